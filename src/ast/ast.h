@@ -1,0 +1,659 @@
+/* ast.h - the tool-neutral workflow AST that every frontend builds
+ * (src/ast; sees only src/base).
+ *
+ * One AstDoc per input file.  Data flows (PowerCenter mappings and mapplets,
+ * SSIS data flow tasks, Alteryx workflows and macros, DataStage jobs) are
+ * AstFlows of AstSteps joined by port-to-port (or link-level) AstEdges.
+ * Control flows (PowerCenter workflows and worklets, SSIS control flow,
+ * DataStage sequences) are AstControls of AstTasks joined by AstLinks.
+ * Everything a later stage needs is here in neutral form (StepKind,
+ * TypeKind, Setting...) with the original kind kept for provenance, and
+ * nothing tool-specific is lost: attributes that have no neutral meaning are
+ * kept as AstProps, unmodelled child elements as AstElems.  docs/ast.md maps
+ * each tool's concepts onto these types.
+ *
+ * Invariants: all memory belongs to doc->arena; strings are UTF-8 and
+ * NUL-terminated ("\r\n" inside values is kept as written); every PtrVec
+ * keeps source order; names are never NULL (possibly "").
+ */
+#ifndef AKKO_AST_AST_H
+#define AKKO_AST_AST_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "base/arena.h"
+#include "base/srcfile.h"
+
+/* ---- kind tables (X-macros: enum, name, one-line doc) ------------------- */
+
+#define TOOL_LIST(X)                                                        \
+	X(TOOL_UNKNOWN, "unknown", "not recognised")                        \
+	X(TOOL_POWERCENTER, "powercenter", "Informatica PowerCenter XML export") \
+	X(TOOL_SSIS, "ssis", "Microsoft SSIS package (.dtsx)")              \
+	X(TOOL_ALTERYX, "alteryx", "Alteryx workflow, macro or app")        \
+	X(TOOL_DATASTAGE, "datastage", "IBM DataStage export (.dsx or XML)")
+
+#define LANG_LIST(X)                                                              \
+	X(LANG_NONE, "none", "plain text, not an expression")                      \
+	X(LANG_POWERCENTER, "powercenter", "PowerCenter transformation language")   \
+	X(LANG_SSIS, "ssis", "SSIS expression language")                           \
+	X(LANG_ALTERYX, "alteryx", "Alteryx formula language")                     \
+	X(LANG_DATASTAGE, "datastage", "DataStage parallel transformer derivation") \
+	X(LANG_SQL, "sql", "SQL text in the source database's dialect")            \
+	X(LANG_WORKFLOW, "workflow", "control-flow condition (PowerCenter link/decision)") \
+	X(LANG_SHELL, "shell", "operating-system command")
+
+#define TYPE_KIND_LIST(X)                                          \
+	X(TY_UNKNOWN, "unknown", "not recognised; orig_type kept")  \
+	X(TY_STRING, "string", "character data; precision = length") \
+	X(TY_BOOLEAN, "boolean", "true/false")                     \
+	X(TY_SMALLINT, "smallint", "16-bit integer")                \
+	X(TY_INTEGER, "integer", "32-bit integer")                  \
+	X(TY_BIGINT, "bigint", "64-bit integer")                    \
+	X(TY_DECIMAL, "decimal", "exact numeric(precision, scale)") \
+	X(TY_DOUBLE, "double", "binary floating point")             \
+	X(TY_DATE, "date", "calendar date")                         \
+	X(TY_TIME, "time", "time of day")                           \
+	X(TY_TIMESTAMP, "timestamp", "date and time")               \
+	X(TY_BINARY, "binary", "raw bytes")
+
+/* Data-flow step kinds.  The rule engine dispatches on these. */
+#define STEP_KIND_LIST(X)                                                                    \
+	X(STEP_UNKNOWN, "unknown", "not recognised; kept opaque for manual review")           \
+	X(STEP_SOURCE, "source", "reads a stored table or file")                              \
+	X(STEP_SOURCE_QUERY, "source_query", "queries its sources with SQL (filter, join, override)") \
+	X(STEP_TARGET, "target", "writes a table or file")                                    \
+	X(STEP_EXPRESSION, "expression", "computes columns row by row")                       \
+	X(STEP_FILTER, "filter", "keeps the rows where a condition holds")                    \
+	X(STEP_AGGREGATE, "aggregate", "groups rows and computes aggregates")                 \
+	X(STEP_JOIN, "join", "joins two inputs on a condition")                               \
+	X(STEP_LOOKUP, "lookup", "looks values up in a table, connected or called")           \
+	X(STEP_ROUTER, "router", "sends rows to output groups by condition (with a default)") \
+	X(STEP_SORT, "sort", "orders rows, optionally distinct")                              \
+	X(STEP_RANK, "rank", "keeps the top or bottom N rows per group")                      \
+	X(STEP_SEQUENCE, "sequence", "generates surrogate key values")                        \
+	X(STEP_UNION, "union", "concatenates inputs (UNION ALL)")                            \
+	X(STEP_UPDATE_STRATEGY, "update_strategy", "flags rows for insert/update/delete/reject") \
+	X(STEP_NORMALIZER, "normalizer", "turns repeated columns into rows")                  \
+	X(STEP_PIVOT, "pivot", "turns rows into columns")                                     \
+	X(STEP_DEDUP, "dedup", "removes duplicate rows by key")                               \
+	X(STEP_SELECT, "select", "renames, retypes or drops columns")                         \
+	X(STEP_MULTICAST, "multicast", "copies every row to several outputs")                 \
+	X(STEP_SAMPLE, "sample", "keeps the first N or a sample of rows")                     \
+	X(STEP_ROW_COUNT, "row_count", "counts rows into a variable")                         \
+	X(STEP_CHANGE_CAPTURE, "change_capture", "compares before/after inputs (CDC, SCD)")   \
+	X(STEP_TRANSACTION_CONTROL, "transaction_control", "commits or rolls back by condition") \
+	X(STEP_STORED_PROCEDURE, "stored_procedure", "calls a database stored procedure")     \
+	X(STEP_SQL, "sql", "runs SQL per row or per batch")                                   \
+	X(STEP_SCRIPT, "script", "user code (Java, C#, Python, BASIC)")                       \
+	X(STEP_HTTP, "http", "calls an HTTP service")                                         \
+	X(STEP_XML_SOURCE, "xml_source", "reads XML into relational groups")                  \
+	X(STEP_FLOW_INPUT, "flow_input", "input boundary of a reusable sub-flow")             \
+	X(STEP_FLOW_OUTPUT, "flow_output", "output boundary of a reusable sub-flow")          \
+	X(STEP_SUBFLOW, "subflow", "instance of a reusable sub-flow (mapplet, macro, shared container)") \
+	X(STEP_OBSERVE, "observe", "shows data without changing it (browse, peek)")           \
+	X(STEP_CUSTOM, "custom", "custom or third-party component, kept opaque")
+
+#define PORT_DIR_LIST(X)                                               \
+	X(PORT_IN, 1u << 0, "in", "receives a value")                   \
+	X(PORT_OUT, 1u << 1, "out", "passes a value on")                \
+	X(PORT_VAR, 1u << 2, "var", "local variable, kept between rows") \
+	X(PORT_LOOKUP, 1u << 3, "lookup", "column of a lookup table")    \
+	X(PORT_RETURN, 1u << 4, "return", "value returned by a called lookup") \
+	X(PORT_MASTER, 1u << 5, "master", "belongs to a join's master input") \
+	X(PORT_GENERATED, 1u << 6, "generated", "value generated by the step (keys, ids)")
+
+#define PORT_ROLE_LIST(X)                                           \
+	X(ROLE_NONE, "none", "")                                     \
+	X(ROLE_GROUP_BY, "group_by", "grouping key")                 \
+	X(ROLE_RANK_BY, "rank_by", "value rows are ranked by")       \
+	X(ROLE_RANK_INDEX, "rank_index", "rank number output")       \
+	X(ROLE_KEY, "key", "primary key column")                     \
+	X(ROLE_FOREIGN_KEY, "foreign_key", "foreign key column")     \
+	X(ROLE_PRIMARY_FOREIGN_KEY, "primary_foreign_key", "both")
+
+#define GROUP_KIND_LIST(X)                                         \
+	X(GROUP_INPUT, "input", "input group")                      \
+	X(GROUP_OUTPUT, "output", "output group")                   \
+	X(GROUP_DEFAULT, "default", "output for rows no condition took") \
+	X(GROUP_ERROR, "error", "error output")
+
+#define FLOW_KIND_LIST(X)                                                    \
+	X(FLOW_MAPPING, "mapping", "PowerCenter mapping")                     \
+	X(FLOW_MAPPLET, "mapplet", "reusable sub-flow (mapplet, macro, shared container)") \
+	X(FLOW_DATA_FLOW, "data_flow", "SSIS data flow task")                 \
+	X(FLOW_WORKFLOW, "workflow", "Alteryx workflow")                      \
+	X(FLOW_JOB, "job", "DataStage parallel or server job")
+
+#define CONTROL_KIND_LIST(X)                                          \
+	X(CTRL_WORKFLOW, "workflow", "PowerCenter workflow")           \
+	X(CTRL_WORKLET, "worklet", "PowerCenter worklet (reusable sub-workflow)") \
+	X(CTRL_PACKAGE, "package", "SSIS package control flow")        \
+	X(CTRL_CONTAINER, "container", "SSIS sequence or loop container") \
+	X(CTRL_EVENT_HANDLER, "event_handler", "SSIS event handler")   \
+	X(CTRL_SEQUENCE, "sequence", "DataStage sequence job")
+
+#define TASK_KIND_LIST(X)                                                          \
+	X(TASK_OTHER, "other", "not recognised; kept opaque")                       \
+	X(TASK_START, "start", "entry point of a workflow")                         \
+	X(TASK_RUN_FLOW, "run_flow", "runs a data flow (session, data flow task, job activity)") \
+	X(TASK_RUN_CONTROL, "run_control", "runs a sub-workflow (worklet, package, sequence)") \
+	X(TASK_COMMAND, "command", "runs operating-system commands")                \
+	X(TASK_ASSIGNMENT, "assignment", "assigns variables")                       \
+	X(TASK_DECISION, "decision", "evaluates a condition for the links after it") \
+	X(TASK_EMAIL, "email", "sends an email")                                    \
+	X(TASK_CONTROL, "control", "stops, aborts or fails the workflow")           \
+	X(TASK_TIMER, "timer", "waits until a time")                                \
+	X(TASK_EVENT_WAIT, "event_wait", "waits for an event or file")              \
+	X(TASK_EVENT_RAISE, "event_raise", "raises an event")                       \
+	X(TASK_SQL, "sql", "runs SQL statements")                                   \
+	X(TASK_SCRIPT, "script", "user code")                                       \
+	X(TASK_CONTAINER, "container", "groups tasks (sequence, loop)")
+
+#define PARAM_SCOPE_LIST(X)                                                 \
+	X(SCOPE_GLOBAL, "global", "whole run (parameter file [Global])")     \
+	X(SCOPE_FLOW, "flow", "one data flow (mapping parameter, job parameter)") \
+	X(SCOPE_CONTROL, "control", "one control flow (workflow variable)")  \
+	X(SCOPE_RUN, "run", "one run of a flow (session parameter)")         \
+	X(SCOPE_PROJECT, "project", "project level (SSIS project parameter)") \
+	X(SCOPE_PARAMETER_SET, "parameter_set", "DataStage parameter set")  \
+	X(SCOPE_SYSTEM, "system", "built in, set by the engine")
+
+#define PARAM_KIND_LIST(X)                                       \
+	X(PARAM_PARAMETER, "parameter", "set before the run, read-only") \
+	X(PARAM_VARIABLE, "variable", "may change during the run")
+
+/* Neutral meanings of step/session attributes.  A frontend marks each
+ * attribute it recognises; the rule engine reads them by key. */
+#define SETTING_LIST(X)                                                              \
+	X(SET_NONE, "", "no neutral meaning; kept as written")                        \
+	X(SET_SQL_QUERY, "sql_query", "SQL that replaces the generated query")         \
+	X(SET_SOURCE_FILTER, "source_filter", "condition added to the source query")   \
+	X(SET_USER_JOIN, "user_defined_join", "join condition between a query's sources") \
+	X(SET_SELECT_DISTINCT, "select_distinct", "source query selects distinct rows") \
+	X(SET_SORTED_PORTS, "sorted_ports", "number of leading ports the query orders by") \
+	X(SET_PRE_SQL, "pre_sql", "SQL run before the flow reads or writes")           \
+	X(SET_POST_SQL, "post_sql", "SQL run after")                                   \
+	X(SET_LOOKUP_SQL, "lookup_sql", "SQL that replaces the lookup query")          \
+	X(SET_LOOKUP_TABLE, "lookup_table", "table the lookup reads")                  \
+	X(SET_LOOKUP_FILTER, "lookup_filter", "condition on the lookup table's rows")  \
+	X(SET_LOOKUP_CONDITION, "lookup_condition", "how input rows match lookup rows") \
+	X(SET_LOOKUP_POLICY, "lookup_policy", "which row wins on several matches")     \
+	X(SET_LOOKUP_CACHED, "lookup_cached", "lookup caches its table")               \
+	X(SET_LOOKUP_DYNAMIC, "lookup_dynamic", "lookup cache changes during the run") \
+	X(SET_CONNECTION, "connection", "connection a step reads or writes through")   \
+	X(SET_JOIN_TYPE, "join_type", "inner, master outer, detail outer, full outer") \
+	X(SET_JOIN_CONDITION, "join_condition", "how the two inputs match")            \
+	X(SET_FILTER_CONDITION, "filter_condition", "rows kept where true")            \
+	X(SET_UPDATE_STRATEGY, "update_strategy", "expression giving each row's operation") \
+	X(SET_FORWARD_REJECTED, "forward_rejected", "rejected rows go on to the target") \
+	X(SET_SORTED_INPUT, "sorted_input", "input arrives sorted")                    \
+	X(SET_CASE_SENSITIVE, "case_sensitive", "string comparison is case-sensitive") \
+	X(SET_DISTINCT, "distinct", "output rows are distinct")                        \
+	X(SET_NULL_ORDER, "null_order", "where NULLs sort")                            \
+	X(SET_RANK_TOP_BOTTOM, "rank_top_bottom", "keep the top or the bottom rows")   \
+	X(SET_RANK_COUNT, "rank_count", "how many rows to keep per group")             \
+	X(SET_SEQ_START, "sequence_start", "first value")                             \
+	X(SET_SEQ_INCREMENT, "sequence_increment", "step between values")             \
+	X(SET_SEQ_END, "sequence_end", "last value")                                  \
+	X(SET_SEQ_CURRENT, "sequence_current", "value the next run starts from")      \
+	X(SET_SEQ_CYCLE, "sequence_cycle", "restart after the last value")            \
+	X(SET_SEQ_RESET, "sequence_reset", "restart at every run")                    \
+	X(SET_TRANSACTION_CONDITION, "transaction_condition", "commit/rollback expression") \
+	X(SET_SCOPE, "transformation_scope", "row, transaction or all input")          \
+	X(SET_TABLE_NAME, "table_name", "table name used at run time")                 \
+	X(SET_TABLE_OWNER, "table_owner", "schema or owner prefix used at run time")   \
+	X(SET_TRUNCATE, "truncate_target", "empty the target before loading")          \
+	X(SET_LOAD_OPERATIONS, "load_operations", "insert/update/delete/upsert options") \
+	X(SET_ROW_TREATMENT, "row_treatment", "how rows are treated: insert, update, delete, data driven") \
+	X(SET_DECISION_CONDITION, "decision_condition", "condition of a decision task") \
+	X(SET_ASSIGNMENT_CONDITION, "assignment_condition", "condition of an assignment task") \
+	X(SET_CONTROL_OPTION, "control_option", "what a control task does")            \
+	X(SET_PARAMETER_FILE, "parameter_file", "parameter file named by a session or workflow") \
+	X(SET_FILE_NAME, "file_name", "file read or written")                          \
+	X(SET_FILE_DIR, "file_directory", "directory of the file read or written")     \
+	X(SET_TEMPLATE, "template", "custom component's template or class")           \
+	X(SET_LANGUAGE, "language", "language of user code")
+
+/* ---- enums generated from the tables ------------------------------------ */
+
+#define AST_ENUM_ITEM(name, str, doc) name,
+typedef enum Tool { TOOL_LIST(AST_ENUM_ITEM) TOOL_COUNT } Tool;
+typedef enum ExprLang { LANG_LIST(AST_ENUM_ITEM) LANG_COUNT } ExprLang;
+typedef enum TypeKind { TYPE_KIND_LIST(AST_ENUM_ITEM) TYPE_KIND_COUNT } TypeKind;
+typedef enum StepKind { STEP_KIND_LIST(AST_ENUM_ITEM) STEP_KIND_COUNT } StepKind;
+typedef enum PortRole { PORT_ROLE_LIST(AST_ENUM_ITEM) PORT_ROLE_COUNT } PortRole;
+typedef enum GroupKind { GROUP_KIND_LIST(AST_ENUM_ITEM) GROUP_KIND_COUNT } GroupKind;
+typedef enum FlowKind { FLOW_KIND_LIST(AST_ENUM_ITEM) FLOW_KIND_COUNT } FlowKind;
+typedef enum ControlKind { CONTROL_KIND_LIST(AST_ENUM_ITEM) CONTROL_KIND_COUNT } ControlKind;
+typedef enum TaskKind { TASK_KIND_LIST(AST_ENUM_ITEM) TASK_KIND_COUNT } TaskKind;
+typedef enum ParamScope { PARAM_SCOPE_LIST(AST_ENUM_ITEM) PARAM_SCOPE_COUNT } ParamScope;
+typedef enum ParamKind { PARAM_KIND_LIST(AST_ENUM_ITEM) PARAM_KIND_COUNT } ParamKind;
+typedef enum Setting { SETTING_LIST(AST_ENUM_ITEM) SETTING_COUNT } Setting;
+#undef AST_ENUM_ITEM
+
+#define AST_PORT_DIR_ITEM(name, bit, str, doc) name = bit,
+enum { PORT_DIR_LIST(AST_PORT_DIR_ITEM) };
+#undef AST_PORT_DIR_ITEM
+
+const char *tool_name(Tool t);
+const char *lang_name(ExprLang l);
+const char *type_kind_name(TypeKind k);
+const char *step_kind_name(StepKind k);
+const char *port_role_name(PortRole r);
+const char *group_kind_name(GroupKind k);
+const char *flow_kind_name(FlowKind k);
+const char *control_kind_name(ControlKind k);
+const char *task_kind_name(TaskKind k);
+const char *param_scope_name(ParamScope s);
+const char *param_kind_name(ParamKind k);
+const char *setting_name(Setting s);
+/* "in|out|var" for a PORT_* mask (static storage; "none" for 0). */
+const char *port_dir_string(unsigned dir, char buf[64]);
+
+/* ---- nodes ------------------------------------------------------------- */
+
+typedef struct AstExpr {
+	const char *text; /* as written, entities decoded, "\r\n" kept */
+	ExprLang lang;
+	SrcLoc loc;       /* start of the text in the host file (its attribute) */
+	void *parsed;     /* filled in by src/expr; opaque here */
+} AstExpr;
+
+typedef struct AstType {
+	TypeKind kind;
+	const char *orig;  /* as written: "number(p,s)", "date/time", "nvarchar2" */
+	int32_t precision; /* -1 = not given */
+	int32_t scale;     /* -1 = not given */
+	bool unicode;      /* national character type */
+} AstType;
+
+typedef struct AstProp {
+	const char *name;  /* as written: "Sql Query", "PHYSICALLENGTH" */
+	const char *value; /* decoded text */
+	Setting key;       /* neutral meaning or SET_NONE */
+	AstExpr *expr;     /* set when the value is an expression, SQL or command */
+	SrcLoc loc;
+} AstProp;
+
+/* A child element the AST has no dedicated field for (metadata extensions,
+ * init properties, embedded schemas...): tag, attributes, text, children. */
+typedef struct AstElem {
+	const char *tag;
+	PtrVec attrs;    /* AstProp */
+	const char *text; /* character content, or NULL */
+	PtrVec children; /* AstElem */
+	SrcLoc loc;
+} AstElem;
+
+typedef struct AstPort {
+	const char *name;
+	unsigned dir;          /* PORT_* mask; 0 for table columns */
+	const char *orig_dir;  /* as written: "INPUT/OUTPUT/MASTER" */
+	AstType type;
+	AstExpr *expr;         /* output/variable port expression, or NULL */
+	const char *default_value; /* value used for NULL or error input ("" = none) */
+	const char *group;     /* group the port belongs to, or NULL */
+	const char *ref;       /* port this one mirrors (router/mapplet/normalizer), or NULL */
+	PortRole role;
+	bool sort_key;
+	bool sort_desc;
+	bool nullable;
+	const char *ref_table; /* foreign key target table / field */
+	const char *ref_field;
+	const char *description;
+	PtrVec props;          /* remaining attributes, AstProp */
+	PtrVec extras;         /* per-port child elements, AstElem */
+	SrcLoc loc;
+} AstPort;
+
+typedef struct AstGroup {
+	const char *name;
+	GroupKind kind;
+	AstExpr *cond;   /* router/split condition, or NULL */
+	int32_t order;
+	const char *description;
+	SrcLoc loc;
+} AstGroup;
+
+typedef enum TableRole { TABLE_SOURCE, TABLE_TARGET, TABLE_RECORD } TableRole;
+
+typedef struct AstTable {
+	const char *name;
+	TableRole role;
+	const char *db_type;  /* "Oracle", "Flat File", "Microsoft SQL Server" ... */
+	const char *db_name;  /* database definition / connection grouping (PC DBDNAME) */
+	const char *owner;    /* schema / owner */
+	const char *business_name;
+	const char *description;
+	const char *folder;
+	bool is_file;         /* a flat file rather than a table */
+	PtrVec fields;        /* AstPort, dir 0 */
+	PtrVec file_settings; /* AstProp: delimiters, quote, skip rows, code page */
+	PtrVec props;         /* AstProp: table attributes and remaining attributes */
+	PtrVec extras;        /* AstElem */
+	SrcLoc loc;
+} AstTable;
+
+typedef struct AstFlow AstFlow;
+
+typedef struct AstStep {
+	const char *name;      /* unique in its flow; "M1/EXP_X" when expanded from mapplet instance M1 */
+	const char *orig_name; /* the name as written when `name` had to differ, else NULL */
+	StepKind kind;
+	const char *orig_kind; /* "Lookup Procedure", "Custom Transformation/Java Transformation" */
+	const char *def_name;  /* name of the definition it instantiates */
+	struct AstStep *def;   /* the transformation definition (NULL for sources/targets) */
+	AstTable *table;       /* sources and targets: the table; normalizer/XML: its record */
+	AstFlow *subflow;      /* STEP_SUBFLOW: the mapplet */
+	const char *scope;     /* mapplet instance path it was expanded from, or NULL */
+	const char *shortcut;  /* reached through this SHORTCUT, or NULL */
+	bool reusable;
+	bool is_definition;    /* a definition (TRANSFORMATION), not an instance */
+	const char *description;
+	PtrVec associated;     /* const char *: sources a source query reads */
+	PtrVec ports;          /* AstPort */
+	PtrVec groups;         /* AstGroup */
+	PtrVec props;          /* AstProp */
+	PtrVec extras;         /* AstElem */
+	SrcLoc loc;            /* the instance */
+	SrcLoc def_loc;        /* the definition */
+} AstStep;
+
+typedef struct AstEdge {
+	AstStep *from;
+	AstPort *from_port;   /* NULL for a link-level edge (whole row) */
+	AstStep *to;
+	AstPort *to_port;
+	const char *from_group; /* output/anchor name for link-level edges, or NULL */
+	const char *to_group;
+	const char *name;     /* link or path name, or NULL */
+	const char *scope;    /* mapplet instance path it was declared in, or NULL */
+	SrcLoc loc;
+} AstEdge;
+
+/* A mapplet instance expanded in place: its steps are named "<instance>/..." */
+typedef struct AstExpansion {
+	const char *instance;
+	const char *scope;    /* instance path it was declared in, or NULL */
+	AstFlow *mapplet;
+	SrcLoc loc;
+} AstExpansion;
+
+typedef struct AstLoadOrder {
+	int32_t order;
+	const char *target;   /* step name */
+	AstStep *step;
+	SrcLoc loc;
+} AstLoadOrder;
+
+typedef struct AstParamValue {
+	const char *value;
+	const char *section;    /* parameter-file section as written: "[Global]" */
+	const char *applies_to; /* "folder.WF:wf.ST:session" it applies to, or NULL for all */
+	SrcLoc loc;             /* the parameter-file line */
+} AstParamValue;
+
+typedef struct AstParam {
+	const char *name;       /* "$$LOAD_DATE", "$DBConnection_SRC", "User::X" */
+	ParamKind kind;
+	ParamScope scope;
+	const char *owner;      /* flow/control/folder it belongs to, or NULL */
+	AstType type;
+	const char *default_value; /* NULL = none */
+	AstExpr *expr;          /* value given by an expression, or NULL */
+	const char *aggregation; /* variable aggregation (MAX, MIN, COUNT), or NULL */
+	bool persistent;
+	bool user_defined;
+	bool declared;          /* false: known only from a parameter file or a reference */
+	const char *description;
+	PtrVec values;          /* AstParamValue: externally assigned values */
+	PtrVec props;           /* AstProp: remaining attributes */
+	SrcLoc loc;
+} AstParam;
+
+struct AstFlow {
+	const char *name;
+	FlowKind kind;
+	const char *folder;
+	const char *description;
+	bool valid;           /* the tool marked it valid */
+	PtrVec defs;          /* AstStep definitions declared inside the flow */
+	PtrVec steps;         /* AstStep instances (expanded) */
+	PtrVec edges;         /* AstEdge */
+	PtrVec expansions;    /* AstExpansion */
+	PtrVec params;        /* AstParam */
+	PtrVec load_order;    /* AstLoadOrder */
+	PtrVec props;         /* AstProp */
+	PtrVec extras;        /* AstElem */
+	SrcLoc loc;
+};
+
+typedef struct AstConnection {
+	const char *name;     /* connection object name, or a connection variable */
+	const char *kind;     /* "Relational", "Flat File", "FTP", "Application"... */
+	const char *subtype;  /* "Oracle", "Microsoft SQL Server"... */
+	SrcLoc loc;           /* first reference */
+} AstConnection;
+
+typedef struct AstConnRef {
+	const char *ref_name;   /* role of the connection: "DB Connection", "Lookup" */
+	const char *variable;   /* connection variable ($DBConnection_X), or NULL */
+	AstConnection *conn;    /* NULL when the reference names no connection */
+	SrcLoc loc;
+} AstConnRef;
+
+/* Per-instance settings a run gives a data-flow step (PowerCenter
+ * SESSTRANSFORMATIONINST / SESSIONEXTENSION). */
+typedef struct AstOverride {
+	const char *instance;   /* step name in the flow */
+	const char *instance_type;
+	const char *extension;  /* "Relational Writer", "File Reader", or NULL */
+	const char *ext_type;   /* READER / WRITER, or NULL */
+	PtrVec props;           /* AstProp */
+	PtrVec connections;     /* AstConnRef */
+	PtrVec extras;          /* AstElem (partitions...) */
+	SrcLoc loc;
+} AstOverride;
+
+typedef enum CommandWhen {
+	CMD_TASK,            /* the task's own command list */
+	CMD_PRE,             /* before the session */
+	CMD_POST_SUCCESS,    /* after the session succeeded */
+	CMD_POST_FAILURE     /* after the session failed */
+} CommandWhen;
+
+typedef struct AstCommand {
+	const char *name;    /* command name, or the assigned variable */
+	AstExpr *value;      /* command text (LANG_SHELL) or assigned expression */
+	bool assignment;     /* variable assignment rather than a command */
+	CommandWhen when;
+	int32_t order;
+	const char *component; /* owning session component, or NULL */
+	SrcLoc loc;
+} AstCommand;
+
+typedef struct AstControl AstControl;
+
+/* A run of a data flow (PowerCenter session). */
+typedef struct AstSession {
+	const char *mapping_name; /* as written (may name a shortcut) */
+	AstFlow *mapping;         /* resolved, or NULL */
+	const char *config;       /* session configuration object, or NULL */
+	PtrVec overrides;         /* AstOverride */
+	PtrVec commands;          /* AstCommand: pre/post-session commands and assignments */
+	PtrVec props;             /* AstProp: session attributes */
+	PtrVec extras;            /* AstElem */
+} AstSession;
+
+typedef struct AstTask {
+	const char *name;
+	TaskKind kind;
+	const char *orig_kind;
+	bool is_definition;    /* a definition (TASK, SESSION, WORKLET) vs an instance */
+	const char *def_name;  /* instances: the definition's name */
+	struct AstTask *def;   /* instances: the resolved definition (local or reusable) */
+	AstControl *sub;       /* worklet body (definition) / container body */
+	AstSession *session;   /* TASK_RUN_FLOW definitions, and instance-level overrides */
+	PtrVec commands;       /* AstCommand */
+	bool enabled;
+	bool reusable;
+	bool fail_parent_if_fails;
+	bool fail_parent_if_not_run;
+	bool links_and;        /* input links combine with AND (false: OR) */
+	const char *description;
+	PtrVec props;          /* AstProp */
+	PtrVec extras;         /* AstElem */
+	SrcLoc loc;
+} AstTask;
+
+typedef struct AstLink {
+	const char *from_name;
+	const char *to_name;
+	AstTask *from;         /* task instances */
+	AstTask *to;
+	AstExpr *cond;         /* NULL when unconditional */
+	SrcLoc loc;
+} AstLink;
+
+struct AstControl {
+	const char *name;
+	ControlKind kind;
+	const char *folder;
+	bool reusable;
+	bool enabled;
+	bool valid;
+	const char *description;
+	PtrVec defs;    /* AstTask definitions local to this control */
+	PtrVec tasks;   /* AstTask instances */
+	PtrVec links;   /* AstLink */
+	PtrVec params;  /* AstParam */
+	PtrVec props;   /* AstProp */
+	PtrVec extras;  /* AstElem */
+	SrcLoc loc;
+};
+
+typedef struct AstShortcut {
+	const char *name;
+	const char *object_type;    /* SOURCE, TARGET, MAPPING, MAPPLET, TRANSFORMATION... */
+	const char *object_subtype; /* "Source Definition", "Lookup Procedure"... */
+	const char *ref_folder;
+	const char *ref_name;
+	const char *ref_db_name;
+	const char *repository;
+	bool global;                /* refers to another repository */
+	bool resolved;
+	const char *resolved_kind;  /* "table", "flow", "transformation", ... */
+	void *target;               /* the object it resolved to */
+	PtrVec props;
+	SrcLoc loc;
+} AstShortcut;
+
+typedef struct AstFolder {
+	const char *name;
+	bool shared;
+	const char *owner;
+	const char *description;
+	PtrVec tables;     /* AstTable: sources and targets in source order */
+	PtrVec transforms; /* AstStep definitions: reusable transformations */
+	PtrVec flows;      /* AstFlow: mappings and mapplets */
+	PtrVec tasks;      /* AstTask definitions: reusable sessions, commands, emails */
+	PtrVec controls;   /* AstControl: workflows and reusable worklets */
+	PtrVec shortcuts;  /* AstShortcut */
+	PtrVec configs;    /* AstElem: session configuration objects */
+	PtrVec props;
+	PtrVec extras;
+	SrcLoc loc;
+} AstFolder;
+
+typedef struct AstParamAssign {
+	const char *name;
+	const char *value;
+	SrcLoc loc;
+} AstParamAssign;
+
+typedef struct AstParamSection {
+	const char *header;   /* as written, without brackets */
+	const char *folder;   /* parsed parts, NULL when absent */
+	const char *workflow;
+	const char *worklet;  /* innermost worklet of a .WT: chain */
+	const char *session;
+	bool global;
+	bool matched;         /* names something in this export */
+	PtrVec assigns;       /* AstParamAssign */
+	SrcLoc loc;
+} AstParamSection;
+
+typedef struct AstParamFile {
+	const char *path;
+	PtrVec sections;      /* AstParamSection */
+} AstParamFile;
+
+typedef struct AstDoc {
+	Arena *arena;
+	Tool tool;
+	const char *path;
+	const char *encoding;       /* declared encoding (NULL: none, UTF-8 assumed) */
+	const char *format_version; /* PC REPOSITORY_VERSION, SSIS PackageFormatVersion... */
+	const char *created;        /* creation date as written */
+	const char *repository;     /* repository / project name */
+	PtrVec props;               /* AstProp: root and repository attributes */
+	PtrVec folders;             /* AstFolder */
+	PtrVec connections;         /* AstConnection, unique by name and kind */
+	PtrVec params;              /* AstParam known only from parameter files */
+	PtrVec param_files;         /* AstParamFile */
+} AstDoc;
+
+/* ---- constructors (arena-allocated, never NULL) ------------------------- */
+
+AstDoc *ast_doc_new(Arena *a, Tool tool, const char *path);
+AstFolder *ast_folder_new(AstDoc *d, const char *name);
+AstTable *ast_table_new(AstDoc *d, TableRole role, const char *name);
+AstFlow *ast_flow_new(AstDoc *d, FlowKind kind, const char *name);
+AstStep *ast_step_new(AstDoc *d, StepKind kind, const char *name);
+AstPort *ast_port_new(AstDoc *d, const char *name);
+AstGroup *ast_group_new(AstDoc *d, GroupKind kind, const char *name);
+AstEdge *ast_edge_new(AstDoc *d);
+AstProp *ast_prop_new(AstDoc *d, const char *name, const char *value);
+AstElem *ast_elem_new(AstDoc *d, const char *tag);
+AstExpr *ast_expr_new(AstDoc *d, ExprLang lang, const char *text, SrcLoc loc);
+AstParam *ast_param_new(AstDoc *d, const char *name, ParamKind kind, ParamScope scope);
+AstControl *ast_control_new(AstDoc *d, ControlKind kind, const char *name);
+AstTask *ast_task_new(AstDoc *d, TaskKind kind, const char *name);
+AstSession *ast_session_new(AstDoc *d);
+AstLink *ast_link_new(AstDoc *d);
+AstCommand *ast_command_new(AstDoc *d, const char *name);
+AstOverride *ast_override_new(AstDoc *d, const char *instance);
+AstShortcut *ast_shortcut_new(AstDoc *d, const char *name);
+/* The doc-wide connection with this name and kind, created on first use. */
+AstConnection *ast_connection_get(AstDoc *d, const char *name, const char *kind,
+				  const char *subtype, SrcLoc loc);
+
+void ast_push(AstDoc *d, PtrVec *v, void *item);
+
+/* ---- queries ------------------------------------------------------------ */
+
+AstType ast_type_unknown(void);
+/* First prop with this neutral key, or NULL. */
+AstProp *ast_props_find(const PtrVec *props, Setting key);
+/* First prop with this name (exact), or NULL. */
+AstProp *ast_props_find_name(const PtrVec *props, const char *name);
+AstPort *ast_ports_find(const PtrVec *ports, const char *name);
+
+/* Object counts, the basis of the real-corpus completeness check.  Each
+ * counts the source objects of that kind that the AST holds. */
+typedef struct AstCounts {
+	uint32_t folders, sources, targets, flows, mappings, mapplets;
+	uint32_t transformations; /* definitions: reusable + declared in flows */
+	uint32_t instances;       /* declared instances, mapplet instances included */
+	uint32_t connectors;      /* declared port-to-port connectors */
+	uint32_t steps;           /* steps after mapplet expansion */
+	uint32_t edges;           /* edges after mapplet expansion */
+	uint32_t workflows, worklets, sessions, tasks, task_instances, links;
+	uint32_t params, shortcuts, expressions;
+} AstCounts;
+
+void ast_count(const AstDoc *d, AstCounts *c);
+
+#endif

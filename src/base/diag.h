@@ -1,0 +1,142 @@
+/* diag.h - located diagnostics in GNU format with a caret, a stable code
+ * and a hint (src/base).
+ *
+ *   m.xml:41:13: error: connector names unknown instance 'EXP_X' [E0304]
+ *     in mapping 'm_load':
+ *       <CONNECTOR FROMFIELD ="A" FROMINSTANCE ="EXP_X" ...
+ *                                              ^~~~~
+ *     hint: ...
+ *
+ * Every code lives in the catalogue below (code, severity, one-line hint);
+ * docs/diagnostics.md lists them and tests/golden.sh shows each one's exact
+ * text.  A DiagSink counts what was reported and the compiler goes on with
+ * the next object; only usage and I/O errors end the process.
+ */
+#ifndef AKKO_BASE_DIAG_H
+#define AKKO_BASE_DIAG_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "base/sbuf.h"
+#include "base/srcfile.h"
+#include "base/util.h"
+
+typedef enum DiagSeverity { DIAG_NOTE, DIAG_WARNING, DIAG_ERROR } DiagSeverity;
+
+/* X(enum name, code, severity, hint) */
+#define DIAG_CODE_LIST(X)                                                                        \
+	/* input files (E00xx) */                                                                \
+	X(E_IO_READ, "E0001", DIAG_ERROR, "check the path and the file's permissions")            \
+	X(E_EMPTY_FILE, "E0002", DIAG_ERROR, "the export is empty; export the object again")      \
+	X(E_NOT_ETL, "E0003", DIAG_ERROR,                                                          \
+	  "pass a PowerCenter XML export (root element POWERMART); in the Repository Manager "     \
+	  "use Repository > Export Objects")                                                       \
+	X(E_TOOL_UNSUPPORTED, "E0004", DIAG_ERROR,                                                 \
+	  "this tool's frontend is not built yet; only PowerCenter exports are read today")      \
+	X(E_BINARY, "E0005", DIAG_ERROR, "job exports are text; this looks like a binary file")   \
+	X(E_IO_WRITE, "E0006", DIAG_ERROR, "check that the output directory exists and is writable") \
+	/* XML layer (E01xx) */                                                                    \
+	X(E_XML_SYNTAX, "E0101", DIAG_ERROR,                                                       \
+	  "the file is not well-formed XML; a truncated copy or a hand edit is the usual cause")   \
+	X(E_XML_ENCODING, "E0102", DIAG_ERROR,                                                     \
+	  "the bytes do not match the declared encoding; declare the real one, e.g. "              \
+	  "<?xml version=\"1.0\" encoding=\"Windows-1252\"?>")                                  \
+	X(E_XML_ENCODING_NAME, "E0103", DIAG_ERROR,                                                \
+	  "declare UTF-8, ISO-8859-1 or Windows-1252 in the XML declaration")                   \
+	X(E_XML_ENTITY, "E0104", DIAG_ERROR,                                                       \
+	  "job exports never declare entities; the file was altered, possibly to attack the "      \
+	  "reader (XXE or entity expansion), so it is refused")                                   \
+	/* PowerCenter structure (E03xx, W03xx) */                                                 \
+	X(E_INFA_ROOT, "E0301", DIAG_ERROR,                                                        \
+	  "a PowerCenter export has the root element POWERMART")                                  \
+	X(E_INFA_MISSING_ATTR, "E0302", DIAG_ERROR, "the element lacks a required attribute")      \
+	X(E_INFA_UNKNOWN_TYPE, "E0303", DIAG_ERROR,                                                \
+	  "known types are listed in docs/ast.md; please report the export so it can be added")   \
+	X(E_INFA_CONNECTOR_INSTANCE, "E0304", DIAG_ERROR,                                          \
+	  "every CONNECTOR must name an INSTANCE of the same mapping")                            \
+	X(E_INFA_CONNECTOR_PORT, "E0305", DIAG_ERROR,                                              \
+	  "every CONNECTOR must name a port of its instance's transformation")                    \
+	X(E_INFA_SHORTCUT, "E0306", DIAG_ERROR,                                                    \
+	  "export the shared folder together with the objects that use its shortcuts")            \
+	X(E_INFA_UNDEFINED, "E0307", DIAG_ERROR,                                                   \
+	  "the object an instance or task refers to is not in the export; export it too")         \
+	X(E_INFA_LINK_TASK, "E0308", DIAG_ERROR,                                                   \
+	  "every WORKFLOWLINK must join two task instances of the same workflow or worklet")      \
+	X(E_INFA_MAPPLET_PORT, "E0309", DIAG_ERROR,                                                \
+	  "the port is not in the mapplet's interface (its Input and Output transformations)")    \
+	X(E_INFA_RECURSION, "E0310", DIAG_ERROR, "a mapplet or worklet cannot contain itself")     \
+	X(W_INFA_DUPLICATE, "W0311", DIAG_WARNING, "names must be unique; the first one is used") \
+	X(W_INFA_TEMPLATE, "W0312", DIAG_WARNING,                                                  \
+	  "the custom transformation is kept as an opaque step for manual review")               \
+	X(W_INFA_TASK_TYPE, "W0313", DIAG_WARNING,                                                 \
+	  "the task is kept as an opaque task for manual review")                                 \
+	X(W_INFA_PORT_TYPE, "W0314", DIAG_WARNING, "the port is kept with direction 'unknown'")    \
+	X(W_INFA_DATATYPE, "W0315", DIAG_WARNING,                                                  \
+	  "the datatype is kept as written and typed 'unknown'")                                  \
+	X(W_INFA_LOAD_ORDER, "W0316", DIAG_WARNING, "the entry is ignored")                        \
+	X(W_INFA_SHORTCUT_UNUSED, "W0317", DIAG_WARNING,                                           \
+	  "nothing uses this shortcut, so the export is still complete")                         \
+	X(W_INFA_SESSION_MAPPING, "W0318", DIAG_WARNING,                                           \
+	  "the session is kept without its mapping; export the mapping too")                     \
+	/* parameter files (E04xx, W04xx) */                                                       \
+	X(E_PARAM_READ, "E0401", DIAG_ERROR, "check the --param-file path")                        \
+	X(W_PARAM_LINE, "W0402", DIAG_WARNING,                                                     \
+	  "parameter lines read NAME=VALUE; the line is ignored")                                 \
+	X(W_PARAM_SECTION, "W0403", DIAG_WARNING,                                                  \
+	  "sections read [Global], [folder.WF:workflow], [folder.WF:workflow.ST:session] or "     \
+	  "[folder.session]; lines up to the next section are ignored")                           \
+	X(W_PARAM_OUTSIDE, "W0404", DIAG_WARNING,                                                  \
+	  "put assignments under a [section] header; they are ignored")                           \
+	X(N_PARAM_UNMATCHED, "N0405", DIAG_NOTE,                                                   \
+	  "the section names no workflow, worklet or session in this export")
+
+typedef enum DiagCode {
+#define X(name, code, sev, hint) name,
+	DIAG_CODE_LIST(X)
+#undef X
+	DIAG_CODE_COUNT
+} DiagCode;
+
+const char *diag_code_str(DiagCode c);
+DiagSeverity diag_code_severity(DiagCode c);
+const char *diag_code_hint(DiagCode c);
+const char *diag_severity_name(DiagSeverity s);
+
+/* The full form: everything beyond code, location and message is optional. */
+typedef struct Diag {
+	DiagCode code;
+	SrcLoc loc;
+	uint32_t span;        /* caret width in characters (0 = 1) */
+	const char *context;  /* e.g. "in mapping 'm_load'" */
+	const char *snippet;  /* shown instead of the source line (e.g. an expression) */
+	uint32_t snip_col;    /* 1-based caret column in snippet */
+	uint32_t snip_span;   /* caret width in snippet */
+	const char *hint;     /* overrides the catalogue hint; "" for none */
+} Diag;
+
+typedef struct DiagSink {
+	FILE *out;         /* print here as reported (NULL: do not print) */
+	Sbuf *collect;     /* also append the text here, if set */
+	unsigned counts[3]; /* per severity */
+	unsigned max_errors; /* 0 = unlimited; later errors are counted, not shown */
+	bool truncated_noted;
+	bool quiet_notes;  /* drop notes entirely */
+} DiagSink;
+
+void diag_init(DiagSink *s, FILE *out);
+unsigned diag_errors(const DiagSink *s);
+unsigned diag_warnings(const DiagSink *s);
+
+/* Report; returns false so that `return diag_error(...)` ends a failing path. */
+bool diag_emit(DiagSink *s, const Diag *d, const char *fmt, ...) PRINTF_LIKE(3, 4);
+bool diag_vemit(DiagSink *s, const Diag *d, const char *fmt, va_list ap);
+bool diag_error(DiagSink *s, DiagCode code, SrcLoc loc, const char *fmt, ...) PRINTF_LIKE(4, 5);
+void diag_warning(DiagSink *s, DiagCode code, SrcLoc loc, const char *fmt, ...) PRINTF_LIKE(4, 5);
+void diag_note(DiagSink *s, DiagCode code, SrcLoc loc, const char *fmt, ...) PRINTF_LIKE(4, 5);
+
+/* Format one diagnostic as text (what diag_emit prints). */
+void diag_format(Sbuf *out, const Diag *d, const char *msg);
+
+#endif

@@ -1,0 +1,36 @@
+/* fileio.h - atomic output files (src/base).
+ *
+ * An AtomicFile writes to a temporary file beside its destination and
+ * renames it into place on commit, so a failed or interrupted run never
+ * leaves a half-written output: readers see the old file or the new one.
+ * The path "-" means standard output (written directly, nothing to rename).
+ */
+#ifndef AKKO_BASE_FILEIO_H
+#define AKKO_BASE_FILEIO_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+typedef struct AtomicFile {
+	char *path;     /* destination */
+	char *tmp_path; /* temporary beside it (NULL for stdout) */
+	FILE *fp;
+	bool failed;    /* a write failed; commit will refuse */
+	int err;        /* errno of the first failure */
+} AtomicFile;
+
+/* Returns false (with errno-style message in *err) if the temporary file
+ * cannot be created. */
+bool afile_open(AtomicFile *af, const char *path, const char **err);
+bool afile_write(AtomicFile *af, const void *data, size_t len);
+/* Flush, fsync and rename into place.  On failure the temporary file is
+ * removed and the destination is untouched. */
+bool afile_commit(AtomicFile *af, const char **err);
+/* Drop the temporary file (the destination is untouched). */
+void afile_abort(AtomicFile *af);
+
+/* Convenience: write a whole buffer atomically. */
+bool atomic_write_file(const char *path, const void *data, size_t len, const char **err);
+
+#endif

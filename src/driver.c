@@ -1,0 +1,109 @@
+/* driver.c - runs one job file through the compiler and writes its result
+ * (src/driver).  Each file gets its own arena and diagnostics count; a bad
+ * file is reported and the next one is still processed.
+ */
+#include "driver.h"
+#include "base/diag.h"
+#include "base/exitcode.h"
+#include "base/fileio.h"
+#include "base/sbuf.h"
+#include "parsers/frontend.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *base_name(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	return slash ? slash + 1 : path;
+}
+
+static char *output_path(const InspectOptions *o, const char *input)
+{
+	if (!o->output_is_dir)
+		return xstrdup(o->output);
+	const char *ext = o->stats ? ".counts" : ".ast";
+	const char *fmt = o->format == DUMP_JSON ? ".json" : ".yaml";
+	size_t n = strlen(o->output) + strlen(input) + 32;
+	char *p = xmalloc(n);
+	size_t len = strlen(o->output);
+	snprintf(p, n, "%s%s%s%s%s", o->output, len && o->output[len - 1] == '/' ? "" : "/",
+		 base_name(input), ext, fmt);
+	return p;
+}
+
+static int write_result(const InspectOptions *o, const char *input, const Sbuf *text, bool first)
+{
+	if (!o->output || strcmp(o->output, "-") == 0) {
+		/* Several results on stdout: YAML documents, or JSON Lines. */
+		if (!first && o->format == DUMP_TEXT)
+			fputs("---\n", stdout);
+		fwrite(text->buf, 1, text->len, stdout);
+		return fflush(stdout) == 0 ? EXIT_OK : EXIT_IO;
+	}
+	char *path = output_path(o, input);
+	const char *err;
+	int rc = EXIT_OK;
+	if (!atomic_write_file(path, text->buf, text->len, &err)) {
+		fprintf(stderr, "akko-migrate: error: cannot write '%s': %s [%s]\n  hint: %s\n", path, err,
+			diag_code_str(E_IO_WRITE), diag_code_hint(E_IO_WRITE));
+		rc = EXIT_IO;
+	}
+	free(path);
+	return rc;
+}
+
+static int inspect_one(const InspectOptions *o, const char *path, bool first)
+{
+	DiagSink sink;
+	diag_init(&sink, stderr);
+	sink.max_errors = o->max_errors;
+	SrcFile src;
+	const char *err;
+	if (!srcfile_read(&src, path, &err)) {
+		diag_error(&sink, E_IO_READ, (SrcLoc){NULL, 0, 0}, "cannot read '%s': %s", path, err);
+		return EXIT_IO;
+	}
+	Arena arena;
+	arena_init(&arena);
+	FrontendOptions fo = {o->param_files, o->n_param_files};
+	bool io_error = false;
+	AstDoc *doc = frontend_parse(&arena, &src, &fo, &sink, &io_error);
+	int rc = EXIT_OK;
+	if (io_error) {
+		rc = EXIT_IO;
+	} else if (!doc || diag_errors(&sink)) {
+		rc = EXIT_INPUT;
+	} else {
+		Sbuf out = SBUF_INIT;
+		if (o->stats)
+			ast_dump_counts(doc, o->format, &out);
+		else
+			ast_dump(doc, o->format, &out);
+		rc = write_result(o, path, &out, first);
+		sbuf_release(&out);
+	}
+	if (rc == EXIT_INPUT)
+		fprintf(stderr, "%s: %u error%s, %u warning%s; no output written\n", path, diag_errors(&sink),
+			diag_errors(&sink) == 1 ? "" : "s", diag_warnings(&sink), diag_warnings(&sink) == 1 ? "" : "s");
+	arena_release(&arena);
+	srcfile_release(&src);
+	return rc;
+}
+
+int driver_inspect(const InspectOptions *o, const char *const *files, size_t n)
+{
+	frontend_global_init();
+	int worst = EXIT_OK;
+	bool first = true;
+	for (size_t i = 0; i < n; i++) {
+		int rc = inspect_one(o, files[i], first);
+		if (rc == EXIT_OK)
+			first = false;
+		/* I/O failures outrank input errors: the run could not even look. */
+		if (rc == EXIT_IO || (rc == EXIT_INPUT && worst == EXIT_OK))
+			worst = rc;
+	}
+	return worst;
+}

@@ -1,0 +1,67 @@
+/* frontend.c - detect the tool of a job file and run its frontend
+ * (src/parsers).
+ */
+#include "parsers/frontend.h"
+#include "parsers/detect.h"
+#include "parsers/xml.h"
+
+#include <stdlib.h>
+
+void frontend_global_init(void)
+{
+	xml_global_init();
+}
+
+static AstDoc *reject(const SrcFile *src, const Detection *det, DiagSink *sink)
+{
+	SrcLoc loc = {src, 0, 0};
+	if (det->empty)
+		diag_error(sink, E_EMPTY_FILE, loc, "%s", det->reason);
+	else if (det->binary)
+		diag_error(sink, E_BINARY, loc, "%s", det->reason);
+	else
+		diag_error(sink, E_NOT_ETL, loc, "not a job export: %s", det->reason);
+	return NULL;
+}
+
+AstDoc *frontend_parse(Arena *a, SrcFile *src, const FrontendOptions *opts, DiagSink *sink,
+		       bool *io_error)
+{
+	Detection det;
+	detect_tool(src->text, src->len, &det);
+	*io_error = false;
+	switch (det.tool) {
+	case TOOL_POWERCENTER:
+		break;
+	case TOOL_UNKNOWN:
+		return reject(src, &det, sink);
+	default:
+		diag_error(sink, E_TOOL_UNSUPPORTED, (SrcLoc){src, 0, 0}, "%s files are recognised but not read yet",
+			   tool_name(det.tool));
+		return NULL;
+	}
+	AstDoc *doc = infa_parse(a, src, sink);
+	if (!doc)
+		return NULL;
+	for (size_t i = 0; opts && i < opts->n_param_files; i++) {
+		/* Parameter files live as long as the arena: their positions are
+		 * referenced by AstParamValues. */
+		SrcFile *pf = ARENA_NEW(a, SrcFile);
+		const char *err;
+		if (!srcfile_read(pf, opts->param_files[i], &err)) {
+			diag_error(sink, E_PARAM_READ, (SrcLoc){NULL, 0, 0}, "cannot read parameter file '%s': %s",
+				   opts->param_files[i], err);
+			*io_error = true;
+			continue;
+		}
+		/* Copy the text into the arena so the file can be released now. */
+		char *text = arena_memdup(a, pf->text, pf->len + 1);
+		free(pf->text);
+		pf->text = text;
+		infa_apply_param_file(doc, pf, sink);
+		if (pf->lines_built)
+			linemap_release(&pf->lines);
+		pf->lines_built = false;
+	}
+	return doc;
+}

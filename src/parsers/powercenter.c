@@ -1,0 +1,1854 @@
+/* powercenter.c - the PowerCenter frontend: a POWERMART XML export into the
+ * workflow AST (src/parsers).
+ *
+ * It reads in passes, so that the order of objects in the file never
+ * matters (exports put a shared folder after the folder that uses it):
+ *   1. declare every folder's sources, targets, reusable transformations,
+ *      shortcuts, tasks, sessions, worklets and workflows, and register every
+ *      mapping and mapplet by name;
+ *   2. resolve shortcuts across folders;
+ *   3. build each mapping and mapplet graph, expanding mapplet instances;
+ *   4. resolve sessions to mappings, task instances to their definitions.
+ * Everything tool-specific is mapped to neutral kinds here; attributes with
+ * no neutral meaning are kept as AstProps, other child elements as AstElems.
+ */
+#include "parsers/frontend.h"
+#include "parsers/xml.h"
+#include "base/str.h"
+#include "base/strmap.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- parser state -------------------------------------------------------- */
+
+typedef struct Folder Folder;
+typedef struct Flow Flow;
+
+typedef struct Shortcut {
+	AstShortcut *ast;
+	Folder *folder;
+	bool used;
+} Shortcut;
+
+struct Folder {
+	AstFolder *ast;
+	const xmlNode *node;
+	StrMap sources;    /* "DBD\x1fNAME" and "NAME" -> AstTable */
+	StrMap targets;    /* NAME -> AstTable */
+	StrMap transforms; /* NAME -> AstStep (reusable definition) */
+	StrMap mappings;   /* NAME -> Flow */
+	StrMap mapplets;   /* NAME -> Flow */
+	StrMap shortcuts;  /* NAME -> Shortcut */
+	StrMap tasks;      /* NAME -> AstTask (reusable definition) */
+	StrMap worklets;   /* NAME -> AstControl */
+	StrMap workflows;  /* NAME -> AstControl */
+};
+
+typedef enum { BUILD_TODO, BUILD_RUNNING, BUILD_DONE } BuildState;
+
+struct Flow {
+	AstFlow *ast;
+	const xmlNode *node;
+	Folder *folder;
+	BuildState state;
+	AstStep *iface; /* mapplets: the TRANSFORMATION TYPE="Mapplet" */
+};
+
+/* An instance name in a flow: a step, or an expanded mapplet instance. */
+typedef struct Inst {
+	AstStep *step;      /* NULL for a mapplet instance */
+	StrMap ports;       /* port name -> AstPort, built on first use */
+	bool ports_built;
+	bool broken;        /* its definition is missing (already reported) */
+	Flow *mapplet;      /* mapplet instances: the mapplet */
+	const char *prefix; /* mapplet instances: "<instance>/" */
+} Inst;
+
+/* Name tables of one flow while it is built.  PowerCenter lets a source,
+ * a target and a transformation instance share a name (connectors tell
+ * them apart by instance type), so instances are keyed by name and class. */
+typedef struct Build {
+	StrMap defs;  /* local TRANSFORMATION definitions by name */
+	StrMap insts; /* "name\x1fclass" -> Inst */
+	StrMap names; /* step names already taken in the flow */
+} Build;
+
+/* A session definition waiting for pass 4. */
+typedef struct PendingSession {
+	AstTask *task;
+	Folder *folder;
+} PendingSession;
+
+/* A task instance waiting for pass 4. */
+typedef struct PendingTask {
+	AstTask *task;
+	AstControl *owner;
+	Folder *folder;
+	const xmlNode *node;
+} PendingTask;
+
+typedef struct Infa {
+	AstDoc *doc;
+	Arena *a;
+	XmlDoc x;
+	DiagSink *sink;
+	StrMap folders; /* NAME -> Folder */
+	PtrVec folder_list;
+	PtrVec flows;   /* Flow, file order */
+	PtrVec pending; /* PendingTask */
+	PtrVec sessions; /* PendingSession, for pass 4 */
+	StrMap intern;
+	const char *context; /* "in mapping 'x'" for diagnostics, or NULL */
+} Infa;
+
+/* ---- strings and small helpers ------------------------------------------- */
+
+/* Arena copy of an attribute value; short values are interned, since an
+ * export repeats "NO", "0" and type names thousands of times. */
+static const char *S(Infa *I, const char *s)
+{
+	if (!s)
+		return NULL;
+	size_t n = strlen(s);
+	if (n > 48)
+		return arena_strndup(I->a, s, n);
+	const char *hit = strmap_get(&I->intern, s);
+	if (hit)
+		return hit;
+	char *copy = arena_strndup(I->a, s, n);
+	strmap_put(&I->intern, copy, copy);
+	return copy;
+}
+
+static const char *attr(Infa *I, const xmlNode *n, const char *name)
+{
+	return S(I, xml_attr(n, name));
+}
+
+static const char *attr_or(Infa *I, const xmlNode *n, const char *name, const char *dflt)
+{
+	const char *v = xml_attr(n, name);
+	return v ? S(I, v) : dflt;
+}
+
+static bool attr_yes(const xmlNode *n, const char *name, bool dflt)
+{
+	const char *v = xml_attr(n, name);
+	if (!v || !*v)
+		return dflt;
+	return ascii_ieq(v, "YES") || ascii_ieq(v, "Y") || ascii_ieq(v, "TRUE") || strcmp(v, "1") == 0;
+}
+
+static int32_t attr_int(const xmlNode *n, const char *name, int32_t dflt)
+{
+	const char *v = xml_attr(n, name);
+	if (!v || !*v)
+		return dflt;
+	char *end;
+	long x = strtol(v, &end, 10);
+	return (*end == '\0' && x >= INT32_MIN && x <= INT32_MAX) ? (int32_t)x : dflt;
+}
+
+static SrcLoc loc(Infa *I, const xmlNode *n)
+{
+	return xml_loc(&I->x, n);
+}
+
+static const char *tag(const xmlNode *n)
+{
+	return (const char *)n->name;
+}
+
+/* Name attribute, reporting E0302 when it is missing. */
+static const char *required(Infa *I, const xmlNode *n, const char *name)
+{
+	const char *v = xml_attr(n, name);
+	if (v)
+		return S(I, v);
+	Diag d = {.code = E_INFA_MISSING_ATTR, .loc = loc(I, n), .span = (uint32_t)strlen(tag(n)) + 1,
+		  .context = I->context};
+	diag_emit(I->sink, &d, "element %s has no %s attribute", tag(n), name);
+	return "";
+}
+
+static bool in_list(const char *name, const char *const *list)
+{
+	for (; *list; list++)
+		if (strcmp(name, *list) == 0)
+			return true;
+	return false;
+}
+
+/* Keep every attribute not in `consumed` as a prop, in document order. */
+static void rest_props(Infa *I, const xmlNode *n, PtrVec *props, const char *const *consumed)
+{
+	for (const xmlAttr *a = n->properties; a; a = a->next) {
+		const char *name = (const char *)a->name;
+		if (consumed && in_list(name, consumed))
+			continue;
+		AstProp *p = ast_prop_new(I->doc, S(I, name), S(I, xml_attr(n, name)));
+		ast_push(I->doc, props, p);
+	}
+}
+
+/* Capture an element we have no dedicated field for, with its subtree. */
+static AstElem *capture(Infa *I, const xmlNode *n)
+{
+	AstElem *e = ast_elem_new(I->doc, S(I, tag(n)));
+	e->loc = loc(I, n);
+	rest_props(I, n, &e->attrs, NULL);
+	const xmlNode *c = xml_first(n);
+	if (!c)
+		e->text = xml_text(I->a, n);
+	for (; c; c = xml_next(c))
+		ast_push(I->doc, &e->children, capture(I, c));
+	return e;
+}
+
+static AstExpr *expr_at(Infa *I, ExprLang lang, const xmlNode *n, const char *attrname, const char *text)
+{
+	return ast_expr_new(I->doc, lang, text, xml_attr_loc(&I->x, n, attrname));
+}
+
+static bool keyeq(const char *a, const char *b)
+{
+	/* Compare kind names ignoring case, spaces and dashes: "Event-wait",
+	 * "Event Wait" and "EventWait" are one kind. */
+	for (;;) {
+		while (*a == ' ' || *a == '-' || *a == '_')
+			a++;
+		while (*b == ' ' || *b == '-' || *b == '_')
+			b++;
+		char x = *a, y = *b;
+		if (x >= 'A' && x <= 'Z')
+			x = (char)(x + 32);
+		if (y >= 'A' && y <= 'Z')
+			y = (char)(y + 32);
+		if (x != y)
+			return false;
+		if (!x)
+			return true;
+		a++;
+		b++;
+	}
+}
+
+/* ---- datatypes ----------------------------------------------------------- */
+
+static const struct {
+	const char *name;
+	TypeKind kind;
+	bool unicode;
+} type_table[] = {
+	/* transformation datatypes */
+	{"string", TY_STRING, false}, {"nstring", TY_STRING, true}, {"text", TY_STRING, false},
+	{"ntext", TY_STRING, true}, {"integer", TY_INTEGER, false}, {"small integer", TY_SMALLINT, false},
+	{"bigint", TY_BIGINT, false}, {"decimal", TY_DECIMAL, false}, {"double", TY_DOUBLE, false},
+	{"real", TY_DOUBLE, false}, {"date/time", TY_TIMESTAMP, false}, {"binary", TY_BINARY, false},
+	/* flat files and XML */
+	{"number", TY_DECIMAL, false}, {"datetime", TY_TIMESTAMP, false}, {"int", TY_INTEGER, false},
+	{"short", TY_SMALLINT, false}, {"byte", TY_SMALLINT, false}, {"long", TY_BIGINT, false},
+	{"float", TY_DOUBLE, false}, {"boolean", TY_BOOLEAN, false},
+	/* relational */
+	{"char", TY_STRING, false}, {"nchar", TY_STRING, true}, {"varchar", TY_STRING, false},
+	{"varchar2", TY_STRING, false}, {"nvarchar", TY_STRING, true}, {"nvarchar2", TY_STRING, true},
+	{"character", TY_STRING, false}, {"clob", TY_STRING, false}, {"nclob", TY_STRING, true},
+	{"long varchar", TY_STRING, false}, {"graphic", TY_STRING, true}, {"vargraphic", TY_STRING, true},
+	{"sysname", TY_STRING, true}, {"xml", TY_STRING, false}, {"uniqueidentifier", TY_STRING, false},
+	{"smallint", TY_SMALLINT, false}, {"tinyint", TY_SMALLINT, false}, {"byteint", TY_SMALLINT, false},
+	{"numeric", TY_DECIMAL, false}, {"number(p,s)", TY_DECIMAL, false}, {"money", TY_DECIMAL, false},
+	{"smallmoney", TY_DECIMAL, false}, {"dec", TY_DECIMAL, false},
+	{"double precision", TY_DOUBLE, false}, {"binary_double", TY_DOUBLE, false},
+	{"binary_float", TY_DOUBLE, false}, {"date", TY_DATE, false}, {"time", TY_TIME, false},
+	{"timestamp", TY_TIMESTAMP, false}, {"datetime2", TY_TIMESTAMP, false},
+	{"smalldatetime", TY_TIMESTAMP, false}, {"timestamp with time zone", TY_TIMESTAMP, false},
+	{"timestamp with local time zone", TY_TIMESTAMP, false}, {"bit", TY_BOOLEAN, false},
+	{"varbinary", TY_BINARY, false}, {"image", TY_BINARY, false}, {"blob", TY_BINARY, false},
+	{"raw", TY_BINARY, false}, {"long raw", TY_BINARY, false},
+};
+
+/* Map a PowerCenter or database datatype to a neutral type.  db_type gives
+ * context: an Oracle DATE carries a time of day, an Oracle LONG is text. */
+static AstType infa_type(Infa *I, const char *datatype, const xmlNode *n, const char *db_type)
+{
+	AstType t = ast_type_unknown();
+	t.orig = S(I, datatype ? datatype : "");
+	t.precision = attr_int(n, "PRECISION", -1);
+	t.scale = attr_int(n, "SCALE", -1);
+	if (!datatype || !*datatype)
+		return t;
+	bool oracle = db_type && ascii_ieq(db_type, "Oracle");
+	if (oracle && ascii_ieq(datatype, "date")) {
+		t.kind = TY_TIMESTAMP;
+		return t;
+	}
+	if (oracle && ascii_ieq(datatype, "long")) {
+		t.kind = TY_STRING;
+		return t;
+	}
+	for (size_t i = 0; i < ARRAY_LEN(type_table); i++) {
+		if (ascii_ieq(datatype, type_table[i].name)) {
+			t.kind = type_table[i].kind;
+			t.unicode = type_table[i].unicode;
+			return t;
+		}
+	}
+	Diag d = {.code = W_INFA_DATATYPE, .loc = xml_attr_loc(&I->x, n, "DATATYPE"),
+		  .span = (uint32_t)strlen(datatype), .context = I->context};
+	diag_emit(I->sink, &d, "unknown datatype '%s'", datatype);
+	return t;
+}
+
+/* ---- neutral settings of attributes -------------------------------------- */
+
+typedef struct SettingRule {
+	const char *name;  /* attribute NAME as written */
+	StepKind only;     /* STEP_UNKNOWN: any kind */
+	Setting key;
+	ExprLang lang;     /* LANG_NONE: a plain value */
+} SettingRule;
+
+static const SettingRule step_settings[] = {
+	{"Sql Query", STEP_UNKNOWN, SET_SQL_QUERY, LANG_SQL},
+	{"User Defined Join", STEP_UNKNOWN, SET_USER_JOIN, LANG_SQL},
+	{"Source Filter", STEP_UNKNOWN, SET_SOURCE_FILTER, LANG_SQL},
+	{"Select Distinct", STEP_UNKNOWN, SET_SELECT_DISTINCT, LANG_NONE},
+	{"Number Of Sorted Ports", STEP_UNKNOWN, SET_SORTED_PORTS, LANG_NONE},
+	{"Pre SQL", STEP_UNKNOWN, SET_PRE_SQL, LANG_SQL},
+	{"Post SQL", STEP_UNKNOWN, SET_POST_SQL, LANG_SQL},
+	{"Lookup Sql Override", STEP_UNKNOWN, SET_LOOKUP_SQL, LANG_SQL},
+	{"Lookup table name", STEP_UNKNOWN, SET_LOOKUP_TABLE, LANG_NONE},
+	{"Lookup Source Filter", STEP_UNKNOWN, SET_LOOKUP_FILTER, LANG_SQL},
+	{"Lookup condition", STEP_UNKNOWN, SET_LOOKUP_CONDITION, LANG_POWERCENTER},
+	{"Lookup policy on multiple match", STEP_UNKNOWN, SET_LOOKUP_POLICY, LANG_NONE},
+	{"Lookup caching enabled", STEP_UNKNOWN, SET_LOOKUP_CACHED, LANG_NONE},
+	{"Dynamic Lookup Cache", STEP_UNKNOWN, SET_LOOKUP_DYNAMIC, LANG_NONE},
+	{"Connection Information", STEP_UNKNOWN, SET_CONNECTION, LANG_NONE},
+	{"Join Type", STEP_UNKNOWN, SET_JOIN_TYPE, LANG_NONE},
+	{"Join Condition", STEP_UNKNOWN, SET_JOIN_CONDITION, LANG_POWERCENTER},
+	{"Filter Condition", STEP_UNKNOWN, SET_FILTER_CONDITION, LANG_POWERCENTER},
+	{"Update Strategy Expression", STEP_UNKNOWN, SET_UPDATE_STRATEGY, LANG_POWERCENTER},
+	{"Forward Rejected Rows", STEP_UNKNOWN, SET_FORWARD_REJECTED, LANG_NONE},
+	{"Sorted Input", STEP_UNKNOWN, SET_SORTED_INPUT, LANG_NONE},
+	{"Case Sensitive String Comparison", STEP_UNKNOWN, SET_CASE_SENSITIVE, LANG_NONE},
+	{"Case Sensitive", STEP_SORT, SET_CASE_SENSITIVE, LANG_NONE},
+	{"Distinct", STEP_SORT, SET_DISTINCT, LANG_NONE},
+	{"Null Treated Low", STEP_SORT, SET_NULL_ORDER, LANG_NONE},
+	{"Null ordering", STEP_LOOKUP, SET_NULL_ORDER, LANG_NONE},
+	{"Top/Bottom", STEP_RANK, SET_RANK_TOP_BOTTOM, LANG_NONE},
+	{"Number of Ranks", STEP_RANK, SET_RANK_COUNT, LANG_NONE},
+	{"Start Value", STEP_SEQUENCE, SET_SEQ_START, LANG_NONE},
+	{"Increment By", STEP_SEQUENCE, SET_SEQ_INCREMENT, LANG_NONE},
+	{"End Value", STEP_SEQUENCE, SET_SEQ_END, LANG_NONE},
+	{"Current Value", STEP_SEQUENCE, SET_SEQ_CURRENT, LANG_NONE},
+	{"Cycle", STEP_SEQUENCE, SET_SEQ_CYCLE, LANG_NONE},
+	{"Reset", STEP_SEQUENCE, SET_SEQ_RESET, LANG_NONE},
+	{"Transaction Control Condition", STEP_UNKNOWN, SET_TRANSACTION_CONDITION, LANG_POWERCENTER},
+	{"Transformation Scope", STEP_UNKNOWN, SET_SCOPE, LANG_NONE},
+	{"Language", STEP_UNKNOWN, SET_LANGUAGE, LANG_NONE},
+	{"Class Name", STEP_UNKNOWN, SET_TEMPLATE, LANG_NONE},
+	/* session attributes and per-instance overrides */
+	{"Target Table Name", STEP_UNKNOWN, SET_TABLE_NAME, LANG_NONE},
+	{"Source Table Name", STEP_UNKNOWN, SET_TABLE_NAME, LANG_NONE},
+	{"Owner Name", STEP_UNKNOWN, SET_TABLE_OWNER, LANG_NONE},
+	{"Table Name Prefix", STEP_UNKNOWN, SET_TABLE_OWNER, LANG_NONE},
+	{"Truncate target table option", STEP_UNKNOWN, SET_TRUNCATE, LANG_NONE},
+	{"Insert", STEP_UNKNOWN, SET_LOAD_OPERATIONS, LANG_NONE},
+	{"Update as Update", STEP_UNKNOWN, SET_LOAD_OPERATIONS, LANG_NONE},
+	{"Update as Insert", STEP_UNKNOWN, SET_LOAD_OPERATIONS, LANG_NONE},
+	{"Update else Insert", STEP_UNKNOWN, SET_LOAD_OPERATIONS, LANG_NONE},
+	{"Delete", STEP_UNKNOWN, SET_LOAD_OPERATIONS, LANG_NONE},
+	{"Treat source rows as", STEP_UNKNOWN, SET_ROW_TREATMENT, LANG_NONE},
+	{"Parameter Filename", STEP_UNKNOWN, SET_PARAMETER_FILE, LANG_NONE},
+	{"Output filename", STEP_UNKNOWN, SET_FILE_NAME, LANG_NONE},
+	{"Source filename", STEP_UNKNOWN, SET_FILE_NAME, LANG_NONE},
+	{"Output file directory", STEP_UNKNOWN, SET_FILE_DIR, LANG_NONE},
+	{"Source file directory", STEP_UNKNOWN, SET_FILE_DIR, LANG_NONE},
+	/* workflow tasks */
+	{"Decision Name", STEP_UNKNOWN, SET_DECISION_CONDITION, LANG_POWERCENTER},
+	{"Assignment Condition", STEP_UNKNOWN, SET_ASSIGNMENT_CONDITION, LANG_POWERCENTER},
+	{"Control Option", STEP_UNKNOWN, SET_CONTROL_OPTION, LANG_NONE},
+};
+
+/* A NAME/VALUE attribute element (TABLEATTRIBUTE, ATTRIBUTE) as a prop
+ * with its neutral meaning. */
+static AstProp *name_value_prop(Infa *I, const xmlNode *n, StepKind kind)
+{
+	const char *name = required(I, n, "NAME");
+	const char *value = attr_or(I, n, "VALUE", "");
+	AstProp *p = ast_prop_new(I->doc, name, value);
+	p->loc = loc(I, n);
+	for (size_t i = 0; i < ARRAY_LEN(step_settings); i++) {
+		const SettingRule *r = &step_settings[i];
+		if ((r->only != STEP_UNKNOWN && r->only != kind) || strcmp(r->name, name) != 0)
+			continue;
+		p->key = r->key;
+		if (r->lang != LANG_NONE && *value)
+			p->expr = expr_at(I, r->lang, n, "VALUE", value);
+		break;
+	}
+	return p;
+}
+
+/* ---- ports --------------------------------------------------------------- */
+
+static const struct {
+	const char *name;
+	unsigned dir;
+} port_tokens[] = {
+	{"INPUT", PORT_IN},        {"OUTPUT", PORT_OUT},          {"LOCAL VARIABLE", PORT_VAR},
+	{"VARIABLE", PORT_VAR},    {"LOOKUP", PORT_LOOKUP},       {"RETURN", PORT_RETURN},
+	{"MASTER", PORT_MASTER},   {"GENERATED KEY", PORT_GENERATED}, {"GENERATED COLUMN ID", PORT_GENERATED},
+};
+
+static unsigned parse_port_type(Infa *I, const xmlNode *n, const char *pt)
+{
+	unsigned dir = 0;
+	const char *p = pt;
+	while (*p) {
+		const char *slash = strchr(p, '/');
+		size_t len = slash ? (size_t)(slash - p) : strlen(p);
+		Str tok = str_trim(str_make(p, len));
+		bool known = false;
+		for (size_t i = 0; i < ARRAY_LEN(port_tokens); i++)
+			if (str_ieq_cstr(tok, port_tokens[i].name)) {
+				dir |= port_tokens[i].dir;
+				known = true;
+			}
+		if (!known && tok.len) {
+			Diag d = {.code = W_INFA_PORT_TYPE, .loc = xml_attr_loc(&I->x, n, "PORTTYPE"),
+				  .span = (uint32_t)strlen(pt), .context = I->context};
+			diag_emit(I->sink, &d, "unknown port type '%.*s' in '%s'", STR_FMT(tok), pt);
+		}
+		p += len;
+		if (*p == '/')
+			p++;
+	}
+	return dir;
+}
+
+static const char *const transformfield_consumed[] = {
+	"NAME", "DATATYPE", "PRECISION", "SCALE", "PORTTYPE", "EXPRESSION", "EXPRESSIONTYPE",
+	"DEFAULTVALUE", "DESCRIPTION", "GROUP", "REF_FIELD", "ISSORTKEY", "SORTDIRECTION", NULL};
+
+/* <TRANSFORMFIELD NAME DATATYPE PRECISION SCALE PORTTYPE EXPRESSION
+ *     EXPRESSIONTYPE DEFAULTVALUE GROUP REF_FIELD ...> <TRANSFORMFIELDATTR/> */
+static AstPort *parse_transformfield(Infa *I, const xmlNode *n)
+{
+	AstPort *p = ast_port_new(I->doc, required(I, n, "NAME"));
+	p->loc = loc(I, n);
+	p->type = infa_type(I, xml_attr(n, "DATATYPE"), n, NULL);
+	p->orig_dir = attr_or(I, n, "PORTTYPE", "");
+	p->dir = parse_port_type(I, n, p->orig_dir);
+	const char *e = xml_attr(n, "EXPRESSION");
+	if (e && *e)
+		p->expr = expr_at(I, LANG_POWERCENTER, n, "EXPRESSION", S(I, e));
+	const char *et = xml_attr(n, "EXPRESSIONTYPE");
+	if (et && ascii_ieq(et, "GROUPBY"))
+		p->role = ROLE_GROUP_BY;
+	else if (et && ascii_ieq(et, "RANKPORT"))
+		p->role = ROLE_RANK_BY;
+	else if (et && ascii_ieq(et, "RANKINDEX"))
+		p->role = ROLE_RANK_INDEX;
+	else if (et && *et && !ascii_ieq(et, "GENERAL"))
+		ast_push(I->doc, &p->props, ast_prop_new(I->doc, "EXPRESSIONTYPE", S(I, et)));
+	p->default_value = attr(I, n, "DEFAULTVALUE");
+	p->description = attr(I, n, "DESCRIPTION");
+	p->group = attr(I, n, "GROUP");
+	p->ref = attr(I, n, "REF_FIELD");
+	p->sort_key = attr_yes(n, "ISSORTKEY", false);
+	const char *dir = xml_attr(n, "SORTDIRECTION");
+	p->sort_desc = p->sort_key && dir && ascii_ieq(dir, "DESCENDING");
+	if (dir && !p->sort_key)
+		ast_push(I->doc, &p->props, ast_prop_new(I->doc, "SORTDIRECTION", S(I, dir)));
+	rest_props(I, n, &p->props, transformfield_consumed);
+	for (const xmlNode *c = xml_first(n); c; c = xml_next(c))
+		ast_push(I->doc, &p->extras, capture(I, c));
+	return p;
+}
+
+static const char *const field_consumed[] = {"NAME", "DATATYPE", "PRECISION", "SCALE",
+					      "NULLABLE", "KEYTYPE", "DESCRIPTION", "REFERENCEDTABLE",
+					      "REFERENCEDFIELD", NULL};
+
+/* <SOURCEFIELD|TARGETFIELD NAME DATATYPE PRECISION SCALE NULLABLE KEYTYPE
+ *     REFERENCEDTABLE REFERENCEDFIELD ...> <FIELDATTRIBUTE/> */
+static AstPort *parse_field(Infa *I, const xmlNode *n, const char *db_type)
+{
+	AstPort *p = ast_port_new(I->doc, required(I, n, "NAME"));
+	p->loc = loc(I, n);
+	p->type = infa_type(I, xml_attr(n, "DATATYPE"), n, db_type);
+	const char *nullable = xml_attr(n, "NULLABLE");
+	p->nullable = !nullable || !ascii_ieq(nullable, "NOTNULL");
+	const char *key = xml_attr(n, "KEYTYPE");
+	if (key && ascii_ieq(key, "PRIMARY KEY"))
+		p->role = ROLE_KEY;
+	else if (key && ascii_ieq(key, "FOREIGN KEY"))
+		p->role = ROLE_FOREIGN_KEY;
+	else if (key && (ascii_ieq(key, "PRIMARY/FOREIGN KEY") || ascii_ieq(key, "PRIMARY FOREIGN KEY")))
+		p->role = ROLE_PRIMARY_FOREIGN_KEY;
+	else if (key && *key && !ascii_ieq(key, "NOT A KEY"))
+		ast_push(I->doc, &p->props, ast_prop_new(I->doc, "KEYTYPE", S(I, key)));
+	p->description = attr(I, n, "DESCRIPTION");
+	p->ref_table = attr(I, n, "REFERENCEDTABLE");
+	p->ref_field = attr(I, n, "REFERENCEDFIELD");
+	if (p->ref_table && !*p->ref_table)
+		p->ref_table = NULL;
+	if (p->ref_field && !*p->ref_field)
+		p->ref_field = NULL;
+	rest_props(I, n, &p->props, field_consumed);
+	for (const xmlNode *c = xml_first(n); c; c = xml_next(c))
+		ast_push(I->doc, &p->extras, capture(I, c));
+	return p;
+}
+
+/* ---- sources and targets ------------------------------------------------- */
+
+static const char *const table_consumed[] = {"NAME", "DATABASETYPE", "DBDNAME", "OWNERNAME",
+					      "BUSINESSNAME", "DESCRIPTION", NULL};
+
+/* <SOURCE NAME DATABASETYPE DBDNAME OWNERNAME ...>
+ *   <FLATFILE .../> <TABLEATTRIBUTE/> <SOURCEFIELD/>... </SOURCE>
+ * <TARGET NAME DATABASETYPE ...> <TARGETFIELD/>... </TARGET> */
+static AstTable *parse_table(Infa *I, Folder *fo, const xmlNode *n, TableRole role)
+{
+	AstTable *t = ast_table_new(I->doc, role, required(I, n, "NAME"));
+	t->loc = loc(I, n);
+	t->folder = fo->ast->name;
+	t->db_type = attr_or(I, n, "DATABASETYPE", "");
+	t->db_name = attr(I, n, "DBDNAME");
+	t->owner = attr(I, n, "OWNERNAME");
+	t->business_name = attr(I, n, "BUSINESSNAME");
+	t->description = attr(I, n, "DESCRIPTION");
+	t->is_file = ascii_ieq(t->db_type, "Flat File");
+	rest_props(I, n, &t->props, table_consumed);
+	for (const xmlNode *c = xml_first(n); c; c = xml_next(c)) {
+		if (xml_is(c, "SOURCEFIELD") || xml_is(c, "TARGETFIELD"))
+			ast_push(I->doc, &t->fields, parse_field(I, c, t->db_type));
+		else if (xml_is(c, "FLATFILE"))
+			rest_props(I, c, &t->file_settings, NULL);
+		else if (xml_is(c, "TABLEATTRIBUTE"))
+			ast_push(I->doc, &t->props, name_value_prop(I, c, role == TABLE_SOURCE ? STEP_SOURCE : STEP_TARGET));
+		else
+			ast_push(I->doc, &t->extras, capture(I, c));
+	}
+	return t;
+}
+
+static const char *source_key(Infa *I, const char *dbd, const char *name)
+{
+	return arena_sprintf(I->a, "%s\x1f%s", dbd ? dbd : "", name);
+}
+
+/* ---- transformations ----------------------------------------------------- */
+
+static const struct {
+	const char *type;
+	StepKind kind;
+} type_map[] = {
+	{"Source Qualifier", STEP_SOURCE_QUERY},
+	{"Application Source Qualifier", STEP_SOURCE_QUERY},
+	{"MQ Source Qualifier", STEP_SOURCE_QUERY},
+	{"Expression", STEP_EXPRESSION},
+	{"Lookup Procedure", STEP_LOOKUP},
+	{"Joiner", STEP_JOIN},
+	{"Aggregator", STEP_AGGREGATE},
+	{"Filter", STEP_FILTER},
+	{"Sorter", STEP_SORT},
+	{"Router", STEP_ROUTER},
+	{"Rank", STEP_RANK},
+	{"Sequence", STEP_SEQUENCE},
+	{"Sequence Generator", STEP_SEQUENCE},
+	{"Update Strategy", STEP_UPDATE_STRATEGY},
+	{"Normalizer", STEP_NORMALIZER},
+	{"Stored Procedure", STEP_STORED_PROCEDURE},
+	{"XML Source Qualifier", STEP_XML_SOURCE},
+	{"Transaction Control", STEP_TRANSACTION_CONTROL},
+	{"Input Transformation", STEP_FLOW_INPUT},
+	{"Output Transformation", STEP_FLOW_OUTPUT},
+	{"Mapplet", STEP_SUBFLOW},
+	{"Custom Transformation", STEP_CUSTOM},
+	{"External Procedure", STEP_CUSTOM},
+	{"Advanced External Procedure", STEP_CUSTOM},
+	{"XML Parser", STEP_CUSTOM},
+	{"XML Generator", STEP_CUSTOM},
+};
+
+static const struct {
+	const char *tmpl;
+	StepKind kind;
+} template_map[] = {
+	{"Union Transformation", STEP_UNION},
+	{"SQL Transform", STEP_SQL},
+	{"SQL Transformation", STEP_SQL},
+	{"Java Transformation", STEP_SCRIPT},
+	{"Http Transformation", STEP_HTTP},
+};
+
+static StepKind transformation_kind(Infa *I, const xmlNode *n, const char *type, const char *tmpl)
+{
+	StepKind kind = STEP_UNKNOWN;
+	bool known = false;
+	for (size_t i = 0; i < ARRAY_LEN(type_map); i++)
+		if (keyeq(type, type_map[i].type)) {
+			kind = type_map[i].kind;
+			known = true;
+			break;
+		}
+	if (!known) {
+		Diag d = {.code = E_INFA_UNKNOWN_TYPE, .loc = xml_attr_loc(&I->x, n, "TYPE"),
+			  .span = (uint32_t)strlen(type), .context = I->context};
+		diag_emit(I->sink, &d, "unknown transformation type '%s'", type);
+		return STEP_UNKNOWN;
+	}
+	if (kind == STEP_CUSTOM && tmpl && *tmpl)
+		for (size_t i = 0; i < ARRAY_LEN(template_map); i++)
+			if (keyeq(tmpl, template_map[i].tmpl))
+				return template_map[i].kind;
+	if (kind == STEP_CUSTOM) {
+		Diag d = {.code = W_INFA_TEMPLATE, .loc = loc(I, n), .context = I->context};
+		diag_emit(I->sink, &d, "%s '%s'%s%s%s has no neutral equivalent", type,
+			  xml_attr(n, "NAME") ? xml_attr(n, "NAME") : "", tmpl && *tmpl ? " (template '" : "",
+			  tmpl && *tmpl ? tmpl : "", tmpl && *tmpl ? "')" : "");
+	}
+	return kind;
+}
+
+static const char *const transformation_consumed[] = {"NAME", "TYPE", "TEMPLATENAME", "REUSABLE",
+						       "DESCRIPTION", NULL};
+
+/* <TRANSFORMATION NAME TYPE TEMPLATENAME REUSABLE DESCRIPTION ...>
+ *   <GROUP/> <TRANSFORMFIELD/> <TABLEATTRIBUTE/> <SOURCEFIELD/>
+ *   <METADATAEXTENSION/> <INITPROP/> ... </TRANSFORMATION> */
+static AstStep *parse_transformation(Infa *I, const xmlNode *n)
+{
+	const char *name = required(I, n, "NAME");
+	const char *type = attr_or(I, n, "TYPE", "");
+	const char *tmpl = attr(I, n, "TEMPLATENAME");
+	AstStep *s = ast_step_new(I->doc, transformation_kind(I, n, type, tmpl), name);
+	s->is_definition = true;
+	s->def_name = name;
+	s->orig_kind = tmpl && *tmpl ? arena_sprintf(I->a, "%s/%s", type, tmpl) : type;
+	s->reusable = attr_yes(n, "REUSABLE", false);
+	s->description = attr(I, n, "DESCRIPTION");
+	s->loc = s->def_loc = loc(I, n);
+	rest_props(I, n, &s->props, transformation_consumed);
+	for (const xmlNode *c = xml_first(n); c; c = xml_next(c)) {
+		if (xml_is(c, "TRANSFORMFIELD")) {
+			ast_push(I->doc, &s->ports, parse_transformfield(I, c));
+		} else if (xml_is(c, "GROUP")) {
+			const char *gt = attr_or(I, c, "TYPE", "");
+			GroupKind gk = strstr(gt, "DEFAULT") ? GROUP_DEFAULT
+				       : strstr(gt, "OUTPUT") ? GROUP_OUTPUT
+				       : strstr(gt, "ERROR")  ? GROUP_ERROR
+							      : GROUP_INPUT;
+			AstGroup *g = ast_group_new(I->doc, gk, required(I, c, "NAME"));
+			g->loc = loc(I, c);
+			g->order = attr_int(c, "ORDER", 0);
+			g->description = attr(I, c, "DESCRIPTION");
+			const char *e = xml_attr(c, "EXPRESSION");
+			if (e && *e)
+				g->cond = expr_at(I, LANG_POWERCENTER, c, "EXPRESSION", S(I, e));
+			ast_push(I->doc, &s->groups, g);
+		} else if (xml_is(c, "TABLEATTRIBUTE")) {
+			ast_push(I->doc, &s->props, name_value_prop(I, c, s->kind));
+		} else if (xml_is(c, "SOURCEFIELD")) {
+			if (!s->table) {
+				s->table = ast_table_new(I->doc, TABLE_RECORD, name);
+				s->table->loc = loc(I, c);
+			}
+			ast_push(I->doc, &s->table->fields, parse_field(I, c, NULL));
+		} else {
+			ast_push(I->doc, &s->extras, capture(I, c));
+		}
+	}
+	return s;
+}
+
+/* ---- shortcuts ----------------------------------------------------------- */
+
+static Folder *find_folder(Infa *I, const char *name)
+{
+	return name ? strmap_get(&I->folders, name) : NULL;
+}
+
+/* Resolve a shortcut to its object.  Shortcuts to shortcuts are followed a
+ * few levels deep. */
+static void resolve_shortcut(Infa *I, Shortcut *sc, int depth)
+{
+	AstShortcut *s = sc->ast;
+	if (s->resolved || depth > 8)
+		return;
+	Folder *fo = find_folder(I, s->ref_folder);
+	if (!fo)
+		return;
+	const char *ot = s->object_type ? s->object_type : "";
+	const char *ref = s->ref_name ? s->ref_name : s->name;
+	void *target = NULL;
+	const char *kind = NULL;
+	if (keyeq(ot, "SOURCE")) {
+		target = strmap_get(&fo->sources, source_key(I, s->ref_db_name, ref));
+		if (!target)
+			target = strmap_get(&fo->sources, ref);
+		kind = "source";
+	} else if (keyeq(ot, "TARGET")) {
+		target = strmap_get(&fo->targets, ref);
+		kind = "target";
+	} else if (keyeq(ot, "MAPPING")) {
+		Flow *f = strmap_get(&fo->mappings, ref);
+		target = f;
+		kind = "mapping";
+	} else if (keyeq(ot, "MAPPLET")) {
+		target = strmap_get(&fo->mapplets, ref);
+		kind = "mapplet";
+	} else if (keyeq(ot, "TRANSFORMATION")) {
+		target = strmap_get(&fo->transforms, ref);
+		kind = "transformation";
+	} else if (keyeq(ot, "WORKLET")) {
+		target = strmap_get(&fo->worklets, ref);
+		kind = "worklet";
+	} else if (keyeq(ot, "SESSION") || keyeq(ot, "TASK")) {
+		target = strmap_get(&fo->tasks, ref);
+		kind = "task";
+	}
+	if (!target) {
+		Shortcut *next = strmap_get(&fo->shortcuts, ref);
+		if (next && next != sc) {
+			resolve_shortcut(I, next, depth + 1);
+			if (next->ast->resolved) {
+				s->resolved = true;
+				s->resolved_kind = next->ast->resolved_kind;
+				s->target = next->ast->target;
+			}
+		}
+		return;
+	}
+	s->resolved = true;
+	s->resolved_kind = kind;
+	s->target = target;
+}
+
+/* The object a shortcut named `name` in folder `fo` stands for, if it is of
+ * the wanted kind.  Reports E0306 when the shortcut exists but its target
+ * is not in the export. */
+static void *via_shortcut(Infa *I, Folder *fo, const char *name, const char *kind, const xmlNode *user,
+			  const char *user_attr, const char **shortcut_name)
+{
+	Shortcut *sc = strmap_get(&fo->shortcuts, name);
+	if (!sc)
+		return NULL;
+	sc->used = true;
+	if (sc->ast->resolved && strcmp(sc->ast->resolved_kind, kind) == 0) {
+		if (shortcut_name)
+			*shortcut_name = sc->ast->name;
+		return sc->ast->target;
+	}
+	if (!sc->ast->resolved) {
+		Diag d = {.code = E_INFA_SHORTCUT, .loc = xml_attr_loc(&I->x, user, user_attr),
+			  .span = (uint32_t)strlen(name), .context = I->context};
+		diag_emit(I->sink, &d, "shortcut '%s' refers to %s '%s' in folder '%s', which is not in the export",
+			  name, sc->ast->object_type ? sc->ast->object_type : "object",
+			  sc->ast->ref_name ? sc->ast->ref_name : "?",
+			  sc->ast->ref_folder ? sc->ast->ref_folder : "?");
+	}
+	return NULL;
+}
+
+/* ---- flows: instances and connectors ------------------------------------- */
+
+static Inst *inst_new(Infa *I, AstStep *s)
+{
+	Inst *in = ARENA_NEW(I->a, Inst);
+	in->step = s;
+	return in;
+}
+
+/* Instance class from an instance type: source, target or transformation. */
+static char inst_class(const char *type)
+{
+	if (type && (keyeq(type, "Source Definition") || keyeq(type, "SOURCE")))
+		return 's';
+	if (type && (keyeq(type, "Target Definition") || keyeq(type, "TARGET")))
+		return 't';
+	return 'x';
+}
+
+static char step_class(const AstStep *s)
+{
+	return s->kind == STEP_SOURCE ? 's' : s->kind == STEP_TARGET ? 't' : 'x';
+}
+
+static const char *inst_key(Infa *I, const char *name, char cls)
+{
+	return arena_sprintf(I->a, "%s\x1f%c", name, cls);
+}
+
+static void inst_put(Infa *I, Build *b, const char *name, char cls, Inst *in)
+{
+	strmap_put(&b->insts, inst_key(I, name, cls), in);
+	strmap_put(&b->names, name, in);
+}
+
+/* The instance a connector end names; with no instance type given, a
+ * transformation is preferred, then a source, then a target. */
+static Inst *find_inst(Infa *I, Build *b, const char *name, const char *type)
+{
+	if (type && *type)
+		return strmap_get(&b->insts, inst_key(I, name, inst_class(type)));
+	static const char classes[] = "xst";
+	for (const char *c = classes; *c; c++) {
+		Inst *in = strmap_get(&b->insts, inst_key(I, name, *c));
+		if (in)
+			return in;
+	}
+	return NULL;
+}
+
+static AstPort *inst_port(Infa *I, Inst *in, const char *name)
+{
+	if (!in->ports_built) {
+		strmap_init(&in->ports, I->a, false);
+		for (uint32_t i = 0; i < in->step->ports.len; i++) {
+			AstPort *p = in->step->ports.items[i];
+			strmap_put(&in->ports, p->name, p);
+		}
+		in->ports_built = true;
+	}
+	return strmap_get(&in->ports, name);
+}
+
+/* Source and target instances expose the table's fields as ports. */
+static void table_ports(Infa *I, AstStep *s, const AstTable *t, unsigned dir)
+{
+	for (uint32_t i = 0; i < t->fields.len; i++) {
+		AstPort *p = ARENA_NEW(I->a, AstPort);
+		*p = *(AstPort *)t->fields.items[i];
+		p->dir = dir;
+		ast_push(I->doc, &s->ports, p);
+	}
+}
+
+static void build_flow(Infa *I, Flow *f);
+
+static Flow *find_mapplet(Infa *I, Folder *fo, const char *name, const xmlNode *n)
+{
+	Flow *m = strmap_get(&fo->mapplets, name);
+	if (m)
+		return m;
+	return via_shortcut(I, fo, name, "mapplet", n, "TRANSFORMATION_NAME", NULL);
+}
+
+static void step_copy_from_def(AstStep *s, const AstStep *def)
+{
+	s->kind = def->kind;
+	s->orig_kind = def->orig_kind;
+	s->def = (AstStep *)def;
+	s->def_loc = def->def_loc;
+	s->reusable = def->reusable;
+	if (!s->description || !*s->description)
+		s->description = def->description;
+	s->ports = def->ports;
+	s->groups = def->groups;
+	s->props = def->props;
+	s->extras = def->extras;
+	s->table = def->table;
+}
+
+/* Copy the steps, edges and expansions of a built mapplet into `f` under
+ * the instance name, as "<instance>/<step>". */
+static void expand_mapplet(Infa *I, AstFlow *f, Build *b, Inst *mi, const char *instance, Flow *m)
+{
+	AstFlow *mf = m->ast;
+	StrMap copies;
+	strmap_init(&copies, I->a, false);
+	for (uint32_t i = 0; i < mf->steps.len; i++) {
+		const AstStep *s = mf->steps.items[i];
+		AstStep *c = ARENA_NEW(I->a, AstStep);
+		*c = *s;
+		c->name = arena_sprintf(I->a, "%s/%s", instance, s->name);
+		c->scope = s->scope ? arena_sprintf(I->a, "%s/%s", instance, s->scope) : instance;
+		ast_push(I->doc, &f->steps, c);
+		strmap_put(&copies, s->name, c);
+		inst_put(I, b, c->name, step_class(c), inst_new(I, c));
+	}
+	for (uint32_t i = 0; i < mf->edges.len; i++) {
+		const AstEdge *e = mf->edges.items[i];
+		AstEdge *c = ARENA_NEW(I->a, AstEdge);
+		*c = *e;
+		c->from = strmap_get(&copies, e->from->name);
+		c->to = strmap_get(&copies, e->to->name);
+		c->scope = e->scope ? arena_sprintf(I->a, "%s/%s", instance, e->scope) : instance;
+		ast_push(I->doc, &f->edges, c);
+	}
+	for (uint32_t i = 0; i < mf->expansions.len; i++) {
+		const AstExpansion *x = mf->expansions.items[i];
+		AstExpansion *c = ARENA_NEW(I->a, AstExpansion);
+		*c = *x;
+		c->instance = arena_sprintf(I->a, "%s/%s", instance, x->instance);
+		c->scope = x->scope ? arena_sprintf(I->a, "%s/%s", instance, x->scope) : instance;
+		ast_push(I->doc, &f->expansions, c);
+	}
+	mi->mapplet = m;
+	mi->prefix = arena_sprintf(I->a, "%s/", instance);
+}
+
+static const char *const instance_consumed[] = {"NAME", "TRANSFORMATION_NAME", "TRANSFORMATION_TYPE",
+						"TYPE", "REUSABLE", "DESCRIPTION", "DBDNAME", NULL};
+
+/* <INSTANCE NAME TRANSFORMATION_NAME TRANSFORMATION_TYPE TYPE REUSABLE DBDNAME>
+ *   <ASSOCIATED_SOURCE_INSTANCE NAME/> </INSTANCE> */
+static void parse_instance(Infa *I, Flow *fl, Build *b, const xmlNode *n)
+{
+	AstFlow *f = fl->ast;
+	Folder *fo = fl->folder;
+	const char *name = required(I, n, "NAME");
+	const char *tname = attr_or(I, n, "TRANSFORMATION_NAME", name);
+	const char *ttype = attr_or(I, n, "TRANSFORMATION_TYPE", "");
+	const char *type = attr_or(I, n, "TYPE", "");
+	const char *dbd = attr(I, n, "DBDNAME");
+	bool is_mapplet = keyeq(type, "MAPPLET") || keyeq(ttype, "Mapplet");
+	char cls = is_mapplet ? 'x' : inst_class(*ttype ? ttype : type);
+	if (strmap_get(&b->insts, inst_key(I, name, cls))) {
+		Diag d = {.code = W_INFA_DUPLICATE, .loc = xml_attr_loc(&I->x, n, "NAME"),
+			  .span = (uint32_t)strlen(name), .context = I->context};
+		diag_emit(I->sink, &d, "instance '%s' is declared twice", name);
+		return;
+	}
+	/* A name shared across classes gets a suffix so step names stay unique;
+	 * the name as written is kept in orig_name. */
+	const char *step_name = name;
+	if (strmap_get(&b->names, name))
+		step_name = arena_sprintf(I->a, "%s@%s", name, cls == 's' ? "source" : cls == 't' ? "target" : "transformation");
+	if (is_mapplet) {
+		Flow *m = find_mapplet(I, fo, tname, n);
+		Inst *mi = inst_new(I, NULL);
+		inst_put(I, b, name, cls, mi);
+		if (!m) {
+			mi->broken = true;
+			if (!strmap_get(&fo->shortcuts, tname)) {
+				Diag d = {.code = E_INFA_UNDEFINED, .loc = xml_attr_loc(&I->x, n, "TRANSFORMATION_NAME"),
+					  .span = (uint32_t)strlen(tname), .context = I->context};
+				diag_emit(I->sink, &d, "instance '%s' uses mapplet '%s', which is not in the export",
+					  name, tname);
+			}
+			return;
+		}
+		if (m->state == BUILD_RUNNING) {
+			mi->broken = true;
+			Diag d = {.code = E_INFA_RECURSION, .loc = loc(I, n), .context = I->context};
+			return (void)diag_emit(I->sink, &d, "mapplet '%s' contains an instance of itself", tname);
+		}
+		const char *saved = I->context;
+		build_flow(I, m);
+		I->context = saved;
+		AstExpansion *x = ARENA_NEW(I->a, AstExpansion);
+		x->instance = name;
+		x->mapplet = m->ast;
+		x->loc = loc(I, n);
+		ast_push(I->doc, &f->expansions, x);
+		expand_mapplet(I, f, b, mi, name, m);
+		return;
+	}
+	AstStep *s = ast_step_new(I->doc, STEP_UNKNOWN, step_name);
+	if (step_name != name)
+		s->orig_name = name;
+	s->loc = loc(I, n);
+	s->def_name = tname;
+	s->description = attr(I, n, "DESCRIPTION");
+	Inst *in = inst_new(I, s);
+	inst_put(I, b, name, cls, in);
+	ast_push(I->doc, &f->steps, s);
+	bool found = false;
+	if (keyeq(type, "SOURCE") || keyeq(ttype, "Source Definition")) {
+		s->kind = STEP_SOURCE;
+		s->orig_kind = "Source Definition";
+		AstTable *t = strmap_get(&fo->sources, source_key(I, dbd, tname));
+		if (!t)
+			t = strmap_get(&fo->sources, tname);
+		if (!t)
+			t = via_shortcut(I, fo, tname, "source", n, "TRANSFORMATION_NAME", &s->shortcut);
+		if (t) {
+			s->table = t;
+			table_ports(I, s, t, PORT_OUT);
+			found = true;
+		}
+	} else if (keyeq(type, "TARGET") || keyeq(ttype, "Target Definition")) {
+		s->kind = STEP_TARGET;
+		s->orig_kind = "Target Definition";
+		AstTable *t = strmap_get(&fo->targets, tname);
+		if (!t)
+			t = via_shortcut(I, fo, tname, "target", n, "TRANSFORMATION_NAME", &s->shortcut);
+		if (t) {
+			s->table = t;
+			table_ports(I, s, t, PORT_IN);
+			found = true;
+		}
+	} else if (keyeq(type, "TRANSFORMATION")) {
+		bool reusable = attr_yes(n, "REUSABLE", false);
+		AstStep *def = reusable ? NULL : strmap_get(&b->defs, tname);
+		if (!def)
+			def = strmap_get(&fo->transforms, tname);
+		if (!def)
+			def = via_shortcut(I, fo, tname, "transformation", n, "TRANSFORMATION_NAME", &s->shortcut);
+		if (!def && reusable)
+			def = strmap_get(&b->defs, tname);
+		if (def) {
+			step_copy_from_def(s, def);
+			found = true;
+		}
+	} else {
+		Diag d = {.code = E_INFA_UNKNOWN_TYPE, .loc = xml_attr_loc(&I->x, n, "TYPE"),
+			  .span = (uint32_t)strlen(type), .context = I->context};
+		diag_emit(I->sink, &d, "unknown instance type '%s'", type);
+		in->broken = true;
+		return;
+	}
+	if (!found) {
+		in->broken = true;
+		if (!strmap_get(&fo->shortcuts, tname)) {
+			Diag d = {.code = E_INFA_UNDEFINED, .loc = xml_attr_loc(&I->x, n, "TRANSFORMATION_NAME"),
+				  .span = (uint32_t)strlen(tname), .context = I->context};
+			diag_emit(I->sink, &d, "instance '%s' refers to %s '%s', which is not in the export", name,
+				  *ttype ? ttype : type, tname);
+		}
+	}
+	for (const xmlNode *c = xml_first(n); c; c = xml_next(c)) {
+		if (xml_is(c, "ASSOCIATED_SOURCE_INSTANCE"))
+			ast_push(I->doc, &s->associated, (void *)required(I, c, "NAME"));
+		else
+			ast_push(I->doc, &s->extras, capture(I, c));
+	}
+	/* Instance attributes beyond the usual ones are kept on the step; the
+	 * props list of a shared definition is copied before adding to it. */
+	PtrVec extra = {0};
+	rest_props(I, n, &extra, instance_consumed);
+	if (extra.len) {
+		PtrVec props = {0};
+		for (uint32_t i = 0; i < s->props.len; i++)
+			ast_push(I->doc, &props, s->props.items[i]);
+		for (uint32_t i = 0; i < extra.len; i++)
+			ast_push(I->doc, &props, extra.items[i]);
+		s->props = props;
+	}
+}
+
+/* The port an edge end names.  For a mapplet instance the mapplet's
+ * interface port leads to the port of its Input or Output transformation
+ * inside the expansion. */
+static bool edge_end(Infa *I, Build *b, const xmlNode *n, const char *inst_attr, const char *type_attr,
+		     const char *field_attr, bool from, AstStep **step, AstPort **port)
+{
+	const char *iname = xml_attr(n, inst_attr);
+	const char *field = xml_attr(n, field_attr);
+	if (!iname || !field) {
+		required(I, n, !iname ? inst_attr : field_attr);
+		return false;
+	}
+	Inst *in = find_inst(I, b, iname, xml_attr(n, type_attr));
+	if (!in)
+		in = find_inst(I, b, iname, NULL); /* the instance type was written differently */
+	if (!in) {
+		Diag d = {.code = E_INFA_CONNECTOR_INSTANCE, .loc = xml_attr_loc(&I->x, n, inst_attr),
+			  .span = (uint32_t)strlen(iname), .context = I->context};
+		return diag_emit(I->sink, &d, "connector names unknown instance '%s'", iname);
+	}
+	if (in->broken)
+		return false; /* its definition is missing; already reported */
+	if (in->mapplet) {
+		Flow *m = in->mapplet;
+		const AstPort *ip = m->iface ? ast_ports_find(&m->iface->ports, field) : NULL;
+		const char *group = NULL, *ref = field;
+		if (ip) {
+			group = NULL;
+			for (uint32_t i = 0; i < ip->props.len; i++) {
+				AstProp *p = ip->props.items[i];
+				if (strcmp(p->name, "MAPPLETGROUP") == 0)
+					group = p->value;
+			}
+			if (ip->ref && *ip->ref)
+				ref = ip->ref;
+		}
+		/* Find the boundary step: the named group, else the only one. */
+		StepKind want = from ? STEP_FLOW_OUTPUT : STEP_FLOW_INPUT;
+		AstStep *boundary = NULL;
+		unsigned count = 0;
+		for (uint32_t i = 0; i < m->ast->steps.len; i++) {
+			AstStep *s = m->ast->steps.items[i];
+			if (s->kind != want || s->scope)
+				continue;
+			count++;
+			if (group && strcmp(s->name, group) == 0)
+				boundary = s;
+			else if (!group && ast_ports_find(&s->ports, ref))
+				boundary = boundary ? boundary : s;
+		}
+		AstPort *bp = boundary ? ast_ports_find(&boundary->ports, ref) : NULL;
+		if (!bp) {
+			Diag d = {.code = E_INFA_MAPPLET_PORT, .loc = xml_attr_loc(&I->x, n, field_attr),
+				  .span = (uint32_t)strlen(field), .context = I->context};
+			(void)count;
+			return diag_emit(I->sink, &d, "mapplet '%s' (instance '%s') has no %s port '%s'",
+					 m->ast->name, iname, from ? "output" : "input", field);
+		}
+		Inst *bin = find_inst(I, b, arena_sprintf(I->a, "%s%s", in->prefix, boundary->name), NULL);
+		*step = bin ? bin->step : NULL;
+		*port = bp;
+		return *step != NULL;
+	}
+	AstPort *p = inst_port(I, in, field);
+	if (!p) {
+		Diag d = {.code = E_INFA_CONNECTOR_PORT, .loc = xml_attr_loc(&I->x, n, field_attr),
+			  .span = (uint32_t)strlen(field), .context = I->context};
+		return diag_emit(I->sink, &d, "instance '%s' has no port '%s'", iname, field);
+	}
+	*step = in->step;
+	*port = p;
+	return true;
+}
+
+/* <CONNECTOR FROMINSTANCE FROMFIELD FROMINSTANCETYPE TOINSTANCE TOFIELD TOINSTANCETYPE/> */
+static void parse_connector(Infa *I, AstFlow *f, Build *b, const xmlNode *n)
+{
+	AstStep *from, *to;
+	AstPort *fp, *tp;
+	if (!edge_end(I, b, n, "FROMINSTANCE", "FROMINSTANCETYPE", "FROMFIELD", true, &from, &fp))
+		return;
+	if (!edge_end(I, b, n, "TOINSTANCE", "TOINSTANCETYPE", "TOFIELD", false, &to, &tp))
+		return;
+	AstEdge *e = ast_edge_new(I->doc);
+	e->from = from;
+	e->from_port = fp;
+	e->to = to;
+	e->to_port = tp;
+	e->loc = loc(I, n);
+	ast_push(I->doc, &f->edges, e);
+}
+
+/* Source qualifiers name their sources by instance name; point them at the
+ * source steps (whose names may carry a suffix, see parse_instance). */
+static void resolve_associated(Infa *I, AstFlow *f, Build *b)
+{
+	for (uint32_t i = 0; i < f->steps.len; i++) {
+		AstStep *s = f->steps.items[i];
+		if (s->scope || !s->associated.len)
+			continue;
+		PtrVec names = {0};
+		for (uint32_t j = 0; j < s->associated.len; j++) {
+			const char *name = s->associated.items[j];
+			Inst *in = find_inst(I, b, name, "Source Definition");
+			ast_push(I->doc, &names, (void *)(in && in->step ? in->step->name : name));
+		}
+		s->associated = names;
+	}
+}
+
+static const char *const mappingvar_consumed[] = {"NAME", "DATATYPE", "PRECISION", "SCALE",
+						   "DEFAULTVALUE", "ISPARAM", "AGGFUNCTION",
+						   "ISEXPRESSIONVARIABLE", "USERDEFINED", "DESCRIPTION",
+						   NULL};
+
+/* <MAPPINGVARIABLE NAME DATATYPE DEFAULTVALUE ISPARAM AGGFUNCTION
+ *     ISEXPRESSIONVARIABLE USERDEFINED .../> */
+static AstParam *parse_mapping_variable(Infa *I, AstFlow *f, const xmlNode *n)
+{
+	bool is_param = attr_yes(n, "ISPARAM", false);
+	AstParam *p = ast_param_new(I->doc, required(I, n, "NAME"),
+				    is_param ? PARAM_PARAMETER : PARAM_VARIABLE, SCOPE_FLOW);
+	p->owner = f->name;
+	p->loc = loc(I, n);
+	p->type = infa_type(I, xml_attr(n, "DATATYPE"), n, NULL);
+	p->default_value = attr(I, n, "DEFAULTVALUE");
+	p->aggregation = attr(I, n, "AGGFUNCTION");
+	p->user_defined = attr_yes(n, "USERDEFINED", true);
+	p->description = attr(I, n, "DESCRIPTION");
+	if (attr_yes(n, "ISEXPRESSIONVARIABLE", false) && p->default_value && *p->default_value)
+		p->expr = expr_at(I, LANG_POWERCENTER, n, "DEFAULTVALUE", p->default_value);
+	rest_props(I, n, &p->props, mappingvar_consumed);
+	return p;
+}
+
+/* <MAPPING|MAPPLET NAME ISVALID DESCRIPTION ...>
+ *   <TRANSFORMATION/>... <INSTANCE/>... <CONNECTOR/>... <TARGETLOADORDER/>
+ *   <MAPPINGVARIABLE/> <ERPINFO/> <METADATAEXTENSION/> </MAPPING> */
+static void build_flow(Infa *I, Flow *fl)
+{
+	if (fl->state != BUILD_TODO)
+		return;
+	fl->state = BUILD_RUNNING;
+	AstFlow *f = fl->ast;
+	I->context = arena_sprintf(I->a, "in %s '%s'", f->kind == FLOW_MAPPLET ? "mapplet" : "mapping", f->name);
+	Build b;
+	strmap_init(&b.defs, I->a, false);
+	strmap_init(&b.insts, I->a, false);
+	strmap_init(&b.names, I->a, false);
+	const xmlNode *n = fl->node;
+	for (const xmlNode *c = xml_first(n); c; c = xml_next(c)) {
+		if (!xml_is(c, "TRANSFORMATION"))
+			continue;
+		AstStep *d = parse_transformation(I, c);
+		ast_push(I->doc, &f->defs, d);
+		if (f->kind == FLOW_MAPPLET && d->kind == STEP_SUBFLOW && !fl->iface) {
+			fl->iface = d;
+			continue;
+		}
+		if (strmap_put(&b.defs, d->name, d)) {
+			Diag dg = {.code = W_INFA_DUPLICATE, .loc = d->def_loc, .context = I->context};
+			diag_emit(I->sink, &dg, "transformation '%s' is defined twice", d->name);
+		}
+	}
+	for (const xmlNode *c = xml_first(n); c; c = xml_next(c))
+		if (xml_is(c, "INSTANCE"))
+			parse_instance(I, fl, &b, c);
+	resolve_associated(I, f, &b);
+	for (const xmlNode *c = xml_first(n); c; c = xml_next(c)) {
+		if (xml_is(c, "TRANSFORMATION") || xml_is(c, "INSTANCE")) {
+			continue;
+		} else if (xml_is(c, "CONNECTOR")) {
+			parse_connector(I, f, &b, c);
+		} else if (xml_is(c, "TARGETLOADORDER")) {
+			AstLoadOrder *lo = ARENA_NEW(I->a, AstLoadOrder);
+			lo->order = attr_int(c, "ORDER", 0);
+			lo->target = required(I, c, "TARGETINSTANCE");
+			lo->loc = loc(I, c);
+			Inst *in = find_inst(I, &b, lo->target, "Target Definition");
+			if (!in)
+				in = find_inst(I, &b, lo->target, NULL);
+			lo->step = in ? in->step : NULL;
+			if (lo->step)
+				lo->target = lo->step->name;
+			if (!in) {
+				Diag d = {.code = W_INFA_LOAD_ORDER, .loc = xml_attr_loc(&I->x, c, "TARGETINSTANCE"),
+					  .span = (uint32_t)strlen(lo->target), .context = I->context};
+				diag_emit(I->sink, &d, "target load order names unknown instance '%s'", lo->target);
+			}
+			ast_push(I->doc, &f->load_order, lo);
+		} else if (xml_is(c, "MAPPINGVARIABLE")) {
+			ast_push(I->doc, &f->params, parse_mapping_variable(I, f, c));
+		} else {
+			ast_push(I->doc, &f->extras, capture(I, c));
+		}
+	}
+	I->context = NULL;
+	fl->state = BUILD_DONE;
+}
+
+/* ---- sessions and tasks -------------------------------------------------- */
+
+static TaskKind task_kind(const char *type)
+{
+	static const struct {
+		const char *name;
+		TaskKind kind;
+	} map[] = {
+		{"Start", TASK_START},         {"Session", TASK_RUN_FLOW},    {"Command", TASK_COMMAND},
+		{"Assignment", TASK_ASSIGNMENT}, {"Decision", TASK_DECISION}, {"Email", TASK_EMAIL},
+		{"Control", TASK_CONTROL},     {"Timer", TASK_TIMER},         {"Event-wait", TASK_EVENT_WAIT},
+		{"Event-raise", TASK_EVENT_RAISE}, {"Worklet", TASK_RUN_CONTROL},
+	};
+	for (size_t i = 0; i < ARRAY_LEN(map); i++)
+		if (keyeq(type, map[i].name))
+			return map[i].kind;
+	return TASK_OTHER;
+}
+
+/* <VALUEPAIR EXECORDER NAME VALUE REVERSEASSIGNMENT/>: a command line of a
+ * Command task, or "variable = expression" of an Assignment. */
+static AstCommand *parse_valuepair(Infa *I, const xmlNode *n, bool assignment, CommandWhen when,
+				   const char *component)
+{
+	AstCommand *c = ast_command_new(I->doc, required(I, n, "NAME"));
+	c->assignment = assignment;
+	c->when = when;
+	c->order = attr_int(n, "EXECORDER", 0);
+	c->component = component;
+	c->loc = loc(I, n);
+	c->value = expr_at(I, assignment ? LANG_POWERCENTER : LANG_SHELL, n, "VALUE", attr_or(I, n, "VALUE", ""));
+	return c;
+}
+
+static const char *const task_consumed[] = {"NAME", "TYPE", "REUSABLE", "DESCRIPTION", NULL};
+
+/* <TASK NAME TYPE REUSABLE DESCRIPTION> <ATTRIBUTE/> <VALUEPAIR/> </TASK> */
+static AstTask *parse_task(Infa *I, const xmlNode *n, CommandWhen when, const char *component)
+{
+	const char *type = attr_or(I, n, "TYPE", "");
+	AstTask *t = ast_task_new(I->doc, task_kind(type), required(I, n, "NAME"));
+	t->is_definition = true;
+	t->orig_kind = type;
+	t->reusable = attr_yes(n, "REUSABLE", false);
+	t->description = attr(I, n, "DESCRIPTION");
+	t->loc = loc(I, n);
+	if (t->kind == TASK_OTHER) {
+		Diag d = {.code = W_INFA_TASK_TYPE, .loc = xml_attr_loc(&I->x, n, "TYPE"),
+			  .span = (uint32_t)strlen(type), .context = I->context};
+		diag_emit(I->sink, &d, "unknown task type '%s'", type);
+	}
+	rest_props(I, n, &t->props, task_consumed);
+	for (const xmlNode *c = xml_first(n); c; c = xml_next(c)) {
+		if (xml_is(c, "ATTRIBUTE"))
+			ast_push(I->doc, &t->props, name_value_prop(I, c, STEP_UNKNOWN));
+		else if (xml_is(c, "VALUEPAIR"))
+			ast_push(I->doc, &t->commands,
+				 parse_valuepair(I, c, t->kind == TASK_ASSIGNMENT, when, component));
+		else
+			ast_push(I->doc, &t->extras, capture(I, c));
+	}
+	return t;
+}
+
+static CommandWhen component_when(const char *type, bool *assignment)
+{
+	*assignment = strstr(type, "assignment") != NULL || strstr(type, "Assignment") != NULL;
+	if (strstr(type, "failure") || strstr(type, "Failure"))
+		return CMD_POST_FAILURE;
+	if (strstr(type, "Post") || strstr(type, "post"))
+		return CMD_POST_SUCCESS;
+	return CMD_PRE;
+}
+
+static const char *const override_consumed[] = {"SINSTANCENAME", "TRANSFORMATIONTYPE", "NAME", "TYPE", NULL};
+
+/* <CONNECTIONREFERENCE CNXREFNAME CONNECTIONNAME CONNECTIONTYPE
+ *     CONNECTIONSUBTYPE VARIABLE/> */
+static AstConnRef *parse_connref(Infa *I, const xmlNode *n)
+{
+	AstConnRef *r = ARENA_NEW(I->a, AstConnRef);
+	r->ref_name = attr_or(I, n, "CNXREFNAME", "");
+	r->variable = attr(I, n, "VARIABLE");
+	r->loc = loc(I, n);
+	const char *name = xml_attr(n, "CONNECTIONNAME");
+	if (name && *name)
+		r->conn = ast_connection_get(I->doc, S(I, name), attr_or(I, n, "CONNECTIONTYPE", ""),
+					     attr_or(I, n, "CONNECTIONSUBTYPE", ""), r->loc);
+	else if (r->variable && *r->variable)
+		r->conn = ast_connection_get(I->doc, r->variable, attr_or(I, n, "CONNECTIONTYPE", ""),
+					     attr_or(I, n, "CONNECTIONSUBTYPE", ""), r->loc);
+	return r;
+}
+
+/* Session contents, shared by SESSION definitions and by TASKINSTANCEs that
+ * override a session: <SESSTRANSFORMATIONINST/> <SESSIONEXTENSION/>
+ * <CONFIGREFERENCE/> <SESSIONCOMPONENT/> <ATTRIBUTE/>. */
+static void parse_session_children(Infa *I, AstSession *s, const xmlNode *n, PtrVec *elsewhere)
+{
+	for (const xmlNode *c = xml_first(n); c; c = xml_next(c)) {
+		if (xml_is(c, "SESSTRANSFORMATIONINST") || xml_is(c, "SESSIONEXTENSION")) {
+			bool ext = xml_is(c, "SESSIONEXTENSION");
+			AstOverride *o = ast_override_new(I->doc, attr_or(I, c, "SINSTANCENAME", ""));
+			o->instance_type = attr(I, c, "TRANSFORMATIONTYPE");
+			o->extension = ext ? attr(I, c, "NAME") : NULL;
+			o->ext_type = ext ? attr(I, c, "TYPE") : NULL;
+			o->loc = loc(I, c);
+			rest_props(I, c, &o->props, override_consumed);
+			for (const xmlNode *g = xml_first(c); g; g = xml_next(g)) {
+				if (xml_is(g, "ATTRIBUTE"))
+					ast_push(I->doc, &o->props, name_value_prop(I, g, STEP_UNKNOWN));
+				else if (xml_is(g, "CONNECTIONREFERENCE"))
+					ast_push(I->doc, &o->connections, parse_connref(I, g));
+				else
+					ast_push(I->doc, &o->extras, capture(I, g));
+			}
+			ast_push(I->doc, &s->overrides, o);
+		} else if (xml_is(c, "CONFIGREFERENCE")) {
+			s->config = attr(I, c, "REFOBJECTNAME");
+		} else if (xml_is(c, "ATTRIBUTE")) {
+			ast_push(I->doc, &s->props, name_value_prop(I, c, STEP_UNKNOWN));
+		} else if (xml_is(c, "SESSIONCOMPONENT")) {
+			const char *type = attr_or(I, c, "TYPE", "");
+			bool assignment;
+			CommandWhen when = component_when(type, &assignment);
+			const xmlNode *task = xml_first(c);
+			bool is_command = strstr(type, "command") || strstr(type, "Command") || assignment;
+			if (!is_command) {
+				ast_push(I->doc, &s->extras, capture(I, c));
+				continue;
+			}
+			if (!task) {
+				/* A reusable command task, resolved in pass 4. */
+				AstCommand *cmd = ast_command_new(I->doc, attr_or(I, c, "REFOBJECTNAME", ""));
+				cmd->when = when;
+				cmd->assignment = assignment;
+				cmd->component = type;
+				cmd->loc = loc(I, c);
+				ast_push(I->doc, &s->commands, cmd);
+				continue;
+			}
+			for (; task; task = xml_next(task)) {
+				if (!xml_is(task, "TASK")) {
+					ast_push(I->doc, &s->extras, capture(I, task));
+					continue;
+				}
+				for (const xmlNode *v = xml_first(task); v; v = xml_next(v)) {
+					if (xml_is(v, "VALUEPAIR"))
+						ast_push(I->doc, &s->commands,
+							 parse_valuepair(I, v, assignment, when, type));
+					else if (xml_is(v, "ATTRIBUTE"))
+						ast_push(I->doc, &s->props, name_value_prop(I, v, STEP_UNKNOWN));
+				}
+			}
+		} else {
+			ast_push(I->doc, elsewhere, capture(I, c));
+		}
+	}
+}
+
+static const char *const session_consumed[] = {"NAME", "MAPPINGNAME", "REUSABLE", "DESCRIPTION", NULL};
+
+/* <SESSION NAME MAPPINGNAME REUSABLE ISVALID DESCRIPTION> ... </SESSION> */
+static AstTask *parse_session(Infa *I, Folder *fo, const xmlNode *n)
+{
+	AstTask *t = ast_task_new(I->doc, TASK_RUN_FLOW, required(I, n, "NAME"));
+	t->is_definition = true;
+	t->orig_kind = "Session";
+	t->reusable = attr_yes(n, "REUSABLE", false);
+	t->description = attr(I, n, "DESCRIPTION");
+	t->loc = loc(I, n);
+	t->session = ast_session_new(I->doc);
+	t->session->mapping_name = attr(I, n, "MAPPINGNAME");
+	rest_props(I, n, &t->props, session_consumed);
+	parse_session_children(I, t->session, n, &t->extras);
+	PendingSession *ps = ARENA_NEW(I->a, PendingSession);
+	ps->task = t;
+	ps->folder = fo;
+	ast_push(I->doc, &I->sessions, ps);
+	return t;
+}
+
+/* ---- workflows and worklets ---------------------------------------------- */
+
+static AstControl *parse_control(Infa *I, Folder *fo, const xmlNode *n, ControlKind kind);
+
+static const char *const taskinstance_consumed[] = {
+	"NAME", "TASKNAME", "TASKTYPE", "REUSABLE", "ISENABLED", "DESCRIPTION",
+	"FAIL_PARENT_IF_INSTANCE_FAILS", "FAIL_PARENT_IF_INSTANCE_DID_NOT_RUN", "TREAT_INPUTLINK_AS_AND",
+	NULL};
+
+/* <TASKINSTANCE NAME TASKNAME TASKTYPE REUSABLE ISENABLED ...>
+ *   session overrides </TASKINSTANCE> */
+static AstTask *parse_task_instance(Infa *I, Folder *fo, AstControl *owner, const xmlNode *n)
+{
+	const char *type = attr_or(I, n, "TASKTYPE", "");
+	AstTask *t = ast_task_new(I->doc, task_kind(type), required(I, n, "NAME"));
+	t->orig_kind = type;
+	t->def_name = attr_or(I, n, "TASKNAME", t->name);
+	t->reusable = attr_yes(n, "REUSABLE", false);
+	t->enabled = attr_yes(n, "ISENABLED", true);
+	t->description = attr(I, n, "DESCRIPTION");
+	t->fail_parent_if_fails = attr_yes(n, "FAIL_PARENT_IF_INSTANCE_FAILS", false);
+	t->fail_parent_if_not_run = attr_yes(n, "FAIL_PARENT_IF_INSTANCE_DID_NOT_RUN", false);
+	t->links_and = attr_yes(n, "TREAT_INPUTLINK_AS_AND", true);
+	t->loc = loc(I, n);
+	rest_props(I, n, &t->props, taskinstance_consumed);
+	if (xml_first(n)) {
+		t->session = ast_session_new(I->doc);
+		parse_session_children(I, t->session, n, &t->extras);
+	}
+	PendingTask *p = ARENA_NEW(I->a, PendingTask);
+	p->task = t;
+	p->owner = owner;
+	p->folder = fo;
+	p->node = n;
+	ast_push(I->doc, &I->pending, p);
+	return t;
+}
+
+static const char *const wfvar_consumed[] = {"NAME", "DATATYPE", "DEFAULTVALUE", "ISPERSISTENT",
+					      "USERDEFINED", "DESCRIPTION", NULL};
+
+/* <WORKFLOWVARIABLE NAME DATATYPE DEFAULTVALUE ISNULL ISPERSISTENT USERDEFINED/> */
+static AstParam *parse_workflow_variable(Infa *I, AstControl *c, const xmlNode *n)
+{
+	bool user = attr_yes(n, "USERDEFINED", true);
+	AstParam *p = ast_param_new(I->doc, required(I, n, "NAME"), PARAM_VARIABLE,
+				    user ? SCOPE_CONTROL : SCOPE_SYSTEM);
+	p->owner = c->name;
+	p->loc = loc(I, n);
+	p->type = infa_type(I, xml_attr(n, "DATATYPE"), n, NULL);
+	p->default_value = attr(I, n, "DEFAULTVALUE");
+	p->persistent = attr_yes(n, "ISPERSISTENT", false);
+	p->user_defined = user;
+	p->description = attr(I, n, "DESCRIPTION");
+	rest_props(I, n, &p->props, wfvar_consumed);
+	return p;
+}
+
+static const char *const control_consumed[] = {"NAME", "DESCRIPTION", "ISENABLED", "ISVALID", "REUSABLE", NULL};
+
+/* <WORKFLOW|WORKLET NAME ISENABLED ISVALID ...>
+ *   <SCHEDULER/> <TASK/> <SESSION/> <WORKLET/> <TASKINSTANCE/>
+ *   <WORKFLOWLINK/> <WORKFLOWVARIABLE/> <ATTRIBUTE/> </WORKFLOW> */
+static AstControl *parse_control(Infa *I, Folder *fo, const xmlNode *n, ControlKind kind)
+{
+	AstControl *c = ast_control_new(I->doc, kind, required(I, n, "NAME"));
+	c->folder = fo->ast->name;
+	c->loc = loc(I, n);
+	c->description = attr(I, n, "DESCRIPTION");
+	c->enabled = attr_yes(n, "ISENABLED", true);
+	c->valid = attr_yes(n, "ISVALID", true);
+	c->reusable = kind == CTRL_WORKFLOW || attr_yes(n, "REUSABLE", false);
+	rest_props(I, n, &c->props, control_consumed);
+	const char *saved = I->context;
+	I->context = arena_sprintf(I->a, "in %s '%s'", control_kind_name(kind), c->name);
+	StrMap names;
+	strmap_init(&names, I->a, false);
+	for (const xmlNode *k = xml_first(n); k; k = xml_next(k)) {
+		if (xml_is(k, "TASK")) {
+			ast_push(I->doc, &c->defs, parse_task(I, k, CMD_TASK, NULL));
+		} else if (xml_is(k, "SESSION")) {
+			ast_push(I->doc, &c->defs, parse_session(I, fo, k));
+		} else if (xml_is(k, "WORKLET")) {
+			AstTask *t = ast_task_new(I->doc, TASK_RUN_CONTROL, required(I, k, "NAME"));
+			t->is_definition = true;
+			t->orig_kind = "Worklet";
+			t->loc = loc(I, k);
+			t->sub = parse_control(I, fo, k, CTRL_WORKLET);
+			ast_push(I->doc, &c->defs, t);
+		} else if (xml_is(k, "TASKINSTANCE")) {
+			AstTask *t = parse_task_instance(I, fo, c, k);
+			if (strmap_put(&names, t->name, t)) {
+				Diag d = {.code = W_INFA_DUPLICATE, .loc = t->loc, .context = I->context};
+				diag_emit(I->sink, &d, "task instance '%s' is declared twice", t->name);
+			}
+			ast_push(I->doc, &c->tasks, t);
+		} else if (xml_is(k, "WORKFLOWVARIABLE")) {
+			ast_push(I->doc, &c->params, parse_workflow_variable(I, c, k));
+		} else if (xml_is(k, "ATTRIBUTE")) {
+			ast_push(I->doc, &c->props, name_value_prop(I, k, STEP_UNKNOWN));
+		} else if (!xml_is(k, "WORKFLOWLINK")) {
+			ast_push(I->doc, &c->extras, capture(I, k));
+		}
+	}
+	/* Links last: they name task instances, which may follow them. */
+	for (const xmlNode *k = xml_first(n); k; k = xml_next(k)) {
+		if (!xml_is(k, "WORKFLOWLINK"))
+			continue;
+		AstLink *l = ast_link_new(I->doc);
+		l->from_name = required(I, k, "FROMTASK");
+		l->to_name = required(I, k, "TOTASK");
+		l->loc = loc(I, k);
+		const char *cond = xml_attr(k, "CONDITION");
+		if (cond && *str_trim(str_from(cond)).ptr)
+			l->cond = expr_at(I, LANG_POWERCENTER, k, "CONDITION", S(I, cond));
+		l->from = strmap_get(&names, l->from_name);
+		l->to = strmap_get(&names, l->to_name);
+		const char *bad = !l->from ? l->from_name : !l->to ? l->to_name : NULL;
+		if (bad) {
+			Diag d = {.code = E_INFA_LINK_TASK,
+				  .loc = xml_attr_loc(&I->x, k, !l->from ? "FROMTASK" : "TOTASK"),
+				  .span = (uint32_t)strlen(bad), .context = I->context};
+			diag_emit(I->sink, &d, "link names unknown task instance '%s'", bad);
+			continue;
+		}
+		ast_push(I->doc, &c->links, l);
+	}
+	I->context = saved;
+	return c;
+}
+
+/* Pass 4 for one task instance: find its definition, local first. */
+static void resolve_task_instance(Infa *I, PendingTask *p)
+{
+	AstTask *t = p->task;
+	Folder *fo = p->folder;
+	I->context = arena_sprintf(I->a, "in %s '%s'", control_kind_name(p->owner->kind), p->owner->name);
+	AstTask *def = NULL;
+	if (!t->reusable || t->kind != TASK_RUN_CONTROL) {
+		for (uint32_t i = 0; i < p->owner->defs.len && !def; i++) {
+			AstTask *d = p->owner->defs.items[i];
+			if (strcmp(d->name, t->def_name) == 0)
+				def = d;
+		}
+	}
+	if (t->kind == TASK_RUN_CONTROL && !def) {
+		AstControl *w = strmap_get(&fo->worklets, t->def_name);
+		if (!w)
+			w = via_shortcut(I, fo, t->def_name, "worklet", p->node, "TASKNAME", NULL);
+		if (w) {
+			t->sub = w;
+			return;
+		}
+	}
+	if (!def)
+		def = strmap_get(&fo->tasks, t->def_name);
+	if (!def)
+		def = via_shortcut(I, fo, t->def_name, "task", p->node, "TASKNAME", NULL);
+	if (def) {
+		t->def = def;
+		if (t->kind == TASK_OTHER)
+			t->kind = def->kind;
+		if (def->sub)
+			t->sub = def->sub;
+		return;
+	}
+	if (strmap_get(&fo->shortcuts, t->def_name))
+		return; /* reported by via_shortcut */
+	Diag d = {.code = E_INFA_UNDEFINED, .loc = xml_attr_loc(&I->x, p->node, "TASKNAME"),
+		  .span = (uint32_t)strlen(t->def_name), .context = I->context};
+	diag_emit(I->sink, &d, "task instance '%s' refers to %s '%s', which is not in the export", t->name,
+		  *t->orig_kind ? t->orig_kind : "task", t->def_name);
+}
+
+/* Pass 4 for sessions: the mapping they run, and reusable command tasks
+ * their components name. */
+static void resolve_session(Infa *I, Folder *fo, AstTask *t)
+{
+	AstSession *s = t->session;
+	if (!s->mapping_name || !*s->mapping_name)
+		return;
+	Flow *m = strmap_get(&fo->mappings, s->mapping_name);
+	if (!m) {
+		Shortcut *sc = strmap_get(&fo->shortcuts, s->mapping_name);
+		if (sc) {
+			sc->used = true;
+			if (sc->ast->resolved && strcmp(sc->ast->resolved_kind, "mapping") == 0)
+				m = sc->ast->target;
+			else if (!sc->ast->resolved) {
+				Diag d = {.code = E_INFA_SHORTCUT, .loc = t->loc, .context = NULL};
+				diag_emit(I->sink, &d,
+					  "session '%s' runs shortcut '%s' to mapping '%s' in folder '%s', which is not in the export",
+					  t->name, sc->ast->name, sc->ast->ref_name ? sc->ast->ref_name : "?",
+					  sc->ast->ref_folder ? sc->ast->ref_folder : "?");
+				return;
+			}
+		}
+	}
+	if (m) {
+		s->mapping = m->ast;
+		return;
+	}
+	Diag d = {.code = W_INFA_SESSION_MAPPING, .loc = t->loc, .context = NULL};
+	diag_emit(I->sink, &d, "session '%s' runs mapping '%s', which is not in the export", t->name,
+		  s->mapping_name);
+}
+
+static void resolve_session_commands(Infa *I, Folder *fo, AstSession *s)
+{
+	for (uint32_t i = 0; i < s->commands.len; i++) {
+		AstCommand *c = s->commands.items[i];
+		if (c->value)
+			continue;
+		AstTask *t = strmap_get(&fo->tasks, c->name);
+		if (!t)
+			continue;
+		/* Replace the reference by the task's own command lines. */
+		PtrVec cmds = {0};
+		for (uint32_t j = 0; j < i; j++)
+			ast_push(I->doc, &cmds, s->commands.items[j]);
+		for (uint32_t j = 0; j < t->commands.len; j++) {
+			AstCommand *copy = ARENA_NEW(I->a, AstCommand);
+			*copy = *(AstCommand *)t->commands.items[j];
+			copy->when = c->when;
+			copy->component = c->component;
+			ast_push(I->doc, &cmds, copy);
+		}
+		for (uint32_t j = i + 1; j < s->commands.len; j++)
+			ast_push(I->doc, &cmds, s->commands.items[j]);
+		i += t->commands.len ? t->commands.len - 1 : 0;
+		s->commands = cmds;
+	}
+}
+
+/* ---- folders ------------------------------------------------------------- */
+
+static const char *const folder_consumed[] = {"NAME", "SHARED", "OWNER", "DESCRIPTION", NULL};
+static const char *const shortcut_consumed[] = {"NAME", "OBJECTTYPE", "OBJECTSUBTYPE", "FOLDERNAME",
+						"REFOBJECTNAME", "DBDNAME", "REFERENCEDDBD",
+						"REPOSITORYNAME", "REFERENCETYPE", NULL};
+
+static void register_unique(Infa *I, StrMap *m, const char *name, void *obj, SrcLoc where, const char *what)
+{
+	if (strmap_put(m, name, obj)) {
+		Diag d = {.code = W_INFA_DUPLICATE, .loc = where, .context = I->context};
+		diag_emit(I->sink, &d, "%s '%s' is defined twice in the folder", what, name);
+	}
+}
+
+static Flow *declare_flow(Infa *I, Folder *fo, const xmlNode *n, FlowKind kind)
+{
+	AstFlow *f = ast_flow_new(I->doc, kind, required(I, n, "NAME"));
+	f->folder = fo->ast->name;
+	f->loc = loc(I, n);
+	f->description = attr(I, n, "DESCRIPTION");
+	f->valid = attr_yes(n, "ISVALID", true);
+	static const char *const consumed[] = {"NAME", "DESCRIPTION", "ISVALID", NULL};
+	rest_props(I, n, &f->props, consumed);
+	Flow *fl = ARENA_NEW(I->a, Flow);
+	fl->ast = f;
+	fl->node = n;
+	fl->folder = fo;
+	ast_push(I->doc, &fo->ast->flows, f);
+	ast_push(I->doc, &I->flows, fl);
+	register_unique(I, kind == FLOW_MAPPLET ? &fo->mapplets : &fo->mappings, f->name, fl, f->loc,
+			kind == FLOW_MAPPLET ? "mapplet" : "mapping");
+	return fl;
+}
+
+/* <FOLDER NAME SHARED OWNER ...> SOURCE TARGET TRANSFORMATION MAPPLET
+ *   MAPPING SHORTCUT CONFIG SESSION TASK WORKLET WORKFLOW ... </FOLDER> */
+static void declare_folder(Infa *I, const xmlNode *n)
+{
+	Folder *fo = ARENA_NEW(I->a, Folder);
+	fo->node = n;
+	fo->ast = ast_folder_new(I->doc, required(I, n, "NAME"));
+	fo->ast->loc = loc(I, n);
+	const char *shared = xml_attr(n, "SHARED");
+	fo->ast->shared = shared && ascii_ieq(shared, "SHARED");
+	fo->ast->owner = attr(I, n, "OWNER");
+	fo->ast->description = attr(I, n, "DESCRIPTION");
+	rest_props(I, n, &fo->ast->props, folder_consumed);
+	StrMap *maps[] = {&fo->sources, &fo->targets, &fo->transforms, &fo->mappings, &fo->mapplets,
+			  &fo->shortcuts, &fo->tasks, &fo->worklets, &fo->workflows};
+	for (size_t i = 0; i < ARRAY_LEN(maps); i++)
+		strmap_init(maps[i], I->a, false);
+	ast_push(I->doc, &I->doc->folders, fo->ast);
+	ast_push(I->doc, &I->folder_list, fo);
+	if (strmap_put(&I->folders, fo->ast->name, fo)) {
+		Diag d = {.code = W_INFA_DUPLICATE, .loc = fo->ast->loc};
+		diag_emit(I->sink, &d, "folder '%s' appears twice; shortcuts resolve to the first", fo->ast->name);
+	}
+	AstFolder *F = fo->ast;
+	for (const xmlNode *c = xml_first(n); c; c = xml_next(c)) {
+		if (xml_is(c, "SOURCE")) {
+			AstTable *t = parse_table(I, fo, c, TABLE_SOURCE);
+			ast_push(I->doc, &F->tables, t);
+			register_unique(I, &fo->sources, source_key(I, t->db_name, t->name), t, t->loc, "source");
+			strmap_put(&fo->sources, t->name, t); /* by name alone: first wins */
+		} else if (xml_is(c, "TARGET")) {
+			AstTable *t = parse_table(I, fo, c, TABLE_TARGET);
+			ast_push(I->doc, &F->tables, t);
+			register_unique(I, &fo->targets, t->name, t, t->loc, "target");
+		} else if (xml_is(c, "TRANSFORMATION")) {
+			AstStep *d = parse_transformation(I, c);
+			ast_push(I->doc, &F->transforms, d);
+			register_unique(I, &fo->transforms, d->name, d, d->def_loc, "transformation");
+		} else if (xml_is(c, "MAPPLET")) {
+			declare_flow(I, fo, c, FLOW_MAPPLET);
+		} else if (xml_is(c, "MAPPING")) {
+			declare_flow(I, fo, c, FLOW_MAPPING);
+		} else if (xml_is(c, "SHORTCUT")) {
+			AstShortcut *s = ast_shortcut_new(I->doc, required(I, c, "NAME"));
+			s->loc = loc(I, c);
+			s->object_type = attr(I, c, "OBJECTTYPE");
+			s->object_subtype = attr(I, c, "OBJECTSUBTYPE");
+			s->ref_folder = attr(I, c, "FOLDERNAME");
+			s->ref_name = attr(I, c, "REFOBJECTNAME");
+			s->ref_db_name = xml_attr(c, "REFERENCEDDBD") ? attr(I, c, "REFERENCEDDBD") : attr(I, c, "DBDNAME");
+			s->repository = attr(I, c, "REPOSITORYNAME");
+			const char *rt = xml_attr(c, "REFERENCETYPE");
+			s->global = rt && ascii_ieq(rt, "GLOBAL");
+			rest_props(I, c, &s->props, shortcut_consumed);
+			ast_push(I->doc, &F->shortcuts, s);
+			Shortcut *sc = ARENA_NEW(I->a, Shortcut);
+			sc->ast = s;
+			sc->folder = fo;
+			register_unique(I, &fo->shortcuts, s->name, sc, s->loc, "shortcut");
+		} else if (xml_is(c, "CONFIG")) {
+			ast_push(I->doc, &F->configs, capture(I, c));
+		} else if (xml_is(c, "SESSION")) {
+			AstTask *t = parse_session(I, fo, c);
+			ast_push(I->doc, &F->tasks, t);
+			register_unique(I, &fo->tasks, t->name, t, t->loc, "task");
+		} else if (xml_is(c, "TASK")) {
+			AstTask *t = parse_task(I, c, CMD_TASK, NULL);
+			ast_push(I->doc, &F->tasks, t);
+			register_unique(I, &fo->tasks, t->name, t, t->loc, "task");
+		} else if (xml_is(c, "WORKLET")) {
+			AstControl *w = parse_control(I, fo, c, CTRL_WORKLET);
+			w->reusable = true;
+			ast_push(I->doc, &F->controls, w);
+			register_unique(I, &fo->worklets, w->name, w, w->loc, "worklet");
+		} else if (xml_is(c, "WORKFLOW")) {
+			AstControl *w = parse_control(I, fo, c, CTRL_WORKFLOW);
+			ast_push(I->doc, &F->controls, w);
+			register_unique(I, &fo->workflows, w->name, w, w->loc, "workflow");
+		} else {
+			ast_push(I->doc, &F->extras, capture(I, c));
+		}
+	}
+}
+
+/* ---- the document -------------------------------------------------------- */
+
+/* <POWERMART CREATION_DATE REPOSITORY_VERSION>
+ *   <REPOSITORY NAME VERSION CODEPAGE DATABASETYPE> <FOLDER/>... */
+static void parse_root(Infa *I, const xmlNode *root)
+{
+	AstDoc *d = I->doc;
+	d->created = attr(I, root, "CREATION_DATE");
+	d->format_version = attr(I, root, "REPOSITORY_VERSION");
+	static const char *const root_consumed[] = {"CREATION_DATE", "REPOSITORY_VERSION", NULL};
+	rest_props(I, root, &d->props, root_consumed);
+	for (const xmlNode *r = xml_first(root); r; r = xml_next(r)) {
+		if (!xml_is(r, "REPOSITORY"))
+			continue; /* exports hold only REPOSITORY here */
+		if (!d->repository)
+			d->repository = attr(I, r, "NAME");
+		for (const xmlAttr *a = r->properties; a; a = a->next) {
+			const char *name = (const char *)a->name;
+			if (strcmp(name, "NAME") == 0)
+				continue;
+			AstProp *p = ast_prop_new(d, S(I, arena_sprintf(I->a, "REPOSITORY.%s", name)),
+						  S(I, xml_attr(r, name)));
+			ast_push(d, &d->props, p);
+		}
+		for (const xmlNode *f = xml_first(r); f; f = xml_next(f))
+			if (xml_is(f, "FOLDER"))
+				declare_folder(I, f);
+	}
+}
+
+AstDoc *infa_parse(Arena *a, const SrcFile *src, DiagSink *sink)
+{
+	Infa I = {.a = a, .sink = sink};
+	if (!xml_load(&I.x, src, sink))
+		return NULL;
+	const xmlNode *root = xmlDocGetRootElement(I.x.doc);
+	if (!root || !xml_is(root, "POWERMART")) {
+		SrcLoc l = root ? xml_loc(&I.x, root) : (SrcLoc){src, 1, 0};
+		Diag d = {.code = E_INFA_ROOT, .loc = l,
+			  .span = root ? (uint32_t)strlen((const char *)root->name) + 1 : 0};
+		diag_emit(sink, &d, "root element is '%s', not POWERMART",
+			  root ? (const char *)root->name : "(none)");
+		xml_free(&I.x);
+		return NULL;
+	}
+	I.doc = ast_doc_new(a, TOOL_POWERCENTER, src->path);
+	I.doc->encoding = I.x.encoding ? arena_strdup(a, I.x.encoding) : NULL;
+	strmap_init(&I.folders, a, false);
+	strmap_init(&I.intern, a, false);
+
+	parse_root(&I, root); /* pass 1 */
+	for (uint32_t i = 0; i < I.folder_list.len; i++) { /* pass 2 */
+		Folder *fo = I.folder_list.items[i];
+		for (uint32_t j = 0; j < fo->ast->shortcuts.len; j++) {
+			AstShortcut *s = fo->ast->shortcuts.items[j];
+			resolve_shortcut(&I, strmap_get(&fo->shortcuts, s->name), 0);
+		}
+	}
+	for (uint32_t i = 0; i < I.flows.len; i++) /* pass 3 */
+		build_flow(&I, I.flows.items[i]);
+	for (uint32_t j = 0; j < I.sessions.len; j++) { /* pass 4 */
+		PendingSession *ps = I.sessions.items[j];
+		resolve_session(&I, ps->folder, ps->task);
+		resolve_session_commands(&I, ps->folder, ps->task->session);
+	}
+	for (uint32_t i = 0; i < I.pending.len; i++)
+		resolve_task_instance(&I, I.pending.items[i]);
+	I.context = NULL;
+	for (uint32_t i = 0; i < I.folder_list.len; i++) {
+		Folder *fo = I.folder_list.items[i];
+		for (uint32_t j = 0; j < fo->ast->shortcuts.len; j++) {
+			AstShortcut *s = fo->ast->shortcuts.items[j];
+			Shortcut *sc = strmap_get(&fo->shortcuts, s->name);
+			if (sc != NULL && !s->resolved && !sc->used) {
+				Diag d = {.code = W_INFA_SHORTCUT_UNUSED, .loc = s->loc};
+				diag_emit(sink, &d, "shortcut '%s' refers to %s '%s' in folder '%s', which is not in the export",
+					  s->name, s->object_type ? s->object_type : "object",
+					  s->ref_name ? s->ref_name : "?", s->ref_folder ? s->ref_folder : "?");
+			}
+		}
+	}
+	xml_free(&I.x);
+	return I.doc;
+}

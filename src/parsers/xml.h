@@ -1,0 +1,60 @@
+/* xml.h - safe XML loading and small DOM helpers for the XML frontends
+ * (src/parsers; the only module that includes libxml2).
+ *
+ * xml_load() parses a whole file into a libxml2 tree with these rules:
+ *  - decoding follows the XML declaration (UTF-8, ISO-8859-1, Windows-1252
+ *    and whatever else iconv knows); the tree is UTF-8;
+ *  - no DTD is ever fetched (powrmart.dtd), no network, no external entity;
+ *  - any entity declaration stops the parse with E0104 before anything is
+ *    expanded, which defeats XXE and "billion laughs" alike: real job
+ *    exports never declare entities;
+ *  - the first error becomes one located diagnostic (E0101/E0102/E0103).
+ * A frontend copies what it needs into its arena and calls xml_free().
+ */
+#ifndef AKKO_PARSERS_XML_H
+#define AKKO_PARSERS_XML_H
+
+#include <stdbool.h>
+
+#include <libxml/tree.h>
+
+#include "base/arena.h"
+#include "base/diag.h"
+#include "base/srcfile.h"
+
+typedef struct XmlDoc {
+	xmlDocPtr doc;
+	const SrcFile *src;
+	const char *encoding; /* declared encoding, or NULL */
+} XmlDoc;
+
+/* Process-wide setup (external entity loader that refuses everything).
+ * Call once before any parsing, before threads start. */
+void xml_global_init(void);
+
+bool xml_load(XmlDoc *x, const SrcFile *src, DiagSink *sink);
+void xml_free(XmlDoc *x);
+
+static inline bool xml_is_elem(const xmlNode *n)
+{
+	return n && n->type == XML_ELEMENT_NODE;
+}
+
+/* Element name equals `name` (exact). */
+bool xml_is(const xmlNode *n, const char *name);
+/* Attribute value without copying, or NULL when absent.  Values are the
+ * decoded text (character references applied, "\r\n" kept). */
+const char *xml_attr(const xmlNode *n, const char *name);
+/* First element child, next element sibling. */
+xmlNode *xml_first(const xmlNode *n);
+xmlNode *xml_next(const xmlNode *n);
+/* Concatenated text content of an element (arena copy), or NULL if none. */
+char *xml_text(Arena *a, const xmlNode *n);
+
+/* Position of an element: its line and the column of "<name" on it. */
+SrcLoc xml_loc(const XmlDoc *x, const xmlNode *n);
+/* Position of an attribute's value (the character after the opening
+ * quote), falling back to the element's position. */
+SrcLoc xml_attr_loc(const XmlDoc *x, const xmlNode *n, const char *attr);
+
+#endif

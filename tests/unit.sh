@@ -1,0 +1,20 @@
+#!/bin/sh
+# unit.sh - the C unit tests of src/base (tests/unit/test_base.c).
+. "$(dirname "$0")/lib.sh"
+bin="$AKKO_BUILDDIR/tests/unit/test_base"
+if [ ! -x "$bin" ]; then
+	fail "unit test binary $bin exists (run make check)"
+else
+	out="$TESTS_OUT/unit.tap"
+	(cd "$TESTS_OUT" && ${AKKO_TEST_WRAPPER:-} "$bin") > "$out" 2>&1
+	rc=$?
+	sed -n 's/^\(not ok\|ok\) [0-9]* /\1 /p; /^#/p' "$out"
+	if ! grep -q '^1\.\.[0-9]' "$out"; then
+		fail "unit tests ran to the end (exit $rc)"
+		tail -5 "$out" | sed 's/^/#   /'
+	elif [ "$rc" -ne 0 ] && ! grep -q '^not ok' "$out"; then
+		fail "unit tests exit 0 (got $rc: sanitizer or valgrind report?)"
+		tail -20 "$out" | sed 's/^/#   /'
+	fi
+fi
+echo "# suite done"
