@@ -1,1 +1,102 @@
 #!/bin/sh
+# golden.sh - end-to-end golden cases from the project's own corpus.
+#
+# corpus/<tool>/<case>.<ext> is an input; beside it:
+#   <case>.ast     expected stdout of `akko-migrate inspect <args> <case>.<ext>`
+#   <case>.stderr  expected stderr, exactly (absent: stderr must be empty)
+#   <case>.exit    expected exit code (absent: 0)
+#   <case>.args    extra arguments, one per line (e.g. -p, then a .par file)
+# The runner works inside corpus/<tool>, so paths in the output are the
+# case's own name.  For every case it also checks that output is
+# deterministic, that -o writes the same bytes atomically, and that a
+# failing case leaves no output file.  The JSON form must parse.
+#
+# AKKO_REGEN=1 rewrites the expectations from the current binary; review
+# the diff like code before committing it.
+. "$(dirname "$0")/lib.sh"
+
+tmp="$TESTS_OUT/golden"
+rm -rf "$tmp"
+mkdir -p "$tmp"
+have_python=0
+command -v python3 >/dev/null 2>&1 && have_python=1
+
+is_input() {
+	case "$1" in
+	*.ast | *.stderr | *.exit | *.args | *.par | *.prm | *.md) return 1 ;;
+	esac
+	return 0
+}
+
+run_case() { # dir case input
+	dir=$1 name=$2 input=$3
+	set --
+	if [ -f "$dir/$name.args" ]; then
+		while IFS= read -r a || [ -n "$a" ]; do
+			[ -n "$a" ] && set -- "$@" "$a"
+		done <"$dir/$name.args"
+	fi
+	(cd "$dir" && "$AKKO_BIN" inspect "$@" "$input" >"$tmp/$name.out" 2>"$tmp/$name.err")
+	echo $? >"$tmp/$name.rc"
+	(cd "$dir" && "$AKKO_BIN" inspect "$@" "$input" >"$tmp/$name.out2" 2>/dev/null)
+	rm -f "$tmp/$name.file"
+	(cd "$dir" && "$AKKO_BIN" inspect "$@" -o "$tmp/$name.file" "$input" >/dev/null 2>&1)
+	(cd "$dir" && "$AKKO_BIN" inspect "$@" --format json "$input" >"$tmp/$name.json" 2>/dev/null)
+}
+
+for dir in "$AKKO_SRCDIR"/corpus/*; do
+	[ -d "$dir" ] || continue
+	tool=$(basename "$dir")
+	for path in "$dir"/*; do
+		[ -f "$path" ] || continue
+		input=$(basename "$path")
+		is_input "$input" || continue
+		name=${input%.*}
+		label="golden $tool/$input"
+		run_case "$dir" "$name" "$input"
+		rc=$(cat "$tmp/$name.rc")
+		want_rc=0
+		[ -f "$dir/$name.exit" ] && want_rc=$(cat "$dir/$name.exit")
+		if [ -n "${AKKO_REGEN:-}" ]; then
+			cp "$tmp/$name.out" "$dir/$name.ast"
+			if [ -s "$tmp/$name.err" ]; then cp "$tmp/$name.err" "$dir/$name.stderr"; else rm -f "$dir/$name.stderr"; fi
+			if [ "$rc" != 0 ]; then echo "$rc" >"$dir/$name.exit"; else rm -f "$dir/$name.exit"; fi
+			[ -s "$dir/$name.ast" ] || rm -f "$dir/$name.ast"
+			want_rc=$rc
+		fi
+		# exit code
+		if [ "$rc" = "$want_rc" ]; then pass "$label exits $want_rc"; else
+			fail "$label exits $want_rc (got $rc)"
+			show "$tmp/$name.err" 10
+		fi
+		# stdout
+		expected_out="$dir/$name.ast"
+		[ -f "$expected_out" ] || expected_out=/dev/null
+		if cmp -s "$tmp/$name.out" "$expected_out"; then pass "$label output"; else
+			fail "$label output differs from $name.ast"
+			diff "$expected_out" "$tmp/$name.out" | head -30 | sed 's/^/#   /'
+		fi
+		# stderr, exactly
+		expected_err="$dir/$name.stderr"
+		[ -f "$expected_err" ] || expected_err=/dev/null
+		if cmp -s "$tmp/$name.err" "$expected_err"; then pass "$label diagnostics"; else
+			fail "$label diagnostics differ from $name.stderr"
+			diff "$expected_err" "$tmp/$name.err" | head -30 | sed 's/^/#   /'
+		fi
+		# determinism and -o
+		check "$label is deterministic" cmp -s "$tmp/$name.out" "$tmp/$name.out2"
+		if [ "$want_rc" = 0 ]; then
+			check "$label -o writes the same bytes" cmp -s "$tmp/$name.out" "$tmp/$name.file"
+			if [ $have_python = 1 ]; then
+				check "$label JSON parses" python3 -c 'import json,sys; json.load(open(sys.argv[1]))' "$tmp/$name.json"
+			else
+				skip "$label JSON parses" "python3 is not installed"
+			fi
+		else
+			check "$label leaves no output file" test ! -e "$tmp/$name.file"
+			leftovers=$(ls -a "$tmp" | grep -c "^$name\.file\.tmp" || true)
+			check "$label leaves no temporary file" test "$leftovers" = 0
+		fi
+	done
+done
+echo "# suite done"

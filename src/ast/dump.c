@@ -68,12 +68,27 @@ static void dump_props(Writer *w, const char *key, const PtrVec *props)
 	w_end(w);
 }
 
+/* A leaf element (no children, no text) fits on one line:
+ * {tag: ATTRIBUTE, at: "8:9", NAME: x, VALUE: y}. */
 static void dump_elem(Writer *w, const AstElem *e)
 {
-	w_map(w, NULL);
+	bool leaf = !e->children.len && !e->text;
+	if (leaf)
+		w_map_inline(w, NULL);
+	else
+		w_map(w, NULL);
 	w_str(w, "tag", e->tag);
 	dump_at(w, e->loc);
-	dump_props(w, "attrs", &e->attrs);
+	if (leaf || e->attrs.len) {
+		if (!leaf)
+			w_map_inline(w, "attrs");
+		for (uint32_t i = 0; i < e->attrs.len; i++) {
+			const AstProp *p = e->attrs.items[i];
+			w_str(w, p->name, p->value);
+		}
+		if (!leaf)
+			w_end(w);
+	}
 	w_str(w, "text", e->text);
 	if (e->children.len) {
 		w_list(w, "children");

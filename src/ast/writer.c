@@ -49,8 +49,20 @@ static bool plain_ok(const char *s)
 		if (!ok)
 			return false;
 	}
+	/* Something that starts like a number stays plain only as a canonical
+	 * integer, which YAML reads back as the same text ("007", "1.50" and
+	 * "1e5" would come back changed). */
+	if ((c0 >= '0' && c0 <= '9') || c0 == '-' || c0 == '+') {
+		size_t i = c0 == '-' ? 1 : 0;
+		if (c0 == '+' || !s[i] || (s[i] == '0' && s[i + 1]))
+			return false;
+		for (; s[i]; i++)
+			if (s[i] < '0' || s[i] > '9')
+				return false;
+		return true;
+	}
 	/* Words YAML would read as something other than a string. */
-	static const char *const reserved[] = {"true", "false", "null", "yes", "no", "on", "off", "~"};
+	static const char *const reserved[] = {"true", "false", "null", "yes", "no", "on", "off", "y", "n", "~"};
 	for (size_t i = 0; i < ARRAY_LEN(reserved); i++)
 		if (ascii_ieq(s, reserved[i]))
 			return false;
@@ -86,7 +98,7 @@ static void flush_pending(Writer *w, int upto)
 			if (!p->dash)
 				sbuf_addchn(w->out, ' ', (size_t)p->indent);
 			p->dash = false;
-			sbuf_adds(w->out, f->key);
+			text_scalar(w, f->key);
 			sbuf_adds(w->out, ":\n");
 		}
 	}
@@ -100,7 +112,7 @@ static void text_entry(Writer *w, const char *key)
 		if (f->n)
 			sbuf_adds(w->out, ", ");
 		if (!f->list) {
-			sbuf_adds(w->out, key);
+			text_scalar(w, key);
 			sbuf_adds(w->out, ": ");
 		}
 		f->n++;
@@ -114,7 +126,7 @@ static void text_entry(Writer *w, const char *key)
 	if (f->list) {
 		sbuf_adds(w->out, "- ");
 	} else {
-		sbuf_adds(w->out, key);
+		text_scalar(w, key);
 		sbuf_adds(w->out, ": ");
 	}
 }

@@ -66,12 +66,37 @@ static size_t char_len(const char *s, size_t avail)
 	return n;
 }
 
+/* Windows-1252 0x80-0x9F as Unicode (0 = undefined). */
+static const unsigned short cp1252_high[32] = {
+	0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+	0x2039, 0x0152, 0, 0x017D, 0, 0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+	0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178};
+
+static void add_utf8(Sbuf *out, unsigned cp)
+{
+	if (cp < 0x800) {
+		sbuf_addch(out, (char)(0xC0 | (cp >> 6)));
+	} else {
+		sbuf_addch(out, (char)(0xE0 | (cp >> 12)));
+		sbuf_addch(out, (char)(0x80 | ((cp >> 6) & 0x3F)));
+	}
+	sbuf_addch(out, (char)(0x80 | (cp & 0x3F)));
+}
+
 /* Append one character of a snippet, made printable: tabs and control
- * characters become spaces, invalid UTF-8 becomes '?'. */
-static void add_printable(Sbuf *out, const char *s, size_t n)
+ * characters become spaces, invalid UTF-8 becomes '?', bytes of a
+ * single-byte file are decoded as Windows-1252 (a superset of the
+ * printable ISO-8859-1). */
+static void add_printable(Sbuf *out, const char *s, size_t n, bool single_byte)
 {
 	unsigned char c = (unsigned char)s[0];
-	if (n == 1 && c >= 0x80)
+	if (single_byte && c >= 0x80) {
+		unsigned cp = c >= 0xA0 ? c : cp1252_high[c - 0x80];
+		if (cp)
+			add_utf8(out, cp);
+		else
+			sbuf_addch(out, '?');
+	} else if (n == 1 && c >= 0x80)
 		sbuf_addch(out, '?');
 	else if (n == 1 && (c < 0x20 || c == 0x7f))
 		sbuf_addch(out, ' ');
@@ -82,10 +107,9 @@ static void add_printable(Sbuf *out, const char *s, size_t n)
 /* Print `text` (one line) indented, with a caret under columns
  * [col, col+span).  Long lines are shown as a window around the caret. */
 static void format_snippet(Sbuf *out, const char *text, size_t len, uint32_t col,
-			   uint32_t span, int indent)
+			   uint32_t span, int indent, bool single_byte)
 {
-	/* Split into characters once. */
-	uint32_t nchars = utf8_columns(text, len);
+	uint32_t nchars = single_byte ? (uint32_t)len : utf8_columns(text, len);
 	if (col == 0 || col > nchars + 1)
 		col = 1, span = 0;
 	if (span == 0)
@@ -102,9 +126,9 @@ static void format_snippet(Sbuf *out, const char *text, size_t len, uint32_t col
 		sbuf_adds(out, "...");
 	size_t i = 0;
 	for (uint32_t c = 1; i < len && c <= last; c++) {
-		size_t n = char_len(text + i, len - i);
+		size_t n = single_byte ? 1 : char_len(text + i, len - i);
 		if (c >= first)
-			add_printable(out, text + i, n);
+			add_printable(out, text + i, n, single_byte);
 		i += n;
 	}
 	if (last < nchars)
@@ -140,7 +164,7 @@ void diag_format(Sbuf *out, const Diag *d, const char *msg)
 	const char *text = NULL;
 	size_t len = 0;
 	if (d->snippet) {
-		format_snippet(out, d->snippet, strlen(d->snippet), d->snip_col, d->snip_span, indent);
+		format_snippet(out, d->snippet, strlen(d->snippet), d->snip_col, d->snip_span, indent, false);
 	} else if (l->file && l->line && l->file->text && srcfile_line(l->file, l->line, &text, &len)) {
 		/* Drop the line's indentation; the caret moves with the text. */
 		uint32_t lead = 0, col = l->col;
@@ -152,7 +176,7 @@ void diag_format(Sbuf *out, const Diag *d, const char *msg)
 			col = col ? col - lead : 1;
 		}
 		if (len)
-			format_snippet(out, text, len, col, d->span, indent);
+			format_snippet(out, text, len, col, d->span, indent, l->file->single_byte);
 	}
 	const char *hint = d->hint ? d->hint : diag_code_hint(d->code);
 	if (hint && *hint)

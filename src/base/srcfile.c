@@ -154,7 +154,12 @@ SrcLoc srcfile_loc_at(const SrcFile *f, size_t offset)
 		offset = f->len;
 	linemap_locate(lm, offset, &line, &bytecol);
 	size_t start = lm->starts[line - 1];
-	return (SrcLoc){f, line, utf8_columns(f->text + start, offset - start) + 1};
+	return (SrcLoc){f, line, srcfile_columns(f, f->text + start, offset - start) + 1};
+}
+
+uint32_t srcfile_columns(const SrcFile *f, const char *s, size_t bytes)
+{
+	return f->single_byte ? (uint32_t)bytes : utf8_columns(s, bytes);
 }
 
 uint32_t utf8_columns(const char *s, size_t bytes)
@@ -174,8 +179,10 @@ uint32_t utf8_columns(const char *s, size_t bytes)
 }
 
 /* Byte offset of the given 1-based character column within a line. */
-static size_t col_to_byte(const char *s, size_t len, uint32_t col)
+static size_t col_to_byte(const SrcFile *f, const char *s, size_t len, uint32_t col)
 {
+	if (f->single_byte)
+		return col - 1 < len ? col - 1 : len;
 	/* Walk whole characters so multi-byte ones are skipped together. */
 	size_t i = 0;
 	for (uint32_t c = 1; c < col && i < len; c++) {
@@ -194,10 +201,10 @@ uint32_t srcfile_find_col(const SrcFile *f, uint32_t line, uint32_t from_col,
 	size_t len;
 	if (!srcfile_line(f, line, &text, &len))
 		return 0;
-	size_t from = from_col > 1 ? col_to_byte(text, len, from_col) : 0;
+	size_t from = from_col > 1 ? col_to_byte(f, text, len, from_col) : 0;
 	size_t n = strlen(needle);
 	for (size_t i = from; n && i + n <= len; i++)
 		if (memcmp(text + i, needle, n) == 0)
-			return utf8_columns(text, i) + 1;
+			return srcfile_columns(f, text, i) + 1;
 	return 0;
 }

@@ -37,6 +37,8 @@ typedef struct SrcFile {
 	size_t len;
 	LineMap lines;    /* built on demand by srcfile_lines() */
 	bool lines_built;
+	bool single_byte; /* text is in a one-byte encoding (ISO-8859-1,
+	                     Windows-1252): one column per byte */
 } SrcFile;
 
 typedef struct SrcLoc {
@@ -67,6 +69,9 @@ uint32_t srcfile_find_col(const SrcFile *f, uint32_t line, uint32_t from_col,
 size_t srcfile_line_offset(const SrcFile *f, uint32_t line);
 /* The position of a byte offset, with a character column. */
 SrcLoc srcfile_loc_at(const SrcFile *f, size_t offset);
+
+/* Columns taken by the first `bytes` bytes of a line of this file. */
+uint32_t srcfile_columns(const SrcFile *f, const char *s, size_t bytes);
 
 /* Number of characters in the first `bytes` bytes of a UTF-8 line; invalid
  * bytes count one each. */

@@ -31,8 +31,11 @@ AstDoc *frontend_parse(Arena *a, SrcFile *src, const FrontendOptions *opts, Diag
 	detect_tool(src->text, src->len, &det);
 	*io_error = false;
 	switch (det.tool) {
-	case TOOL_POWERCENTER:
+	case TOOL_POWERCENTER: {
+		char enc[64];
+		src->single_byte = xml_encoding_is_single_byte(xml_declared_encoding(src, enc, sizeof enc));
 		break;
+	}
 	case TOOL_UNKNOWN:
 		return reject(src, &det, sink);
 	default:

@@ -99,24 +99,14 @@ static void on_error(void *ctx, xmlErrorPtr err)
 		clean_message(msg, sizeof msg, err->message);
 	}
 	uint32_t line = err->line > 0 ? (uint32_t)err->line : 0;
-	uint32_t col = err->int2 > 0 ? (uint32_t)err->int2 : 0;
-	if (line && col) {
-		/* libxml2 counts columns in bytes of the decoded input; convert to
-		 * characters of the line as stored. */
-		const char *text;
-		size_t len;
-		if (srcfile_line(st->src, line, &text, &len)) {
-			size_t b = col - 1 < len ? col - 1 : len;
-			col = utf8_columns(text, b) + 1;
-		}
-	}
+	uint32_t col = err->int2 > 0 ? (uint32_t)err->int2 : 0; /* libxml2 counts characters */
 	SrcLoc loc = {st->src, line, col};
 	diag_error(st->sink, code, loc, "%s", msg);
 }
 
 /* The encoding named in the XML declaration, if any (ASCII scan of the
  * first line, before the parser decodes anything). */
-static const char *declared_encoding(const SrcFile *src, char *buf, size_t n)
+const char *xml_declared_encoding(const SrcFile *src, char *buf, size_t n)
 {
 	const char *p = src->text, *end = src->text + (src->len < 512 ? src->len : 512);
 	if (end - p >= 3 && (unsigned char)p[0] == 0xEF && (unsigned char)p[1] == 0xBB &&
@@ -184,13 +174,23 @@ bool xml_load(XmlDoc *x, const SrcFile *src, DiagSink *sink)
 		return false;
 	}
 	char enc[64];
-	const char *declared = declared_encoding(src, enc, sizeof enc);
+	const char *declared = xml_declared_encoding(src, enc, sizeof enc);
 	x->encoding = declared ? (const char *)xmlDictLookup(doc->dict ? doc->dict : ctxt->dict,
 							      (const xmlChar *)declared, -1)
 			       : NULL;
 	x->doc = doc;
 	xmlFreeParserCtxt(ctxt);
 	return true;
+}
+
+bool xml_encoding_is_single_byte(const char *enc)
+{
+	static const char *const names[] = {"ISO-8859-1", "ISO8859-1", "ISO_8859-1", "latin1", "latin-1",
+					    "Windows-1252", "cp1252", "MS1252", "US-ASCII", "ASCII"};
+	for (size_t i = 0; enc && i < ARRAY_LEN(names); i++)
+		if (ascii_ieq(enc, names[i]))
+			return true;
+	return false;
 }
 
 void xml_free(XmlDoc *x)

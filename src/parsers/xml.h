@@ -33,6 +33,10 @@ typedef struct XmlDoc {
 void xml_global_init(void);
 
 bool xml_load(XmlDoc *x, const SrcFile *src, DiagSink *sink);
+/* The encoding named in the XML declaration (copied into buf), or NULL. */
+const char *xml_declared_encoding(const SrcFile *src, char *buf, size_t n);
+/* True for the one-byte encodings exports use (ISO-8859-1, Windows-1252). */
+bool xml_encoding_is_single_byte(const char *enc);
 void xml_free(XmlDoc *x);
 
 static inline bool xml_is_elem(const xmlNode *n)
