@@ -54,7 +54,7 @@ static int write_result(const InspectOptions *o, const char *input, const Sbuf *
 	return rc;
 }
 
-static int inspect_one(const InspectOptions *o, const char *path, bool first)
+static int inspect_one(const InspectOptions *o, const char *path, bool first, Sbuf *out)
 {
 	DiagSink sink;
 	diag_init(&sink, stderr);
@@ -76,13 +76,15 @@ static int inspect_one(const InspectOptions *o, const char *path, bool first)
 	} else if (!doc || diag_errors(&sink)) {
 		rc = EXIT_INPUT;
 	} else {
-		Sbuf out = SBUF_INIT;
+		/* A dump is about twice its input; the buffer is reused by the
+		 * next file. */
+		sbuf_reset(out);
+		sbuf_grow(out, o->stats ? 1024 : src.len * 2 + 4096);
 		if (o->stats)
-			ast_dump_counts(doc, o->format, &out);
+			ast_dump_counts(doc, o->format, out);
 		else
-			ast_dump(doc, o->format, &out);
-		rc = write_result(o, path, &out, first);
-		sbuf_release(&out);
+			ast_dump(doc, o->format, out);
+		rc = write_result(o, path, out, first);
 	}
 	if (rc == EXIT_INPUT)
 		fprintf(stderr, "%s: %u error%s, %u warning%s; no output written\n", path, diag_errors(&sink),
@@ -97,13 +99,16 @@ int driver_inspect(const InspectOptions *o, const char *const *files, size_t n)
 	frontend_global_init();
 	int worst = EXIT_OK;
 	bool first = true;
+	Sbuf out = SBUF_INIT;
 	for (size_t i = 0; i < n; i++) {
-		int rc = inspect_one(o, files[i], first);
+		int rc = inspect_one(o, files[i], first, &out);
 		if (rc == EXIT_OK)
 			first = false;
 		/* I/O failures outrank input errors: the run could not even look. */
 		if (rc == EXIT_IO || (rc == EXIT_INPUT && worst == EXIT_OK))
 			worst = rc;
 	}
+	sbuf_release(&out);
+	arena_trim_cache();
 	return worst;
 }

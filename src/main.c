@@ -1,6 +1,7 @@
 /* main.c - the command line of akko-migrate: option tables, help text and
  * exit codes.  All work happens in driver.c.
  */
+#include "base/diag.h"
 #include "base/exitcode.h"
 #include "base/util.h"
 #include "driver.h"
@@ -20,7 +21,8 @@ static const char usage_text[] =
 	"\n"
 	"Usage:\n"
 	"  akko-migrate inspect [options] FILE...   read job exports, print their workflow AST\n"
-	"  akko-migrate help [COMMAND]              show this help, or a command's help\n"
+	"  akko-migrate help [TOPIC]                this help, or: inspect, diagnostics,\n"
+	"                                           exit-codes\n"
 	"  akko-migrate --version                   print the version\n"
 	"\n"
 	"Job files are recognised by content, not by name.  Today the PowerCenter\n"
@@ -71,6 +73,14 @@ static void print_exit_codes(FILE *out)
 #undef X
 }
 
+/* One line per diagnostic code: the table docs/diagnostics.md shows. */
+static void print_diagnostics(FILE *out)
+{
+	for (int c = 0; c < DIAG_CODE_COUNT; c++)
+		fprintf(out, "| %s | %s | %s |\n", diag_code_str((DiagCode)c),
+			diag_severity_name(diag_code_severity((DiagCode)c)), diag_code_hint((DiagCode)c));
+}
+
 static int usage_error(const char *fmt, const char *arg)
 {
 	fputs("akko-migrate: error: ", stderr);
@@ -88,6 +98,15 @@ static int help(const char *topic)
 	}
 	if (strcmp(topic, "inspect") == 0) {
 		fputs(inspect_text, stdout);
+		print_exit_codes(stdout);
+		return EXIT_OK;
+	}
+	if (strcmp(topic, "diagnostics") == 0) {
+		fputs("| code | severity | hint |\n|---|---|---|\n", stdout);
+		print_diagnostics(stdout);
+		return EXIT_OK;
+	}
+	if (strcmp(topic, "exit-codes") == 0) {
 		print_exit_codes(stdout);
 		return EXIT_OK;
 	}

@@ -1,1 +1,29 @@
 #!/bin/sh
+# check-includes.sh - module boundaries (STYLE.md): a lower layer never
+# includes a higher one, and third-party headers stay in their module:
+# libxml2 only in src/parsers, libyaml only in src/emit, libcurl and cJSON
+# only in src/llm, libpg_query only in src/validate.
+. "$(dirname "$0")/lib.sh"
+src="$AKKO_SRCDIR/src"
+
+# layer -> modules it must not include
+forbid() { # forbid LAYER PATTERN WHAT
+	hits=$(grep -rnE "#include [<\"]($2)" "$src/$1" 2>/dev/null)
+	if [ -z "$hits" ]; then pass "src/$1 does not include $3"; else
+		fail "src/$1 does not include $3"
+		echo "$hits" | sed 's/^/#   /'
+	fi
+}
+forbid base "ast/|parsers/|expr/|rules/|validate/|emit/|llm/|driver" "higher layers"
+forbid ast "parsers/|expr/|rules/|validate/|emit/|llm/|driver" "higher layers"
+forbid parsers "expr/|rules/|validate/|emit/|llm/|driver" "higher layers"
+for dir in base ast parsers expr rules validate emit llm; do
+	[ -d "$src/$dir" ] || continue
+	[ "$dir" = parsers ] || forbid "$dir" "libxml/" "libxml2 (only src/parsers)"
+	[ "$dir" = emit ] || forbid "$dir" "yaml.h" "libyaml (only src/emit)"
+	[ "$dir" = llm ] || forbid "$dir" "curl/|cjson/|cJSON" "libcurl or cJSON (only src/llm)"
+	[ "$dir" = validate ] || forbid "$dir" "pg_query" "libpg_query (only src/validate)"
+done
+hits=$(grep -nE '#include [<"](libxml/|yaml.h|curl/|cjson/|pg_query)' "$src/main.c" "$src/driver.c" "$src/driver.h" 2>/dev/null)
+[ -z "$hits" ] && pass "main and driver include no third-party header" || { fail "main and driver include no third-party header"; echo "$hits" | sed 's/^/#   /'; }
+echo "# suite done"

@@ -99,4 +99,15 @@ for dir in "$AKKO_SRCDIR"/corpus/*; do
 		fi
 	done
 done
+# Every diagnostic code has a golden case showing its exact text (the
+# command-line ones, about files that cannot be read or written, are shown
+# by tests/cli.sh).
+"$AKKO_BIN" help diagnostics | sed -n 's/^| \([EWN][0-9][0-9]*\) .*/\1/p' | while read -r code; do
+	case $code in E0001 | E0006 | E0401) continue ;; esac
+	if cat "$AKKO_SRCDIR"/corpus/*/*.stderr 2>/dev/null | grep -q "\[$code\]"; then
+		pass "diagnostic $code has a golden case"
+	else
+		fail "diagnostic $code has a golden case"
+	fi
+done
 echo "# suite done"

@@ -10,27 +10,51 @@
 #include <stdio.h>
 #include <string.h>
 
+/* Decimal digits of v at p; returns the end.  (snprintf is a large part of
+ * a dump's time otherwise.) */
+static char *put_uint(char *p, unsigned long v)
+{
+	char tmp[24];
+	int n = 0;
+	do
+		tmp[n++] = (char)('0' + v % 10);
+	while ((v /= 10) != 0);
+	while (n)
+		*p++ = tmp[--n];
+	return p;
+}
+
 static void dump_at(Writer *w, SrcLoc loc)
 {
 	if (!loc.line)
 		return;
-	char buf[32];
-	if (loc.col)
-		snprintf(buf, sizeof buf, "%u:%u", loc.line, loc.col);
-	else
-		snprintf(buf, sizeof buf, "%u", loc.line);
+	char buf[32], *p = put_uint(buf, loc.line);
+	if (loc.col) {
+		*p++ = ':';
+		p = put_uint(p, loc.col);
+	}
+	*p = '\0';
 	w_str(w, "at", buf);
 }
 
+/* "decimal(12,2)", "string(40)", "date".  buf holds at least 64 bytes. */
 static const char *type_string(const AstType *t, char *buf, size_t n)
 {
 	const char *k = type_kind_name(t->kind);
-	if (t->precision >= 0 && t->scale > 0)
-		snprintf(buf, n, "%s(%d,%d)", k, t->precision, t->scale);
-	else if (t->precision >= 0)
-		snprintf(buf, n, "%s(%d)", k, t->precision);
-	else
-		snprintf(buf, n, "%s", k);
+	size_t kl = strlen(k);
+	(void)n;
+	memcpy(buf, k, kl);
+	char *p = buf + kl;
+	if (t->precision >= 0) {
+		*p++ = '(';
+		p = put_uint(p, (unsigned long)t->precision);
+		if (t->scale > 0) {
+			*p++ = ',';
+			p = put_uint(p, (unsigned long)t->scale);
+		}
+		*p++ = ')';
+	}
+	*p = '\0';
 	return buf;
 }
 
@@ -165,6 +189,25 @@ static void dump_ports(Writer *w, const char *key, const PtrVec *ports)
 	w_end(w);
 }
 
+/* Ports of source and target steps mirror the table's fields, which the
+ * folder's tables already show in full: name, direction and type here. */
+static void dump_table_ports(Writer *w, const PtrVec *ports)
+{
+	if (!ports->len)
+		return;
+	w_list(w, "ports");
+	for (uint32_t i = 0; i < ports->len; i++) {
+		const AstPort *p = ports->items[i];
+		char dbuf[64], tbuf[64];
+		w_map_inline(w, NULL);
+		w_str(w, "name", p->name);
+		w_str(w, "dir", port_dir_string(p->dir, dbuf));
+		w_str(w, "type", type_string(&p->type, tbuf, sizeof tbuf));
+		w_end(w);
+	}
+	w_end(w);
+}
+
 static void dump_table(Writer *w, const AstTable *t)
 {
 	static const char *roles[] = {"source", "target", "record"};
@@ -215,7 +258,7 @@ static void dump_step(Writer *w, const AstStep *s)
 		w_str(w, "def", s->def_name);
 	if (s->def_loc.line && !s->is_definition) {
 		char buf[32];
-		snprintf(buf, sizeof buf, "%u", s->def_loc.line);
+		*put_uint(buf, s->def_loc.line) = '\0';
 		w_str(w, "def_at", buf);
 	}
 	if (s->table)
@@ -233,7 +276,10 @@ static void dump_step(Writer *w, const AstStep *s)
 		w_end(w);
 	}
 	dump_groups(w, &s->groups);
-	dump_ports(w, "ports", &s->ports);
+	if ((s->kind == STEP_SOURCE || s->kind == STEP_TARGET) && s->table && s->table->role != TABLE_RECORD)
+		dump_table_ports(w, &s->ports);
+	else
+		dump_ports(w, "ports", &s->ports);
 	dump_props(w, "props", &s->props);
 	if (s->table && s->table->role == TABLE_RECORD)
 		dump_ports(w, "record_fields", &s->table->fields);
@@ -302,6 +348,19 @@ static void dump_params(Writer *w, const char *key, const PtrVec *params)
 	w_end(w);
 }
 
+/* "a.b" into buf, cut to fit. */
+static void join_dot(char *buf, size_t n, const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b);
+	if (la + lb + 2 > n) {
+		snprintf(buf, n, "%s.%s", a, b);
+		return;
+	}
+	memcpy(buf, a, la);
+	buf[la] = '.';
+	memcpy(buf + la + 1, b, lb + 1);
+}
+
 static void dump_edges(Writer *w, const PtrVec *edges)
 {
 	if (!edges->len)
@@ -310,10 +369,9 @@ static void dump_edges(Writer *w, const PtrVec *edges)
 	for (uint32_t i = 0; i < edges->len; i++) {
 		const AstEdge *e = edges->items[i];
 		char from[1024], to[1024];
-		snprintf(from, sizeof from, "%s.%s", e->from->name,
+		join_dot(from, sizeof from, e->from->name,
 			 e->from_port ? e->from_port->name : e->from_group ? e->from_group : "*");
-		snprintf(to, sizeof to, "%s.%s", e->to->name,
-			 e->to_port ? e->to_port->name : e->to_group ? e->to_group : "*");
+		join_dot(to, sizeof to, e->to->name, e->to_port ? e->to_port->name : e->to_group ? e->to_group : "*");
 		w_map_inline(w, NULL);
 		w_str(w, "from", from);
 		w_str(w, "to", to);
@@ -428,6 +486,11 @@ static void dump_session(Writer *w, const AstSession *s)
 	w_str(w, "mapping", s->mapping_name);
 	if (s->mapping_name && !s->mapping)
 		w_bool(w, "mapping_resolved", false);
+	else if (s->mapping && s->mapping_name && strcmp(s->mapping->name, s->mapping_name) != 0) {
+		char buf[512];
+		snprintf(buf, sizeof buf, "%s.%s", s->mapping->folder ? s->mapping->folder : "", s->mapping->name);
+		w_str(w, "resolves_to", buf);
+	}
 	w_str(w, "config", s->config);
 	dump_props(w, "props", &s->props);
 	if (s->overrides.len) {

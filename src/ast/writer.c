@@ -5,6 +5,8 @@
 
 #include <stdio.h>
 
+static void plain_init(void);
+
 #include <string.h>
 
 void writer_init(Writer *w, Sbuf *out, bool json)
@@ -12,6 +14,7 @@ void writer_init(Writer *w, Sbuf *out, bool json)
 	memset(w, 0, sizeof *w);
 	w->out = out;
 	w->json = json;
+	plain_init();
 	/* The root is a block map printed without braces in text form. */
 	w->st[0] = (WriterFrame){.list = false, .inl = false, .pending = false, .indent = 0};
 	if (json)
@@ -30,28 +33,37 @@ void writer_finish(Writer *w)
 
 /* ---- text backend ------------------------------------------------------- */
 
+/* Characters a plain (unquoted) scalar may hold, and may start with. */
+static unsigned char plain_class[256];
+enum { PLAIN_ANY = 1, PLAIN_FIRST = 2 };
+
+static void plain_init(void)
+{
+	if (plain_class['a'])
+		return;
+	for (int c = 0; c < 256; c++) {
+		bool alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+		if (alnum || (c && strchr(" _$.()/+=-", c)))
+			plain_class[c] |= PLAIN_ANY;
+		if (alnum || (c && strchr("_$(", c)))
+			plain_class[c] |= PLAIN_FIRST;
+	}
+}
+
 static bool plain_ok(const char *s)
 {
-	static const char first_ok[] = "_$(";
-	if (!*s)
+	const unsigned char *u = (const unsigned char *)s;
+	if (!(plain_class[u[0]] & PLAIN_FIRST))
 		return false;
-	unsigned char c0 = (unsigned char)s[0];
-	bool alnum0 = (c0 >= 'a' && c0 <= 'z') || (c0 >= 'A' && c0 <= 'Z') || (c0 >= '0' && c0 <= '9');
-	if (!alnum0 && !strchr(first_ok, c0))
+	size_t n = 1;
+	while (plain_class[u[n]] & PLAIN_ANY)
+		n++;
+	if (u[n] || s[n - 1] == ' ')
 		return false;
-	size_t n = strlen(s);
-	if (s[n - 1] == ' ')
-		return false;
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-		bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-			  strchr(" _$.()/+=-", c) != NULL;
-		if (!ok)
-			return false;
-	}
 	/* Something that starts like a number stays plain only as a canonical
 	 * integer, which YAML reads back as the same text ("007", "1.50" and
 	 * "1e5" would come back changed). */
+	unsigned char c0 = u[0];
 	if ((c0 >= '0' && c0 <= '9') || c0 == '-' || c0 == '+') {
 		size_t i = c0 == '-' ? 1 : 0;
 		if (c0 == '+' || !s[i] || (s[i] == '0' && s[i + 1]))
@@ -62,10 +74,17 @@ static bool plain_ok(const char *s)
 		return true;
 	}
 	/* Words YAML would read as something other than a string. */
-	static const char *const reserved[] = {"true", "false", "null", "yes", "no", "on", "off", "y", "n", "~"};
-	for (size_t i = 0; i < ARRAY_LEN(reserved); i++)
-		if (ascii_ieq(s, reserved[i]))
-			return false;
+	unsigned char l0 = (unsigned char)(c0 | 0x20);
+	if (n <= 5 && (l0 == 't' || l0 == 'f' || l0 == 'n' || l0 == 'y' || l0 == 'o')) {
+		char low[6];
+		for (size_t i = 0; i < n; i++)
+			low[i] = (char)(u[i] | 0x20);
+		low[n] = '\0';
+		static const char *const reserved[] = {"true", "false", "null", "yes", "no", "on", "off", "y", "n"};
+		for (size_t i = 0; i < ARRAY_LEN(reserved); i++)
+			if (low[0] == reserved[i][0] && strcmp(low, reserved[i]) == 0)
+				return false;
+	}
 	return true;
 }
 
@@ -80,7 +99,11 @@ static void text_scalar(Writer *w, const char *s)
 /* Print the headers of pending block containers from the outermost down. */
 static void flush_pending(Writer *w, int upto)
 {
-	for (int i = 1; i <= upto; i++) {
+	if (!w->pending)
+		return;
+	int from = w->pending;
+	w->pending = 0;
+	for (int i = from; i <= upto; i++) {
 		WriterFrame *f = &w->st[i], *p = &w->st[i - 1];
 		if (!f->pending)
 			continue;
@@ -175,6 +198,8 @@ static void open(Writer *w, const char *key, bool list, bool inl)
 		.indent = p->indent + 2,
 		.key = key,
 	};
+	if (w->st[w->depth].pending && !w->pending)
+		w->pending = w->depth;
 }
 
 void w_map(Writer *w, const char *key) { open(w, key, false, false); }
@@ -196,6 +221,8 @@ void w_end(Writer *w)
 	} else if (f->n == 0) {
 		/* Empty block container: print it as [] or {} on its header line. */
 		f->pending = false;
+		if (w->pending == w->depth)
+			w->pending = 0;
 		w->depth--;
 		text_entry(w, f->key);
 		sbuf_adds(w->out, f->list ? "[]\n" : "{}\n");

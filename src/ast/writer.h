@@ -31,6 +31,7 @@ typedef struct Writer {
 	Sbuf *out;
 	bool json;
 	int depth;
+	int pending;   /* lowest depth whose header is not printed yet, or 0 */
 	WriterFrame st[WRITER_MAX_DEPTH];
 } Writer;
 

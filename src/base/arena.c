@@ -13,7 +13,12 @@ struct ArenaChunk {
 	_Alignas(16) unsigned char data[];
 };
 
-enum { ARENA_DEFAULT_CHUNK = 64 * 1024, ARENA_ALIGN = 16 };
+enum { ARENA_DEFAULT_CHUNK = 64 * 1024, ARENA_ALIGN = 16, ARENA_CACHE_MAX = 1024 };
+
+/* Released default-size chunks are kept for the next arena of this thread
+ * (up to 64 MiB): a bulk run then stops paying page faults for every file. */
+static _Thread_local ArenaChunk *chunk_cache;
+static _Thread_local unsigned chunk_cache_n;
 
 void arena_init(Arena *a)
 {
@@ -27,7 +32,13 @@ void arena_release(Arena *a)
 	ArenaChunk *c = a->head;
 	while (c) {
 		ArenaChunk *next = c->next;
-		free(c);
+		if (c->size == ARENA_DEFAULT_CHUNK && chunk_cache_n < ARENA_CACHE_MAX) {
+			c->next = chunk_cache;
+			chunk_cache = c;
+			chunk_cache_n++;
+		} else {
+			free(c);
+		}
 		c = next;
 	}
 	a->head = NULL;
@@ -40,7 +51,14 @@ static ArenaChunk *arena_grow(Arena *a, size_t need)
 	/* Large requests get a chunk of their own so small ones keep packing. */
 	if (need > size / 4)
 		size = need;
-	ArenaChunk *c = xmalloc(size_add(sizeof(ArenaChunk), size));
+	ArenaChunk *c;
+	if (size == ARENA_DEFAULT_CHUNK && chunk_cache) {
+		c = chunk_cache;
+		chunk_cache = c->next;
+		chunk_cache_n--;
+	} else {
+		c = xmalloc(size_add(sizeof(ArenaChunk), size));
+	}
 	c->size = size;
 	c->used = 0;
 	if (need == size && a->head) {
@@ -67,6 +85,16 @@ void *arena_alloc(Arena *a, size_t size)
 	a->total += need;
 	memset(p, 0, size);
 	return p;
+}
+
+void arena_trim_cache(void)
+{
+	while (chunk_cache) {
+		ArenaChunk *next = chunk_cache->next;
+		free(chunk_cache);
+		chunk_cache = next;
+	}
+	chunk_cache_n = 0;
 }
 
 void *arena_memdup(Arena *a, const void *p, size_t n)

@@ -78,7 +78,7 @@ bool afile_commit(AtomicFile *af, const char **err)
 	int e = af->failed ? af->err : 0;
 	if (!e && fflush(af->fp) != 0)
 		e = errno;
-	if (!e && fsync(fileno(af->fp)) != 0)
+	if (!e && af->durable && fsync(fileno(af->fp)) != 0)
 		e = errno;
 	if (fclose(af->fp) != 0 && !e)
 		e = errno;

@@ -4,6 +4,11 @@
  * renames it into place on commit, so a failed or interrupted run never
  * leaves a half-written output: readers see the old file or the new one.
  * The path "-" means standard output (written directly, nothing to rename).
+ *
+ * The rename makes the result all-or-nothing for anything that happens to
+ * this process (an error, a kill, a crash).  Surviving a power cut as well
+ * needs the data on disk before the rename: set `durable` (fsync) for that;
+ * it costs a disk flush per file, so bulk runs leave it to the filesystem.
  */
 #ifndef AKKO_BASE_FILEIO_H
 #define AKKO_BASE_FILEIO_H
@@ -17,6 +22,7 @@ typedef struct AtomicFile {
 	char *tmp_path; /* temporary beside it (NULL for stdout) */
 	FILE *fp;
 	bool failed;    /* a write failed; commit will refuse */
+	bool durable;   /* fsync before the rename */
 	int err;        /* errno of the first failure */
 } AtomicFile;
 

@@ -65,7 +65,7 @@ static size_t sbuf_room(Sbuf *sb, size_t n)
 	return sb->len < sb->max ? sb->max - sb->len : 0;
 }
 
-void sbuf_add(Sbuf *sb, const void *data, size_t len)
+void sbuf_add_slow(Sbuf *sb, const void *data, size_t len)
 {
 	len = sbuf_room(sb, len);
 	if (!len)
@@ -74,11 +74,6 @@ void sbuf_add(Sbuf *sb, const void *data, size_t len)
 	memcpy(sb->buf + sb->len, data, len);
 	sb->len += len;
 	sb->buf[sb->len] = '\0';
-}
-
-void sbuf_adds(Sbuf *sb, const char *s)
-{
-	sbuf_add(sb, s, strlen(s));
 }
 
 void sbuf_addstr(Sbuf *sb, Str s)
@@ -93,6 +88,8 @@ void sbuf_addch(Sbuf *sb, char c)
 
 void sbuf_addchn(Sbuf *sb, char c, size_t n)
 {
+	if (!n)
+		return;
 	n = sbuf_room(sb, n);
 	sbuf_grow(sb, n);
 	memset(sb->buf + sb->len, c, n);

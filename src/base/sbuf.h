@@ -11,6 +11,7 @@
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <string.h>
 
 #include "base/str.h"
 #include "base/util.h"
@@ -32,8 +33,24 @@ void sbuf_reset(Sbuf *sb);            /* length 0, keeps the memory */
 char *sbuf_detach(Sbuf *sb, size_t *len); /* caller frees; sb re-initialised */
 void sbuf_grow(Sbuf *sb, size_t extra);
 
-void sbuf_add(Sbuf *sb, const void *data, size_t len);
-void sbuf_adds(Sbuf *sb, const char *s);
+void sbuf_add_slow(Sbuf *sb, const void *data, size_t len);
+
+/* Append len bytes.  The common case (room left, no cap) stays inline. */
+static inline void sbuf_add(Sbuf *sb, const void *data, size_t len)
+{
+	if (!sb->max && sb->alloc && sb->alloc - sb->len > len) {
+		memcpy(sb->buf + sb->len, data, len);
+		sb->len += len;
+		sb->buf[sb->len] = '\0';
+		return;
+	}
+	sbuf_add_slow(sb, data, len);
+}
+
+static inline void sbuf_adds(Sbuf *sb, const char *s)
+{
+	sbuf_add(sb, s, strlen(s));
+}
 void sbuf_addstr(Sbuf *sb, Str s);
 void sbuf_addch(Sbuf *sb, char c);
 void sbuf_addchn(Sbuf *sb, char c, size_t n);

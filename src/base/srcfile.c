@@ -6,18 +6,26 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 void linemap_build(LineMap *lm, const char *text, size_t len)
 {
-	uint32_t cap = 256, n = 0;
+	uint32_t cap = 1024, n = 0;
 	uint32_t *starts = xmalloc(cap * sizeof *starts);
 	starts[n++] = 0;
+	bool any_cr = memchr(text, '\r', len) != NULL;
 	for (size_t i = 0; i < len; i++) {
-		char c = text[i];
-		if (c != '\n' && c != '\r')
+		if (!any_cr) {
+			/* LF only: let memchr find the line ends. */
+			const char *nl = memchr(text + i, '\n', len - i);
+			if (!nl)
+				break;
+			i = (size_t)(nl - text);
+		} else if (text[i] != '\n' && text[i] != '\r') {
 			continue;
-		if (c == '\r' && i + 1 < len && text[i + 1] == '\n')
+		} else if (text[i] == '\r' && i + 1 < len && text[i + 1] == '\n') {
 			i++;
+		}
 		if (i + 1 > UINT32_MAX)
 			break; /* positions past 4 GiB are not tracked */
 		if (n == cap) {
@@ -57,9 +65,19 @@ bool linemap_line(const LineMap *lm, const char *text, size_t len, uint32_t line
 	if (line == 0 || line > lm->count)
 		return false;
 	size_t s = lm->starts[line - 1];
-	size_t e = s;
-	while (e < len && text[e] != '\n' && text[e] != '\r')
-		e++;
+	size_t e;
+	if (line < lm->count) {
+		/* The next line's start, less this line's terminator. */
+		e = lm->starts[line];
+		if (e > s && text[e - 1] == '\n')
+			e--;
+		if (e > s && text[e - 1] == '\r')
+			e--;
+	} else {
+		e = s;
+		while (e < len && text[e] != '\n' && text[e] != '\r')
+			e++;
+	}
 	*start = s;
 	*linelen = e - s;
 	return true;
@@ -74,7 +92,11 @@ bool srcfile_read(SrcFile *f, const char *path, const char **err)
 		*err = strerror(errno);
 		return false;
 	}
+	/* Size the buffer from the file once; keep reading in case it grows. */
+	struct stat st;
 	size_t cap = 64 * 1024, len = 0;
+	if (fstat(fileno(fp), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0)
+		cap = (size_t)st.st_size + 1;
 	char *buf = xmalloc(cap + 1);
 	for (;;) {
 		if (len == cap) {

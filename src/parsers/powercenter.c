@@ -98,27 +98,18 @@ typedef struct Infa {
 	PtrVec flows;   /* Flow, file order */
 	PtrVec pending; /* PendingTask */
 	PtrVec sessions; /* PendingSession, for pass 4 */
-	StrMap intern;
+	StrMap types;        /* datatype name (any case) -> type_table entry + 1 */
+	StrMap settings;     /* attribute NAME -> step_settings entry + 1 */
 	const char *context; /* "in mapping 'x'" for diagnostics, or NULL */
 } Infa;
 
 /* ---- strings and small helpers ------------------------------------------- */
 
-/* Arena copy of an attribute value; short values are interned, since an
- * export repeats "NO", "0" and type names thousands of times. */
+/* Arena copy of an attribute value.  (Interning the many repeated short
+ * values was tried: hashing costs more than copying into the arena.) */
 static const char *S(Infa *I, const char *s)
 {
-	if (!s)
-		return NULL;
-	size_t n = strlen(s);
-	if (n > 48)
-		return arena_strndup(I->a, s, n);
-	const char *hit = strmap_get(&I->intern, s);
-	if (hit)
-		return hit;
-	char *copy = arena_strndup(I->a, s, n);
-	strmap_put(&I->intern, copy, copy);
-	return copy;
+	return s ? arena_strndup(I->a, s, strlen(s)) : NULL;
 }
 
 static const char *attr(Infa *I, const xmlNode *n, const char *name)
@@ -155,6 +146,15 @@ static SrcLoc loc(Infa *I, const xmlNode *n)
 	return xml_loc(&I->x, n);
 }
 
+/* Just the line, for the many small elements (ports, fields, attributes,
+ * connectors) whose column nobody prints; diagnostics about them locate
+ * their attribute precisely with xml_attr_loc(). */
+static SrcLoc loc_line(Infa *I, const xmlNode *n)
+{
+	long line = xmlGetLineNo(n);
+	return (SrcLoc){I->x.src, line > 0 ? (uint32_t)line : 0, 0};
+}
+
 static const char *tag(const xmlNode *n)
 {
 	return (const char *)n->name;
@@ -175,16 +175,19 @@ static const char *required(Infa *I, const xmlNode *n, const char *name)
 static bool in_list(const char *name, const char *const *list)
 {
 	for (; *list; list++)
-		if (strcmp(name, *list) == 0)
+		if (name[0] == (*list)[0] && strcmp(name, *list) == 0)
 			return true;
 	return false;
 }
 
-/* Keep every attribute not in `consumed` as a prop, in document order. */
+/* Keep every attribute not in `consumed` as a prop, in document order.
+ * Attributes with an empty value say nothing and are not kept. */
 static void rest_props(Infa *I, const xmlNode *n, PtrVec *props, const char *const *consumed)
 {
 	for (const xmlAttr *a = n->properties; a; a = a->next) {
 		const char *name = (const char *)a->name;
+		if (!a->children || !a->children->content || !a->children->content[0])
+			continue;
 		if (consumed && in_list(name, consumed))
 			continue;
 		AstProp *p = ast_prop_new(I->doc, S(I, name), S(I, xml_attr(n, name)));
@@ -287,12 +290,14 @@ static AstType infa_type(Infa *I, const char *datatype, const xmlNode *n, const 
 		t.kind = TY_STRING;
 		return t;
 	}
-	for (size_t i = 0; i < ARRAY_LEN(type_table); i++) {
-		if (ascii_ieq(datatype, type_table[i].name)) {
-			t.kind = type_table[i].kind;
-			t.unicode = type_table[i].unicode;
-			return t;
-		}
+	if (!I->types.cap)
+		for (size_t i = 0; i < ARRAY_LEN(type_table); i++)
+			strmap_put(&I->types, type_table[i].name, (void *)(i + 1));
+	uintptr_t hit = (uintptr_t)strmap_get(&I->types, datatype);
+	if (hit) {
+		t.kind = type_table[hit - 1].kind;
+		t.unicode = type_table[hit - 1].unicode;
+		return t;
 	}
 	Diag d = {.code = W_INFA_DATATYPE, .loc = xml_attr_loc(&I->x, n, "DATATYPE"),
 		  .span = (uint32_t)strlen(datatype), .context = I->context};
@@ -378,15 +383,17 @@ static AstProp *name_value_prop(Infa *I, const xmlNode *n, StepKind kind)
 	const char *name = required(I, n, "NAME");
 	const char *value = attr_or(I, n, "VALUE", "");
 	AstProp *p = ast_prop_new(I->doc, name, value);
-	p->loc = loc(I, n);
-	for (size_t i = 0; i < ARRAY_LEN(step_settings); i++) {
-		const SettingRule *r = &step_settings[i];
-		if ((r->only != STEP_UNKNOWN && r->only != kind) || strcmp(r->name, name) != 0)
-			continue;
+	p->loc = loc_line(I, n);
+	if (!I->settings.cap)
+		for (size_t i = 0; i < ARRAY_LEN(step_settings); i++)
+			if (strmap_put(&I->settings, step_settings[i].name, (void *)(i + 1)))
+				die("step_settings lists '%s' twice", step_settings[i].name);
+	uintptr_t hit = (uintptr_t)strmap_get(&I->settings, name);
+	const SettingRule *r = hit ? &step_settings[hit - 1] : NULL;
+	if (r && (r->only == STEP_UNKNOWN || r->only == kind)) {
 		p->key = r->key;
 		if (r->lang != LANG_NONE && *value)
 			p->expr = expr_at(I, r->lang, n, "VALUE", value);
-		break;
 	}
 	return p;
 }
@@ -437,7 +444,7 @@ static const char *const transformfield_consumed[] = {
 static AstPort *parse_transformfield(Infa *I, const xmlNode *n)
 {
 	AstPort *p = ast_port_new(I->doc, required(I, n, "NAME"));
-	p->loc = loc(I, n);
+	p->loc = loc_line(I, n);
 	p->type = infa_type(I, xml_attr(n, "DATATYPE"), n, NULL);
 	p->orig_dir = attr_or(I, n, "PORTTYPE", "");
 	p->dir = parse_port_type(I, n, p->orig_dir);
@@ -477,7 +484,7 @@ static const char *const field_consumed[] = {"NAME", "DATATYPE", "PRECISION", "S
 static AstPort *parse_field(Infa *I, const xmlNode *n, const char *db_type)
 {
 	AstPort *p = ast_port_new(I->doc, required(I, n, "NAME"));
-	p->loc = loc(I, n);
+	p->loc = loc_line(I, n);
 	p->type = infa_type(I, xml_attr(n, "DATATYPE"), n, db_type);
 	const char *nullable = xml_attr(n, "NULLABLE");
 	p->nullable = !nullable || !ascii_ieq(nullable, "NOTNULL");
@@ -538,7 +545,13 @@ static AstTable *parse_table(Infa *I, Folder *fo, const xmlNode *n, TableRole ro
 
 static const char *source_key(Infa *I, const char *dbd, const char *name)
 {
-	return arena_sprintf(I->a, "%s\x1f%s", dbd ? dbd : "", name);
+	size_t a = dbd ? strlen(dbd) : 0, b = strlen(name);
+	char *k = arena_alloc(I->a, a + b + 2);
+	if (a)
+		memcpy(k, dbd, a);
+	k[a] = '\x1f';
+	memcpy(k + a + 1, name, b + 1);
+	return k;
 }
 
 /* ---- transformations ----------------------------------------------------- */
@@ -779,9 +792,17 @@ static char step_class(const AstStep *s)
 	return s->kind == STEP_SOURCE ? 's' : s->kind == STEP_TARGET ? 't' : 'x';
 }
 
+/* "name\x1fclass" in the arena (called for every instance and connector end,
+ * so no printf). */
 static const char *inst_key(Infa *I, const char *name, char cls)
 {
-	return arena_sprintf(I->a, "%s\x1f%c", name, cls);
+	size_t n = strlen(name);
+	char *k = arena_alloc(I->a, n + 3);
+	memcpy(k, name, n);
+	k[n] = '\x1f';
+	k[n + 1] = cls;
+	k[n + 2] = '\0';
+	return k;
 }
 
 static void inst_put(Infa *I, Build *b, const char *name, char cls, Inst *in)
@@ -1057,7 +1078,13 @@ static bool edge_end(Infa *I, Build *b, const xmlNode *n, const char *inst_attr,
 		return false; /* its definition is missing; already reported */
 	if (in->mapplet) {
 		Flow *m = in->mapplet;
-		const AstPort *ip = m->iface ? ast_ports_find(&m->iface->ports, field) : NULL;
+		/* The interface port by name, on the side this end is on. */
+		const AstPort *ip = NULL;
+		for (uint32_t i = 0; m->iface && i < m->iface->ports.len && !ip; i++) {
+			const AstPort *q = m->iface->ports.items[i];
+			if (strcmp(q->name, field) == 0 && (q->dir & (from ? PORT_OUT : PORT_IN)))
+				ip = q;
+		}
 		const char *group = NULL, *ref = field;
 		if (ip) {
 			group = NULL;
@@ -1121,7 +1148,7 @@ static void parse_connector(Infa *I, AstFlow *f, Build *b, const xmlNode *n)
 	e->from_port = fp;
 	e->to = to;
 	e->to_port = tp;
-	e->loc = loc(I, n);
+	e->loc = loc_line(I, n);
 	ast_push(I->doc, &f->edges, e);
 }
 
@@ -1262,7 +1289,7 @@ static AstCommand *parse_valuepair(Infa *I, const xmlNode *n, bool assignment, C
 	c->when = when;
 	c->order = attr_int(n, "EXECORDER", 0);
 	c->component = component;
-	c->loc = loc(I, n);
+	c->loc = loc_line(I, n);
 	c->value = expr_at(I, assignment ? LANG_POWERCENTER : LANG_SHELL, n, "VALUE", attr_or(I, n, "VALUE", ""));
 	return c;
 }
@@ -1316,7 +1343,7 @@ static AstConnRef *parse_connref(Infa *I, const xmlNode *n)
 	AstConnRef *r = ARENA_NEW(I->a, AstConnRef);
 	r->ref_name = attr_or(I, n, "CNXREFNAME", "");
 	r->variable = attr(I, n, "VARIABLE");
-	r->loc = loc(I, n);
+	r->loc = loc_line(I, n);
 	const char *name = xml_attr(n, "CONNECTIONNAME");
 	if (name && *name)
 		r->conn = ast_connection_get(I->doc, S(I, name), attr_or(I, n, "CONNECTIONTYPE", ""),
@@ -1816,7 +1843,8 @@ AstDoc *infa_parse(Arena *a, const SrcFile *src, DiagSink *sink)
 	I.doc = ast_doc_new(a, TOOL_POWERCENTER, src->path);
 	I.doc->encoding = I.x.encoding ? arena_strdup(a, I.x.encoding) : NULL;
 	strmap_init(&I.folders, a, false);
-	strmap_init(&I.intern, a, false);
+	strmap_init(&I.types, a, true);
+	strmap_init(&I.settings, a, false);
 
 	parse_root(&I, root); /* pass 1 */
 	for (uint32_t i = 0; i < I.folder_list.len; i++) { /* pass 2 */

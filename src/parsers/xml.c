@@ -208,7 +208,7 @@ bool xml_is(const xmlNode *n, const char *name)
 const char *xml_attr(const xmlNode *n, const char *name)
 {
 	for (const xmlAttr *a = n->properties; a; a = a->next) {
-		if (strcmp((const char *)a->name, name) != 0)
+		if (a->name[0] != (xmlChar)name[0] || strcmp((const char *)a->name, name) != 0)
 			continue;
 		const xmlNode *t = a->children;
 		if (!t)
@@ -254,24 +254,40 @@ char *xml_text(Arena *a, const xmlNode *n)
 	return s;
 }
 
-/* Byte offset of "<name" for an element whose start tag ends on `line`:
- * search that line, then earlier lines (multi-line start tags). */
+/* Does "<name" followed by a delimiter start at text[i]? */
+static bool tag_at(const char *text, size_t len, size_t i, const char *name, size_t nlen)
+{
+	if (i + 1 + nlen > len || text[i] != '<' || memcmp(text + i + 1, name, nlen) != 0)
+		return false;
+	char c = i + 1 + nlen < len ? text[i + 1 + nlen] : ' ';
+	return c == ' ' || c == '>' || c == '/' || c == '\t' || c == '\r' || c == '\n';
+}
+
+/* Byte offset of "<name" for an element whose start tag ends on `line`.
+ * Exports put one element per line, after its indentation, so look there
+ * first; then anywhere on the line; then on earlier lines (start tags that
+ * span lines). */
 static long elem_offset(const XmlDoc *x, const xmlNode *n, uint32_t line)
 {
-	char needle[256];
-	snprintf(needle, sizeof needle, "<%s", (const char *)n->name);
-	size_t nlen = strlen(needle);
+	const char *name = (const char *)n->name;
+	size_t nlen = strlen(name);
 	const SrcFile *f = x->src;
 	for (uint32_t l = line; l >= 1 && l + 64 > line; l--) {
 		const char *text;
 		size_t len;
 		if (!srcfile_line(f, l, &text, &len))
 			break;
-		for (size_t i = 0; i + nlen <= len; i++) {
-			if (memcmp(text + i, needle, nlen) != 0)
-				continue;
-			char c = i + nlen < len ? text[i + nlen] : ' ';
-			if (c == ' ' || c == '>' || c == '/' || c == '\t')
+		size_t i = 0;
+		while (i < len && (text[i] == ' ' || text[i] == '\t'))
+			i++;
+		if (tag_at(text, len, i, name, nlen))
+			return (long)(text - f->text + i);
+		for (; i < len; i++) {
+			const char *lt = memchr(text + i, '<', len - i);
+			if (!lt)
+				break;
+			i = (size_t)(lt - text);
+			if (tag_at(text, len, i, name, nlen))
 				return (long)(text - f->text + i);
 		}
 	}
