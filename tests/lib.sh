@@ -19,10 +19,12 @@ skip() { echo "ok - $1 # SKIP $2"; }
 # Print a file as "# " comment lines (at most $2 lines, default 40).
 show() { sed -n "1,${2:-40}p" "$1" | sed 's/^/#   /'; }
 
-# check NAME CMD...: pass when CMD succeeds.
+# check LABEL CMD...: pass when CMD succeeds.  (Its variable has a name
+# of its own: suites keep state in variables such as $name.)
 check() {
-	name=$1; shift
-	if "$@"; then pass "$name"; else fail "$name"; fi
+	_check_label=$1
+	shift
+	if "$@"; then pass "$_check_label"; else fail "$_check_label"; fi
 }
 
 # The shared corpus beside the project's root, if present.

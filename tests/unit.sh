@@ -1,11 +1,12 @@
 #!/bin/sh
 # unit.sh - the C unit tests of src/base (tests/unit/test_base.c).
 . "$(dirname "$0")/lib.sh"
-bin="$AKKO_BUILDDIR/tests/unit/test_base"
+for name in test_base test_parsers; do
+bin="$AKKO_BUILDDIR/tests/unit/$name"
 if [ ! -x "$bin" ]; then
 	fail "unit test binary $bin exists (run make check)"
 else
-	out="$TESTS_OUT/unit.tap"
+	out="$TESTS_OUT/$name.tap"
 	(cd "$TESTS_OUT" && ${AKKO_TEST_WRAPPER:-} "$bin") > "$out" 2>&1
 	rc=$?
 	sed -n 's/^\(not ok\|ok\) [0-9]* /\1 /p; /^#/p' "$out"
@@ -17,4 +18,5 @@ else
 		tail -20 "$out" | sed 's/^/#   /'
 	fi
 fi
+done
 echo "# suite done"

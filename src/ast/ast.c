@@ -19,6 +19,7 @@ static const char *const task_names[] = {TASK_KIND_LIST(NAME_ITEM)};
 static const char *const scope_names[] = {PARAM_SCOPE_LIST(NAME_ITEM)};
 static const char *const param_kind_names[] = {PARAM_KIND_LIST(NAME_ITEM)};
 static const char *const setting_names[] = {SETTING_LIST(NAME_ITEM)};
+static const char *const link_on_names[] = {LINK_ON_LIST(NAME_ITEM)};
 #undef NAME_ITEM
 
 const char *tool_name(Tool t) { return tool_names[t]; }
@@ -33,6 +34,7 @@ const char *task_kind_name(TaskKind k) { return task_names[k]; }
 const char *param_scope_name(ParamScope s) { return scope_names[s]; }
 const char *param_kind_name(ParamKind k) { return param_kind_names[k]; }
 const char *setting_name(Setting s) { return setting_names[s]; }
+const char *link_on_name(LinkOn l) { return link_on_names[l]; }
 
 const char *port_dir_string(unsigned dir, char buf[64])
 {
@@ -263,6 +265,16 @@ AstPort *ast_ports_find(const PtrVec *ports, const char *name)
 	for (uint32_t i = 0; i < ports->len; i++) {
 		AstPort *p = ports->items[i];
 		if (strcmp(p->name, name) == 0)
+			return p;
+	}
+	return NULL;
+}
+
+AstPort *ast_ports_find_in(const PtrVec *ports, const char *group, const char *name)
+{
+	for (uint32_t i = 0; i < ports->len; i++) {
+		AstPort *p = ports->items[i];
+		if (strcmp(p->name, name) == 0 && (!group || (p->group && strcmp(p->group, group) == 0)))
 			return p;
 	}
 	return NULL;

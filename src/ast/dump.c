@@ -133,6 +133,36 @@ static void dump_extras(Writer *w, const PtrVec *extras)
 	w_end(w);
 }
 
+static void dump_bindings(Writer *w, const PtrVec *bindings)
+{
+	if (!bindings->len)
+		return;
+	w_list(w, "bindings");
+	for (uint32_t i = 0; i < bindings->len; i++) {
+		const AstBinding *b = bindings->items[i];
+		w_map_inline(w, NULL);
+		w_str(w, "target", b->target);
+		w_str(w, "property", b->property);
+		w_str(w, "param", b->param);
+		dump_expr(w, "expr", b->expr);
+		w_str(w, "mode", b->mode);
+		if (b->loc.line)
+			w_int(w, "line", b->loc.line);
+		w_end(w);
+	}
+	w_end(w);
+}
+
+static void dump_strings(Writer *w, const char *key, const PtrVec *v)
+{
+	if (!v->len)
+		return;
+	w_list_inline(w, key);
+	for (uint32_t i = 0; i < v->len; i++)
+		w_str(w, NULL, v->items[i]);
+	w_end(w);
+}
+
 static void dump_port(Writer *w, const AstPort *p)
 {
 	char dbuf[64];
@@ -145,6 +175,10 @@ static void dump_port(Writer *w, const AstPort *p)
 		w_str(w, "role", port_role_name(p->role));
 	if (p->sort_key)
 		w_str(w, "sort", p->sort_desc ? "desc" : "asc");
+	if (p->sort_pos)
+		w_int(w, "sort_pos", p->sort_pos);
+	w_str(w, "agg", p->agg);
+	w_str(w, "lineage", p->lineage);
 	if (!p->nullable)
 		w_bool(w, "nullable", false);
 	w_str(w, "group", p->group);
@@ -152,6 +186,7 @@ static void dump_port(Writer *w, const AstPort *p)
 	w_str(w, "ref_table", p->ref_table);
 	w_str(w, "ref_field", p->ref_field);
 	dump_expr(w, "expr", p->expr);
+	dump_expr(w, "init", p->init);
 	w_str_nonempty(w, "default", p->default_value);
 	w_str_nonempty(w, "description", p->description);
 	if (p->props.len) {
@@ -224,6 +259,21 @@ static void dump_table(Writer *w, const AstTable *t)
 	dump_props(w, "file_settings", &t->file_settings);
 	dump_props(w, "props", &t->props);
 	dump_ports(w, "fields", &t->fields);
+	if (t->rows.len) {
+		w_list(w, "rows");
+		for (uint32_t i = 0; i < t->rows.len; i++) {
+			const AstRow *r = t->rows.items[i];
+			w_list_inline(w, NULL);
+			for (uint32_t j = 0; j < r->values.len; j++) {
+				if (r->values.items[j])
+					w_str(w, NULL, r->values.items[j]);
+				else
+					w_null(w, NULL);
+			}
+			w_end(w);
+		}
+		w_end(w);
+	}
 	dump_extras(w, &t->extras);
 	w_end(w);
 }
@@ -240,7 +290,17 @@ static void dump_groups(Writer *w, const PtrVec *groups)
 		w_str(w, "kind", group_kind_name(g->kind));
 		w_int(w, "order", g->order);
 		dump_expr(w, "cond", g->cond);
+		w_str(w, "of_input", g->of_input);
+		w_true(w, "passes_all", g->passes_all);
 		w_str_nonempty(w, "description", g->description);
+		if (g->props.len) {
+			w_map_inline(w, "props");
+			for (uint32_t j = 0; j < g->props.len; j++) {
+				const AstProp *pr = g->props.items[j];
+				w_str(w, pr->name, pr->value);
+			}
+			w_end(w);
+		}
 		w_end(w);
 	}
 	w_end(w);
@@ -267,6 +327,8 @@ static void dump_step(Writer *w, const AstStep *s)
 		w_str(w, "subflow", s->subflow->name);
 	w_str(w, "scope", s->scope);
 	w_str(w, "shortcut", s->shortcut);
+	w_str(w, "container", s->container);
+	w_true(w, "disabled", s->disabled);
 	w_true(w, "reusable", s->reusable);
 	w_str_nonempty(w, "description", s->description);
 	if (s->associated.len) {
@@ -281,6 +343,7 @@ static void dump_step(Writer *w, const AstStep *s)
 	else
 		dump_ports(w, "ports", &s->ports);
 	dump_props(w, "props", &s->props);
+	dump_bindings(w, &s->bindings);
 	if (s->table && s->table->role == TABLE_RECORD)
 		dump_ports(w, "record_fields", &s->table->fields);
 	dump_extras(w, &s->extras);
@@ -333,6 +396,8 @@ static void dump_params(Writer *w, const char *key, const PtrVec *params)
 			w_bool(w, "user_defined", false);
 		if (!p->declared)
 			w_bool(w, "declared", false);
+		w_true(w, "sensitive", p->sensitive);
+		w_str(w, "set", p->set);
 		w_str_nonempty(w, "description", p->description);
 		if (p->props.len) {
 			w_map_inline(w, "props");
@@ -377,6 +442,14 @@ static void dump_edges(Writer *w, const PtrVec *edges)
 		w_str(w, "to", to);
 		w_str(w, "name", e->name);
 		w_str(w, "scope", e->scope);
+		if (e->props.len) {
+			w_map_inline(w, "props");
+			for (uint32_t j = 0; j < e->props.len; j++) {
+				const AstProp *pr = e->props.items[j];
+				w_str(w, pr->name, pr->value);
+			}
+			w_end(w);
+		}
 		if (e->loc.line)
 			w_int(w, "line", e->loc.line);
 		w_end(w);
@@ -394,6 +467,8 @@ static void dump_flow(Writer *w, const AstFlow *f)
 		w_bool(w, "valid", false);
 	w_str_nonempty(w, "description", f->description);
 	dump_params(w, "params", &f->params);
+	dump_strings(w, "param_sets", &f->param_sets);
+	dump_bindings(w, &f->bindings);
 	if (f->defs.len) {
 		w_list(w, "defines");
 		for (uint32_t i = 0; i < f->defs.len; i++) {
@@ -456,6 +531,7 @@ static void dump_commands(Writer *w, const PtrVec *cmds)
 		w_str(w, "name", c->name);
 		w_str(w, "when", when[c->when]);
 		w_true(w, "assignment", c->assignment);
+		w_true(w, "reverse", c->reverse);
 		w_int(w, "order", c->order);
 		w_str(w, "component", c->component);
 		dump_expr(w, "value", c->value);
@@ -479,6 +555,8 @@ static void dump_connrefs(Writer *w, const PtrVec *refs)
 	}
 	w_end(w);
 }
+
+static void dump_tasks(Writer *w, const char *key, const PtrVec *tasks);
 
 static void dump_session(Writer *w, const AstSession *s)
 {
@@ -509,7 +587,7 @@ static void dump_session(Writer *w, const AstSession *s)
 		}
 		w_end(w);
 	}
-	dump_commands(w, &s->commands);
+	dump_tasks(w, "components", &s->components);
 	dump_extras(w, &s->extras);
 	w_end(w);
 }
@@ -526,9 +604,9 @@ static void dump_task(Writer *w, const AstTask *t)
 	if (!t->is_definition) {
 		if (t->def_name && strcmp(t->def_name, t->name) != 0)
 			w_str(w, "def", t->def_name);
-		if (!t->def)
+		if (!t->def && !t->sub)
 			w_bool(w, "def_resolved", false);
-		else if (t->def->reusable)
+		else if (t->def ? t->def->reusable : t->sub->reusable)
 			w_true(w, "reusable", true);
 		if (!t->enabled)
 			w_bool(w, "enabled", false);
@@ -541,9 +619,16 @@ static void dump_task(Writer *w, const AstTask *t)
 	}
 	w_str_nonempty(w, "description", t->description);
 	dump_props(w, "props", &t->props);
+	dump_bindings(w, &t->bindings);
 	dump_commands(w, &t->commands);
 	if (t->session)
 		dump_session(w, t->session);
+	if (t->handlers.len) {
+		w_list(w, "handlers");
+		for (uint32_t i = 0; i < t->handlers.len; i++)
+			dump_control(w, t->handlers.items[i]);
+		w_end(w);
+	}
 	if (t->sub && t->is_definition) {
 		w_list(w, "body");
 		dump_control(w, t->sub);
@@ -576,6 +661,8 @@ static void dump_control(Writer *w, const AstControl *c)
 		w_bool(w, "valid", false);
 	w_str_nonempty(w, "description", c->description);
 	dump_params(w, "params", &c->params);
+	dump_strings(w, "param_sets", &c->param_sets);
+	dump_bindings(w, &c->bindings);
 	dump_tasks(w, "defines", &c->defs);
 	dump_tasks(w, "tasks", &c->tasks);
 	if (c->links.len) {
@@ -585,7 +672,19 @@ static void dump_control(Writer *w, const AstControl *c)
 			w_map_inline(w, NULL);
 			w_str(w, "from", l->from_name);
 			w_str(w, "to", l->to_name);
+			if (l->on != LINK_ANY)
+				w_str(w, "on", link_on_name(l->on));
 			dump_expr(w, "cond", l->cond);
+			w_true(w, "cond_or_outcome", l->cond_or_outcome);
+			w_str(w, "name", l->name);
+			if (l->props.len) {
+				w_map_inline(w, "props");
+				for (uint32_t j = 0; j < l->props.len; j++) {
+					const AstProp *pr = l->props.items[j];
+					w_str(w, pr->name, pr->value);
+				}
+				w_end(w);
+			}
 			if (l->loc.line)
 				w_int(w, "line", l->loc.line);
 			w_end(w);
@@ -593,6 +692,12 @@ static void dump_control(Writer *w, const AstControl *c)
 		w_end(w);
 	}
 	dump_props(w, "props", &c->props);
+	if (c->handlers.len) {
+		w_list(w, "handlers");
+		for (uint32_t i = 0; i < c->handlers.len; i++)
+			dump_control(w, c->handlers.items[i]);
+		w_end(w);
+	}
 	dump_extras(w, &c->extras);
 	w_end(w);
 }
@@ -630,6 +735,22 @@ static void dump_folder(Writer *w, const AstFolder *f)
 	w_str_nonempty(w, "owner", f->owner);
 	w_str_nonempty(w, "description", f->description);
 	dump_props(w, "props", &f->props);
+	dump_params(w, "params", &f->params);
+	if (f->functions.len) {
+		w_list(w, "functions");
+		for (uint32_t i = 0; i < f->functions.len; i++) {
+			const AstFunction *fn = f->functions.items[i];
+			w_map(w, NULL);
+			w_str(w, "name", fn->name);
+			w_str(w, "lang", lang_name(fn->lang));
+			dump_at(w, fn->loc);
+			dump_strings(w, "args", &fn->args);
+			dump_expr(w, "body", fn->body);
+			dump_props(w, "props", &fn->props);
+			w_end(w);
+		}
+		w_end(w);
+	}
 	dump_shortcuts(w, &f->shortcuts);
 	if (f->tables.len) {
 		w_list(w, "tables");
@@ -724,6 +845,18 @@ void ast_dump(const AstDoc *d, DumpFormat fmt, Sbuf *out)
 			w_str(&w, "name", c->name);
 			w_str_nonempty(&w, "kind", c->kind);
 			w_str_nonempty(&w, "subtype", c->subtype);
+			w_str(&w, "id", c->id);
+			w_true(&w, "declared", c->declared);
+			if (c->props.len) {
+				w_map_inline(&w, "props");
+				for (uint32_t j = 0; j < c->props.len; j++) {
+					const AstProp *pr = c->props.items[j];
+					w_str(&w, pr->name, pr->value);
+				}
+				w_end(&w);
+			}
+			if (c->layout)
+				w_str(&w, "layout", c->layout->name);
 			w_end(&w);
 		}
 		w_end(&w);

@@ -281,3 +281,8 @@ void w_true(Writer *w, const char *key, bool v)
 	if (v)
 		scalar(w, key, "true", false);
 }
+
+void w_null(Writer *w, const char *key)
+{
+	scalar(w, key, "null", false);
+}

@@ -49,5 +49,6 @@ void w_str_nonempty(Writer *w, const char *key, const char *val); /* skipped if 
 void w_int(Writer *w, const char *key, long long v);
 void w_bool(Writer *w, const char *key, bool v);
 void w_true(Writer *w, const char *key, bool v); /* written only when true */
+void w_null(Writer *w, const char *key);         /* an explicit null */
 
 #endif

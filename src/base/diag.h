@@ -49,8 +49,6 @@ typedef enum DiagSeverity { DIAG_NOTE, DIAG_WARNING, DIAG_ERROR } DiagSeverity;
 	  "job exports never declare entities; the file was altered, possibly to attack the "      \
 	  "reader (XXE or entity expansion), so it is refused")                                   \
 	/* PowerCenter structure (E03xx, W03xx) */                                                 \
-	X(E_INFA_ROOT, "E0301", DIAG_ERROR,                                                        \
-	  "a PowerCenter export has the root element POWERMART")                                  \
 	X(E_INFA_MISSING_ATTR, "E0302", DIAG_ERROR, "the element lacks a required attribute")      \
 	X(E_INFA_UNKNOWN_TYPE, "E0303", DIAG_ERROR,                                                \
 	  "known types are listed in docs/ast.md; please report the export so it can be added")   \
@@ -72,10 +70,12 @@ typedef enum DiagSeverity { DIAG_NOTE, DIAG_WARNING, DIAG_ERROR } DiagSeverity;
 	  "the custom transformation is kept as an opaque step for manual review")               \
 	X(W_INFA_TASK_TYPE, "W0313", DIAG_WARNING,                                                 \
 	  "the task is kept as an opaque task for manual review")                                 \
-	X(W_INFA_PORT_TYPE, "W0314", DIAG_WARNING, "the port is kept with direction 'unknown'")    \
+	X(W_INFA_PORT_TYPE, "W0314", DIAG_WARNING,                                                  \
+	  "the port keeps the directions that were recognised, and its PORTTYPE as written")     \
 	X(W_INFA_DATATYPE, "W0315", DIAG_WARNING,                                                  \
 	  "the datatype is kept as written and typed 'unknown'")                                  \
-	X(W_INFA_LOAD_ORDER, "W0316", DIAG_WARNING, "the entry is ignored")                        \
+	X(W_INFA_LOAD_ORDER, "W0316", DIAG_WARNING,                                                 \
+	  "the entry is kept as written but names no step; check the mapping's targets")         \
 	X(W_INFA_SHORTCUT_UNUSED, "W0317", DIAG_WARNING,                                           \
 	  "nothing uses this shortcut, so the export is still complete")                         \
 	X(W_INFA_SESSION_MAPPING, "W0318", DIAG_WARNING,                                           \
@@ -90,7 +90,8 @@ typedef enum DiagSeverity { DIAG_NOTE, DIAG_WARNING, DIAG_ERROR } DiagSeverity;
 	X(W_PARAM_OUTSIDE, "W0404", DIAG_WARNING,                                                  \
 	  "put assignments under a [section] header; they are ignored")                           \
 	X(N_PARAM_UNMATCHED, "N0405", DIAG_NOTE,                                                   \
-	  "the section names no workflow, worklet or session in this export")
+	  "the section names no workflow, worklet or session in this export; its values are "     \
+	  "kept with the file but applied to nothing")
 
 typedef enum DiagCode {
 #define X(name, code, sev, hint) name,

@@ -160,6 +160,15 @@ void sbuf_add_json_string(Sbuf *sb, const char *s, size_t len)
 			if (c < 0x20 || c == 0x7f) {
 				snprintf(ubuf, sizeof ubuf, "\\u%04x", c);
 				esc = ubuf;
+			} else if (c == 0xC2 && i + 1 < len && (unsigned char)s[i + 1] >= 0x80 &&
+				   (unsigned char)s[i + 1] <= 0x9F) {
+				/* C1 controls (U+0080-U+009F): YAML cannot show them raw. */
+				snprintf(ubuf, sizeof ubuf, "\\u%04x", (unsigned char)s[i + 1]);
+				sbuf_add(sb, s + run, i - run);
+				sbuf_adds(sb, ubuf);
+				run = i + 2;
+				i++;
+				continue;
 			}
 		}
 		if (esc) {

@@ -23,7 +23,8 @@ static const char *skip_past(const char *p, const char *end, const char *tok)
 	return end;
 }
 
-/* Skip a DOCTYPE, including an internal subset in brackets. */
+/* Skip a DOCTYPE, including an internal subset in brackets, whose comments
+ * and processing instructions may hold any character (quotes, "]>"). */
 static const char *skip_doctype(const char *p, const char *end)
 {
 	int depth = 0;
@@ -33,6 +34,10 @@ static const char *skip_doctype(const char *p, const char *end)
 		if (quote) {
 			if (c == quote)
 				quote = 0;
+		} else if (c == '<' && end - p >= 4 && memcmp(p, "<!--", 4) == 0) {
+			p = skip_past(p + 4, end, "-->") - 1;
+		} else if (c == '<' && end - p >= 2 && p[1] == '?') {
+			p = skip_past(p + 2, end, "?>") - 1;
 		} else if (c == '"' || c == '\'') {
 			quote = c;
 		} else if (c == '[') {
@@ -72,12 +77,13 @@ void detect_tool(const char *buf, size_t len, Detection *d)
 {
 	memset(d, 0, sizeof *d);
 	d->tool = TOOL_UNKNOWN;
+	d->root_offset = -1;
 	const char *p = buf, *end = buf + (len < SNIFF_MAX ? len : SNIFF_MAX);
 	if (memchr(buf, '\0', (size_t)(end - buf))) {
 		/* UTF-16 exports would show NULs too; none exist, and libxml2 is
 		 * not asked to guess. */
 		d->binary = 1;
-		set_reason(d, "%s", "the file contains NUL bytes: binary data or UTF-16 text");
+		set_reason(d, "%s", "the file contains NUL bytes: binary data (a zip archive?) or UTF-16 text");
 		return;
 	}
 	if (end - p >= 3 && (unsigned char)p[0] == 0xEF && (unsigned char)p[1] == 0xBB &&
@@ -106,7 +112,8 @@ void detect_tool(const char *buf, size_t len, Detection *d)
 		else if (ci_prefix(p, end, "<!DOCTYPE")) {
 			if (ci_prefix(skip_space(p + 9, end), end, "html")) {
 				snprintf(d->root, sizeof d->root, "html");
-				set_reason(d, "%s", "the file is an HTML page, not a job export");
+				d->root_offset = (long)(p - buf);
+				set_reason(d, "%s", "it is an HTML page");
 				return;
 			}
 			p = skip_doctype(p + 9, end);
@@ -114,9 +121,10 @@ void detect_tool(const char *buf, size_t len, Detection *d)
 			break;
 	}
 	if (p >= end || *p != '<') {
-		set_reason(d, "%s", "the file is neither XML nor a DataStage .dsx export");
+		set_reason(d, "%s", "it is neither XML nor a DataStage .dsx export");
 		return;
 	}
+	d->root_offset = (long)(p - buf);
 	size_t i = 0;
 	for (p++; p < end && i + 1 < sizeof d->root; p++) {
 		char c = *p;
@@ -134,7 +142,7 @@ void detect_tool(const char *buf, size_t len, Detection *d)
 	else if (strcmp(d->root, "DSExport") == 0)
 		d->tool = TOOL_DATASTAGE;
 	else if (ci_prefix(d->root, d->root + strlen(d->root), "html"))
-		set_reason(d, "%s", "the file is an HTML page, not a job export");
+		set_reason(d, "%s", "it is an HTML page");
 	else
-		set_reason(d, "the root element '%s' belongs to no supported tool", d->root);
+		set_reason(d, "its root element '%s' belongs to no supported tool", d->root);
 }

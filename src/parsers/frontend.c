@@ -6,6 +6,7 @@
 #include "parsers/xml.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 void frontend_global_init(void)
 {
@@ -15,13 +16,28 @@ void frontend_global_init(void)
 static AstDoc *reject(const SrcFile *src, const Detection *det, DiagSink *sink)
 {
 	SrcLoc loc = {src, 0, 0};
+	if (det->root_offset >= 0)
+		loc = srcfile_loc_at(src, (size_t)det->root_offset);
 	if (det->empty)
 		diag_error(sink, E_EMPTY_FILE, loc, "%s", det->reason);
 	else if (det->binary)
 		diag_error(sink, E_BINARY, loc, "%s", det->reason);
-	else
-		diag_error(sink, E_NOT_ETL, loc, "not a job export: %s", det->reason);
+	else {
+		Diag d = {.code = E_NOT_ETL, .loc = loc, .span = (uint32_t)strlen(det->root) + 1};
+		diag_emit(sink, &d, "not a job export: %s", det->reason);
+	}
 	return NULL;
+}
+
+/* What the user would call the files of each tool. */
+static const char *tool_files(Tool t)
+{
+	switch (t) {
+	case TOOL_SSIS: return "SSIS packages (.dtsx)";
+	case TOOL_ALTERYX: return "Alteryx workflows";
+	case TOOL_DATASTAGE: return "DataStage exports";
+	default: return tool_name(t);
+	}
 }
 
 AstDoc *frontend_parse(Arena *a, SrcFile *src, const FrontendOptions *opts, DiagSink *sink,
@@ -39,8 +55,8 @@ AstDoc *frontend_parse(Arena *a, SrcFile *src, const FrontendOptions *opts, Diag
 	case TOOL_UNKNOWN:
 		return reject(src, &det, sink);
 	default:
-		diag_error(sink, E_TOOL_UNSUPPORTED, (SrcLoc){src, 0, 0}, "%s files are recognised but not read yet",
-			   tool_name(det.tool));
+		diag_error(sink, E_TOOL_UNSUPPORTED, (SrcLoc){src, 0, 0}, "%s are recognised but not read yet",
+			   tool_files(det.tool));
 		return NULL;
 	}
 	AstDoc *doc = infa_parse(a, src, sink);

@@ -178,6 +178,12 @@ static bool resolve_section(PfState *st, AstParamSection *sec, Target *t)
 
 static void add_value(PfState *st, AstParam *p, AstParamSection *sec, const AstParamAssign *a)
 {
+	/* One assignment reaches a parameter once, however many runs lead to it. */
+	for (uint32_t i = 0; i < p->values.len; i++) {
+		const AstParamValue *v = p->values.items[i];
+		if (v->loc.file == a->loc.file && v->loc.line == a->loc.line)
+			return;
+	}
 	AstParamValue *v = ARENA_NEW(st->doc->arena, AstParamValue);
 	v->value = a->value;
 	v->section = arena_sprintf(st->doc->arena, "[%s]", sec->header);
@@ -227,6 +233,21 @@ static unsigned apply_to_control(PfState *st, AstControl *c, AstParamSection *se
 	return n;
 }
 
+/* A control's own variables and those of the worklets defined inside it. */
+static unsigned apply_to_control_vars(PfState *st, AstControl *c, AstParamSection *sec, const AstParamAssign *a,
+				      int depth)
+{
+	if (!c || depth > 16)
+		return 0;
+	unsigned n = apply_to_list(st, &c->params, sec, a);
+	for (uint32_t i = 0; i < c->defs.len; i++) {
+		AstTask *d = c->defs.items[i];
+		if (d->sub)
+			n += apply_to_control_vars(st, d->sub, sec, a, depth + 1);
+	}
+	return n;
+}
+
 static unsigned apply_global(PfState *st, AstParamSection *sec, const AstParamAssign *a)
 {
 	unsigned n = 0;
@@ -235,7 +256,7 @@ static unsigned apply_global(PfState *st, AstParamSection *sec, const AstParamAs
 		for (uint32_t j = 0; j < f->flows.len; j++)
 			n += apply_to_list(st, &((AstFlow *)f->flows.items[j])->params, sec, a);
 		for (uint32_t j = 0; j < f->controls.len; j++)
-			n += apply_to_list(st, &((AstControl *)f->controls.items[j])->params, sec, a);
+			n += apply_to_control_vars(st, f->controls.items[j], sec, a, 0);
 	}
 	return n;
 }
@@ -253,9 +274,8 @@ static void keep_undeclared(PfState *st, AstParamSection *sec, const AstParamAss
 	if (!p) {
 		ParamScope scope = sec->global ? SCOPE_GLOBAL : sec->session ? SCOPE_RUN : SCOPE_CONTROL;
 		p = ast_param_new(d, a->name, PARAM_PARAMETER, scope);
-		p->declared = false;
+		p->declared = false; /* no declaration: its values carry the positions */
 		p->user_defined = true;
-		p->loc = a->loc;
 		ast_push(d, &d->params, p);
 	}
 	add_value(st, p, sec, a);
@@ -265,9 +285,12 @@ static void apply_section(PfState *st, AstParamSection *sec)
 {
 	Target t;
 	sec->matched = resolve_section(st, sec, &t);
-	if (!sec->matched)
+	if (!sec->matched) {
+		/* Its values stay in param_files; they reach nothing here. */
 		diag_note(st->sink, N_PARAM_UNMATCHED, sec->loc, "section [%s] matches nothing in '%s'",
 			  sec->header, st->doc->path);
+		return;
+	}
 	for (uint32_t i = 0; i < sec->assigns.len; i++) {
 		AstParamAssign *a = sec->assigns.items[i];
 		unsigned n = 0;

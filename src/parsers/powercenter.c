@@ -265,8 +265,9 @@ static const struct {
 	{"double precision", TY_DOUBLE, false}, {"binary_double", TY_DOUBLE, false},
 	{"binary_float", TY_DOUBLE, false}, {"date", TY_DATE, false}, {"time", TY_TIME, false},
 	{"timestamp", TY_TIMESTAMP, false}, {"datetime2", TY_TIMESTAMP, false},
-	{"smalldatetime", TY_TIMESTAMP, false}, {"timestamp with time zone", TY_TIMESTAMP, false},
-	{"timestamp with local time zone", TY_TIMESTAMP, false}, {"bit", TY_BOOLEAN, false},
+	{"smalldatetime", TY_TIMESTAMP, false}, {"timestamp with time zone", TY_TIMESTAMP_TZ, false},
+	{"timestamp with local time zone", TY_TIMESTAMP_TZ, false}, {"datetimeoffset", TY_TIMESTAMP_TZ, false},
+	{"bit", TY_BOOLEAN, false},
 	{"varbinary", TY_BINARY, false}, {"image", TY_BINARY, false}, {"blob", TY_BINARY, false},
 	{"raw", TY_BINARY, false}, {"long raw", TY_BINARY, false},
 };
@@ -409,9 +410,10 @@ static const struct {
 	{"MASTER", PORT_MASTER},   {"GENERATED KEY", PORT_GENERATED}, {"GENERATED COLUMN ID", PORT_GENERATED},
 };
 
-static unsigned parse_port_type(Infa *I, const xmlNode *n, const char *pt)
+static unsigned parse_port_type(Infa *I, const xmlNode *n, const char *pt, bool *unknown)
 {
 	unsigned dir = 0;
+	*unknown = false;
 	const char *p = pt;
 	while (*p) {
 		const char *slash = strchr(p, '/');
@@ -424,9 +426,13 @@ static unsigned parse_port_type(Infa *I, const xmlNode *n, const char *pt)
 				known = true;
 			}
 		if (!known && tok.len) {
+			*unknown = true;
 			Diag d = {.code = W_INFA_PORT_TYPE, .loc = xml_attr_loc(&I->x, n, "PORTTYPE"),
 				  .span = (uint32_t)strlen(pt), .context = I->context};
-			diag_emit(I->sink, &d, "unknown port type '%.*s' in '%s'", STR_FMT(tok), pt);
+			if (tok.len == strlen(pt))
+				diag_emit(I->sink, &d, "unknown port type '%s'", pt);
+			else
+				diag_emit(I->sink, &d, "unknown port type '%.*s' in '%s'", STR_FMT(tok), pt);
 		}
 		p += len;
 		if (*p == '/')
@@ -447,7 +453,10 @@ static AstPort *parse_transformfield(Infa *I, const xmlNode *n)
 	p->loc = loc_line(I, n);
 	p->type = infa_type(I, xml_attr(n, "DATATYPE"), n, NULL);
 	p->orig_dir = attr_or(I, n, "PORTTYPE", "");
-	p->dir = parse_port_type(I, n, p->orig_dir);
+	bool unknown_dir;
+	p->dir = parse_port_type(I, n, p->orig_dir, &unknown_dir);
+	if (unknown_dir) /* the mask cannot say it all: keep the words */
+		ast_push(I->doc, &p->props, ast_prop_new(I->doc, "PORTTYPE", p->orig_dir));
 	const char *e = xml_attr(n, "EXPRESSION");
 	if (e && *e)
 		p->expr = expr_at(I, LANG_POWERCENTER, n, "EXPRESSION", S(I, e));
@@ -1290,6 +1299,7 @@ static AstCommand *parse_valuepair(Infa *I, const xmlNode *n, bool assignment, C
 	c->order = attr_int(n, "EXECORDER", 0);
 	c->component = component;
 	c->loc = loc_line(I, n);
+	c->reverse = attr_yes(n, "REVERSEASSIGNMENT", false);
 	c->value = expr_at(I, assignment ? LANG_POWERCENTER : LANG_SHELL, n, "VALUE", attr_or(I, n, "VALUE", ""));
 	return c;
 }
@@ -1332,6 +1342,48 @@ static CommandWhen component_when(const char *type, bool *assignment)
 	if (strstr(type, "Post") || strstr(type, "post"))
 		return CMD_POST_SUCCESS;
 	return CMD_PRE;
+}
+
+static const char *const component_consumed[] = {"TYPE", "REFOBJECTNAME", "REUSABLE", NULL};
+
+/* <SESSIONCOMPONENT TYPE REFOBJECTNAME REUSABLE>
+ *   <TASK NAME TYPE ="Command"> <ATTRIBUTE/> <VALUEPAIR/> </TASK>
+ * </SESSIONCOMPONENT>: a command, variable assignment or email run before or
+ * after the session.  With REUSABLE ="YES" there is no TASK: REFOBJECTNAME
+ * names a folder task, resolved in pass 4. */
+static AstTask *parse_session_component(Infa *I, const xmlNode *c)
+{
+	const char *type = attr_or(I, c, "TYPE", "");
+	bool assignment;
+	CommandWhen when = component_when(type, &assignment);
+	TaskKind kind = assignment                ? TASK_ASSIGNMENT
+			: strstr(type, "ommand") ? TASK_COMMAND
+			: strstr(type, "mail")   ? TASK_EMAIL
+						 : TASK_OTHER;
+	AstTask *t = ast_task_new(I->doc, kind, attr_or(I, c, "REFOBJECTNAME", ""));
+	t->is_definition = true;
+	t->orig_kind = type;
+	t->reusable = attr_yes(c, "REUSABLE", false);
+	t->loc = loc(I, c);
+	rest_props(I, c, &t->props, component_consumed);
+	for (const xmlNode *k = xml_first(c); k; k = xml_next(k)) {
+		if (!xml_is(k, "TASK")) {
+			ast_push(I->doc, &t->extras, capture(I, k));
+			continue;
+		}
+		t->description = attr(I, k, "DESCRIPTION");
+		static const char *const inner_consumed[] = {"NAME", "TYPE", "REUSABLE", "DESCRIPTION", NULL};
+		rest_props(I, k, &t->props, inner_consumed);
+		for (const xmlNode *v = xml_first(k); v; v = xml_next(v)) {
+			if (xml_is(v, "VALUEPAIR"))
+				ast_push(I->doc, &t->commands, parse_valuepair(I, v, assignment, when, type));
+			else if (xml_is(v, "ATTRIBUTE"))
+				ast_push(I->doc, &t->props, name_value_prop(I, v, STEP_UNKNOWN));
+			else
+				ast_push(I->doc, &t->extras, capture(I, v));
+		}
+	}
+	return t;
 }
 
 static const char *const override_consumed[] = {"SINSTANCENAME", "TRANSFORMATIONTYPE", "NAME", "TYPE", NULL};
@@ -1382,38 +1434,7 @@ static void parse_session_children(Infa *I, AstSession *s, const xmlNode *n, Ptr
 		} else if (xml_is(c, "ATTRIBUTE")) {
 			ast_push(I->doc, &s->props, name_value_prop(I, c, STEP_UNKNOWN));
 		} else if (xml_is(c, "SESSIONCOMPONENT")) {
-			const char *type = attr_or(I, c, "TYPE", "");
-			bool assignment;
-			CommandWhen when = component_when(type, &assignment);
-			const xmlNode *task = xml_first(c);
-			bool is_command = strstr(type, "command") || strstr(type, "Command") || assignment;
-			if (!is_command) {
-				ast_push(I->doc, &s->extras, capture(I, c));
-				continue;
-			}
-			if (!task) {
-				/* A reusable command task, resolved in pass 4. */
-				AstCommand *cmd = ast_command_new(I->doc, attr_or(I, c, "REFOBJECTNAME", ""));
-				cmd->when = when;
-				cmd->assignment = assignment;
-				cmd->component = type;
-				cmd->loc = loc(I, c);
-				ast_push(I->doc, &s->commands, cmd);
-				continue;
-			}
-			for (; task; task = xml_next(task)) {
-				if (!xml_is(task, "TASK")) {
-					ast_push(I->doc, &s->extras, capture(I, task));
-					continue;
-				}
-				for (const xmlNode *v = xml_first(task); v; v = xml_next(v)) {
-					if (xml_is(v, "VALUEPAIR"))
-						ast_push(I->doc, &s->commands,
-							 parse_valuepair(I, v, assignment, when, type));
-					else if (xml_is(v, "ATTRIBUTE"))
-						ast_push(I->doc, &s->props, name_value_prop(I, v, STEP_UNKNOWN));
-				}
-			}
+			ast_push(I->doc, &s->components, parse_session_component(I, c));
 		} else {
 			ast_push(I->doc, elsewhere, capture(I, c));
 		}
@@ -1573,12 +1594,16 @@ static AstControl *parse_control(Infa *I, Folder *fo, const xmlNode *n, ControlK
 	return c;
 }
 
+static void resolve_session_components(Infa *I, Folder *fo, AstSession *s);
+
 /* Pass 4 for one task instance: find its definition, local first. */
 static void resolve_task_instance(Infa *I, PendingTask *p)
 {
 	AstTask *t = p->task;
 	Folder *fo = p->folder;
 	I->context = arena_sprintf(I->a, "in %s '%s'", control_kind_name(p->owner->kind), p->owner->name);
+	if (t->session)
+		resolve_session_components(I, fo, t->session);
 	AstTask *def = NULL;
 	if (!t->reusable || t->kind != TASK_RUN_CONTROL) {
 		for (uint32_t i = 0; i < p->owner->defs.len && !def; i++) {
@@ -1649,31 +1674,66 @@ static void resolve_session(Infa *I, Folder *fo, AstTask *t)
 		  s->mapping_name);
 }
 
-static void resolve_session_commands(Infa *I, Folder *fo, AstSession *s)
+/* A reusable session component names a folder task: take its commands, with
+ * the component's timing. */
+static void resolve_session_components(Infa *I, Folder *fo, AstSession *s)
 {
-	for (uint32_t i = 0; i < s->commands.len; i++) {
-		AstCommand *c = s->commands.items[i];
-		if (c->value)
+	for (uint32_t i = 0; i < s->components.len; i++) {
+		AstTask *c = s->components.items[i];
+		if (!c->reusable || c->commands.len || c->def)
 			continue;
 		AstTask *t = strmap_get(&fo->tasks, c->name);
-		if (!t)
+		if (!t) {
+			Diag d = {.code = E_INFA_UNDEFINED, .loc = c->loc};
+			diag_emit(I->sink, &d, "session component '%s' (%s) is not in the export", c->name,
+				  c->orig_kind);
 			continue;
-		/* Replace the reference by the task's own command lines. */
-		PtrVec cmds = {0};
-		for (uint32_t j = 0; j < i; j++)
-			ast_push(I->doc, &cmds, s->commands.items[j]);
+		}
+		c->def = t;
+		bool assignment;
+		CommandWhen when = component_when(c->orig_kind, &assignment);
 		for (uint32_t j = 0; j < t->commands.len; j++) {
 			AstCommand *copy = ARENA_NEW(I->a, AstCommand);
 			*copy = *(AstCommand *)t->commands.items[j];
-			copy->when = c->when;
-			copy->component = c->component;
-			ast_push(I->doc, &cmds, copy);
+			copy->when = when;
+			copy->component = c->orig_kind;
+			ast_push(I->doc, &c->commands, copy);
 		}
-		for (uint32_t j = i + 1; j < s->commands.len; j++)
-			ast_push(I->doc, &cmds, s->commands.items[j]);
-		i += t->commands.len ? t->commands.len - 1 : 0;
-		s->commands = cmds;
 	}
+}
+
+/* A worklet that runs itself, directly or through others, would never end:
+ * report it and cut the instance's link to its body. */
+static void check_worklet_cycles(Infa *I, AstControl *c, PtrVec *stack, PtrVec *done)
+{
+	for (uint32_t i = 0; i < done->len; i++)
+		if (done->items[i] == c)
+			return;
+	ast_push(I->doc, stack, c);
+	for (uint32_t i = 0; i < c->tasks.len; i++) {
+		AstTask *t = c->tasks.items[i];
+		if (!t->sub)
+			continue;
+		bool cycle = false;
+		for (uint32_t j = 0; j < stack->len && !cycle; j++)
+			cycle = stack->items[j] == t->sub;
+		if (cycle) {
+			Diag d = {.code = E_INFA_RECURSION, .loc = t->loc,
+				  .context = arena_sprintf(I->a, "in %s '%s'", control_kind_name(c->kind), c->name)};
+			diag_emit(I->sink, &d, "task instance '%s' runs worklet '%s', which contains it", t->name,
+				  t->sub->name);
+			t->sub = NULL;
+			continue;
+		}
+		check_worklet_cycles(I, t->sub, stack, done);
+	}
+	for (uint32_t i = 0; i < c->defs.len; i++) {
+		AstTask *d = c->defs.items[i];
+		if (d->sub)
+			check_worklet_cycles(I, d->sub, stack, done);
+	}
+	stack->len--;
+	ast_push(I->doc, done, c);
 }
 
 /* ---- folders ------------------------------------------------------------- */
@@ -1833,9 +1893,11 @@ AstDoc *infa_parse(Arena *a, const SrcFile *src, DiagSink *sink)
 	const xmlNode *root = xmlDocGetRootElement(I.x.doc);
 	if (!root || !xml_is(root, "POWERMART")) {
 		SrcLoc l = root ? xml_loc(&I.x, root) : (SrcLoc){src, 1, 0};
-		Diag d = {.code = E_INFA_ROOT, .loc = l,
+		/* Detection saw POWERMART first; libxml2 disagrees only if the
+		 * sniffer was misled, so say what the parser found. */
+		Diag d = {.code = E_NOT_ETL, .loc = l,
 			  .span = root ? (uint32_t)strlen((const char *)root->name) + 1 : 0};
-		diag_emit(sink, &d, "root element is '%s', not POWERMART",
+		diag_emit(sink, &d, "not a job export: its root element '%s' belongs to no supported tool",
 			  root ? (const char *)root->name : "(none)");
 		xml_free(&I.x);
 		return NULL;
@@ -1859,11 +1921,17 @@ AstDoc *infa_parse(Arena *a, const SrcFile *src, DiagSink *sink)
 	for (uint32_t j = 0; j < I.sessions.len; j++) { /* pass 4 */
 		PendingSession *ps = I.sessions.items[j];
 		resolve_session(&I, ps->folder, ps->task);
-		resolve_session_commands(&I, ps->folder, ps->task->session);
+		resolve_session_components(&I, ps->folder, ps->task->session);
 	}
 	for (uint32_t i = 0; i < I.pending.len; i++)
 		resolve_task_instance(&I, I.pending.items[i]);
 	I.context = NULL;
+	PtrVec stack = {0}, done = {0};
+	for (uint32_t i = 0; i < I.folder_list.len; i++) {
+		Folder *fo = I.folder_list.items[i];
+		for (uint32_t j = 0; j < fo->ast->controls.len; j++)
+			check_worklet_cycles(&I, fo->ast->controls.items[j], &stack, &done);
+	}
 	for (uint32_t i = 0; i < I.folder_list.len; i++) {
 		Folder *fo = I.folder_list.items[i];
 		for (uint32_t j = 0; j < fo->ast->shortcuts.len; j++) {

@@ -4,6 +4,7 @@
 
 #include <string.h>
 
+#include <libxml/encoding.h>
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
 #include <libxml/xmlerror.h>
@@ -17,16 +18,75 @@ static xmlParserInputPtr refuse_loader(const char *url, const char *id, xmlParse
 	return NULL;
 }
 
+/* libxml2 prints some errors (encoding conversion, I/O) through its
+ * generic channel rather than the parser context's; they are reported
+ * through the context's structured handler too, so drop the copies. */
+static void quiet(void *ctx, const char *msg, ...)
+{
+	(void)ctx;
+	(void)msg;
+}
+
+/* Windows-1252 decoded by hand: exports declare it often, and iconv refuses
+ * the five bytes the code page leaves undefined (0x81 0x8D 0x8F 0x90 0x9D),
+ * failing a whole file for one stray byte.  Windows itself maps those bytes
+ * to the C1 controls U+0081..., and so does this table. */
+static const unsigned short cp1252_80_9f[32] = {
+	0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+	0x2039, 0x0152, 0x008D, 0x017D, 0x008F, 0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+	0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178};
+
+static int cp1252_to_utf8(unsigned char *out, int *outlen, const unsigned char *in, int *inlen)
+{
+	int i = 0, o = 0;
+	while (i < *inlen) {
+		unsigned cp = in[i];
+		if (cp >= 0x80 && cp < 0xA0)
+			cp = cp1252_80_9f[cp - 0x80];
+		int need = cp < 0x80 ? 1 : cp < 0x800 ? 2 : 3;
+		if (o + need > *outlen)
+			break;
+		if (need == 1) {
+			out[o++] = (unsigned char)cp;
+		} else if (need == 2) {
+			out[o++] = (unsigned char)(0xC0 | (cp >> 6));
+			out[o++] = (unsigned char)(0x80 | (cp & 0x3F));
+		} else {
+			out[o++] = (unsigned char)(0xE0 | (cp >> 12));
+			out[o++] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
+			out[o++] = (unsigned char)(0x80 | (cp & 0x3F));
+		}
+		i++;
+	}
+	*inlen = i;
+	*outlen = o;
+	return o;
+}
+
 void xml_global_init(void)
 {
 	xmlInitParser();
 	xmlSetExternalEntityLoader(refuse_loader);
+	xmlSetGenericErrorFunc(NULL, quiet);
+	/* xmlNewCharEncodingHandler() also registers the handler. */
+	static const char *const names[] = {"WINDOWS-1252", "CP1252", "MS1252"};
+	for (size_t i = 0; i < ARRAY_LEN(names); i++)
+		xmlNewCharEncodingHandler(names[i], cp1252_to_utf8, NULL);
 }
 
 typedef struct LoadState {
 	const SrcFile *src;
 	DiagSink *sink;
 	bool reported;       /* one diagnostic per file is enough */
+	bool have_first;     /* the first error, kept until the parse ends */
+	DiagCode first_code;
+	char first_msg[512];
+	SrcLoc first_loc;
+	uint32_t first_span;
+	bool truncated;      /* libxml2 reached the end inside an open element */
+	char open_tag[128];
+	int open_line;
+	SrcLoc end_loc;
 	bool entity_refused;
 	char entity_name[128];
 	int entity_line;
@@ -66,7 +126,15 @@ static void clean_message(char *out, size_t n, const char *msg)
 	size_t len = strlen(out);
 	while (len && (out[len - 1] == ' ' || out[len - 1] == '.'))
 		out[--len] = '\0';
-	if (out[0] >= 'A' && out[0] <= 'Z' && !(out[1] >= 'A' && out[1] <= 'Z'))
+	/* Lower-case a leading English word ("Extra content"), not a name
+	 * ("AttValue", "EntityRef"). */
+	size_t w = 0;
+	while (out[w] && out[w] != ' ' && out[w] != ':')
+		w++;
+	bool camel = false;
+	for (size_t i = 1; i < w; i++)
+		camel |= out[i] >= 'A' && out[i] <= 'Z';
+	if (out[0] >= 'A' && out[0] <= 'Z' && !camel)
 		out[0] = (char)(out[0] + 32);
 }
 
@@ -76,32 +144,84 @@ static bool is_encoding_error(int code)
 	       code == XML_I18N_CONV_FAILED || code == XML_ERR_ENCODING_NAME;
 }
 
+/* Where the encoding name sits in the XML declaration (line 1), or 1:0. */
+static SrcLoc encoding_name_loc(const SrcFile *src)
+{
+	const char *text;
+	size_t len;
+	if (!srcfile_line(src, 1, &text, &len))
+		return (SrcLoc){src, 1, 0};
+	for (size_t i = 0; i + 8 <= len; i++) {
+		if (memcmp(text + i, "encoding", 8) != 0)
+			continue;
+		size_t j = i + 8;
+		while (j < len && (text[j] == ' ' || text[j] == '='))
+			j++;
+		if (j < len && (text[j] == '"' || text[j] == '\''))
+			return (SrcLoc){src, 1, srcfile_columns(src, text, j + 1) + 1};
+	}
+	return (SrcLoc){src, 1, 0};
+}
+
+/* libxml2 reports an error through here; keep the first, and note whether
+ * the file ended inside an element (a truncated export): that explains the
+ * first error better than the first error does. */
 static void on_error(void *ctx, xmlErrorPtr err)
 {
 	xmlParserCtxtPtr ctxt = ctx;
 	LoadState *st = ctxt->_private;
-	if (!st || st->reported || err->level < XML_ERR_ERROR || st->entity_refused)
+	if (!st || err->level < XML_ERR_ERROR || st->entity_refused)
 		return;
-	st->reported = true;
-	char msg[512];
-	DiagCode code = E_XML_SYNTAX;
-	if (err->code == XML_ERR_UNSUPPORTED_ENCODING || err->code == XML_ERR_UNKNOWN_ENCODING) {
-		code = E_XML_ENCODING_NAME;
-		snprintf(msg, sizeof msg, "unsupported encoding '%s' in the XML declaration",
-			 err->str1 ? err->str1 : "?");
-	} else if (is_encoding_error(err->code)) {
-		code = E_XML_ENCODING;
-		clean_message(msg, sizeof msg, err->message);
-		if (strstr(msg, "not proper utf-8") || strstr(msg, "not proper UTF-8"))
-			snprintf(msg, sizeof msg, "bytes are not valid %s",
-				 ctxt->encoding ? (const char *)ctxt->encoding : "UTF-8 (no encoding declared)");
-	} else {
-		clean_message(msg, sizeof msg, err->message);
-	}
 	uint32_t line = err->line > 0 ? (uint32_t)err->line : 0;
 	uint32_t col = err->int2 > 0 ? (uint32_t)err->int2 : 0; /* libxml2 counts characters */
+	if (err->code == XML_ERR_TAG_NOT_FINISHED && !st->truncated) {
+		st->truncated = true;
+		snprintf(st->open_tag, sizeof st->open_tag, "%s", err->str1 ? err->str1 : "?");
+		st->open_line = err->int1;
+		st->end_loc = (SrcLoc){st->src, line, col};
+	}
+	if (st->have_first)
+		return;
+	st->have_first = true;
+	DiagCode code = E_XML_SYNTAX;
 	SrcLoc loc = {st->src, line, col};
-	diag_error(st->sink, code, loc, "%s", msg);
+	if (err->code == XML_ERR_UNSUPPORTED_ENCODING || err->code == XML_ERR_UNKNOWN_ENCODING) {
+		code = E_XML_ENCODING_NAME;
+		snprintf(st->first_msg, sizeof st->first_msg, "unsupported encoding '%s' in the XML declaration",
+			 err->str1 ? err->str1 : "?");
+		loc = encoding_name_loc(st->src);
+		st->first_span = err->str1 ? (uint32_t)strlen(err->str1) : 0;
+	} else if (is_encoding_error(err->code)) {
+		code = E_XML_ENCODING;
+		clean_message(st->first_msg, sizeof st->first_msg, err->message);
+		if (strstr(err->message ? err->message : "", "not proper UTF-8"))
+			snprintf(st->first_msg, sizeof st->first_msg, "bytes are not valid %s",
+				 ctxt->encoding ? (const char *)ctxt->encoding : "UTF-8 (no encoding declared)");
+	} else {
+		clean_message(st->first_msg, sizeof st->first_msg, err->message);
+	}
+	st->first_code = code;
+	st->first_loc = loc;
+}
+
+/* Report what went wrong, once. */
+static void report_load_error(LoadState *st)
+{
+	if (st->reported)
+		return;
+	st->reported = true;
+	if (st->truncated && st->first_code == E_XML_SYNTAX) {
+		diag_error(st->sink, E_XML_SYNTAX, st->end_loc,
+			   "the file ends inside element '%s' opened on line %d: it looks truncated", st->open_tag,
+			   st->open_line);
+		return;
+	}
+	if (st->have_first) {
+		Diag d = {.code = st->first_code, .loc = st->first_loc, .span = st->first_span};
+		diag_emit(st->sink, &d, "%s", st->first_msg);
+		return;
+	}
+	diag_error(st->sink, E_XML_SYNTAX, (SrcLoc){st->src, 0, 0}, "document is not well-formed XML");
 }
 
 /* The encoding named in the XML declaration, if any (ASCII scan of the
@@ -159,13 +279,14 @@ bool xml_load(XmlDoc *x, const SrcFile *src, DiagSink *sink)
 	int opts = XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOBLANKS | XML_PARSE_COMPACT |
 		   XML_PARSE_NOWARNING;
 	xmlDocPtr doc = xmlCtxtReadMemory(ctxt, src->text, (int)src->len, src->path, NULL, opts);
-	bool ok = doc && ctxt->wellFormed && !st.entity_refused && !st.reported;
+	bool ok = doc && ctxt->wellFormed && !st.entity_refused && !st.have_first;
 	if (st.entity_refused) {
 		SrcLoc loc = {src, (uint32_t)st.entity_line, 0};
+		loc.col = srcfile_find_col(src, loc.line, 1, "<!ENTITY");
 		diag_error(sink, E_XML_ENTITY, loc, "document declares entity '%s'; entity declarations are refused",
 			   st.entity_name);
-	} else if (!ok && !st.reported) {
-		diag_error(sink, E_XML_SYNTAX, (SrcLoc){src, 0, 0}, "document is not well-formed XML");
+	} else if (!ok) {
+		report_load_error(&st);
 	}
 	if (!ok) {
 		if (doc)
@@ -269,7 +390,13 @@ static bool tag_at(const char *text, size_t len, size_t i, const char *name, siz
  * span lines). */
 static long elem_offset(const XmlDoc *x, const xmlNode *n, uint32_t line)
 {
-	const char *name = (const char *)n->name;
+	/* The name as written: "prefix:local" for namespaced elements (SSIS). */
+	char qname[256];
+	if (n->ns && n->ns->prefix)
+		snprintf(qname, sizeof qname, "%s:%s", (const char *)n->ns->prefix, (const char *)n->name);
+	else
+		snprintf(qname, sizeof qname, "%s", (const char *)n->name);
+	const char *name = qname;
 	size_t nlen = strlen(name);
 	const SrcFile *f = x->src;
 	for (uint32_t l = line; l >= 1 && l + 64 > line; l--) {

@@ -58,7 +58,8 @@ char *xml_text(Arena *a, const xmlNode *n);
 /* Position of an element: its line and the column of "<name" on it. */
 SrcLoc xml_loc(const XmlDoc *x, const xmlNode *n);
 /* Position of an attribute's value (the character after the opening
- * quote), falling back to the element's position. */
+ * quote), falling back to the element's position.  `attr` is the name as
+ * written, with its prefix ("DTS:ObjectName"). */
 SrcLoc xml_attr_loc(const XmlDoc *x, const xmlNode *n, const char *attr);
 
 #endif

@@ -74,6 +74,9 @@ static void test_sbuf(void)
 	CHECK(sb.len == 0 && sb.buf[0] == '\0', "sbuf_reset empties");
 	sbuf_add_json_string(&sb, "a\"b\\c\n\t\x01\xc3\xa9", 10);
 	CHECK_STR(sb.buf, "\"a\\\"b\\\\c\\n\\t\\u0001\xc3\xa9\"", "JSON string escaping keeps UTF-8");
+	sbuf_reset(&sb);
+	sbuf_add_json_string(&sb, "x\xc2\x8dy\xc2\xa0", 6);
+	CHECK_STR(sb.buf, "\"x\\u008dy\xc2\xa0\"", "C1 controls are escaped, other characters kept");
 	sbuf_release(&sb);
 
 	Sbuf capped = SBUF_INIT;
