@@ -139,7 +139,8 @@ static void test_linemap(void)
 	linemap_release(&lm);
 
 	SrcFile f;
-	srcfile_from_memory(&f, "m.xml", "<A>\n  <B NAME =\"caf\xc3\xa9\" TYPE =\"x\"/>\n", 40);
+	const char *xml = "<A>\n  <B NAME =\"caf\xc3\xa9\" TYPE =\"x\"/>\n";
+	srcfile_from_memory(&f, "m.xml", xml, strlen(xml));
 	CHECK(srcfile_find_col(&f, 2, 1, "TYPE") == 19, "find_col counts UTF-8 characters");
 	CHECK(srcfile_find_col(&f, 2, 1, "NOPE") == 0, "find_col misses an absent needle");
 	SrcLoc l = srcfile_loc_at(&f, 27);
@@ -151,7 +152,8 @@ static void test_linemap(void)
 static void test_diag(void)
 {
 	SrcFile f;
-	srcfile_from_memory(&f, "job.xml", "<A>\n    <CONNECTOR FROMINSTANCE =\"EXP_X\" TOFIELD =\"B\"/>\n", 55);
+	const char *job = "<A>\n    <CONNECTOR FROMINSTANCE =\"EXP_X\" TOFIELD =\"B\"/>\n";
+	srcfile_from_memory(&f, "job.xml", job, strlen(job));
 	Sbuf out = SBUF_INIT;
 	DiagSink sink;
 	diag_init(&sink, NULL);
