@@ -94,6 +94,19 @@ static void dump_props(Writer *w, const char *key, const PtrVec *props)
 
 /* A leaf element (no children, no text) fits on one line:
  * {tag: ATTRIBUTE, at: "8:9", NAME: x, VALUE: y}. */
+/* Props as one line: {NAME: value, ...}. */
+static void dump_props_inline(Writer *w, const char *key, const PtrVec *props)
+{
+	if (!props->len)
+		return;
+	w_map_inline(w, key);
+	for (uint32_t i = 0; i < props->len; i++) {
+		const AstProp *pr = props->items[i];
+		w_str(w, pr->name, pr->value);
+	}
+	w_end(w);
+}
+
 static void dump_elem(Writer *w, const AstElem *e)
 {
 	bool leaf = !e->children.len && !e->text;
@@ -189,14 +202,7 @@ static void dump_port(Writer *w, const AstPort *p)
 	dump_expr(w, "init", p->init);
 	w_str_nonempty(w, "default", p->default_value);
 	w_str_nonempty(w, "description", p->description);
-	if (p->props.len) {
-		w_map_inline(w, "props");
-		for (uint32_t i = 0; i < p->props.len; i++) {
-			const AstProp *pr = p->props.items[i];
-			w_str(w, pr->name, pr->value);
-		}
-		w_end(w);
-	}
+	dump_props_inline(w, "props", &p->props);
 	if (p->extras.len) {
 		w_list_inline(w, "extras");
 		for (uint32_t i = 0; i < p->extras.len; i++) {
@@ -293,14 +299,7 @@ static void dump_groups(Writer *w, const PtrVec *groups)
 		w_str(w, "of_input", g->of_input);
 		w_true(w, "passes_all", g->passes_all);
 		w_str_nonempty(w, "description", g->description);
-		if (g->props.len) {
-			w_map_inline(w, "props");
-			for (uint32_t j = 0; j < g->props.len; j++) {
-				const AstProp *pr = g->props.items[j];
-				w_str(w, pr->name, pr->value);
-			}
-			w_end(w);
-		}
+		dump_props_inline(w, "props", &g->props);
 		w_end(w);
 	}
 	w_end(w);
@@ -399,14 +398,7 @@ static void dump_params(Writer *w, const char *key, const PtrVec *params)
 		w_true(w, "sensitive", p->sensitive);
 		w_str(w, "set", p->set);
 		w_str_nonempty(w, "description", p->description);
-		if (p->props.len) {
-			w_map_inline(w, "props");
-			for (uint32_t j = 0; j < p->props.len; j++) {
-				const AstProp *pr = p->props.items[j];
-				w_str(w, pr->name, pr->value);
-			}
-			w_end(w);
-		}
+		dump_props_inline(w, "props", &p->props);
 		dump_value_list(w, &p->values);
 		w_end(w);
 	}
@@ -442,14 +434,7 @@ static void dump_edges(Writer *w, const PtrVec *edges)
 		w_str(w, "to", to);
 		w_str(w, "name", e->name);
 		w_str(w, "scope", e->scope);
-		if (e->props.len) {
-			w_map_inline(w, "props");
-			for (uint32_t j = 0; j < e->props.len; j++) {
-				const AstProp *pr = e->props.items[j];
-				w_str(w, pr->name, pr->value);
-			}
-			w_end(w);
-		}
+		dump_props_inline(w, "props", &e->props);
 		if (e->loc.line)
 			w_int(w, "line", e->loc.line);
 		w_end(w);
@@ -677,14 +662,7 @@ static void dump_control(Writer *w, const AstControl *c)
 			dump_expr(w, "cond", l->cond);
 			w_true(w, "cond_or_outcome", l->cond_or_outcome);
 			w_str(w, "name", l->name);
-			if (l->props.len) {
-				w_map_inline(w, "props");
-				for (uint32_t j = 0; j < l->props.len; j++) {
-					const AstProp *pr = l->props.items[j];
-					w_str(w, pr->name, pr->value);
-				}
-				w_end(w);
-			}
+			dump_props_inline(w, "props", &l->props);
 			if (l->loc.line)
 				w_int(w, "line", l->loc.line);
 			w_end(w);
@@ -847,14 +825,7 @@ void ast_dump(const AstDoc *d, DumpFormat fmt, Sbuf *out)
 			w_str_nonempty(&w, "subtype", c->subtype);
 			w_str(&w, "id", c->id);
 			w_true(&w, "declared", c->declared);
-			if (c->props.len) {
-				w_map_inline(&w, "props");
-				for (uint32_t j = 0; j < c->props.len; j++) {
-					const AstProp *pr = c->props.items[j];
-					w_str(&w, pr->name, pr->value);
-				}
-				w_end(&w);
-			}
+			dump_props_inline(&w, "props", &c->props);
 			if (c->layout)
 				w_str(&w, "layout", c->layout->name);
 			w_end(&w);
