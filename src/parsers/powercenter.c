@@ -928,58 +928,132 @@ static const char *const instance_consumed[] = {"NAME", "TRANSFORMATION_NAME", "
 
 /* <INSTANCE NAME TRANSFORMATION_NAME TRANSFORMATION_TYPE TYPE REUSABLE DBDNAME>
  *   <ASSOCIATED_SOURCE_INSTANCE NAME/> </INSTANCE> */
+/* INSTANCE TYPE ="MAPPLET": expand the mapplet in place. */
+static void instance_of_mapplet(Infa *I, Flow *fl, Build *b, const xmlNode *n, const char *name,
+				const char *tname)
+{
+	Flow *m = find_mapplet(I, fl->folder, tname, n);
+	Inst *mi = inst_new(I, NULL);
+	inst_put(I, b, name, 'x', mi);
+	if (!m) {
+		mi->broken = true;
+		if (!strmap_get(&fl->folder->shortcuts, tname)) { /* else via_shortcut reported it */
+			Diag d = {.code = E_INFA_UNDEFINED, .loc = xml_attr_loc(&I->x, n, "TRANSFORMATION_NAME"),
+				  .span = (uint32_t)strlen(tname), .context = I->context};
+			diag_emit(I->sink, &d, "instance '%s' uses mapplet '%s', which is not in the export", name,
+				  tname);
+		}
+		return;
+	}
+	if (m->state == BUILD_RUNNING) {
+		mi->broken = true;
+		Diag d = {.code = E_INFA_RECURSION, .loc = loc(I, n), .context = I->context};
+		diag_emit(I->sink, &d, "mapplet '%s' contains an instance of itself", tname);
+		return;
+	}
+	const char *saved = I->context;
+	build_flow(I, m);
+	I->context = saved;
+	AstExpansion *x = ARENA_NEW(I->a, AstExpansion);
+	x->instance = name;
+	x->mapplet = m->ast;
+	x->loc = loc(I, n);
+	ast_push(I->doc, &fl->ast->expansions, x);
+	expand_mapplet(I, fl->ast, b, mi, name, m);
+}
+
+/* A source or target instance: its table, local or through a shortcut. */
+static bool instance_of_table(Infa *I, Folder *fo, AstStep *s, const xmlNode *n, const char *tname,
+			      bool source)
+{
+	AstTable *t;
+	s->kind = source ? STEP_SOURCE : STEP_TARGET;
+	s->orig_kind = source ? "Source Definition" : "Target Definition";
+	if (source) {
+		t = strmap_get(&fo->sources, source_key(I, xml_attr(n, "DBDNAME"), tname));
+		if (!t)
+			t = strmap_get(&fo->sources, tname);
+	} else {
+		t = strmap_get(&fo->targets, tname);
+	}
+	if (!t)
+		t = via_shortcut(I, fo, tname, source ? "source" : "target", n, "TRANSFORMATION_NAME", &s->shortcut);
+	if (!t)
+		return false;
+	s->table = t;
+	table_ports(I, s, t, source ? PORT_OUT : PORT_IN);
+	return true;
+}
+
+/* A transformation instance: its definition, local to the flow unless
+ * REUSABLE ="YES", then in the folder or through a shortcut. */
+static bool instance_of_transformation(Infa *I, Folder *fo, Build *b, AstStep *s, const xmlNode *n,
+				       const char *tname)
+{
+	bool reusable = attr_yes(n, "REUSABLE", false);
+	AstStep *def = reusable ? NULL : strmap_get(&b->defs, tname);
+	if (!def)
+		def = strmap_get(&fo->transforms, tname);
+	if (!def)
+		def = via_shortcut(I, fo, tname, "transformation", n, "TRANSFORMATION_NAME", &s->shortcut);
+	if (!def && reusable)
+		def = strmap_get(&b->defs, tname);
+	if (!def)
+		return false;
+	step_copy_from_def(s, def);
+	return true;
+}
+
+/* Children and leftover attributes of an instance go on its step; the props
+ * list of a shared definition is copied before adding to it. */
+static void instance_rest(Infa *I, AstStep *s, const xmlNode *n)
+{
+	for (const xmlNode *c = xml_first(n); c; c = xml_next(c)) {
+		if (xml_is(c, "ASSOCIATED_SOURCE_INSTANCE"))
+			ast_push(I->doc, &s->associated, (void *)required(I, c, "NAME"));
+		else
+			ast_push(I->doc, &s->extras, capture(I, c));
+	}
+	PtrVec extra = {0};
+	rest_props(I, n, &extra, instance_consumed);
+	if (!extra.len)
+		return;
+	PtrVec props = {0};
+	for (uint32_t i = 0; i < s->props.len; i++)
+		ast_push(I->doc, &props, s->props.items[i]);
+	for (uint32_t i = 0; i < extra.len; i++)
+		ast_push(I->doc, &props, extra.items[i]);
+	s->props = props;
+}
+
+/* <INSTANCE NAME TRANSFORMATION_NAME TRANSFORMATION_TYPE TYPE REUSABLE DBDNAME>
+ *   <ASSOCIATED_SOURCE_INSTANCE NAME/> </INSTANCE> */
 static void parse_instance(Infa *I, Flow *fl, Build *b, const xmlNode *n)
 {
-	AstFlow *f = fl->ast;
-	Folder *fo = fl->folder;
 	const char *name = required(I, n, "NAME");
 	const char *tname = attr_or(I, n, "TRANSFORMATION_NAME", name);
 	const char *ttype = attr_or(I, n, "TRANSFORMATION_TYPE", "");
 	const char *type = attr_or(I, n, "TYPE", "");
-	const char *dbd = attr(I, n, "DBDNAME");
 	bool is_mapplet = keyeq(type, "MAPPLET") || keyeq(ttype, "Mapplet");
-	char cls = is_mapplet ? 'x' : inst_class(*ttype ? ttype : type);
+	char cls = inst_class(ttype);
+	if (is_mapplet)
+		cls = 'x';
+	else if (cls == 'x')
+		cls = inst_class(type);
 	if (strmap_get(&b->insts, inst_key(I, name, cls))) {
 		Diag d = {.code = W_INFA_DUPLICATE, .loc = xml_attr_loc(&I->x, n, "NAME"),
 			  .span = (uint32_t)strlen(name), .context = I->context};
 		diag_emit(I->sink, &d, "instance '%s' is declared twice", name);
 		return;
 	}
+	if (is_mapplet)
+		return instance_of_mapplet(I, fl, b, n, name, tname);
 	/* A name shared across classes gets a suffix so step names stay unique;
 	 * the name as written is kept in orig_name. */
 	const char *step_name = name;
 	if (strmap_get(&b->names, name))
-		step_name = arena_sprintf(I->a, "%s@%s", name, cls == 's' ? "source" : cls == 't' ? "target" : "transformation");
-	if (is_mapplet) {
-		Flow *m = find_mapplet(I, fo, tname, n);
-		Inst *mi = inst_new(I, NULL);
-		inst_put(I, b, name, cls, mi);
-		if (!m) {
-			mi->broken = true;
-			if (!strmap_get(&fo->shortcuts, tname)) {
-				Diag d = {.code = E_INFA_UNDEFINED, .loc = xml_attr_loc(&I->x, n, "TRANSFORMATION_NAME"),
-					  .span = (uint32_t)strlen(tname), .context = I->context};
-				diag_emit(I->sink, &d, "instance '%s' uses mapplet '%s', which is not in the export",
-					  name, tname);
-			}
-			return;
-		}
-		if (m->state == BUILD_RUNNING) {
-			mi->broken = true;
-			Diag d = {.code = E_INFA_RECURSION, .loc = loc(I, n), .context = I->context};
-			return (void)diag_emit(I->sink, &d, "mapplet '%s' contains an instance of itself", tname);
-		}
-		const char *saved = I->context;
-		build_flow(I, m);
-		I->context = saved;
-		AstExpansion *x = ARENA_NEW(I->a, AstExpansion);
-		x->instance = name;
-		x->mapplet = m->ast;
-		x->loc = loc(I, n);
-		ast_push(I->doc, &f->expansions, x);
-		expand_mapplet(I, f, b, mi, name, m);
-		return;
-	}
+		step_name = arena_sprintf(I->a, "%s@%s", name,
+					  cls == 's' ? "source" : cls == 't' ? "target" : "transformation");
 	AstStep *s = ast_step_new(I->doc, STEP_UNKNOWN, step_name);
 	if (step_name != name)
 		s->orig_name = name;
@@ -988,45 +1062,12 @@ static void parse_instance(Infa *I, Flow *fl, Build *b, const xmlNode *n)
 	s->description = attr(I, n, "DESCRIPTION");
 	Inst *in = inst_new(I, s);
 	inst_put(I, b, name, cls, in);
-	ast_push(I->doc, &f->steps, s);
-	bool found = false;
-	if (keyeq(type, "SOURCE") || keyeq(ttype, "Source Definition")) {
-		s->kind = STEP_SOURCE;
-		s->orig_kind = "Source Definition";
-		AstTable *t = strmap_get(&fo->sources, source_key(I, dbd, tname));
-		if (!t)
-			t = strmap_get(&fo->sources, tname);
-		if (!t)
-			t = via_shortcut(I, fo, tname, "source", n, "TRANSFORMATION_NAME", &s->shortcut);
-		if (t) {
-			s->table = t;
-			table_ports(I, s, t, PORT_OUT);
-			found = true;
-		}
-	} else if (keyeq(type, "TARGET") || keyeq(ttype, "Target Definition")) {
-		s->kind = STEP_TARGET;
-		s->orig_kind = "Target Definition";
-		AstTable *t = strmap_get(&fo->targets, tname);
-		if (!t)
-			t = via_shortcut(I, fo, tname, "target", n, "TRANSFORMATION_NAME", &s->shortcut);
-		if (t) {
-			s->table = t;
-			table_ports(I, s, t, PORT_IN);
-			found = true;
-		}
+	ast_push(I->doc, &fl->ast->steps, s);
+	bool found;
+	if (cls == 's' || cls == 't') {
+		found = instance_of_table(I, fl->folder, s, n, tname, cls == 's');
 	} else if (keyeq(type, "TRANSFORMATION")) {
-		bool reusable = attr_yes(n, "REUSABLE", false);
-		AstStep *def = reusable ? NULL : strmap_get(&b->defs, tname);
-		if (!def)
-			def = strmap_get(&fo->transforms, tname);
-		if (!def)
-			def = via_shortcut(I, fo, tname, "transformation", n, "TRANSFORMATION_NAME", &s->shortcut);
-		if (!def && reusable)
-			def = strmap_get(&b->defs, tname);
-		if (def) {
-			step_copy_from_def(s, def);
-			found = true;
-		}
+		found = instance_of_transformation(I, fl->folder, b, s, n, tname);
 	} else {
 		Diag d = {.code = E_INFA_UNKNOWN_TYPE, .loc = xml_attr_loc(&I->x, n, "TYPE"),
 			  .span = (uint32_t)strlen(type), .context = I->context};
@@ -1036,31 +1077,14 @@ static void parse_instance(Infa *I, Flow *fl, Build *b, const xmlNode *n)
 	}
 	if (!found) {
 		in->broken = true;
-		if (!strmap_get(&fo->shortcuts, tname)) {
+		if (!strmap_get(&fl->folder->shortcuts, tname)) { /* else via_shortcut reported it */
 			Diag d = {.code = E_INFA_UNDEFINED, .loc = xml_attr_loc(&I->x, n, "TRANSFORMATION_NAME"),
 				  .span = (uint32_t)strlen(tname), .context = I->context};
 			diag_emit(I->sink, &d, "instance '%s' refers to %s '%s', which is not in the export", name,
 				  *ttype ? ttype : type, tname);
 		}
 	}
-	for (const xmlNode *c = xml_first(n); c; c = xml_next(c)) {
-		if (xml_is(c, "ASSOCIATED_SOURCE_INSTANCE"))
-			ast_push(I->doc, &s->associated, (void *)required(I, c, "NAME"));
-		else
-			ast_push(I->doc, &s->extras, capture(I, c));
-	}
-	/* Instance attributes beyond the usual ones are kept on the step; the
-	 * props list of a shared definition is copied before adding to it. */
-	PtrVec extra = {0};
-	rest_props(I, n, &extra, instance_consumed);
-	if (extra.len) {
-		PtrVec props = {0};
-		for (uint32_t i = 0; i < s->props.len; i++)
-			ast_push(I->doc, &props, s->props.items[i]);
-		for (uint32_t i = 0; i < extra.len; i++)
-			ast_push(I->doc, &props, extra.items[i]);
-		s->props = props;
-	}
+	instance_rest(I, s, n);
 }
 
 /* The port an edge end names.  For a mapplet instance the mapplet's
