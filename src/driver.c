@@ -28,8 +28,8 @@ static char *output_path(const InspectOptions *o, const char *input)
 	size_t n = strlen(o->output) + strlen(input) + 32;
 	char *p = xmalloc(n);
 	size_t len = strlen(o->output);
-	snprintf(p, n, "%s%s%s%s%s", o->output, len && o->output[len - 1] == '/' ? "" : "/",
-		 base_name(input), ext, fmt);
+	snprintf(p, n, "%s%s%s%s%s", o->output, len && o->output[len - 1] == '/' ? "" : "/", base_name(input),
+		 ext, fmt);
 	return p;
 }
 
@@ -88,7 +88,8 @@ static int inspect_one(const InspectOptions *o, const char *path, bool first, Sb
 	}
 	if (rc == EXIT_INPUT)
 		fprintf(stderr, "%s: %u error%s, %u warning%s; no output written\n", path, diag_errors(&sink),
-			diag_errors(&sink) == 1 ? "" : "s", diag_warnings(&sink), diag_warnings(&sink) == 1 ? "" : "s");
+			diag_errors(&sink) == 1 ? "" : "s", diag_warnings(&sink),
+			diag_warnings(&sink) == 1 ? "" : "s");
 	arena_release(&arena);
 	srcfile_release(&src);
 	return rc;

@@ -14,9 +14,9 @@ typedef struct InspectOptions {
 	bool stats;                     /* object counts only */
 	const char *const *param_files; /* PowerCenter parameter files */
 	size_t n_param_files;
-	const char *output;             /* NULL or "-": stdout; a file; or a directory */
+	const char *output; /* NULL or "-": stdout; a file; or a directory */
 	bool output_is_dir;
-	unsigned max_errors;            /* per file; 0 = unlimited */
+	unsigned max_errors; /* per file; 0 = unlimited */
 } InspectOptions;
 
 /* Inspect each file; returns the process exit code (enum ExitCode). */

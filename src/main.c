@@ -17,53 +17,53 @@
 #endif
 
 static const char usage_text[] =
-	"akko-migrate - compile legacy ETL jobs into engine-neutral pipeline YAML\n"
-	"\n"
-	"Usage:\n"
-	"  akko-migrate inspect [options] FILE...   read job exports, print their workflow AST\n"
-	"  akko-migrate help [TOPIC]                this help, or: inspect, diagnostics,\n"
-	"                                           exit-codes\n"
-	"  akko-migrate --version                   print the version\n"
-	"\n"
-	"Job files are recognised by content, not by name.  Today the PowerCenter\n"
-	"frontend reads POWERMART XML exports (Repository Manager > Export Objects);\n"
-	"SSIS, Alteryx and DataStage files are recognised and reported as not yet read.\n"
-	"Conversion to pipeline YAML (akko-migrate JOB -o pipeline.yaml) is not built yet.\n"
-	"\n"
-	"Run 'akko-migrate help inspect' for the inspect options and examples.\n";
+    "akko-migrate - compile legacy ETL jobs into engine-neutral pipeline YAML\n"
+    "\n"
+    "Usage:\n"
+    "  akko-migrate inspect [options] FILE...   read job exports, print their workflow AST\n"
+    "  akko-migrate help [TOPIC]                this help, or: inspect, diagnostics,\n"
+    "                                           exit-codes\n"
+    "  akko-migrate --version                   print the version\n"
+    "\n"
+    "Job files are recognised by content, not by name.  Today the PowerCenter\n"
+    "frontend reads POWERMART XML exports (Repository Manager > Export Objects);\n"
+    "SSIS, Alteryx and DataStage files are recognised and reported as not yet read.\n"
+    "Conversion to pipeline YAML (akko-migrate JOB -o pipeline.yaml) is not built yet.\n"
+    "\n"
+    "Run 'akko-migrate help inspect' for the inspect options and examples.\n";
 
 static const char inspect_text[] =
-	"Usage: akko-migrate inspect [options] FILE...\n"
-	"\n"
-	"Reads each job export into the tool-neutral workflow AST and prints it:\n"
-	"folders, sources and targets with their fields, mappings and mapplets as\n"
-	"steps joined by port-to-port edges (mapplets expanded in place), workflows\n"
-	"and worklets as tasks joined by links, parameters with where each value\n"
-	"came from.  The dump is deterministic: the same input gives the same bytes.\n"
-	"\n"
-	"Options:\n"
-	"  -f, --format FORMAT      text (YAML-like, the default) or json\n"
-	"      --stats              print only object counts (sources, mappings,\n"
-	"                           instances, connectors, sessions, links, ...)\n"
-	"  -p, --param-file FILE    apply a PowerCenter parameter file (.par/.prm);\n"
-	"                           repeat for several; values are recorded with their\n"
-	"                           file, line and [section], never substituted\n"
-	"  -o, --output PATH        write to PATH instead of stdout, atomically (a\n"
-	"                           failed run leaves no partial file); with several\n"
-	"                           FILEs, PATH is a directory that gets one\n"
-	"                           <name>.ast.yaml (or .ast.json) per input\n"
-	"      --max-errors N       show at most N errors per file (default 50, 0 = all)\n"
-	"  -h, --help               show this help\n"
-	"\n"
-	"Diagnostics go to stderr as file:line:col: severity: message [CODE] with the\n"
-	"source line, a caret and a hint; docs/diagnostics.md lists every code.  A\n"
-	"file with errors gets no output; the other files are still processed.\n"
-	"\n"
-	"Examples:\n"
-	"  akko-migrate inspect examples/powercenter/m_customer_orders.XML\n"
-	"  akko-migrate inspect --format json -o ast.json wf_load.XML\n"
-	"  akko-migrate inspect -p params/prod.par wf_load.XML\n"
-	"  akko-migrate inspect --stats exports/*.XML\n";
+    "Usage: akko-migrate inspect [options] FILE...\n"
+    "\n"
+    "Reads each job export into the tool-neutral workflow AST and prints it:\n"
+    "folders, sources and targets with their fields, mappings and mapplets as\n"
+    "steps joined by port-to-port edges (mapplets expanded in place), workflows\n"
+    "and worklets as tasks joined by links, parameters with where each value\n"
+    "came from.  The dump is deterministic: the same input gives the same bytes.\n"
+    "\n"
+    "Options:\n"
+    "  -f, --format FORMAT      text (YAML-like, the default) or json\n"
+    "      --stats              print only object counts (sources, mappings,\n"
+    "                           instances, connectors, sessions, links, ...)\n"
+    "  -p, --param-file FILE    apply a PowerCenter parameter file (.par/.prm);\n"
+    "                           repeat for several; values are recorded with their\n"
+    "                           file, line and [section], never substituted\n"
+    "  -o, --output PATH        write to PATH instead of stdout, atomically (a\n"
+    "                           failed run leaves no partial file); with several\n"
+    "                           FILEs, PATH is a directory that gets one\n"
+    "                           <name>.ast.yaml (or .ast.json) per input\n"
+    "      --max-errors N       show at most N errors per file (default 50, 0 = all)\n"
+    "  -h, --help               show this help\n"
+    "\n"
+    "Diagnostics go to stderr as file:line:col: severity: message [CODE] with the\n"
+    "source line, a caret and a hint; docs/diagnostics.md lists every code.  A\n"
+    "file with errors gets no output; the other files are still processed.\n"
+    "\n"
+    "Examples:\n"
+    "  akko-migrate inspect examples/powercenter/m_customer_orders.XML\n"
+    "  akko-migrate inspect --format json -o ast.json wf_load.XML\n"
+    "  akko-migrate inspect -p params/prod.par wf_load.XML\n"
+    "  akko-migrate inspect --stats exports/*.XML\n";
 
 static void print_exit_codes(FILE *out)
 {
@@ -116,13 +116,13 @@ static int help(const char *topic)
 enum { OPT_STATS = 256, OPT_MAX_ERRORS };
 
 static const struct option inspect_options[] = {
-	{"format", required_argument, NULL, 'f'},
-	{"stats", no_argument, NULL, OPT_STATS},
-	{"param-file", required_argument, NULL, 'p'},
-	{"output", required_argument, NULL, 'o'},
-	{"max-errors", required_argument, NULL, OPT_MAX_ERRORS},
-	{"help", no_argument, NULL, 'h'},
-	{NULL, 0, NULL, 0},
+    {"format", required_argument, NULL, 'f'},
+    {"stats", no_argument, NULL, OPT_STATS},
+    {"param-file", required_argument, NULL, 'p'},
+    {"output", required_argument, NULL, 'o'},
+    {"max-errors", required_argument, NULL, OPT_MAX_ERRORS},
+    {"help", no_argument, NULL, 'h'},
+    {NULL, 0, NULL, 0},
 };
 
 static bool is_directory(const char *path)
@@ -149,15 +149,9 @@ static int cmd_inspect(int argc, char **argv)
 			else
 				rc = usage_error("unknown format '%s' (use text or json)", optarg);
 			break;
-		case OPT_STATS:
-			o.stats = true;
-			break;
-		case 'p':
-			params[n_params++] = optarg;
-			break;
-		case 'o':
-			o.output = optarg;
-			break;
+		case OPT_STATS: o.stats = true; break;
+		case 'p': params[n_params++] = optarg; break;
+		case 'o': o.output = optarg; break;
 		case OPT_MAX_ERRORS: {
 			char *end;
 			long v = strtol(optarg, &end, 10);
@@ -166,15 +160,9 @@ static int cmd_inspect(int argc, char **argv)
 			o.max_errors = (unsigned)v;
 			break;
 		}
-		case 'h':
-			free(params);
-			return help("inspect");
-		case ':':
-			rc = usage_error("option '%s' needs an argument", argv[optind - 1]);
-			break;
-		default:
-			rc = usage_error("unknown option '%s' for inspect", argv[optind - 1]);
-			break;
+		case 'h': free(params); return help("inspect");
+		case ':': rc = usage_error("option '%s' needs an argument", argv[optind - 1]); break;
+		default: rc = usage_error("unknown option '%s' for inspect", argv[optind - 1]); break;
 		}
 		if (rc != EXIT_OK) {
 			free(params);
@@ -191,7 +179,8 @@ static int cmd_inspect(int argc, char **argv)
 		o.output_is_dir = is_directory(o.output) || (len && o.output[len - 1] == '/');
 		if (nfiles > 1 && !o.output_is_dir) {
 			free(params);
-			return usage_error("with several files, -o must name a directory, not '%s'", o.output);
+			return usage_error("with several files, -o must name a directory, not '%s'",
+					   o.output);
 		}
 		if (o.output_is_dir && !is_directory(o.output)) {
 			free(params);

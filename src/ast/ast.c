@@ -22,19 +22,58 @@ static const char *const setting_names[] = {SETTING_LIST(NAME_ITEM)};
 static const char *const link_on_names[] = {LINK_ON_LIST(NAME_ITEM)};
 #undef NAME_ITEM
 
-const char *tool_name(Tool t) { return tool_names[t]; }
-const char *lang_name(ExprLang l) { return lang_names[l]; }
-const char *type_kind_name(TypeKind k) { return type_names[k]; }
-const char *step_kind_name(StepKind k) { return step_names[k]; }
-const char *port_role_name(PortRole r) { return role_names[r]; }
-const char *group_kind_name(GroupKind k) { return group_names[k]; }
-const char *flow_kind_name(FlowKind k) { return flow_names[k]; }
-const char *control_kind_name(ControlKind k) { return control_names[k]; }
-const char *task_kind_name(TaskKind k) { return task_names[k]; }
-const char *param_scope_name(ParamScope s) { return scope_names[s]; }
-const char *param_kind_name(ParamKind k) { return param_kind_names[k]; }
-const char *setting_name(Setting s) { return setting_names[s]; }
-const char *link_on_name(LinkOn l) { return link_on_names[l]; }
+const char *tool_name(Tool t)
+{
+	return tool_names[t];
+}
+const char *lang_name(ExprLang l)
+{
+	return lang_names[l];
+}
+const char *type_kind_name(TypeKind k)
+{
+	return type_names[k];
+}
+const char *step_kind_name(StepKind k)
+{
+	return step_names[k];
+}
+const char *port_role_name(PortRole r)
+{
+	return role_names[r];
+}
+const char *group_kind_name(GroupKind k)
+{
+	return group_names[k];
+}
+const char *flow_kind_name(FlowKind k)
+{
+	return flow_names[k];
+}
+const char *control_kind_name(ControlKind k)
+{
+	return control_names[k];
+}
+const char *task_kind_name(TaskKind k)
+{
+	return task_names[k];
+}
+const char *param_scope_name(ParamScope s)
+{
+	return scope_names[s];
+}
+const char *param_kind_name(ParamKind k)
+{
+	return param_kind_names[k];
+}
+const char *setting_name(Setting s)
+{
+	return setting_names[s];
+}
+const char *link_on_name(LinkOn l)
+{
+	return link_on_names[l];
+}
 
 const char *port_dir_string(unsigned dir, char buf[64])
 {
@@ -43,7 +82,7 @@ const char *port_dir_string(unsigned dir, char buf[64])
 		const char *name;
 	} dirs[] = {
 #define DIR_ITEM(name, bit, str, doc) {bit, str},
-		PORT_DIR_LIST(DIR_ITEM)
+	    PORT_DIR_LIST(DIR_ITEM)
 #undef DIR_ITEM
 	};
 	buf[0] = '\0';
@@ -223,8 +262,8 @@ static bool same(const char *a, const char *b)
 	return strcmp(a ? a : "", b ? b : "") == 0;
 }
 
-AstConnection *ast_connection_get(AstDoc *d, const char *name, const char *kind,
-				  const char *subtype, SrcLoc loc)
+AstConnection *ast_connection_get(AstDoc *d, const char *name, const char *kind, const char *subtype,
+				  SrcLoc loc)
 {
 	for (uint32_t i = 0; i < d->connections.len; i++) {
 		AstConnection *c = d->connections.items[i];

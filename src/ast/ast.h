@@ -27,6 +27,7 @@
 
 /* ---- kind tables (X-macros: enum, name, one-line doc) ------------------- */
 
+/* clang-format off */
 #define TOOL_LIST(X)                                                        \
 	X(TOOL_UNKNOWN, "unknown", "not recognised")                        \
 	X(TOOL_POWERCENTER, "powercenter", "Informatica PowerCenter XML export") \
@@ -243,6 +244,8 @@
 	X(SET_LOOP_ITEMS, "loop_items", "what a foreach loop enumerates")              \
 	X(SET_MACRO_MODE, "macro_mode", "standard, batch or iterative macro")
 
+/* clang-format on */
+
 /* ---- enums generated from the tables ------------------------------------ */
 
 #define AST_ENUM_ITEM(name, str, doc) name,
@@ -313,48 +316,48 @@ typedef struct AstProp {
  * init properties, embedded schemas...): tag, attributes, text, children. */
 typedef struct AstElem {
 	const char *tag;
-	PtrVec attrs;    /* AstProp */
+	PtrVec attrs;     /* AstProp */
 	const char *text; /* character content, or NULL */
-	PtrVec children; /* AstElem */
+	PtrVec children;  /* AstElem */
 	SrcLoc loc;
 } AstElem;
 
 typedef struct AstPort {
 	const char *name;
-	unsigned dir;          /* PORT_* mask; 0 for table columns */
-	const char *orig_dir;  /* as written: "INPUT/OUTPUT/MASTER" */
+	unsigned dir;         /* PORT_* mask; 0 for table columns */
+	const char *orig_dir; /* as written: "INPUT/OUTPUT/MASTER" */
 	AstType type;
-	AstExpr *expr;         /* output/variable port expression, or NULL */
+	AstExpr *expr;             /* output/variable port expression, or NULL */
 	const char *default_value; /* value used for NULL or error input ("" = none) */
-	const char *group;     /* group the port belongs to, or NULL */
-	const char *ref;       /* port this one mirrors (router/mapplet/normalizer), or NULL */
+	const char *group;         /* group the port belongs to, or NULL */
+	const char *ref;           /* port this one mirrors (router/mapplet/normalizer), or NULL */
 	PortRole role;
 	bool sort_key;
 	bool sort_desc;
-	int32_t sort_pos;      /* 1-based position among sort keys, 0 = by port order */
-	const char *agg;       /* aggregate function as written ("Sum", "COUNT"), with
+	int32_t sort_pos;    /* 1-based position among sort keys, 0 = by port order */
+	const char *agg;     /* aggregate function as written ("Sum", "COUNT"), with
 	                          `ref` naming the input column, or NULL */
-	AstExpr *init;         /* initial value of a variable port, or NULL */
-	const char *lineage;   /* tool's id for the column (SSIS lineage id), or NULL */
+	AstExpr *init;       /* initial value of a variable port, or NULL */
+	const char *lineage; /* tool's id for the column (SSIS lineage id), or NULL */
 	bool nullable;
 	const char *ref_table; /* foreign key target table / field */
 	const char *ref_field;
 	const char *description;
-	PtrVec props;          /* remaining attributes, AstProp */
-	PtrVec extras;         /* per-port child elements, AstElem */
+	PtrVec props;  /* remaining attributes, AstProp */
+	PtrVec extras; /* per-port child elements, AstElem */
 	SrcLoc loc;
 } AstPort;
 
 typedef struct AstGroup {
 	const char *name;
 	GroupKind kind;
-	AstExpr *cond;   /* router/split condition, or NULL */
+	AstExpr *cond; /* router/split condition, or NULL */
 	int32_t order;
 	const char *of_input; /* the input an unmatched/duplicate output belongs to */
-	bool passes_all; /* carries every upstream column, declared or not */
+	bool passes_all;      /* carries every upstream column, declared or not */
 	const char *description;
-	PtrVec props;    /* AstProp */
-	PtrVec extras;   /* AstElem */
+	PtrVec props;  /* AstProp */
+	PtrVec extras; /* AstElem */
 	SrcLoc loc;
 } AstGroup;
 
@@ -380,9 +383,9 @@ typedef struct AstBinding {
 typedef struct AstTable {
 	const char *name;
 	TableRole role;
-	const char *db_type;  /* "Oracle", "Flat File", "Microsoft SQL Server" ... */
-	const char *db_name;  /* database definition / connection grouping (PC DBDNAME) */
-	const char *owner;    /* schema / owner */
+	const char *db_type; /* "Oracle", "Flat File", "Microsoft SQL Server" ... */
+	const char *db_name; /* database definition / connection grouping (PC DBDNAME) */
+	const char *owner;   /* schema / owner */
 	const char *business_name;
 	const char *description;
 	const char *folder;
@@ -413,40 +416,40 @@ typedef struct AstStep {
 	bool disabled;         /* kept in the flow but switched off by the tool */
 	const char *container; /* visual container path it sits in, or NULL */
 	const char *description;
-	PtrVec associated;     /* const char *: sources a source query reads */
-	PtrVec ports;          /* AstPort */
-	PtrVec groups;         /* AstGroup */
-	PtrVec props;          /* AstProp */
-	PtrVec bindings;       /* AstBinding */
-	PtrVec extras;         /* AstElem */
-	SrcLoc loc;            /* the instance */
-	SrcLoc def_loc;        /* the definition */
+	PtrVec associated; /* const char *: sources a source query reads */
+	PtrVec ports;      /* AstPort */
+	PtrVec groups;     /* AstGroup */
+	PtrVec props;      /* AstProp */
+	PtrVec bindings;   /* AstBinding */
+	PtrVec extras;     /* AstElem */
+	SrcLoc loc;        /* the instance */
+	SrcLoc def_loc;    /* the definition */
 } AstStep;
 
 typedef struct AstEdge {
 	AstStep *from;
-	AstPort *from_port;   /* NULL for a link-level edge (whole row) */
+	AstPort *from_port; /* NULL for a link-level edge (whole row) */
 	AstStep *to;
 	AstPort *to_port;
 	const char *from_group; /* output/anchor name for link-level edges, or NULL */
 	const char *to_group;
-	const char *name;     /* link or path name, or NULL */
-	const char *scope;    /* mapplet instance path it was declared in, or NULL */
-	PtrVec props;         /* AstProp: link attributes (partitioning, wireless...) */
+	const char *name;  /* link or path name, or NULL */
+	const char *scope; /* mapplet instance path it was declared in, or NULL */
+	PtrVec props;      /* AstProp: link attributes (partitioning, wireless...) */
 	SrcLoc loc;
 } AstEdge;
 
 /* A mapplet instance expanded in place: its steps are named "<instance>/..." */
 typedef struct AstExpansion {
 	const char *instance;
-	const char *scope;    /* instance path it was declared in, or NULL */
+	const char *scope; /* instance path it was declared in, or NULL */
 	AstFlow *mapplet;
 	SrcLoc loc;
 } AstExpansion;
 
 typedef struct AstLoadOrder {
 	int32_t order;
-	const char *target;   /* step name */
+	const char *target; /* step name */
 	AstStep *step;
 	SrcLoc loc;
 } AstLoadOrder;
@@ -459,22 +462,22 @@ typedef struct AstParamValue {
 } AstParamValue;
 
 typedef struct AstParam {
-	const char *name;       /* "$$LOAD_DATE", "$DBConnection_SRC", "User::X" */
+	const char *name; /* "$$LOAD_DATE", "$DBConnection_SRC", "User::X" */
 	ParamKind kind;
 	ParamScope scope;
-	const char *owner;      /* flow/control/folder it belongs to, or NULL */
+	const char *owner; /* flow/control/folder it belongs to, or NULL */
 	AstType type;
 	const char *default_value; /* NULL = none */
-	AstExpr *expr;          /* value given by an expression, or NULL */
-	const char *aggregation; /* variable aggregation (MAX, MIN, COUNT), or NULL */
+	AstExpr *expr;             /* value given by an expression, or NULL */
+	const char *aggregation;   /* variable aggregation (MAX, MIN, COUNT), or NULL */
 	bool persistent;
 	bool user_defined;
-	bool declared;          /* false: known only from a parameter file or a reference */
-	bool sensitive;         /* a secret: default and values are not kept */
-	const char *set;        /* parameter set it belongs to, or NULL */
+	bool declared;   /* false: known only from a parameter file or a reference */
+	bool sensitive;  /* a secret: default and values are not kept */
+	const char *set; /* parameter set it belongs to, or NULL */
 	const char *description;
-	PtrVec values;          /* AstParamValue: externally assigned values */
-	PtrVec props;           /* AstProp: remaining attributes */
+	PtrVec values; /* AstParamValue: externally assigned values */
+	PtrVec props;  /* AstProp: remaining attributes */
 	SrcLoc loc;
 } AstParam;
 
@@ -483,64 +486,64 @@ struct AstFlow {
 	FlowKind kind;
 	const char *folder;
 	const char *description;
-	bool valid;           /* the tool marked it valid */
-	PtrVec defs;          /* AstStep definitions declared inside the flow */
-	PtrVec steps;         /* AstStep instances (expanded) */
-	PtrVec edges;         /* AstEdge */
-	PtrVec expansions;    /* AstExpansion */
-	PtrVec params;        /* AstParam */
-	PtrVec param_sets;    /* const char *: parameter sets the flow uses */
-	PtrVec bindings;      /* AstBinding */
-	PtrVec load_order;    /* AstLoadOrder */
-	PtrVec props;         /* AstProp */
-	PtrVec extras;        /* AstElem */
+	bool valid;        /* the tool marked it valid */
+	PtrVec defs;       /* AstStep definitions declared inside the flow */
+	PtrVec steps;      /* AstStep instances (expanded) */
+	PtrVec edges;      /* AstEdge */
+	PtrVec expansions; /* AstExpansion */
+	PtrVec params;     /* AstParam */
+	PtrVec param_sets; /* const char *: parameter sets the flow uses */
+	PtrVec bindings;   /* AstBinding */
+	PtrVec load_order; /* AstLoadOrder */
+	PtrVec props;      /* AstProp */
+	PtrVec extras;     /* AstElem */
 	SrcLoc loc;
 };
 
 typedef struct AstConnection {
-	const char *name;     /* connection object name, or a connection variable */
-	const char *kind;     /* "Relational", "Flat File", "FTP", "Application"... */
-	const char *subtype;  /* "Oracle", "Microsoft SQL Server"... */
-	const char *id;       /* tool's id (SSIS DTSID/refId), or NULL */
-	bool declared;        /* defined in this file (else only referenced) */
-	PtrVec props;         /* AstProp: non-secret settings (server, database, file) */
-	AstTable *layout;     /* record layout of a file connection, or NULL */
-	SrcLoc loc;           /* first reference */
-	SrcLoc def_loc;       /* the definition, when declared */
+	const char *name;    /* connection object name, or a connection variable */
+	const char *kind;    /* "Relational", "Flat File", "FTP", "Application"... */
+	const char *subtype; /* "Oracle", "Microsoft SQL Server"... */
+	const char *id;      /* tool's id (SSIS DTSID/refId), or NULL */
+	bool declared;       /* defined in this file (else only referenced) */
+	PtrVec props;        /* AstProp: non-secret settings (server, database, file) */
+	AstTable *layout;    /* record layout of a file connection, or NULL */
+	SrcLoc loc;          /* first reference */
+	SrcLoc def_loc;      /* the definition, when declared */
 } AstConnection;
 
 typedef struct AstConnRef {
-	const char *ref_name;   /* role of the connection: "DB Connection", "Lookup" */
-	const char *variable;   /* connection variable ($DBConnection_X), or NULL */
-	AstConnection *conn;    /* NULL when the reference names no connection */
+	const char *ref_name; /* role of the connection: "DB Connection", "Lookup" */
+	const char *variable; /* connection variable ($DBConnection_X), or NULL */
+	AstConnection *conn;  /* NULL when the reference names no connection */
 	SrcLoc loc;
 } AstConnRef;
 
 /* Per-instance settings a run gives a data-flow step (PowerCenter
  * SESSTRANSFORMATIONINST / SESSIONEXTENSION). */
 typedef struct AstOverride {
-	const char *instance;   /* step name in the flow */
+	const char *instance; /* step name in the flow */
 	const char *instance_type;
-	const char *extension;  /* "Relational Writer", "File Reader", or NULL */
-	const char *ext_type;   /* READER / WRITER, or NULL */
-	PtrVec props;           /* AstProp */
-	PtrVec connections;     /* AstConnRef */
-	PtrVec extras;          /* AstElem (partitions...) */
+	const char *extension; /* "Relational Writer", "File Reader", or NULL */
+	const char *ext_type;  /* READER / WRITER, or NULL */
+	PtrVec props;          /* AstProp */
+	PtrVec connections;    /* AstConnRef */
+	PtrVec extras;         /* AstElem (partitions...) */
 	SrcLoc loc;
 } AstOverride;
 
 typedef enum CommandWhen {
-	CMD_TASK,            /* the task's own command list */
-	CMD_PRE,             /* before the session */
-	CMD_POST_SUCCESS,    /* after the session succeeded */
-	CMD_POST_FAILURE     /* after the session failed */
+	CMD_TASK,         /* the task's own command list */
+	CMD_PRE,          /* before the session */
+	CMD_POST_SUCCESS, /* after the session succeeded */
+	CMD_POST_FAILURE  /* after the session failed */
 } CommandWhen;
 
 typedef struct AstCommand {
-	const char *name;    /* command name, or the assigned variable */
-	AstExpr *value;      /* command text (LANG_SHELL) or assigned expression */
-	bool assignment;     /* variable assignment rather than a command */
-	bool reverse;        /* assignment copies the other way (PowerCenter
+	const char *name; /* command name, or the assigned variable */
+	AstExpr *value;   /* command text (LANG_SHELL) or assigned expression */
+	bool assignment;  /* variable assignment rather than a command */
+	bool reverse;     /* assignment copies the other way (PowerCenter
 	                        REVERSEASSIGNMENT: from the session to the workflow) */
 	CommandWhen when;
 	int32_t order;
@@ -567,36 +570,36 @@ typedef struct AstTask {
 	const char *name;
 	TaskKind kind;
 	const char *orig_kind;
-	bool is_definition;    /* a definition (TASK, SESSION, WORKLET) vs an instance */
-	const char *def_name;  /* instances: the definition's name */
-	struct AstTask *def;   /* instances: the resolved definition (local or reusable) */
-	AstControl *sub;       /* worklet body (definition) / container body */
-	AstSession *session;   /* TASK_RUN_FLOW definitions, and instance-level overrides */
-	PtrVec commands;       /* AstCommand */
+	bool is_definition;   /* a definition (TASK, SESSION, WORKLET) vs an instance */
+	const char *def_name; /* instances: the definition's name */
+	struct AstTask *def;  /* instances: the resolved definition (local or reusable) */
+	AstControl *sub;      /* worklet body (definition) / container body */
+	AstSession *session;  /* TASK_RUN_FLOW definitions, and instance-level overrides */
+	PtrVec commands;      /* AstCommand */
 	bool enabled;
 	bool reusable;
 	bool fail_parent_if_fails;
 	bool fail_parent_if_not_run;
-	bool links_and;        /* input links combine with AND (false: OR) */
+	bool links_and; /* input links combine with AND (false: OR) */
 	const char *description;
-	PtrVec props;          /* AstProp */
-	PtrVec handlers;       /* AstControl (CTRL_EVENT_HANDLER) */
-	PtrVec bindings;       /* AstBinding */
-	PtrVec extras;         /* AstElem */
+	PtrVec props;    /* AstProp */
+	PtrVec handlers; /* AstControl (CTRL_EVENT_HANDLER) */
+	PtrVec bindings; /* AstBinding */
+	PtrVec extras;   /* AstElem */
 	SrcLoc loc;
 } AstTask;
 
 typedef struct AstLink {
 	const char *from_name;
 	const char *to_name;
-	AstTask *from;         /* task instances */
+	AstTask *from; /* task instances */
 	AstTask *to;
-	LinkOn on;             /* outcome of `from` the link waits for */
-	AstExpr *cond;         /* NULL when unconditional */
-	bool cond_or_outcome;  /* followed when cond OR the outcome holds (SSIS
+	LinkOn on;            /* outcome of `from` the link waits for */
+	AstExpr *cond;        /* NULL when unconditional */
+	bool cond_or_outcome; /* followed when cond OR the outcome holds (SSIS
 	                          EvalOp "ExpressionOrConstraint"); else both */
-	const char *name;      /* link or trigger name, or NULL */
-	PtrVec props;          /* AstProp */
+	const char *name;     /* link or trigger name, or NULL */
+	PtrVec props;         /* AstProp */
 	SrcLoc loc;
 } AstLink;
 
@@ -608,15 +611,15 @@ struct AstControl {
 	bool enabled;
 	bool valid;
 	const char *description;
-	PtrVec defs;    /* AstTask definitions local to this control */
-	PtrVec tasks;   /* AstTask instances */
-	PtrVec links;   /* AstLink */
-	PtrVec params;  /* AstParam */
+	PtrVec defs;       /* AstTask definitions local to this control */
+	PtrVec tasks;      /* AstTask instances */
+	PtrVec links;      /* AstLink */
+	PtrVec params;     /* AstParam */
 	PtrVec param_sets; /* const char *: parameter sets used */
-	PtrVec handlers; /* AstControl (CTRL_EVENT_HANDLER) */
-	PtrVec bindings; /* AstBinding */
-	PtrVec props;   /* AstProp */
-	PtrVec extras;  /* AstElem */
+	PtrVec handlers;   /* AstControl (CTRL_EVENT_HANDLER) */
+	PtrVec bindings;   /* AstBinding */
+	PtrVec props;      /* AstProp */
+	PtrVec extras;     /* AstElem */
 	SrcLoc loc;
 };
 
@@ -628,10 +631,10 @@ typedef struct AstShortcut {
 	const char *ref_name;
 	const char *ref_db_name;
 	const char *repository;
-	bool global;                /* refers to another repository */
+	bool global; /* refers to another repository */
 	bool resolved;
-	const char *resolved_kind;  /* "table", "flow", "transformation", ... */
-	void *target;               /* the object it resolved to */
+	const char *resolved_kind; /* "table", "flow", "transformation", ... */
+	void *target;              /* the object it resolved to */
 	PtrVec props;
 	SrcLoc loc;
 } AstShortcut;
@@ -641,9 +644,9 @@ typedef struct AstShortcut {
 typedef struct AstFunction {
 	const char *name;
 	ExprLang lang;
-	PtrVec args;       /* const char *: argument names in order */
-	AstExpr *body;     /* source text, or NULL when compiled only */
-	PtrVec props;      /* AstProp */
+	PtrVec args;   /* const char *: argument names in order */
+	AstExpr *body; /* source text, or NULL when compiled only */
+	PtrVec props;  /* AstProp */
 	SrcLoc loc;
 } AstFunction;
 
@@ -673,20 +676,20 @@ typedef struct AstParamAssign {
 } AstParamAssign;
 
 typedef struct AstParamSection {
-	const char *header;   /* as written, without brackets */
-	const char *folder;   /* parsed parts, NULL when absent */
+	const char *header; /* as written, without brackets */
+	const char *folder; /* parsed parts, NULL when absent */
 	const char *workflow;
-	const char *worklet;  /* innermost worklet of a .WT: chain */
+	const char *worklet; /* innermost worklet of a .WT: chain */
 	const char *session;
 	bool global;
-	bool matched;         /* names something in this export */
-	PtrVec assigns;       /* AstParamAssign */
+	bool matched;   /* names something in this export */
+	PtrVec assigns; /* AstParamAssign */
 	SrcLoc loc;
 } AstParamSection;
 
 typedef struct AstParamFile {
 	const char *path;
-	PtrVec sections;      /* AstParamSection */
+	PtrVec sections; /* AstParamSection */
 } AstParamFile;
 
 typedef struct AstDoc {
@@ -726,8 +729,8 @@ AstCommand *ast_command_new(AstDoc *d, const char *name);
 AstOverride *ast_override_new(AstDoc *d, const char *instance);
 AstShortcut *ast_shortcut_new(AstDoc *d, const char *name);
 /* The doc-wide connection with this name and kind, created on first use. */
-AstConnection *ast_connection_get(AstDoc *d, const char *name, const char *kind,
-				  const char *subtype, SrcLoc loc);
+AstConnection *ast_connection_get(AstDoc *d, const char *name, const char *kind, const char *subtype,
+				  SrcLoc loc);
 
 void ast_push(AstDoc *d, PtrVec *v, void *item);
 

@@ -427,8 +427,13 @@ static void dump_edges(Writer *w, const PtrVec *edges)
 		const AstEdge *e = edges->items[i];
 		char from[1024], to[1024];
 		join_dot(from, sizeof from, e->from->name,
-			 e->from_port ? e->from_port->name : e->from_group ? e->from_group : "*");
-		join_dot(to, sizeof to, e->to->name, e->to_port ? e->to_port->name : e->to_group ? e->to_group : "*");
+			 e->from_port    ? e->from_port->name
+			 : e->from_group ? e->from_group
+					 : "*");
+		join_dot(to, sizeof to, e->to->name,
+			 e->to_port    ? e->to_port->name
+			 : e->to_group ? e->to_group
+				       : "*");
 		w_map_inline(w, NULL);
 		w_str(w, "from", from);
 		w_str(w, "to", to);
@@ -551,7 +556,8 @@ static void dump_session(Writer *w, const AstSession *s)
 		w_bool(w, "mapping_resolved", false);
 	else if (s->mapping && s->mapping_name && strcmp(s->mapping->name, s->mapping_name) != 0) {
 		char buf[512];
-		snprintf(buf, sizeof buf, "%s.%s", s->mapping->folder ? s->mapping->folder : "", s->mapping->name);
+		snprintf(buf, sizeof buf, "%s.%s", s->mapping->folder ? s->mapping->folder : "",
+			 s->mapping->name);
 		w_str(w, "resolves_to", buf);
 	}
 	w_str(w, "config", s->config);

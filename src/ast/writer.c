@@ -80,7 +80,8 @@ static bool plain_ok(const char *s)
 		for (size_t i = 0; i < n; i++)
 			low[i] = (char)(u[i] | 0x20);
 		low[n] = '\0';
-		static const char *const reserved[] = {"true", "false", "null", "yes", "no", "on", "off", "y", "n"};
+		static const char *const reserved[] = {"true", "false", "null", "yes", "no",
+						       "on",   "off",   "y",    "n"};
 		for (size_t i = 0; i < ARRAY_LEN(reserved); i++)
 			if (low[0] == reserved[i][0] && strcmp(low, reserved[i]) == 0)
 				return false;
@@ -192,20 +193,32 @@ static void open(Writer *w, const char *key, bool list, bool inl)
 	}
 	w->depth++;
 	w->st[w->depth] = (WriterFrame){
-		.list = list,
-		.inl = inl,
-		.pending = !w->json && !inl,
-		.indent = p->indent + 2,
-		.key = key,
+	    .list = list,
+	    .inl = inl,
+	    .pending = !w->json && !inl,
+	    .indent = p->indent + 2,
+	    .key = key,
 	};
 	if (w->st[w->depth].pending && !w->pending)
 		w->pending = w->depth;
 }
 
-void w_map(Writer *w, const char *key) { open(w, key, false, false); }
-void w_map_inline(Writer *w, const char *key) { open(w, key, false, true); }
-void w_list(Writer *w, const char *key) { open(w, key, true, false); }
-void w_list_inline(Writer *w, const char *key) { open(w, key, true, true); }
+void w_map(Writer *w, const char *key)
+{
+	open(w, key, false, false);
+}
+void w_map_inline(Writer *w, const char *key)
+{
+	open(w, key, false, true);
+}
+void w_list(Writer *w, const char *key)
+{
+	open(w, key, true, false);
+}
+void w_list_inline(Writer *w, const char *key)
+{
+	open(w, key, true, true);
+}
 
 void w_end(Writer *w)
 {

@@ -18,12 +18,12 @@
 enum { WRITER_MAX_DEPTH = 64 };
 
 typedef struct WriterFrame {
-	bool list;     /* list (true) or map */
-	bool inl;      /* printed on one line */
-	bool pending;  /* header not printed yet (block containers print lazily) */
-	bool dash;     /* first map entry goes after the "- " of its list item */
+	bool list;    /* list (true) or map */
+	bool inl;     /* printed on one line */
+	bool pending; /* header not printed yet (block containers print lazily) */
+	bool dash;    /* first map entry goes after the "- " of its list item */
 	int indent;
-	uint32_t n;    /* entries written so far */
+	uint32_t n; /* entries written so far */
 	const char *key;
 } WriterFrame;
 
@@ -31,7 +31,7 @@ typedef struct Writer {
 	Sbuf *out;
 	bool json;
 	int depth;
-	int pending;   /* lowest depth whose header is not printed yet, or 0 */
+	int pending; /* lowest depth whose header is not printed yet, or 0 */
 	WriterFrame st[WRITER_MAX_DEPTH];
 } Writer;
 
@@ -44,7 +44,7 @@ void w_list(Writer *w, const char *key);       /* block list */
 void w_list_inline(Writer *w, const char *key);
 void w_end(Writer *w);
 
-void w_str(Writer *w, const char *key, const char *val); /* skipped if NULL */
+void w_str(Writer *w, const char *key, const char *val);          /* skipped if NULL */
 void w_str_nonempty(Writer *w, const char *key, const char *val); /* skipped if NULL or "" */
 void w_int(Writer *w, const char *key, long long v);
 void w_bool(Writer *w, const char *key, bool v);

@@ -27,17 +27,17 @@ void arena_release(Arena *a); /* frees every chunk; the arena is reusable */
 /* Free the chunks this thread keeps for reuse (arena_release keeps some). */
 void arena_trim_cache(void);
 
-void *arena_alloc(Arena *a, size_t size);       /* zeroed, 16-byte aligned */
+void *arena_alloc(Arena *a, size_t size); /* zeroed, 16-byte aligned */
 void *arena_memdup(Arena *a, const void *p, size_t n);
-char *arena_strdup(Arena *a, const char *s);    /* NULL stays NULL */
+char *arena_strdup(Arena *a, const char *s);            /* NULL stays NULL */
 char *arena_strndup(Arena *a, const char *s, size_t n); /* adds the NUL */
 char *arena_sprintf(Arena *a, const char *fmt, ...)
 #if defined(__GNUC__)
-	__attribute__((format(printf, 2, 3)))
+    __attribute__((format(printf, 2, 3)))
 #endif
-	;
+    ;
 
-#define ARENA_NEW(a, T) ((T *)arena_alloc((a), sizeof(T)))
+#define ARENA_NEW(a, T)     ((T *)arena_alloc((a), sizeof(T)))
 #define ARENA_NEWN(a, T, n) ((T *)arena_alloc((a), size_mul((n), sizeof(T))))
 
 /* A growable array of pointers whose storage lives in an arena.  Growth

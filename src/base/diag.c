@@ -9,7 +9,7 @@ static const struct {
 	const char *hint;
 } catalogue[] = {
 #define X(name, code, sev, hint) {code, sev, hint},
-	DIAG_CODE_LIST(X)
+    DIAG_CODE_LIST(X)
 #undef X
 };
 
@@ -68,9 +68,9 @@ static size_t char_len(const char *s, size_t avail)
 
 /* Windows-1252 0x80-0x9F as Unicode (0 = undefined). */
 static const unsigned short cp1252_high[32] = {
-	0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
-	0x2039, 0x0152, 0, 0x017D, 0, 0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
-	0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178};
+    0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+    0x2039, 0x0152, 0,      0x017D, 0,      0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+    0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
 
 static void add_utf8(Sbuf *out, unsigned cp)
 {
@@ -106,8 +106,8 @@ static void add_printable(Sbuf *out, const char *s, size_t n, bool single_byte)
 
 /* Print `text` (one line) indented, with a caret under columns
  * [col, col+span).  Long lines are shown as a window around the caret. */
-static void format_snippet(Sbuf *out, const char *text, size_t len, uint32_t col,
-			   uint32_t span, int indent, bool single_byte)
+static void format_snippet(Sbuf *out, const char *text, size_t len, uint32_t col, uint32_t span, int indent,
+			   bool single_byte)
 {
 	uint32_t nchars = single_byte ? (uint32_t)len : utf8_columns(text, len);
 	if (col == 0 || col > nchars + 1)
@@ -191,8 +191,9 @@ bool diag_vemit(DiagSink *s, const Diag *d, const char *fmt, va_list ap)
 		return false;
 	if (sev == DIAG_ERROR && s->max_errors && s->counts[DIAG_ERROR] > s->max_errors) {
 		if (!s->truncated_noted && s->out)
-			fprintf(s->out, "%s: note: more than %u errors; further errors are counted but "
-					"not shown\n",
+			fprintf(s->out,
+				"%s: note: more than %u errors; further errors are counted but "
+				"not shown\n",
 				d->loc.file ? d->loc.file->path : "akko-migrate", s->max_errors);
 		s->truncated_noted = true;
 		return false;
@@ -220,8 +221,7 @@ bool diag_emit(DiagSink *s, const Diag *d, const char *fmt, ...)
 	return false;
 }
 
-static void simple(DiagSink *s, DiagCode code, SrcLoc loc, DiagSeverity want, const char *fmt,
-		   va_list ap)
+static void simple(DiagSink *s, DiagCode code, SrcLoc loc, DiagSeverity want, const char *fmt, va_list ap)
 {
 	if (diag_code_severity(code) != want)
 		die("diagnostic %s reported with the wrong severity", diag_code_str(code));

@@ -25,6 +25,7 @@
 
 typedef enum DiagSeverity { DIAG_NOTE, DIAG_WARNING, DIAG_ERROR } DiagSeverity;
 
+/* clang-format off */
 /* X(enum name, code, severity, hint) */
 #define DIAG_CODE_LIST(X)                                                                        \
 	/* input files (E00xx) */                                                                \
@@ -93,11 +94,13 @@ typedef enum DiagSeverity { DIAG_NOTE, DIAG_WARNING, DIAG_ERROR } DiagSeverity;
 	  "the section names no workflow, worklet or session in this export; its values are "     \
 	  "kept with the file but applied to nothing")
 
+/* clang-format on */
+
 typedef enum DiagCode {
 #define X(name, code, sev, hint) name,
 	DIAG_CODE_LIST(X)
 #undef X
-	DIAG_CODE_COUNT
+	    DIAG_CODE_COUNT
 } DiagCode;
 
 const char *diag_code_str(DiagCode c);
@@ -109,21 +112,21 @@ const char *diag_severity_name(DiagSeverity s);
 typedef struct Diag {
 	DiagCode code;
 	SrcLoc loc;
-	uint32_t span;        /* caret width in characters (0 = 1) */
-	const char *context;  /* e.g. "in mapping 'm_load'" */
-	const char *snippet;  /* shown instead of the source line (e.g. an expression) */
-	uint32_t snip_col;    /* 1-based caret column in snippet */
-	uint32_t snip_span;   /* caret width in snippet */
-	const char *hint;     /* overrides the catalogue hint; "" for none */
+	uint32_t span;       /* caret width in characters (0 = 1) */
+	const char *context; /* e.g. "in mapping 'm_load'" */
+	const char *snippet; /* shown instead of the source line (e.g. an expression) */
+	uint32_t snip_col;   /* 1-based caret column in snippet */
+	uint32_t snip_span;  /* caret width in snippet */
+	const char *hint;    /* overrides the catalogue hint; "" for none */
 } Diag;
 
 typedef struct DiagSink {
-	FILE *out;         /* print here as reported (NULL: do not print) */
-	Sbuf *collect;     /* also append the text here, if set */
-	unsigned counts[3]; /* per severity */
+	FILE *out;           /* print here as reported (NULL: do not print) */
+	Sbuf *collect;       /* also append the text here, if set */
+	unsigned counts[3];  /* per severity */
 	unsigned max_errors; /* 0 = unlimited; later errors are counted, not shown */
 	bool truncated_noted;
-	bool quiet_notes;  /* drop notes entirely */
+	bool quiet_notes; /* drop notes entirely */
 } DiagSink;
 
 void diag_init(DiagSink *s, FILE *out);

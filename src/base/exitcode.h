@@ -7,6 +7,7 @@
 #ifndef AKKO_BASE_EXITCODE_H
 #define AKKO_BASE_EXITCODE_H
 
+/* clang-format off */
 #define EXIT_CODE_LIST(X)                                                     \
 	X(EXIT_OK, 0, "success: every input was read and every output written")  \
 	X(EXIT_INPUT, 1, "an input has errors (diagnostics on stderr); no output for it") \
@@ -14,6 +15,8 @@
 	X(EXIT_IO, 3, "an input could not be read or an output could not be written") \
 	X(EXIT_GATE, 4, "conversion finished but the confidence gate failed")    \
 	X(EXIT_INTERNAL, 70, "internal error (a bug): please report it")
+
+/* clang-format on */
 
 enum ExitCode {
 #define X(name, value, doc) name = value,

@@ -21,9 +21,9 @@ typedef struct AtomicFile {
 	char *path;     /* destination */
 	char *tmp_path; /* temporary beside it (NULL for stdout) */
 	FILE *fp;
-	bool failed;    /* a write failed; commit will refuse */
-	bool durable;   /* fsync before the rename */
-	int err;        /* errno of the first failure */
+	bool failed;  /* a write failed; commit will refuse */
+	bool durable; /* fsync before the rename */
+	int err;      /* errno of the first failure */
 } AtomicFile;
 
 /* Returns false (with errno-style message in *err) if the temporary file

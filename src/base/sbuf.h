@@ -18,18 +18,21 @@
 
 typedef struct Sbuf {
 	char *buf;
-	size_t len;   /* bytes used, excluding the NUL */
-	size_t alloc; /* 0 while buf points at the shared empty string */
-	size_t max;   /* 0 = unbounded */
+	size_t len;    /* bytes used, excluding the NUL */
+	size_t alloc;  /* 0 while buf points at the shared empty string */
+	size_t max;    /* 0 = unbounded */
 	bool overflow; /* an append was dropped because of max */
 } Sbuf;
 
 extern char sbuf_empty[];
-#define SBUF_INIT {sbuf_empty, 0, 0, 0, false}
+#define SBUF_INIT                          \
+	{                                  \
+		sbuf_empty, 0, 0, 0, false \
+	}
 
 void sbuf_init(Sbuf *sb, size_t hint);
-void sbuf_release(Sbuf *sb);          /* frees and re-initialises */
-void sbuf_reset(Sbuf *sb);            /* length 0, keeps the memory */
+void sbuf_release(Sbuf *sb);              /* frees and re-initialises */
+void sbuf_reset(Sbuf *sb);                /* length 0, keeps the memory */
 char *sbuf_detach(Sbuf *sb, size_t *len); /* caller frees; sb re-initialised */
 void sbuf_grow(Sbuf *sb, size_t extra);
 

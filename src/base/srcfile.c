@@ -59,8 +59,8 @@ void linemap_locate(const LineMap *lm, size_t offset, uint32_t *line, uint32_t *
 	*col = (uint32_t)(offset - lm->starts[lo]) + 1;
 }
 
-bool linemap_line(const LineMap *lm, const char *text, size_t len, uint32_t line,
-		  size_t *start, size_t *linelen)
+bool linemap_line(const LineMap *lm, const char *text, size_t len, uint32_t line, size_t *start,
+		  size_t *linelen)
 {
 	if (line == 0 || line > lm->count)
 		return false;
@@ -216,8 +216,7 @@ static size_t col_to_byte(const SrcFile *f, const char *s, size_t len, uint32_t 
 	return i;
 }
 
-uint32_t srcfile_find_col(const SrcFile *f, uint32_t line, uint32_t from_col,
-			  const char *needle)
+uint32_t srcfile_find_col(const SrcFile *f, uint32_t line, uint32_t from_col, const char *needle)
 {
 	const char *text;
 	size_t len;

@@ -28,14 +28,14 @@ void linemap_release(LineMap *lm);
 void linemap_locate(const LineMap *lm, size_t offset, uint32_t *line, uint32_t *col);
 /* 1-based line -> start offset and length without the line terminator.
  * Returns false if the line does not exist. */
-bool linemap_line(const LineMap *lm, const char *text, size_t len, uint32_t line,
-		  size_t *start, size_t *linelen);
+bool linemap_line(const LineMap *lm, const char *text, size_t len, uint32_t line, size_t *start,
+		  size_t *linelen);
 
 typedef struct SrcFile {
 	const char *path; /* as given on the command line, for messages */
 	char *text;       /* raw bytes, NUL-terminated (owned) */
 	size_t len;
-	LineMap lines;    /* built on demand by srcfile_lines() */
+	LineMap lines; /* built on demand by srcfile_lines() */
 	bool lines_built;
 	bool single_byte; /* text is in a one-byte encoding (ISO-8859-1,
 	                     Windows-1252): one column per byte */
@@ -62,8 +62,7 @@ bool srcfile_line(const SrcFile *f, uint32_t line, const char **text, size_t *le
 /* Find `needle` on the given line at or after character column `from_col`
  * (1-based); returns its 1-based character column or 0 if absent.  Used to
  * point a caret at an element or attribute on a line the XML parser named. */
-uint32_t srcfile_find_col(const SrcFile *f, uint32_t line, uint32_t from_col,
-			  const char *needle);
+uint32_t srcfile_find_col(const SrcFile *f, uint32_t line, uint32_t from_col, const char *needle);
 
 /* Byte offset where a 1-based line starts (len of the file if beyond). */
 size_t srcfile_line_offset(const SrcFile *f, uint32_t line);

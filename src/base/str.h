@@ -16,7 +16,7 @@ typedef struct Str {
 } Str;
 
 #define STR_LIT(s) ((Str){(s), sizeof(s) - 1})
-#define STR_NULL ((Str){NULL, 0})
+#define STR_NULL   ((Str){NULL, 0})
 #define STR_FMT(s) (int)(s).len, (s).ptr /* for printf("%.*s") */
 
 static inline Str str_from(const char *s)
@@ -31,10 +31,10 @@ static inline Str str_make(const char *p, size_t n)
 
 bool str_eq(Str a, Str b);
 bool str_eq_cstr(Str a, const char *b);
-bool str_ieq_cstr(Str a, const char *b);   /* ASCII case-insensitive */
+bool str_ieq_cstr(Str a, const char *b); /* ASCII case-insensitive */
 bool str_starts_with(Str s, const char *prefix);
 bool str_istarts_with(Str s, const char *prefix);
-Str str_trim(Str s);                      /* ASCII whitespace both ends */
+Str str_trim(Str s);                         /* ASCII whitespace both ends */
 Str str_sub(Str s, size_t from, size_t len); /* clamped to s */
 /* Index of the first byte c in s, or -1. */
 long str_find_char(Str s, char c);

@@ -12,7 +12,7 @@
 
 #if defined(__GNUC__)
 #define PRINTF_LIKE(fmt, args) __attribute__((format(printf, fmt, args)))
-#define NORETURN __attribute__((noreturn))
+#define NORETURN               __attribute__((noreturn))
 #else
 #define PRINTF_LIKE(fmt, args)
 #define NORETURN

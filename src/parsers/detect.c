@@ -83,7 +83,8 @@ void detect_tool(const char *buf, size_t len, Detection *d)
 		/* UTF-16 exports would show NULs too; none exist, and libxml2 is
 		 * not asked to guess. */
 		d->binary = 1;
-		set_reason(d, "%s", "the file contains NUL bytes: binary data (a zip archive?) or UTF-16 text");
+		set_reason(d, "%s",
+			   "the file contains NUL bytes: binary data (a zip archive?) or UTF-16 text");
 		return;
 	}
 	if (end - p >= 3 && (unsigned char)p[0] == 0xEF && (unsigned char)p[1] == 0xBB &&

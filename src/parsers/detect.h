@@ -15,14 +15,14 @@
 #include "ast/ast.h"
 
 typedef struct Detection {
-	Tool tool;          /* TOOL_UNKNOWN when not recognised */
-	char root[64];      /* first element name, or "" */
-	long root_offset;   /* byte offset of the root element's '<', or -1 */
-	char reason[160];   /* why it is not recognised, no full stop: "it is an
+	Tool tool;        /* TOOL_UNKNOWN when not recognised */
+	char root[64];    /* first element name, or "" */
+	long root_offset; /* byte offset of the root element's '<', or -1 */
+	char reason[160]; /* why it is not recognised, no full stop: "it is an
 	                       HTML page" (after "not a job export: ") or, for
 	                       empty and binary files, a whole sentence */
-	int empty;          /* the file is empty or only whitespace */
-	int binary;         /* NUL bytes or not text at all */
+	int empty;        /* the file is empty or only whitespace */
+	int binary;       /* NUL bytes or not text at all */
 } Detection;
 
 void detect_tool(const char *buf, size_t len, Detection *out);

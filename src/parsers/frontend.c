@@ -40,8 +40,7 @@ static const char *tool_files(Tool t)
 	}
 }
 
-AstDoc *frontend_parse(Arena *a, SrcFile *src, const FrontendOptions *opts, DiagSink *sink,
-		       bool *io_error)
+AstDoc *frontend_parse(Arena *a, SrcFile *src, const FrontendOptions *opts, DiagSink *sink, bool *io_error)
 {
 	Detection det;
 	detect_tool(src->text, src->len, &det);
@@ -52,11 +51,10 @@ AstDoc *frontend_parse(Arena *a, SrcFile *src, const FrontendOptions *opts, Diag
 		src->single_byte = xml_encoding_is_single_byte(xml_declared_encoding(src, enc, sizeof enc));
 		break;
 	}
-	case TOOL_UNKNOWN:
-		return reject(src, &det, sink);
+	case TOOL_UNKNOWN: return reject(src, &det, sink);
 	default:
-		diag_error(sink, E_TOOL_UNSUPPORTED, (SrcLoc){src, 0, 0}, "%s are recognised but not read yet",
-			   tool_files(det.tool));
+		diag_error(sink, E_TOOL_UNSUPPORTED, (SrcLoc){src, 0, 0},
+			   "%s are recognised but not read yet", tool_files(det.tool));
 		return NULL;
 	}
 	AstDoc *doc = infa_parse(a, src, sink);
@@ -68,8 +66,8 @@ AstDoc *frontend_parse(Arena *a, SrcFile *src, const FrontendOptions *opts, Diag
 		SrcFile *pf = ARENA_NEW(a, SrcFile);
 		const char *err;
 		if (!srcfile_read(pf, opts->param_files[i], &err)) {
-			diag_error(sink, E_PARAM_READ, (SrcLoc){NULL, 0, 0}, "cannot read parameter file '%s': %s",
-				   opts->param_files[i], err);
+			diag_error(sink, E_PARAM_READ, (SrcLoc){NULL, 0, 0},
+				   "cannot read parameter file '%s': %s", opts->param_files[i], err);
 			*io_error = true;
 			continue;
 		}

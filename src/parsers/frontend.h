@@ -22,8 +22,7 @@ void frontend_global_init(void);
  * could be read (empty, not a job export, not well-formed); otherwise the
  * AST, possibly with errors reported to `sink` (check diag_errors()).
  * *io_error is set when a parameter file could not be read. */
-AstDoc *frontend_parse(Arena *a, SrcFile *src, const FrontendOptions *opts, DiagSink *sink,
-		       bool *io_error);
+AstDoc *frontend_parse(Arena *a, SrcFile *src, const FrontendOptions *opts, DiagSink *sink, bool *io_error);
 
 /* The PowerCenter frontend (powercenter.c) and its parameter files
  * (paramfile.c). */

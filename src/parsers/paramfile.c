@@ -234,8 +234,8 @@ static unsigned apply_to_control(PfState *st, AstControl *c, AstParamSection *se
 }
 
 /* A control's own variables and those of the worklets defined inside it. */
-static unsigned apply_to_control_vars(PfState *st, AstControl *c, AstParamSection *sec, const AstParamAssign *a,
-				      int depth)
+static unsigned apply_to_control_vars(PfState *st, AstControl *c, AstParamSection *sec,
+				      const AstParamAssign *a, int depth)
 {
 	if (!c || depth > 16)
 		return 0;
@@ -330,7 +330,8 @@ static void read_lines(PfState *st)
 			continue;
 		if (s.ptr[0] == '[') {
 			if (s.ptr[s.len - 1] != ']') {
-				diag_warning(st->sink, W_PARAM_SECTION, where, "section header is not closed by ']'");
+				diag_warning(st->sink, W_PARAM_SECTION, where,
+					     "section header is not closed by ']'");
 				sec = NULL;
 				skipping = true;
 				continue;
@@ -339,8 +340,8 @@ static void read_lines(PfState *st)
 			ns->header = dup(st, str_trim(str_sub(s, 1, s.len - 2)));
 			ns->loc = where;
 			if (!parse_header(st, ns, str_from(ns->header))) {
-				diag_warning(st->sink, W_PARAM_SECTION, where, "section header [%s] has an unknown shape",
-					     ns->header);
+				diag_warning(st->sink, W_PARAM_SECTION, where,
+					     "section header [%s] has an unknown shape", ns->header);
 				sec = NULL;
 				skipping = true;
 				continue;
@@ -353,14 +354,15 @@ static void read_lines(PfState *st)
 		long eq = str_find_char(s, '=');
 		Str name = eq > 0 ? str_trim(str_sub(s, 0, (size_t)eq)) : STR_NULL;
 		if (eq <= 0 || !name.len || str_find_char(name, ' ') >= 0) {
-			diag_warning(st->sink, W_PARAM_LINE, where, "'%.*s' is not a NAME=VALUE line", STR_FMT(s));
+			diag_warning(st->sink, W_PARAM_LINE, where, "'%.*s' is not a NAME=VALUE line",
+				     STR_FMT(s));
 			continue;
 		}
 		if (skipping)
 			continue;
 		if (!sec) {
-			diag_warning(st->sink, W_PARAM_OUTSIDE, where, "assignment to '%.*s' comes before any [section]",
-				     STR_FMT(name));
+			diag_warning(st->sink, W_PARAM_OUTSIDE, where,
+				     "assignment to '%.*s' comes before any [section]", STR_FMT(name));
 			continue;
 		}
 		AstParamAssign *a = ARENA_NEW(st->doc->arena, AstParamAssign);

@@ -57,8 +57,8 @@ struct Flow {
 
 /* An instance name in a flow: a step, or an expanded mapplet instance. */
 typedef struct Inst {
-	AstStep *step;      /* NULL for a mapplet instance */
-	StrMap ports;       /* port name -> AstPort, built on first use */
+	AstStep *step; /* NULL for a mapplet instance */
+	StrMap ports;  /* port name -> AstPort, built on first use */
 	bool ports_built;
 	bool broken;        /* its definition is missing (already reported) */
 	Flow *mapplet;      /* mapplet instances: the mapplet */
@@ -95,9 +95,9 @@ typedef struct Infa {
 	DiagSink *sink;
 	StrMap folders; /* NAME -> Folder */
 	PtrVec folder_list;
-	PtrVec flows;   /* Flow, file order */
-	PtrVec pending; /* PendingTask */
-	PtrVec sessions; /* PendingSession, for pass 4 */
+	PtrVec flows;        /* Flow, file order */
+	PtrVec pending;      /* PendingTask */
+	PtrVec sessions;     /* PendingSession, for pass 4 */
 	StrMap types;        /* datatype name (any case) -> type_table entry + 1 */
 	StrMap settings;     /* attribute NAME -> step_settings entry + 1 */
 	const char *context; /* "in mapping 'x'" for diagnostics, or NULL */
@@ -166,7 +166,9 @@ static const char *required(Infa *I, const xmlNode *n, const char *name)
 	const char *v = xml_attr(n, name);
 	if (v)
 		return S(I, v);
-	Diag d = {.code = E_INFA_MISSING_ATTR, .loc = loc(I, n), .span = (uint32_t)strlen(tag(n)) + 1,
+	Diag d = {.code = E_INFA_MISSING_ATTR,
+		  .loc = loc(I, n),
+		  .span = (uint32_t)strlen(tag(n)) + 1,
 		  .context = I->context};
 	diag_emit(I->sink, &d, "element %s has no %s attribute", tag(n), name);
 	return "";
@@ -239,6 +241,7 @@ static bool keyeq(const char *a, const char *b)
 
 /* ---- datatypes ----------------------------------------------------------- */
 
+/* clang-format off */
 static const struct {
 	const char *name;
 	TypeKind kind;
@@ -271,6 +274,7 @@ static const struct {
 	{"varbinary", TY_BINARY, false}, {"image", TY_BINARY, false}, {"blob", TY_BINARY, false},
 	{"raw", TY_BINARY, false}, {"long raw", TY_BINARY, false},
 };
+/* clang-format on */
 
 /* Map a PowerCenter or database datatype to a neutral type.  db_type gives
  * context: an Oracle DATE carries a time of day, an Oracle LONG is text. */
@@ -300,8 +304,10 @@ static AstType infa_type(Infa *I, const char *datatype, const xmlNode *n, const 
 		t.unicode = type_table[hit - 1].unicode;
 		return t;
 	}
-	Diag d = {.code = W_INFA_DATATYPE, .loc = xml_attr_loc(&I->x, n, "DATATYPE"),
-		  .span = (uint32_t)strlen(datatype), .context = I->context};
+	Diag d = {.code = W_INFA_DATATYPE,
+		  .loc = xml_attr_loc(&I->x, n, "DATATYPE"),
+		  .span = (uint32_t)strlen(datatype),
+		  .context = I->context};
 	diag_emit(I->sink, &d, "unknown datatype '%s'", datatype);
 	return t;
 }
@@ -309,12 +315,13 @@ static AstType infa_type(Infa *I, const char *datatype, const xmlNode *n, const 
 /* ---- neutral settings of attributes -------------------------------------- */
 
 typedef struct SettingRule {
-	const char *name;  /* attribute NAME as written */
-	StepKind only;     /* STEP_UNKNOWN: any kind */
+	const char *name; /* attribute NAME as written */
+	StepKind only;    /* STEP_UNKNOWN: any kind */
 	Setting key;
-	ExprLang lang;     /* LANG_NONE: a plain value */
+	ExprLang lang; /* LANG_NONE: a plain value */
 } SettingRule;
 
+/* clang-format off */
 static const SettingRule step_settings[] = {
 	{"Sql Query", STEP_UNKNOWN, SET_SQL_QUERY, LANG_SQL},
 	{"User Defined Join", STEP_UNKNOWN, SET_USER_JOIN, LANG_SQL},
@@ -376,6 +383,7 @@ static const SettingRule step_settings[] = {
 	{"Assignment Condition", STEP_UNKNOWN, SET_ASSIGNMENT_CONDITION, LANG_POWERCENTER},
 	{"Control Option", STEP_UNKNOWN, SET_CONTROL_OPTION, LANG_NONE},
 };
+/* clang-format on */
 
 /* A NAME/VALUE attribute element (TABLEATTRIBUTE, ATTRIBUTE) as a prop
  * with its neutral meaning. */
@@ -405,9 +413,15 @@ static const struct {
 	const char *name;
 	unsigned dir;
 } port_tokens[] = {
-	{"INPUT", PORT_IN},        {"OUTPUT", PORT_OUT},          {"LOCAL VARIABLE", PORT_VAR},
-	{"VARIABLE", PORT_VAR},    {"LOOKUP", PORT_LOOKUP},       {"RETURN", PORT_RETURN},
-	{"MASTER", PORT_MASTER},   {"GENERATED KEY", PORT_GENERATED}, {"GENERATED COLUMN ID", PORT_GENERATED},
+    {"INPUT", PORT_IN},
+    {"OUTPUT", PORT_OUT},
+    {"LOCAL VARIABLE", PORT_VAR},
+    {"VARIABLE", PORT_VAR},
+    {"LOOKUP", PORT_LOOKUP},
+    {"RETURN", PORT_RETURN},
+    {"MASTER", PORT_MASTER},
+    {"GENERATED KEY", PORT_GENERATED},
+    {"GENERATED COLUMN ID", PORT_GENERATED},
 };
 
 static unsigned parse_port_type(Infa *I, const xmlNode *n, const char *pt, bool *unknown)
@@ -427,8 +441,10 @@ static unsigned parse_port_type(Infa *I, const xmlNode *n, const char *pt, bool 
 			}
 		if (!known && tok.len) {
 			*unknown = true;
-			Diag d = {.code = W_INFA_PORT_TYPE, .loc = xml_attr_loc(&I->x, n, "PORTTYPE"),
-				  .span = (uint32_t)strlen(pt), .context = I->context};
+			Diag d = {.code = W_INFA_PORT_TYPE,
+				  .loc = xml_attr_loc(&I->x, n, "PORTTYPE"),
+				  .span = (uint32_t)strlen(pt),
+				  .context = I->context};
 			if (tok.len == strlen(pt))
 				diag_emit(I->sink, &d, "unknown port type '%s'", pt);
 			else
@@ -442,8 +458,8 @@ static unsigned parse_port_type(Infa *I, const xmlNode *n, const char *pt, bool 
 }
 
 static const char *const transformfield_consumed[] = {
-	"NAME", "DATATYPE", "PRECISION", "SCALE", "PORTTYPE", "EXPRESSION", "EXPRESSIONTYPE",
-	"DEFAULTVALUE", "DESCRIPTION", "GROUP", "REF_FIELD", "ISSORTKEY", "SORTDIRECTION", NULL};
+    "NAME",         "DATATYPE",    "PRECISION", "SCALE",     "PORTTYPE",  "EXPRESSION",    "EXPRESSIONTYPE",
+    "DEFAULTVALUE", "DESCRIPTION", "GROUP",     "REF_FIELD", "ISSORTKEY", "SORTDIRECTION", NULL};
 
 /* <TRANSFORMFIELD NAME DATATYPE PRECISION SCALE PORTTYPE EXPRESSION
  *     EXPRESSIONTYPE DEFAULTVALUE GROUP REF_FIELD ...> <TRANSFORMFIELDATTR/> */
@@ -484,9 +500,9 @@ static AstPort *parse_transformfield(Infa *I, const xmlNode *n)
 	return p;
 }
 
-static const char *const field_consumed[] = {"NAME", "DATATYPE", "PRECISION", "SCALE",
-					      "NULLABLE", "KEYTYPE", "DESCRIPTION", "REFERENCEDTABLE",
-					      "REFERENCEDFIELD", NULL};
+static const char *const field_consumed[] = {
+    "NAME",    "DATATYPE",    "PRECISION",       "SCALE",           "NULLABLE",
+    "KEYTYPE", "DESCRIPTION", "REFERENCEDTABLE", "REFERENCEDFIELD", NULL};
 
 /* <SOURCEFIELD|TARGETFIELD NAME DATATYPE PRECISION SCALE NULLABLE KEYTYPE
  *     REFERENCEDTABLE REFERENCEDFIELD ...> <FIELDATTRIBUTE/> */
@@ -521,8 +537,8 @@ static AstPort *parse_field(Infa *I, const xmlNode *n, const char *db_type)
 
 /* ---- sources and targets ------------------------------------------------- */
 
-static const char *const table_consumed[] = {"NAME", "DATABASETYPE", "DBDNAME", "OWNERNAME",
-					      "BUSINESSNAME", "DESCRIPTION", NULL};
+static const char *const table_consumed[] = {"NAME",         "DATABASETYPE", "DBDNAME", "OWNERNAME",
+					     "BUSINESSNAME", "DESCRIPTION",  NULL};
 
 /* <SOURCE NAME DATABASETYPE DBDNAME OWNERNAME ...>
  *   <FLATFILE .../> <TABLEATTRIBUTE/> <SOURCEFIELD/>... </SOURCE>
@@ -545,7 +561,8 @@ static AstTable *parse_table(Infa *I, Folder *fo, const xmlNode *n, TableRole ro
 		else if (xml_is(c, "FLATFILE"))
 			rest_props(I, c, &t->file_settings, NULL);
 		else if (xml_is(c, "TABLEATTRIBUTE"))
-			ast_push(I->doc, &t->props, name_value_prop(I, c, role == TABLE_SOURCE ? STEP_SOURCE : STEP_TARGET));
+			ast_push(I->doc, &t->props,
+				 name_value_prop(I, c, role == TABLE_SOURCE ? STEP_SOURCE : STEP_TARGET));
 		else
 			ast_push(I->doc, &t->extras, capture(I, c));
 	}
@@ -569,43 +586,41 @@ static const struct {
 	const char *type;
 	StepKind kind;
 } type_map[] = {
-	{"Source Qualifier", STEP_SOURCE_QUERY},
-	{"Application Source Qualifier", STEP_SOURCE_QUERY},
-	{"MQ Source Qualifier", STEP_SOURCE_QUERY},
-	{"Expression", STEP_EXPRESSION},
-	{"Lookup Procedure", STEP_LOOKUP},
-	{"Joiner", STEP_JOIN},
-	{"Aggregator", STEP_AGGREGATE},
-	{"Filter", STEP_FILTER},
-	{"Sorter", STEP_SORT},
-	{"Router", STEP_ROUTER},
-	{"Rank", STEP_RANK},
-	{"Sequence", STEP_SEQUENCE},
-	{"Sequence Generator", STEP_SEQUENCE},
-	{"Update Strategy", STEP_UPDATE_STRATEGY},
-	{"Normalizer", STEP_NORMALIZER},
-	{"Stored Procedure", STEP_STORED_PROCEDURE},
-	{"XML Source Qualifier", STEP_XML_SOURCE},
-	{"Transaction Control", STEP_TRANSACTION_CONTROL},
-	{"Input Transformation", STEP_FLOW_INPUT},
-	{"Output Transformation", STEP_FLOW_OUTPUT},
-	{"Mapplet", STEP_SUBFLOW},
-	{"Custom Transformation", STEP_CUSTOM},
-	{"External Procedure", STEP_CUSTOM},
-	{"Advanced External Procedure", STEP_CUSTOM},
-	{"XML Parser", STEP_CUSTOM},
-	{"XML Generator", STEP_CUSTOM},
+    {"Source Qualifier", STEP_SOURCE_QUERY},
+    {"Application Source Qualifier", STEP_SOURCE_QUERY},
+    {"MQ Source Qualifier", STEP_SOURCE_QUERY},
+    {"Expression", STEP_EXPRESSION},
+    {"Lookup Procedure", STEP_LOOKUP},
+    {"Joiner", STEP_JOIN},
+    {"Aggregator", STEP_AGGREGATE},
+    {"Filter", STEP_FILTER},
+    {"Sorter", STEP_SORT},
+    {"Router", STEP_ROUTER},
+    {"Rank", STEP_RANK},
+    {"Sequence", STEP_SEQUENCE},
+    {"Sequence Generator", STEP_SEQUENCE},
+    {"Update Strategy", STEP_UPDATE_STRATEGY},
+    {"Normalizer", STEP_NORMALIZER},
+    {"Stored Procedure", STEP_STORED_PROCEDURE},
+    {"XML Source Qualifier", STEP_XML_SOURCE},
+    {"Transaction Control", STEP_TRANSACTION_CONTROL},
+    {"Input Transformation", STEP_FLOW_INPUT},
+    {"Output Transformation", STEP_FLOW_OUTPUT},
+    {"Mapplet", STEP_SUBFLOW},
+    {"Custom Transformation", STEP_CUSTOM},
+    {"External Procedure", STEP_CUSTOM},
+    {"Advanced External Procedure", STEP_CUSTOM},
+    {"XML Parser", STEP_CUSTOM},
+    {"XML Generator", STEP_CUSTOM},
 };
 
 static const struct {
 	const char *tmpl;
 	StepKind kind;
 } template_map[] = {
-	{"Union Transformation", STEP_UNION},
-	{"SQL Transform", STEP_SQL},
-	{"SQL Transformation", STEP_SQL},
-	{"Java Transformation", STEP_SCRIPT},
-	{"Http Transformation", STEP_HTTP},
+    {"Union Transformation", STEP_UNION}, {"SQL Transform", STEP_SQL},
+    {"SQL Transformation", STEP_SQL},     {"Java Transformation", STEP_SCRIPT},
+    {"Http Transformation", STEP_HTTP},
 };
 
 static StepKind transformation_kind(Infa *I, const xmlNode *n, const char *type, const char *tmpl)
@@ -619,8 +634,10 @@ static StepKind transformation_kind(Infa *I, const xmlNode *n, const char *type,
 			break;
 		}
 	if (!known) {
-		Diag d = {.code = E_INFA_UNKNOWN_TYPE, .loc = xml_attr_loc(&I->x, n, "TYPE"),
-			  .span = (uint32_t)strlen(type), .context = I->context};
+		Diag d = {.code = E_INFA_UNKNOWN_TYPE,
+			  .loc = xml_attr_loc(&I->x, n, "TYPE"),
+			  .span = (uint32_t)strlen(type),
+			  .context = I->context};
 		diag_emit(I->sink, &d, "unknown transformation type '%s'", type);
 		return STEP_UNKNOWN;
 	}
@@ -637,8 +654,8 @@ static StepKind transformation_kind(Infa *I, const xmlNode *n, const char *type,
 	return kind;
 }
 
-static const char *const transformation_consumed[] = {"NAME", "TYPE", "TEMPLATENAME", "REUSABLE",
-						       "DESCRIPTION", NULL};
+static const char *const transformation_consumed[] = {"NAME",     "TYPE",        "TEMPLATENAME",
+						      "REUSABLE", "DESCRIPTION", NULL};
 
 /* <TRANSFORMATION NAME TYPE TEMPLATENAME REUSABLE DESCRIPTION ...>
  *   <GROUP/> <TRANSFORMFIELD/> <TABLEATTRIBUTE/> <SOURCEFIELD/>
@@ -661,7 +678,7 @@ static AstStep *parse_transformation(Infa *I, const xmlNode *n)
 			ast_push(I->doc, &s->ports, parse_transformfield(I, c));
 		} else if (xml_is(c, "GROUP")) {
 			const char *gt = attr_or(I, c, "TYPE", "");
-			GroupKind gk = strstr(gt, "DEFAULT") ? GROUP_DEFAULT
+			GroupKind gk = strstr(gt, "DEFAULT")  ? GROUP_DEFAULT
 				       : strstr(gt, "OUTPUT") ? GROUP_OUTPUT
 				       : strstr(gt, "ERROR")  ? GROUP_ERROR
 							      : GROUP_INPUT;
@@ -767,10 +784,13 @@ static void *via_shortcut(Infa *I, Folder *fo, const char *name, const char *kin
 		return sc->ast->target;
 	}
 	if (!sc->ast->resolved) {
-		Diag d = {.code = E_INFA_SHORTCUT, .loc = xml_attr_loc(&I->x, user, user_attr),
-			  .span = (uint32_t)strlen(name), .context = I->context};
-		diag_emit(I->sink, &d, "shortcut '%s' refers to %s '%s' in folder '%s', which is not in the export",
-			  name, sc->ast->object_type ? sc->ast->object_type : "object",
+		Diag d = {.code = E_INFA_SHORTCUT,
+			  .loc = xml_attr_loc(&I->x, user, user_attr),
+			  .span = (uint32_t)strlen(name),
+			  .context = I->context};
+		diag_emit(I->sink, &d,
+			  "shortcut '%s' refers to %s '%s' in folder '%s', which is not in the export", name,
+			  sc->ast->object_type ? sc->ast->object_type : "object",
 			  sc->ast->ref_name ? sc->ast->ref_name : "?",
 			  sc->ast->ref_folder ? sc->ast->ref_folder : "?");
 	}
@@ -923,8 +943,8 @@ static void expand_mapplet(Infa *I, AstFlow *f, Build *b, Inst *mi, const char *
 	mi->prefix = arena_sprintf(I->a, "%s/", instance);
 }
 
-static const char *const instance_consumed[] = {"NAME", "TRANSFORMATION_NAME", "TRANSFORMATION_TYPE",
-						"TYPE", "REUSABLE", "DESCRIPTION", "DBDNAME", NULL};
+static const char *const instance_consumed[] = {
+    "NAME", "TRANSFORMATION_NAME", "TRANSFORMATION_TYPE", "TYPE", "REUSABLE", "DESCRIPTION", "DBDNAME", NULL};
 
 /* <INSTANCE NAME TRANSFORMATION_NAME TRANSFORMATION_TYPE TYPE REUSABLE DBDNAME>
  *   <ASSOCIATED_SOURCE_INSTANCE NAME/> </INSTANCE> */
@@ -938,10 +958,12 @@ static void instance_of_mapplet(Infa *I, Flow *fl, Build *b, const xmlNode *n, c
 	if (!m) {
 		mi->broken = true;
 		if (!strmap_get(&fl->folder->shortcuts, tname)) { /* else via_shortcut reported it */
-			Diag d = {.code = E_INFA_UNDEFINED, .loc = xml_attr_loc(&I->x, n, "TRANSFORMATION_NAME"),
-				  .span = (uint32_t)strlen(tname), .context = I->context};
-			diag_emit(I->sink, &d, "instance '%s' uses mapplet '%s', which is not in the export", name,
-				  tname);
+			Diag d = {.code = E_INFA_UNDEFINED,
+				  .loc = xml_attr_loc(&I->x, n, "TRANSFORMATION_NAME"),
+				  .span = (uint32_t)strlen(tname),
+				  .context = I->context};
+			diag_emit(I->sink, &d, "instance '%s' uses mapplet '%s', which is not in the export",
+				  name, tname);
 		}
 		return;
 	}
@@ -977,7 +999,8 @@ static bool instance_of_table(Infa *I, Folder *fo, AstStep *s, const xmlNode *n,
 		t = strmap_get(&fo->targets, tname);
 	}
 	if (!t)
-		t = via_shortcut(I, fo, tname, source ? "source" : "target", n, "TRANSFORMATION_NAME", &s->shortcut);
+		t = via_shortcut(I, fo, tname, source ? "source" : "target", n, "TRANSFORMATION_NAME",
+				 &s->shortcut);
 	if (!t)
 		return false;
 	s->table = t;
@@ -1041,8 +1064,10 @@ static void parse_instance(Infa *I, Flow *fl, Build *b, const xmlNode *n)
 	else if (cls == 'x')
 		cls = inst_class(type);
 	if (strmap_get(&b->insts, inst_key(I, name, cls))) {
-		Diag d = {.code = W_INFA_DUPLICATE, .loc = xml_attr_loc(&I->x, n, "NAME"),
-			  .span = (uint32_t)strlen(name), .context = I->context};
+		Diag d = {.code = W_INFA_DUPLICATE,
+			  .loc = xml_attr_loc(&I->x, n, "NAME"),
+			  .span = (uint32_t)strlen(name),
+			  .context = I->context};
 		diag_emit(I->sink, &d, "instance '%s' is declared twice", name);
 		return;
 	}
@@ -1053,7 +1078,9 @@ static void parse_instance(Infa *I, Flow *fl, Build *b, const xmlNode *n)
 	const char *step_name = name;
 	if (strmap_get(&b->names, name))
 		step_name = arena_sprintf(I->a, "%s@%s", name,
-					  cls == 's' ? "source" : cls == 't' ? "target" : "transformation");
+					  cls == 's'   ? "source"
+					  : cls == 't' ? "target"
+						       : "transformation");
 	AstStep *s = ast_step_new(I->doc, STEP_UNKNOWN, step_name);
 	if (step_name != name)
 		s->orig_name = name;
@@ -1069,8 +1096,10 @@ static void parse_instance(Infa *I, Flow *fl, Build *b, const xmlNode *n)
 	} else if (keyeq(type, "TRANSFORMATION")) {
 		found = instance_of_transformation(I, fl->folder, b, s, n, tname);
 	} else {
-		Diag d = {.code = E_INFA_UNKNOWN_TYPE, .loc = xml_attr_loc(&I->x, n, "TYPE"),
-			  .span = (uint32_t)strlen(type), .context = I->context};
+		Diag d = {.code = E_INFA_UNKNOWN_TYPE,
+			  .loc = xml_attr_loc(&I->x, n, "TYPE"),
+			  .span = (uint32_t)strlen(type),
+			  .context = I->context};
 		diag_emit(I->sink, &d, "unknown instance type '%s'", type);
 		in->broken = true;
 		return;
@@ -1078,10 +1107,12 @@ static void parse_instance(Infa *I, Flow *fl, Build *b, const xmlNode *n)
 	if (!found) {
 		in->broken = true;
 		if (!strmap_get(&fl->folder->shortcuts, tname)) { /* else via_shortcut reported it */
-			Diag d = {.code = E_INFA_UNDEFINED, .loc = xml_attr_loc(&I->x, n, "TRANSFORMATION_NAME"),
-				  .span = (uint32_t)strlen(tname), .context = I->context};
-			diag_emit(I->sink, &d, "instance '%s' refers to %s '%s', which is not in the export", name,
-				  *ttype ? ttype : type, tname);
+			Diag d = {.code = E_INFA_UNDEFINED,
+				  .loc = xml_attr_loc(&I->x, n, "TRANSFORMATION_NAME"),
+				  .span = (uint32_t)strlen(tname),
+				  .context = I->context};
+			diag_emit(I->sink, &d, "instance '%s' refers to %s '%s', which is not in the export",
+				  name, *ttype ? ttype : type, tname);
 		}
 	}
 	instance_rest(I, s, n);
@@ -1103,8 +1134,10 @@ static bool edge_end(Infa *I, Build *b, const xmlNode *n, const char *inst_attr,
 	if (!in)
 		in = find_inst(I, b, iname, NULL); /* the instance type was written differently */
 	if (!in) {
-		Diag d = {.code = E_INFA_CONNECTOR_INSTANCE, .loc = xml_attr_loc(&I->x, n, inst_attr),
-			  .span = (uint32_t)strlen(iname), .context = I->context};
+		Diag d = {.code = E_INFA_CONNECTOR_INSTANCE,
+			  .loc = xml_attr_loc(&I->x, n, inst_attr),
+			  .span = (uint32_t)strlen(iname),
+			  .context = I->context};
 		return diag_emit(I->sink, &d, "connector names unknown instance '%s'", iname);
 	}
 	if (in->broken)
@@ -1145,8 +1178,10 @@ static bool edge_end(Infa *I, Build *b, const xmlNode *n, const char *inst_attr,
 		}
 		AstPort *bp = boundary ? ast_ports_find(&boundary->ports, ref) : NULL;
 		if (!bp) {
-			Diag d = {.code = E_INFA_MAPPLET_PORT, .loc = xml_attr_loc(&I->x, n, field_attr),
-				  .span = (uint32_t)strlen(field), .context = I->context};
+			Diag d = {.code = E_INFA_MAPPLET_PORT,
+				  .loc = xml_attr_loc(&I->x, n, field_attr),
+				  .span = (uint32_t)strlen(field),
+				  .context = I->context};
 			(void)count;
 			return diag_emit(I->sink, &d, "mapplet '%s' (instance '%s') has no %s port '%s'",
 					 m->ast->name, iname, from ? "output" : "input", field);
@@ -1158,8 +1193,10 @@ static bool edge_end(Infa *I, Build *b, const xmlNode *n, const char *inst_attr,
 	}
 	AstPort *p = inst_port(I, in, field);
 	if (!p) {
-		Diag d = {.code = E_INFA_CONNECTOR_PORT, .loc = xml_attr_loc(&I->x, n, field_attr),
-			  .span = (uint32_t)strlen(field), .context = I->context};
+		Diag d = {.code = E_INFA_CONNECTOR_PORT,
+			  .loc = xml_attr_loc(&I->x, n, field_attr),
+			  .span = (uint32_t)strlen(field),
+			  .context = I->context};
 		return diag_emit(I->sink, &d, "instance '%s' has no port '%s'", iname, field);
 	}
 	*step = in->step;
@@ -1203,10 +1240,10 @@ static void resolve_associated(Infa *I, AstFlow *f, Build *b)
 	}
 }
 
-static const char *const mappingvar_consumed[] = {"NAME", "DATATYPE", "PRECISION", "SCALE",
-						   "DEFAULTVALUE", "ISPARAM", "AGGFUNCTION",
-						   "ISEXPRESSIONVARIABLE", "USERDEFINED", "DESCRIPTION",
-						   NULL};
+static const char *const mappingvar_consumed[] = {
+    "NAME",         "DATATYPE",    "PRECISION",   "SCALE",
+    "DEFAULTVALUE", "ISPARAM",     "AGGFUNCTION", "ISEXPRESSIONVARIABLE",
+    "USERDEFINED",  "DESCRIPTION", NULL};
 
 /* <MAPPINGVARIABLE NAME DATATYPE DEFAULTVALUE ISPARAM AGGFUNCTION
  *     ISEXPRESSIONVARIABLE USERDEFINED .../> */
@@ -1237,7 +1274,8 @@ static void build_flow(Infa *I, Flow *fl)
 		return;
 	fl->state = BUILD_RUNNING;
 	AstFlow *f = fl->ast;
-	I->context = arena_sprintf(I->a, "in %s '%s'", f->kind == FLOW_MAPPLET ? "mapplet" : "mapping", f->name);
+	I->context =
+	    arena_sprintf(I->a, "in %s '%s'", f->kind == FLOW_MAPPLET ? "mapplet" : "mapping", f->name);
 	Build b;
 	strmap_init(&b.defs, I->a, false);
 	strmap_init(&b.insts, I->a, false);
@@ -1278,9 +1316,12 @@ static void build_flow(Infa *I, Flow *fl)
 			if (lo->step)
 				lo->target = lo->step->name;
 			if (!in) {
-				Diag d = {.code = W_INFA_LOAD_ORDER, .loc = xml_attr_loc(&I->x, c, "TARGETINSTANCE"),
-					  .span = (uint32_t)strlen(lo->target), .context = I->context};
-				diag_emit(I->sink, &d, "target load order names unknown instance '%s'", lo->target);
+				Diag d = {.code = W_INFA_LOAD_ORDER,
+					  .loc = xml_attr_loc(&I->x, c, "TARGETINSTANCE"),
+					  .span = (uint32_t)strlen(lo->target),
+					  .context = I->context};
+				diag_emit(I->sink, &d, "target load order names unknown instance '%s'",
+					  lo->target);
 			}
 			ast_push(I->doc, &f->load_order, lo);
 		} else if (xml_is(c, "MAPPINGVARIABLE")) {
@@ -1301,10 +1342,12 @@ static TaskKind task_kind(const char *type)
 		const char *name;
 		TaskKind kind;
 	} map[] = {
-		{"Start", TASK_START},         {"Session", TASK_RUN_FLOW},    {"Command", TASK_COMMAND},
-		{"Assignment", TASK_ASSIGNMENT}, {"Decision", TASK_DECISION}, {"Email", TASK_EMAIL},
-		{"Control", TASK_CONTROL},     {"Timer", TASK_TIMER},         {"Event-wait", TASK_EVENT_WAIT},
-		{"Event-raise", TASK_EVENT_RAISE}, {"Worklet", TASK_RUN_CONTROL},
+	    {"Start", TASK_START},           {"Session", TASK_RUN_FLOW},
+	    {"Command", TASK_COMMAND},       {"Assignment", TASK_ASSIGNMENT},
+	    {"Decision", TASK_DECISION},     {"Email", TASK_EMAIL},
+	    {"Control", TASK_CONTROL},       {"Timer", TASK_TIMER},
+	    {"Event-wait", TASK_EVENT_WAIT}, {"Event-raise", TASK_EVENT_RAISE},
+	    {"Worklet", TASK_RUN_CONTROL},
 	};
 	for (size_t i = 0; i < ARRAY_LEN(map); i++)
 		if (keyeq(type, map[i].name))
@@ -1324,7 +1367,8 @@ static AstCommand *parse_valuepair(Infa *I, const xmlNode *n, bool assignment, C
 	c->component = component;
 	c->loc = loc_line(I, n);
 	c->reverse = attr_yes(n, "REVERSEASSIGNMENT", false);
-	c->value = expr_at(I, assignment ? LANG_POWERCENTER : LANG_SHELL, n, "VALUE", attr_or(I, n, "VALUE", ""));
+	c->value =
+	    expr_at(I, assignment ? LANG_POWERCENTER : LANG_SHELL, n, "VALUE", attr_or(I, n, "VALUE", ""));
 	return c;
 }
 
@@ -1341,8 +1385,10 @@ static AstTask *parse_task(Infa *I, const xmlNode *n, CommandWhen when, const ch
 	t->description = attr(I, n, "DESCRIPTION");
 	t->loc = loc(I, n);
 	if (t->kind == TASK_OTHER) {
-		Diag d = {.code = W_INFA_TASK_TYPE, .loc = xml_attr_loc(&I->x, n, "TYPE"),
-			  .span = (uint32_t)strlen(type), .context = I->context};
+		Diag d = {.code = W_INFA_TASK_TYPE,
+			  .loc = xml_attr_loc(&I->x, n, "TYPE"),
+			  .span = (uint32_t)strlen(type),
+			  .context = I->context};
 		diag_emit(I->sink, &d, "unknown task type '%s'", type);
 	}
 	rest_props(I, n, &t->props, task_consumed);
@@ -1380,7 +1426,7 @@ static AstTask *parse_session_component(Infa *I, const xmlNode *c)
 	const char *type = attr_or(I, c, "TYPE", "");
 	bool assignment;
 	CommandWhen when = component_when(type, &assignment);
-	TaskKind kind = assignment                ? TASK_ASSIGNMENT
+	TaskKind kind = assignment               ? TASK_ASSIGNMENT
 			: strstr(type, "ommand") ? TASK_COMMAND
 			: strstr(type, "mail")   ? TASK_EMAIL
 						 : TASK_OTHER;
@@ -1491,10 +1537,16 @@ static AstTask *parse_session(Infa *I, Folder *fo, const xmlNode *n)
 
 static AstControl *parse_control(Infa *I, Folder *fo, const xmlNode *n, ControlKind kind);
 
-static const char *const taskinstance_consumed[] = {
-	"NAME", "TASKNAME", "TASKTYPE", "REUSABLE", "ISENABLED", "DESCRIPTION",
-	"FAIL_PARENT_IF_INSTANCE_FAILS", "FAIL_PARENT_IF_INSTANCE_DID_NOT_RUN", "TREAT_INPUTLINK_AS_AND",
-	NULL};
+static const char *const taskinstance_consumed[] = {"NAME",
+						    "TASKNAME",
+						    "TASKTYPE",
+						    "REUSABLE",
+						    "ISENABLED",
+						    "DESCRIPTION",
+						    "FAIL_PARENT_IF_INSTANCE_FAILS",
+						    "FAIL_PARENT_IF_INSTANCE_DID_NOT_RUN",
+						    "TREAT_INPUTLINK_AS_AND",
+						    NULL};
 
 /* <TASKINSTANCE NAME TASKNAME TASKTYPE REUSABLE ISENABLED ...>
  *   session overrides </TASKINSTANCE> */
@@ -1525,8 +1577,8 @@ static AstTask *parse_task_instance(Infa *I, Folder *fo, AstControl *owner, cons
 	return t;
 }
 
-static const char *const wfvar_consumed[] = {"NAME", "DATATYPE", "DEFAULTVALUE", "ISPERSISTENT",
-					      "USERDEFINED", "DESCRIPTION", NULL};
+static const char *const wfvar_consumed[] = {
+    "NAME", "DATATYPE", "DEFAULTVALUE", "ISPERSISTENT", "USERDEFINED", "DESCRIPTION", NULL};
 
 /* <WORKFLOWVARIABLE NAME DATATYPE DEFAULTVALUE ISNULL ISPERSISTENT USERDEFINED/> */
 static AstParam *parse_workflow_variable(Infa *I, AstControl *c, const xmlNode *n)
@@ -1545,7 +1597,8 @@ static AstParam *parse_workflow_variable(Infa *I, AstControl *c, const xmlNode *
 	return p;
 }
 
-static const char *const control_consumed[] = {"NAME", "DESCRIPTION", "ISENABLED", "ISVALID", "REUSABLE", NULL};
+static const char *const control_consumed[] = {"NAME",    "DESCRIPTION", "ISENABLED",
+					       "ISVALID", "REUSABLE",    NULL};
 
 /* <WORKFLOW|WORKLET NAME ISENABLED ISVALID ...>
  *   <SCHEDULER/> <TASK/> <SESSION/> <WORKLET/> <TASKINSTANCE/>
@@ -1608,7 +1661,8 @@ static AstControl *parse_control(Infa *I, Folder *fo, const xmlNode *n, ControlK
 		if (bad) {
 			Diag d = {.code = E_INFA_LINK_TASK,
 				  .loc = xml_attr_loc(&I->x, k, !l->from ? "FROMTASK" : "TOTASK"),
-				  .span = (uint32_t)strlen(bad), .context = I->context};
+				  .span = (uint32_t)strlen(bad),
+				  .context = I->context};
 			diag_emit(I->sink, &d, "link names unknown task instance '%s'", bad);
 			continue;
 		}
@@ -1659,8 +1713,10 @@ static void resolve_task_instance(Infa *I, PendingTask *p)
 	}
 	if (strmap_get(&fo->shortcuts, t->def_name))
 		return; /* reported by via_shortcut */
-	Diag d = {.code = E_INFA_UNDEFINED, .loc = xml_attr_loc(&I->x, p->node, "TASKNAME"),
-		  .span = (uint32_t)strlen(t->def_name), .context = I->context};
+	Diag d = {.code = E_INFA_UNDEFINED,
+		  .loc = xml_attr_loc(&I->x, p->node, "TASKNAME"),
+		  .span = (uint32_t)strlen(t->def_name),
+		  .context = I->context};
 	diag_emit(I->sink, &d, "task instance '%s' refers to %s '%s', which is not in the export", t->name,
 		  *t->orig_kind ? t->orig_kind : "task", t->def_name);
 }
@@ -1682,7 +1738,8 @@ static void resolve_session(Infa *I, Folder *fo, AstTask *t)
 			else if (!sc->ast->resolved) {
 				Diag d = {.code = E_INFA_SHORTCUT, .loc = t->loc, .context = NULL};
 				diag_emit(I->sink, &d,
-					  "session '%s' runs shortcut '%s' to mapping '%s' in folder '%s', which is not in the export",
+					  "session '%s' runs shortcut '%s' to mapping '%s' in folder '%s', "
+					  "which is not in the export",
 					  t->name, sc->ast->name, sc->ast->ref_name ? sc->ast->ref_name : "?",
 					  sc->ast->ref_folder ? sc->ast->ref_folder : "?");
 				return;
@@ -1742,10 +1799,12 @@ static void check_worklet_cycles(Infa *I, AstControl *c, PtrVec *stack, PtrVec *
 		for (uint32_t j = 0; j < stack->len && !cycle; j++)
 			cycle = stack->items[j] == t->sub;
 		if (cycle) {
-			Diag d = {.code = E_INFA_RECURSION, .loc = t->loc,
-				  .context = arena_sprintf(I->a, "in %s '%s'", control_kind_name(c->kind), c->name)};
-			diag_emit(I->sink, &d, "task instance '%s' runs worklet '%s', which contains it", t->name,
-				  t->sub->name);
+			Diag d = {.code = E_INFA_RECURSION,
+				  .loc = t->loc,
+				  .context =
+				      arena_sprintf(I->a, "in %s '%s'", control_kind_name(c->kind), c->name)};
+			diag_emit(I->sink, &d, "task instance '%s' runs worklet '%s', which contains it",
+				  t->name, t->sub->name);
 			t->sub = NULL;
 			continue;
 		}
@@ -1763,9 +1822,9 @@ static void check_worklet_cycles(Infa *I, AstControl *c, PtrVec *stack, PtrVec *
 /* ---- folders ------------------------------------------------------------- */
 
 static const char *const folder_consumed[] = {"NAME", "SHARED", "OWNER", "DESCRIPTION", NULL};
-static const char *const shortcut_consumed[] = {"NAME", "OBJECTTYPE", "OBJECTSUBTYPE", "FOLDERNAME",
-						"REFOBJECTNAME", "DBDNAME", "REFERENCEDDBD",
-						"REPOSITORYNAME", "REFERENCETYPE", NULL};
+static const char *const shortcut_consumed[] = {
+    "NAME",    "OBJECTTYPE",    "OBJECTSUBTYPE",  "FOLDERNAME",    "REFOBJECTNAME",
+    "DBDNAME", "REFERENCEDDBD", "REPOSITORYNAME", "REFERENCETYPE", NULL};
 
 static void register_unique(Infa *I, StrMap *m, const char *name, void *obj, SrcLoc where, const char *what)
 {
@@ -1808,22 +1867,24 @@ static void declare_folder(Infa *I, const xmlNode *n)
 	fo->ast->owner = attr(I, n, "OWNER");
 	fo->ast->description = attr(I, n, "DESCRIPTION");
 	rest_props(I, n, &fo->ast->props, folder_consumed);
-	StrMap *maps[] = {&fo->sources, &fo->targets, &fo->transforms, &fo->mappings, &fo->mapplets,
-			  &fo->shortcuts, &fo->tasks, &fo->worklets, &fo->workflows};
+	StrMap *maps[] = {&fo->sources,   &fo->targets, &fo->transforms, &fo->mappings, &fo->mapplets,
+			  &fo->shortcuts, &fo->tasks,   &fo->worklets,   &fo->workflows};
 	for (size_t i = 0; i < ARRAY_LEN(maps); i++)
 		strmap_init(maps[i], I->a, false);
 	ast_push(I->doc, &I->doc->folders, fo->ast);
 	ast_push(I->doc, &I->folder_list, fo);
 	if (strmap_put(&I->folders, fo->ast->name, fo)) {
 		Diag d = {.code = W_INFA_DUPLICATE, .loc = fo->ast->loc};
-		diag_emit(I->sink, &d, "folder '%s' appears twice; shortcuts resolve to the first", fo->ast->name);
+		diag_emit(I->sink, &d, "folder '%s' appears twice; shortcuts resolve to the first",
+			  fo->ast->name);
 	}
 	AstFolder *F = fo->ast;
 	for (const xmlNode *c = xml_first(n); c; c = xml_next(c)) {
 		if (xml_is(c, "SOURCE")) {
 			AstTable *t = parse_table(I, fo, c, TABLE_SOURCE);
 			ast_push(I->doc, &F->tables, t);
-			register_unique(I, &fo->sources, source_key(I, t->db_name, t->name), t, t->loc, "source");
+			register_unique(I, &fo->sources, source_key(I, t->db_name, t->name), t, t->loc,
+					"source");
 			strmap_put(&fo->sources, t->name, t); /* by name alone: first wins */
 		} else if (xml_is(c, "TARGET")) {
 			AstTable *t = parse_table(I, fo, c, TABLE_TARGET);
@@ -1844,7 +1905,8 @@ static void declare_folder(Infa *I, const xmlNode *n)
 			s->object_subtype = attr(I, c, "OBJECTSUBTYPE");
 			s->ref_folder = attr(I, c, "FOLDERNAME");
 			s->ref_name = attr(I, c, "REFOBJECTNAME");
-			s->ref_db_name = xml_attr(c, "REFERENCEDDBD") ? attr(I, c, "REFERENCEDDBD") : attr(I, c, "DBDNAME");
+			s->ref_db_name = xml_attr(c, "REFERENCEDDBD") ? attr(I, c, "REFERENCEDDBD")
+								      : attr(I, c, "DBDNAME");
 			s->repository = attr(I, c, "REPOSITORYNAME");
 			const char *rt = xml_attr(c, "REFERENCETYPE");
 			s->global = rt && ascii_ieq(rt, "GLOBAL");
@@ -1919,7 +1981,8 @@ AstDoc *infa_parse(Arena *a, const SrcFile *src, DiagSink *sink)
 		SrcLoc l = root ? xml_loc(&I.x, root) : (SrcLoc){src, 1, 0};
 		/* Detection saw POWERMART first; libxml2 disagrees only if the
 		 * sniffer was misled, so say what the parser found. */
-		Diag d = {.code = E_NOT_ETL, .loc = l,
+		Diag d = {.code = E_NOT_ETL,
+			  .loc = l,
 			  .span = root ? (uint32_t)strlen((const char *)root->name) + 1 : 0};
 		diag_emit(sink, &d, "not a job export: its root element '%s' belongs to no supported tool",
 			  root ? (const char *)root->name : "(none)");
@@ -1932,7 +1995,7 @@ AstDoc *infa_parse(Arena *a, const SrcFile *src, DiagSink *sink)
 	strmap_init(&I.types, a, true);
 	strmap_init(&I.settings, a, false);
 
-	parse_root(&I, root); /* pass 1 */
+	parse_root(&I, root);                              /* pass 1 */
 	for (uint32_t i = 0; i < I.folder_list.len; i++) { /* pass 2 */
 		Folder *fo = I.folder_list.items[i];
 		for (uint32_t j = 0; j < fo->ast->shortcuts.len; j++) {
@@ -1963,9 +2026,12 @@ AstDoc *infa_parse(Arena *a, const SrcFile *src, DiagSink *sink)
 			Shortcut *sc = strmap_get(&fo->shortcuts, s->name);
 			if (sc != NULL && !s->resolved && !sc->used) {
 				Diag d = {.code = W_INFA_SHORTCUT_UNUSED, .loc = s->loc};
-				diag_emit(sink, &d, "shortcut '%s' refers to %s '%s' in folder '%s', which is not in the export",
+				diag_emit(sink, &d,
+					  "shortcut '%s' refers to %s '%s' in folder '%s', which is not in "
+					  "the export",
 					  s->name, s->object_type ? s->object_type : "object",
-					  s->ref_name ? s->ref_name : "?", s->ref_folder ? s->ref_folder : "?");
+					  s->ref_name ? s->ref_name : "?",
+					  s->ref_folder ? s->ref_folder : "?");
 			}
 		}
 	}

@@ -32,9 +32,9 @@ static void quiet(void *ctx, const char *msg, ...)
  * failing a whole file for one stray byte.  Windows itself maps those bytes
  * to the C1 controls U+0081..., and so does this table. */
 static const unsigned short cp1252_80_9f[32] = {
-	0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
-	0x2039, 0x0152, 0x008D, 0x017D, 0x008F, 0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
-	0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178};
+    0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+    0x2039, 0x0152, 0x008D, 0x017D, 0x008F, 0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+    0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178};
 
 static int cp1252_to_utf8(unsigned char *out, int *outlen, const unsigned char *in, int *inlen)
 {
@@ -77,13 +77,13 @@ void xml_global_init(void)
 typedef struct LoadState {
 	const SrcFile *src;
 	DiagSink *sink;
-	bool reported;       /* one diagnostic per file is enough */
-	bool have_first;     /* the first error, kept until the parse ends */
+	bool reported;   /* one diagnostic per file is enough */
+	bool have_first; /* the first error, kept until the parse ends */
 	DiagCode first_code;
 	char first_msg[512];
 	SrcLoc first_loc;
 	uint32_t first_span;
-	bool truncated;      /* libxml2 reached the end inside an open element */
+	bool truncated; /* libxml2 reached the end inside an open element */
 	char open_tag[128];
 	int open_line;
 	SrcLoc end_loc;
@@ -187,8 +187,8 @@ static void on_error(void *ctx, xmlErrorPtr err)
 	SrcLoc loc = {st->src, line, col};
 	if (err->code == XML_ERR_UNSUPPORTED_ENCODING || err->code == XML_ERR_UNKNOWN_ENCODING) {
 		code = E_XML_ENCODING_NAME;
-		snprintf(st->first_msg, sizeof st->first_msg, "unsupported encoding '%s' in the XML declaration",
-			 err->str1 ? err->str1 : "?");
+		snprintf(st->first_msg, sizeof st->first_msg,
+			 "unsupported encoding '%s' in the XML declaration", err->str1 ? err->str1 : "?");
 		loc = encoding_name_loc(st->src);
 		st->first_span = err->str1 ? (uint32_t)strlen(err->str1) : 0;
 	} else if (is_encoding_error(err->code)) {
@@ -196,7 +196,8 @@ static void on_error(void *ctx, xmlErrorPtr err)
 		clean_message(st->first_msg, sizeof st->first_msg, err->message);
 		if (strstr(err->message ? err->message : "", "not proper UTF-8"))
 			snprintf(st->first_msg, sizeof st->first_msg, "bytes are not valid %s",
-				 ctxt->encoding ? (const char *)ctxt->encoding : "UTF-8 (no encoding declared)");
+				 ctxt->encoding ? (const char *)ctxt->encoding
+						: "UTF-8 (no encoding declared)");
 	} else {
 		clean_message(st->first_msg, sizeof st->first_msg, err->message);
 	}
@@ -212,8 +213,8 @@ static void report_load_error(LoadState *st)
 	st->reported = true;
 	if (st->truncated && st->first_code == E_XML_SYNTAX) {
 		diag_error(st->sink, E_XML_SYNTAX, st->end_loc,
-			   "the file ends inside element '%s' opened on line %d: it looks truncated", st->open_tag,
-			   st->open_line);
+			   "the file ends inside element '%s' opened on line %d: it looks truncated",
+			   st->open_tag, st->open_line);
 		return;
 	}
 	if (st->have_first) {
@@ -283,8 +284,8 @@ bool xml_load(XmlDoc *x, const SrcFile *src, DiagSink *sink)
 	if (st.entity_refused) {
 		SrcLoc loc = {src, (uint32_t)st.entity_line, 0};
 		loc.col = srcfile_find_col(src, loc.line, 1, "<!ENTITY");
-		diag_error(sink, E_XML_ENTITY, loc, "document declares entity '%s'; entity declarations are refused",
-			   st.entity_name);
+		diag_error(sink, E_XML_ENTITY, loc,
+			   "document declares entity '%s'; entity declarations are refused", st.entity_name);
 	} else if (!ok) {
 		report_load_error(&st);
 	}
@@ -297,7 +298,7 @@ bool xml_load(XmlDoc *x, const SrcFile *src, DiagSink *sink)
 	char enc[64];
 	const char *declared = xml_declared_encoding(src, enc, sizeof enc);
 	x->encoding = declared ? (const char *)xmlDictLookup(doc->dict ? doc->dict : ctxt->dict,
-							      (const xmlChar *)declared, -1)
+							     (const xmlChar *)declared, -1)
 			       : NULL;
 	x->doc = doc;
 	xmlFreeParserCtxt(ctxt);
@@ -306,8 +307,8 @@ bool xml_load(XmlDoc *x, const SrcFile *src, DiagSink *sink)
 
 bool xml_encoding_is_single_byte(const char *enc)
 {
-	static const char *const names[] = {"ISO-8859-1", "ISO8859-1", "ISO_8859-1", "latin1", "latin-1",
-					    "Windows-1252", "cp1252", "MS1252", "US-ASCII", "ASCII"};
+	static const char *const names[] = {"ISO-8859-1",   "ISO8859-1", "ISO_8859-1", "latin1",   "latin-1",
+					    "Windows-1252", "cp1252",    "MS1252",     "US-ASCII", "ASCII"};
 	for (size_t i = 0; enc && i < ARRAY_LEN(names); i++)
 		if (ascii_ieq(enc, names[i]))
 			return true;

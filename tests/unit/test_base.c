@@ -58,7 +58,8 @@ static void test_str(void)
 	CHECK(str_find_char(t, 'W') == 6 && str_find_char(t, 'z') == -1, "str_find_char");
 	CHECK(str_eq_cstr(str_sub(t, 6, 100), "World"), "str_sub clamps to the slice");
 	CHECK(str_eq_cstr(str_sub(t, 50, 2), ""), "str_sub past the end is empty");
-	CHECK(ascii_strcasecmp("Oracle", "ORACLE") == 0 && ascii_strcasecmp("a", "b") < 0, "ascii_strcasecmp");
+	CHECK(ascii_strcasecmp("Oracle", "ORACLE") == 0 && ascii_strcasecmp("a", "b") < 0,
+	      "ascii_strcasecmp");
 }
 
 static void test_sbuf(void)
@@ -158,7 +159,8 @@ static void test_diag(void)
 	DiagSink sink;
 	diag_init(&sink, NULL);
 	sink.collect = &out;
-	Diag d = {.code = E_INFA_CONNECTOR_INSTANCE, .loc = {&f, 2, 32}, .span = 5, .context = "in mapping 'm'"};
+	Diag d = {
+	    .code = E_INFA_CONNECTOR_INSTANCE, .loc = {&f, 2, 32}, .span = 5, .context = "in mapping 'm'"};
 	bool r = diag_emit(&sink, &d, "connector names unknown instance '%s'", "EXP_X");
 	CHECK(!r, "diag_emit returns false");
 	CHECK_STR(out.buf,

@@ -18,8 +18,8 @@ static void test_detect(void)
 {
 	detect_is("<?xml version=\"1.0\"?>\n<!DOCTYPE POWERMART SYSTEM \"powrmart.dtd\">\n<POWERMART>",
 		  TOOL_POWERCENTER, "POWERMART after a DOCTYPE");
-	detect_is("\xef\xbb\xbf<?xml version=\"1.0\"?>\r\n<!-- c --><DTS:Executable xmlns:DTS=\"x\">", TOOL_SSIS,
-		  "SSIS after a BOM and a comment");
+	detect_is("\xef\xbb\xbf<?xml version=\"1.0\"?>\r\n<!-- c --><DTS:Executable xmlns:DTS=\"x\">",
+		  TOOL_SSIS, "SSIS after a BOM and a comment");
 	detect_is("<AlteryxDocument yxmdVer=\"2020.1\">", TOOL_ALTERYX, "Alteryx");
 	detect_is("<?xml version=\"1.0\"?><DSExport><Header/>", TOOL_DATASTAGE, "DataStage XML");
 	detect_is("BEGIN HEADER\r\n   CharacterSet \"CP1252\"", TOOL_DATASTAGE, "DataStage .dsx");
@@ -54,17 +54,20 @@ static void test_xml_positions(void)
 	CHECK(xml_load(&x, &f, &sink), "xml_load reads a namespaced document");
 	xmlNode *root = xmlDocGetRootElement(x.doc);
 	SrcLoc l = xml_loc(&x, root);
-	CHECK(l.line == 2 && l.col == 1, "a start tag over several lines is found where it begins (got %u:%u)",
-	      l.line, l.col);
+	CHECK(l.line == 2 && l.col == 1,
+	      "a start tag over several lines is found where it begins (got %u:%u)", l.line, l.col);
 	SrcLoc a = xml_attr_loc(&x, root, "DTS:ObjectName");
-	CHECK(a.line == 4 && a.col == 19, "a prefixed attribute's value is located (got %u:%u)", a.line, a.col);
+	CHECK(a.line == 4 && a.col == 19, "a prefixed attribute's value is located (got %u:%u)", a.line,
+	      a.col);
 	xmlNode *vars = xml_first(root);
 	l = xml_loc(&x, vars);
 	CHECK(l.line == 5 && l.col == 3, "a prefixed child element is located (got %u:%u)", l.line, l.col);
 	xmlNode *item = xml_first(vars);
 	a = xml_attr_loc(&x, item, "C");
-	CHECK(a.line == 6 && a.col == 32, "an attribute after a multi-byte character (got %u:%u)", a.line, a.col);
-	CHECK(xml_attr(item, "B") && strcmp(xml_attr(item, "B"), "caf\xc3\xa9") == 0, "xml_attr returns the value");
+	CHECK(a.line == 6 && a.col == 32, "an attribute after a multi-byte character (got %u:%u)", a.line,
+	      a.col);
+	CHECK(xml_attr(item, "B") && strcmp(xml_attr(item, "B"), "caf\xc3\xa9") == 0,
+	      "xml_attr returns the value");
 	CHECK(xml_attr(item, "Z") == NULL, "xml_attr: absent is NULL");
 	xml_free(&x);
 	srcfile_release(&f);
