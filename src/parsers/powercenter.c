@@ -948,6 +948,20 @@ static const char *const instance_consumed[] = {
 
 /* <INSTANCE NAME TRANSFORMATION_NAME TRANSFORMATION_TYPE TYPE REUSABLE DBDNAME>
  *   <ASSOCIATED_SOURCE_INSTANCE NAME/> </INSTANCE> */
+/* E0307 for an instance whose definition is not in the export (unless a
+ * shortcut stands for it: via_shortcut() has reported that one). */
+static void report_missing_definition(Infa *I, Folder *fo, const xmlNode *n, const char *name, const char *what,
+				      const char *tname)
+{
+	if (strmap_get(&fo->shortcuts, tname))
+		return;
+	Diag d = {.code = E_INFA_UNDEFINED,
+		  .loc = xml_attr_loc(&I->x, n, "TRANSFORMATION_NAME"),
+		  .span = (uint32_t)strlen(tname),
+		  .context = I->context};
+	diag_emit(I->sink, &d, "instance '%s' refers to %s '%s', which is not in the export", name, what, tname);
+}
+
 /* INSTANCE TYPE ="MAPPLET": expand the mapplet in place. */
 static void instance_of_mapplet(Infa *I, Flow *fl, Build *b, const xmlNode *n, const char *name,
 				const char *tname)
@@ -957,14 +971,7 @@ static void instance_of_mapplet(Infa *I, Flow *fl, Build *b, const xmlNode *n, c
 	inst_put(I, b, name, 'x', mi);
 	if (!m) {
 		mi->broken = true;
-		if (!strmap_get(&fl->folder->shortcuts, tname)) { /* else via_shortcut reported it */
-			Diag d = {.code = E_INFA_UNDEFINED,
-				  .loc = xml_attr_loc(&I->x, n, "TRANSFORMATION_NAME"),
-				  .span = (uint32_t)strlen(tname),
-				  .context = I->context};
-			diag_emit(I->sink, &d, "instance '%s' uses mapplet '%s', which is not in the export",
-				  name, tname);
-		}
+		report_missing_definition(I, fl->folder, n, name, "mapplet", tname);
 		return;
 	}
 	if (m->state == BUILD_RUNNING) {
@@ -1106,14 +1113,7 @@ static void parse_instance(Infa *I, Flow *fl, Build *b, const xmlNode *n)
 	}
 	if (!found) {
 		in->broken = true;
-		if (!strmap_get(&fl->folder->shortcuts, tname)) { /* else via_shortcut reported it */
-			Diag d = {.code = E_INFA_UNDEFINED,
-				  .loc = xml_attr_loc(&I->x, n, "TRANSFORMATION_NAME"),
-				  .span = (uint32_t)strlen(tname),
-				  .context = I->context};
-			diag_emit(I->sink, &d, "instance '%s' refers to %s '%s', which is not in the export",
-				  name, *ttype ? ttype : type, tname);
-		}
+		report_missing_definition(I, fl->folder, n, name, *ttype ? ttype : type, tname);
 	}
 	instance_rest(I, s, n);
 }
