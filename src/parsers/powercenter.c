@@ -950,8 +950,8 @@ static const char *const instance_consumed[] = {
  *   <ASSOCIATED_SOURCE_INSTANCE NAME/> </INSTANCE> */
 /* E0307 for an instance whose definition is not in the export (unless a
  * shortcut stands for it: via_shortcut() has reported that one). */
-static void report_missing_definition(Infa *I, Folder *fo, const xmlNode *n, const char *name, const char *what,
-				      const char *tname)
+static void report_missing_definition(Infa *I, Folder *fo, const xmlNode *n, const char *name,
+				      const char *what, const char *tname)
 {
 	if (strmap_get(&fo->shortcuts, tname))
 		return;
@@ -959,7 +959,8 @@ static void report_missing_definition(Infa *I, Folder *fo, const xmlNode *n, con
 		  .loc = xml_attr_loc(&I->x, n, "TRANSFORMATION_NAME"),
 		  .span = (uint32_t)strlen(tname),
 		  .context = I->context};
-	diag_emit(I->sink, &d, "instance '%s' refers to %s '%s', which is not in the export", name, what, tname);
+	diag_emit(I->sink, &d, "instance '%s' refers to %s '%s', which is not in the export", name, what,
+		  tname);
 }
 
 /* INSTANCE TYPE ="MAPPLET": expand the mapplet in place. */
@@ -1118,6 +1119,52 @@ static void parse_instance(Infa *I, Flow *fl, Build *b, const xmlNode *n)
 	instance_rest(I, s, n);
 }
 
+/* A connector end on a mapplet instance: the mapplet's interface port
+ * leads to a port of its Input (or Output) transformation inside the
+ * expansion; MAPPLETGROUP names which one, else the one that has the port. */
+static bool mapplet_end(Infa *I, Build *b, const xmlNode *n, Inst *in, const char *iname, const char *field,
+			const char *field_attr, bool from, AstStep **step, AstPort **port)
+{
+	Flow *m = in->mapplet;
+	const AstPort *ip = NULL;
+	for (uint32_t i = 0; m->iface && i < m->iface->ports.len && !ip; i++) {
+		const AstPort *q = m->iface->ports.items[i];
+		if (strcmp(q->name, field) == 0 && (q->dir & (from ? PORT_OUT : PORT_IN)))
+			ip = q;
+	}
+	const char *group = NULL, *ref = field;
+	if (ip) {
+		AstProp *g = ast_props_find_name(&ip->props, "MAPPLETGROUP");
+		group = g ? g->value : NULL;
+		if (ip->ref && *ip->ref)
+			ref = ip->ref;
+	}
+	StepKind want = from ? STEP_FLOW_OUTPUT : STEP_FLOW_INPUT;
+	AstStep *boundary = NULL;
+	for (uint32_t i = 0; i < m->ast->steps.len; i++) {
+		AstStep *s = m->ast->steps.items[i];
+		if (s->kind != want || s->scope)
+			continue;
+		if (group && strcmp(s->name, group) == 0)
+			boundary = s;
+		else if (!group && !boundary && ast_ports_find(&s->ports, ref))
+			boundary = s;
+	}
+	AstPort *bp = boundary ? ast_ports_find(&boundary->ports, ref) : NULL;
+	if (!bp) {
+		Diag d = {.code = E_INFA_MAPPLET_PORT,
+			  .loc = xml_attr_loc(&I->x, n, field_attr),
+			  .span = (uint32_t)strlen(field),
+			  .context = I->context};
+		return diag_emit(I->sink, &d, "mapplet '%s' (instance '%s') has no %s port '%s'",
+				 m->ast->name, iname, from ? "output" : "input", field);
+	}
+	Inst *bin = find_inst(I, b, arena_sprintf(I->a, "%s%s", in->prefix, boundary->name), NULL);
+	*step = bin ? bin->step : NULL;
+	*port = bp;
+	return *step != NULL;
+}
+
 /* The port an edge end names.  For a mapplet instance the mapplet's
  * interface port leads to the port of its Input or Output transformation
  * inside the expansion. */
@@ -1142,55 +1189,8 @@ static bool edge_end(Infa *I, Build *b, const xmlNode *n, const char *inst_attr,
 	}
 	if (in->broken)
 		return false; /* its definition is missing; already reported */
-	if (in->mapplet) {
-		Flow *m = in->mapplet;
-		/* The interface port by name, on the side this end is on. */
-		const AstPort *ip = NULL;
-		for (uint32_t i = 0; m->iface && i < m->iface->ports.len && !ip; i++) {
-			const AstPort *q = m->iface->ports.items[i];
-			if (strcmp(q->name, field) == 0 && (q->dir & (from ? PORT_OUT : PORT_IN)))
-				ip = q;
-		}
-		const char *group = NULL, *ref = field;
-		if (ip) {
-			group = NULL;
-			for (uint32_t i = 0; i < ip->props.len; i++) {
-				AstProp *p = ip->props.items[i];
-				if (strcmp(p->name, "MAPPLETGROUP") == 0)
-					group = p->value;
-			}
-			if (ip->ref && *ip->ref)
-				ref = ip->ref;
-		}
-		/* Find the boundary step: the named group, else the only one. */
-		StepKind want = from ? STEP_FLOW_OUTPUT : STEP_FLOW_INPUT;
-		AstStep *boundary = NULL;
-		unsigned count = 0;
-		for (uint32_t i = 0; i < m->ast->steps.len; i++) {
-			AstStep *s = m->ast->steps.items[i];
-			if (s->kind != want || s->scope)
-				continue;
-			count++;
-			if (group && strcmp(s->name, group) == 0)
-				boundary = s;
-			else if (!group && ast_ports_find(&s->ports, ref))
-				boundary = boundary ? boundary : s;
-		}
-		AstPort *bp = boundary ? ast_ports_find(&boundary->ports, ref) : NULL;
-		if (!bp) {
-			Diag d = {.code = E_INFA_MAPPLET_PORT,
-				  .loc = xml_attr_loc(&I->x, n, field_attr),
-				  .span = (uint32_t)strlen(field),
-				  .context = I->context};
-			(void)count;
-			return diag_emit(I->sink, &d, "mapplet '%s' (instance '%s') has no %s port '%s'",
-					 m->ast->name, iname, from ? "output" : "input", field);
-		}
-		Inst *bin = find_inst(I, b, arena_sprintf(I->a, "%s%s", in->prefix, boundary->name), NULL);
-		*step = bin ? bin->step : NULL;
-		*port = bp;
-		return *step != NULL;
-	}
+	if (in->mapplet)
+		return mapplet_end(I, b, n, in, iname, field, field_attr, from, step, port);
 	AstPort *p = inst_port(I, in, field);
 	if (!p) {
 		Diag d = {.code = E_INFA_CONNECTOR_PORT,
