@@ -22,4 +22,28 @@ typedef struct InspectOptions {
 /* Inspect each file; returns the process exit code (enum ExitCode). */
 int driver_inspect(const InspectOptions *o, const char *const *files, size_t n);
 
+/* ---- the expr command (driver_expr.c) ---- */
+
+#include "expr/expr.h"
+
+typedef struct ExprOptions {
+	const char *types;          /* "A=integer,B=string" or NULL (names untyped) */
+	bool condition;             /* a filter/router condition: print a boolean */
+	bool json;                  /* JSON (one object; JSON Lines with files) */
+	bool quiet;                 /* files: no diagnostics on stderr */
+	NullCompare null_compare;
+	const struct Dialect *dialect;
+} ExprOptions;
+
+typedef struct ExprStats {
+	size_t total, parsed, translated, unsupported, failed, files_failed;
+	double confidence_sum;
+} ExprStats;
+
+/* Translate one expression; prints the SQL (or JSON) on stdout. */
+int driver_expr(const ExprOptions *o, const char *text);
+/* Translate every expression of each job file; one line per expression
+ * and a summary on stderr. */
+int driver_expr_files(const ExprOptions *o, const char *const *files, size_t n, ExprStats *stats);
+
 #endif

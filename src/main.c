@@ -5,6 +5,8 @@
 #include "base/exitcode.h"
 #include "base/util.h"
 #include "driver.h"
+#include "expr/catalog.h"
+#include "expr/dialect.h"
 
 #include <getopt.h>
 #include <stdio.h>
@@ -21,8 +23,11 @@ static const char usage_text[] =
     "\n"
     "Usage:\n"
     "  akko-migrate inspect [options] FILE...   read job exports, print their workflow AST\n"
-    "  akko-migrate help [TOPIC]                this help, or: inspect, diagnostics,\n"
-    "                                           exit-codes\n"
+    "  akko-migrate expr [options] EXPRESSION   translate one PowerCenter expression to SQL\n"
+    "  akko-migrate expr [options] --file FILE...\n"
+    "                                           translate every expression of job exports\n"
+    "  akko-migrate help [TOPIC]                this help, or: inspect, expr, functions,\n"
+    "                                           diagnostics, exit-codes\n"
     "  akko-migrate --version                   print the version\n"
     "\n"
     "Job files are recognised by content, not by name.  Today the PowerCenter\n"
@@ -65,6 +70,79 @@ static const char inspect_text[] =
     "  akko-migrate inspect -p params/prod.par wf_load.XML\n"
     "  akko-migrate inspect --stats exports/*.XML\n";
 
+static const char expr_text[] =
+    "Usage: akko-migrate expr [options] 'EXPRESSION'\n"
+    "       akko-migrate expr [options] --file FILE...\n"
+    "\n"
+    "Translates PowerCenter transformation-language expressions to PostgreSQL\n"
+    "SQL that computes the same result: NULL rules of || and IIF, DECODE's\n"
+    "NULL matching, 1-based and negative SUBSTR/INSTR positions, date formats\n"
+    "and units, rounding.  Where PostgreSQL cannot match exactly, a warning\n"
+    "names the difference and the confidence drops (docs/expressions.md).\n"
+    "\n"
+    "With an EXPRESSION, stdout gets only the SQL expression; warnings go to\n"
+    "stderr.  Port names print in lower case, double-quoted only when they must\n"
+    "be; $$PARAMETERS become current_setting('akko.<name>') read at run time,\n"
+    "never substituted values.\n"
+    "\n"
+    "Options:\n"
+    "      --from LANG          source language: powercenter (the default)\n"
+    "  -t, --types LIST         port and parameter types, NAME=TYPE,... with TYPE\n"
+    "                           one of string, integer, bigint, decimal, double,\n"
+    "                           date; without --types names are untyped columns\n"
+    "                           (warned); with it an undeclared name is an error\n"
+    "      --condition          the expression is a Filter/Router condition: print\n"
+    "                           a boolean (by default a PowerCenter value: 1/0)\n"
+    "      --null-compare MODE  the session's \"Treat Null In Comparison Operators\n"
+    "                           As\": null (the default), high or low\n"
+    "      --dialect NAME       target SQL dialect: postgres (the default)\n"
+    "  -f, --format FORMAT      text (the default) or json: the SQL, its type,\n"
+    "                           confidence and warnings (JSON Lines with --file)\n"
+    "      --file               the arguments are job exports: translate every\n"
+    "                           port expression and condition in its context\n"
+    "                           (variable ports inlined, :LKP. calls over the\n"
+    "                           lookup) and print one line per expression, then a\n"
+    "                           summary on stderr\n"
+    "  -q, --quiet              with --file: no diagnostics, only the summary\n"
+    "  -h, --help               show this help\n"
+    "\n"
+    "Exit status: 0 when translated (warnings allowed); 1 when the expression\n"
+    "does not parse, is invalid, or uses a construct with no translation.\n"
+    "\n"
+    "Examples:\n"
+    "  akko-migrate expr 'IIF(ISNULL(A), 0, A)' --types A=integer\n"
+    "  akko-migrate expr --condition --types AMT=decimal 'AMT > 100 AND NOT ISNULL(AMT)'\n"
+    "  akko-migrate expr --format json \"SUBSTR(NAME, -3, 2) || '-' || TO_CHAR(D, 'YYYYMMDD')\"\n"
+    "  akko-migrate expr --file --format json exports/m_load.XML > exprs.jsonl\n";
+
+/* The function coverage table docs/functions.md shows. */
+static void print_functions(FILE *out)
+{
+	fputs("| function | arguments | status | PostgreSQL | notes |\n|---|---|---|---|---|\n", out);
+	for (int i = 0; i < FN_COUNT_; i++) {
+		const FuncDef *f = catalog_at((FuncId)i);
+		const char *t = dialect_postgres.fn[i].t;
+		char args[16];
+		if (f->min_args == f->max_args)
+			snprintf(args, sizeof args, "%u", f->min_args);
+		else if (f->max_args == 255)
+			snprintf(args, sizeof args, "%u or more", f->min_args);
+		else
+			snprintf(args, sizeof args, "%u to %u", f->min_args, f->max_args);
+		fprintf(out, "| %s | %s | %s | ", f->name, args, func_status_name(f->status));
+		if (f->status == FS_UNSUPPORTED)
+			fputs("none", out);
+		else if (t) {
+			fputc('`', out);
+			for (const char *c = t; *c; c++)
+				fputs(*c == '|' ? "\\|" : (char[]){*c, 0}, out);
+			fputc('`', out);
+		} else
+			fputs("lowered by sqlgen.c (see notes)", out);
+		fprintf(out, " | %s |\n", f->notes);
+	}
+}
+
 static void print_exit_codes(FILE *out)
 {
 	fputs("\nExit codes:\n", out);
@@ -99,6 +177,14 @@ static int help(const char *topic)
 	if (strcmp(topic, "inspect") == 0) {
 		fputs(inspect_text, stdout);
 		print_exit_codes(stdout);
+		return EXIT_OK;
+	}
+	if (strcmp(topic, "expr") == 0) {
+		fputs(expr_text, stdout);
+		return EXIT_OK;
+	}
+	if (strcmp(topic, "functions") == 0) {
+		print_functions(stdout);
 		return EXIT_OK;
 	}
 	if (strcmp(topic, "diagnostics") == 0) {
@@ -194,6 +280,79 @@ static int cmd_inspect(int argc, char **argv)
 	return rc;
 }
 
+enum { OPT_FROM = 300, OPT_CONDITION, OPT_NULL_COMPARE, OPT_DIALECT, OPT_FILE };
+
+static const struct option expr_options[] = {
+    {"from", required_argument, NULL, OPT_FROM},
+    {"types", required_argument, NULL, 't'},
+    {"condition", no_argument, NULL, OPT_CONDITION},
+    {"null-compare", required_argument, NULL, OPT_NULL_COMPARE},
+    {"dialect", required_argument, NULL, OPT_DIALECT},
+    {"format", required_argument, NULL, 'f'},
+    {"file", no_argument, NULL, OPT_FILE},
+    {"quiet", no_argument, NULL, 'q'},
+    {"help", no_argument, NULL, 'h'},
+    {NULL, 0, NULL, 0},
+};
+
+static int cmd_expr(int argc, char **argv)
+{
+	ExprOptions o = {0};
+	o.dialect = &dialect_postgres;
+	bool files = false;
+	int c;
+	opterr = 0;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, ":t:f:qh", expr_options, NULL)) != -1) {
+		switch (c) {
+		case OPT_FROM:
+			if (strcmp(optarg, "powercenter") != 0)
+				return usage_error("unknown source language '%s'; only powercenter is translated "
+						   "today",
+						   optarg);
+			break;
+		case 't': o.types = optarg; break;
+		case OPT_CONDITION: o.condition = true; break;
+		case OPT_NULL_COMPARE:
+			if (strcmp(optarg, "null") == 0)
+				o.null_compare = NULLCMP_NULL;
+			else if (strcmp(optarg, "high") == 0)
+				o.null_compare = NULLCMP_HIGH;
+			else if (strcmp(optarg, "low") == 0)
+				o.null_compare = NULLCMP_LOW;
+			else
+				return usage_error("unknown --null-compare mode '%s' (use null, high or low)", optarg);
+			break;
+		case OPT_DIALECT:
+			if (!(o.dialect = dialect_find(optarg)))
+				return usage_error("unknown dialect '%s'; postgres is the only one today", optarg);
+			break;
+		case 'f':
+			if (strcmp(optarg, "json") == 0)
+				o.json = true;
+			else if (strcmp(optarg, "text") != 0)
+				return usage_error("unknown format '%s' (use text or json)", optarg);
+			break;
+		case OPT_FILE: files = true; break;
+		case 'q': o.quiet = true; break;
+		case 'h': fputs(expr_text, stdout); return EXIT_OK;
+		case ':': return usage_error("option '%s' needs an argument", argv[optind - 1]);
+		default: return usage_error("unknown option '%s' for expr", argv[optind - 1]);
+		}
+	}
+	int n = argc - optind;
+	if (files) {
+		if (n < 1)
+			return usage_error("%s", "expr --file needs at least one FILE");
+		ExprStats stats = {0};
+		return driver_expr_files(&o, (const char *const *)argv + optind, (size_t)n, &stats);
+	}
+	if (n != 1)
+		return usage_error("%s", n == 0 ? "expr needs an EXPRESSION (quote it for the shell)"
+					      : "expr takes one EXPRESSION; quote it so the shell passes it whole");
+	return driver_expr(&o, argv[optind]);
+}
+
 int main(int argc, char **argv)
 {
 	if (argc < 2) {
@@ -211,6 +370,8 @@ int main(int argc, char **argv)
 		return help(argc > 2 ? argv[2] : NULL);
 	if (strcmp(cmd, "inspect") == 0)
 		return cmd_inspect(argc - 1, argv + 1);
+	if (strcmp(cmd, "expr") == 0)
+		return cmd_expr(argc - 1, argv + 1);
 	if (cmd[0] == '-')
 		return usage_error("unknown option '%s'", cmd);
 	return usage_error("unknown command '%s'; conversion to pipeline YAML is not built yet, "

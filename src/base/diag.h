@@ -81,6 +81,34 @@ typedef enum DiagSeverity { DIAG_NOTE, DIAG_WARNING, DIAG_ERROR } DiagSeverity;
 	  "nothing uses this shortcut, so the export is still complete")                         \
 	X(W_INFA_SESSION_MAPPING, "W0318", DIAG_WARNING,                                           \
 	  "the session is kept without its mapping; export the mapping too")                     \
+	/* expressions (E05xx, W05xx) */                                                          \
+	X(E_EXPR_SYNTAX, "E0501", DIAG_ERROR,                                                      \
+	  "check the parentheses, commas and quotes near the caret")                              \
+	X(E_EXPR_FUNCTION, "E0502", DIAG_ERROR,                                                    \
+	  "docs/functions.md lists every function the translator knows")                         \
+	X(E_EXPR_ARITY, "E0503", DIAG_ERROR, "docs/functions.md gives each function's arguments") \
+	X(E_EXPR_TYPE, "E0504", DIAG_ERROR,                                                        \
+	  "PowerCenter converts between strings, numbers and dates only through TO_CHAR, "       \
+	  "TO_INTEGER, TO_DECIMAL, TO_DATE and the date functions")                               \
+	X(E_EXPR_NAME, "E0505", DIAG_ERROR,                                                        \
+	  "a name must be a port of the transformation, a variable port defined above it, a "    \
+	  "parameter or a built-in constant")                                                      \
+	X(E_EXPR_ARG, "E0506", DIAG_ERROR, "docs/expressions.md lists the units and format tokens") \
+	X(E_EXPR_LOOKUP, "E0507", DIAG_ERROR,                                                      \
+	  ":LKP. must name an unconnected Lookup transformation of the mapping")                  \
+	X(W_EXPR_UNSUPPORTED, "W0510", DIAG_WARNING,                                               \
+	  "the expression cannot be translated; its node goes to the fallback path for review")   \
+	X(W_EXPR_DIFFERENCE, "W0511", DIAG_WARNING,                                                \
+	  "the SQL is the closest PostgreSQL allows; check the named difference on real data")    \
+	X(W_EXPR_UNVERIFIED, "W0512", DIAG_WARNING,                                                \
+	  "PowerCenter's behaviour here is not verified; compare results on real data")          \
+	X(W_EXPR_SETTING, "W0513", DIAG_WARNING,                                                   \
+	  "the result depends on a session setting; check the session's configuration")          \
+	X(W_EXPR_IGNORED, "W0514", DIAG_WARNING, "the argument has no SQL equivalent and is ignored") \
+	X(W_EXPR_UNTYPED, "W0515", DIAG_WARNING,                                                   \
+	  "declare the type (akko-migrate expr --types NAME=TYPE) so conversions are exact")      \
+	X(W_EXPR_PARAM, "W0516", DIAG_WARNING,                                                     \
+	  "declare the parameter in the mapping or pass its type with --types '$$NAME=TYPE'")    \
 	/* parameter files (E04xx, W04xx) */                                                       \
 	X(E_PARAM_READ, "E0401", DIAG_ERROR, "check the --param-file path")                        \
 	X(W_PARAM_LINE, "W0402", DIAG_WARNING,                                                     \

@@ -1,0 +1,198 @@
+/* expr.h - the expression AST shared by the vendor expression languages,
+ * its value types, and the translation API (src/expr).
+ *
+ * A grammar (grammars/<lang>.y) builds raw nodes: names are not resolved
+ * and nothing is typed.  sema.c resolves names against an ExprEnv and types
+ * every node against the function catalogue; sqlgen.c prints SQL for a
+ * Dialect.  Nodes live in the caller's arena and carry byte offsets into
+ * the expression text, so diagnostics can put a caret under them.
+ */
+#ifndef AKKO_EXPR_EXPR_H
+#define AKKO_EXPR_EXPR_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "ast/ast.h"
+#include "base/arena.h"
+#include "base/diag.h"
+#include "base/sbuf.h"
+
+/* clang-format off */
+/* X(enum, name) */
+#define EXPR_KIND_LIST(X)                                                        \
+	X(EX_NUMBER, "number")   /* text: the literal as written */               \
+	X(EX_STRING, "string")   /* text: decoded value */                        \
+	X(EX_NAME, "name")       /* name: port, variable or built-in constant */  \
+	X(EX_PARAM, "param")     /* name: "$$X" mapping parameter or variable */  \
+	X(EX_SYSVAR, "sysvar")   /* name: "$PMSessionName", "$s_load.Status" */   \
+	X(EX_UNARY, "unary")     /* op, args[0] */                                \
+	X(EX_BINARY, "binary")   /* op, args[0], args[1] */                       \
+	X(EX_CALL, "call")       /* name(args) */                                 \
+	X(EX_STAR, "star")       /* the * of COUNT(*) */                          \
+	X(EX_LKP, "lookup")      /* :LKP.name(args) */                            \
+	X(EX_SP, "procedure")    /* :SP.name(args) */                             \
+	X(EX_UDF, "udf")         /* :UDF.name(args) */                            \
+	X(EX_MCR, "macro")       /* :MCR.name(args) */
+
+/* X(enum, spelling used in messages) */
+#define EXPR_OP_LIST(X)            \
+	X(OP_NONE, "")             \
+	X(OP_NEG, "-") X(OP_POS, "+") X(OP_NOT, "NOT") \
+	X(OP_MUL, "*") X(OP_DIV, "/") X(OP_MOD, "%") \
+	X(OP_ADD, "+") X(OP_SUB, "-") X(OP_CONCAT, "||") \
+	X(OP_LT, "<") X(OP_LE, "<=") X(OP_GT, ">") X(OP_GE, ">=") \
+	X(OP_EQ, "=") X(OP_NE, "<>") \
+	X(OP_AND, "AND") X(OP_OR, "OR")
+
+/* Value types.  PowerCenter has no boolean type (TRUE is 1): conditions
+ * are typed XT_BOOLEAN inside an expression and become 1/0 where a value
+ * is needed. */
+#define EXPR_TYPE_LIST(X)                                   \
+	X(XT_UNKNOWN, "unknown")  /* not declared; no checks */ \
+	X(XT_NULL, "null")        /* the typeless NULL */       \
+	X(XT_STRING, "string")                                  \
+	X(XT_INTEGER, "integer")                                \
+	X(XT_BIGINT, "bigint")                                  \
+	X(XT_DECIMAL, "decimal")                                \
+	X(XT_DOUBLE, "double")                                  \
+	X(XT_DATE, "date")        /* date and time */           \
+	X(XT_BOOLEAN, "boolean")                                \
+	X(XT_BINARY, "binary")
+/* clang-format on */
+
+#define EXPR_ENUM_ITEM(name, str) name,
+typedef enum ExprKind { EXPR_KIND_LIST(EXPR_ENUM_ITEM) EX_KIND_COUNT } ExprKind;
+typedef enum ExprOp { EXPR_OP_LIST(EXPR_ENUM_ITEM) OP_COUNT } ExprOp;
+typedef enum ExprType { EXPR_TYPE_LIST(EXPR_ENUM_ITEM) XT_COUNT } ExprType;
+#undef EXPR_ENUM_ITEM
+
+const char *expr_kind_name(ExprKind k);
+const char *expr_op_name(ExprOp op);
+const char *expr_type_name(ExprType t);
+bool expr_type_parse(const char *name, ExprType *out); /* "string", "integer"... */
+ExprType expr_type_from_ast(TypeKind k);
+bool expr_type_numeric(ExprType t); /* integer, bigint, decimal, double, boolean */
+
+struct FuncDef;
+struct ExprBinding;
+
+typedef struct Expr {
+	ExprKind kind;
+	ExprOp op;
+	uint32_t off, len; /* byte span in the expression text */
+	const char *name;  /* names as written (EX_NAME, EX_CALL, EX_LKP...) */
+	const char *text;  /* literal text (EX_NUMBER as written, EX_STRING decoded) */
+	struct Expr **args;
+	uint32_t nargs;
+	/* filled in by sema */
+	ExprType type;
+	bool not_null;                    /* never NULL (literals and the like) */
+	const struct FuncDef *fn;         /* EX_CALL: catalogue entry */
+	const struct ExprBinding *bind;   /* EX_NAME/EX_PARAM/EX_LKP: what the name means */
+	int constant;                     /* EX_NAME built-in constant id, -1 when none */
+} Expr;
+
+/* ---- parsing -------------------------------------------------------------- */
+
+/* One problem found in an expression: byte span and message.  The caller
+ * turns it into a located diagnostic (expr_issue_emit). */
+typedef struct ExprIssue {
+	DiagCode code;
+	uint32_t off, len;
+	const char *msg;
+} ExprIssue;
+
+/* Parse PowerCenter transformation-language text.  Returns the tree, or
+ * NULL after recording at least one issue in *issues. */
+Expr *pc_parse(Arena *a, const char *text, size_t len, PtrVec *issues);
+
+/* ---- names and context ---------------------------------------------------- */
+
+typedef enum BindKind {
+	BIND_COLUMN,   /* an input column: printed as an identifier */
+	BIND_VARIABLE, /* a variable port: its expression is inlined */
+	BIND_PARAM,    /* a mapping parameter/variable or session parameter */
+	BIND_LOOKUP,   /* an unconnected lookup, for :LKP. calls */
+} BindKind;
+
+typedef struct ExprLookup {
+	const char *name;
+	const char *source_sql; /* FROM item: a table name or "(override SQL)" */
+	const char *const *in_cols;  /* lookup columns matched to the call's args, in order */
+	const char *const *in_ops;   /* comparison operator per condition ("=", "<"...) */
+	uint32_t n_in;
+	const char *ret_col;  /* the return port's column */
+	bool implicit_return; /* no port is marked return: the only output port is used */
+	ExprType ret_type;
+	const char *policy;   /* "first", "last", "any", "error" */
+	const char *order_col; /* column ordering "first"/"last", or NULL */
+	const char *filter_sql; /* lookup source filter, or NULL */
+} ExprLookup;
+
+typedef struct ExprBinding {
+	BindKind kind;
+	const char *name;     /* the declared spelling */
+	ExprType type;
+	Expr *var;            /* BIND_VARIABLE: its analysed expression */
+	const char *var_text; /* BIND_VARIABLE: its text (for messages) */
+	bool declared;        /* BIND_PARAM: declared in the mapping */
+	const ExprLookup *lookup; /* BIND_LOOKUP */
+} ExprBinding;
+
+typedef enum NullCompare { NULLCMP_NULL, NULLCMP_HIGH, NULLCMP_LOW } NullCompare;
+
+struct Dialect;
+
+/* Everything a translation needs besides the text. */
+typedef struct ExprEnv {
+	const struct Dialect *dialect;
+	NullCompare null_compare;  /* the session's "Treat Null In Comparison Operators As" */
+	bool condition;            /* the whole expression is a filter/router condition */
+	bool aggregates;           /* aggregate functions allowed (Aggregator ports) */
+	bool free_names;           /* unknown names become untyped columns (CLI without --types) */
+	/* Resolve a name (port, variable port, parameter, lookup); NULL if
+	 * unknown.  `what` is BIND_COLUMN for plain names, BIND_PARAM for $$/$
+	 * names, BIND_LOOKUP for :LKP. names. */
+	const ExprBinding *(*resolve)(void *ud, BindKind what, const char *name);
+	void *ud;
+} ExprEnv;
+
+/* ---- translation ----------------------------------------------------------- */
+
+typedef struct ExprResult {
+	Expr *tree;        /* NULL when the text does not parse */
+	const char *sql;   /* NULL unless translated */
+	ExprType type;     /* the result's type in the target */
+	double confidence; /* 0..1; 0 when unsupported or failed */
+	bool unsupported;  /* a construct cannot be translated: fallback path */
+	unsigned errors;   /* issues of error severity (syntax, types, names) */
+	PtrVec issues;     /* ExprIssue, in source order of detection */
+} ExprResult;
+
+/* Parse, check and translate one expression.  Never fails hard: problems
+ * are ExprIssues in the result. */
+void expr_translate(Arena *a, const ExprEnv *env, const char *text, size_t len, ExprResult *r);
+
+/* Analyse an already parsed tree (used for variable ports, which are
+ * analysed once and inlined into later ports). */
+/* Recompute r->confidence from its issues (after adding some). */
+void expr_score(ExprResult *r);
+
+void expr_analyse(Arena *a, const ExprEnv *env, Expr *e, ExprResult *r);
+/* Print SQL for an analysed tree; returns false when unsupported. */
+bool expr_print_sql(Arena *a, const ExprEnv *env, const Expr *e, ExprResult *r);
+
+/* Confidence deducted for one issue (docs/expressions.md has the table). */
+double expr_issue_deduction(DiagCode code);
+
+/* Report an issue as a located diagnostic: `loc` is where the expression
+ * text starts in its host file, `context` says where it comes from. */
+void expr_issue_emit(DiagSink *sink, const ExprIssue *is, const char *text, SrcLoc loc,
+		     const char *context);
+
+/* Add an issue (printf-style). */
+void expr_issue_add(Arena *a, PtrVec *issues, DiagCode code, uint32_t off, uint32_t len,
+		    const char *fmt, ...) PRINTF_LIKE(6, 7);
+
+#endif

@@ -1,0 +1,400 @@
+/* jobexprs.c - translate every expression of a job export in its
+ * transformation's context (src/expr).  See jobexprs.h for the order and
+ * the name rules.
+ */
+#include <string.h>
+
+#include "base/str.h"
+#include "expr/dialect.h"
+#include "expr/jobexprs.h"
+
+typedef struct Walk {
+	Arena *a;
+	const JobExprOptions *o;
+	const AstDoc *doc;
+	const AstFolder *folder;
+	const AstFlow *flow; /* NULL for reusable transformations */
+	const AstStep *step;
+	ExprBinding **vars; /* per port of `step`: analysed variable ports */
+	JobExpr *je;        /* the expression being translated */
+	JobExprFn fn;
+	void *ud;
+} Walk;
+
+static const Dialect *dialect(const Walk *w) { return w->o->dialect ? w->o->dialect : &dialect_postgres; }
+
+static int port_index(const AstStep *s, const char *name)
+{
+	for (uint32_t i = 0; i < s->ports.len; i++)
+		if (ascii_ieq(((AstPort *)s->ports.items[i])->name, name))
+			return (int)i;
+	return -1;
+}
+
+static bool is_variable(const AstPort *p) { return (p->dir & PORT_VAR) && !(p->dir & PORT_IN); }
+
+/* ---- lookups for :LKP. ------------------------------------------------------------- */
+
+static const AstStep *find_lookup_in(const PtrVec *v, const char *name)
+{
+	for (uint32_t i = 0; i < v->len; i++) {
+		const AstStep *s = v->items[i];
+		if (s->kind == STEP_LOOKUP && ascii_ieq(s->name, name))
+			return s->def ? s->def : s;
+	}
+	return NULL;
+}
+
+static const AstStep *find_lookup(const Walk *w, const char *name)
+{
+	const AstStep *s = NULL;
+	if (w->flow)
+		s = find_lookup_in(&w->flow->defs, name);
+	if (!s && w->flow)
+		s = find_lookup_in(&w->flow->steps, name);
+	if (!s)
+		s = find_lookup_in(&w->folder->transforms, name);
+	for (uint32_t i = 0; !s && i < w->folder->flows.len; i++)
+		s = find_lookup_in(&((AstFlow *)w->folder->flows.items[i])->defs, name);
+	return s;
+}
+
+/* The condition's terms, "LKP_COL op IN_PORT" joined by AND. */
+static void condition_terms(Expr *e, Expr **out, uint32_t *n, uint32_t max)
+{
+	if (e->kind == EX_BINARY && e->op == OP_AND) {
+		condition_terms(e->args[0], out, n, max);
+		condition_terms(e->args[1], out, n, max);
+	} else if (*n < max) {
+		out[(*n)++] = e;
+	}
+}
+
+static const char *flip_op(ExprOp op)
+{
+	switch (op) {
+	case OP_LT: return ">";
+	case OP_LE: return ">=";
+	case OP_GT: return "<";
+	case OP_GE: return "<=";
+	case OP_EQ: return "=";
+	default: return "<>";
+	}
+}
+
+static const char *op_text(ExprOp op)
+{
+	switch (op) {
+	case OP_LT: return "<";
+	case OP_LE: return "<=";
+	case OP_GT: return ">";
+	case OP_GE: return ">=";
+	case OP_EQ: return "=";
+	default: return "<>";
+	}
+}
+
+static const char *policy_of(const AstStep *s)
+{
+	const AstProp *p = ast_props_find(&s->props, SET_LOOKUP_POLICY);
+	const char *v = p ? p->value : "";
+	if (strstr(v, "Last") || strstr(v, "last"))
+		return "last";
+	if (strstr(v, "Any") || strstr(v, "any"))
+		return "any";
+	if (strstr(v, "Error") || strstr(v, "error"))
+		return "error";
+	return "first";
+}
+
+static ExprLookup *build_lookup(Walk *w, const AstStep *s)
+{
+	ExprLookup *l = ARENA_NEW(w->a, ExprLookup);
+	l->name = s->name;
+	l->source_sql = sqlgen_ident(w->a, dialect(w), s->name);
+	l->policy = policy_of(s);
+	uint32_t nin = 0;
+	for (uint32_t i = 0; i < s->ports.len; i++) {
+		const AstPort *p = s->ports.items[i];
+		if ((p->dir & PORT_IN) && !(p->dir & PORT_LOOKUP))
+			nin++;
+		if (p->dir & PORT_RETURN) {
+			l->ret_col = p->name;
+			l->ret_type = expr_type_from_ast(p->type.kind);
+		}
+	}
+	if (!l->ret_col) { /* no port marked R: the only output port is the value */
+		const AstPort *only = NULL;
+		unsigned outs = 0;
+		for (uint32_t i = 0; i < s->ports.len; i++) {
+			const AstPort *p = s->ports.items[i];
+			if (p->dir & PORT_OUT)
+				outs++, only = p;
+		}
+		if (outs == 1) {
+			l->ret_col = only->name;
+			l->ret_type = expr_type_from_ast(only->type.kind);
+			l->implicit_return = true;
+		}
+	}
+	const char **cols = ARENA_NEWN(w->a, const char *, nin + 1);
+	const char **ops = ARENA_NEWN(w->a, const char *, nin + 1);
+	const AstProp *cp = ast_props_find(&s->props, SET_LOOKUP_CONDITION);
+	Expr *terms[64];
+	uint32_t nterms = 0;
+	if (cp && cp->value) {
+		PtrVec issues = {0};
+		Expr *c = pc_parse(w->a, cp->value, strlen(cp->value), &issues);
+		if (c)
+			condition_terms(c, terms, &nterms, 64);
+	}
+	uint32_t k = 0;
+	for (uint32_t i = 0; i < s->ports.len; i++) {
+		const AstPort *p = s->ports.items[i];
+		if (!(p->dir & PORT_IN) || (p->dir & PORT_LOOKUP))
+			continue;
+		for (uint32_t t = 0; t < nterms; t++) {
+			Expr *e = terms[t];
+			if (e->kind != EX_BINARY || e->nargs != 2 || e->args[0]->kind != EX_NAME ||
+			    e->args[1]->kind != EX_NAME)
+				continue;
+			if (ascii_ieq(e->args[1]->name, p->name)) {
+				cols[k] = e->args[0]->name, ops[k] = op_text(e->op);
+			} else if (ascii_ieq(e->args[0]->name, p->name)) {
+				cols[k] = e->args[1]->name, ops[k] = flip_op(e->op);
+			}
+		}
+		k++;
+	}
+	l->in_cols = cols;
+	l->in_ops = ops;
+	l->n_in = nin;
+	return l;
+}
+
+/* The relation the lookup reads: its lookup and return ports. */
+static void add_relation(Walk *w, const AstStep *s, const ExprLookup *l)
+{
+	for (uint32_t i = 0; i < w->je->relations.len; i++)
+		if (strcmp(((JobRelation *)w->je->relations.items[i])->name, l->source_sql) == 0)
+			return;
+	JobRelation *r = ARENA_NEW(w->a, JobRelation);
+	r->name = l->source_sql;
+	for (uint32_t i = 0; i < s->ports.len; i++) {
+		const AstPort *p = s->ports.items[i];
+		if (!(p->dir & (PORT_LOOKUP | PORT_RETURN)))
+			continue;
+		JobColumn *c = ARENA_NEW(w->a, JobColumn);
+		c->name = sqlgen_ident(w->a, dialect(w), p->name);
+		c->type = expr_type_from_ast(p->type.kind);
+		ptrvec_push(w->a, &r->columns, c);
+	}
+	ptrvec_push(w->a, &w->je->relations, r);
+}
+
+/* ---- name resolution --------------------------------------------------------------- */
+
+static const ExprBinding *resolve_param(Walk *w, const char *name)
+{
+	const PtrVec *lists[2] = {w->flow ? &w->flow->params : NULL, &w->doc->params};
+	for (int k = 0; k < 2; k++)
+		for (uint32_t i = 0; lists[k] && i < lists[k]->len; i++) {
+			const AstParam *p = lists[k]->items[i];
+			if (!ascii_ieq(p->name, name))
+				continue;
+			ExprBinding *b = ARENA_NEW(w->a, ExprBinding);
+			b->kind = BIND_PARAM;
+			b->name = p->name;
+			b->type = k == 0 ? expr_type_from_ast(p->type.kind) : XT_STRING;
+			b->declared = k == 0;
+			return b;
+		}
+	/* reusable transformations: any mapping of the folder may declare it */
+	for (uint32_t f = 0; !w->flow && f < w->folder->flows.len; f++) {
+		const AstFlow *fl = w->folder->flows.items[f];
+		for (uint32_t i = 0; i < fl->params.len; i++) {
+			const AstParam *p = fl->params.items[i];
+			if (ascii_ieq(p->name, name)) {
+				ExprBinding *b = ARENA_NEW(w->a, ExprBinding);
+				b->kind = BIND_PARAM;
+				b->name = p->name;
+				b->type = expr_type_from_ast(p->type.kind);
+				b->declared = true;
+				return b;
+			}
+		}
+	}
+	if (name[0] == '$' && name[1] != '$') { /* $PMSessionName and the like */
+		ExprBinding *b = ARENA_NEW(w->a, ExprBinding);
+		b->kind = BIND_PARAM;
+		b->name = name;
+		b->type = XT_STRING;
+		b->declared = true;
+		return b;
+	}
+	return NULL;
+}
+
+static const ExprBinding *resolve(void *ud, BindKind what, const char *name)
+{
+	Walk *w = ud;
+	if (what == BIND_PARAM)
+		return resolve_param(w, name);
+	if (what == BIND_LOOKUP) {
+		const AstStep *s = find_lookup(w, name);
+		if (!s)
+			return NULL;
+		ExprBinding *b = ARENA_NEW(w->a, ExprBinding);
+		b->kind = BIND_LOOKUP;
+		b->name = s->name;
+		b->lookup = build_lookup(w, s);
+		add_relation(w, s, b->lookup);
+		return b;
+	}
+	if (!w->step)
+		return NULL;
+	int i = port_index(w->step, name);
+	if (i < 0)
+		return NULL;
+	const AstPort *p = w->step->ports.items[i];
+	if (is_variable(p)) {
+		if (w->vars[i])
+			return w->vars[i];
+		ExprBinding *b = ARENA_NEW(w->a, ExprBinding); /* read before it is set */
+		b->kind = BIND_VARIABLE;
+		b->name = p->name;
+		b->type = expr_type_from_ast(p->type.kind);
+		return b;
+	}
+	ExprBinding *b = ARENA_NEW(w->a, ExprBinding);
+	b->kind = BIND_COLUMN;
+	b->name = p->name;
+	b->type = expr_type_from_ast(p->type.kind);
+	return b;
+}
+
+/* ---- the walk ---------------------------------------------------------------------- */
+
+static void step_columns(Walk *w, JobExpr *je)
+{
+	if (!w->step)
+		return;
+	for (uint32_t i = 0; i < w->step->ports.len; i++) {
+		const AstPort *p = w->step->ports.items[i];
+		if (is_variable(p))
+			continue;
+		const char *name = sqlgen_ident(w->a, dialect(w), p->name);
+		bool dup = false;
+		for (uint32_t k = 0; k < je->columns.len && !dup; k++)
+			dup = strcmp(((JobColumn *)je->columns.items[k])->name, name) == 0;
+		if (dup)
+			continue;
+		JobColumn *c = ARENA_NEW(w->a, JobColumn);
+		c->name = name;
+		c->type = expr_type_from_ast(p->type.kind);
+		ptrvec_push(w->a, &je->columns, c);
+	}
+}
+
+/* Translate one expression and report it. */
+static JobExpr *translate(Walk *w, const AstExpr *src, const char *what, bool condition, bool aggregates)
+{
+	JobExpr *je = ARENA_NEW(w->a, JobExpr);
+	je->flow = w->flow ? w->flow->name : NULL;
+	je->step = w->step ? w->step->name : NULL;
+	je->what = what;
+	je->src = src;
+	je->context = w->step ? arena_sprintf(w->a, "in %s of transformation '%s'", what, w->step->name)
+			      : arena_sprintf(w->a, "in %s of mapping '%s'", what, je->flow ? je->flow : "?");
+	w->je = je;
+	ExprEnv env = {
+	    .dialect = dialect(w),
+	    .null_compare = w->o->null_compare,
+	    .condition = condition,
+	    .aggregates = aggregates,
+	    .resolve = resolve,
+	    .ud = w,
+	};
+	expr_translate(w->a, &env, src->text, strlen(src->text), &je->res);
+	step_columns(w, je);
+	w->fn(w->ud, je);
+	w->je = NULL;
+	return je;
+}
+
+static void walk_step(Walk *w, const AstStep *s)
+{
+	w->step = s;
+	w->vars = ARENA_NEWN(w->a, ExprBinding *, s->ports.len + 1);
+	bool agg = s->kind == STEP_AGGREGATE;
+	/* variable ports first, top to bottom, each inlined where read later */
+	for (uint32_t i = 0; i < s->ports.len; i++) {
+		AstPort *p = s->ports.items[i];
+		if (!is_variable(p) || !p->expr)
+			continue;
+		JobExpr *je = translate(w, p->expr, arena_sprintf(w->a, "variable port '%s'", p->name), false, agg);
+		ExprBinding *b = ARENA_NEW(w->a, ExprBinding);
+		b->kind = BIND_VARIABLE;
+		b->name = p->name;
+		b->type = expr_type_from_ast(p->type.kind);
+		b->var_text = p->expr->text;
+		/* a variable that does not translate makes its readers fail too */
+		if (je->res.sql)
+			b->var = je->res.tree;
+		w->vars[i] = b;
+	}
+	for (uint32_t i = 0; i < s->ports.len; i++) {
+		AstPort *p = s->ports.items[i];
+		if (!is_variable(p) && p->expr)
+			translate(w, p->expr, arena_sprintf(w->a, "port '%s'", p->name), false, agg);
+	}
+	static const struct {
+		Setting key;
+		const char *what;
+		bool condition;
+	} conds[] = {
+	    {SET_FILTER_CONDITION, "filter condition", true},
+	    {SET_JOIN_CONDITION, "join condition", true},
+	    {SET_LOOKUP_CONDITION, "lookup condition", true},
+	    {SET_UPDATE_STRATEGY, "update strategy expression", false},
+	    {SET_TRANSACTION_CONDITION, "transaction control condition", false},
+	};
+	for (uint32_t i = 0; i < s->props.len; i++) {
+		const AstProp *p = s->props.items[i];
+		for (size_t k = 0; k < ARRAY_LEN(conds); k++)
+			if (p->key == conds[k].key && p->expr && p->expr->lang == LANG_POWERCENTER)
+				translate(w, p->expr, conds[k].what, conds[k].condition, false);
+	}
+	for (uint32_t i = 0; i < s->groups.len; i++) {
+		const AstGroup *g = s->groups.items[i];
+		if (g->cond && g->cond->lang == LANG_POWERCENTER)
+			translate(w, g->cond, arena_sprintf(w->a, "group '%s'", g->name), true, false);
+	}
+	w->step = NULL;
+	w->vars = NULL;
+}
+
+static void walk_flow(Walk *w, const AstFlow *f)
+{
+	w->flow = f;
+	for (uint32_t i = 0; i < f->defs.len; i++)
+		walk_step(w, f->defs.items[i]);
+	for (uint32_t i = 0; i < f->params.len; i++) {
+		const AstParam *p = f->params.items[i];
+		if (p->expr && p->expr->lang == LANG_POWERCENTER)
+			translate(w, p->expr, arena_sprintf(w->a, "mapping variable '%s'", p->name), false, false);
+	}
+	w->flow = NULL;
+}
+
+void job_exprs(Arena *a, const AstDoc *doc, const JobExprOptions *o, JobExprFn fn, void *ud)
+{
+	Walk w = {.a = a, .o = o, .doc = doc, .fn = fn, .ud = ud};
+	for (uint32_t i = 0; i < doc->folders.len; i++) {
+		w.folder = doc->folders.items[i];
+		for (uint32_t k = 0; k < w.folder->transforms.len; k++)
+			walk_step(&w, w.folder->transforms.items[k]);
+		for (uint32_t k = 0; k < w.folder->flows.len; k++)
+			walk_flow(&w, w.folder->flows.items[k]);
+	}
+}

@@ -1,0 +1,483 @@
+/* sema.c - name resolution and type inference for expression trees
+ * (src/expr).  Runs after parsing, before SQL printing: resolves names
+ * against the ExprEnv and the built-in constants, checks every call
+ * against the function catalogue (arity, argument types), and types every
+ * node.  Problems become ExprIssues; the walk goes on so that one pass
+ * reports all of them.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/str.h"
+#include "expr/catalog.h"
+#include "expr/sema.h"
+
+/* clang-format off */
+static const struct {
+	const char *name;
+	ExprType type;
+	int value; /* integer constants */
+} constants[] = {
+	[CONST_NULL] = {"NULL", XT_NULL, 0},
+	[CONST_TRUE] = {"TRUE", XT_BOOLEAN, 1},
+	[CONST_FALSE] = {"FALSE", XT_BOOLEAN, 0},
+	[CONST_SYSDATE] = {"SYSDATE", XT_DATE, 0},
+	[CONST_SESSSTARTTIME] = {"SESSSTARTTIME", XT_DATE, 0},
+	[CONST_SYSTIMESTAMP] = {"SYSTIMESTAMP", XT_DATE, 0},
+	[CONST_DD_INSERT] = {"DD_INSERT", XT_INTEGER, 0},
+	[CONST_DD_UPDATE] = {"DD_UPDATE", XT_INTEGER, 1},
+	[CONST_DD_DELETE] = {"DD_DELETE", XT_INTEGER, 2},
+	[CONST_DD_REJECT] = {"DD_REJECT", XT_INTEGER, 3},
+	[CONST_TC_CONTINUE] = {"TC_CONTINUE_TRANSACTION", XT_INTEGER, 0},
+	[CONST_TC_COMMIT_BEFORE] = {"TC_COMMIT_BEFORE", XT_INTEGER, 1},
+	[CONST_TC_COMMIT_AFTER] = {"TC_COMMIT_AFTER", XT_INTEGER, 2},
+	[CONST_TC_ROLLBACK_BEFORE] = {"TC_ROLLBACK_BEFORE", XT_INTEGER, 3},
+	[CONST_TC_ROLLBACK_AFTER] = {"TC_ROLLBACK_AFTER", XT_INTEGER, 4},
+	[CONST_PROC_RESULT] = {"PROC_RESULT", XT_UNKNOWN, 0},
+};
+/* clang-format on */
+
+int sema_constant_value(int id) { return constants[id].value; }
+
+typedef struct Sema {
+	Arena *a;
+	const ExprEnv *env;
+	ExprResult *r;
+	int agg_depth; /* inside an aggregate's arguments */
+} Sema;
+
+static void issue(Sema *s, DiagCode code, const Expr *e, const char *fmt, ...) PRINTF_LIKE(4, 5);
+static void issue(Sema *s, DiagCode code, const Expr *e, const char *fmt, ...)
+{
+	Sbuf m = SBUF_INIT;
+	va_list ap;
+	va_start(ap, fmt);
+	sbuf_vaddf(&m, fmt, ap);
+	va_end(ap);
+	expr_issue_add(s->a, &s->r->issues, code, e->off, e->len ? e->len : 1, "%s", m.buf);
+	sbuf_release(&m);
+	if (diag_code_severity(code) == DIAG_ERROR)
+		s->r->errors++;
+	if (code == W_EXPR_UNSUPPORTED)
+		s->r->unsupported = true;
+}
+
+static int num_rank(ExprType t)
+{
+	switch (t) {
+	case XT_BOOLEAN:
+	case XT_INTEGER: return 1;
+	case XT_BIGINT: return 2;
+	case XT_DECIMAL: return 3;
+	case XT_DOUBLE: return 4;
+	default: return 0;
+	}
+}
+
+static ExprType num_type(ExprType t) { return t == XT_BOOLEAN ? XT_INTEGER : t; }
+
+/* The common type of two branches; false when they cannot meet. */
+bool sema_unify(ExprType a, ExprType b, ExprType *out)
+{
+	if (a == XT_NULL || a == XT_UNKNOWN) {
+		*out = b == XT_NULL ? a : b;
+		return true;
+	}
+	if (b == XT_NULL || b == XT_UNKNOWN || a == b) {
+		*out = a;
+		return true;
+	}
+	if (num_rank(a) && num_rank(b)) {
+		*out = num_type(num_rank(a) >= num_rank(b) ? a : b);
+		return true;
+	}
+	return false;
+}
+
+static bool loose(ExprType t) { return t == XT_NULL || t == XT_UNKNOWN; }
+
+static const char *tname(ExprType t) { return t == XT_BOOLEAN ? "condition" : expr_type_name(t); }
+
+static void check(Sema *s, Expr *e);
+
+/* ---- literals and names ------------------------------------------------------ */
+
+static void check_number(Sema *s, Expr *e)
+{
+	e->not_null = true;
+	if (strpbrk(e->text, ".eE")) {
+		e->type = XT_DECIMAL;
+		return;
+	}
+	errno = 0;
+	long long v = strtoll(e->text, NULL, 10);
+	if (errno)
+		e->type = XT_DECIMAL;
+	else
+		e->type = v > 2147483647LL ? XT_BIGINT : XT_INTEGER;
+}
+
+int sema_find_constant(const char *name)
+{
+	for (size_t i = 0; i < ARRAY_LEN(constants); i++)
+		if (ascii_ieq(constants[i].name, name))
+			return (int)i;
+	return -1;
+}
+
+static void check_name(Sema *s, Expr *e)
+{
+	e->constant = sema_find_constant(e->name);
+	if (e->constant >= 0) {
+		e->type = constants[e->constant].type;
+		e->not_null = e->constant != CONST_NULL;
+		if (e->constant == CONST_PROC_RESULT)
+			issue(s, W_EXPR_UNSUPPORTED, e,
+			      "PROC_RESULT belongs to :SP. calls, which are not translated");
+		return;
+	}
+	const ExprBinding *b = s->env->resolve ? s->env->resolve(s->env->ud, BIND_COLUMN, e->name) : NULL;
+	if (!b && s->env->free_names) {
+		ExprBinding *nb = ARENA_NEW(s->a, ExprBinding);
+		nb->kind = BIND_COLUMN;
+		nb->name = e->name;
+		nb->type = XT_UNKNOWN;
+		b = nb;
+		bool seen = false; /* one warning per name */
+		for (uint32_t i = 0; i < s->r->issues.len && !seen; i++) {
+			const ExprIssue *is = s->r->issues.items[i];
+			seen = is->code == W_EXPR_UNTYPED && strstr(is->msg, e->name);
+		}
+		if (!seen)
+			issue(s, W_EXPR_UNTYPED, e, "port '%s' has no declared type", e->name);
+	}
+	if (!b && strchr(e->name, '.')) {
+		issue(s, E_EXPR_NAME, e,
+		      "'%s' is a qualified name; PowerCenter ports are referenced by their name alone",
+		      e->name);
+		e->type = XT_UNKNOWN;
+		return;
+	}
+	if (!b) {
+		issue(s, E_EXPR_NAME, e, "unknown port '%s'", e->name);
+		e->type = XT_UNKNOWN;
+		return;
+	}
+	e->bind = b;
+	e->type = b->kind == BIND_VARIABLE && b->var ? b->var->type : b->type;
+	if (b->kind == BIND_VARIABLE && b->var)
+		e->not_null = b->var->not_null;
+	if (b->kind == BIND_VARIABLE && !b->var && b->var_text)
+		issue(s, W_EXPR_UNSUPPORTED, e,
+		      "variable port '%s' is not translated (see its own diagnostic), so neither is "
+		      "what reads it",
+		      e->name);
+	else if (b->kind == BIND_VARIABLE && !b->var)
+		issue(s, W_EXPR_UNSUPPORTED, e,
+		      "variable port '%s' is read before it is set, so it holds the previous row's "
+		      "value; SQL needs an ordering column the mapping does not have",
+		      e->name);
+}
+
+static void check_param(Sema *s, Expr *e)
+{
+	const ExprBinding *b = s->env->resolve ? s->env->resolve(s->env->ud, BIND_PARAM, e->name) : NULL;
+	if (!b) {
+		ExprBinding *nb = ARENA_NEW(s->a, ExprBinding);
+		nb->kind = BIND_PARAM;
+		nb->name = e->name;
+		nb->type = e->kind == EX_SYSVAR ? XT_STRING : XT_UNKNOWN;
+		b = nb;
+		if (e->kind == EX_PARAM)
+			issue(s, W_EXPR_PARAM, e, "parameter '%s' is not declared; its type is unknown",
+			      e->name);
+	}
+	if (e->kind == EX_SYSVAR && strchr(e->name, '.'))
+		issue(s, W_EXPR_UNSUPPORTED, e,
+		      "'%s' is a workflow task variable; it belongs to the orchestration, not to "
+		      "a SQL expression",
+		      e->name);
+	e->bind = b;
+	e->type = b->type;
+}
+
+/* ---- operators -------------------------------------------------------------- */
+
+static void check_unary(Sema *s, Expr *e)
+{
+	Expr *x = e->args[0];
+	if (e->op == OP_NOT) {
+		if (!loose(x->type) && !expr_type_numeric(x->type))
+			issue(s, E_EXPR_TYPE, e, "NOT needs a condition or a number, not a %s",
+			      tname(x->type));
+		e->type = XT_BOOLEAN;
+		return;
+	}
+	if (!loose(x->type) && !expr_type_numeric(x->type))
+		issue(s, E_EXPR_TYPE, e, "unary '%s' needs a number, not a %s", expr_op_name(e->op),
+		      tname(x->type));
+	e->type = loose(x->type) ? x->type : num_type(x->type);
+	e->not_null = x->not_null;
+}
+
+static bool comparable(ExprType a, ExprType b)
+{
+	if (loose(a) || loose(b) || a == b)
+		return true;
+	return num_rank(a) && num_rank(b);
+}
+
+static void check_binary(Sema *s, Expr *e)
+{
+	Expr *l = e->args[0], *r = e->args[1];
+	switch (e->op) {
+	case OP_CONCAT:
+		e->type = XT_STRING;
+		e->not_null = l->not_null || r->not_null;
+		return;
+	case OP_AND:
+	case OP_OR:
+		for (int i = 0; i < 2; i++)
+			if (!loose(e->args[i]->type) && !expr_type_numeric(e->args[i]->type))
+				issue(s, E_EXPR_TYPE, e->args[i], "%s needs conditions, not a %s",
+				      expr_op_name(e->op), tname(e->args[i]->type));
+		e->type = XT_BOOLEAN;
+		return;
+	case OP_LT:
+	case OP_LE:
+	case OP_GT:
+	case OP_GE:
+	case OP_EQ:
+	case OP_NE:
+		if (!comparable(l->type, r->type))
+			issue(s, E_EXPR_TYPE, e, "cannot compare a %s with a %s", tname(l->type),
+			      tname(r->type));
+		e->type = XT_BOOLEAN;
+		return;
+	default: break;
+	}
+	/* arithmetic */
+	for (int i = 0; i < 2; i++) {
+		ExprType t = e->args[i]->type;
+		if (t == XT_DATE)
+			issue(s, E_EXPR_TYPE, e,
+			      "'%s' does not take dates; use ADD_TO_DATE or DATE_DIFF", expr_op_name(e->op));
+		else if (!loose(t) && !expr_type_numeric(t))
+			issue(s, E_EXPR_TYPE, e, "'%s' needs numbers, not a %s", expr_op_name(e->op),
+			      tname(t));
+	}
+	ExprType t;
+	if (!sema_unify(l->type, r->type, &t) || !num_rank(t))
+		t = loose(l->type) && loose(r->type) ? XT_UNKNOWN : XT_DECIMAL;
+	if (e->op == OP_DIV) /* integer literals are doubles: 10/4 is 2.5 */
+		t = l->type == XT_DOUBLE || r->type == XT_DOUBLE ? XT_DOUBLE : XT_DECIMAL;
+	e->type = num_rank(t) ? num_type(t) : t;
+	e->not_null = l->not_null && r->not_null && e->op != OP_DIV && e->op != OP_MOD;
+}
+
+/* ---- calls ---------------------------------------------------------------- */
+
+static bool date_unit_ok(const char *u)
+{
+	static const char *const units[] = {"Y",  "YY",  "YYY", "YYYY", "MM", "MON", "MONTH",
+					    "D",  "DD",  "DDD", "DY",   "DAY", "HH", "HH12",
+					    "HH24", "MI", "SS", "MS",  "US",  "NS"};
+	for (size_t i = 0; i < ARRAY_LEN(units); i++)
+		if (ascii_ieq(u, units[i]))
+			return true;
+	return false;
+}
+
+static void check_arg(Sema *s, Expr *call, uint32_t i)
+{
+	const FuncDef *f = call->fn;
+	Expr *a = call->args[i];
+	ExprType t = a->type;
+	char want = catalog_sig(f, i);
+	if (a->kind == EX_STAR) {
+		if (f->id != FN_COUNT || i != 0)
+			issue(s, E_EXPR_SYNTAX, a, "'*' is allowed only in COUNT(*)");
+		return;
+	}
+	switch (want) {
+	case 'N':
+	case 'I':
+	case 'C':
+		if (!loose(t) && !expr_type_numeric(t))
+			issue(s, E_EXPR_TYPE, a, "%s expects a number as argument %u, not a %s",
+			      f->name, i + 1, tname(t));
+		break;
+	case 'B':
+		if (!loose(t) && !expr_type_numeric(t))
+			issue(s, E_EXPR_TYPE, a, "%s expects a condition as argument %u, not a %s",
+			      f->name, i + 1, tname(t));
+		break;
+	case 'D':
+		if (!loose(t) && t != XT_DATE)
+			issue(s, E_EXPR_TYPE, a, "%s expects a date as argument %u, not a %s", f->name,
+			      i + 1, tname(t));
+		break;
+	case 'U':
+		if (a->kind != EX_STRING)
+			issue(s, W_EXPR_UNSUPPORTED, a,
+			      "the unit of %s must be a literal such as 'DD' to be translated", f->name);
+		else if (!date_unit_ok(a->text))
+			issue(s, E_EXPR_ARG, a, "unknown date unit '%s'", a->text);
+		break;
+	default: break;
+	}
+}
+
+static ExprType call_result(Sema *s, Expr *e)
+{
+	const FuncDef *f = e->fn;
+	ExprType t = XT_UNKNOWN;
+	switch (f->result) {
+	case FR_STRING: return XT_STRING;
+	case FR_INTEGER: return XT_INTEGER;
+	case FR_BIGINT: return XT_BIGINT;
+	case FR_DECIMAL: return XT_DECIMAL;
+	case FR_DOUBLE: return XT_DOUBLE;
+	case FR_DATE: return XT_DATE;
+	case FR_BOOL: return XT_BOOLEAN;
+	case FR_ARG1:
+		t = e->nargs ? e->args[0]->type : XT_UNKNOWN;
+		return num_rank(t) ? num_type(t) : t == XT_NULL ? XT_UNKNOWN : t;
+	case FR_ROUND:
+		t = e->args[0]->type;
+		if (t == XT_STRING)
+			issue(s, E_EXPR_TYPE, e->args[0], "%s expects a number or a date, not a string",
+			      f->name);
+		return num_rank(t) ? num_type(t) : t;
+	case FR_ARG2:
+		if (f->id != FN_IIF)
+			return e->args[1]->type;
+		if (e->nargs == 3 && !sema_unify(e->args[1]->type, e->args[2]->type, &t))
+			issue(s, E_EXPR_TYPE, e, "IIF's results differ in type: %s and %s",
+			      tname(e->args[1]->type), tname(e->args[2]->type));
+		return e->nargs == 3 ? t : e->args[1]->type;
+	case FR_DECODE:
+	case FR_CHOOSE: {
+		/* DECODE(value, s1, r1, ..., [default]): results at even
+		 * indices, the default at the last (odd) index when nargs is
+		 * even.  CHOOSE(index, c1, c2, ...): every argument after the
+		 * first. */
+		t = XT_NULL;
+		for (uint32_t i = 1; i < e->nargs; i++) {
+			bool result = f->result == FR_CHOOSE || i % 2 == 0 ||
+				      (e->nargs % 2 == 0 && i == e->nargs - 1);
+			if (result && !sema_unify(t, e->args[i]->type, &t)) {
+				issue(s, E_EXPR_TYPE, e->args[i], "%s's results differ in type: %s here",
+				      f->name, tname(e->args[i]->type));
+				break;
+			}
+		}
+		return t == XT_NULL ? XT_UNKNOWN : t;
+	}
+	}
+	return t;
+}
+
+static void check_call(Sema *s, Expr *e)
+{
+	const FuncDef *f = catalog_find(e->name);
+	if (!f) {
+		issue(s, E_EXPR_FUNCTION, e, "unknown function '%s'", e->name);
+		e->type = XT_UNKNOWN;
+		return;
+	}
+	e->fn = f;
+	if (e->nargs < f->min_args || e->nargs > f->max_args) {
+		if (f->min_args == f->max_args)
+			issue(s, E_EXPR_ARITY, e, "%s expects %u argument%s, got %u", f->name, f->min_args,
+			      f->min_args == 1 ? "" : "s", e->nargs);
+		else
+			issue(s, E_EXPR_ARITY, e, "%s expects %u to %u arguments, got %u", f->name,
+			      f->min_args, f->max_args, e->nargs);
+		e->type = XT_UNKNOWN;
+		return;
+	}
+	bool agg = f->status == FS_AGGREGATE || f->id == FN_PERCENTILE || f->id == FN_FIRST ||
+		   f->id == FN_LAST;
+	if (agg && s->agg_depth)
+		issue(s, W_EXPR_UNSUPPORTED, e, "nested aggregate %s is not translated", f->name);
+	else if (agg && !s->env->aggregates)
+		issue(s, E_EXPR_FUNCTION, e, "aggregate function %s is allowed only in an Aggregator",
+		      f->name);
+	if (f->id == FN_DECODE && e->nargs < 3)
+		issue(s, E_EXPR_ARITY, e, "DECODE expects a value and at least one search/result pair");
+	for (uint32_t i = 0; i < e->nargs; i++)
+		check_arg(s, e, i);
+	if (f->status == FS_UNSUPPORTED)
+		issue(s, W_EXPR_UNSUPPORTED, e, "%s is not translated: %s", f->name, f->notes);
+	e->type = call_result(s, e);
+	if (f->id == FN_ISNULL || f->id == FN_COUNT)
+		e->not_null = true;
+}
+
+static void check_lookup(Sema *s, Expr *e)
+{
+	const ExprBinding *b = s->env->resolve ? s->env->resolve(s->env->ud, BIND_LOOKUP, e->name) : NULL;
+	e->type = XT_UNKNOWN;
+	if (!b || !b->lookup) {
+		if (s->env->free_names)
+			issue(s, W_EXPR_UNSUPPORTED, e,
+			      ":LKP.%s needs the lookup's definition; translate the whole mapping", e->name);
+		else
+			issue(s, E_EXPR_LOOKUP, e, "no unconnected lookup named '%s' in this mapping",
+			      e->name);
+		return;
+	}
+	e->bind = b;
+	e->type = b->lookup->ret_type;
+	if (!b->lookup->ret_col)
+		issue(s, W_EXPR_UNSUPPORTED, e, "lookup '%s' has no return port", e->name);
+	else if (e->nargs != b->lookup->n_in)
+		issue(s, E_EXPR_ARITY, e, "lookup '%s' takes %u argument%s (its condition's input ports), got %u",
+		      e->name, b->lookup->n_in, b->lookup->n_in == 1 ? "" : "s", e->nargs);
+}
+
+static void check(Sema *s, Expr *e)
+{
+	bool agg = e->kind == EX_CALL && (e->fn = catalog_find(e->name)) &&
+		   (e->fn->status == FS_AGGREGATE || e->fn->id == FN_PERCENTILE);
+	if (agg)
+		s->agg_depth++;
+	for (uint32_t i = 0; i < e->nargs; i++)
+		check(s, e->args[i]);
+	if (agg)
+		s->agg_depth--;
+	e->constant = -1;
+	switch (e->kind) {
+	case EX_NUMBER: check_number(s, e); break;
+	case EX_STRING:
+		e->type = XT_STRING;
+		e->not_null = true;
+		break;
+	case EX_NAME: check_name(s, e); break;
+	case EX_PARAM:
+	case EX_SYSVAR: check_param(s, e); break;
+	case EX_UNARY: check_unary(s, e); break;
+	case EX_BINARY: check_binary(s, e); break;
+	case EX_CALL: check_call(s, e); break;
+	case EX_STAR: e->type = XT_UNKNOWN; break;
+	case EX_LKP: check_lookup(s, e); break;
+	case EX_SP:
+	case EX_UDF:
+	case EX_MCR:
+		issue(s, W_EXPR_UNSUPPORTED, e, "%s calls are not translated: '%s' runs outside the mapping",
+		      e->kind == EX_SP ? ":SP." : e->kind == EX_UDF ? ":UDF." : ":MCR.", e->name);
+		e->type = XT_UNKNOWN;
+		break;
+	case EX_KIND_COUNT: break;
+	}
+}
+
+void expr_analyse(Arena *a, const ExprEnv *env, Expr *e, ExprResult *r)
+{
+	Sema s = {a, env, r, 0};
+	check(&s, e);
+	r->tree = e;
+	r->type = e->type;
+}
