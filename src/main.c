@@ -139,7 +139,10 @@ static void print_functions(FILE *out)
 			fputc('`', out);
 		} else
 			fputs("lowered by sqlgen.c (see notes)", out);
-		fprintf(out, " | %s |\n", f->notes);
+		fputs(" | ", out);
+		for (const char *c = f->notes; *c; c++)
+			fputs(*c == '|' ? "\\|" : (char[]){*c, 0}, out);
+		fputs(" |\n", out);
 	}
 }
 

@@ -25,6 +25,7 @@ typedef enum FuncResult {
 	FR_DECODE,  /* the results' common type */
 	FR_CHOOSE,  /* the choices' common type */
 	FR_ROUND,   /* dates stay dates; numbers keep their type */
+	FR_NONE,    /* no value (ERROR, ABORT): fits any branch */
 } FuncResult;
 
 /* clang-format off */
@@ -100,9 +101,9 @@ typedef enum FuncResult {
 	X(FN_TAN, "TAN", 1, 1, "N", FR_DOUBLE, FS_EXACT, "radians")                          \
 	X(FN_TANH, "TANH", 1, 1, "N", FR_DOUBLE, FS_EXACT, "")                               \
 	/* special, test, encoding, regular expressions */                                  \
-	X(FN_ABORT, "ABORT", 1, 1, "S", FR_STRING, FS_UNSUPPORTED, "stops the session; the pipeline needs a guard step, written by hand") \
+	X(FN_ABORT, "ABORT", 1, 1, "S", FR_NONE, FS_UNSUPPORTED, "stops the session; the pipeline needs a guard step, written by hand") \
 	X(FN_DECODE, "DECODE", 3, 255, "AAA", FR_DECODE, FS_EXACT, "first match wins; NULL matches NULL; DECODE(TRUE, ...) is a CASE") \
-	X(FN_ERROR, "ERROR", 1, 1, "S", FR_STRING, FS_UNSUPPORTED, "skips the row into the reject file; the pipeline needs a reject path, written by hand") \
+	X(FN_ERROR, "ERROR", 1, 1, "S", FR_NONE, FS_UNSUPPORTED, "skips the row into the reject file; the pipeline needs a reject path, written by hand") \
 	X(FN_IIF, "IIF", 2, 3, "BAA", FR_ARG2, FS_EXACT, "without a third argument: 0, '' or NULL by the type of the second") \
 	X(FN_IN, "IN", 2, 255, "AA", FR_BOOL, FS_EXACT, "a trailing 0 after string values means case-insensitive") \
 	X(FN_LOOKUP, "LOOKUP", 3, 255, "A", FR_ARG1, FS_UNSUPPORTED, "the legacy LOOKUP function: use a Lookup transformation") \

@@ -85,7 +85,7 @@ bool datefmt_translate(const char *fmt, DateFmt *d)
 			const char *q = strchr(p + 1, '"');
 			if (!q) {
 				d->bad_off = (size_t)(p - fmt);
-				d->bad = "unterminated quoted text in the date format";
+				d->bad = "unterminated quoted text";
 				return false;
 			}
 			sbuf_addch(&d->pg, '"');
@@ -114,7 +114,7 @@ bool datefmt_translate(const char *fmt, DateFmt *d)
 			continue;
 		if ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z')) {
 			d->bad_off = (size_t)(p - fmt);
-			d->bad = "unknown token in the date format";
+			d->bad = "unknown token";
 			return false;
 		}
 		/* punctuation, digits, blanks: copied (quoted when PostgreSQL

@@ -118,16 +118,17 @@ typedef enum BindKind {
 
 typedef struct ExprLookup {
 	const char *name;
-	const char *source_sql; /* FROM item: a table name or "(override SQL)" */
+	const char *source_sql; /* FROM item: the relation of the lookup's source (the
+				   pipeline builds it with its table, override and filter) */
 	const char *const *in_cols;  /* lookup columns matched to the call's args, in order */
 	const char *const *in_ops;   /* comparison operator per condition ("=", "<"...) */
+	const ExprType *in_types;    /* type of each lookup column */
 	uint32_t n_in;
 	const char *ret_col;  /* the return port's column */
 	bool implicit_return; /* no port is marked return: the only output port is used */
 	ExprType ret_type;
 	const char *policy;   /* "first", "last", "any", "error" */
 	const char *order_col; /* column ordering "first"/"last", or NULL */
-	const char *filter_sql; /* lookup source filter, or NULL */
 } ExprLookup;
 
 typedef struct ExprBinding {

@@ -139,6 +139,7 @@ static ExprLookup *build_lookup(Walk *w, const AstStep *s)
 	}
 	const char **cols = ARENA_NEWN(w->a, const char *, nin + 1);
 	const char **ops = ARENA_NEWN(w->a, const char *, nin + 1);
+	ExprType *types = ARENA_NEWN(w->a, ExprType, nin + 1);
 	const AstProp *cp = ast_props_find(&s->props, SET_LOOKUP_CONDITION);
 	Expr *terms[64];
 	uint32_t nterms = 0;
@@ -164,8 +165,11 @@ static ExprLookup *build_lookup(Walk *w, const AstStep *s)
 				cols[k] = e->args[1]->name, ops[k] = flip_op(e->op);
 			}
 		}
+		const AstPort *col = cols[k] ? ast_ports_find(&s->ports, cols[k]) : NULL;
+		types[k] = col ? expr_type_from_ast(col->type.kind) : XT_UNKNOWN;
 		k++;
 	}
+	l->in_types = types;
 	l->in_cols = cols;
 	l->in_ops = ops;
 	l->n_in = nin;

@@ -341,6 +341,7 @@ static ExprType call_result(Sema *s, Expr *e)
 	case FR_DOUBLE: return XT_DOUBLE;
 	case FR_DATE: return XT_DATE;
 	case FR_BOOL: return XT_BOOLEAN;
+	case FR_NONE: return XT_NULL;
 	case FR_ARG1:
 		t = e->nargs ? e->args[0]->type : XT_UNKNOWN;
 		return num_rank(t) ? num_type(t) : t == XT_NULL ? XT_UNKNOWN : t;
@@ -389,7 +390,10 @@ static void check_call(Sema *s, Expr *e)
 	}
 	e->fn = f;
 	if (e->nargs < f->min_args || e->nargs > f->max_args) {
-		if (f->min_args == f->max_args)
+		if (f->max_args == 255)
+			issue(s, E_EXPR_ARITY, e, "%s expects at least %u arguments, got %u", f->name,
+			      f->min_args, e->nargs);
+		else if (f->min_args == f->max_args)
 			issue(s, E_EXPR_ARITY, e, "%s expects %u argument%s, got %u", f->name, f->min_args,
 			      f->min_args == 1 ? "" : "s", e->nargs);
 		else

@@ -35,7 +35,13 @@ typedef struct Gen {
 	const Dialect *d;
 	ExprResult *r;
 	const Expr *via;      /* inlining a variable port: the name that reads it */
+	bool too_big;         /* the SQL outgrew SQL_MAX_BYTES */
 } Gen;
+
+/* Some lowerings repeat an operand (NULL-ordering CASEs, DATE_COMPARE,
+ * DECODE against columns), so nesting them can grow the SQL
+ * exponentially; beyond this size the expression is not translated. */
+#define SQL_MAX_BYTES (256 * 1024)
 
 static Sql gen(Gen *g, const Expr *e);
 
@@ -187,6 +193,8 @@ static Sql as_cond(Gen *g, Sql x)
 {
 	if (x.type == XT_BOOLEAN || x.type == XT_NULL)
 		return x;
+	if (x.type == XT_STRING)
+		x = cast(g, x, XT_DECIMAL);
 	Sql r = mk(g, PREC_CMP, XT_BOOLEAN, "%s <> 0", W(g, x, PREC_CMP + 1));
 	r.not_null = x.not_null;
 	return r;
@@ -998,7 +1006,7 @@ static const char *format_arg(Gen *g, const Expr *e, uint32_t i, bool parsing)
 	DateFmt d;
 	if (!datefmt_translate(f->text, &d)) {
 		expr_issue_add(g->a, &g->r->issues, E_EXPR_ARG, f->off + 1 + (uint32_t)d.bad_off, 1,
-			       "%s in '%s'", d.bad, f->text);
+			       "%s in the date format '%s'", d.bad, f->text);
 		g->r->errors++;
 		sbuf_release(&d.pg);
 		sbuf_release(&d.re);
@@ -1053,7 +1061,8 @@ static Sql gen_is_date(Gen *g, const Expr *e)
 	}
 	DateFmt d;
 	if (!datefmt_translate(fmt, &d)) {
-		expr_issue_add(g->a, &g->r->issues, E_EXPR_ARG, e->off, e->len, "%s in '%s'", d.bad, fmt);
+		expr_issue_add(g->a, &g->r->issues, E_EXPR_ARG, e->off, e->len, "%s in the date format '%s'",
+			       d.bad, fmt);
 		g->r->errors++;
 		sbuf_release(&d.pg);
 		sbuf_release(&d.re);
@@ -1296,14 +1305,24 @@ static Sql gen_lookup(Gen *g, const Expr *e)
 {
 	const ExprLookup *l = e->bind->lookup;
 	Sbuf b = SBUF_INIT;
-	sbuf_addf(&b, "(SELECT l.%s FROM %s AS l WHERE ", sqlgen_ident(g->a, g->d, l->ret_col), l->source_sql);
+	sbuf_addf(&b, "(SELECT l.%s FROM %s AS l", sqlgen_ident(g->a, g->d, l->ret_col), l->source_sql);
+	uint32_t terms = 0;
 	for (uint32_t i = 0; i < l->n_in && i < e->nargs; i++) {
+		if (!l->in_cols[i])
+			continue; /* an input port the condition does not use */
 		Sql a = as_value(g, gen(g, e->args[i]));
-		sbuf_addf(&b, "%sl.%s %s %s", i ? " AND " : "", sqlgen_ident(g->a, g->d, l->in_cols[i]),
+		ExprType want = l->in_types ? l->in_types[i] : XT_UNKNOWN;
+		if (want != XT_UNKNOWN && a.type != XT_NULL && a.type != XT_UNKNOWN && a.type != want &&
+		    !(expr_type_numeric(a.type) && expr_type_numeric(want))) {
+			note(g, W_EXPR_DIFFERENCE, e->args[i],
+			     "argument %u is a %s and lookup column '%s' a %s: it is converted, and a value "
+			     "that does not convert is an error",
+			     i + 1, expr_type_name(a.type), l->in_cols[i], expr_type_name(want));
+			a = want == XT_STRING ? as_text(g, a, e->args[i]) : cast(g, a, want);
+		}
+		sbuf_addf(&b, "%sl.%s %s %s", terms++ ? " AND " : " WHERE ", sqlgen_ident(g->a, g->d, l->in_cols[i]),
 			  l->in_ops && l->in_ops[i] ? l->in_ops[i] : "=", W(g, a, PREC_CMP + 1));
 	}
-	if (l->filter_sql)
-		sbuf_addf(&b, " AND (%s)", l->filter_sql);
 	if (ascii_ieq(l->policy, "error")) {
 		/* several rows make the subquery fail, as the lookup would */
 	} else if (l->order_col && (ascii_ieq(l->policy, "first") || ascii_ieq(l->policy, "last"))) {
@@ -1460,7 +1479,25 @@ static Sql gen_call(Gen *g, const Expr *e)
 	return tmpl_v(g, t, e->type, NULL, args, (int)n);
 }
 
+static Sql gen_node(Gen *g, const Expr *e);
+
 static Sql gen(Gen *g, const Expr *e)
+{
+	if (g->too_big)
+		return lit(g, e->type, "NULL");
+	Sql x = gen_node(g, e);
+	if (strlen(x.s) > SQL_MAX_BYTES) {
+		g->too_big = true;
+		note(g, W_EXPR_UNSUPPORTED, e,
+		     "the SQL for this expression would exceed %d KiB (nested comparisons or DECODEs "
+		     "repeat their operands); it is not translated",
+		     SQL_MAX_BYTES / 1024);
+		return lit(g, e->type, "NULL");
+	}
+	return x;
+}
+
+static Sql gen_node(Gen *g, const Expr *e)
 {
 	Sql x;
 	switch (e->kind) {
@@ -1485,9 +1522,13 @@ static Sql gen(Gen *g, const Expr *e)
 
 bool expr_print_sql(Arena *a, const ExprEnv *env, const Expr *e, ExprResult *r)
 {
-	Gen g = {a, env, env->dialect ? env->dialect : &dialect_postgres, r, NULL};
+	Gen g = {a, env, env->dialect ? env->dialect : &dialect_postgres, r, NULL, false};
 	Sql x = gen(&g, e);
 	if (env->condition) {
+		if (x.type == XT_STRING)
+			note(&g, W_EXPR_DIFFERENCE, e,
+			     "a string used as a condition is read as a number (non-zero passes); text "
+			     "that is not a number is an error");
 		x = as_cond(&g, x);
 		r->type = XT_BOOLEAN;
 	} else {
