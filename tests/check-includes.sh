@@ -17,6 +17,7 @@ forbid() { # forbid LAYER PATTERN WHAT
 forbid base "ast/|parsers/|expr/|rules/|validate/|emit/|llm/|driver" "higher layers"
 forbid ast "parsers/|expr/|rules/|validate/|emit/|llm/|driver" "higher layers"
 forbid parsers "expr/|rules/|validate/|emit/|llm/|driver" "higher layers"
+forbid expr "parsers/|rules/|validate/|emit/|llm/|driver" "higher or sibling layers"
 for dir in base ast parsers expr rules validate emit llm; do
 	[ -d "$src/$dir" ] || continue
 	[ "$dir" = parsers ] || forbid "$dir" "libxml/" "libxml2 (only src/parsers)"
@@ -24,6 +25,6 @@ for dir in base ast parsers expr rules validate emit llm; do
 	[ "$dir" = llm ] || forbid "$dir" "curl/|cjson/|cJSON" "libcurl or cJSON (only src/llm)"
 	[ "$dir" = validate ] || forbid "$dir" "pg_query" "libpg_query (only src/validate)"
 done
-hits=$(grep -nE '#include [<"](libxml/|yaml.h|curl/|cjson/|pg_query)' "$src/main.c" "$src/driver.c" "$src/driver.h" 2>/dev/null)
+hits=$(grep -nE '#include [<"](libxml/|yaml.h|curl/|cjson/|pg_query)' "$src/main.c" "$src/driver.c" "$src/driver_expr.c" "$src/driver.h" 2>/dev/null)
 [ -z "$hits" ] && pass "main and driver include no third-party header" || { fail "main and driver include no third-party header"; echo "$hits" | sed 's/^/#   /'; }
 echo "# suite done"
