@@ -161,5 +161,5 @@ Expr *pc_parse(Arena *a, const char *text, size_t len, PtrVec *issues)
 	p.lim = copy + len;
 	p.issues = issues;
 	int rc = pcy_parse(&p);
-	return rc == 0 ? p.result : NULL;
+	return rc == 0 && !p.too_deep ? p.result : NULL;
 }

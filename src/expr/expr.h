@@ -85,6 +85,7 @@ typedef struct Expr {
 	const char *text;  /* literal text (EX_NUMBER as written, EX_STRING decoded) */
 	struct Expr **args;
 	uint32_t nargs;
+	uint32_t depth;    /* levels below and including this node */
 	/* filled in by sema */
 	ExprType type;
 	bool not_null;                    /* never NULL (literals and the like) */
@@ -102,6 +103,9 @@ typedef struct ExprIssue {
 	uint32_t off, len;
 	const char *msg;
 } ExprIssue;
+
+/* Deeper trees are refused (E0501): checking and printing recurse. */
+#define EXPR_MAX_DEPTH 1000
 
 /* Parse PowerCenter transformation-language text.  Returns the tree, or
  * NULL after recording at least one issue in *issues. */

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "base/str.h"
+#include "base/strmap.h"
 #include "expr/dialect.h"
 #include "expr/jobexprs.h"
 
@@ -16,6 +17,7 @@ typedef struct Walk {
 	const AstFlow *flow; /* NULL for reusable transformations */
 	const AstStep *step;
 	ExprBinding **vars; /* per port of `step`: analysed variable ports */
+	PtrVec columns;     /* JobColumn: the step's non-variable ports, once */
 	JobExpr *je;        /* the expression being translated */
 	JobExprFn fn;
 	void *ud;
@@ -279,24 +281,25 @@ static const ExprBinding *resolve(void *ud, BindKind what, const char *name)
 
 /* ---- the walk ---------------------------------------------------------------------- */
 
-static void step_columns(Walk *w, JobExpr *je)
+/* The columns an expression of the step may read: its ports that are not
+ * variables, each name once (computed once per step). */
+static void step_columns(Walk *w, const AstStep *s)
 {
-	if (!w->step)
-		return;
-	for (uint32_t i = 0; i < w->step->ports.len; i++) {
-		const AstPort *p = w->step->ports.items[i];
+	w->columns = (PtrVec){0};
+	StrMap seen;
+	strmap_init(&seen, w->a, false);
+	for (uint32_t i = 0; i < s->ports.len; i++) {
+		const AstPort *p = s->ports.items[i];
 		if (is_variable(p))
 			continue;
 		const char *name = sqlgen_ident(w->a, dialect(w), p->name);
-		bool dup = false;
-		for (uint32_t k = 0; k < je->columns.len && !dup; k++)
-			dup = strcmp(((JobColumn *)je->columns.items[k])->name, name) == 0;
-		if (dup)
+		if (strmap_get(&seen, name))
 			continue;
+		strmap_put(&seen, name, (void *)name);
 		JobColumn *c = ARENA_NEW(w->a, JobColumn);
 		c->name = name;
 		c->type = expr_type_from_ast(p->type.kind);
-		ptrvec_push(w->a, &je->columns, c);
+		ptrvec_push(w->a, &w->columns, c);
 	}
 }
 
@@ -320,7 +323,8 @@ static JobExpr *translate(Walk *w, const AstExpr *src, const char *what, bool co
 	    .ud = w,
 	};
 	expr_translate(w->a, &env, src->text, strlen(src->text), &je->res);
-	step_columns(w, je);
+	if (w->step)
+		je->columns = w->columns;
 	w->fn(w->ud, je);
 	w->je = NULL;
 	return je;
@@ -330,6 +334,7 @@ static void walk_step(Walk *w, const AstStep *s)
 {
 	w->step = s;
 	w->vars = ARENA_NEWN(w->a, ExprBinding *, s->ports.len + 1);
+	step_columns(w, s);
 	bool agg = s->kind == STEP_AGGREGATE;
 	/* variable ports first, top to bottom, each inlined where read later */
 	for (uint32_t i = 0; i < s->ports.len; i++) {

@@ -27,6 +27,7 @@ typedef struct PcParser {
 	PtrVec *issues;
 	Expr *result;
 	bool lex_failed; /* the lexer reported; the parser stays quiet */
+	bool too_deep;   /* nesting beyond EXPR_MAX_DEPTH was reported */
 } PcParser;
 
 Expr *pc_node(PcParser *p, ExprKind kind, ExprSpan at);

@@ -1396,7 +1396,7 @@ static Sql gen_call(Gen *g, const Expr *e)
 		return prim(g, PRIM_MOD, e->type, NULL, 2, a, b);
 	}
 	case FN_CHOOSE: {
-		Sql args[256];
+		Sql *args = ARENA_NEWN(g->a, Sql, e->nargs);
 		for (uint32_t i = 0; i < e->nargs; i++)
 			args[i] = i ? branch(g, e->args[i], e->type) : arg(g, e, i);
 		return tmpl_v(g, g->d->prim[PRIM_ARRAY_PICK], e->type, NULL, args, (int)e->nargs);
@@ -1470,7 +1470,7 @@ static Sql gen_call(Gen *g, const Expr *e)
 	}
 	if (f->status == FS_APPROX)
 		note(g, W_EXPR_UNVERIFIED, e, "%s: %s", f->name, f->notes);
-	Sql args[256];
+	Sql *args = ARENA_NEWN(g->a, Sql, e->nargs + 1);
 	uint32_t n = f->id == FN_MAKE_DATE_TIME ? 6 : e->nargs;
 	for (uint32_t i = 0; i < n; i++)
 		args[i] = arg(g, e, i);

@@ -13,7 +13,23 @@ Expr *pc_node(PcParser *p, ExprKind kind, ExprSpan at)
 	e->off = at.off;
 	e->len = at.end - at.off;
 	e->constant = -1;
+	e->depth = 1;
 	return e;
+}
+
+/* A node's depth from its children; too deep a tree is refused once. */
+static void set_depth(PcParser *p, Expr *e)
+{
+	uint32_t d = 0;
+	for (uint32_t i = 0; i < e->nargs; i++)
+		if (e->args[i]->depth > d)
+			d = e->args[i]->depth;
+	e->depth = d + 1;
+	if (e->depth > EXPR_MAX_DEPTH && !p->too_deep) {
+		p->too_deep = true;
+		expr_issue_add(p->arena, p->issues, E_EXPR_SYNTAX, e->off, e->len ? e->len : 1,
+			       "the expression nests more than %d levels deep", EXPR_MAX_DEPTH);
+	}
 }
 
 Expr *pc_unary(PcParser *p, ExprOp op, Expr *a, ExprSpan at)
@@ -23,6 +39,7 @@ Expr *pc_unary(PcParser *p, ExprOp op, Expr *a, ExprSpan at)
 	e->args = ARENA_NEWN(p->arena, Expr *, 1);
 	e->args[0] = a;
 	e->nargs = 1;
+	set_depth(p, e);
 	return e;
 }
 
@@ -34,6 +51,7 @@ Expr *pc_binary(PcParser *p, ExprOp op, Expr *l, Expr *r, ExprSpan at)
 	e->args[0] = l;
 	e->args[1] = r;
 	e->nargs = 2;
+	set_depth(p, e);
 	return e;
 }
 
@@ -50,6 +68,7 @@ Expr *pc_call(PcParser *p, Expr *callee, ExprList *args, ExprSpan at)
 		e->args = args->items;
 		e->nargs = args->n;
 	}
+	set_depth(p, e);
 	return e;
 }
 
