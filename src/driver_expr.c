@@ -239,7 +239,9 @@ static int expr_file(const ExprOptions *o, const char *path, ExprStats *stats)
 		rc = EXIT_INPUT;
 	} else {
 		FileRun f = {o, path, &sink, SBUF_INIT, stats};
-		JobExprOptions jo = {o->dialect, o->null_compare};
+		/* the rows come from relation "t": the corpus check reads them
+		 * from (VALUES ...) AS t(...) */
+		JobExprOptions jo = {o->dialect, o->null_compare, "t"};
 		job_exprs(&arena, doc, &jo, on_expr, &f);
 		fwrite(f.out.buf, 1, f.out.len, stdout);
 		sbuf_release(&f.out);

@@ -156,6 +156,10 @@ typedef struct ExprEnv {
 	bool condition;            /* the whole expression is a filter/router condition */
 	bool aggregates;           /* aggregate functions allowed (Aggregator ports) */
 	bool free_names;           /* unknown names become untyped columns (CLI without --types) */
+	const char *row_alias;     /* the relation the row comes from: columns inside a
+				      lookup's subquery are qualified with it, so the
+				      lookup's own columns cannot capture them; NULL when
+				      there is no lookup to print */
 	/* Resolve a name (port, variable port, parameter, lookup); NULL if
 	 * unknown.  `what` is BIND_COLUMN for plain names, BIND_PARAM for $$/$
 	 * names, BIND_LOOKUP for :LKP. names. */

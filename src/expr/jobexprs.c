@@ -321,6 +321,7 @@ static JobExpr *translate(Walk *w, const AstExpr *src, const char *what, bool co
 	    .aggregates = aggregates,
 	    .resolve = resolve,
 	    .ud = w,
+	    .row_alias = w->o->row_alias,
 	};
 	expr_translate(w->a, &env, src->text, strlen(src->text), &je->res);
 	if (w->step)

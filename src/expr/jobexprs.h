@@ -39,6 +39,7 @@ typedef struct JobExpr {
 typedef struct JobExprOptions {
 	const struct Dialect *dialect;
 	NullCompare null_compare;
+	const char *row_alias; /* the relation the rows come from (ExprEnv.row_alias) */
 } JobExprOptions;
 
 typedef void (*JobExprFn)(void *ud, const JobExpr *je);

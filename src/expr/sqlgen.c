@@ -36,6 +36,7 @@ typedef struct Gen {
 	ExprResult *r;
 	const Expr *via;      /* inlining a variable port: the name that reads it */
 	bool too_big;         /* the SQL outgrew SQL_MAX_BYTES */
+	int in_lookup;        /* printing a lookup's arguments: qualify columns */
 } Gen;
 
 /* Some lowerings repeat an operand (NULL-ordering CASEs, DATE_COMPARE,
@@ -416,7 +417,10 @@ static Sql gen_name(Gen *g, const Expr *e)
 		g->via = outer;
 		return x;
 	}
-	Sql x = {sqlgen_ident(g->a, g->d, b->name), PREC_PRIMARY, b->type, false};
+	const char *id = sqlgen_ident(g->a, g->d, b->name);
+	if (g->in_lookup && g->env->row_alias)
+		id = arena_sprintf(g->a, "%s.%s", g->env->row_alias, id);
+	Sql x = {id, PREC_PRIMARY, b->type, false};
 	return x;
 }
 
@@ -1304,13 +1308,19 @@ static Sql gen_aggregate(Gen *g, const Expr *e)
 static Sql gen_lookup(Gen *g, const Expr *e)
 {
 	const ExprLookup *l = e->bind->lookup;
+	if (!g->env->row_alias) {
+		note(g, W_EXPR_UNSUPPORTED, e, "lookup '%s' needs the name of the row's relation", l->name);
+		return lit(g, e->type, "NULL");
+	}
 	Sbuf b = SBUF_INIT;
 	sbuf_addf(&b, "(SELECT l.%s FROM %s AS l", sqlgen_ident(g->a, g->d, l->ret_col), l->source_sql);
 	uint32_t terms = 0;
 	for (uint32_t i = 0; i < l->n_in && i < e->nargs; i++) {
 		if (!l->in_cols[i])
 			continue; /* an input port the condition does not use */
+		g->in_lookup++;
 		Sql a = as_value(g, gen(g, e->args[i]));
+		g->in_lookup--;
 		ExprType want = l->in_types ? l->in_types[i] : XT_UNKNOWN;
 		if (want != XT_UNKNOWN && a.type != XT_NULL && a.type != XT_UNKNOWN && a.type != want &&
 		    !(expr_type_numeric(a.type) && expr_type_numeric(want))) {
@@ -1522,7 +1532,7 @@ static Sql gen_node(Gen *g, const Expr *e)
 
 bool expr_print_sql(Arena *a, const ExprEnv *env, const Expr *e, ExprResult *r)
 {
-	Gen g = {a, env, env->dialect ? env->dialect : &dialect_postgres, r, NULL, false};
+	Gen g = {a, env, env->dialect ? env->dialect : &dialect_postgres, r, NULL, false, 0};
 	Sql x = gen(&g, e);
 	if (env->condition) {
 		if (x.type == XT_STRING)
