@@ -54,28 +54,34 @@ static int write_result(const InspectOptions *o, const char *input, const Sbuf *
 	return rc;
 }
 
+int driver_load(const char *path, const FrontendOptions *fo, DiagSink *sink, Arena *arena, SrcFile *src,
+		AstDoc **doc)
+{
+	const char *err;
+	*doc = NULL;
+	arena_init(arena);
+	if (!srcfile_read(src, path, &err)) {
+		diag_error(sink, E_IO_READ, (SrcLoc){NULL, 0, 0}, "cannot read '%s': %s", path, err);
+		return EXIT_IO;
+	}
+	bool io_error = false;
+	*doc = frontend_parse(arena, src, fo, sink, &io_error);
+	if (io_error)
+		return EXIT_IO;
+	return !*doc || diag_errors(sink) ? EXIT_INPUT : EXIT_OK;
+}
+
 static int inspect_one(const InspectOptions *o, const char *path, bool first, Sbuf *out)
 {
 	DiagSink sink;
 	diag_init(&sink, stderr);
 	sink.max_errors = o->max_errors;
 	SrcFile src;
-	const char *err;
-	if (!srcfile_read(&src, path, &err)) {
-		diag_error(&sink, E_IO_READ, (SrcLoc){NULL, 0, 0}, "cannot read '%s': %s", path, err);
-		return EXIT_IO;
-	}
 	Arena arena;
-	arena_init(&arena);
 	FrontendOptions fo = {o->param_files, o->n_param_files};
-	bool io_error = false;
-	AstDoc *doc = frontend_parse(&arena, &src, &fo, &sink, &io_error);
-	int rc = EXIT_OK;
-	if (io_error) {
-		rc = EXIT_IO;
-	} else if (!doc || diag_errors(&sink)) {
-		rc = EXIT_INPUT;
-	} else {
+	AstDoc *doc;
+	int rc = driver_load(path, &fo, &sink, &arena, &src, &doc);
+	if (rc == EXIT_OK) {
 		/* A dump is about twice its input; the buffer is reused by the
 		 * next file. */
 		sbuf_reset(out);

@@ -19,6 +19,15 @@ typedef struct InspectOptions {
 	unsigned max_errors; /* per file; 0 = unlimited */
 } InspectOptions;
 
+/* Read and parse one job file into `arena` (which the caller releases,
+ * with `src`, whatever the outcome): EXIT_OK with *doc set; EXIT_IO when
+ * the file or a parameter file cannot be read; EXIT_INPUT when the export
+ * has errors (reported to `sink`). */
+struct FrontendOptions;
+struct DiagSink;
+int driver_load(const char *path, const struct FrontendOptions *fo, struct DiagSink *sink, Arena *arena,
+		SrcFile *src, AstDoc **doc);
+
 /* Inspect each file; returns the process exit code (enum ExitCode). */
 int driver_inspect(const InspectOptions *o, const char *const *files, size_t n);
 

@@ -216,28 +216,16 @@ static void on_expr(void *ud, const JobExpr *je)
 
 static int expr_file(const ExprOptions *o, const char *path, ExprStats *stats)
 {
-	DiagSink sink;
+	DiagSink sink, fsink;
 	diag_init(&sink, stderr);
 	sink.quiet_notes = true;
-	SrcFile src;
-	const char *err;
-	if (!srcfile_read(&src, path, &err)) {
-		diag_error(&sink, E_IO_READ, (SrcLoc){NULL, 0, 0}, "cannot read '%s': %s", path, err);
-		return EXIT_IO;
-	}
-	Arena arena;
-	arena_init(&arena);
-	FrontendOptions fo = {0};
-	bool io_error = false;
-	DiagSink fsink;
 	diag_init(&fsink, o->quiet ? NULL : stderr);
-	AstDoc *doc = frontend_parse(&arena, &src, &fo, &fsink, &io_error);
-	int rc = EXIT_OK;
-	if (!doc || diag_errors(&fsink)) {
-		fprintf(stderr, "%s: the job export has errors; its expressions were not translated\n", path);
-		stats->files_failed++;
-		rc = EXIT_INPUT;
-	} else {
+	SrcFile src;
+	Arena arena;
+	FrontendOptions fo = {0};
+	AstDoc *doc;
+	int rc = driver_load(path, &fo, &fsink, &arena, &src, &doc);
+	if (rc == EXIT_OK) {
 		FileRun f = {o, path, &sink, SBUF_INIT, stats};
 		/* the rows come from relation "t": the corpus check reads them
 		 * from (VALUES ...) AS t(...) */
@@ -245,6 +233,10 @@ static int expr_file(const ExprOptions *o, const char *path, ExprStats *stats)
 		job_exprs(&arena, doc, &jo, on_expr, &f);
 		fwrite(f.out.buf, 1, f.out.len, stdout);
 		sbuf_release(&f.out);
+	} else {
+		fprintf(stderr, "%s: the job export %s; its expressions were not translated\n", path,
+			rc == EXIT_IO ? "could not be read" : "has errors");
+		stats->files_failed++;
 	}
 	arena_release(&arena);
 	srcfile_release(&src);

@@ -63,21 +63,55 @@ bool expr_type_numeric(ExprType t)
 	       t == XT_BOOLEAN;
 }
 
-void expr_issue_add(Arena *a, PtrVec *issues, DiagCode code, uint32_t off, uint32_t len,
-		    const char *fmt, ...)
+const char *expr_op_sql(ExprOp op)
+{
+	switch (op) {
+	case OP_NE: return "<>";
+	case OP_AND: return "AND";
+	case OP_OR: return "OR";
+	case OP_NOT: return "NOT";
+	default: return op_names[op];
+	}
+}
+
+ExprOp expr_op_flip(ExprOp op)
+{
+	switch (op) {
+	case OP_LT: return OP_GT;
+	case OP_LE: return OP_GE;
+	case OP_GT: return OP_LT;
+	case OP_GE: return OP_LE;
+	default: return op;
+	}
+}
+
+const char *expr_vformat(Arena *a, const char *fmt, va_list ap)
+{
+	Sbuf m = SBUF_INIT;
+	sbuf_vaddf(&m, fmt, ap);
+	const char *r = arena_strdup(a, m.buf);
+	sbuf_release(&m);
+	return r;
+}
+
+void expr_issue_vadd(Arena *a, PtrVec *issues, DiagCode code, uint32_t off, uint32_t len,
+		     const char *fmt, va_list ap)
 {
 	ExprIssue *is = ARENA_NEW(a, ExprIssue);
-	Sbuf m = SBUF_INIT;
-	va_list ap;
-	va_start(ap, fmt);
-	sbuf_vaddf(&m, fmt, ap);
-	va_end(ap);
 	is->code = code;
 	is->off = off;
 	is->len = len;
-	is->msg = arena_strdup(a, m.buf);
-	sbuf_release(&m);
+	is->msg = expr_vformat(a, fmt, ap);
 	ptrvec_push(a, issues, is);
+}
+
+void expr_issue_add(Arena *a, PtrVec *issues, DiagCode code, uint32_t off, uint32_t len,
+		    const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	expr_issue_vadd(a, issues, code, off, len, fmt, ap);
+	va_end(ap);
 }
 
 /* The confidence formula (docs/expressions.md, "Confidence"): start at 1,

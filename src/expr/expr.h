@@ -10,6 +10,7 @@
 #ifndef AKKO_EXPR_EXPR_H
 #define AKKO_EXPR_EXPR_H
 
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stdint.h>
 
@@ -69,6 +70,8 @@ typedef enum ExprType { EXPR_TYPE_LIST(EXPR_ENUM_ITEM) XT_COUNT } ExprType;
 
 const char *expr_kind_name(ExprKind k);
 const char *expr_op_name(ExprOp op);
+const char *expr_op_sql(ExprOp op); /* the operator as SQL writes it ("<>" for !=) */
+ExprOp expr_op_flip(ExprOp op);     /* a < b is b > a */
 const char *expr_type_name(ExprType t);
 bool expr_type_parse(const char *name, ExprType *out); /* "string", "integer"... */
 ExprType expr_type_from_ast(TypeKind k);
@@ -201,6 +204,9 @@ void expr_issue_emit(DiagSink *sink, const ExprIssue *is, const char *text, SrcL
 		     const char *context);
 
 /* Add an issue (printf-style). */
+void expr_issue_vadd(Arena *a, PtrVec *issues, DiagCode code, uint32_t off, uint32_t len,
+		     const char *fmt, va_list ap);
+const char *expr_vformat(Arena *a, const char *fmt, va_list ap); /* into the arena */
 void expr_issue_add(Arena *a, PtrVec *issues, DiagCode code, uint32_t off, uint32_t len,
 		    const char *fmt, ...) PRINTF_LIKE(6, 7);
 

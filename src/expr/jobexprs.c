@@ -72,30 +72,6 @@ static void condition_terms(Expr *e, Expr **out, uint32_t *n, uint32_t max)
 	}
 }
 
-static const char *flip_op(ExprOp op)
-{
-	switch (op) {
-	case OP_LT: return ">";
-	case OP_LE: return ">=";
-	case OP_GT: return "<";
-	case OP_GE: return "<=";
-	case OP_EQ: return "=";
-	default: return "<>";
-	}
-}
-
-static const char *op_text(ExprOp op)
-{
-	switch (op) {
-	case OP_LT: return "<";
-	case OP_LE: return "<=";
-	case OP_GT: return ">";
-	case OP_GE: return ">=";
-	case OP_EQ: return "=";
-	default: return "<>";
-	}
-}
-
 static const char *policy_of(const AstStep *s)
 {
 	const AstProp *p = ast_props_find(&s->props, SET_LOOKUP_POLICY);
@@ -158,13 +134,13 @@ static ExprLookup *build_lookup(Walk *w, const AstStep *s)
 			continue;
 		for (uint32_t t = 0; t < nterms; t++) {
 			Expr *e = terms[t];
-			if (e->kind != EX_BINARY || e->nargs != 2 || e->args[0]->kind != EX_NAME ||
-			    e->args[1]->kind != EX_NAME)
+			if (e->kind != EX_BINARY || e->op < OP_LT || e->op > OP_NE ||
+			    e->args[0]->kind != EX_NAME || e->args[1]->kind != EX_NAME)
 				continue;
 			if (ascii_ieq(e->args[1]->name, p->name)) {
-				cols[k] = e->args[0]->name, ops[k] = op_text(e->op);
+				cols[k] = e->args[0]->name, ops[k] = expr_op_sql(e->op);
 			} else if (ascii_ieq(e->args[0]->name, p->name)) {
-				cols[k] = e->args[1]->name, ops[k] = flip_op(e->op);
+				cols[k] = e->args[1]->name, ops[k] = expr_op_sql(expr_op_flip(e->op));
 			}
 		}
 		const AstPort *col = cols[k] ? ast_ports_find(&s->ports, cols[k]) : NULL;

@@ -50,13 +50,10 @@ typedef struct Sema {
 static void issue(Sema *s, DiagCode code, const Expr *e, const char *fmt, ...) PRINTF_LIKE(4, 5);
 static void issue(Sema *s, DiagCode code, const Expr *e, const char *fmt, ...)
 {
-	Sbuf m = SBUF_INIT;
 	va_list ap;
 	va_start(ap, fmt);
-	sbuf_vaddf(&m, fmt, ap);
+	expr_issue_vadd(s->a, &s->r->issues, code, e->off, e->len ? e->len : 1, fmt, ap);
 	va_end(ap);
-	expr_issue_add(s->a, &s->r->issues, code, e->off, e->len ? e->len : 1, "%s", m.buf);
-	sbuf_release(&m);
 	if (diag_code_severity(code) == DIAG_ERROR)
 		s->r->errors++;
 	if (code == W_EXPR_UNSUPPORTED)

@@ -51,15 +51,14 @@ static Sql gen(Gen *g, const Expr *e);
 static void note(Gen *g, DiagCode code, const Expr *e, const char *fmt, ...) PRINTF_LIKE(4, 5);
 static void note(Gen *g, DiagCode code, const Expr *e, const char *fmt, ...)
 {
-	Sbuf m = SBUF_INIT;
 	va_list ap;
 	va_start(ap, fmt);
-	sbuf_vaddf(&m, fmt, ap);
+	const char *m = expr_vformat(g->a, fmt, ap);
 	va_end(ap);
 	if (g->via) {
 		/* inside an inlined variable port: the offsets belong to its
 		 * text, so the issue goes on the name that reads it */
-		const char *msg = arena_sprintf(g->a, "through variable port '%s': %s", g->via->name, m.buf);
+		const char *msg = arena_sprintf(g->a, "through variable port '%s': %s", g->via->name, m);
 		bool dup = false;
 		for (uint32_t i = 0; i < g->r->issues.len && !dup; i++) {
 			const ExprIssue *is = g->r->issues.items[i];
@@ -68,9 +67,8 @@ static void note(Gen *g, DiagCode code, const Expr *e, const char *fmt, ...)
 		if (!dup)
 			expr_issue_add(g->a, &g->r->issues, code, g->via->off, g->via->len, "%s", msg);
 	} else {
-		expr_issue_add(g->a, &g->r->issues, code, e->off, e->len ? e->len : 1, "%s", m.buf);
+		expr_issue_add(g->a, &g->r->issues, code, e->off, e->len ? e->len : 1, "%s", m);
 	}
-	sbuf_release(&m);
 	if (code == W_EXPR_UNSUPPORTED)
 		g->r->unsupported = true;
 }
@@ -467,18 +465,6 @@ static Sql gen_concat(Gen *g, const Expr *e)
 	return r;
 }
 
-static const char *cmp_sql(ExprOp op)
-{
-	switch (op) {
-	case OP_LT: return "<";
-	case OP_LE: return "<=";
-	case OP_GT: return ">";
-	case OP_GE: return ">=";
-	case OP_EQ: return "=";
-	default: return "<>";
-	}
-}
-
 /* Comparisons, with the session's NULL ordering when it is HIGH or LOW:
  * then NULL = NULL holds and NULL sorts above (below) every value. */
 static Sql gen_compare(Gen *g, const Expr *e)
@@ -490,7 +476,7 @@ static Sql gen_compare(Gen *g, const Expr *e)
 		rs = arena_sprintf(g->a, "%s%s", W(g, r, PREC_CAST), g->d->string_order_suffix);
 	bool nullable = !(e->args[0]->not_null && e->args[1]->not_null);
 	if (g->env->null_compare == NULLCMP_NULL || !nullable)
-		return mk(g, PREC_CMP, XT_BOOLEAN, "%s %s %s", ls, cmp_sql(e->op), rs);
+		return mk(g, PREC_CMP, XT_BOOLEAN, "%s %s %s", ls, expr_op_sql(e->op), rs);
 	if (!ordered)
 		return mk(g, PREC_IS, XT_BOOLEAN, "%s IS %sDISTINCT FROM %s", W(g, l, PREC_IS + 1),
 			  e->op == OP_EQ ? "NOT " : "", W(g, r, PREC_IS + 1));
@@ -504,7 +490,7 @@ static Sql gen_compare(Gen *g, const Expr *e)
 		  "CASE WHEN %s IS NULL AND %s IS NULL THEN %s WHEN %s IS NULL THEN %s WHEN %s IS NULL "
 		  "THEN %s ELSE %s %s %s END",
 		  lp, rp, eq_ok ? "TRUE" : "FALSE", lp, left_only ? "TRUE" : "FALSE", rp,
-		  right_only ? "TRUE" : "FALSE", ls, cmp_sql(e->op), rs);
+		  right_only ? "TRUE" : "FALSE", ls, expr_op_sql(e->op), rs);
 }
 
 static Sql gen_arith(Gen *g, const Expr *e)

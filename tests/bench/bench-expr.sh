@@ -32,13 +32,7 @@ trap 'rm -rf "$out"' EXIT
 "$AKKO_BIN" expr --file --format json --quiet $files >"$out/exprs.jsonl" 2>"$out/summary"
 nexpr=$(wc -l <"$out/exprs.jsonl" | tr -d ' ')
 
-now_ns() { date +%s%N; }
-time_ms() {
-	t0=$(now_ns)
-	"$@" >/dev/null 2>&1 || { echo "bench: command failed: $*" >&2; exit 2; }
-	t1=$(now_ns)
-	echo $(((t1 - t0) / 1000000))
-}
+. "$here/lib.sh"
 # shellcheck disable=SC2086
 run_xmllint() { xmllint --noout --nonet $files; }
 # shellcheck disable=SC2086
@@ -69,7 +63,6 @@ while [ $i -lt "$runs" ]; do
 	echo "$line"
 	i=$((i + 1))
 done
-median() { sort -n "$1" | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
 mx=$(median "$out/x"); ms=$(median "$out/s"); me=$(median "$out/e")
 echo "median: xmllint=${mx}ms stats=${ms}ms expr=${me}ms"
 awk -v n="$nexpr" -v x="$mx" -v s="$ms" -v e="$me" 'BEGIN {

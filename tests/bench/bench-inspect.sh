@@ -33,13 +33,7 @@ bytes=$(cat $files | wc -c | tr -d ' ')
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 
-now_ns() { date +%s%N; }
-time_ms() { # time_ms CMD... -> prints elapsed milliseconds
-	t0=$(now_ns)
-	"$@" >/dev/null 2>&1 || { echo "bench: command failed: $*" >&2; exit 2; }
-	t1=$(now_ns)
-	echo $(((t1 - t0) / 1000000))
-}
+. "$here/lib.sh"
 run_xmllint() { xmllint --noout --nonet $files; }
 run_stats() { "$AKKO_BIN" inspect --stats $files; }
 run_dump() { "$AKKO_BIN" inspect $files; }
@@ -70,7 +64,6 @@ while [ $i -lt "$runs" ]; do
 	echo "$line"
 	i=$((i + 1))
 done
-median() { sort -n "$1" | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
 mx=$(median "$out/x"); ms=$(median "$out/s"); md=$(median "$out/d.t"); mf=$(median "$out/f.t")
 echo "median: xmllint=${mx}ms stats=${ms}ms dump=${md}ms files=${mf}ms"
 awk -v x="$mx" -v s="$ms" -v d="$md" -v f="$mf" -v b="$budget" 'BEGIN {
