@@ -62,7 +62,7 @@ typedef enum FuncResult {
 	X(FN_GREATEST, "GREATEST", 1, 255, "A", FR_ARG1, FS_APPROX, "PostgreSQL ignores NULL arguments; PowerCenter's NULL rule is unverified") \
 	X(FN_LEAST, "LEAST", 1, 255, "A", FR_ARG1, FS_APPROX, "PostgreSQL ignores NULL arguments; PowerCenter's NULL rule is unverified") \
 	/* conversion */                                                                    \
-	X(FN_TO_BIGINT, "TO_BIGINT", 1, 2, "XB", FR_BIGINT, FS_EXACT, "rounds half away from zero unless the flag is true; strings are read up to the first non-numeric character") \
+	X(FN_TO_BIGINT, "TO_BIGINT", 1, 2, "XB", FR_BIGINT, FS_EXACT, "rounds half away from zero unless the flag is true; strings are read up to the first non-numeric character (commas group digits)") \
 	X(FN_TO_CHAR, "TO_CHAR", 1, 2, "XF", FR_STRING, FS_EXACT, "dates through the format; doubles print differently (warned)") \
 	X(FN_TO_DATE, "TO_DATE", 1, 2, "SF", FR_DATE, FS_EXACT, "the format is translated token by token; PostgreSQL is more lenient about separators (warned)") \
 	X(FN_TO_DECIMAL, "TO_DECIMAL", 1, 2, "XI", FR_DECIMAL, FS_EXACT, "strings are read up to the first non-numeric character; a scale rounds") \
@@ -108,7 +108,7 @@ typedef enum FuncResult {
 	X(FN_IN, "IN", 2, 255, "AA", FR_BOOL, FS_EXACT, "a trailing 0 after string values means case-insensitive") \
 	X(FN_LOOKUP, "LOOKUP", 3, 255, "A", FR_ARG1, FS_UNSUPPORTED, "the legacy LOOKUP function: use a Lookup transformation") \
 	X(FN_ISNULL, "ISNULL", 1, 1, "A", FR_BOOL, FS_EXACT, "'' is not NULL")               \
-	X(FN_IS_DATE, "IS_DATE", 1, 2, "SF", FR_BOOL, FS_APPROX, "checks the shape of the text, not the calendar (Feb 30 passes)") \
+	X(FN_IS_DATE, "IS_DATE", 1, 2, "SF", FR_BOOL, FS_EXACT, "the text's shape, then the calendar (02/29 only in leap years; hours, minutes, seconds in range)") \
 	X(FN_IS_NUMBER, "IS_NUMBER", 1, 1, "S", FR_BOOL, FS_EXACT, "spaces, sign, digits, point, exponent") \
 	X(FN_IS_SPACES, "IS_SPACES", 1, 1, "S", FR_BOOL, FS_EXACT, "'' is not spaces")        \
 	X(FN_AES_ENCRYPT, "AES_ENCRYPT", 2, 2, "SS", FR_STRING, FS_UNSUPPORTED, "cipher mode and padding cannot be matched without pgcrypto") \

@@ -26,43 +26,51 @@ bool date_unit_parse(const char *s, DateUnit *out)
 	return false;
 }
 
-/* Tokens, longest first so that a prefix never wins. */
+#define MONTHS "(JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)"
+#define MONTH_NAMES                                                                          \
+	"(JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|" \
+	"DECEMBER)"
+
+/* Tokens, longest first so that a prefix never wins.  `part` names the
+ * capture group IS_DATE checks (DP_COUNT: none; the regex has no group). */
 static const struct {
 	const char *tok; /* PowerCenter, upper case */
 	const char *pg;  /* PostgreSQL */
 	const char *re;  /* shape of the text */
 	unsigned flags;
+	DatePart part;
 } tokens[] = {
-    {"YYYY", "YYYY", "[0-9]{4}", 0},
-    {"YYY", "YYY", "[0-9]{3}", DF_YY},
-    {"YY", "YY", "[0-9]{2}", DF_YY},
-    {"Y", "Y", "[0-9]", DF_YY},
-    {"RR", "RR", "[0-9]{2}", DF_RR},
-    {"MONTH", "FMMONTH", "[A-Za-z]+", DF_NAMES},
-    {"MON", "MON", "[A-Za-z]{3}", DF_NAMES},
-    {"MM", "MM", "[0-9]{1,2}", 0},
-    {"DDD", "DDD", "[0-9]{1,3}", 0},
-    {"DD", "DD", "[0-9]{1,2}", 0},
-    {"DAY", "FMDAY", "[A-Za-z]+", DF_NAMES},
-    {"DY", "DY", "[A-Za-z]{3}", DF_NAMES},
-    {"D", "D", "[1-7]", 0},
-    {"HH24", "HH24", "[0-9]{1,2}", 0},
-    {"HH12", "HH12", "[0-9]{1,2}", 0},
-    {"HH", "HH12", "[0-9]{1,2}", 0},
-    {"MI", "MI", "[0-9]{1,2}", 0},
-    {"MS", "MS", "[0-9]{1,3}", 0},
-    {"US", "US", "[0-9]{1,6}", 0},
-    {"NS", "US", "[0-9]{1,9}", DF_NS},
-    {"SSSSS", "SSSS", "[0-9]{1,5}", 0},
-    {"SS", "SS", "[0-9]{1,2}", 0},
-    {"A.M.", "A.M.", "[AaPp]\\.[Mm]\\.", 0},
-    {"P.M.", "P.M.", "[AaPp]\\.[Mm]\\.", 0},
-    {"AM", "AM", "[AaPp][Mm]", 0},
-    {"PM", "PM", "[AaPp][Mm]", 0},
-    {"J", "J", "[0-9]+", 0},
-    {"Q", "Q", "[1-4]", 0},
-    {"WW", "WW", "[0-9]{1,2}", 0},
-    {"W", "W", "[1-5]", 0},
+    {"YYYY", "YYYY", "([0-9]{4})", 0, DP_YEAR},
+    {"YYY", "YYY", "[0-9]{3}", DF_YY, DP_COUNT},
+    {"YY", "YY", "([0-9]{2})", DF_YY2, DP_YY},
+    {"Y", "Y", "[0-9]", DF_YY, DP_COUNT},
+    /* PostgreSQL has no RR; its YY picks the year nearest 2020 */
+    {"RR", "YY", "([0-9]{2})", DF_RR, DP_YY},
+    {"MONTH", "FMMONTH", MONTH_NAMES, DF_NAMES, DP_MONTH_NAME},
+    {"MON", "MON", MONTHS, DF_NAMES, DP_MONTH_NAME},
+    {"MM", "MM", "([0-9]{1,2})", 0, DP_MONTH},
+    {"DDD", "DDD", "[0-9]{1,3}", 0, DP_COUNT},
+    {"DD", "DD", "([0-9]{1,2})", 0, DP_DAY},
+    {"DAY", "FMDAY", "[A-Z]+", DF_NAMES, DP_COUNT},
+    {"DY", "DY", "[A-Z]{3}", DF_NAMES, DP_COUNT},
+    {"D", "D", "[1-7]", 0, DP_COUNT},
+    {"HH24", "HH24", "([0-9]{1,2})", 0, DP_HOUR24},
+    {"HH12", "HH12", "([0-9]{1,2})", 0, DP_HOUR12},
+    {"HH", "HH12", "([0-9]{1,2})", 0, DP_HOUR12},
+    {"MI", "MI", "([0-9]{1,2})", 0, DP_MINUTE},
+    {"MS", "MS", "[0-9]{1,3}", 0, DP_COUNT},
+    {"US", "US", "[0-9]{1,6}", 0, DP_COUNT},
+    {"NS", "US", "[0-9]{1,9}", DF_NS, DP_COUNT},
+    {"SSSSS", "SSSS", "[0-9]{1,5}", 0, DP_COUNT},
+    {"SS", "SS", "([0-9]{1,2})", 0, DP_SECOND},
+    {"A.M.", "A.M.", "[AP]\\.M\\.", 0, DP_COUNT},
+    {"P.M.", "P.M.", "[AP]\\.M\\.", 0, DP_COUNT},
+    {"AM", "AM", "[AP]M", 0, DP_COUNT},
+    {"PM", "PM", "[AP]M", 0, DP_COUNT},
+    {"J", "J", "[0-9]+", 0, DP_COUNT},
+    {"Q", "Q", "[1-4]", 0, DP_COUNT},
+    {"WW", "WW", "[0-9]{1,2}", 0, DP_COUNT},
+    {"W", "W", "[1-5]", 0, DP_COUNT},
 };
 
 static void re_literal(Sbuf *re, char c)
@@ -78,6 +86,9 @@ bool datefmt_translate(const char *fmt, DateFmt *d)
 	sbuf_init(&d->re, 64);
 	d->flags = 0;
 	d->bad = NULL;
+	int groups = 0;
+	for (int i = 0; i < DP_COUNT; i++)
+		d->group[i] = 0;
 	sbuf_addch(&d->re, '^');
 	const char *p = fmt;
 	while (*p) {
@@ -106,6 +117,11 @@ bool datefmt_translate(const char *fmt, DateFmt *d)
 				sbuf_adds(&d->pg, tokens[i].pg);
 				sbuf_adds(&d->re, tokens[i].re);
 				d->flags |= tokens[i].flags;
+				if (tokens[i].part != DP_COUNT) {
+					groups++;
+					if (!d->group[tokens[i].part])
+						d->group[tokens[i].part] = groups;
+				}
 				p += n;
 				break;
 			}

@@ -106,9 +106,10 @@ const Dialect dialect_postgres = {
 	    [PRIM_REGEX_REPLACE] = T("regexp_replace({1}, {2}, {3}, '{u}')"),
 	    [PRIM_REGEX_MATCHES] = TP("{1!} ~ {2!}", PREC_OTHER),
 	    [PRIM_REGEX_GROUP] = T("(regexp_match({1}, {2}))[{3}]"),
-	    [PRIM_NUM_PREFIX] = T("substring({1} FROM '^\\s*([+-]?(?:[0-9]+\\.?[0-9]*|\\.[0-9]+))')"),
+	    /* digits may be grouped with commas: '5,000,000,000' is 5000000000 */
+	    [PRIM_NUM_PREFIX] = T("substring({1} FROM '^\\s*([+-]?(?:[0-9][0-9,]*\\.?[0-9]*|\\.[0-9]+))')"),
 	    [PRIM_NUM_PREFIX_EXP] =
-		T("substring({1} FROM '^\\s*([+-]?(?:[0-9]+\\.?[0-9]*|\\.[0-9]+)(?:[eE][+-]?[0-9]+)?)')"),
+		T("substring({1} FROM '^\\s*([+-]?(?:[0-9][0-9,]*\\.?[0-9]*|\\.[0-9]+)(?:[eE][+-]?[0-9]+)?)')"),
 	    [PRIM_ROUND] = T("round({1}, {2})"),
 	    [PRIM_TRUNC] = T("trunc({1}, {2})"),
 	    [PRIM_MOD] = T("mod({1}, {2})"),

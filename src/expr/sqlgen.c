@@ -183,6 +183,9 @@ static bool literal_number(const Expr *e, double *v)
 	return true;
 }
 
+static const char *unit_word(Gen *g, DateUnit u) { return g->d->unit_name[u]; }
+static const char *iunit(Gen *g, DateUnit u) { return g->d->interval_unit[u]; }
+
 static bool is_null_literal(const Expr *e) { return e->kind == EX_NAME && e->constant == CONST_NULL; }
 
 /* ---- conversions between PowerCenter's implicit types ---------------------------- */
@@ -340,7 +343,7 @@ static Sql param_ref(Gen *g, const char *name, ExprType t)
 	switch (t) {
 	case XT_DATE:
 		return prim(g, PRIM_TO_TIMESTAMP, XT_DATE, NULL, 2, x,
-			    lit(g, XT_STRING, qstr(g, "MM/DD/YYYY HH24:MI:SS")));
+			    lit(g, XT_STRING, qstr(g, DATEFMT_DEFAULT)));
 	case XT_INTEGER:
 	case XT_BIGINT:
 	case XT_DECIMAL:
@@ -744,12 +747,22 @@ static Sql gen_instr(Gen *g, const Expr *e)
 		     "ones (e.g. 'aa' in 'aaaa')");
 	Sql occ_sql = e->nargs >= 4 ? arg(g, e, 3) : lit(g, XT_INTEGER, "1");
 	Sql re = prim(g, PRIM_LITERAL_RE, XT_STRING, NULL, 1, t);
+	Sql rs = prim(g, PRIM_REVERSE, XT_STRING, NULL, 1, s);
+	Sql rre = prim(g, PRIM_LITERAL_RE, XT_STRING, NULL, 1, prim(g, PRIM_REVERSE, XT_STRING, NULL, 1, t));
+	Sql m = te->kind == EX_STRING ? lit(g, XT_INTEGER, arena_sprintf(g->a, "%zu", strlen(te->text)))
+				      : prim(g, PRIM_CHAR_LENGTH, XT_INTEGER, NULL, 1, t);
 	if (!st_lit) {
-		note(g, W_EXPR_DIFFERENCE, e->args[2],
-		     "a start position that is not a literal is taken as positive; a negative one "
-		     "would search backwards in PowerCenter");
-		Sql stx = mk(g, PREC_PRIMARY, XT_INTEGER, "greatest(%s, 1)", arg(g, e, 2).s);
-		return prim(g, PRIM_REGEX_INSTR, XT_INTEGER, NULL, 4, s, re, stx, occ_sql);
+		/* the sign of the start decides the direction at run time */
+		Sql stx = arg(g, e, 2);
+		const char *st_s = W(g, stx, PREC_CMP + 1);
+		Sql fwd = prim(g, PRIM_REGEX_INSTR, XT_INTEGER, NULL, 4, s, re,
+			       mk(g, PREC_PRIMARY, XT_INTEGER, "greatest(%s, 1)", stx.s), occ_sql);
+		Sql from = mk(g, PREC_PRIMARY, XT_INTEGER, "greatest(1 - %s - %s, 1)", W(g, stx, PREC_ADD + 1),
+			      W(g, m, PREC_ADD + 1));
+		Sql pos = prim(g, PRIM_REGEX_INSTR, XT_INTEGER, NULL, 4, rs, rre, from, occ_sql);
+		return mk(g, PREC_PRIMARY, XT_INTEGER,
+			  "CASE WHEN %s >= 0 THEN %s WHEN %s = 0 THEN 0 ELSE %s - %s - %s + 2 END", st_s, fwd.s,
+			  pos.s, prim(g, PRIM_CHAR_LENGTH, XT_INTEGER, NULL, 1, s).s, pos.s, W(g, m, PREC_ADD + 1));
 	}
 	if (st >= 0) {
 		Sql stx = lit(g, XT_INTEGER, arena_sprintf(g->a, "%.0f", st < 1 ? 1 : st));
@@ -757,10 +770,6 @@ static Sql gen_instr(Gen *g, const Expr *e)
 	}
 	/* A negative start searches backwards from that position: search the
 	 * reversed string, then count the position from the start again. */
-	Sql m = te->kind == EX_STRING ? lit(g, XT_INTEGER, arena_sprintf(g->a, "%zu", strlen(te->text)))
-				      : prim(g, PRIM_CHAR_LENGTH, XT_INTEGER, NULL, 1, t);
-	Sql rs = prim(g, PRIM_REVERSE, XT_STRING, NULL, 1, s);
-	Sql rre = prim(g, PRIM_LITERAL_RE, XT_STRING, NULL, 1, prim(g, PRIM_REVERSE, XT_STRING, NULL, 1, t));
 	Sql from = te->kind == EX_STRING
 		       ? lit(g, XT_INTEGER, arena_sprintf(g->a, "%.0f", fmax(1, -st + 1 - (double)strlen(te->text))))
 		       : mk(g, PREC_PRIMARY, XT_INTEGER, "greatest(%.0f - %s, 1)", -st + 1, W(g, m, PREC_ADD + 1));
@@ -932,7 +941,8 @@ static Sql gen_replacestr(Gen *g, const Expr *e)
 static Sql num_prefix(Gen *g, Sql s, bool exponent)
 {
 	Sql p = prim(g, exponent ? PRIM_NUM_PREFIX_EXP : PRIM_NUM_PREFIX, XT_STRING, NULL, 1, s);
-	return mk(g, PREC_PRIMARY, XT_DECIMAL, "CASE WHEN %s IS NULL THEN NULL ELSE coalesce(%s, '0')::numeric END",
+	return mk(g, PREC_PRIMARY, XT_DECIMAL,
+		  "CASE WHEN %s IS NULL THEN NULL ELSE coalesce(replace(%s, ',', ''), '0')::numeric END",
 		  W(g, s, PREC_IS + 1), p.s);
 }
 
@@ -979,7 +989,7 @@ static Sql gen_to_decimal(Gen *g, const Expr *e)
 
 /* A date format argument translated, or NULL (with an issue) when it
  * cannot be. */
-static const char *format_arg(Gen *g, const Expr *e, uint32_t i, bool parsing)
+static const char *format_arg(Gen *g, const Expr *e, uint32_t i, bool parsing, bool *yy2)
 {
 	if (e->nargs <= i) {
 		note(g, W_EXPR_SETTING, e,
@@ -1004,8 +1014,10 @@ static const char *format_arg(Gen *g, const Expr *e, uint32_t i, bool parsing)
 	}
 	if (parsing && (d.flags & DF_YY))
 		note(g, W_EXPR_DIFFERENCE, f,
-		     "a year of fewer than 4 digits is read in the current century by PowerCenter and "
+		     "a year of 1 or 3 digits is read in the current century by PowerCenter and "
 		     "nearest to 2020 by PostgreSQL");
+	if (parsing && (d.flags & DF_YY2) && yy2)
+		*yy2 = true;
 	if (parsing && (d.flags & DF_RR))
 		note(g, W_EXPR_DIFFERENCE, f,
 		     "RR years: PostgreSQL's window (nearest to 2020) differs from PowerCenter's at its "
@@ -1022,7 +1034,7 @@ static Sql gen_to_char(Gen *g, const Expr *e)
 {
 	Sql x = gen(g, e->args[0]);
 	if (x.type == XT_DATE) {
-		const char *f = format_arg(g, e, 1, false);
+		const char *f = format_arg(g, e, 1, false, NULL);
 		return prim(g, PRIM_TO_CHAR_DATE, XT_STRING, NULL, 2, x, lit(g, XT_STRING, f ? f : "''"));
 	}
 	if (e->nargs == 2)
@@ -1033,13 +1045,33 @@ static Sql gen_to_char(Gen *g, const Expr *e)
 static Sql gen_to_date(Gen *g, const Expr *e)
 {
 	Sql s = arg(g, e, 0);
-	const char *f = format_arg(g, e, 1, true);
+	bool yy2 = false;
+	const char *f = format_arg(g, e, 1, true, &yy2);
 	note(g, W_EXPR_DIFFERENCE, e,
 	     "PostgreSQL reads dates more leniently: text whose separators differ from the format "
 	     "converts where PowerCenter rejects the row");
-	return prim(g, PRIM_TO_TIMESTAMP, XT_DATE, NULL, 2, s, lit(g, XT_STRING, f ? f : "''"));
+	Sql t = prim(g, PRIM_TO_TIMESTAMP, XT_DATE, NULL, 2, s, lit(g, XT_STRING, f ? f : "''"));
+	if (!yy2)
+		return t;
+	/* YY is read in the current century; PostgreSQL picked the year
+	 * nearest 2020 with the same two last digits: move it */
+	Sql year = cast(g, prim(g, PRIM_EXTRACT, XT_DECIMAL, unit_word(g, DU_YEAR), 1, t), XT_INTEGER);
+	Sql now = cast(g, prim(g, PRIM_EXTRACT, XT_DECIMAL, unit_word(g, DU_YEAR), 1,
+			       prim(g, PRIM_NOW_RUN, XT_DATE, NULL, 0)),
+		       XT_INTEGER);
+	Sql shift = mk(g, PREC_ADD, XT_INTEGER, "%s / 100 * 100 + %s %% 100 - %s", W(g, now, PREC_MUL),
+		       W(g, year, PREC_MUL), W(g, year, PREC_ADD + 1));
+	return prim(g, PRIM_ADD_INTERVAL, XT_DATE, iunit(g, DU_YEAR), 2, t, shift);
 }
 
+/* IS_DATE(s, fmt): the text has the format's shape and names a real
+ * date and time.  The shape is a regular expression whose capture groups
+ * hold the parts; the calendar check runs on them, guarded so that no
+ * conversion can fail:
+ *   CASE WHEN s IS NULL THEN NULL ELSE coalesce((SELECT CASE WHEN <month out
+ *   of range> THEN false WHEN <day past the month's end> THEN false ... ELSE
+ *   true END FROM (SELECT regexp_match(s, re, 'i') AS akko_m) AS akko_x WHERE
+ *   akko_m IS NOT NULL), false) END */
 static Sql gen_is_date(Gen *g, const Expr *e)
 {
 	Sql s = arg(g, e, 0);
@@ -1058,9 +1090,41 @@ static Sql gen_is_date(Gen *g, const Expr *e)
 		sbuf_release(&d.re);
 		return s;
 	}
-	note(g, W_EXPR_DIFFERENCE, e,
-	     "IS_DATE checks the shape of the text only: an impossible date such as 02/30 passes");
-	Sql r = prim(g, PRIM_REGEX_MATCHES, XT_BOOLEAN, NULL, 2, s, lit(g, XT_STRING, qstr(g, d.re.buf)));
+	const int *gr = d.group;
+	const char *month = gr[DP_MONTH] ? arena_sprintf(g->a, "akko_m[%d]::integer", gr[DP_MONTH])
+			    : gr[DP_MONTH_NAME]
+				? arena_sprintf(g->a,
+						"array_position(ARRAY['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', "
+						"'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'], upper(left(akko_m[%d], 3)))",
+						gr[DP_MONTH_NAME])
+				: "1";
+	const char *year = gr[DP_YEAR] ? arena_sprintf(g->a, "akko_m[%d]::integer", gr[DP_YEAR])
+			   : gr[DP_YY] ? arena_sprintf(g->a, "2000 + akko_m[%d]::integer", gr[DP_YY])
+				       : "2000";
+	Sbuf b = SBUF_INIT;
+	sbuf_addf(&b, "CASE WHEN %s IS NULL THEN NULL ELSE coalesce((SELECT CASE", W(g, s, PREC_IS + 1));
+	sbuf_addf(&b, " WHEN %s < 1 THEN FALSE", year);
+	if (gr[DP_MONTH])
+		sbuf_addf(&b, " WHEN %s NOT BETWEEN 1 AND 12 THEN FALSE", month);
+	if (gr[DP_DAY])
+		sbuf_addf(&b,
+			  " WHEN akko_m[%d]::integer NOT BETWEEN 1 AND extract(day FROM make_date(%s, %s, 1) + "
+			  "interval '1 month - 1 day') THEN FALSE",
+			  gr[DP_DAY], year, month);
+	static const struct {
+		DatePart part;
+		const char *range;
+	} ranges[] = {{DP_HOUR24, "0 AND 23"}, {DP_HOUR12, "1 AND 12"}, {DP_MINUTE, "0 AND 59"},
+		      {DP_SECOND, "0 AND 59"}};
+	for (size_t i = 0; i < ARRAY_LEN(ranges); i++)
+		if (gr[ranges[i].part])
+			sbuf_addf(&b, " WHEN akko_m[%d]::integer NOT BETWEEN %s THEN FALSE", gr[ranges[i].part],
+				  ranges[i].range);
+	sbuf_addf(&b, " ELSE TRUE END FROM (SELECT regexp_match(%s, %s, 'i') AS akko_m) AS akko_x WHERE akko_m IS NOT NULL), "
+		      "FALSE) END",
+		  s.s, qstr(g, d.re.buf));
+	Sql r = {arena_strdup(g->a, b.buf), PREC_PRIMARY, XT_BOOLEAN, false};
+	sbuf_release(&b);
 	sbuf_release(&d.pg);
 	sbuf_release(&d.re);
 	return r;
@@ -1082,8 +1146,6 @@ static bool unit_of(Gen *g, const Expr *e, uint32_t i, DateUnit *u)
 	return true;
 }
 
-static const char *unit_word(Gen *g, DateUnit u) { return g->d->unit_name[u]; }
-static const char *iunit(Gen *g, DateUnit u) { return g->d->interval_unit[u]; }
 
 static Sql gen_add_to_date(Gen *g, const Expr *e)
 {
@@ -1423,10 +1485,18 @@ static Sql gen_call(Gen *g, const Expr *e)
 		if (e->nargs == 3 && !literal_number(e->args[2], &n))
 			n = -1;
 		note(g, W_EXPR_DIFFERENCE, e, "Perl regular expressions run as PostgreSQL ones");
+		Sql whole = mk(g, PREC_OTHER, XT_STRING, "'(' || %s || ')'", W(g, p, PREC_OTHER + 1));
+		Sql one = lit(g, XT_INTEGER, "1");
 		if (n == 0)
-			p = mk(g, PREC_OTHER, XT_STRING, "'(' || %s || ')'", W(g, p, PREC_OTHER + 1)), n = 1;
-		Sql idx = n > 0 ? lit(g, XT_INTEGER, arena_sprintf(g->a, "%.0f", n)) : arg(g, e, 2);
-		return prim(g, PRIM_REGEX_GROUP, XT_STRING, NULL, 3, s, p, idx);
+			return prim(g, PRIM_REGEX_GROUP, XT_STRING, NULL, 3, s, whole, one);
+		if (n > 0)
+			return prim(g, PRIM_REGEX_GROUP, XT_STRING, NULL, 3, s, p,
+				    lit(g, XT_INTEGER, arena_sprintf(g->a, "%.0f", n)));
+		/* a group number from a port: 0 is the whole match */
+		Sql idx = arg(g, e, 2);
+		return mk(g, PREC_PRIMARY, XT_STRING, "CASE WHEN %s = 0 THEN %s ELSE %s END",
+			  W(g, idx, PREC_CMP + 1), prim(g, PRIM_REGEX_GROUP, XT_STRING, NULL, 3, s, whole, one).s,
+			  prim(g, PRIM_REGEX_GROUP, XT_STRING, NULL, 3, s, p, idx).s);
 	}
 	case FN_REG_REPLACE: {
 		Sql s = arg(g, e, 0), p = arg(g, e, 1), r = arg(g, e, 2);
