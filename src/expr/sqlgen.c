@@ -690,7 +690,7 @@ static Sql gen_substr(Gen *g, const Expr *e)
 	Sql s = arg(g, e, 0);
 	double v;
 	Sql start;
-	if (literal_number(e->args[1], &v)) {
+	if (literal_number(e->args[1], &v) && fabs(v) < 2e9) {
 		long st = lround(v);
 		if (st > 0)
 			start = lit(g, XT_INTEGER, arena_sprintf(g->a, "%ld", st));
@@ -709,7 +709,7 @@ static Sql gen_substr(Gen *g, const Expr *e)
 	if (e->nargs == 2)
 		return prim(g, PRIM_SUBSTR, XT_STRING, NULL, 2, s, start);
 	Sql len;
-	if (literal_number(e->args[2], &v))
+	if (literal_number(e->args[2], &v) && fabs(v) < 2e9)
 		len = lit(g, XT_INTEGER, arena_sprintf(g->a, "%ld", v > 0 ? lround(v) : 0L));
 	else
 		len = mk(g, PREC_PRIMARY, XT_INTEGER, "greatest(%s, 0)", arg(g, e, 2).s);
