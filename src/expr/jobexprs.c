@@ -176,44 +176,37 @@ static void add_relation(Walk *w, const AstStep *s, const ExprLookup *l)
 
 /* ---- name resolution --------------------------------------------------------------- */
 
+static const ExprBinding *param_binding(Walk *w, const char *name, ExprType type, bool declared)
+{
+	ExprBinding *b = ARENA_NEW(w->a, ExprBinding);
+	b->kind = BIND_PARAM;
+	b->name = name;
+	b->type = type;
+	b->declared = declared;
+	return b;
+}
+
 static const ExprBinding *resolve_param(Walk *w, const char *name)
 {
 	const PtrVec *lists[2] = {w->flow ? &w->flow->params : NULL, &w->doc->params};
 	for (int k = 0; k < 2; k++)
 		for (uint32_t i = 0; lists[k] && i < lists[k]->len; i++) {
 			const AstParam *p = lists[k]->items[i];
-			if (!ascii_ieq(p->name, name))
-				continue;
-			ExprBinding *b = ARENA_NEW(w->a, ExprBinding);
-			b->kind = BIND_PARAM;
-			b->name = p->name;
-			b->type = k == 0 ? expr_type_from_ast(p->type.kind) : XT_STRING;
-			b->declared = k == 0;
-			return b;
+			if (ascii_ieq(p->name, name)) /* parameter files give text */
+				return param_binding(w, p->name, k == 0 ? expr_type_from_ast(p->type.kind) : XT_STRING,
+						     k == 0);
 		}
 	/* reusable transformations: any mapping of the folder may declare it */
 	for (uint32_t f = 0; !w->flow && f < w->folder->flows.len; f++) {
 		const AstFlow *fl = w->folder->flows.items[f];
 		for (uint32_t i = 0; i < fl->params.len; i++) {
 			const AstParam *p = fl->params.items[i];
-			if (ascii_ieq(p->name, name)) {
-				ExprBinding *b = ARENA_NEW(w->a, ExprBinding);
-				b->kind = BIND_PARAM;
-				b->name = p->name;
-				b->type = expr_type_from_ast(p->type.kind);
-				b->declared = true;
-				return b;
-			}
+			if (ascii_ieq(p->name, name))
+				return param_binding(w, p->name, expr_type_from_ast(p->type.kind), true);
 		}
 	}
-	if (name[0] == '$' && name[1] != '$') { /* $PMSessionName and the like */
-		ExprBinding *b = ARENA_NEW(w->a, ExprBinding);
-		b->kind = BIND_PARAM;
-		b->name = name;
-		b->type = XT_STRING;
-		b->declared = true;
-		return b;
-	}
+	if (name[0] == '$' && name[1] != '$') /* $PMSessionName and the like */
+		return param_binding(w, name, XT_STRING, true);
 	return NULL;
 }
 

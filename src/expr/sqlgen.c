@@ -1146,6 +1146,8 @@ static bool unit_of(Gen *g, const Expr *e, uint32_t i, DateUnit *u)
 	return true;
 }
 
+/* Divisors from seconds to DU_MS, DU_US, DU_NS. */
+static const char *const subsecond[] = {"1000.0", "1000000.0", "1000000000.0"};
 
 static Sql gen_add_to_date(Gen *g, const Expr *e)
 {
@@ -1155,9 +1157,8 @@ static Sql gen_add_to_date(Gen *g, const Expr *e)
 		return d;
 	Sql n = as_value(g, gen(g, e->args[2]));
 	if (u >= DU_SECOND) {
-		static const char *const div[] = {"", "1000.0", "1000000.0", "1000000000.0"};
 		if (u > DU_SECOND)
-			n = mk(g, PREC_MUL, XT_DECIMAL, "%s / %s", W(g, n, PREC_MUL), div[u - DU_SECOND]);
+			n = mk(g, PREC_MUL, XT_DECIMAL, "%s / %s", W(g, n, PREC_MUL), subsecond[u - DU_MS]);
 		return prim(g, PRIM_ADD_INTERVAL, XT_DATE, iunit(g, DU_SECOND), 2, d, n);
 	}
 	return prim(g, PRIM_ADD_INTERVAL, XT_DATE, iunit(g, u), 2, d, as_int(g, n, e->args[2]));
@@ -1277,10 +1278,9 @@ static Sql gen_set_date_part(Gen *g, const Expr *e)
 		return d;
 	Sql v = arg(g, e, 2);
 	if (u >= DU_MS) {
-		static const char *const div[] = {"1000.0", "1000000.0", "1000000000.0"};
 		Sql secs = prim(g, PRIM_DATE_TRUNC, XT_DATE, unit_word(g, DU_SECOND), 1, d);
 		return prim(g, PRIM_ADD_INTERVAL, XT_DATE, iunit(g, DU_SECOND), 2, secs,
-			    mk(g, PREC_MUL, XT_DECIMAL, "%s / %s", W(g, v, PREC_MUL), div[u - DU_MS]));
+			    mk(g, PREC_MUL, XT_DECIMAL, "%s / %s", W(g, v, PREC_MUL), subsecond[u - DU_MS]));
 	}
 	Sql parts[6];
 	static const DateUnit order[] = {DU_YEAR, DU_MONTH, DU_DAY, DU_HOUR, DU_MINUTE, DU_SECOND};
