@@ -36,10 +36,10 @@ int driver_inspect(const InspectOptions *o, const char *const *files, size_t n);
 #include "expr/expr.h"
 
 typedef struct ExprOptions {
-	const char *types;          /* "A=integer,B=string" or NULL (names untyped) */
-	bool condition;             /* a filter/router condition: print a boolean */
-	bool json;                  /* JSON (one object; JSON Lines with files) */
-	bool quiet;                 /* files: no diagnostics on stderr */
+	const char *types; /* "A=integer,B=string" or NULL (names untyped) */
+	bool condition;    /* a filter/router condition: print a boolean */
+	bool json;         /* JSON (one object; JSON Lines with files) */
+	bool quiet;        /* files: no diagnostics on stderr */
 	NullCompare null_compare;
 	const struct Dialect *dialect;
 } ExprOptions;

@@ -27,7 +27,8 @@ static const ExprBinding *resolve_typed(void *ud, BindKind what, const char *nam
 	if (what == BIND_LOOKUP)
 		return NULL;
 	for (size_t i = 0; i < t->n; i++)
-		if (ascii_ieq(t->items[i].name, name) && (t->items[i].kind == BIND_PARAM) == (what == BIND_PARAM))
+		if (ascii_ieq(t->items[i].name, name) &&
+		    (t->items[i].kind == BIND_PARAM) == (what == BIND_PARAM))
 			return &t->items[i];
 	if (what == BIND_PARAM && name[0] == '$' && name[1] != '$') {
 		static ExprBinding session = {.kind = BIND_PARAM, .type = XT_STRING, .declared = true};
@@ -50,10 +51,11 @@ static bool parse_types(Arena *a, const char *spec, TypeList *out)
 		char *eq = strchr(tok, '=');
 		ExprType t;
 		if (!eq || eq == tok || !expr_type_parse(eq + 1, &t)) {
-			fprintf(stderr,
-				"akko-migrate: error: bad --types entry '%s'; write NAME=TYPE with TYPE one of "
-				"string, integer, bigint, decimal, double, date\n",
-				tok);
+			fprintf(
+			    stderr,
+			    "akko-migrate: error: bad --types entry '%s'; write NAME=TYPE with TYPE one of "
+			    "string, integer, bigint, decimal, double, date\n",
+			    tok);
 			return false;
 		}
 		*eq = 0;
@@ -71,9 +73,11 @@ static void json_issues(Sbuf *b, const ExprResult *r)
 	sbuf_adds(b, "[");
 	for (uint32_t i = 0; i < r->issues.len; i++) {
 		const ExprIssue *is = r->issues.items[i];
-		sbuf_addf(b, "%s{\"code\": \"%s\", \"severity\": \"%s\", \"offset\": %u, \"length\": %u, \"message\": ",
-			  i ? ", " : "", diag_code_str(is->code), diag_severity_name(diag_code_severity(is->code)),
-			  is->off, is->len);
+		sbuf_addf(b,
+			  "%s{\"code\": \"%s\", \"severity\": \"%s\", \"offset\": %u, \"length\": %u, "
+			  "\"message\": ",
+			  i ? ", " : "", diag_code_str(is->code),
+			  diag_severity_name(diag_code_severity(is->code)), is->off, is->len);
 		sbuf_add_json_string(b, is->msg, strlen(is->msg));
 		sbuf_adds(b, "}");
 	}
@@ -130,7 +134,8 @@ int driver_expr(const ExprOptions *o, const char *text)
 	int rc = r.sql ? EXIT_OK : EXIT_INPUT;
 	if (!r.sql)
 		fprintf(stderr, "akko-migrate: the expression was not translated%s\n",
-			r.unsupported && !r.errors ? ": it uses a construct that has no SQL translation" : "");
+			r.unsupported && !r.errors ? ": it uses a construct that has no SQL translation"
+						   : "");
 	arena_release(&a);
 	return fflush(stdout) == 0 ? rc : EXIT_IO;
 }
@@ -171,7 +176,8 @@ static void on_expr(void *ud, const JobExpr *je)
 	s->confidence_sum += r->confidence;
 	if (!f->o->quiet)
 		for (uint32_t i = 0; i < r->issues.len; i++)
-			expr_issue_emit(f->sink, r->issues.items[i], je->src->text, je->src->loc, je->context);
+			expr_issue_emit(f->sink, r->issues.items[i], je->src->text, je->src->loc,
+					je->context);
 	Sbuf *b = &f->out;
 	if (f->o->json) {
 		sbuf_adds(b, "{\"file\": ");
@@ -206,7 +212,10 @@ static void on_expr(void *ud, const JobExpr *je)
 		sbuf_adds(b, "]}\n");
 	} else {
 		sbuf_addf(b, "%s:%u: %s%s%s: %s\n", f->path, je->src->loc.line, je->step ? je->step : "",
-			  je->step ? " " : "", je->what, r->sql ? r->sql : r->tree ? "(not translated)" : "(does not parse)");
+			  je->step ? " " : "", je->what,
+			  r->sql    ? r->sql
+			  : r->tree ? "(not translated)"
+				    : "(does not parse)");
 	}
 	if (b->len > 1 << 16) {
 		fwrite(b->buf, 1, b->len, stdout);

@@ -310,9 +310,10 @@ static int cmd_expr(int argc, char **argv)
 		switch (c) {
 		case OPT_FROM:
 			if (strcmp(optarg, "powercenter") != 0)
-				return usage_error("unknown source language '%s'; only powercenter is translated "
-						   "today",
-						   optarg);
+				return usage_error(
+				    "unknown source language '%s'; only powercenter is translated "
+				    "today",
+				    optarg);
 			break;
 		case 't': o.types = optarg; break;
 		case OPT_CONDITION: o.condition = true; break;
@@ -324,11 +325,13 @@ static int cmd_expr(int argc, char **argv)
 			else if (strcmp(optarg, "low") == 0)
 				o.null_compare = NULLCMP_LOW;
 			else
-				return usage_error("unknown --null-compare mode '%s' (use null, high or low)", optarg);
+				return usage_error("unknown --null-compare mode '%s' (use null, high or low)",
+						   optarg);
 			break;
 		case OPT_DIALECT:
 			if (!(o.dialect = dialect_find(optarg)))
-				return usage_error("unknown dialect '%s'; postgres is the only one today", optarg);
+				return usage_error("unknown dialect '%s'; postgres is the only one today",
+						   optarg);
 			break;
 		case 'f':
 			if (strcmp(optarg, "json") == 0)
@@ -351,8 +354,9 @@ static int cmd_expr(int argc, char **argv)
 		return driver_expr_files(&o, (const char *const *)argv + optind, (size_t)n, &stats);
 	}
 	if (n != 1)
-		return usage_error("%s", n == 0 ? "expr needs an EXPRESSION (quote it for the shell)"
-					      : "expr takes one EXPRESSION; quote it so the shell passes it whole");
+		return usage_error(
+		    "%s", n == 0 ? "expr needs an EXPRESSION (quote it for the shell)"
+				 : "expr takes one EXPRESSION; quote it so the shell passes it whole");
 	return driver_expr(&o, argv[optind]);
 }
 

@@ -30,7 +30,10 @@ const FuncDef *catalog_find(const char *name)
 	return NULL;
 }
 
-const FuncDef *catalog_at(FuncId id) { return &funcs[id]; }
+const FuncDef *catalog_at(FuncId id)
+{
+	return &funcs[id];
+}
 
 char catalog_sig(const FuncDef *f, uint32_t arg)
 {
@@ -40,5 +43,11 @@ char catalog_sig(const FuncDef *f, uint32_t arg)
 	return f->sig[arg < n ? arg : n - 1];
 }
 
-const char *func_status_name(FuncStatus s) { return status_names[s]; }
-const char *func_status_doc(FuncStatus s) { return status_docs[s]; }
+const char *func_status_name(FuncStatus s)
+{
+	return status_names[s];
+}
+const char *func_status_doc(FuncStatus s)
+{
+	return status_docs[s];
+}

@@ -19,13 +19,19 @@
 #include "expr/expr.h"
 
 typedef enum FuncResult {
-	FR_STRING, FR_INTEGER, FR_BIGINT, FR_DECIMAL, FR_DOUBLE, FR_DATE, FR_BOOL,
-	FR_ARG1,    /* the first argument's type (numbers: at least integer) */
-	FR_ARG2,    /* IIF: the second argument's, else the third's */
-	FR_DECODE,  /* the results' common type */
-	FR_CHOOSE,  /* the choices' common type */
-	FR_ROUND,   /* dates stay dates; numbers keep their type */
-	FR_NONE,    /* no value (ERROR, ABORT): fits any branch */
+	FR_STRING,
+	FR_INTEGER,
+	FR_BIGINT,
+	FR_DECIMAL,
+	FR_DOUBLE,
+	FR_DATE,
+	FR_BOOL,
+	FR_ARG1,   /* the first argument's type (numbers: at least integer) */
+	FR_ARG2,   /* IIF: the second argument's, else the third's */
+	FR_DECODE, /* the results' common type */
+	FR_CHOOSE, /* the choices' common type */
+	FR_ROUND,  /* dates stay dates; numbers keep their type */
+	FR_NONE,   /* no value (ERROR, ABORT): fits any branch */
 } FuncResult;
 
 /* clang-format off */

@@ -12,11 +12,10 @@ bool date_unit_parse(const char *s, DateUnit *out)
 		const char *name;
 		DateUnit u;
 	} units[] = {
-	    {"Y", DU_YEAR},   {"YY", DU_YEAR},     {"YYY", DU_YEAR},  {"YYYY", DU_YEAR},
-	    {"MM", DU_MONTH}, {"MON", DU_MONTH},   {"MONTH", DU_MONTH}, {"D", DU_DAY},
-	    {"DD", DU_DAY},   {"DDD", DU_DAY},     {"DY", DU_DAY},    {"DAY", DU_DAY},
-	    {"HH", DU_HOUR},  {"HH12", DU_HOUR},   {"HH24", DU_HOUR}, {"MI", DU_MINUTE},
-	    {"SS", DU_SECOND}, {"MS", DU_MS},      {"US", DU_US},     {"NS", DU_NS},
+	    {"Y", DU_YEAR},    {"YY", DU_YEAR},     {"YYY", DU_YEAR}, {"YYYY", DU_YEAR}, {"MM", DU_MONTH},
+	    {"MON", DU_MONTH}, {"MONTH", DU_MONTH}, {"D", DU_DAY},    {"DD", DU_DAY},    {"DDD", DU_DAY},
+	    {"DY", DU_DAY},    {"DAY", DU_DAY},     {"HH", DU_HOUR},  {"HH12", DU_HOUR}, {"HH24", DU_HOUR},
+	    {"MI", DU_MINUTE}, {"SS", DU_SECOND},   {"MS", DU_MS},    {"US", DU_US},     {"NS", DU_NS},
 	};
 	for (size_t i = 0; i < ARRAY_LEN(units); i++)
 		if (ascii_ieq(s, units[i].name)) {
@@ -27,7 +26,7 @@ bool date_unit_parse(const char *s, DateUnit *out)
 }
 
 #define MONTHS "(JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)"
-#define MONTH_NAMES                                                                          \
+#define MONTH_NAMES                                                                      \
 	"(JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|" \
 	"DECEMBER)"
 

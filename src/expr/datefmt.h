@@ -14,7 +14,15 @@
 #include "base/sbuf.h"
 
 typedef enum DateUnit {
-	DU_YEAR, DU_MONTH, DU_DAY, DU_HOUR, DU_MINUTE, DU_SECOND, DU_MS, DU_US, DU_NS
+	DU_YEAR,
+	DU_MONTH,
+	DU_DAY,
+	DU_HOUR,
+	DU_MINUTE,
+	DU_SECOND,
+	DU_MS,
+	DU_US,
+	DU_NS
 } DateUnit;
 
 bool date_unit_parse(const char *s, DateUnit *out);
@@ -30,16 +38,24 @@ enum {
 
 /* Capture groups of DateFmt.re that IS_DATE checks against the calendar. */
 typedef enum DatePart {
-	DP_YEAR, DP_YY, DP_MONTH, DP_MONTH_NAME, DP_DAY, DP_HOUR24, DP_HOUR12, DP_MINUTE, DP_SECOND,
+	DP_YEAR,
+	DP_YY,
+	DP_MONTH,
+	DP_MONTH_NAME,
+	DP_DAY,
+	DP_HOUR24,
+	DP_HOUR12,
+	DP_MINUTE,
+	DP_SECOND,
 	DP_COUNT
 } DatePart;
 
 typedef struct DateFmt {
-	Sbuf pg;          /* the PostgreSQL format */
-	Sbuf re;          /* a regular expression for the text's shape (anchored) */
-	unsigned flags;   /* DF_* */
-	size_t bad_off;   /* on failure: byte offset of the unknown token */
-	const char *bad;  /* on failure: what is wrong */
+	Sbuf pg;             /* the PostgreSQL format */
+	Sbuf re;             /* a regular expression for the text's shape (anchored) */
+	unsigned flags;      /* DF_* */
+	size_t bad_off;      /* on failure: byte offset of the unknown token */
+	const char *bad;     /* on failure: what is wrong */
 	int group[DP_COUNT]; /* 1-based capture group in `re` of each part, 0 = absent */
 } DateFmt;
 

@@ -19,8 +19,18 @@
 
 /* Precedence of printed SQL, lowest first (PostgreSQL's table). */
 enum {
-	PREC_OR = 1, PREC_AND, PREC_NOT, PREC_IS, PREC_CMP, PREC_IN, PREC_OTHER, PREC_ADD,
-	PREC_MUL, PREC_UNARY, PREC_CAST, PREC_PRIMARY
+	PREC_OR = 1,
+	PREC_AND,
+	PREC_NOT,
+	PREC_IS,
+	PREC_CMP,
+	PREC_IN,
+	PREC_OTHER,
+	PREC_ADD,
+	PREC_MUL,
+	PREC_UNARY,
+	PREC_CAST,
+	PREC_PRIMARY
 };
 
 typedef struct SqlTmpl {
@@ -74,8 +84,8 @@ typedef struct Dialect {
 	const char *type_name[XT_COUNT]; /* for casts */
 	SqlTmpl fn[FN_COUNT_];           /* one-to-one functions by catalogue id */
 	SqlTmpl prim[PRIM_COUNT];
-	const char *unit_name[9];     /* DateUnit -> word for truncating and extracting */
-	const char *interval_unit[9]; /* DateUnit -> word for adding an interval */
+	const char *unit_name[9];        /* DateUnit -> word for truncating and extracting */
+	const char *interval_unit[9];    /* DateUnit -> word for adding an interval */
 	const char *string_order_suffix; /* appended to string operands of < > (byte order) */
 	const char *const *reserved;     /* identifiers that must be quoted (sorted) */
 	size_t n_reserved;
@@ -83,8 +93,6 @@ typedef struct Dialect {
 
 extern const Dialect dialect_postgres;
 const Dialect *dialect_find(const char *name); /* NULL if unknown */
-
-
 
 /* An identifier as the printer writes it: lower case, quoted only when it
  * must be (not a plain name, or a reserved word). */

@@ -5,6 +5,7 @@
 #include "base/str.h"
 #include "expr/dialect.h"
 
+/* clang-format off */
 /* Words PostgreSQL reserves (reserved and type/function-name keywords),
  * sorted; columns with these names are quoted. */
 static const char *const pg_reserved[] = {
@@ -132,6 +133,8 @@ const Dialect dialect_postgres = {
     .reserved = pg_reserved,
     .n_reserved = ARRAY_LEN(pg_reserved),
 };
+
+/* clang-format on */
 
 const Dialect *dialect_find(const char *name)
 {

@@ -14,9 +14,18 @@ static const char *const op_names[] = {EXPR_OP_LIST(NAME_ITEM)};
 static const char *const type_names[] = {EXPR_TYPE_LIST(NAME_ITEM)};
 #undef NAME_ITEM
 
-const char *expr_kind_name(ExprKind k) { return kind_names[k]; }
-const char *expr_op_name(ExprOp op) { return op_names[op]; }
-const char *expr_type_name(ExprType t) { return type_names[t]; }
+const char *expr_kind_name(ExprKind k)
+{
+	return kind_names[k];
+}
+const char *expr_op_name(ExprOp op)
+{
+	return op_names[op];
+}
+const char *expr_type_name(ExprType t)
+{
+	return type_names[t];
+}
 
 bool expr_type_parse(const char *name, ExprType *out)
 {
@@ -24,11 +33,10 @@ bool expr_type_parse(const char *name, ExprType *out)
 		const char *name;
 		ExprType t;
 	} aliases[] = {
-	    {"string", XT_STRING},     {"text", XT_STRING},       {"integer", XT_INTEGER},
-	    {"int", XT_INTEGER},       {"bigint", XT_BIGINT},     {"decimal", XT_DECIMAL},
-	    {"numeric", XT_DECIMAL},   {"double", XT_DOUBLE},     {"float", XT_DOUBLE},
-	    {"date", XT_DATE},         {"timestamp", XT_DATE},    {"datetime", XT_DATE},
-	    {"binary", XT_BINARY},     {"boolean", XT_BOOLEAN},
+	    {"string", XT_STRING}, {"text", XT_STRING},     {"integer", XT_INTEGER}, {"int", XT_INTEGER},
+	    {"bigint", XT_BIGINT}, {"decimal", XT_DECIMAL}, {"numeric", XT_DECIMAL}, {"double", XT_DOUBLE},
+	    {"float", XT_DOUBLE},  {"date", XT_DATE},       {"timestamp", XT_DATE},  {"datetime", XT_DATE},
+	    {"binary", XT_BINARY}, {"boolean", XT_BOOLEAN},
 	};
 	for (size_t i = 0; i < ARRAY_LEN(aliases); i++)
 		if (ascii_ieq(name, aliases[i].name)) {
@@ -59,8 +67,7 @@ ExprType expr_type_from_ast(TypeKind k)
 
 bool expr_type_numeric(ExprType t)
 {
-	return t == XT_INTEGER || t == XT_BIGINT || t == XT_DECIMAL || t == XT_DOUBLE ||
-	       t == XT_BOOLEAN;
+	return t == XT_INTEGER || t == XT_BIGINT || t == XT_DECIMAL || t == XT_DOUBLE || t == XT_BOOLEAN;
 }
 
 const char *expr_op_sql(ExprOp op)
@@ -94,8 +101,8 @@ const char *expr_vformat(Arena *a, const char *fmt, va_list ap)
 	return r;
 }
 
-void expr_issue_vadd(Arena *a, PtrVec *issues, DiagCode code, uint32_t off, uint32_t len,
-		     const char *fmt, va_list ap)
+void expr_issue_vadd(Arena *a, PtrVec *issues, DiagCode code, uint32_t off, uint32_t len, const char *fmt,
+		     va_list ap)
 {
 	ExprIssue *is = ARENA_NEW(a, ExprIssue);
 	is->code = code;
@@ -105,8 +112,7 @@ void expr_issue_vadd(Arena *a, PtrVec *issues, DiagCode code, uint32_t off, uint
 	ptrvec_push(a, issues, is);
 }
 
-void expr_issue_add(Arena *a, PtrVec *issues, DiagCode code, uint32_t off, uint32_t len,
-		    const char *fmt, ...)
+void expr_issue_add(Arena *a, PtrVec *issues, DiagCode code, uint32_t off, uint32_t len, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
@@ -133,8 +139,7 @@ double expr_issue_deduction(DiagCode code)
 
 /* The line of `text` holding byte `off`, and the caret's column in it
  * (in characters, UTF-8 continuation bytes not counted). */
-void expr_issue_emit(DiagSink *sink, const ExprIssue *is, const char *text, SrcLoc loc,
-		     const char *context)
+void expr_issue_emit(DiagSink *sink, const ExprIssue *is, const char *text, SrcLoc loc, const char *context)
 {
 	size_t n = strlen(text), off = is->off > n ? n : is->off;
 	size_t start = off, end = off;

@@ -88,13 +88,13 @@ typedef struct Expr {
 	const char *text;  /* literal text (EX_NUMBER as written, EX_STRING decoded) */
 	struct Expr **args;
 	uint32_t nargs;
-	uint32_t depth;    /* levels below and including this node */
+	uint32_t depth; /* levels below and including this node */
 	/* filled in by sema */
 	ExprType type;
-	bool not_null;                    /* never NULL (literals and the like) */
-	const struct FuncDef *fn;         /* EX_CALL: catalogue entry */
-	const struct ExprBinding *bind;   /* EX_NAME/EX_PARAM/EX_LKP: what the name means */
-	int constant;                     /* EX_NAME built-in constant id, -1 when none */
+	bool not_null;                  /* never NULL (literals and the like) */
+	const struct FuncDef *fn;       /* EX_CALL: catalogue entry */
+	const struct ExprBinding *bind; /* EX_NAME/EX_PARAM/EX_LKP: what the name means */
+	int constant;                   /* EX_NAME built-in constant id, -1 when none */
 } Expr;
 
 /* ---- parsing -------------------------------------------------------------- */
@@ -125,26 +125,26 @@ typedef enum BindKind {
 
 typedef struct ExprLookup {
 	const char *name;
-	const char *source_sql; /* FROM item: the relation of the lookup's source (the
+	const char *source_sql;     /* FROM item: the relation of the lookup's source (the
 				   pipeline builds it with its table, override and filter) */
-	const char *const *in_cols;  /* lookup columns matched to the call's args, in order */
-	const char *const *in_ops;   /* comparison operator per condition ("=", "<"...) */
-	const ExprType *in_types;    /* type of each lookup column */
+	const char *const *in_cols; /* lookup columns matched to the call's args, in order */
+	const char *const *in_ops;  /* comparison operator per condition ("=", "<"...) */
+	const ExprType *in_types;   /* type of each lookup column */
 	uint32_t n_in;
 	const char *ret_col;  /* the return port's column */
 	bool implicit_return; /* no port is marked return: the only output port is used */
 	ExprType ret_type;
-	const char *policy;   /* "first", "last", "any", "error" */
+	const char *policy;    /* "first", "last", "any", "error" */
 	const char *order_col; /* column ordering "first"/"last", or NULL */
 } ExprLookup;
 
 typedef struct ExprBinding {
 	BindKind kind;
-	const char *name;     /* the declared spelling */
+	const char *name; /* the declared spelling */
 	ExprType type;
-	Expr *var;            /* BIND_VARIABLE: its analysed expression */
-	const char *var_text; /* BIND_VARIABLE: its text (for messages) */
-	bool declared;        /* BIND_PARAM: declared in the mapping */
+	Expr *var;                /* BIND_VARIABLE: its analysed expression */
+	const char *var_text;     /* BIND_VARIABLE: its text (for messages) */
+	bool declared;            /* BIND_PARAM: declared in the mapping */
 	const ExprLookup *lookup; /* BIND_LOOKUP */
 } ExprBinding;
 
@@ -155,11 +155,11 @@ struct Dialect;
 /* Everything a translation needs besides the text. */
 typedef struct ExprEnv {
 	const struct Dialect *dialect;
-	NullCompare null_compare;  /* the session's "Treat Null In Comparison Operators As" */
-	bool condition;            /* the whole expression is a filter/router condition */
-	bool aggregates;           /* aggregate functions allowed (Aggregator ports) */
-	bool free_names;           /* unknown names become untyped columns (CLI without --types) */
-	const char *row_alias;     /* the relation the row comes from: columns inside a
+	NullCompare null_compare; /* the session's "Treat Null In Comparison Operators As" */
+	bool condition;           /* the whole expression is a filter/router condition */
+	bool aggregates;          /* aggregate functions allowed (Aggregator ports) */
+	bool free_names;          /* unknown names become untyped columns (CLI without --types) */
+	const char *row_alias;    /* the relation the row comes from: columns inside a
 				      lookup's subquery are qualified with it, so the
 				      lookup's own columns cannot capture them; NULL when
 				      there is no lookup to print */
@@ -200,14 +200,13 @@ double expr_issue_deduction(DiagCode code);
 
 /* Report an issue as a located diagnostic: `loc` is where the expression
  * text starts in its host file, `context` says where it comes from. */
-void expr_issue_emit(DiagSink *sink, const ExprIssue *is, const char *text, SrcLoc loc,
-		     const char *context);
+void expr_issue_emit(DiagSink *sink, const ExprIssue *is, const char *text, SrcLoc loc, const char *context);
 
 /* Add an issue (printf-style). */
-void expr_issue_vadd(Arena *a, PtrVec *issues, DiagCode code, uint32_t off, uint32_t len,
-		     const char *fmt, va_list ap);
+void expr_issue_vadd(Arena *a, PtrVec *issues, DiagCode code, uint32_t off, uint32_t len, const char *fmt,
+		     va_list ap);
 const char *expr_vformat(Arena *a, const char *fmt, va_list ap); /* into the arena */
-void expr_issue_add(Arena *a, PtrVec *issues, DiagCode code, uint32_t off, uint32_t len,
-		    const char *fmt, ...) PRINTF_LIKE(6, 7);
+void expr_issue_add(Arena *a, PtrVec *issues, DiagCode code, uint32_t off, uint32_t len, const char *fmt, ...)
+    PRINTF_LIKE(6, 7);
 
 #endif

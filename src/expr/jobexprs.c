@@ -23,7 +23,10 @@ typedef struct Walk {
 	void *ud;
 } Walk;
 
-static const Dialect *dialect(const Walk *w) { return w->o->dialect ? w->o->dialect : &dialect_postgres; }
+static const Dialect *dialect(const Walk *w)
+{
+	return w->o->dialect ? w->o->dialect : &dialect_postgres;
+}
 
 static int port_index(const AstStep *s, const char *name)
 {
@@ -33,7 +36,10 @@ static int port_index(const AstStep *s, const char *name)
 	return -1;
 }
 
-static bool is_variable(const AstPort *p) { return (p->dir & PORT_VAR) && !(p->dir & PORT_IN); }
+static bool is_variable(const AstPort *p)
+{
+	return (p->dir & PORT_VAR) && !(p->dir & PORT_IN);
+}
 
 /* ---- lookups for :LKP. ------------------------------------------------------------- */
 
@@ -193,7 +199,8 @@ static const ExprBinding *resolve_param(Walk *w, const char *name)
 		for (uint32_t i = 0; lists[k] && i < lists[k]->len; i++) {
 			const AstParam *p = lists[k]->items[i];
 			if (ascii_ieq(p->name, name)) /* parameter files give text */
-				return param_binding(w, p->name, k == 0 ? expr_type_from_ast(p->type.kind) : XT_STRING,
+				return param_binding(w, p->name,
+						     k == 0 ? expr_type_from_ast(p->type.kind) : XT_STRING,
 						     k == 0);
 		}
 	/* reusable transformations: any mapping of the folder may declare it */
@@ -311,7 +318,8 @@ static void walk_step(Walk *w, const AstStep *s)
 		AstPort *p = s->ports.items[i];
 		if (!is_variable(p) || !p->expr)
 			continue;
-		JobExpr *je = translate(w, p->expr, arena_sprintf(w->a, "variable port '%s'", p->name), false, agg);
+		JobExpr *je =
+		    translate(w, p->expr, arena_sprintf(w->a, "variable port '%s'", p->name), false, agg);
 		ExprBinding *b = ARENA_NEW(w->a, ExprBinding);
 		b->kind = BIND_VARIABLE;
 		b->name = p->name;
@@ -361,7 +369,8 @@ static void walk_flow(Walk *w, const AstFlow *f)
 	for (uint32_t i = 0; i < f->params.len; i++) {
 		const AstParam *p = f->params.items[i];
 		if (p->expr && p->expr->lang == LANG_POWERCENTER)
-			translate(w, p->expr, arena_sprintf(w->a, "mapping variable '%s'", p->name), false, false);
+			translate(w, p->expr, arena_sprintf(w->a, "mapping variable '%s'", p->name), false,
+				  false);
 	}
 	w->flow = NULL;
 }

@@ -21,19 +21,19 @@ typedef struct JobColumn {
 } JobColumn;
 
 typedef struct JobRelation { /* a lookup's source, read by :LKP. calls */
-	const char *name;        /* as the SQL prints it */
-	PtrVec columns;          /* JobColumn */
+	const char *name;    /* as the SQL prints it */
+	PtrVec columns;      /* JobColumn */
 } JobRelation;
 
 typedef struct JobExpr {
-	const char *flow;      /* mapping or mapplet, or NULL for a reusable transformation */
-	const char *step;      /* transformation, or NULL for a mapping variable */
-	const char *what;      /* "port 'X'", "filter condition", "group 'G'"... */
+	const char *flow; /* mapping or mapplet, or NULL for a reusable transformation */
+	const char *step; /* transformation, or NULL for a mapping variable */
+	const char *what; /* "port 'X'", "filter condition", "group 'G'"... */
 	const AstExpr *src;
-	const char *context;   /* "in port 'X' of transformation 'EXP'" for diagnostics */
+	const char *context; /* "in port 'X' of transformation 'EXP'" for diagnostics */
 	ExprResult res;
-	PtrVec columns;        /* JobColumn: the inputs the SQL may read */
-	PtrVec relations;      /* JobRelation: lookup sources it reads */
+	PtrVec columns;   /* JobColumn: the inputs the SQL may read */
+	PtrVec relations; /* JobRelation: lookup sources it reads */
 } JobExpr;
 
 typedef struct JobExprOptions {

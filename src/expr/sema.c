@@ -38,7 +38,10 @@ static const struct {
 };
 /* clang-format on */
 
-int sema_constant_value(int id) { return constants[id].value; }
+int sema_constant_value(int id)
+{
+	return constants[id].value;
+}
 
 typedef struct Sema {
 	Arena *a;
@@ -72,7 +75,10 @@ static int num_rank(ExprType t)
 	}
 }
 
-static ExprType num_type(ExprType t) { return t == XT_BOOLEAN ? XT_INTEGER : t; }
+static ExprType num_type(ExprType t)
+{
+	return t == XT_BOOLEAN ? XT_INTEGER : t;
+}
 
 /* The common type of two branches; false when they cannot meet. */
 bool sema_unify(ExprType a, ExprType b, ExprType *out)
@@ -92,9 +98,15 @@ bool sema_unify(ExprType a, ExprType b, ExprType *out)
 	return false;
 }
 
-static bool loose(ExprType t) { return t == XT_NULL || t == XT_UNKNOWN; }
+static bool loose(ExprType t)
+{
+	return t == XT_NULL || t == XT_UNKNOWN;
+}
 
-static const char *tname(ExprType t) { return t == XT_BOOLEAN ? "condition" : expr_type_name(t); }
+static const char *tname(ExprType t)
+{
+	return t == XT_BOOLEAN ? "condition" : expr_type_name(t);
+}
 
 static void check(Sema *s, Expr *e);
 
@@ -258,8 +270,8 @@ static void check_binary(Sema *s, Expr *e)
 	for (int i = 0; i < 2; i++) {
 		ExprType t = e->args[i]->type;
 		if (t == XT_DATE)
-			issue(s, E_EXPR_TYPE, e,
-			      "'%s' does not take dates; use ADD_TO_DATE or DATE_DIFF", expr_op_name(e->op));
+			issue(s, E_EXPR_TYPE, e, "'%s' does not take dates; use ADD_TO_DATE or DATE_DIFF",
+			      expr_op_name(e->op));
 		else if (!loose(t) && !expr_type_numeric(t))
 			issue(s, E_EXPR_TYPE, e, "'%s' needs numbers, not a %s", expr_op_name(e->op),
 			      tname(t));
@@ -277,9 +289,9 @@ static void check_binary(Sema *s, Expr *e)
 
 static bool date_unit_ok(const char *u)
 {
-	static const char *const units[] = {"Y",  "YY",  "YYY", "YYYY", "MM", "MON", "MONTH",
-					    "D",  "DD",  "DDD", "DY",   "DAY", "HH", "HH12",
-					    "HH24", "MI", "SS", "MS",  "US",  "NS"};
+	static const char *const units[] = {"Y",    "YY", "YYY", "YYYY", "MM",  "MON", "MONTH",
+					    "D",    "DD", "DDD", "DY",   "DAY", "HH",  "HH12",
+					    "HH24", "MI", "SS",  "MS",   "US",  "NS"};
 	for (size_t i = 0; i < ARRAY_LEN(units); i++)
 		if (ascii_ieq(u, units[i]))
 			return true;
@@ -302,18 +314,18 @@ static void check_arg(Sema *s, Expr *call, uint32_t i)
 	case 'I':
 	case 'C':
 		if (!loose(t) && !expr_type_numeric(t))
-			issue(s, E_EXPR_TYPE, a, "%s expects a number as argument %u, not a %s",
-			      f->name, i + 1, tname(t));
+			issue(s, E_EXPR_TYPE, a, "%s expects a number as argument %u, not a %s", f->name,
+			      i + 1, tname(t));
 		break;
 	case 'B':
 		if (!loose(t) && !expr_type_numeric(t))
-			issue(s, E_EXPR_TYPE, a, "%s expects a condition as argument %u, not a %s",
-			      f->name, i + 1, tname(t));
+			issue(s, E_EXPR_TYPE, a, "%s expects a condition as argument %u, not a %s", f->name,
+			      i + 1, tname(t));
 		break;
 	case 'D':
 		if (!loose(t) && t != XT_DATE)
-			issue(s, E_EXPR_TYPE, a, "%s expects a date as argument %u, not a %s", f->name,
-			      i + 1, tname(t));
+			issue(s, E_EXPR_TYPE, a, "%s expects a date as argument %u, not a %s", f->name, i + 1,
+			      tname(t));
 		break;
 	case 'U':
 		if (a->kind != EX_STRING)
@@ -363,8 +375,8 @@ static ExprType call_result(Sema *s, Expr *e)
 		 * first. */
 		t = XT_NULL;
 		for (uint32_t i = 1; i < e->nargs; i++) {
-			bool result = f->result == FR_CHOOSE || i % 2 == 0 ||
-				      (e->nargs % 2 == 0 && i == e->nargs - 1);
+			bool result =
+			    f->result == FR_CHOOSE || i % 2 == 0 || (e->nargs % 2 == 0 && i == e->nargs - 1);
 			if (result && !sema_unify(t, e->args[i]->type, &t)) {
 				issue(s, E_EXPR_TYPE, e->args[i], "%s's results differ in type: %s here",
 				      f->name, tname(e->args[i]->type));
@@ -399,8 +411,8 @@ static void check_call(Sema *s, Expr *e)
 		e->type = XT_UNKNOWN;
 		return;
 	}
-	bool agg = f->status == FS_AGGREGATE || f->id == FN_PERCENTILE || f->id == FN_FIRST ||
-		   f->id == FN_LAST;
+	bool agg =
+	    f->status == FS_AGGREGATE || f->id == FN_PERCENTILE || f->id == FN_FIRST || f->id == FN_LAST;
 	if (agg && s->agg_depth)
 		issue(s, W_EXPR_UNSUPPORTED, e, "nested aggregate %s is not translated", f->name);
 	else if (agg && !s->env->aggregates)
@@ -435,8 +447,9 @@ static void check_lookup(Sema *s, Expr *e)
 	if (!b->lookup->ret_col)
 		issue(s, W_EXPR_UNSUPPORTED, e, "lookup '%s' has no return port", e->name);
 	else if (e->nargs != b->lookup->n_in)
-		issue(s, E_EXPR_ARITY, e, "lookup '%s' takes %u argument%s (its condition's input ports), got %u",
-		      e->name, b->lookup->n_in, b->lookup->n_in == 1 ? "" : "s", e->nargs);
+		issue(s, E_EXPR_ARITY, e,
+		      "lookup '%s' takes %u argument%s (its condition's input ports), got %u", e->name,
+		      b->lookup->n_in, b->lookup->n_in == 1 ? "" : "s", e->nargs);
 }
 
 static void check(Sema *s, Expr *e)
@@ -468,7 +481,10 @@ static void check(Sema *s, Expr *e)
 	case EX_UDF:
 	case EX_MCR:
 		issue(s, W_EXPR_UNSUPPORTED, e, "%s calls are not translated: '%s' runs outside the mapping",
-		      e->kind == EX_SP ? ":SP." : e->kind == EX_UDF ? ":UDF." : ":MCR.", e->name);
+		      e->kind == EX_SP    ? ":SP."
+		      : e->kind == EX_UDF ? ":UDF."
+					  : ":MCR.",
+		      e->name);
 		e->type = XT_UNKNOWN;
 		break;
 	case EX_KIND_COUNT: break;

@@ -34,9 +34,9 @@ typedef struct Gen {
 	const ExprEnv *env;
 	const Dialect *d;
 	ExprResult *r;
-	const Expr *via;      /* inlining a variable port: the name that reads it */
-	bool too_big;         /* the SQL outgrew SQL_MAX_BYTES */
-	int in_lookup;        /* printing a lookup's arguments: qualify columns */
+	const Expr *via; /* inlining a variable port: the name that reads it */
+	bool too_big;    /* the SQL outgrew SQL_MAX_BYTES */
+	int in_lookup;   /* printing a lookup's arguments: qualify columns */
 } Gen;
 
 /* Some lowerings repeat an operand (NULL-ordering CASEs, DATE_COMPARE,
@@ -166,7 +166,6 @@ static Sql cast(Gen *g, Sql x, ExprType t)
 	return r;
 }
 
-
 static bool literal_number(const Expr *e, double *v)
 {
 	if (e->kind == EX_UNARY && e->op == OP_NEG && literal_number(e->args[0], v)) {
@@ -183,10 +182,19 @@ static bool literal_number(const Expr *e, double *v)
 	return true;
 }
 
-static const char *unit_word(Gen *g, DateUnit u) { return g->d->unit_name[u]; }
-static const char *iunit(Gen *g, DateUnit u) { return g->d->interval_unit[u]; }
+static const char *unit_word(Gen *g, DateUnit u)
+{
+	return g->d->unit_name[u];
+}
+static const char *iunit(Gen *g, DateUnit u)
+{
+	return g->d->interval_unit[u];
+}
 
-static bool is_null_literal(const Expr *e) { return e->kind == EX_NAME && e->constant == CONST_NULL; }
+static bool is_null_literal(const Expr *e)
+{
+	return e->kind == EX_NAME && e->constant == CONST_NULL;
+}
 
 /* ---- conversions between PowerCenter's implicit types ---------------------------- */
 
@@ -241,7 +249,8 @@ static Sql as_int(Gen *g, Sql x, const Expr *e)
 {
 	double v;
 	if (literal_number(e, &v) && fabs(v) < 2e9)
-		return lit(g, XT_INTEGER, arena_sprintf(g->a, "%.0f", v < 0 ? -floor(-v + 0.5) : floor(v + 0.5)));
+		return lit(g, XT_INTEGER,
+			   arena_sprintf(g->a, "%.0f", v < 0 ? -floor(-v + 0.5) : floor(v + 0.5)));
 	switch (x.type) {
 	case XT_INTEGER:
 	case XT_NULL:
@@ -249,8 +258,10 @@ static Sql as_int(Gen *g, Sql x, const Expr *e)
 	case XT_BOOLEAN: return as_value(g, x);
 	case XT_BIGINT: return cast(g, x, XT_INTEGER);
 	default:
-		return cast(g, prim(g, PRIM_ROUND, XT_DECIMAL, NULL, 2, cast(g, x, XT_DECIMAL), lit(g, XT_INTEGER, "0")),
-			    XT_INTEGER);
+		return cast(
+		    g,
+		    prim(g, PRIM_ROUND, XT_DECIMAL, NULL, 2, cast(g, x, XT_DECIMAL), lit(g, XT_INTEGER, "0")),
+		    XT_INTEGER);
 	}
 }
 
@@ -373,8 +384,7 @@ static Sql gen_string(Gen *g, const Expr *e)
 		while (param_char(*end))
 			end++;
 		const char *name = arena_strndup(g->a, p, (size_t)(end - p));
-		const ExprBinding *b =
-		    g->env->resolve ? g->env->resolve(g->env->ud, BIND_PARAM, name) : NULL;
+		const ExprBinding *b = g->env->resolve ? g->env->resolve(g->env->ud, BIND_PARAM, name) : NULL;
 		if (!b)
 			note(g, W_EXPR_PARAM, e, "parameter '%s' in a string is not declared", name);
 		parts[n++] = param_ref(g, name, XT_STRING);
@@ -404,7 +414,8 @@ static Sql gen_name(Gen *g, const Expr *e)
 			     "SESSSTARTTIME becomes the start time of the query's transaction");
 			return prim(g, PRIM_NOW_RUN, XT_DATE, NULL, 0);
 		default:
-			return lit(g, XT_INTEGER, arena_sprintf(g->a, "%d", sema_constant_value(e->constant)));
+			return lit(g, XT_INTEGER,
+				   arena_sprintf(g->a, "%d", sema_constant_value(e->constant)));
 		}
 	}
 	const ExprBinding *b = e->bind;
@@ -587,7 +598,10 @@ static const char *iif_default(Gen *g, const Expr *call)
 	}
 }
 
-static bool is_call(const Expr *e, FuncId id) { return e->kind == EX_CALL && e->fn && e->fn->id == id; }
+static bool is_call(const Expr *e, FuncId id)
+{
+	return e->kind == EX_CALL && e->fn && e->fn->id == id;
+}
 
 /* IIF(c1, a, IIF(c2, b, c)) prints as one CASE with two WHENs. */
 static Sql gen_iif(Gen *g, const Expr *e)
@@ -757,12 +771,13 @@ static Sql gen_instr(Gen *g, const Expr *e)
 		const char *st_s = W(g, stx, PREC_CMP + 1);
 		Sql fwd = prim(g, PRIM_REGEX_INSTR, XT_INTEGER, NULL, 4, s, re,
 			       mk(g, PREC_PRIMARY, XT_INTEGER, "greatest(%s, 1)", stx.s), occ_sql);
-		Sql from = mk(g, PREC_PRIMARY, XT_INTEGER, "greatest(1 - %s - %s, 1)", W(g, stx, PREC_ADD + 1),
-			      W(g, m, PREC_ADD + 1));
+		Sql from = mk(g, PREC_PRIMARY, XT_INTEGER, "greatest(1 - %s - %s, 1)",
+			      W(g, stx, PREC_ADD + 1), W(g, m, PREC_ADD + 1));
 		Sql pos = prim(g, PRIM_REGEX_INSTR, XT_INTEGER, NULL, 4, rs, rre, from, occ_sql);
 		return mk(g, PREC_PRIMARY, XT_INTEGER,
-			  "CASE WHEN %s >= 0 THEN %s WHEN %s = 0 THEN 0 ELSE %s - %s - %s + 2 END", st_s, fwd.s,
-			  pos.s, prim(g, PRIM_CHAR_LENGTH, XT_INTEGER, NULL, 1, s).s, pos.s, W(g, m, PREC_ADD + 1));
+			  "CASE WHEN %s >= 0 THEN %s WHEN %s = 0 THEN 0 ELSE %s - %s - %s + 2 END", st_s,
+			  fwd.s, pos.s, prim(g, PRIM_CHAR_LENGTH, XT_INTEGER, NULL, 1, s).s, pos.s,
+			  W(g, m, PREC_ADD + 1));
 	}
 	if (st >= 0) {
 		Sql stx = lit(g, XT_INTEGER, arena_sprintf(g->a, "%.0f", st < 1 ? 1 : st));
@@ -770,12 +785,13 @@ static Sql gen_instr(Gen *g, const Expr *e)
 	}
 	/* A negative start searches backwards from that position: search the
 	 * reversed string, then count the position from the start again. */
-	Sql from = te->kind == EX_STRING
-		       ? lit(g, XT_INTEGER, arena_sprintf(g->a, "%.0f", fmax(1, -st + 1 - (double)strlen(te->text))))
-		       : mk(g, PREC_PRIMARY, XT_INTEGER, "greatest(%.0f - %s, 1)", -st + 1, W(g, m, PREC_ADD + 1));
+	Sql from =
+	    te->kind == EX_STRING
+		? lit(g, XT_INTEGER, arena_sprintf(g->a, "%.0f", fmax(1, -st + 1 - (double)strlen(te->text))))
+		: mk(g, PREC_PRIMARY, XT_INTEGER, "greatest(%.0f - %s, 1)", -st + 1, W(g, m, PREC_ADD + 1));
 	Sql pos = prim(g, PRIM_REGEX_INSTR, XT_INTEGER, NULL, 4, rs, rre, from, occ_sql);
-	return mk(g, PREC_PRIMARY, XT_INTEGER, "CASE WHEN %s = 0 THEN 0 ELSE %s - %s - %s + 2 END",
-		  pos.s, prim(g, PRIM_CHAR_LENGTH, XT_INTEGER, NULL, 1, s).s, pos.s, W(g, m, PREC_ADD + 1));
+	return mk(g, PREC_PRIMARY, XT_INTEGER, "CASE WHEN %s = 0 THEN 0 ELSE %s - %s - %s + 2 END", pos.s,
+		  prim(g, PRIM_CHAR_LENGTH, XT_INTEGER, NULL, 1, s).s, pos.s, W(g, m, PREC_ADD + 1));
 }
 
 /* Characters of a UTF-8 string, deduplicated, with their other case when
@@ -867,8 +883,9 @@ static Sql gen_replacestr(Gen *g, const Expr *e)
 	for (uint32_t i = 0; i < nold; i++)
 		olds_lit &= e->args[2 + i]->kind == EX_STRING || is_null_literal(e->args[2 + i]);
 	Sql newx = is_null_literal(ne) ? lit(g, XT_STRING, "''")
-		   : ne->kind == EX_STRING ? lit(g, XT_STRING, qstr(g, ne->text))
-		   : mk(g, PREC_PRIMARY, XT_STRING, "coalesce(%s, '')", arg(g, e, e->nargs - 1).s);
+		   : ne->kind == EX_STRING
+		       ? lit(g, XT_STRING, qstr(g, ne->text))
+		       : mk(g, PREC_PRIMARY, XT_STRING, "coalesce(%s, '')", arg(g, e, e->nargs - 1).s);
 	if (!olds_lit || (nold == 1 && !insensitive)) {
 		if (!olds_lit && nold > 1)
 			note(g, W_EXPR_DIFFERENCE, e,
@@ -926,7 +943,8 @@ static Sql gen_replacestr(Gen *g, const Expr *e)
 		rep = lit(g, XT_STRING, qstr(g, r.buf));
 		sbuf_release(&r);
 	} else if (!is_null_literal(ne)) {
-		rep = mk(g, PREC_PRIMARY, XT_STRING, "replace(replace(%s, '\\', '\\\\'), '&', '\\&')", newx.s);
+		rep =
+		    mk(g, PREC_PRIMARY, XT_STRING, "replace(replace(%s, '\\', '\\\\'), '&', '\\&')", newx.s);
 	}
 	Sql r = prim(g, PRIM_REGEX_REPLACE, XT_STRING, insensitive ? "gi" : "g", 3, s,
 		     lit(g, XT_STRING, qstr(g, re.buf)), rep);
@@ -993,8 +1011,8 @@ static const char *format_arg(Gen *g, const Expr *e, uint32_t i, bool parsing, b
 {
 	if (e->nargs <= i) {
 		note(g, W_EXPR_SETTING, e,
-		     "without a format, %s uses the session's date format; '%s' is assumed",
-		     e->fn->name, DATEFMT_DEFAULT);
+		     "without a format, %s uses the session's date format; '%s' is assumed", e->fn->name,
+		     DATEFMT_DEFAULT);
 		return qstr(g, DATEFMT_DEFAULT);
 	}
 	const Expr *f = e->args[i];
@@ -1056,8 +1074,9 @@ static Sql gen_to_date(Gen *g, const Expr *e)
 	/* YY is read in the current century; PostgreSQL picked the year
 	 * nearest 2020 with the same two last digits: move it */
 	Sql year = cast(g, prim(g, PRIM_EXTRACT, XT_DECIMAL, unit_word(g, DU_YEAR), 1, t), XT_INTEGER);
-	Sql now = cast(g, prim(g, PRIM_EXTRACT, XT_DECIMAL, unit_word(g, DU_YEAR), 1,
-			       prim(g, PRIM_NOW_RUN, XT_DATE, NULL, 0)),
+	Sql now = cast(g,
+		       prim(g, PRIM_EXTRACT, XT_DECIMAL, unit_word(g, DU_YEAR), 1,
+			    prim(g, PRIM_NOW_RUN, XT_DATE, NULL, 0)),
 		       XT_INTEGER);
 	Sql shift = mk(g, PREC_ADD, XT_INTEGER, "%s / 100 * 100 + %s %% 100 - %s", W(g, now, PREC_MUL),
 		       W(g, year, PREC_MUL), W(g, year, PREC_ADD + 1));
@@ -1076,7 +1095,8 @@ static Sql gen_is_date(Gen *g, const Expr *e)
 {
 	Sql s = arg(g, e, 0);
 	const char *fmt = e->nargs == 2 && e->args[1]->kind == EX_STRING ? e->args[1]->text
-			  : e->nargs == 1 ? DATEFMT_DEFAULT : NULL;
+			  : e->nargs == 1                                ? DATEFMT_DEFAULT
+									 : NULL;
 	if (!fmt) {
 		note(g, W_EXPR_UNSUPPORTED, e->args[1], "IS_DATE needs a literal format to be translated");
 		return s;
@@ -1091,13 +1111,14 @@ static Sql gen_is_date(Gen *g, const Expr *e)
 		return s;
 	}
 	const int *gr = d.group;
-	const char *month = gr[DP_MONTH] ? arena_sprintf(g->a, "akko_m[%d]::integer", gr[DP_MONTH])
-			    : gr[DP_MONTH_NAME]
-				? arena_sprintf(g->a,
-						"array_position(ARRAY['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', "
-						"'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'], upper(left(akko_m[%d], 3)))",
-						gr[DP_MONTH_NAME])
-				: "1";
+	const char *month =
+	    gr[DP_MONTH] ? arena_sprintf(g->a, "akko_m[%d]::integer", gr[DP_MONTH])
+	    : gr[DP_MONTH_NAME]
+		? arena_sprintf(g->a,
+				"array_position(ARRAY['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', "
+				"'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'], upper(left(akko_m[%d], 3)))",
+				gr[DP_MONTH_NAME])
+		: "1";
 	const char *year = gr[DP_YEAR] ? arena_sprintf(g->a, "akko_m[%d]::integer", gr[DP_YEAR])
 			   : gr[DP_YY] ? arena_sprintf(g->a, "2000 + akko_m[%d]::integer", gr[DP_YY])
 				       : "2000";
@@ -1107,21 +1128,26 @@ static Sql gen_is_date(Gen *g, const Expr *e)
 	if (gr[DP_MONTH])
 		sbuf_addf(&b, " WHEN %s NOT BETWEEN 1 AND 12 THEN FALSE", month);
 	if (gr[DP_DAY])
-		sbuf_addf(&b,
-			  " WHEN akko_m[%d]::integer NOT BETWEEN 1 AND extract(day FROM make_date(%s, %s, 1) + "
-			  "interval '1 month - 1 day') THEN FALSE",
-			  gr[DP_DAY], year, month);
+		sbuf_addf(
+		    &b,
+		    " WHEN akko_m[%d]::integer NOT BETWEEN 1 AND extract(day FROM make_date(%s, %s, 1) + "
+		    "interval '1 month - 1 day') THEN FALSE",
+		    gr[DP_DAY], year, month);
 	static const struct {
 		DatePart part;
 		const char *range;
-	} ranges[] = {{DP_HOUR24, "0 AND 23"}, {DP_HOUR12, "1 AND 12"}, {DP_MINUTE, "0 AND 59"},
+	} ranges[] = {{DP_HOUR24, "0 AND 23"},
+		      {DP_HOUR12, "1 AND 12"},
+		      {DP_MINUTE, "0 AND 59"},
 		      {DP_SECOND, "0 AND 59"}};
 	for (size_t i = 0; i < ARRAY_LEN(ranges); i++)
 		if (gr[ranges[i].part])
-			sbuf_addf(&b, " WHEN akko_m[%d]::integer NOT BETWEEN %s THEN FALSE", gr[ranges[i].part],
-				  ranges[i].range);
-	sbuf_addf(&b, " ELSE TRUE END FROM (SELECT regexp_match(%s, %s, 'i') AS akko_m) AS akko_x WHERE akko_m IS NOT NULL), "
-		      "FALSE) END",
+			sbuf_addf(&b, " WHEN akko_m[%d]::integer NOT BETWEEN %s THEN FALSE",
+				  gr[ranges[i].part], ranges[i].range);
+	sbuf_addf(&b,
+		  " ELSE TRUE END FROM (SELECT regexp_match(%s, %s, 'i') AS akko_m) AS akko_x WHERE akko_m "
+		  "IS NOT NULL), "
+		  "FALSE) END",
 		  s.s, qstr(g, d.re.buf));
 	Sql r = {arena_strdup(g->a, b.buf), PREC_PRIMARY, XT_BOOLEAN, false};
 	sbuf_release(&b);
@@ -1198,8 +1224,8 @@ static Sql gen_date_diff(Gen *g, const Expr *e)
 		if (u == DU_YEAR)
 			x = mk(g, PREC_MUL, XT_DECIMAL, "(%s) / 12", x.s);
 	} else {
-		static const char *const per[] = {"", "", "86400", "3600", "60", "1", "0.001", "0.000001",
-						  "0.000000001"};
+		static const char *const per[] = {"",  "",      "86400",    "3600",       "60",
+						  "1", "0.001", "0.000001", "0.000000001"};
 		x = prim(g, PRIM_EPOCH_DIFF, XT_DECIMAL, NULL, 2, a, b);
 		if (u != DU_SECOND)
 			x = mk(g, PREC_MUL, XT_DECIMAL, "%s / %s", W(g, x, PREC_MUL), per[u]);
@@ -1223,8 +1249,9 @@ static Sql gen_date_part(Gen *g, const Expr *e)
 	case DU_US:
 	case DU_NS: {
 		Sql us = prim(g, PRIM_EXTRACT, XT_DECIMAL, unit_word(g, DU_US), 1, d);
-		const char *f = u == DU_MS ? "floor(%s / 1000) %% 1000" : u == DU_US ? "%s %% 1000000"
-											: "(%s %% 1000000) * 1000";
+		const char *f = u == DU_MS   ? "floor(%s / 1000) %% 1000"
+				: u == DU_US ? "%s %% 1000000"
+					     : "(%s %% 1000000) * 1000";
 		x = mk(g, PREC_MUL, XT_DECIMAL, f, W(g, us, PREC_MUL));
 		break;
 	}
@@ -1248,7 +1275,8 @@ static Sql gen_date_round(Gen *g, const Expr *e, bool round_up)
 	switch (u) {
 	case DU_YEAR:
 	case DU_MONTH: { /* July or later / the 16th or later round up */
-		Sql part = prim(g, PRIM_EXTRACT, XT_DECIMAL, unit_word(g, u == DU_YEAR ? DU_MONTH : DU_DAY), 1, d);
+		Sql part =
+		    prim(g, PRIM_EXTRACT, XT_DECIMAL, unit_word(g, u == DU_YEAR ? DU_MONTH : DU_DAY), 1, d);
 		Sql up = prim(g, PRIM_ADD_INTERVAL, XT_DATE, iunit(g, u), 2, t, lit(g, XT_INTEGER, "1"));
 		return mk(g, PREC_PRIMARY, XT_DATE, "CASE WHEN %s >= %s THEN %s ELSE %s END",
 			  W(g, part, PREC_CMP + 1), u == DU_YEAR ? "7" : "16", up.s, t.s);
@@ -1257,7 +1285,11 @@ static Sql gen_date_round(Gen *g, const Expr *e, bool round_up)
 		static const struct {
 			DateUnit unit;
 			const char *amount;
-		} half[] = {{DU_DAY, "12"}, {DU_HOUR, "30"}, {DU_MINUTE, "30"}, {DU_SECOND, "0.5"}, {DU_MS, "0.0005"}};
+		} half[] = {{DU_DAY, "12"},
+			    {DU_HOUR, "30"},
+			    {DU_MINUTE, "30"},
+			    {DU_SECOND, "0.5"},
+			    {DU_MS, "0.0005"}};
 		for (size_t i = 0; i < ARRAY_LEN(half); i++)
 			if (half[i].unit == u) {
 				DateUnit by = u == DU_DAY ? DU_HOUR : u == DU_HOUR ? DU_MINUTE : DU_SECOND;
@@ -1300,9 +1332,10 @@ static Sql gen_last_day(Gen *g, const Expr *e)
 	note(g, W_EXPR_UNVERIFIED, e, "LAST_DAY keeps the time of day; PowerCenter's rule is unverified");
 	Sql start = prim(g, PRIM_DATE_TRUNC, XT_DATE, unit_word(g, DU_MONTH), 1, d);
 	Sql day = prim(g, PRIM_DATE_TRUNC, XT_DATE, unit_word(g, DU_DAY), 1, d);
-	Sql last = prim(g, PRIM_ADD_INTERVAL, XT_DATE, iunit(g, DU_DAY), 2,
-			prim(g, PRIM_ADD_INTERVAL, XT_DATE, iunit(g, DU_MONTH), 2, start, lit(g, XT_INTEGER, "1")),
-			lit(g, XT_INTEGER, "-1"));
+	Sql last =
+	    prim(g, PRIM_ADD_INTERVAL, XT_DATE, iunit(g, DU_DAY), 2,
+		 prim(g, PRIM_ADD_INTERVAL, XT_DATE, iunit(g, DU_MONTH), 2, start, lit(g, XT_INTEGER, "1")),
+		 lit(g, XT_INTEGER, "-1"));
 	return mk(g, PREC_ADD, XT_DATE, "%s + (%s - %s)", W(g, d, PREC_ADD), last.s, W(g, day, PREC_ADD + 1));
 }
 
@@ -1378,7 +1411,8 @@ static Sql gen_lookup(Gen *g, const Expr *e)
 			     i + 1, expr_type_name(a.type), l->in_cols[i], expr_type_name(want));
 			a = want == XT_STRING ? as_text(g, a, e->args[i]) : cast(g, a, want);
 		}
-		sbuf_addf(&b, "%sl.%s %s %s", terms++ ? " AND " : " WHERE ", sqlgen_ident(g->a, g->d, l->in_cols[i]),
+		sbuf_addf(&b, "%sl.%s %s %s", terms++ ? " AND " : " WHERE ",
+			  sqlgen_ident(g->a, g->d, l->in_cols[i]),
 			  l->in_ops && l->in_ops[i] ? l->in_ops[i] : "=", W(g, a, PREC_CMP + 1));
 	}
 	if (ascii_ieq(l->policy, "error")) {
@@ -1473,9 +1507,10 @@ static Sql gen_call(Gen *g, const Expr *e)
 	}
 	case FN_REG_MATCH: {
 		Sql s = arg(g, e, 0), p = arg(g, e, 1);
-		Sql anchored = e->args[1]->kind == EX_STRING
-				   ? lit(g, XT_STRING, qstr(g, arena_sprintf(g->a, "^(?:%s)$", e->args[1]->text)))
-				   : mk(g, PREC_OTHER, XT_STRING, "'^(?:' || %s || ')$'", W(g, p, PREC_OTHER + 1));
+		Sql anchored =
+		    e->args[1]->kind == EX_STRING
+			? lit(g, XT_STRING, qstr(g, arena_sprintf(g->a, "^(?:%s)$", e->args[1]->text)))
+			: mk(g, PREC_OTHER, XT_STRING, "'^(?:' || %s || ')$'", W(g, p, PREC_OTHER + 1));
 		note(g, W_EXPR_DIFFERENCE, e, "Perl regular expressions run as PostgreSQL ones");
 		return prim(g, PRIM_REGEX_MATCHES, XT_BOOLEAN, NULL, 2, s, anchored);
 	}
@@ -1495,7 +1530,8 @@ static Sql gen_call(Gen *g, const Expr *e)
 		/* a group number from a port: 0 is the whole match */
 		Sql idx = arg(g, e, 2);
 		return mk(g, PREC_PRIMARY, XT_STRING, "CASE WHEN %s = 0 THEN %s ELSE %s END",
-			  W(g, idx, PREC_CMP + 1), prim(g, PRIM_REGEX_GROUP, XT_STRING, NULL, 3, s, whole, one).s,
+			  W(g, idx, PREC_CMP + 1),
+			  prim(g, PRIM_REGEX_GROUP, XT_STRING, NULL, 3, s, whole, one).s,
 			  prim(g, PRIM_REGEX_GROUP, XT_STRING, NULL, 3, s, p, idx).s);
 	}
 	case FN_REG_REPLACE: {
@@ -1567,7 +1603,8 @@ static Sql gen_node(Gen *g, const Expr *e)
 {
 	Sql x;
 	switch (e->kind) {
-	case EX_NUMBER: return lit(g, e->type, e->text[0] == '.' ? arena_sprintf(g->a, "0%s", e->text) : e->text);
+	case EX_NUMBER:
+		return lit(g, e->type, e->text[0] == '.' ? arena_sprintf(g->a, "0%s", e->text) : e->text);
 	case EX_STRING: return gen_string(g, e);
 	case EX_NAME: x = gen_name(g, e); break;
 	case EX_PARAM:

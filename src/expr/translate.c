@@ -112,4 +112,7 @@ void expr_translate(Arena *a, const ExprEnv *env, const char *text, size_t len, 
 	score(r);
 }
 
-void expr_score(ExprResult *r) { score(r); }
+void expr_score(ExprResult *r)
+{
+	score(r);
+}

@@ -36,8 +36,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	ExprEnv env = {.dialect = &dialect_postgres, .aggregates = true, .free_names = true};
 	ExprResult r;
 	expr_translate(&a, &env, (const char *)data, size, &r);
-	ExprEnv env2 = {.dialect = &dialect_postgres, .condition = true,
-			.null_compare = NULLCMP_HIGH, .resolve = typed};
+	ExprEnv env2 = {
+	    .dialect = &dialect_postgres, .condition = true, .null_compare = NULLCMP_HIGH, .resolve = typed};
 	expr_translate(&a, &env2, (const char *)data, size, &r);
 	arena_release(&a);
 	return 0;
