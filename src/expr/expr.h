@@ -188,9 +188,6 @@ void expr_translate(Arena *a, const ExprEnv *env, const char *text, size_t len, 
 
 /* Analyse an already parsed tree (used for variable ports, which are
  * analysed once and inlined into later ports). */
-/* Recompute r->confidence from its issues (after adding some). */
-void expr_score(ExprResult *r);
-
 void expr_analyse(Arena *a, const ExprEnv *env, Expr *e, ExprResult *r);
 /* Print SQL for an analysed tree; returns false when unsupported. */
 bool expr_print_sql(Arena *a, const ExprEnv *env, const Expr *e, ExprResult *r);

@@ -201,7 +201,11 @@ static void check_param(Sema *s, Expr *e)
 		if (e->kind == EX_PARAM)
 			issue(s, W_EXPR_PARAM, e, "parameter '%s' is not declared; its type is unknown",
 			      e->name);
-	}
+	} else if (!b->declared)
+		issue(s, W_EXPR_PARAM, e,
+		      "parameter '%s' is not declared in the mapping (only a parameter file sets it); it "
+		      "is read as text",
+		      e->name);
 	if (e->kind == EX_SYSVAR && strchr(e->name, '.'))
 		issue(s, W_EXPR_UNSUPPORTED, e,
 		      "'%s' is a workflow task variable; it belongs to the orchestration, not to "

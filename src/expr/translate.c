@@ -111,8 +111,3 @@ void expr_translate(Arena *a, const ExprEnv *env, const char *text, size_t len, 
 		expr_print_sql(a, env, e, r);
 	score(r);
 }
-
-void expr_score(ExprResult *r)
-{
-	score(r);
-}
