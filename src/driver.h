@@ -46,6 +46,7 @@ typedef struct ExprOptions {
 
 typedef struct ExprStats {
 	size_t total, parsed, translated, unsupported, failed, files_failed;
+	size_t check_failed; /* translations the validator's SQL check refuses */
 	double confidence_sum;
 } ExprStats;
 

@@ -9,6 +9,7 @@
 #include "expr/dialect.h"
 #include "expr/jobexprs.h"
 #include "parsers/frontend.h"
+#include "validate/sqlcheck.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -84,15 +85,31 @@ static void json_issues(Sbuf *b, const ExprResult *r)
 	sbuf_adds(b, "]");
 }
 
-static void json_result(Sbuf *b, const ExprResult *r)
+/* The validator's verdict on the translation as a SQL node would carry
+ * it: NULL when it passes. */
+static const char *check_translation(Arena *a, const ExprResult *r)
+{
+	if (!r->sql)
+		return NULL;
+	SqlCheck c;
+	sql_check_select(a, arena_sprintf(a, "SELECT %s AS v FROM t", r->sql), &c);
+	return c.ok ? NULL : c.message;
+}
+
+static void json_result(Sbuf *b, const ExprResult *r, const char *check)
 {
 	sbuf_adds(b, "\"sql\": ");
 	if (r->sql)
 		sbuf_add_json_string(b, r->sql, strlen(r->sql));
 	else
 		sbuf_adds(b, "null");
-	sbuf_addf(b, ", \"type\": \"%s\", \"confidence\": %.2f, \"unsupported\": %s, \"warnings\": ",
+	sbuf_addf(b, ", \"type\": \"%s\", \"confidence\": %.2f, \"unsupported\": %s, \"sql_check\": ",
 		  expr_type_name(r->type), r->confidence, r->unsupported ? "true" : "false");
+	if (check)
+		sbuf_add_json_string(b, check, strlen(check));
+	else
+		sbuf_adds(b, "null");
+	sbuf_adds(b, ", \"warnings\": ");
 	json_issues(b, r);
 }
 
@@ -124,7 +141,7 @@ int driver_expr(const ExprOptions *o, const char *text)
 	if (o->json) {
 		Sbuf b = SBUF_INIT;
 		sbuf_adds(&b, "{");
-		json_result(&b, &r);
+		json_result(&b, &r, check_translation(&a, &r));
 		sbuf_adds(&b, "}\n");
 		fwrite(b.buf, 1, b.len, stdout);
 		sbuf_release(&b);
@@ -144,6 +161,7 @@ int driver_expr(const ExprOptions *o, const char *text)
 
 typedef struct FileRun {
 	const ExprOptions *o;
+	Arena *arena;
 	const char *path;
 	DiagSink *sink;
 	Sbuf out;
@@ -197,7 +215,9 @@ static void on_expr(void *ud, const JobExpr *je)
 		sbuf_adds(b, ", \"text\": ");
 		sbuf_add_json_string(b, je->src->text, strlen(je->src->text));
 		sbuf_addf(b, ", \"parsed\": %s, ", r->tree ? "true" : "false");
-		json_result(b, r);
+		const char *check = check_translation(f->arena, r);
+		s->check_failed += check != NULL;
+		json_result(b, r, check);
 		sbuf_adds(b, ", \"columns\": ");
 		json_columns(b, &je->columns, d);
 		sbuf_adds(b, ", \"relations\": [");
@@ -235,7 +255,7 @@ static int expr_file(const ExprOptions *o, const char *path, ExprStats *stats)
 	AstDoc *doc;
 	int rc = driver_load(path, &fo, &fsink, &arena, &src, &doc);
 	if (rc == EXIT_OK) {
-		FileRun f = {o, path, &sink, SBUF_INIT, stats};
+		FileRun f = {o, &arena, path, &sink, SBUF_INIT, stats};
 		/* the rows come from relation "t": the corpus check reads them
 		 * from (VALUES ...) AS t(...) */
 		JobExprOptions jo = {o->dialect, o->null_compare, "t"};
@@ -264,9 +284,12 @@ int driver_expr_files(const ExprOptions *o, const char *const *files, size_t n, 
 	double pct = stats->total ? 100.0 * stats->translated / stats->total : 0;
 	fprintf(stderr,
 		"%zu expressions: %zu parse, %zu translated (%.1f%%), %zu unsupported, %zu with errors; "
-		"mean confidence %.3f\n",
+		"mean confidence %.3f%s\n",
 		stats->total, stats->parsed, stats->translated, pct, stats->unsupported, stats->failed,
-		stats->total ? stats->confidence_sum / (double)stats->total : 0.0);
+		stats->total ? stats->confidence_sum / (double)stats->total : 0.0,
+		!o->json              ? ""
+		: stats->check_failed ? "; SOME TRANSLATIONS FAIL THE SQL CHECK"
+				      : "; every translation passes the SQL check");
 	arena_trim_cache();
 	return fflush(stdout) == 0 ? worst : EXIT_IO;
 }

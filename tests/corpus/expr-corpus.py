@@ -64,15 +64,22 @@ def main():
                     reasons[(w["code"], msg)] += 1
     for (code, msg), n in reasons.most_common():
         print(f"  {n:5d} {code} {msg}")
+    refused = [r for r in translated if r.get("sql_check")]
+    print(f"validator SQL check: {len(translated) - len(refused)} of {len(translated)} pass")
+    for r in refused:
+        print(f"  refused: {r['file']}:{r['line']} {r['step']} {r['what']}: {r['sql_check']}")
     conf = [r["confidence"] for r in rows]
     print(f"mean confidence: {sum(conf) / len(conf):.3f}" if conf else "mean confidence: -")
 
-    ok = len(parsed) == total and rate >= a.min_rate
+    ok = len(parsed) == total and rate >= a.min_rate and not refused
     if a.tap:
         print(("ok" if len(parsed) == total else "not ok") +
               f" - every corpus expression parses ({len(parsed)}/{total})")
         print(("ok" if rate >= a.min_rate else "not ok") +
               f" - {rate:.1f}% of corpus expressions translate (at least {a.min_rate}%)")
+        print(("ok" if not refused else "not ok") +
+              f" - the validator's SQL check passes every translated corpus expression "
+              f"({len(translated) - len(refused)}/{len(translated)})")
 
     if a.psql:
         ok &= check_postgres(a, translated)

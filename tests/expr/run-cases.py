@@ -55,6 +55,14 @@ def run(binary, wrapper, case):
     return p.stdout, p.stderr, p.returncode
 
 
+def sql_check(binary, wrapper, case):
+    """The validator's verdict on a translated case (None: it passes)."""
+    import json
+    c = dict(case, flags=(case["flags"] + " --format json").strip())
+    out, _, rc = run(binary, wrapper, c)
+    return json.loads(out).get("sql_check") if rc == 0 else "not translated"
+
+
 def write(path, cases):
     out = []
     header = []
@@ -103,6 +111,12 @@ def main():
             err = "\n".join(l.rstrip() for l in err.split("\n"))
             if sql == want_sql and err == want_err and rc == c["exit"]:
                 print(f"ok - expr {base}: {c['name']}")
+                if rc == 0:
+                    why = sql_check(binary, wrapper, c)
+                    print(("ok" if why is None else "not ok") +
+                          f" - expr {base}: {c['name']}: the SQL passes the validator's check")
+                    if why is not None:
+                        print(f"#   {why}")
             else:
                 print(f"not ok - expr {base}: {c['name']}")
                 print(f"#   expr: {c['expr']}")

@@ -1,0 +1,236 @@
+/* sqlcheck.c - one harmless SELECT, judged on PostgreSQL's parse tree
+ * (src/validate).  libpg_query gives the tree as JSON; cJSON walks it.
+ */
+#include <string.h>
+
+#include <cjson/cJSON.h>
+#include <pg_query.h>
+
+#include "base/str.h"
+#include "validate/sqlcheck.h"
+
+/* Functions the expression translator and the rule engine emit, in lower
+ * case, sorted.  Anything else (pg_sleep, pg_read_file, dblink, set_config,
+ * lo_import...) is refused. */
+static const char *const allowed[] = {
+    "abs",
+    "array_position",
+    "ascii",
+    "avg",
+    "btrim",
+    "ceil",
+    "char_length",
+    "chr",
+    "clock_timestamp",
+    "concat",
+    "convert_from",
+    "convert_to",
+    "cos",
+    "cosh",
+    "count",
+    "current_setting",
+    "date_trunc",
+    "decode",
+    "encode",
+    "exp",
+    "extract",
+    "floor",
+    "initcap",
+    "left",
+    "ln",
+    "log",
+    "lower",
+    "lpad",
+    "ltrim",
+    "make_date",
+    "make_interval",
+    "make_timestamp",
+    "max",
+    "md5",
+    "min",
+    "mod",
+    "percentile_cont",
+    "power",
+    "random",
+    "regexp_instr",
+    "regexp_match",
+    "regexp_replace",
+    "repeat",
+    "replace",
+    "reverse",
+    "round",
+    "rpad",
+    "rtrim",
+    "sign",
+    "sin",
+    "sinh",
+    "sqrt",
+    "stddev_samp",
+    "strpos",
+    "substr",
+    "substring",
+    "sum",
+    "tan",
+    "tanh",
+    "to_char",
+    "to_timestamp",
+    "translate",
+    "trunc",
+    "upper",
+    "var_samp",
+};
+
+typedef struct Walk {
+	Arena *a;
+	SqlCheck *out;
+} Walk;
+
+static bool refuse(Walk *w, const cJSON *node, const char *fmt, const char *arg)
+{
+	if (w->out->ok) {
+		w->out->ok = false;
+		w->out->message = arena_sprintf(w->a, fmt, arg);
+		const cJSON *loc = node ? cJSON_GetObjectItemCaseSensitive(node, "location") : NULL;
+		w->out->offset = cJSON_IsNumber(loc) ? loc->valueint : -1;
+	}
+	return false;
+}
+
+static bool function_allowed(const char *name)
+{
+	size_t lo = 0, hi = sizeof allowed / sizeof allowed[0];
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		int c = strcmp(name, allowed[mid]);
+		if (c == 0)
+			return true;
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return false;
+}
+
+static const char *sval(const cJSON *string_node)
+{
+	const cJSON *s = cJSON_GetObjectItemCaseSensitive(string_node, "String");
+	const cJSON *v = s ? cJSON_GetObjectItemCaseSensitive(s, "sval") : NULL;
+	return cJSON_IsString(v) ? v->valuestring : NULL;
+}
+
+/* FuncCall: a name on the allowlist, schema pg_catalog or none;
+ * current_setting only reads 'akko.' settings. */
+static bool check_call(Walk *w, const cJSON *call)
+{
+	const cJSON *names = cJSON_GetObjectItemCaseSensitive(call, "funcname");
+	int n = cJSON_GetArraySize(names);
+	const char *schema = n == 2 ? sval(cJSON_GetArrayItem(names, 0)) : NULL;
+	const char *name = n >= 1 ? sval(cJSON_GetArrayItem(names, n - 1)) : NULL;
+	if (!name || n > 2 || (schema && strcmp(schema, "pg_catalog") != 0))
+		return refuse(w, call, "a call to '%s' is not allowed: only functions the translator emits",
+			      name ? name : "?");
+	if (!function_allowed(name))
+		return refuse(w, call, "a call to '%s' is not allowed: only functions the translator emits",
+			      name);
+	if (strcmp(name, "current_setting") == 0) {
+		const cJSON *args = cJSON_GetObjectItemCaseSensitive(call, "args");
+		const cJSON *c =
+		    cJSON_GetArraySize(args) == 1
+			? cJSON_GetObjectItemCaseSensitive(cJSON_GetArrayItem(args, 0), "A_Const")
+			: NULL;
+		const cJSON *sv = c ? cJSON_GetObjectItemCaseSensitive(c, "sval") : NULL;
+		const cJSON *v = sv ? cJSON_GetObjectItemCaseSensitive(sv, "sval") : NULL;
+		if (!cJSON_IsString(v) || strncmp(v->valuestring, "akko.", 5) != 0)
+			return refuse(w, call, "%s may read only 'akko.' run parameters", "current_setting");
+	}
+	return true;
+}
+
+static bool walk(Walk *w, const cJSON *node, bool top);
+
+/* One JSON object: its key is the node type. */
+static bool walk_node(Walk *w, const char *type, const cJSON *body, bool top)
+{
+	size_t n = strlen(type);
+	if (n > 4 && strcmp(type + n - 4, "Stmt") == 0 && !(strcmp(type, "SelectStmt") == 0))
+		return refuse(w, body, "a %s is not allowed: a SQL node is one SELECT", type);
+	if (strcmp(type, "SelectStmt") == 0) {
+		if (cJSON_GetObjectItemCaseSensitive(body, "intoClause"))
+			return refuse(w, body, "%s is not allowed: it creates a table", "SELECT INTO");
+		if (cJSON_GetObjectItemCaseSensitive(body, "lockingClause"))
+			return refuse(w, body, "%s is not allowed", "FOR UPDATE/SHARE");
+	}
+	if (strcmp(type, "FuncCall") == 0 && !check_call(w, body))
+		return false;
+	if (strcmp(type, "RangeVar") == 0) {
+		const cJSON *schema = cJSON_GetObjectItemCaseSensitive(body, "schemaname");
+		const cJSON *rel = cJSON_GetObjectItemCaseSensitive(body, "relname");
+		if ((cJSON_IsString(schema) && (strcmp(schema->valuestring, "pg_catalog") == 0 ||
+						strcmp(schema->valuestring, "information_schema") == 0 ||
+						strncmp(schema->valuestring, "pg_", 3) == 0)) ||
+		    (cJSON_IsString(rel) && strncmp(rel->valuestring, "pg_", 3) == 0))
+			return refuse(w, body, "reading '%s' is not allowed: it is a system catalog",
+				      cJSON_IsString(rel) ? rel->valuestring : "?");
+	}
+	(void)top;
+	return walk(w, body, false);
+}
+
+static bool walk(Walk *w, const cJSON *node, bool top)
+{
+	const cJSON *child;
+	cJSON_ArrayForEach(child, node)
+	{
+		if (cJSON_IsObject(child) && child->string && child->string[0] >= 'A' &&
+		    child->string[0] <= 'Z') {
+			if (!walk_node(w, child->string, child, top))
+				return false;
+		} else if (cJSON_IsObject(child) || cJSON_IsArray(child)) {
+			if (!walk(w, child, false))
+				return false;
+		}
+	}
+	return true;
+}
+
+void sql_check_select(Arena *a, const char *sql, SqlCheck *out)
+{
+	for (size_t i = 1; i < sizeof allowed / sizeof allowed[0]; i++)
+		if (strcmp(allowed[i - 1], allowed[i]) >= 0)
+			die("sqlcheck: the allowlist is not sorted at '%s'", allowed[i]);
+	out->ok = true;
+	out->message = NULL;
+	out->offset = -1;
+	Walk w = {a, out};
+	PgQueryParseResult r = pg_query_parse(sql);
+	if (r.error) {
+		out->ok = false;
+		out->message = arena_sprintf(a, "PostgreSQL does not parse it: %s", r.error->message);
+		out->offset = r.error->cursorpos > 0 ? r.error->cursorpos - 1 : -1;
+		pg_query_free_parse_result(r);
+		return;
+	}
+	cJSON *tree = cJSON_Parse(r.parse_tree);
+	pg_query_free_parse_result(r);
+	if (!tree) {
+		refuse(&w, NULL, "%s", "the parse tree could not be read");
+		return;
+	}
+	const cJSON *stmts = cJSON_GetObjectItemCaseSensitive(tree, "stmts");
+	int n = cJSON_GetArraySize(stmts);
+	if (n != 1) {
+		refuse(&w, NULL, "%s",
+		       n == 0 ? "there is no statement" : "several statements are not allowed");
+	} else {
+		const cJSON *stmt = cJSON_GetObjectItemCaseSensitive(cJSON_GetArrayItem(stmts, 0), "stmt");
+		const cJSON *sel = cJSON_GetObjectItemCaseSensitive(stmt, "SelectStmt");
+		if (!sel)
+			refuse(&w, NULL, "a %s is not allowed: a SQL node is one SELECT",
+			       stmt && stmt->child && stmt->child->string ? stmt->child->string
+									  : "statement");
+		else
+			walk_node(&w, "SelectStmt", sel, true);
+	}
+	cJSON_Delete(tree);
+}
