@@ -84,3 +84,19 @@ bool ascii_ieq(const char *a, const char *b)
 {
 	return ascii_strcasecmp(a, b) == 0;
 }
+
+bool str_in_sorted(const char *const *list, size_t n, const char *key)
+{
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(key, list[mid]);
+		if (c == 0)
+			return true;
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return false;
+}

@@ -43,4 +43,7 @@ long str_find_char(Str s, char c);
 int ascii_strcasecmp(const char *a, const char *b);
 bool ascii_ieq(const char *a, const char *b);
 
+/* Whether `key` is in `list`, n strings sorted by strcmp (binary search). */
+bool str_in_sorted(const char *const *list, size_t n, const char *key);
+
 #endif

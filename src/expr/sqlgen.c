@@ -292,22 +292,6 @@ static Sql arg(Gen *g, const Expr *call, uint32_t i)
 
 /* ---- names ------------------------------------------------------------------ */
 
-static bool reserved(const Dialect *d, const char *lower)
-{
-	size_t lo = 0, hi = d->n_reserved;
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		int c = strcmp(lower, d->reserved[mid]);
-		if (c == 0)
-			return true;
-		if (c < 0)
-			hi = mid;
-		else
-			lo = mid + 1;
-	}
-	return false;
-}
-
 /* Identifiers are printed in lower case (PowerCenter names are case-
  * insensitive), in double quotes only when they need them. */
 const char *sqlgen_ident(Arena *a, const Dialect *d, const char *name)
@@ -323,7 +307,7 @@ const char *sqlgen_ident(Arena *a, const Dialect *d, const char *name)
 		if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '$'))
 			plain = false;
 	}
-	if (plain && !reserved(d, low))
+	if (plain && !str_in_sorted(d->reserved, d->n_reserved, low))
 		return low;
 	Sbuf b = SBUF_INIT;
 	sbuf_addch(&b, '"');

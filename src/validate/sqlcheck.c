@@ -96,22 +96,6 @@ static bool refuse(Walk *w, const cJSON *node, const char *fmt, const char *arg)
 	return false;
 }
 
-static bool function_allowed(const char *name)
-{
-	size_t lo = 0, hi = sizeof allowed / sizeof allowed[0];
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		int c = strcmp(name, allowed[mid]);
-		if (c == 0)
-			return true;
-		if (c < 0)
-			hi = mid;
-		else
-			lo = mid + 1;
-	}
-	return false;
-}
-
 static const char *sval(const cJSON *string_node)
 {
 	const cJSON *s = cJSON_GetObjectItemCaseSensitive(string_node, "String");
@@ -130,7 +114,7 @@ static bool check_call(Walk *w, const cJSON *call)
 	if (!name || n > 2 || (schema && strcmp(schema, "pg_catalog") != 0))
 		return refuse(w, call, "a call to '%s' is not allowed: only functions the translator emits",
 			      name ? name : "?");
-	if (!function_allowed(name))
+	if (!str_in_sorted(allowed, sizeof allowed / sizeof allowed[0], name))
 		return refuse(w, call, "a call to '%s' is not allowed: only functions the translator emits",
 			      name);
 	if (strcmp(name, "current_setting") == 0) {

@@ -58,6 +58,13 @@ static void test_str(void)
 	CHECK(str_find_char(t, 'W') == 6 && str_find_char(t, 'z') == -1, "str_find_char");
 	CHECK(str_eq_cstr(str_sub(t, 6, 100), "World"), "str_sub clamps to the slice");
 	CHECK(str_eq_cstr(str_sub(t, 50, 2), ""), "str_sub past the end is empty");
+	static const char *const sorted[] = {"and", "desc", "order", "select", "user"};
+	CHECK(str_in_sorted(sorted, 5, "and") && str_in_sorted(sorted, 5, "user") &&
+		  str_in_sorted(sorted, 5, "order"),
+	      "str_in_sorted finds the first, the last and a middle entry");
+	CHECK(!str_in_sorted(sorted, 5, "abs") && !str_in_sorted(sorted, 5, "zzz") &&
+		  !str_in_sorted(sorted, 5, "orde") && !str_in_sorted(sorted, 0, "and"),
+	      "str_in_sorted misses what is not there (and an empty list)");
 	CHECK(ascii_strcasecmp("Oracle", "ORACLE") == 0 && ascii_strcasecmp("a", "b") < 0,
 	      "ascii_strcasecmp");
 }
