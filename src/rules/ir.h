@@ -1,0 +1,255 @@
+/* ir.h - the pipeline IR: what the rule engine builds from the workflow
+ * AST and what the emitter writes as pipeline YAML (src/rules).
+ *
+ * One IrDoc per input file.  Data flows become IrPipelines of IrNodes; a
+ * SQL node's `sql` is one SELECT whose FROM names the ids of the nodes it
+ * depends on, so the nodes compose into one WITH ... SELECT per sink
+ * (docs/pipeline-yaml.md).  Control flows become IrWorkflows of IrTasks.
+ *
+ * Invariants: all memory belongs to the arena the IrDoc was built in;
+ * every PtrVec keeps a deterministic order (source order, then creation
+ * order); ids are unique in their pipeline or workflow and match
+ * [a-z_][a-z0-9_]{0,62}.
+ */
+#ifndef AKKO_RULES_IR_H
+#define AKKO_RULES_IR_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "base/arena.h"
+
+/* clang-format off */
+/* X(enum, name in the YAML, doc) */
+#define NODE_TYPE_LIST(X)                                                                      \
+	X(NODE_SOURCE_TABLE, "source_table", "reads a table of a source connection")           \
+	X(NODE_SOURCE_FILE, "source_file", "reads a flat file (not SQL: the runner loads it)")  \
+	X(NODE_SOURCE_PUSHDOWN, "source_connector_sql_pushdown", "query run at the source (Source Qualifier)") \
+	X(NODE_EXPRESSION, "sql_expression", "computes columns row by row")                    \
+	X(NODE_LOOKUP, "sql_join_pushdown", "looks values up: LEFT JOIN LATERAL over the lookup relation") \
+	X(NODE_GROUP_BY, "sql_group_by", "groups rows and computes aggregates")                \
+	X(NODE_WHERE, "sql_where", "keeps the rows where a condition is true")                \
+	X(NODE_JOIN, "sql_join", "joins two inputs")                                           \
+	X(NODE_ORDER_BY, "sql_order_by", "orders rows, optionally distinct")                   \
+	X(NODE_BRANCH, "conditional_branch", "one output group of a router (default included)") \
+	X(NODE_SEQUENCE, "sequence_generator", "numbers rows: start + (n - 1) * increment")     \
+	X(NODE_UPSERT, "upsert_strategy", "tags each row with its operation (insert, update, delete, reject)") \
+	X(NODE_UNION, "sql_union_all", "concatenates inputs")                                  \
+	X(NODE_RANK, "sql_rank", "keeps the top or bottom N rows per group")                   \
+	X(NODE_NORMALIZER, "normalizer", "turns repeated columns into rows")                   \
+	X(NODE_SINK_TABLE, "sink_table", "writes a table: insert, upsert, truncate_insert or delete") \
+	X(NODE_SINK_FILE, "sink_file", "writes a flat file")                                   \
+	X(NODE_PLACEHOLDER, "placeholder", "could not be converted: kept for manual review, no SQL")
+
+#define CONV_SOURCE_LIST(X)                                                        \
+	X(CONV_RULE_ENGINE, "rule_engine", "converted by a rule")                   \
+	X(CONV_LLM, "llm", "drafted by an LLM, validated and re-scored")            \
+	X(CONV_LLM_UNAVAILABLE, "llm_unavailable", "needs the fallback path, none configured: manual review") \
+	X(CONV_UNSUPPORTED, "unsupported", "nothing can convert it (e.g. user code): manual review")
+
+#define LOAD_MODE_LIST(X)                                                          \
+	X(LOAD_INSERT, "insert", "append every row")                                \
+	X(LOAD_UPSERT, "upsert", "MERGE by key: rows tagged insert/update are written, delete deletes, reject skips") \
+	X(LOAD_TRUNCATE_INSERT, "truncate_insert", "empty the table, then insert")  \
+	X(LOAD_DELETE, "delete", "delete the rows matching by key")
+
+#define CHECK_TYPE_LIST(X)                                                          \
+	X(CHECK_ROW_COUNT, "row_count", "the sink received rows (compare with the legacy run)") \
+	X(CHECK_NULL_PERCENTAGE, "null_percentage", "share of NULLs per sink column stays under a threshold") \
+	X(CHECK_DUPLICATE, "duplicate", "no duplicate rows by the sink's key")      \
+	X(CHECK_SCHEMA, "schema_validation", "the sink's columns and types match the target table") \
+	X(CHECK_RECONCILE, "low_confidence_reconciliation", "compare this object's output with the legacy output row by row")
+
+#define TASK_TYPE_LIST(X)                                                           \
+	X(TASK_T_START, "start", "where the workflow begins")                       \
+	X(TASK_T_PIPELINE, "pipeline", "runs a pipeline of this file (a session)")   \
+	X(TASK_T_COMMAND, "command", "operating-system commands, kept opaque")      \
+	X(TASK_T_SQL, "sql", "SQL statements run on a connection")                  \
+	X(TASK_T_DECISION, "decision", "evaluates a condition for the links after it") \
+	X(TASK_T_ASSIGNMENT, "assignment", "sets workflow variables")               \
+	X(TASK_T_WAIT, "wait", "waits for a time or an event")                      \
+	X(TASK_T_EVENT, "event", "raises an event")                                 \
+	X(TASK_T_EMAIL, "email", "sends an e-mail")                                 \
+	X(TASK_T_CONTROL, "control", "stops, aborts or fails the workflow")         \
+	X(TASK_T_WORKFLOW, "workflow", "runs another workflow of this file (worklet)") \
+	X(TASK_T_OPAQUE, "opaque", "not converted: kept for manual review")
+/* clang-format on */
+
+#define IR_ENUM_ITEM(name, str, doc) name,
+typedef enum NodeType { NODE_TYPE_LIST(IR_ENUM_ITEM) NODE_TYPE_COUNT } NodeType;
+typedef enum ConvSource { CONV_SOURCE_LIST(IR_ENUM_ITEM) CONV_SOURCE_COUNT } ConvSource;
+typedef enum LoadMode { LOAD_MODE_LIST(IR_ENUM_ITEM) LOAD_MODE_COUNT } LoadMode;
+typedef enum CheckType { CHECK_TYPE_LIST(IR_ENUM_ITEM) CHECK_TYPE_COUNT } CheckType;
+typedef enum TaskType { TASK_TYPE_LIST(IR_ENUM_ITEM) TASK_TYPE_COUNT } TaskType;
+#undef IR_ENUM_ITEM
+
+const char *node_type_name(NodeType t);
+const char *node_type_doc(NodeType t);
+const char *conv_source_name(ConvSource c);
+const char *load_mode_name(LoadMode m);
+const char *check_type_name(CheckType c);
+const char *task_type_name(TaskType t);
+bool node_type_parse(const char *s, NodeType *out);
+
+/* Where an object came from. */
+typedef struct IrOrigin {
+	const char *object; /* source object name as written: "EXP_CALC", "M1/EXP_X" */
+	const char *kind;   /* original kind: "Expression", "Source Qualifier" */
+	uint32_t line;      /* line in the input file, 0 when unknown */
+} IrOrigin;
+
+typedef struct IrWarning {
+	const char *code; /* diagnostic code: "W0511" */
+	const char *message;
+	uint32_t line; /* 0 when unknown */
+} IrWarning;
+
+typedef struct IrColumn {
+	const char *name; /* the identifier as SQL sees it (lower case) */
+	const char *type; /* PostgreSQL type: text, integer, numeric(10,2), timestamp... */
+} IrColumn;
+
+typedef struct IrTable {
+	const char *name;       /* the relation the SQL reads or writes (lower case) */
+	const char *schema;     /* owner/schema as written, or NULL */
+	const char *connection; /* connection name or variable, or NULL */
+	const char *orig_name;  /* the name as written in the export */
+	const char *file;       /* source_file/sink_file: the file name, or NULL */
+} IrTable;
+
+typedef struct IrNode {
+	const char *id;
+	NodeType type;
+	PtrVec depends_on; /* const char *: node ids, in FROM order */
+	IrOrigin origin;
+	double confidence;      /* final, 0..1 */
+	double base_confidence; /* the rule's base value */
+	ConvSource source;
+	const char *rule; /* rule that lowered it: "powercenter/expression" */
+	bool review;      /* needs manual review */
+	PtrVec warnings;  /* IrWarning */
+	PtrVec evidence;  /* const char *: how the confidence came about */
+	PtrVec columns;   /* IrColumn: output columns in order */
+	const char *sql;  /* one SELECT, or NULL (placeholder, source_file) */
+	/* type-specific payload */
+	IrTable *table;        /* sources and sinks */
+	LoadMode load_mode;    /* sinks */
+	PtrVec keys;           /* const char *: sinks (upsert/delete key), group/partition keys */
+	const char *operation; /* sinks fed by an upsert_strategy: the column holding the row's
+				  operation ("insert", "update", "delete", "reject"), or NULL */
+	const char *branch_of; /* conditional_branch: the router's name */
+	const char *group;     /* conditional_branch: the group's name */
+	bool default_group;    /* conditional_branch: the default group */
+	int64_t seq_start, seq_increment; /* sequence_generator */
+	int32_t load_order;    /* sinks: target load order (1-based; 0 = none) */
+	const char *pre_sql, *post_sql; /* SQL run before/after (source dialect), or NULL */
+	const char *note;      /* one-line explanation for reviewers, or NULL */
+} IrNode;
+
+typedef struct IrParamValue {
+	const char *value;
+	const char *file; /* parameter file, or NULL when it comes from the export */
+	uint32_t line;
+	const char *section; /* "[Global]", "[f.WF:w.ST:s]" */
+} IrParamValue;
+
+typedef struct IrParam {
+	const char *name;    /* as written: "$$LOAD_DATE" */
+	const char *setting; /* the run-time setting SQL reads: "akko.load_date" */
+	const char *kind;    /* parameter | variable | session_parameter */
+	const char *type;    /* PostgreSQL type */
+	const char *default_value; /* from the export, or NULL */
+	const char *origin;  /* mapping | workflow | parameter_file | system */
+	uint32_t line;       /* declaration line, 0 when none */
+	PtrVec values;       /* IrParamValue: parameter-file values with provenance */
+} IrParam;
+
+typedef struct IrConnection {
+	const char *name;
+	const char *kind;    /* relational, flat_file, ... */
+	const char *subtype; /* "Oracle", or NULL */
+	const char *role;    /* source | target | lookup */
+} IrConnection;
+
+typedef struct IrCheck {
+	const char *id;
+	CheckType type;
+	const char *node;   /* the sink (or object) it checks */
+	const char *column; /* null_percentage: column, or NULL for every column */
+	double threshold;   /* null_percentage: max share; reconciliation: the object's confidence */
+	PtrVec keys;        /* duplicate: key columns (const char *) */
+} IrCheck;
+
+typedef struct IrPipeline {
+	const char *name;
+	IrOrigin origin;
+	const char *session; /* the session that runs it, when overrides came from one, or NULL */
+	PtrVec parameters;   /* IrParam */
+	PtrVec connections;  /* IrConnection */
+	PtrVec nodes;        /* IrNode, in dependency order */
+	PtrVec checks;       /* IrCheck */
+	double overall_confidence, min_confidence;
+	uint32_t warnings_count;
+	PtrVec review; /* const char *: ids of the nodes needing review */
+} IrPipeline;
+
+typedef struct IrDep {
+	const char *task;      /* id of the task waited for */
+	const char *on;        /* success | failure | completion | any */
+	const char *condition; /* translated SQL boolean, or NULL */
+	const char *condition_source; /* the condition as written, or NULL */
+} IrDep;
+
+typedef struct IrTask {
+	const char *id;
+	TaskType type;
+	IrOrigin origin;
+	PtrVec depends_on;   /* IrDep */
+	bool depends_all;    /* true: every dependency (AND); false: any (OR) */
+	const char *pipeline; /* TASK_T_PIPELINE: pipeline name in this file */
+	const char *workflow; /* TASK_T_WORKFLOW: the worklet's workflow name */
+	PtrVec pre_sql;       /* const char * */
+	PtrVec post_sql;      /* const char * */
+	PtrVec commands;      /* const char *: commands kept as written (opaque) */
+	const char *condition; /* decision: translated condition, or NULL */
+	double confidence;
+	bool review;
+	PtrVec warnings; /* IrWarning */
+} IrTask;
+
+typedef struct IrWorkflow {
+	const char *name;
+	IrOrigin origin;
+	bool worklet;
+	PtrVec parameters; /* IrParam: workflow variables and parameters */
+	PtrVec tasks;      /* IrTask, in dependency order */
+} IrWorkflow;
+
+typedef struct IrDoc {
+	const char *tool; /* "powercenter" */
+	const char *file; /* as given on the command line */
+	const char *sha256;
+	const char *dialect; /* "postgres" */
+	const char *generated_by;
+	const char *generated_at; /* ISO 8601 UTC, or NULL (the default) */
+	PtrVec pipelines;         /* IrPipeline */
+	PtrVec workflows;         /* IrWorkflow */
+	double overall_confidence, min_confidence;
+	uint32_t nodes_count, warnings_count, review_count;
+} IrDoc;
+
+/* Constructors (arena-allocated, zeroed, never NULL). */
+IrNode *ir_node_new(Arena *a, IrPipeline *p, NodeType type, const char *id);
+void ir_warn(Arena *a, PtrVec *warnings, const char *code, uint32_t line, const char *fmt, ...)
+    PRINTF_LIKE(5, 6);
+
+/* A valid id from an object name: lower case, [a-z0-9_], at most 63
+ * bytes, unique in `taken` (suffix _2, _3...); records it in `taken`. */
+struct StrMap;
+const char *ir_make_id(Arena *a, struct StrMap *taken, const char *name);
+
+/* Roll node confidences up into the pipeline and the document
+ * (docs/pipeline-yaml.md, "Confidence"). */
+void ir_rollup(IrDoc *d);
+
+#endif
