@@ -76,7 +76,7 @@ void ir_warn(Arena *a, PtrVec *warnings, const char *code, uint32_t line, const 
 	sbuf_vaddf(&sb, fmt, ap);
 	va_end(ap);
 	w->code = code;
-	w->message = arena_strdup(a, sb.data);
+	w->message = arena_strdup(a, sb.buf);
 	sbuf_release(&sb);
 	w->line = line;
 	ptrvec_push(a, warnings, w);
