@@ -81,6 +81,17 @@ typedef enum DiagSeverity { DIAG_NOTE, DIAG_WARNING, DIAG_ERROR } DiagSeverity;
 	  "nothing uses this shortcut, so the export is still complete")                         \
 	X(W_INFA_SESSION_MAPPING, "W0318", DIAG_WARNING,                                           \
 	  "the session is kept without its mapping; export the mapping too")                     \
+	/* rule engine (W06xx) */                                                                \
+	X(W_RULE_OVERRIDE, "W0601", DIAG_WARNING,                                                  \
+	  "the runner runs this SQL on the source connection as written; check it there")         \
+	X(W_RULE_DIFFERENCE, "W0602", DIAG_WARNING,                                                \
+	  "the SQL differs from PowerCenter here; compare the results on real data")              \
+	X(W_RULE_FALLBACK, "W0603", DIAG_WARNING,                                                  \
+	  "convert the node by hand or configure an LLM; the gate fails until it is reviewed")    \
+	X(W_RULE_SQL_PARAM, "W0604", DIAG_WARNING,                                                 \
+	  "set the parameter as akko.<name> when running the pipeline")                           \
+	X(W_RULE_SQL_CHECK, "W0605", DIAG_WARNING,                                                 \
+	  "PostgreSQL's parser or the safety check refused the SQL; convert the node by hand")    \
 	/* expressions (E05xx, W05xx) */                                                          \
 	X(E_EXPR_SYNTAX, "E0501", DIAG_ERROR,                                                      \
 	  "check the parentheses, commas and quotes near the caret")                              \

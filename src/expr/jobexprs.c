@@ -53,17 +53,17 @@ static const AstStep *find_lookup_in(const PtrVec *v, const char *name)
 	return NULL;
 }
 
-static const AstStep *find_lookup(const Walk *w, const char *name)
+const AstStep *job_find_lookup(const AstFolder *folder, const AstFlow *flow, const char *name)
 {
 	const AstStep *s = NULL;
-	if (w->flow)
-		s = find_lookup_in(&w->flow->defs, name);
-	if (!s && w->flow)
-		s = find_lookup_in(&w->flow->steps, name);
+	if (flow)
+		s = find_lookup_in(&flow->defs, name);
+	if (!s && flow)
+		s = find_lookup_in(&flow->steps, name);
 	if (!s)
-		s = find_lookup_in(&w->folder->transforms, name);
-	for (uint32_t i = 0; !s && i < w->folder->flows.len; i++)
-		s = find_lookup_in(&((AstFlow *)w->folder->flows.items[i])->defs, name);
+		s = find_lookup_in(&folder->transforms, name);
+	for (uint32_t i = 0; !s && i < folder->flows.len; i++)
+		s = find_lookup_in(&((AstFlow *)folder->flows.items[i])->defs, name);
 	return s;
 }
 
@@ -78,7 +78,7 @@ static void condition_terms(Expr *e, Expr **out, uint32_t *n, uint32_t max)
 	}
 }
 
-static const char *policy_of(const AstStep *s)
+const char *job_lookup_policy(const AstStep *s)
 {
 	const AstProp *p = ast_props_find(&s->props, SET_LOOKUP_POLICY);
 	const char *v = p ? p->value : "";
@@ -91,12 +91,12 @@ static const char *policy_of(const AstStep *s)
 	return "first";
 }
 
-static ExprLookup *build_lookup(Walk *w, const AstStep *s)
+ExprLookup *job_build_lookup(Arena *a, const AstStep *s, const char *source_sql)
 {
-	ExprLookup *l = ARENA_NEW(w->a, ExprLookup);
+	ExprLookup *l = ARENA_NEW(a, ExprLookup);
 	l->name = s->name;
-	l->source_sql = sqlgen_ident(w->a, dialect(w), s->name);
-	l->policy = policy_of(s);
+	l->source_sql = source_sql;
+	l->policy = job_lookup_policy(s);
 	uint32_t nin = 0;
 	for (uint32_t i = 0; i < s->ports.len; i++) {
 		const AstPort *p = s->ports.items[i];
@@ -121,15 +121,15 @@ static ExprLookup *build_lookup(Walk *w, const AstStep *s)
 			l->implicit_return = true;
 		}
 	}
-	const char **cols = ARENA_NEWN(w->a, const char *, nin + 1);
-	const char **ops = ARENA_NEWN(w->a, const char *, nin + 1);
-	ExprType *types = ARENA_NEWN(w->a, ExprType, nin + 1);
+	const char **cols = ARENA_NEWN(a, const char *, nin + 1);
+	const char **ops = ARENA_NEWN(a, const char *, nin + 1);
+	ExprType *types = ARENA_NEWN(a, ExprType, nin + 1);
 	const AstProp *cp = ast_props_find(&s->props, SET_LOOKUP_CONDITION);
 	Expr *terms[64];
 	uint32_t nterms = 0;
 	if (cp && cp->value) {
 		PtrVec issues = {0};
-		Expr *c = pc_parse(w->a, cp->value, strlen(cp->value), &issues);
+		Expr *c = pc_parse(a, cp->value, strlen(cp->value), &issues);
 		if (c)
 			condition_terms(c, terms, &nterms, 64);
 	}
@@ -182,9 +182,9 @@ static void add_relation(Walk *w, const AstStep *s, const ExprLookup *l)
 
 /* ---- name resolution --------------------------------------------------------------- */
 
-static const ExprBinding *param_binding(Walk *w, const char *name, ExprType type, bool declared)
+static const ExprBinding *param_binding(Arena *a, const char *name, ExprType type, bool declared)
 {
-	ExprBinding *b = ARENA_NEW(w->a, ExprBinding);
+	ExprBinding *b = ARENA_NEW(a, ExprBinding);
 	b->kind = BIND_PARAM;
 	b->name = name;
 	b->type = type;
@@ -192,28 +192,29 @@ static const ExprBinding *param_binding(Walk *w, const char *name, ExprType type
 	return b;
 }
 
-static const ExprBinding *resolve_param(Walk *w, const char *name)
+const ExprBinding *job_resolve_param(Arena *a, const AstDoc *doc, const AstFolder *folder,
+				     const AstFlow *flow, const char *name)
 {
-	const PtrVec *lists[2] = {w->flow ? &w->flow->params : NULL, &w->doc->params};
+	const PtrVec *lists[2] = {flow ? &flow->params : NULL, &doc->params};
 	for (int k = 0; k < 2; k++)
 		for (uint32_t i = 0; lists[k] && i < lists[k]->len; i++) {
 			const AstParam *p = lists[k]->items[i];
 			if (ascii_ieq(p->name, name)) /* parameter files give text */
-				return param_binding(w, p->name,
+				return param_binding(a, p->name,
 						     k == 0 ? expr_type_from_ast(p->type.kind) : XT_STRING,
 						     k == 0);
 		}
 	/* reusable transformations: any mapping of the folder may declare it */
-	for (uint32_t f = 0; !w->flow && f < w->folder->flows.len; f++) {
-		const AstFlow *fl = w->folder->flows.items[f];
+	for (uint32_t f = 0; !flow && f < folder->flows.len; f++) {
+		const AstFlow *fl = folder->flows.items[f];
 		for (uint32_t i = 0; i < fl->params.len; i++) {
 			const AstParam *p = fl->params.items[i];
 			if (ascii_ieq(p->name, name))
-				return param_binding(w, p->name, expr_type_from_ast(p->type.kind), true);
+				return param_binding(a, p->name, expr_type_from_ast(p->type.kind), true);
 		}
 	}
 	if (name[0] == '$' && name[1] != '$') /* $PMSessionName and the like */
-		return param_binding(w, name, XT_STRING, true);
+		return param_binding(a, name, XT_STRING, true);
 	return NULL;
 }
 
@@ -221,15 +222,15 @@ static const ExprBinding *resolve(void *ud, BindKind what, const char *name)
 {
 	Walk *w = ud;
 	if (what == BIND_PARAM)
-		return resolve_param(w, name);
+		return job_resolve_param(w->a, w->doc, w->folder, w->flow, name);
 	if (what == BIND_LOOKUP) {
-		const AstStep *s = find_lookup(w, name);
+		const AstStep *s = job_find_lookup(w->folder, w->flow, name);
 		if (!s)
 			return NULL;
 		ExprBinding *b = ARENA_NEW(w->a, ExprBinding);
 		b->kind = BIND_LOOKUP;
 		b->name = s->name;
-		b->lookup = build_lookup(w, s);
+		b->lookup = job_build_lookup(w->a, s, sqlgen_ident(w->a, dialect(w), s->name));
 		add_relation(w, s, b->lookup);
 		return b;
 	}

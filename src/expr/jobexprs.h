@@ -48,4 +48,15 @@ typedef void (*JobExprFn)(void *ud, const JobExpr *je);
  * a stable order.  Allocations go to `a`. */
 void job_exprs(Arena *a, const AstDoc *doc, const JobExprOptions *o, JobExprFn fn, void *ud);
 
+/* Pieces the rule engine shares with the walk above. */
+/* The Lookup transformation named `name` visible from `flow` (NULL: none). */
+const AstStep *job_find_lookup(const AstFolder *folder, const AstFlow *flow, const char *name);
+/* "first", "last", "any" or "error" from the lookup's multiple-match policy. */
+const char *job_lookup_policy(const AstStep *s);
+/* A lookup's match columns, operators and return port, reading `source_sql`. */
+ExprLookup *job_build_lookup(Arena *a, const AstStep *s, const char *source_sql);
+/* A $$parameter or $variable visible from `flow` (NULL: unknown). */
+const ExprBinding *job_resolve_param(Arena *a, const AstDoc *doc, const AstFolder *folder, const AstFlow *flow,
+				     const char *name);
+
 #endif

@@ -130,7 +130,10 @@ typedef struct IrNode {
 	PtrVec warnings;  /* IrWarning */
 	PtrVec evidence;  /* const char *: how the confidence came about */
 	PtrVec columns;   /* IrColumn: output columns in order */
-	const char *sql;  /* one SELECT, or NULL (placeholder, source_file) */
+	const char *sql;  /* one SELECT, or NULL (placeholder, source_file, override) */
+	const char *source_sql; /* a SQL override kept as written in the source's dialect:
+				   the runner runs it at the source and materialises the rows
+				   under the node's id (then sql is NULL) */
 	/* type-specific payload */
 	IrTable *table;        /* sources and sinks */
 	LoadMode load_mode;    /* sinks */

@@ -1,0 +1,1881 @@
+/* pc_rules.c - PowerCenter data flows to pipeline nodes (src/rules).
+ *
+ * One mapping becomes one IrPipeline.  Steps are lowered in dependency
+ * order; each rule builds a node whose SQL reads the nodes of its inputs
+ * under the alias `t` (or `d`/`m` for a Joiner's detail and master), so
+ * the nodes compose into WITH ... SELECT per sink (docs/pipeline-yaml.md).
+ *
+ * A SQL node is kept as parts (select items, the rest) until the whole
+ * mapping is lowered, because a later step may need an earlier passive
+ * node to carry a column through (a Source Qualifier column read after a
+ * connected Lookup): carry_column() appends it, and finish() prints the
+ * SQL at the end.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "base/sbuf.h"
+#include "base/str.h"
+#include "base/strmap.h"
+#include "expr/dialect.h"
+#include "expr/jobexprs.h"
+#include "rules/rules.h"
+
+/* clang-format off */
+static const RuleDef rule_table[] = {
+	{"powercenter/source", STEP_SOURCE, "Source Definition", NODE_SOURCE_TABLE, 1.00,
+	 "a relational source: SELECT of its columns; a flat file is a source_file the runner loads"},
+	{"powercenter/source_qualifier", STEP_SOURCE_QUERY, "Source Qualifier", NODE_SOURCE_PUSHDOWN, 0.95,
+	 "generated query: sources joined by the user-defined join or their keys, source filter, "
+	 "select distinct, sorted ports; 0.90 with a SQL override, kept in the source dialect"},
+	{"powercenter/expression", STEP_EXPRESSION, "Expression", NODE_EXPRESSION, 0.85,
+	 "output ports translated by the expression translator, variable ports inlined"},
+	{"powercenter/lookup", STEP_LOOKUP, "Lookup Procedure", NODE_LOOKUP, 0.85,
+	 "LEFT JOIN LATERAL over the lookup's relation; 0.75 for first/last (cache order), "
+	 "0.65 with a lookup SQL override; unconnected lookups are relations for :LKP. calls"},
+	{"powercenter/aggregator", STEP_AGGREGATE, "Aggregator", NODE_GROUP_BY, 0.95,
+	 "GROUP BY the group-by ports; aggregate expressions translated"},
+	{"powercenter/filter", STEP_FILTER, "Filter", NODE_WHERE, 0.98,
+	 "WHERE the condition (NULL drops the row, as in PowerCenter)"},
+	{"powercenter/joiner", STEP_JOIN, "Joiner", NODE_JOIN, 0.90,
+	 "normal: JOIN; master outer: detail LEFT JOIN master; detail outer: master LEFT JOIN "
+	 "detail; full outer: FULL JOIN"},
+	{"powercenter/sorter", STEP_SORT, "Sorter", NODE_ORDER_BY, 0.98,
+	 "ORDER BY the sort keys; DISTINCT when the sorter is distinct"},
+	{"powercenter/router", STEP_ROUTER, "Router", NODE_BRANCH, 0.85,
+	 "one node per output group: WHERE (cond) IS TRUE; the default group takes the rows no "
+	 "group took, NULL conditions included"},
+	{"powercenter/sequence", STEP_SEQUENCE, "Sequence", NODE_SEQUENCE, 0.90,
+	 "start + (row_number() - 1) * increment over the consumer's rows (arrival order)"},
+	{"powercenter/update_strategy", STEP_UPDATE_STRATEGY, "Update Strategy", NODE_UPSERT, 0.80,
+	 "akko_operation from DD_INSERT/DD_UPDATE/DD_DELETE/DD_REJECT; the sink becomes an upsert"},
+	{"powercenter/union", STEP_UNION, "Union Transformation", NODE_UNION, 0.95,
+	 "UNION ALL of the input groups, by port position"},
+	{"powercenter/rank", STEP_RANK, "Rank", NODE_RANK, 0.85,
+	 "rank() OVER (PARTITION BY group ports ORDER BY rank port) <= N"},
+	{"powercenter/normalizer", STEP_NORMALIZER, "Normalizer", NODE_NORMALIZER, 0.70,
+	 "one SELECT per occurrence, UNION ALL, with the occurrence number (GCID)"},
+	{"powercenter/target", STEP_TARGET, "Target Definition", NODE_SINK_TABLE, 0.95,
+	 "columns in target order, unconnected ones NULL; load mode from the update strategy, "
+	 "truncate option and row treatment"},
+	{"powercenter/transaction_control", STEP_TRANSACTION_CONTROL, "Transaction Control",
+	 NODE_EXPRESSION, 0.80, "rows pass through; commit and rollback points are not represented"},
+	{"powercenter/mapplet", STEP_FLOW_INPUT, "Input Transformation", NODE_EXPRESSION, 1.00,
+	 "mapplets are expanded in place; their Input and Output transformations only rename"},
+	{"powercenter/fallback", STEP_CUSTOM, "Custom Transformation, Stored Procedure, XML Source "
+	 "Qualifier, Java, HTTP, SQL", NODE_PLACEHOLDER, 0.00,
+	 "no rule: fallback path (llm_unavailable until an LLM is configured), manual review"},
+};
+/* clang-format on */
+
+const RuleDef *rules_table(size_t *n)
+{
+	*n = ARRAY_LEN(rule_table);
+	return rule_table;
+}
+
+static const RuleDef *rule_for(StepKind k)
+{
+	for (size_t i = 0; i < ARRAY_LEN(rule_table); i++)
+		if (rule_table[i].kind == k)
+			return &rule_table[i];
+	return &rule_table[ARRAY_LEN(rule_table) - 1];
+}
+
+const char *rules_pg_type(Arena *a, const AstType *t)
+{
+	switch (t->kind) {
+	case TY_STRING: return "text";
+	case TY_BOOLEAN: return "boolean";
+	case TY_SMALLINT: return "smallint";
+	case TY_INTEGER: return "integer";
+	case TY_BIGINT: return "bigint";
+	case TY_DECIMAL:
+		if (t->precision > 0 && t->precision <= 1000 && t->scale > 0 && t->scale <= t->precision)
+			return arena_sprintf(a, "numeric(%d,%d)", t->precision, t->scale);
+		if (t->precision > 0 && t->precision <= 1000)
+			return arena_sprintf(a, "numeric(%d)", t->precision);
+		return "numeric";
+	case TY_DOUBLE: return "double precision";
+	case TY_DATE: return "date";
+	case TY_TIME: return "time";
+	case TY_TIMESTAMP: return "timestamp";
+	case TY_TIMESTAMP_TZ: return "timestamptz";
+	case TY_BINARY: return "bytea";
+	default: return "text";
+	}
+}
+
+/* ---- state ------------------------------------------------------------------------- */
+
+/* A SQL node under construction. */
+typedef struct LNode {
+	IrNode *n;
+	PtrVec items;        /* const char *: "expr AS alias" */
+	const char *tail;    /* "FROM ... WHERE ..." */
+	const char *full;    /* the whole statement (union, normalizer, rank), or NULL */
+	bool distinct;       /* SELECT DISTINCT */
+	bool carry;          /* may carry columns through (reads one input as t) */
+	struct LNode *input; /* the node read as t, when carry is set */
+	StrMap carried;      /* "<node id>.<column>" -> carried column name */
+	SrcLoc loc;          /* the step it lowers */
+} LNode;
+
+/* Where a port's value comes from. */
+typedef struct ColRef {
+	LNode *node;        /* NULL: unresolved (or a Sequence Generator port) */
+	const char *col;    /* column of node */
+	const AstStep *seq; /* set when the value is a Sequence Generator's port */
+	const AstPort *seq_port;
+} ColRef;
+
+typedef struct StepInfo {
+	const AstStep *s;
+	LNode *node;       /* main output */
+	const char **cols; /* per port: output column name, or NULL */
+	LNode **groups;    /* router: per port, the node of its group */
+	PtrVec in_edges;   /* AstEdge into this step */
+	bool done, busy;
+} StepInfo;
+
+typedef struct Lower {
+	Arena *a;
+	const AstDoc *doc;
+	const AstFolder *folder;
+	const AstFlow *flow;
+	const RulesOptions *o;
+	const Dialect *dialect;
+	DiagSink *sink;
+	IrPipeline *p;
+	StrMap ids;      /* node ids taken */
+	StrMap by_step;  /* step name -> StepInfo */
+	StrMap relnodes; /* lookup step name -> LNode of its relation */
+	StrMap seqnodes; /* "<seq>|<input id>" -> LNode */
+	/* per expression being translated */
+	StepInfo *cur;
+	ColRef *cur_in;         /* per port of cur->s */
+	ExprBinding **cur_vars; /* per port: analysed variable ports */
+	LNode *cur_node;        /* node receiving :LKP. relations */
+	const char *row_alias;
+	PtrVec all; /* LNode, in pipeline order */
+} Lower;
+
+static const char *ident(Lower *L, const char *name)
+{
+	return sqlgen_ident(L->a, L->dialect, name);
+}
+
+/* Column names are the lower-case identifiers SQL sees (unquoted form). */
+static const char *colname(Lower *L, const char *name)
+{
+	char *s = arena_strdup(L->a, name);
+	for (char *c = s; *c; c++)
+		if (*c >= 'A' && *c <= 'Z')
+			*c = (char)(*c - 'A' + 'a');
+	return s;
+}
+
+static StepInfo *info_of(Lower *L, const AstStep *s)
+{
+	return strmap_get(&L->by_step, s->name);
+}
+
+static uint32_t line_of(const AstStep *s)
+{
+	return s->loc.line;
+}
+
+static const char *prop(const AstStep *s, Setting key)
+{
+	const AstProp *p = ast_props_find(&s->props, key);
+	return p && p->value && *p->value ? p->value : NULL;
+}
+
+static bool prop_yes(const AstStep *s, Setting key)
+{
+	const char *v = prop(s, key);
+	return v && (ascii_ieq(v, "YES") || ascii_ieq(v, "1") || ascii_ieq(v, "TRUE") || ascii_ieq(v, "ON"));
+}
+
+static void warn(Lower *L, LNode *ln, DiagCode code, const AstStep *s, const char *fmt, ...)
+    PRINTF_LIKE(5, 6);
+static void warn(Lower *L, LNode *ln, DiagCode code, const AstStep *s, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	const char *msg = expr_vformat(L->a, fmt, ap);
+	va_end(ap);
+	IrWarning *w = ARENA_NEW(L->a, IrWarning);
+	w->code = diag_code_str(code);
+	w->message = msg;
+	w->line = s ? line_of(s) : 0;
+	ptrvec_push(L->a, &ln->n->warnings, w);
+	if (code == W_RULE_DIFFERENCE)
+		ln->n->confidence -= 0.05;
+	Diag d = {.code = code, .loc = s ? s->loc : (SrcLoc){0}};
+	d.context = s ? arena_sprintf(L->a, "in %s '%s' of mapping '%s'",
+				      s->orig_kind ? s->orig_kind : "step", s->name, L->flow->name)
+		      : NULL;
+	diag_emit(L->sink, &d, "%s", msg);
+}
+
+static LNode *lnode_new(Lower *L, NodeType type, const char *id, const AstStep *s, const RuleDef *r)
+{
+	LNode *ln = ARENA_NEW(L->a, LNode);
+	ln->n = ir_node_new(L->a, NULL, type, id);
+	strmap_init(&ln->carried, L->a, false);
+	if (s) {
+		ln->loc = s->loc;
+		ln->n->origin.object = s->name;
+		ln->n->origin.kind = s->orig_kind ? s->orig_kind : step_kind_name(s->kind);
+		ln->n->origin.line = line_of(s);
+	}
+	if (r) {
+		ln->n->rule = r->name;
+		ln->n->base_confidence = r->base;
+		ln->n->confidence = r->base;
+		ptrvec_push(L->a, &ln->n->evidence,
+			    (void *)arena_sprintf(L->a, "rule %s: base %.2f", r->name, r->base));
+	}
+	return ln;
+}
+
+/* Add the node to the pipeline: after its inputs, so nodes stay in
+ * dependency order. */
+static void lnode_add(Lower *L, LNode *ln)
+{
+	ptrvec_push(L->a, &L->p->nodes, ln->n);
+	ptrvec_push(L->a, &L->all, ln);
+}
+
+static void add_dep(Lower *L, LNode *ln, const char *id)
+{
+	for (uint32_t i = 0; i < ln->n->depends_on.len; i++)
+		if (strcmp(ln->n->depends_on.items[i], id) == 0)
+			return;
+	ptrvec_push(L->a, &ln->n->depends_on, (void *)id);
+}
+
+static void add_col(Lower *L, LNode *ln, const char *name, const char *type)
+{
+	IrColumn *c = ARENA_NEW(L->a, IrColumn);
+	c->name = name;
+	c->type = type;
+	ptrvec_push(L->a, &ln->n->columns, c);
+}
+
+static bool has_col(const LNode *ln, const char *name)
+{
+	for (uint32_t i = 0; i < ln->n->columns.len; i++)
+		if (strcmp(((IrColumn *)ln->n->columns.items[i])->name, name) == 0)
+			return true;
+	return false;
+}
+
+static const char *col_type(const LNode *ln, const char *name)
+{
+	for (uint32_t i = 0; i < ln->n->columns.len; i++) {
+		IrColumn *c = ln->n->columns.items[i];
+		if (strcmp(c->name, name) == 0)
+			return c->type;
+	}
+	return "text";
+}
+
+/* A column name not yet used in the node. */
+static const char *fresh_col(Lower *L, LNode *ln, const char *name)
+{
+	const char *n = name;
+	for (int k = 2; has_col(ln, n); k++)
+		n = arena_sprintf(L->a, "%.55s_%d", name, k);
+	return n;
+}
+
+static void add_item(Lower *L, LNode *ln, const char *expr, const char *alias, const char *type)
+{
+	ptrvec_push(L->a, &ln->items, (void *)arena_sprintf(L->a, "%s AS %s", expr, ident(L, alias)));
+	add_col(L, ln, alias, type);
+}
+
+/* Turn a node into a placeholder: no SQL, manual review. */
+static void make_placeholder(Lower *L, LNode *ln, ConvSource src, const char *why)
+{
+	ln->n->type = NODE_PLACEHOLDER;
+	ln->n->source = src;
+	ln->n->confidence = 0;
+	ln->n->review = true;
+	ln->n->note = why;
+	ln->tail = NULL;
+	ln->full = NULL;
+	ln->carry = false;
+	ptrvec_push(L->a, &ln->n->evidence, (void *)arena_sprintf(L->a, "fallback: %s", why));
+}
+
+/* ---- carrying columns through passive nodes ---------------------------------------- */
+
+/* The name under which `ln` outputs column `col` of node `from`, carrying
+ * it through the nodes between; NULL when `from` is not upstream of `ln`
+ * along the carry chain. */
+static const char *carry_column(Lower *L, LNode *ln, LNode *from, const char *col)
+{
+	if (ln == from)
+		return col;
+	if (!ln->carry || !ln->input || ln->n->type == NODE_PLACEHOLDER)
+		return NULL;
+	const char *key = arena_sprintf(L->a, "%s.%s", from->n->id, col);
+	const char *have = strmap_get(&ln->carried, key);
+	if (have)
+		return have;
+	const char *below = carry_column(L, ln->input, from, col);
+	if (!below)
+		return NULL;
+	char buf[64];
+	snprintf(buf, sizeof buf, "%.30s__%.30s", col, from->n->id);
+	const char *name = fresh_col(L, ln, buf);
+	add_item(L, ln, arena_sprintf(L->a, "t.%s", ident(L, below)), name, col_type(ln->input, below));
+	strmap_put(&ln->carried, key, (void *)name);
+	return name;
+}
+
+/* ---- ports and inputs ------------------------------------------------------------------ */
+
+static bool is_variable(const AstPort *p)
+{
+	return (p->dir & PORT_VAR) && !(p->dir & PORT_IN);
+}
+
+static int port_index(const AstStep *s, const AstPort *p)
+{
+	for (uint32_t i = 0; i < s->ports.len; i++)
+		if (s->ports.items[i] == p)
+			return (int)i;
+	return -1;
+}
+
+static int port_named(const AstStep *s, const char *name)
+{
+	for (uint32_t i = 0; i < s->ports.len; i++)
+		if (ascii_ieq(((AstPort *)s->ports.items[i])->name, name))
+			return (int)i;
+	return -1;
+}
+
+static void lower_step(Lower *L, StepInfo *si);
+
+static bool transparent(const AstStep *s)
+{
+	return s->kind == STEP_FLOW_INPUT || s->kind == STEP_FLOW_OUTPUT || s->kind == STEP_SUBFLOW;
+}
+
+/* What an edge's source port carries. */
+static ColRef out_ref(Lower *L, const AstStep *s, const AstPort *p, int depth)
+{
+	ColRef r = {0};
+	StepInfo *si = info_of(L, s);
+	if (!si || !p || depth > 64)
+		return r;
+	if (transparent(s)) { /* follow the edge into the same port */
+		for (uint32_t i = 0; i < si->in_edges.len; i++) {
+			const AstEdge *e = si->in_edges.items[i];
+			if (e->to_port == p || (e->to_port && ascii_ieq(e->to_port->name, p->name)))
+				return out_ref(L, e->from, e->from_port, depth + 1);
+		}
+		return r;
+	}
+	if (s->kind == STEP_SEQUENCE) {
+		r.seq = s;
+		r.seq_port = p;
+		return r;
+	}
+	if (!si->done)
+		lower_step(L, si);
+	int i = port_index(s, p);
+	if (i < 0)
+		return r;
+	r.node = si->groups ? si->groups[i] : si->node;
+	r.col = si->cols ? si->cols[i] : NULL;
+	if (!r.col)
+		r.node = NULL;
+	return r;
+}
+
+/* Resolve every input port of `si` (ColRef per port; unconnected: zero). */
+static ColRef *inputs_of(Lower *L, StepInfo *si)
+{
+	const AstStep *s = si->s;
+	ColRef *in = ARENA_NEWN(L->a, ColRef, s->ports.len + 1);
+	for (uint32_t i = 0; i < si->in_edges.len; i++) {
+		const AstEdge *e = si->in_edges.items[i];
+		int k = port_index(s, e->to_port);
+		if (k >= 0)
+			in[k] = out_ref(L, e->from, e->from_port, 0);
+	}
+	return in;
+}
+
+/* The single relation a one-input step reads: the input node that every
+ * other input node is carried from.  Ports from other nodes are rewritten
+ * to the carried columns.  NULL when the inputs cannot be aligned. */
+static LNode *align_inputs(Lower *L, const AstStep *s, ColRef *in, uint32_t n, const char **why)
+{
+	LNode *cand[64];
+	uint32_t nc = 0;
+	for (uint32_t i = 0; i < n; i++) {
+		if (!in[i].node)
+			continue;
+		bool seen = false;
+		for (uint32_t k = 0; k < nc; k++)
+			seen |= cand[k] == in[i].node;
+		if (!seen && nc < 64)
+			cand[nc++] = in[i].node;
+	}
+	if (nc == 0) {
+		*why = "no input is connected";
+		return NULL;
+	}
+	for (uint32_t c = 0; c < nc; c++) {
+		LNode *d = cand[c];
+		bool ok = true;
+		for (uint32_t i = 0; i < n && ok; i++)
+			if (in[i].node && in[i].node != d) {
+				/* dry run: is in[i].node on d's chain? */
+				LNode *x = d;
+				while (x && x != in[i].node)
+					x = x->carry ? x->input : NULL;
+				ok = x != NULL;
+			}
+		if (!ok)
+			continue;
+		for (uint32_t i = 0; i < n; i++)
+			if (in[i].node && in[i].node != d) {
+				in[i].col = carry_column(L, d, in[i].node, in[i].col);
+				in[i].node = d;
+			}
+		return d;
+	}
+	*why = arena_sprintf(L->a,
+			     "its inputs come from parallel branches ('%s' and '%s') that SQL cannot "
+			     "align row by row",
+			     cand[0]->n->id, cand[1]->n->id);
+	(void)s;
+	return NULL;
+}
+
+/* A sequence node numbering the rows of `input` for a consumer. */
+static LNode *sequence_node(Lower *L, const AstStep *seq, LNode *input)
+{
+	const char *key = arena_sprintf(L->a, "%s|%s", seq->name, input->n->id);
+	LNode *ln = strmap_get(&L->seqnodes, key);
+	if (ln)
+		return ln;
+	const AstStep *def = seq->def ? seq->def : seq;
+	const RuleDef *r = rule_for(STEP_SEQUENCE);
+	ln = lnode_new(L, NODE_SEQUENCE, ir_make_id(L->a, &L->ids, seq->name), seq, r);
+	const char *sv = prop(def, SET_SEQ_START), *iv = prop(def, SET_SEQ_INCREMENT);
+	if (!sv)
+		sv = prop(seq, SET_SEQ_START);
+	if (!iv)
+		iv = prop(seq, SET_SEQ_INCREMENT);
+	ln->n->seq_start = sv ? strtoll(sv, NULL, 10) : 1;
+	ln->n->seq_increment = iv ? strtoll(iv, NULL, 10) : 1;
+	if (ln->n->seq_increment == 0)
+		ln->n->seq_increment = 1;
+	add_dep(L, ln, input->n->id);
+	ln->carry = true;
+	ln->input = input;
+	for (uint32_t i = 0; i < input->n->columns.len; i++) {
+		IrColumn *c = input->n->columns.items[i];
+		add_item(L, ln, arena_sprintf(L->a, "t.%s", ident(L, c->name)), c->name, c->type);
+	}
+	for (uint32_t i = 0; i < seq->ports.len; i++) {
+		const AstPort *p = seq->ports.items[i];
+		const char *name = colname(L, p->name);
+		if (ascii_ieq(p->name, "NEXTVAL"))
+			add_item(L, ln,
+				 arena_sprintf(L->a, "%lld + (row_number() OVER () - 1) * %lld",
+					       (long long)ln->n->seq_start, (long long)ln->n->seq_increment),
+				 fresh_col(L, ln, name), "bigint");
+		else if (ascii_ieq(p->name, "CURRVAL"))
+			add_item(L, ln,
+				 arena_sprintf(L->a, "%lld + row_number() OVER () * %lld",
+					       (long long)ln->n->seq_start, (long long)ln->n->seq_increment),
+				 fresh_col(L, ln, name), "bigint");
+	}
+	ln->tail = arena_sprintf(L->a, "FROM %s AS t", input->n->id);
+	warn(L, ln, W_RULE_DIFFERENCE, seq,
+	     "sequence values follow the order rows arrive in, which SQL does not define; the numbers "
+	     "are the same set, possibly assigned to other rows");
+	if (prop_yes(def, SET_SEQ_CYCLE) || prop(def, SET_SEQ_END))
+		warn(L, ln, W_RULE_DIFFERENCE, seq, "the end value and cycling are not applied");
+	lnode_add(L, ln);
+	strmap_put(&L->seqnodes, key, ln);
+	return ln;
+}
+
+/* Resolve the inputs of a one-relation step: the relation it reads (with
+ * Sequence Generator ports folded in), or NULL with *why. */
+static LNode *single_input(Lower *L, StepInfo *si, ColRef *in, const char **why)
+{
+	uint32_t n = si->s->ports.len;
+	LNode *d = align_inputs(L, si->s, in, n, why);
+	if (!d)
+		return NULL;
+	for (uint32_t i = 0; i < n; i++) {
+		if (!in[i].seq)
+			continue;
+		LNode *sq = sequence_node(L, in[i].seq, d);
+		d = sq;
+		in[i].node = sq;
+		in[i].col = colname(L, in[i].seq_port->name);
+		if (!has_col(sq, in[i].col))
+			in[i].node = NULL;
+	}
+	for (uint32_t i = 0; i < n; i++)
+		if (in[i].node && in[i].node != d) {
+			in[i].col = carry_column(L, d, in[i].node, in[i].col);
+			in[i].node = in[i].col ? d : NULL;
+		}
+	return d;
+}
+
+/* ---- expressions ------------------------------------------------------------------ */
+
+static LNode *lookup_relation(Lower *L, const AstStep *lkp);
+
+static const ExprBinding *resolve(void *ud, BindKind what, const char *name)
+{
+	Lower *L = ud;
+	if (what == BIND_PARAM)
+		return job_resolve_param(L->a, L->doc, L->folder, L->flow, name);
+	if (what == BIND_LOOKUP) {
+		const AstStep *s = job_find_lookup(L->folder, L->flow, name);
+		if (!s)
+			return NULL;
+		LNode *rel = lookup_relation(L, s);
+		if (L->cur_node)
+			add_dep(L, L->cur_node, rel->n->id);
+		ExprBinding *b = ARENA_NEW(L->a, ExprBinding);
+		b->kind = BIND_LOOKUP;
+		b->name = s->name;
+		b->lookup = job_build_lookup(L->a, s, rel->n->id);
+		return b;
+	}
+	if (!L->cur)
+		return NULL;
+	const AstStep *s = L->cur->s;
+	int i = port_named(s, name);
+	if (i < 0)
+		return NULL;
+	const AstPort *p = s->ports.items[i];
+	if (is_variable(p)) {
+		if (L->cur_vars && L->cur_vars[i])
+			return L->cur_vars[i];
+		ExprBinding *b = ARENA_NEW(L->a, ExprBinding); /* read before it is set */
+		b->kind = BIND_VARIABLE;
+		b->name = p->name;
+		b->type = expr_type_from_ast(p->type.kind);
+		return b;
+	}
+	ExprBinding *b = ARENA_NEW(L->a, ExprBinding);
+	b->kind = BIND_COLUMN;
+	b->type = expr_type_from_ast(p->type.kind);
+	if (L->cur_in && L->cur_in[i].node)
+		b->name = L->cur_in[i].col;
+	else if (L->cur_in && (p->dir & PORT_IN))
+		return NULL; /* an input port nothing feeds: PowerCenter passes NULL */
+	else
+		b->name = colname(L, p->name);
+	return b;
+}
+
+/* Translate one expression of the current step; records its issues on
+ * the node.  Returns the SQL, or NULL (the node then falls back). */
+static const char *translate(Lower *L, LNode *ln, const AstExpr *src, const char *what, bool condition,
+			     bool aggregates, ExprResult *out)
+{
+	const AstStep *s = L->cur->s;
+	ExprEnv env = {
+	    .dialect = L->dialect,
+	    .null_compare = L->o->null_compare,
+	    .condition = condition,
+	    .aggregates = aggregates,
+	    .resolve = resolve,
+	    .ud = L,
+	    .row_alias = L->row_alias,
+	};
+	L->cur_node = ln;
+	ExprResult r = {0};
+	expr_translate(L->a, &env, src->text, strlen(src->text), &r);
+	const char *ctx =
+	    arena_sprintf(L->a, "in %s of %s '%s'", what, s->orig_kind ? s->orig_kind : "step", s->name);
+	for (uint32_t i = 0; i < r.issues.len; i++) {
+		const ExprIssue *is = r.issues.items[i];
+		expr_issue_emit(L->sink, is, src->text, src->loc, ctx);
+		IrWarning *w = ARENA_NEW(L->a, IrWarning);
+		w->code = diag_code_str(is->code);
+		w->message = arena_sprintf(L->a, "%s: %s", what, is->msg);
+		w->line = src->loc.line;
+		ptrvec_push(L->a, &ln->n->warnings, w);
+	}
+	if (out)
+		*out = r;
+	if (!r.sql || r.unsupported || r.errors) {
+		make_placeholder(L, ln, CONV_LLM_UNAVAILABLE,
+				 arena_sprintf(L->a, "%s '%s' has no translation", what, src->text));
+		return NULL;
+	}
+	if (r.confidence < 1.0) {
+		double c = ln->n->base_confidence * r.confidence;
+		if (c < ln->n->confidence)
+			ptrvec_push(L->a, &ln->n->evidence,
+				    (void *)arena_sprintf(L->a, "%s: expression confidence %.3f", what,
+							  r.confidence));
+		/* the node keeps the lowest expression factor */
+		double factor = ln->n->confidence / (ln->n->base_confidence > 0 ? ln->n->base_confidence : 1);
+		if (r.confidence < factor)
+			ln->n->confidence = ln->n->base_confidence * r.confidence;
+	}
+	return r.sql;
+}
+
+/* Analyse the variable ports of the current step, in port order. */
+static bool analyse_variables(Lower *L, LNode *ln, bool agg)
+{
+	const AstStep *s = L->cur->s;
+	L->cur_vars = ARENA_NEWN(L->a, ExprBinding *, s->ports.len + 1);
+	for (uint32_t i = 0; i < s->ports.len; i++) {
+		const AstPort *p = s->ports.items[i];
+		if (!is_variable(p) || !p->expr)
+			continue;
+		ExprResult r;
+		if (!translate(L, ln, p->expr, arena_sprintf(L->a, "variable port '%s'", p->name), false, agg,
+			       &r))
+			return false;
+		ExprBinding *b = ARENA_NEW(L->a, ExprBinding);
+		b->kind = BIND_VARIABLE;
+		b->name = p->name;
+		b->type = expr_type_from_ast(p->type.kind);
+		b->var_text = p->expr->text;
+		b->var = r.tree;
+		L->cur_vars[i] = b;
+	}
+	return true;
+}
+
+/* Is the port's expression just its own name (a pass-through)? */
+static bool passthrough(const AstPort *p)
+{
+	if (!p->expr || !p->expr->text)
+		return true;
+	const char *t = p->expr->text;
+	while (*t == ' ' || *t == '\t' || *t == '\r' || *t == '\n')
+		t++;
+	size_t n = strlen(t);
+	while (n && (t[n - 1] == ' ' || t[n - 1] == '\t' || t[n - 1] == '\r' || t[n - 1] == '\n'))
+		n--;
+	return n == strlen(p->name) && strncasecmp(t, p->name, n) == 0;
+}
+
+/* ---- the rules ---------------------------------------------------------------------- */
+
+static LNode *step_node(Lower *L, StepInfo *si, NodeType type, const char *prefix)
+{
+	const AstStep *s = si->s;
+	const char *id =
+	    ir_make_id(L->a, &L->ids, prefix ? arena_sprintf(L->a, "%s%s", prefix, s->name) : s->name);
+	LNode *ln = lnode_new(L, type, id, s, rule_for(s->kind));
+	si->node = ln;
+	si->cols = ARENA_NEWN(L->a, const char *, s->ports.len + 1);
+	return ln;
+}
+
+/* The placeholder for a step that cannot be lowered: its output ports
+ * still exist, so downstream steps can be lowered and reviewed. */
+static void lower_fallback(Lower *L, StepInfo *si, ConvSource src, const char *why)
+{
+	LNode *ln = si->node ? si->node : step_node(L, si, NODE_PLACEHOLDER, NULL);
+	make_placeholder(L, ln, src, why);
+	for (uint32_t i = 0; i < si->s->ports.len; i++) {
+		const AstPort *p = si->s->ports.items[i];
+		if (!(p->dir & PORT_OUT))
+			continue;
+		const char *name = fresh_col(L, ln, colname(L, p->name));
+		add_col(L, ln, name, rules_pg_type(L->a, &p->type));
+		si->cols[i] = name;
+	}
+	warn(L, ln, W_RULE_FALLBACK, si->s, "%s: kept as a placeholder for manual review (no LLM configured)",
+	     why);
+}
+
+static void lower_source(Lower *L, StepInfo *si)
+{
+	const AstStep *s = si->s;
+	const AstTable *t = s->table;
+	LNode *ln = step_node(L, si, t && t->is_file ? NODE_SOURCE_FILE : NODE_SOURCE_TABLE, "src_");
+	IrTable *tb = ARENA_NEW(L->a, IrTable);
+	tb->orig_name = t ? t->name : s->name;
+	tb->name = colname(L, tb->orig_name);
+	tb->schema = t ? t->owner : NULL;
+	ln->n->table = tb;
+	for (uint32_t i = 0; i < s->ports.len; i++) {
+		const AstPort *p = s->ports.items[i];
+		const char *name = fresh_col(L, ln, colname(L, p->name));
+		add_item(L, ln, ident(L, name), name, rules_pg_type(L->a, &p->type));
+		si->cols[i] = name;
+	}
+	if (t && t->is_file) {
+		tb->file = prop(s, SET_FILE_NAME) ? prop(s, SET_FILE_NAME) : t->name;
+		ln->n->confidence = ln->n->base_confidence = 0.95;
+		ln->n->note = "a flat file: the runner loads it into table.name before the pipeline runs";
+	} else {
+		ln->tail = arena_sprintf(L->a, "FROM %s", ident(L, tb->name));
+	}
+	lnode_add(L, ln);
+}
+
+/* $$PARAM inside SQL text (a source filter, a join): PowerCenter
+ * substitutes the text; here it becomes the run-time setting. */
+static const char *sql_params(Lower *L, LNode *ln, const AstStep *s, const char *sql)
+{
+	if (!strstr(sql, "$$"))
+		return sql;
+	Sbuf b = SBUF_INIT;
+	for (const char *c = sql; *c;) {
+		bool quoted = c[0] == '\'' && c[1] == '$' && c[2] == '$';
+		const char *d = quoted ? c + 1 : c;
+		if (d[0] == '$' && d[1] == '$') {
+			const char *e = d + 2;
+			while ((*e >= 'A' && *e <= 'Z') || (*e >= 'a' && *e <= 'z') ||
+			       (*e >= '0' && *e <= '9') || *e == '_')
+				e++;
+			if (quoted && *e != '\'') {
+				sbuf_addch(&b, *c++);
+				continue;
+			}
+			const char *name = arena_strndup(L->a, d, (size_t)(e - d));
+			const ExprBinding *pb = job_resolve_param(L->a, L->doc, L->folder, L->flow, name);
+			ExprType ty = quoted || !pb ? XT_STRING : pb->type;
+			ExprEnv env = {.dialect = L->dialect, .resolve = resolve, .ud = L};
+			ExprResult r = {0};
+			char text[128];
+			snprintf(text, sizeof text, "%s", name);
+			expr_translate(L->a, &env, text, strlen(text), &r);
+			const char *v = r.sql ? r.sql : "NULL";
+			if (quoted && ty == XT_STRING && pb && pb->type != XT_STRING &&
+			    pb->type != XT_UNKNOWN)
+				v = arena_sprintf(L->a, "current_setting('akko.%s')", colname(L, name + 2));
+			sbuf_adds(&b, v);
+			c = quoted ? e + 1 : e;
+			warn(L, ln, W_RULE_SQL_PARAM, s,
+			     "parameter '%s' in SQL text is read at run time from the setting, not "
+			     "substituted as text",
+			     name);
+			continue;
+		}
+		sbuf_addch(&b, *c++);
+	}
+	const char *r = arena_strdup(L->a, b.buf);
+	sbuf_release(&b);
+	return r;
+}
+
+/* A query kept as written, run at the source: the runner materialises
+ * its rows under the node's id. */
+static void make_pushdown_override(Lower *L, LNode *ln, const AstStep *s, const char *sql, double base)
+{
+	ln->n->type = NODE_SOURCE_PUSHDOWN;
+	ln->n->base_confidence = base;
+	ln->n->confidence = base;
+	ln->n->depends_on = (PtrVec){0};
+	ln->items = (PtrVec){0};
+	ln->tail = NULL;
+	ln->carry = false;
+	ln->n->pre_sql = NULL;
+	ln->n->note = sql; /* the override, as written (source_sql in the YAML) */
+	ln->n->source_sql = sql;
+	warn(L, ln, W_RULE_OVERRIDE, s,
+	     "the SQL override is kept as written, in the source's dialect: it runs at the source and its "
+	     "rows are read under the node's id");
+}
+
+static void lower_source_query(Lower *L, StepInfo *si)
+{
+	const AstStep *s = si->s;
+	LNode *ln = step_node(L, si, NODE_SOURCE_PUSHDOWN, NULL);
+	ColRef *in = inputs_of(L, si);
+	const char *override = prop(s, SET_SQL_QUERY);
+	if (override) {
+		make_pushdown_override(L, ln, s, override, 0.90);
+		for (uint32_t i = 0; i < s->ports.len; i++) {
+			const AstPort *p = s->ports.items[i];
+			if (!(p->dir & PORT_OUT))
+				continue;
+			const char *name = fresh_col(L, ln, colname(L, p->name));
+			add_col(L, ln, name, rules_pg_type(L->a, &p->type));
+			si->cols[i] = name;
+		}
+		lnode_add(L, ln);
+		return;
+	}
+	/* the sources it reads, each under its table's name */
+	LNode *srcs[32];
+	const char *alias[32];
+	uint32_t ns = 0;
+	for (uint32_t i = 0; i < s->ports.len; i++) {
+		if (!in[i].node)
+			continue;
+		bool seen = false;
+		for (uint32_t k = 0; k < ns; k++)
+			seen |= srcs[k] == in[i].node;
+		if (!seen && ns < 32) {
+			srcs[ns] = in[i].node;
+			const IrTable *tb = in[i].node->n->table;
+			const char *al = tb ? tb->name : in[i].node->n->id;
+			for (uint32_t k = 0; k < ns; k++)
+				if (strcmp(alias[k], al) == 0)
+					al = in[i].node->n->id;
+			alias[ns++] = al;
+		}
+	}
+	if (ns == 0) {
+		lower_fallback(L, si, CONV_LLM_UNAVAILABLE, "the source qualifier reads no source");
+		lnode_add(L, ln);
+		return;
+	}
+	Sbuf b = SBUF_INIT;
+	sbuf_adds(&b, "FROM ");
+	for (uint32_t k = 0; k < ns; k++) {
+		sbuf_addf(&b, "%s%s AS %s", k ? ", " : "", srcs[k]->n->id, ident(L, alias[k]));
+		add_dep(L, ln, srcs[k]->n->id);
+	}
+	for (uint32_t i = 0; i < s->ports.len; i++) {
+		const AstPort *p = s->ports.items[i];
+		if (!(p->dir & PORT_OUT))
+			continue;
+		const char *name = fresh_col(L, ln, colname(L, p->name));
+		const char *type = rules_pg_type(L->a, &p->type);
+		if (in[i].node) {
+			uint32_t k = 0;
+			while (k < ns && srcs[k] != in[i].node)
+				k++;
+			add_item(L, ln, arena_sprintf(L->a, "%s.%s", ident(L, alias[k]), ident(L, in[i].col)),
+				 name, type);
+		} else {
+			add_item(L, ln, arena_sprintf(L->a, "CAST(NULL AS %s)", type), name, type);
+		}
+		si->cols[i] = name;
+	}
+	const char *udj = prop(s, SET_USER_JOIN), *filter = prop(s, SET_SOURCE_FILTER);
+	int nw = 0;
+	if (udj) {
+		if (strchr(udj, '{')) {
+			sbuf_release(&b);
+			lower_fallback(L, si, CONV_LLM_UNAVAILABLE,
+				       "the user-defined join uses PowerCenter's {outer join} syntax");
+			lnode_add(L, ln);
+			return;
+		}
+		sbuf_addf(&b, "\nWHERE (%s)", sql_params(L, ln, s, udj));
+		nw++;
+	} else if (ns > 1) {
+		/* PowerCenter joins the sources on their primary/foreign keys */
+		int keys = 0;
+		for (uint32_t k = 0; k < ns; k++) {
+			const AstStep *src = NULL;
+			for (uint32_t j = 0; j < L->flow->steps.len && !src; j++) {
+				StepInfo *o = info_of(L, L->flow->steps.items[j]);
+				if (o && o->node == srcs[k])
+					src = o->s;
+			}
+			if (!src || !src->table)
+				continue;
+			for (uint32_t f = 0; f < src->table->fields.len; f++) {
+				const AstPort *fld = src->table->fields.items[f];
+				if (!fld->ref_table || !*fld->ref_table)
+					continue;
+				for (uint32_t m = 0; m < ns; m++)
+					if (m != k && srcs[m]->n->table &&
+					    ascii_ieq(srcs[m]->n->table->orig_name, fld->ref_table))
+						sbuf_addf(&b, "%s%s.%s = %s.%s",
+							  keys++ || nw ? " AND " : "\nWHERE ",
+							  ident(L, alias[k]), ident(L, colname(L, fld->name)),
+							  ident(L, alias[m]),
+							  ident(L, colname(L, fld->ref_field ? fld->ref_field
+											     : fld->name)));
+			}
+		}
+		if (!keys) {
+			sbuf_release(&b);
+			lower_fallback(L, si, CONV_LLM_UNAVAILABLE,
+				       "several sources without a user-defined join or key relationship");
+			lnode_add(L, ln);
+			return;
+		}
+		nw += keys;
+	}
+	if (filter)
+		sbuf_addf(&b, "%s(%s)", nw ? " AND " : "\nWHERE ", sql_params(L, ln, s, filter));
+	const char *sorted = prop(s, SET_SORTED_PORTS);
+	int nsorted = sorted ? atoi(sorted) : 0;
+	if (nsorted > 0) {
+		sbuf_adds(&b, "\nORDER BY ");
+		for (int k = 0; k < nsorted && k < (int)ln->n->columns.len; k++)
+			sbuf_addf(&b, "%s%d", k ? ", " : "", k + 1);
+	}
+	ln->distinct = prop_yes(s, SET_SELECT_DISTINCT);
+	ln->tail = arena_strdup(L->a, b.buf);
+	sbuf_release(&b);
+	if (udj || filter) {
+		ln->n->base_confidence = 0.93;
+		ln->n->confidence = 0.93;
+		ptrvec_push(L->a, &ln->n->evidence,
+			    (void *)"source filter or user-defined join in the source's SQL dialect: 0.93");
+	}
+	/* the filter and join are SQL of the source's dialect: when PostgreSQL
+	 * refuses them, the whole query runs at the source as written */
+	L->cur_node = ln;
+	lnode_add(L, ln);
+}
+
+static void lower_expression(Lower *L, StepInfo *si, LNode *ln, LNode *d, bool translate_ports)
+{
+	const AstStep *s = si->s;
+	ln->carry = true;
+	ln->input = d;
+	add_dep(L, ln, d->n->id);
+	ln->tail = arena_sprintf(L->a, "FROM %s AS t", d->n->id);
+	if (translate_ports && !analyse_variables(L, ln, false))
+		return;
+	for (uint32_t i = 0; i < s->ports.len; i++) {
+		const AstPort *p = s->ports.items[i];
+		if (!(p->dir & PORT_OUT) || is_variable(p))
+			continue;
+		const char *name = fresh_col(L, ln, colname(L, p->name));
+		const char *type = rules_pg_type(L->a, &p->type);
+		const char *e;
+		if (translate_ports && p->expr && !((p->dir & PORT_IN) && passthrough(p))) {
+			e = translate(L, ln, p->expr, arena_sprintf(L->a, "port '%s'", p->name), false, false,
+				      NULL);
+			if (!e)
+				return;
+		} else if (L->cur_in[i].node) {
+			e = arena_sprintf(L->a, "t.%s", ident(L, L->cur_in[i].col));
+		} else {
+			e = arena_sprintf(L->a, "CAST(NULL AS %s)", type);
+		}
+		add_item(L, ln, e, name, type);
+		si->cols[i] = name;
+	}
+}
+
+static void lower_filter(Lower *L, StepInfo *si, LNode *ln, LNode *d)
+{
+	lower_expression(L, si, ln, d, false);
+	const AstProp *c = ast_props_find(&si->s->props, SET_FILTER_CONDITION);
+	if (!c || !c->expr || !c->value || !*c->value)
+		return;
+	const char *w = translate(L, ln, c->expr, "filter condition", true, false, NULL);
+	if (w)
+		ln->tail = arena_sprintf(L->a, "%s\nWHERE %s", ln->tail, w);
+}
+
+static void lower_update_strategy(Lower *L, StepInfo *si, LNode *ln, LNode *d)
+{
+	lower_expression(L, si, ln, d, false);
+	const AstProp *c = ast_props_find(&si->s->props, SET_UPDATE_STRATEGY);
+	const char *v = "0";
+	if (c && c->expr && c->value && *c->value) {
+		v = translate(L, ln, c->expr, "update strategy expression", false, false, NULL);
+		if (!v)
+			return;
+	}
+	add_item(L, ln,
+		 arena_sprintf(L->a,
+			       "CASE %s WHEN 0 THEN 'insert' WHEN 1 THEN 'update' WHEN 2 THEN 'delete' "
+			       "WHEN 3 THEN 'reject' END",
+			       v),
+		 fresh_col(L, ln, "akko_operation"), "text");
+}
+
+static void lower_sorter(Lower *L, StepInfo *si, LNode *ln, LNode *d)
+{
+	const AstStep *s = si->s;
+	lower_expression(L, si, ln, d, false);
+	/* sort keys by position, then port order */
+	Sbuf b = SBUF_INIT;
+	int nk = 0;
+	for (int pos = 0; pos <= (int)s->ports.len; pos++)
+		for (uint32_t i = 0; i < s->ports.len; i++) {
+			const AstPort *p = s->ports.items[i];
+			if (!p->sort_key || p->sort_pos != pos || !si->cols[i])
+				continue;
+			sbuf_addf(&b, "%s%s%s", nk++ ? ", " : "", ident(L, si->cols[i]),
+				  p->sort_desc ? " DESC" : "");
+			ptrvec_push(L->a, &ln->n->keys, (void *)si->cols[i]);
+		}
+	if (nk)
+		ln->tail = arena_sprintf(L->a, "%s\nORDER BY %s", ln->tail, b.buf);
+	sbuf_release(&b);
+	ln->distinct = prop_yes(s, SET_DISTINCT);
+	if (ln->distinct)
+		ln->carry = false; /* a carried column would change what is distinct */
+}
+
+static void lower_aggregator(Lower *L, StepInfo *si, LNode *ln, LNode *d)
+{
+	const AstStep *s = si->s;
+	add_dep(L, ln, d->n->id);
+	if (!analyse_variables(L, ln, true))
+		return;
+	Sbuf g = SBUF_INIT;
+	int ng = 0;
+	for (uint32_t i = 0; i < s->ports.len; i++) {
+		const AstPort *p = s->ports.items[i];
+		if (p->role != ROLE_GROUP_BY)
+			continue;
+		const char *e =
+		    L->cur_in[i].node ? arena_sprintf(L->a, "t.%s", ident(L, L->cur_in[i].col)) : "NULL";
+		sbuf_addf(&g, "%s%s", ng++ ? ", " : "", e);
+	}
+	for (uint32_t i = 0; i < s->ports.len; i++) {
+		const AstPort *p = s->ports.items[i];
+		if (!(p->dir & PORT_OUT) || is_variable(p))
+			continue;
+		const char *name = fresh_col(L, ln, colname(L, p->name));
+		const char *type = rules_pg_type(L->a, &p->type);
+		const char *e;
+		if (p->role == ROLE_GROUP_BY && (passthrough(p) || !(p->dir & PORT_IN))) {
+			e = L->cur_in[i].node ? arena_sprintf(L->a, "t.%s", ident(L, L->cur_in[i].col))
+					      : arena_sprintf(L->a, "CAST(NULL AS %s)", type);
+			if (p->role == ROLE_GROUP_BY)
+				ptrvec_push(L->a, &ln->n->keys, (void *)name);
+		} else if (p->expr && !((p->dir & PORT_IN) && passthrough(p))) {
+			e = translate(L, ln, p->expr, arena_sprintf(L->a, "port '%s'", p->name), false, true,
+				      NULL);
+			if (!e) {
+				sbuf_release(&g);
+				return;
+			}
+		} else {
+			/* a port neither grouped nor aggregated: PowerCenter gives the last row's value */
+			e = L->cur_in[i].node ? arena_sprintf(L->a, "max(t.%s)", ident(L, L->cur_in[i].col))
+					      : arena_sprintf(L->a, "CAST(NULL AS %s)", type);
+			warn(
+			    L, ln, W_RULE_DIFFERENCE, s,
+			    "port '%s' is neither grouped nor aggregated: PowerCenter returns the last row's "
+			    "value, the SQL the largest",
+			    p->name);
+		}
+		add_item(L, ln, e, name, type);
+		si->cols[i] = name;
+	}
+	ln->tail =
+	    arena_sprintf(L->a, "FROM %s AS t%s%s", d->n->id, ng ? "\nGROUP BY " : "", ng ? g.buf : "");
+	sbuf_release(&g);
+}
+
+static void lower_rank(Lower *L, StepInfo *si, LNode *ln, LNode *d)
+{
+	const AstStep *s = si->s;
+	add_dep(L, ln, d->n->id);
+	const char *by = NULL;
+	Sbuf part = SBUF_INIT;
+	int np = 0;
+	for (uint32_t i = 0; i < s->ports.len; i++) {
+		const AstPort *p = s->ports.items[i];
+		if (p->role == ROLE_RANK_BY && L->cur_in[i].node)
+			by = arena_sprintf(L->a, "t.%s", ident(L, L->cur_in[i].col));
+		if (p->role == ROLE_GROUP_BY && L->cur_in[i].node) {
+			sbuf_addf(&part, "%st.%s", np++ ? ", " : "", ident(L, L->cur_in[i].col));
+			ptrvec_push(L->a, &ln->n->keys, (void *)L->cur_in[i].col);
+		}
+	}
+	if (!by) {
+		sbuf_release(&part);
+		make_placeholder(L, ln, CONV_LLM_UNAVAILABLE, "the rank has no connected rank port");
+		return;
+	}
+	const char *tb = prop(s, SET_RANK_TOP_BOTTOM);
+	bool bottom = tb && (strstr(tb, "Bottom") || strstr(tb, "BOTTOM") || strstr(tb, "bottom"));
+	const char *nv = prop(s, SET_RANK_COUNT);
+	long n = nv ? strtol(nv, NULL, 10) : 1;
+	Sbuf inner = SBUF_INIT, outer = SBUF_INIT;
+	sbuf_adds(&inner, "SELECT ");
+	int ni = 0;
+	for (uint32_t i = 0; i < s->ports.len; i++) {
+		const AstPort *p = s->ports.items[i];
+		if (!(p->dir & PORT_OUT))
+			continue;
+		const char *name = fresh_col(L, ln, colname(L, p->name));
+		const char *type = rules_pg_type(L->a, &p->type);
+		const char *e;
+		if (p->role == ROLE_RANK_INDEX || ascii_ieq(p->name, "RANKINDEX"))
+			e = arena_sprintf(L->a, "rank() OVER (%s%s%sORDER BY %s %s)",
+					  np ? "PARTITION BY " : "", np ? part.buf : "", np ? " " : "", by,
+					  bottom ? "ASC" : "DESC");
+		else if (L->cur_in[i].node)
+			e = arena_sprintf(L->a, "t.%s", ident(L, L->cur_in[i].col));
+		else
+			e = arena_sprintf(L->a, "CAST(NULL AS %s)", type);
+		sbuf_addf(&inner, "%s%s AS %s", ni ? ", " : "", e, ident(L, name));
+		sbuf_addf(&outer, "%sr.%s", ni++ ? ", " : "", ident(L, name));
+		add_col(L, ln, name, type);
+		si->cols[i] = name;
+	}
+	/* the rank is computed even when no port outputs it */
+	sbuf_addf(&inner, "%srank() OVER (%s%s%sORDER BY %s %s) AS akko_rank", ni ? ", " : "",
+		  np ? "PARTITION BY " : "", np ? part.buf : "", np ? " " : "", by, bottom ? "ASC" : "DESC");
+	ln->full = arena_sprintf(L->a, "SELECT %s\nFROM (%s FROM %s AS t) AS r\nWHERE r.akko_rank <= %ld",
+				 outer.buf, inner.buf, d->n->id, n);
+	sbuf_release(&part);
+	sbuf_release(&inner);
+	sbuf_release(&outer);
+	warn(L, ln, W_RULE_DIFFERENCE, s,
+	     "ties share a rank (rank()), so more than %ld rows per group can pass where PowerCenter keeps "
+	     "%ld",
+	     n, n);
+}
+
+/* Connected lookup: LEFT JOIN LATERAL over the relation. */
+static void lower_lookup(Lower *L, StepInfo *si, LNode *ln, LNode *d)
+{
+	const AstStep *s = si->s;
+	const AstStep *def = s->def ? s->def : s;
+	LNode *rel = lookup_relation(L, s);
+	ln->carry = true;
+	ln->input = d;
+	add_dep(L, ln, d->n->id);
+	add_dep(L, ln, rel->n->id);
+	ExprLookup *lk = job_build_lookup(L->a, def, rel->n->id);
+	const char *policy = lk->policy;
+	Sbuf w = SBUF_INIT;
+	int nt = 0;
+	uint32_t k = 0;
+	for (uint32_t i = 0; i < s->ports.len; i++) {
+		const AstPort *p = s->ports.items[i];
+		if (!(p->dir & PORT_IN) || (p->dir & PORT_LOOKUP))
+			continue;
+		const char *lc = k < lk->n_in ? lk->in_cols[k] : NULL;
+		const char *op = k < lk->n_in && lk->in_ops[k] ? lk->in_ops[k] : "=";
+		k++;
+		if (!lc)
+			continue;
+		const char *v =
+		    L->cur_in[i].node ? arena_sprintf(L->a, "t.%s", ident(L, L->cur_in[i].col)) : "NULL";
+		sbuf_addf(&w, "%sr.%s %s %s", nt++ ? " AND " : " WHERE ", ident(L, colname(L, lc)), op, v);
+	}
+	if (!nt) {
+		sbuf_release(&w);
+		make_placeholder(L, ln, CONV_LLM_UNAVAILABLE, "the lookup condition names no input port");
+		return;
+	}
+	double base = 0.85;
+	const char *order = "";
+	Sbuf ob = SBUF_INIT;
+	if (ascii_ieq(policy, "first") || ascii_ieq(policy, "last")) {
+		base = 0.75;
+		for (uint32_t j = 0, n = 0; j < lk->n_in; j++)
+			if (lk->in_cols[j])
+				sbuf_addf(&ob, "%sr.%s%s", n++ ? ", " : " ORDER BY ",
+					  ident(L, colname(L, lk->in_cols[j])),
+					  ascii_ieq(policy, "last") ? " DESC" : "");
+		order = ob.buf;
+		warn(L, ln, W_RULE_DIFFERENCE, s,
+		     "'Use %s Value' picks by PowerCenter's cache order; the SQL orders by the condition "
+		     "columns%s",
+		     ascii_ieq(policy, "last") ? "Last" : "First",
+		     ascii_ieq(policy, "last") ? " descending" : "");
+	}
+	if (rel->n->source_sql)
+		base = base > 0.65 ? 0.65 : base;
+	ln->n->base_confidence = base;
+	if (ln->n->confidence > base)
+		ln->n->confidence = base;
+	/* outputs: input pass-throughs from t, lookup ports from the relation */
+	bool error = ascii_ieq(policy, "error");
+	Sbuf lat = SBUF_INIT;
+	int nl = 0;
+	for (uint32_t i = 0; i < s->ports.len; i++) {
+		const AstPort *p = s->ports.items[i];
+		if (!(p->dir & PORT_OUT))
+			continue;
+		const char *name = fresh_col(L, ln, colname(L, p->name));
+		const char *type = rules_pg_type(L->a, &p->type);
+		const char *e;
+		if (p->dir & PORT_LOOKUP) {
+			const char *rc = ident(L, colname(L, p->name));
+			if (error)
+				e = arena_sprintf(L->a, "(SELECT r.%s FROM %s AS r%s)", rc, rel->n->id,
+						  w.buf);
+			else {
+				e = arena_sprintf(L->a, "l.%s", rc);
+				sbuf_addf(&lat, "%sr.%s", nl++ ? ", " : "", rc);
+			}
+		} else if (L->cur_in[i].node) {
+			e = arena_sprintf(L->a, "t.%s", ident(L, L->cur_in[i].col));
+		} else {
+			e = arena_sprintf(L->a, "CAST(NULL AS %s)", type);
+		}
+		add_item(L, ln, e, name, type);
+		si->cols[i] = name;
+	}
+	if (error) {
+		ln->tail = arena_sprintf(L->a, "FROM %s AS t", d->n->id);
+		warn(L, ln, W_RULE_DIFFERENCE, s,
+		     "'Report Error' on several matches fails the statement, where PowerCenter rejects the "
+		     "row");
+	} else {
+		ln->tail = arena_sprintf(
+		    L->a, "FROM %s AS t\nLEFT JOIN LATERAL (SELECT %s FROM %s AS r%s%s LIMIT 1) AS l ON true",
+		    d->n->id, nl ? lat.buf : "1 AS akko_none", rel->n->id, w.buf, order);
+	}
+	sbuf_release(&w);
+	sbuf_release(&ob);
+	sbuf_release(&lat);
+}
+
+/* The relation a lookup reads: its table with the lookup source filter,
+ * or its SQL override kept as written. */
+static LNode *lookup_relation(Lower *L, const AstStep *lkp)
+{
+	const AstStep *def = lkp->def ? lkp->def : lkp;
+	LNode *ln = strmap_get(&L->relnodes, def->name);
+	if (ln)
+		return ln;
+	const char *table = prop(def, SET_LOOKUP_TABLE);
+	if (!table)
+		table = prop(lkp, SET_LOOKUP_TABLE);
+	const char *sql = prop(lkp, SET_LOOKUP_SQL) ? prop(lkp, SET_LOOKUP_SQL) : prop(def, SET_LOOKUP_SQL);
+	const char *filter =
+	    prop(lkp, SET_LOOKUP_FILTER) ? prop(lkp, SET_LOOKUP_FILTER) : prop(def, SET_LOOKUP_FILTER);
+	const char *id = ir_make_id(L->a, &L->ids, arena_sprintf(L->a, "%s_source", def->name));
+	ln = lnode_new(L, NODE_SOURCE_TABLE, id, lkp, rule_for(STEP_SOURCE));
+	ln->n->rule = "powercenter/lookup_source";
+	ln->n->origin.kind = "Lookup source";
+	for (uint32_t i = 0; i < def->ports.len; i++) {
+		const AstPort *p = def->ports.items[i];
+		if (!(p->dir & (PORT_LOOKUP | PORT_RETURN)))
+			continue;
+		const char *name = colname(L, p->name);
+		if (has_col(ln, name))
+			continue;
+		if (sql)
+			add_col(L, ln, name, rules_pg_type(L->a, &p->type));
+		else
+			add_item(L, ln, ident(L, name), name, rules_pg_type(L->a, &p->type));
+	}
+	if (sql) {
+		make_pushdown_override(L, ln, lkp, sql, 0.90);
+	} else {
+		IrTable *tb = ARENA_NEW(L->a, IrTable);
+		tb->orig_name = table ? table : def->name;
+		tb->name = colname(L, tb->orig_name);
+		ln->n->table = tb;
+		ln->tail = arena_sprintf(L->a, "FROM %s", ident(L, tb->name));
+		if (!table)
+			warn(L, ln, W_RULE_DIFFERENCE, lkp,
+			     "the lookup names no table; its own name '%s' is used", def->name);
+		if (filter)
+			ln->tail =
+			    arena_sprintf(L->a, "%s\nWHERE (%s)", ln->tail, sql_params(L, ln, lkp, filter));
+	}
+	lnode_add(L, ln);
+	strmap_put(&L->relnodes, def->name, ln);
+	return ln;
+}
+
+static void lower_joiner(Lower *L, StepInfo *si, LNode *ln, ColRef *in)
+{
+	const AstStep *s = si->s;
+	LNode *m = NULL, *dn = NULL;
+	for (uint32_t i = 0; i < s->ports.len; i++) {
+		const AstPort *p = s->ports.items[i];
+		if (!in[i].node)
+			continue;
+		LNode **side = (p->dir & PORT_MASTER) ? &m : &dn;
+		if (!*side)
+			*side = in[i].node;
+		else if (*side != in[i].node) {
+			make_placeholder(L, ln, CONV_LLM_UNAVAILABLE,
+					 "one side of the join reads several nodes");
+			return;
+		}
+	}
+	if (!m || !dn) {
+		make_placeholder(L, ln, CONV_LLM_UNAVAILABLE, "the joiner lacks a master or a detail input");
+		return;
+	}
+	add_dep(L, ln, dn->n->id);
+	add_dep(L, ln, m->n->id);
+	/* each side renamed to the joiner's port names */
+	Sbuf ds = SBUF_INIT, ms = SBUF_INIT;
+	int nd = 0, nm = 0;
+	for (uint32_t i = 0; i < s->ports.len; i++) {
+		const AstPort *p = s->ports.items[i];
+		if (!in[i].node)
+			continue;
+		bool master = p->dir & PORT_MASTER;
+		Sbuf *b = master ? &ms : &ds;
+		int *n = master ? &nm : &nd;
+		sbuf_addf(b, "%s%s.%s AS %s", (*n)++ ? ", " : "", in[i].node->n->id, ident(L, in[i].col),
+			  ident(L, colname(L, p->name)));
+	}
+	const char *jt = prop(s, SET_JOIN_TYPE);
+	const char *join = "JOIN";
+	const char *left = "d", *right = "m";
+	if (jt && (strstr(jt, "Master Outer") || strstr(jt, "MASTER OUTER")))
+		join = "LEFT JOIN"; /* every detail row, matching master rows */
+	else if (jt && (strstr(jt, "Detail Outer") || strstr(jt, "DETAIL OUTER")))
+		join = "RIGHT JOIN"; /* every master row */
+	else if (jt && (strstr(jt, "Full Outer") || strstr(jt, "FULL OUTER")))
+		join = "FULL JOIN";
+	const AstProp *c = ast_props_find(&s->props, SET_JOIN_CONDITION);
+	const char *on = "true";
+	if (c && c->expr && c->value && *c->value) {
+		/* the condition names the joiner's ports: the renamed columns */
+		ColRef *saved = L->cur_in;
+		L->cur_in = NULL;
+		on = translate(L, ln, c->expr, "join condition", true, false, NULL);
+		L->cur_in = saved;
+		if (!on) {
+			sbuf_release(&ds);
+			sbuf_release(&ms);
+			return;
+		}
+	} else {
+		warn(L, ln, W_RULE_DIFFERENCE, s,
+		     "the joiner has no join condition: every pair of rows is joined");
+	}
+	for (uint32_t i = 0; i < s->ports.len; i++) {
+		const AstPort *p = s->ports.items[i];
+		if (!(p->dir & PORT_OUT))
+			continue;
+		const char *name = fresh_col(L, ln, colname(L, p->name));
+		const char *type = rules_pg_type(L->a, &p->type);
+		const char *e = in[i].node ? arena_sprintf(L->a, "%s.%s", (p->dir & PORT_MASTER) ? "m" : "d",
+							   ident(L, colname(L, p->name)))
+					   : arena_sprintf(L->a, "CAST(NULL AS %s)", type);
+		add_item(L, ln, e, name, type);
+		si->cols[i] = name;
+	}
+	ln->tail = arena_sprintf(L->a, "FROM (SELECT %s FROM %s) AS %s\n%s (SELECT %s FROM %s) AS %s ON %s",
+				 ds.buf, dn->n->id, left, join, ms.buf, m->n->id, right, on);
+	sbuf_release(&ds);
+	sbuf_release(&ms);
+}
+
+/* Union: one SELECT per input group, by port position. */
+static void lower_union(Lower *L, StepInfo *si, LNode *ln, ColRef *in)
+{
+	const AstStep *s = si->s;
+	/* output ports: those in an output group (or plain out ports) */
+	PtrVec outs = {0};
+	for (uint32_t i = 0; i < s->ports.len; i++) {
+		const AstPort *p = s->ports.items[i];
+		if ((p->dir & PORT_OUT) && !(p->dir & PORT_IN))
+			ptrvec_push(L->a, &outs, (void *)p);
+	}
+	if (!outs.len) {
+		make_placeholder(L, ln, CONV_LLM_UNAVAILABLE, "the union has no output ports");
+		return;
+	}
+	for (uint32_t k = 0; k < outs.len; k++) {
+		const AstPort *p = outs.items[k];
+		const char *name = fresh_col(L, ln, colname(L, p->name));
+		add_col(L, ln, name, rules_pg_type(L->a, &p->type));
+		si->cols[port_index(s, p)] = name;
+	}
+	Sbuf b = SBUF_INIT;
+	int nb = 0;
+	for (uint32_t g = 0; g < s->groups.len; g++) {
+		const AstGroup *gr = s->groups.items[g];
+		if (gr->kind != GROUP_INPUT)
+			continue;
+		/* the group's ports, in order, matched to the outputs by position */
+		PtrVec gp = {0};
+		LNode *src = NULL;
+		for (uint32_t i = 0; i < s->ports.len; i++) {
+			const AstPort *p = s->ports.items[i];
+			if (!(p->dir & PORT_IN) || !p->group || strcmp(p->group, gr->name) != 0)
+				continue;
+			ptrvec_push(L->a, &gp, (void *)(uintptr_t)i);
+			if (in[i].node && !src)
+				src = in[i].node;
+		}
+		if (!src)
+			continue;
+		sbuf_addf(&b, "%sSELECT ", nb++ ? "\nUNION ALL\n" : "");
+		for (uint32_t k = 0; k < outs.len; k++) {
+			const IrColumn *oc = ln->n->columns.items[k];
+			const char *e = "NULL";
+			if (k < gp.len) {
+				uint32_t i = (uint32_t)(uintptr_t)gp.items[k];
+				if (in[i].node == src)
+					e = arena_sprintf(L->a, "u.%s", ident(L, in[i].col));
+			}
+			sbuf_addf(&b, "%sCAST(%s AS %s) AS %s", k ? ", " : "", e, oc->type,
+				  ident(L, oc->name));
+		}
+		sbuf_addf(&b, " FROM %s AS u", src->n->id);
+		add_dep(L, ln, src->n->id);
+	}
+	if (!nb) {
+		sbuf_release(&b);
+		make_placeholder(L, ln, CONV_LLM_UNAVAILABLE, "no input group of the union is connected");
+		return;
+	}
+	ln->full = arena_strdup(L->a, b.buf);
+	sbuf_release(&b);
+}
+
+/* Router: a node per output group. */
+static void lower_router(Lower *L, StepInfo *si, LNode *d)
+{
+	const AstStep *s = si->s;
+	si->groups = ARENA_NEWN(L->a, LNode *, s->ports.len + 1);
+	Sbuf conds = SBUF_INIT;
+	int nc = 0;
+	const RuleDef *r = rule_for(STEP_ROUTER);
+	LNode *first = NULL;
+	for (int pass = 0; pass < 2; pass++) /* the default group last: it needs every condition */
+		for (uint32_t g = 0; g < s->groups.len; g++) {
+			const AstGroup *gr = s->groups.items[g];
+			bool dflt = gr->kind == GROUP_DEFAULT;
+			if ((gr->kind != GROUP_OUTPUT && !dflt) || dflt != (pass == 1))
+				continue;
+			LNode *ln = lnode_new(
+			    L, NODE_BRANCH,
+			    ir_make_id(L->a, &L->ids, arena_sprintf(L->a, "%s_%s", s->name, gr->name)), s, r);
+			ln->n->branch_of = s->name;
+			ln->n->group = gr->name;
+			ln->n->default_group = dflt;
+			ln->carry = true;
+			ln->input = d;
+			add_dep(L, ln, d->n->id);
+			ln->tail = arena_sprintf(L->a, "FROM %s AS t", d->n->id);
+			if (!first)
+				first = ln;
+			for (uint32_t i = 0; i < s->ports.len; i++) {
+				const AstPort *p = s->ports.items[i];
+				if (!p->group || strcmp(p->group, gr->name) != 0 || !(p->dir & PORT_OUT))
+					continue;
+				int src = p->ref ? port_named(s, p->ref) : -1;
+				const char *name = fresh_col(L, ln, colname(L, p->name));
+				const char *type = rules_pg_type(L->a, &p->type);
+				const char *e =
+				    src >= 0 && L->cur_in[src].node
+					? arena_sprintf(L->a, "t.%s", ident(L, L->cur_in[src].col))
+					: arena_sprintf(L->a, "CAST(NULL AS %s)", type);
+				add_item(L, ln, e, name, type);
+				si->cols[i] = name;
+				si->groups[i] = ln;
+			}
+			if (!dflt) {
+				const char *c = gr->cond && gr->cond->text && *gr->cond->text
+						    ? translate(L, ln, gr->cond,
+								arena_sprintf(L->a, "group '%s'", gr->name),
+								true, false, NULL)
+						    : "false";
+				if (c) {
+					ln->tail = arena_sprintf(L->a, "%s\nWHERE (%s) IS TRUE", ln->tail, c);
+					sbuf_addf(&conds, "%sCOALESCE((%s), false)", nc++ ? " OR " : "", c);
+				} else {
+					sbuf_addf(&conds, "%sfalse", nc++ ? " OR " : "");
+				}
+			} else if (nc) {
+				ln->tail = arena_sprintf(L->a, "%s\nWHERE NOT (%s)", ln->tail, conds.buf);
+			}
+			lnode_add(L, ln);
+		}
+	sbuf_release(&conds);
+	si->node = first;
+}
+
+static void lower_normalizer(Lower *L, StepInfo *si, LNode *ln, LNode *d)
+{
+	const AstStep *s = si->s;
+	/* output ports: a GCID_ port, a GK_ port, and the normalized columns;
+	 * input ports NAME1..NAMEn (or NAME_in1..) feed NAME occurrence by occurrence */
+	add_dep(L, ln, d->n->id);
+	PtrVec outs = {0};
+	for (uint32_t i = 0; i < s->ports.len; i++) {
+		const AstPort *p = s->ports.items[i];
+		if ((p->dir & PORT_OUT) && !(p->dir & PORT_IN))
+			ptrvec_push(L->a, &outs, (void *)(uintptr_t)i);
+	}
+	int occurs = 0;
+	for (uint32_t k = 0; k < outs.len; k++) {
+		const AstPort *p = s->ports.items[(uintptr_t)outs.items[k]];
+		for (int n = 1; n < 100; n++) {
+			char want[300];
+			snprintf(want, sizeof want, "%s_in%d", p->name, n);
+			int a = port_named(s, want);
+			snprintf(want, sizeof want, "%s%d", p->name, n);
+			int b = port_named(s, want);
+			if (a < 0 && b < 0)
+				break;
+			if (n > occurs)
+				occurs = n;
+		}
+	}
+	if (!occurs) {
+		make_placeholder(L, ln, CONV_LLM_UNAVAILABLE,
+				 "the normalizer's occurring input ports were not recognised");
+		return;
+	}
+	for (uint32_t k = 0; k < outs.len; k++) {
+		uint32_t i = (uint32_t)(uintptr_t)outs.items[k];
+		const AstPort *p = s->ports.items[i];
+		const char *name = fresh_col(L, ln, colname(L, p->name));
+		add_col(L, ln, name, rules_pg_type(L->a, &p->type));
+		si->cols[i] = name;
+	}
+	Sbuf b = SBUF_INIT;
+	for (int n = 1; n <= occurs; n++) {
+		sbuf_addf(&b, "%sSELECT ", n > 1 ? "\nUNION ALL\n" : "");
+		for (uint32_t k = 0; k < outs.len; k++) {
+			uint32_t i = (uint32_t)(uintptr_t)outs.items[k];
+			const AstPort *p = s->ports.items[i];
+			const IrColumn *oc = ln->n->columns.items[k];
+			char want[300];
+			const char *e = "NULL";
+			if (strncasecmp(p->name, "GCID_", 5) == 0)
+				e = arena_sprintf(L->a, "%d", n);
+			else if (strncasecmp(p->name, "GK_", 3) == 0)
+				e = "NULL";
+			else {
+				snprintf(want, sizeof want, "%s_in%d", p->name, n);
+				int src = port_named(s, want);
+				if (src < 0) {
+					snprintf(want, sizeof want, "%s%d", p->name, n);
+					src = port_named(s, want);
+				}
+				if (src <
+				    0) { /* a column that does not occur: the same input port every time */
+					snprintf(want, sizeof want, "%s_in", p->name);
+					src = port_named(s, want);
+					if (src < 0)
+						src = port_named(s, p->name);
+				}
+				if (src >= 0 && L->cur_in[src].node)
+					e = arena_sprintf(L->a, "t.%s", ident(L, L->cur_in[src].col));
+			}
+			sbuf_addf(&b, "%sCAST(%s AS %s) AS %s", k ? ", " : "", e, oc->type,
+				  ident(L, oc->name));
+		}
+		sbuf_addf(&b, " FROM %s AS t", d->n->id);
+	}
+	ln->full = arena_strdup(L->a, b.buf);
+	sbuf_release(&b);
+	for (uint32_t k = 0; k < outs.len; k++) {
+		const AstPort *p = s->ports.items[(uintptr_t)outs.items[k]];
+		if (strncasecmp(p->name, "GK_", 3) == 0)
+			warn(L, ln, W_RULE_DIFFERENCE, s,
+			     "the generated key '%s' is NULL: it needs a sequence the runner keeps", p->name);
+	}
+}
+
+static void lower_target(Lower *L, StepInfo *si, LNode *ln, LNode *d, ColRef *in)
+{
+	const AstStep *s = si->s;
+	const AstTable *t = s->table;
+	ln->n->type = t && t->is_file ? NODE_SINK_FILE : NODE_SINK_TABLE;
+	IrTable *tb = ARENA_NEW(L->a, IrTable);
+	const char *tname = prop(s, SET_TABLE_NAME);
+	tb->orig_name = tname ? tname : t ? t->name : s->name;
+	tb->name = colname(L, tb->orig_name);
+	tb->schema = t ? t->owner : NULL;
+	if (t && t->is_file)
+		tb->file = prop(s, SET_FILE_NAME) ? prop(s, SET_FILE_NAME) : t->name;
+	ln->n->table = tb;
+	add_dep(L, ln, d->n->id);
+	ln->tail = arena_sprintf(L->a, "FROM %s AS t", d->n->id);
+	for (uint32_t i = 0; i < s->ports.len; i++) {
+		const AstPort *p = s->ports.items[i];
+		const char *name = fresh_col(L, ln, colname(L, p->name));
+		const char *type = rules_pg_type(L->a, &p->type);
+		const char *e = in[i].node ? arena_sprintf(L->a, "t.%s", ident(L, in[i].col))
+					   : arena_sprintf(L->a, "CAST(NULL AS %s)", type);
+		add_item(L, ln, e, name, type);
+		if (p->role == ROLE_KEY || p->role == ROLE_PRIMARY_FOREIGN_KEY)
+			ptrvec_push(L->a, &ln->n->keys, (void *)name);
+	}
+	/* an update strategy upstream: its operation column reaches the sink */
+	LNode *up = NULL;
+	for (LNode *x = d; x && !up; x = x->carry ? x->input : NULL)
+		if (x->n->type == NODE_UPSERT)
+			up = x;
+	if (up) {
+		const char *op = carry_column(L, d, up, "akko_operation");
+		if (op) {
+			add_item(L, ln, arena_sprintf(L->a, "t.%s", ident(L, op)),
+				 fresh_col(L, ln, "akko_operation"), "text");
+			ln->n->load_mode = LOAD_UPSERT;
+			ln->n->operation = "akko_operation";
+			ln->n->base_confidence = ln->n->confidence = 0.90;
+			if (!ln->n->keys.len)
+				warn(
+				    L, ln, W_RULE_DIFFERENCE, s,
+				    "the target declares no key: only the rows tagged insert can be applied");
+		}
+	} else if (prop_yes(s, SET_TRUNCATE)) {
+		ln->n->load_mode = LOAD_TRUNCATE_INSERT;
+	} else {
+		const char *rt = NULL;
+		for (uint32_t i = 0; i < L->flow->props.len && !rt; i++) {
+			const AstProp *p = L->flow->props.items[i];
+			if (p->key == SET_ROW_TREATMENT)
+				rt = p->value;
+		}
+		ln->n->load_mode = rt && ascii_ieq(rt, "Delete") ? LOAD_DELETE : LOAD_INSERT;
+	}
+	for (uint32_t i = 0; i < L->flow->load_order.len; i++) {
+		const AstLoadOrder *lo = L->flow->load_order.items[i];
+		if (lo->target && ascii_ieq(lo->target, s->name))
+			ln->n->load_order = lo->order;
+	}
+	const char *pre = prop(s, SET_PRE_SQL), *post = prop(s, SET_POST_SQL);
+	ln->n->pre_sql = pre;
+	ln->n->post_sql = post;
+}
+
+/* ---- the walk ---------------------------------------------------------------------- */
+
+static void lower_step(Lower *L, StepInfo *si)
+{
+	if (si->done || si->busy)
+		return;
+	si->busy = true;
+	const AstStep *s = si->s;
+	if (s->kind == STEP_SOURCE) {
+		lower_source(L, si);
+		si->done = true;
+		return;
+	}
+	if (s->kind == STEP_SOURCE_QUERY) {
+		lower_source_query(L, si);
+		si->done = true;
+		return;
+	}
+	if (transparent(s) || s->kind == STEP_SEQUENCE) {
+		si->done = true;
+		return;
+	}
+	if (s->kind == STEP_LOOKUP && si->in_edges.len == 0) { /* unconnected: :LKP. reads its relation */
+		si->done = true;
+		return;
+	}
+	ColRef *in = inputs_of(L, si); /* lowers the inputs first */
+	const RuleDef *r = rule_for(s->kind);
+	NodeType type = r->node;
+	StepInfo *saved = L->cur;
+	ColRef *saved_in = L->cur_in;
+	ExprBinding **saved_vars = L->cur_vars;
+	L->cur = si;
+	L->cur_in = in;
+	L->cur_vars = NULL;
+	const char *why = NULL;
+	if (type == NODE_PLACEHOLDER || s->disabled) {
+		lower_fallback(L, si, s->kind == STEP_SCRIPT ? CONV_UNSUPPORTED : CONV_LLM_UNAVAILABLE,
+			       arena_sprintf(L->a, "no rule converts a %s",
+					     s->orig_kind ? s->orig_kind : step_kind_name(s->kind)));
+		lnode_add(L, si->node);
+	} else if (s->kind == STEP_ROUTER) {
+		LNode *d = single_input(L, si, in, &why);
+		if (d)
+			lower_router(L, si, d);
+		else {
+			lower_fallback(L, si, CONV_LLM_UNAVAILABLE, why);
+			lnode_add(L, si->node);
+		}
+	} else {
+		LNode *ln = step_node(L, si, type, s->kind == STEP_TARGET ? "tgt_" : NULL);
+		LNode *d = NULL;
+		if (s->kind != STEP_JOIN && s->kind != STEP_UNION) {
+			d = single_input(L, si, in, &why);
+			if (!d) {
+				lower_fallback(L, si, CONV_LLM_UNAVAILABLE, why);
+				lnode_add(L, ln);
+				goto out;
+			}
+		}
+		L->row_alias = "t";
+		switch (s->kind) {
+		case STEP_EXPRESSION: lower_expression(L, si, ln, d, true); break;
+		case STEP_TRANSACTION_CONTROL:
+			lower_expression(L, si, ln, d, false);
+			warn(L, ln, W_RULE_DIFFERENCE, s,
+			     "rows pass through unchanged; the commit and rollback points are not "
+			     "represented");
+			break;
+		case STEP_FILTER: lower_filter(L, si, ln, d); break;
+		case STEP_UPDATE_STRATEGY: lower_update_strategy(L, si, ln, d); break;
+		case STEP_SORT: lower_sorter(L, si, ln, d); break;
+		case STEP_AGGREGATE: lower_aggregator(L, si, ln, d); break;
+		case STEP_RANK: lower_rank(L, si, ln, d); break;
+		case STEP_LOOKUP: lower_lookup(L, si, ln, d); break;
+		case STEP_JOIN:
+			L->row_alias = NULL;
+			lower_joiner(L, si, ln, in);
+			break;
+		case STEP_UNION: lower_union(L, si, ln, in); break;
+		case STEP_NORMALIZER: lower_normalizer(L, si, ln, d); break;
+		case STEP_TARGET: lower_target(L, si, ln, d, in); break;
+		default: make_placeholder(L, ln, CONV_LLM_UNAVAILABLE, "no rule"); break;
+		}
+		L->row_alias = NULL;
+		if (ln->n->type == NODE_PLACEHOLDER) {
+			/* keep the output ports so downstream steps still lower */
+			for (uint32_t i = 0; i < s->ports.len; i++) {
+				const AstPort *p = s->ports.items[i];
+				if (!(p->dir & PORT_OUT) || si->cols[i])
+					continue;
+				const char *name = fresh_col(L, ln, colname(L, p->name));
+				add_col(L, ln, name, rules_pg_type(L->a, &p->type));
+				si->cols[i] = name;
+			}
+			warn(L, ln, W_RULE_FALLBACK, s,
+			     "%s: kept as a placeholder for manual review (no LLM configured)",
+			     ln->n->note ? ln->n->note : "not converted");
+		}
+		lnode_add(L, ln);
+	}
+out:
+	L->cur = saved;
+	L->cur_in = saved_in;
+	L->cur_vars = saved_vars;
+	si->done = true;
+}
+
+/* Print the SQL of a node from its parts. */
+static void finish(Lower *L, LNode *ln)
+{
+	IrNode *n = ln->n;
+	if (n->type == NODE_PLACEHOLDER || n->type == NODE_SOURCE_FILE || n->source_sql) {
+		n->sql = NULL;
+		return;
+	}
+	if (ln->full) {
+		n->sql = ln->full;
+		return;
+	}
+	Sbuf b = SBUF_INIT;
+	sbuf_adds(&b, ln->distinct ? "SELECT DISTINCT\n" : "SELECT\n");
+	for (uint32_t i = 0; i < ln->items.len; i++)
+		sbuf_addf(&b, "  %s%s\n", (const char *)ln->items.items[i], i + 1 < ln->items.len ? "," : "");
+	if (!ln->items.len)
+		sbuf_adds(&b, "  1 AS akko_none\n");
+	if (ln->tail)
+		sbuf_adds(&b, ln->tail);
+	n->sql = arena_strdup(L->a, b.buf);
+	sbuf_release(&b);
+}
+
+static void check_sql(Lower *L, LNode *ln)
+{
+	IrNode *n = ln->n;
+	const char *why = NULL;
+	if (!n->sql || !L->o->sql_ok || L->o->sql_ok(L->o->sql_ok_ud, n->sql, &why))
+		return;
+	make_placeholder(L, ln, CONV_LLM_UNAVAILABLE,
+			 arena_sprintf(L->a, "the SQL fails the check: %s", why));
+	n->sql = NULL;
+	IrWarning *w = ARENA_NEW(L->a, IrWarning);
+	w->code = diag_code_str(W_RULE_SQL_CHECK);
+	w->message = arena_sprintf(
+	    L->a, "the generated SQL fails the PostgreSQL check (%s); the node is kept for review", why);
+	w->line = n->origin.line;
+	ptrvec_push(L->a, &n->warnings, w);
+	Diag d = {.code = W_RULE_SQL_CHECK, .loc = ln->loc};
+	d.context = arena_sprintf(L->a, "in node '%s' of mapping '%s'", n->id, L->flow->name);
+	diag_emit(L->sink, &d, "%s", w->message);
+}
+
+static void lower_flow(Lower *L, IrDoc *d, const AstFlow *f)
+{
+	L->flow = f;
+	IrPipeline *p = ARENA_NEW(L->a, IrPipeline);
+	p->name = f->name;
+	p->origin.object = f->name;
+	p->origin.kind = "Mapping";
+	p->origin.line = f->loc.line;
+	L->p = p;
+	strmap_init(&L->ids, L->a, false);
+	strmap_init(&L->by_step, L->a, false);
+	strmap_init(&L->relnodes, L->a, true);
+	strmap_init(&L->seqnodes, L->a, false);
+	/* physical table names are never node ids */
+	for (uint32_t i = 0; i < f->steps.len; i++) {
+		const AstStep *s = f->steps.items[i];
+		if (s->table)
+			strmap_put(&L->ids, colname(L, s->table->name), (void *)"");
+	}
+	for (uint32_t i = 0; i < f->steps.len; i++) {
+		const AstStep *s = f->steps.items[i];
+		StepInfo *si = ARENA_NEW(L->a, StepInfo);
+		si->s = s;
+		strmap_put(&L->by_step, s->name, si);
+	}
+	for (uint32_t i = 0; i < f->edges.len; i++) {
+		const AstEdge *e = f->edges.items[i];
+		StepInfo *si = e->to ? info_of(L, e->to) : NULL;
+		if (si)
+			ptrvec_push(L->a, &si->in_edges, (void *)e);
+	}
+	/* targets in load order drive the walk; then everything else */
+	for (uint32_t i = 0; i < f->steps.len; i++) {
+		const AstStep *s = f->steps.items[i];
+		if (s->kind == STEP_TARGET)
+			lower_step(L, info_of(L, s));
+	}
+	for (uint32_t i = 0; i < f->steps.len; i++)
+		lower_step(L, info_of(L, f->steps.items[i]));
+	/* print, check, fall back */
+	for (uint32_t i = 0; i < L->all.len; i++) {
+		LNode *ln = L->all.items[i];
+		finish(L, ln);
+		check_sql(L, ln);
+		IrNode *n = ln->n;
+		if (n->type != NODE_PLACEHOLDER && n->confidence < RULES_FALLBACK_THRESHOLD) {
+			make_placeholder(L, ln, CONV_LLM_UNAVAILABLE,
+					 arena_sprintf(L->a,
+						       "confidence %.2f is below the fallback threshold %.2f",
+						       n->confidence, RULES_FALLBACK_THRESHOLD));
+			n->sql = NULL;
+		}
+	}
+	/* a node reading a placeholder cannot run: say so where it matters */
+	for (uint32_t i = 0; i < L->all.len; i++) {
+		IrNode *n = ((LNode *)L->all.items[i])->n;
+		for (uint32_t k = 0; k < n->depends_on.len; k++) {
+			for (uint32_t j = 0; j < i; j++) {
+				IrNode *up = ((LNode *)L->all.items[j])->n;
+				if (strcmp(up->id, n->depends_on.items[k]) == 0 &&
+				    up->type == NODE_PLACEHOLDER && n->type != NODE_PLACEHOLDER)
+					ptrvec_push(L->a, &n->evidence,
+						    (void *)arena_sprintf(
+							L->a,
+							"reads placeholder '%s': runs only after its review",
+							up->id));
+			}
+		}
+	}
+	L->all = (PtrVec){0};
+	ptrvec_push(L->a, &d->pipelines, p);
+}
+
+void rules_lower_powercenter(Arena *a, const AstDoc *doc, const RulesOptions *o, IrDoc *d, DiagSink *sink)
+{
+	Lower L = {.a = a, .doc = doc, .o = o, .sink = sink};
+	L.dialect = o->dialect ? o->dialect : &dialect_postgres;
+	for (uint32_t i = 0; i < doc->folders.len; i++) {
+		L.folder = doc->folders.items[i];
+		for (uint32_t k = 0; k < L.folder->flows.len; k++) {
+			const AstFlow *f = L.folder->flows.items[k];
+			if (f->kind == FLOW_MAPPING)
+				lower_flow(&L, d, f);
+		}
+	}
+}
