@@ -1,6 +1,7 @@
 /* diag.c - diagnostic catalogue, formatting and counting (src/base). */
 #include "base/diag.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 static const struct {
@@ -189,17 +190,23 @@ bool diag_vemit(DiagSink *s, const Diag *d, const char *fmt, va_list ap)
 	s->counts[sev]++;
 	if (sev == DIAG_NOTE && s->quiet_notes)
 		return false;
-	if (sev == DIAG_ERROR && s->max_errors && s->counts[DIAG_ERROR] > s->max_errors) {
+	bool hidden = sev == DIAG_ERROR && s->max_errors && s->counts[DIAG_ERROR] > s->max_errors;
+	Sbuf msg = SBUF_INIT;
+	if (!hidden || s->on_emit)
+		sbuf_vaddf(&msg, fmt, ap);
+	if (s->on_emit)
+		s->on_emit(s->on_emit_ud, d, msg.buf);
+	if (hidden) {
 		if (!s->truncated_noted && s->out)
 			fprintf(s->out,
 				"%s: note: more than %u errors; further errors are counted but "
 				"not shown\n",
 				d->loc.file ? d->loc.file->path : "akko-migrate", s->max_errors);
 		s->truncated_noted = true;
+		sbuf_release(&msg);
 		return false;
 	}
-	Sbuf msg = SBUF_INIT, text = SBUF_INIT;
-	sbuf_vaddf(&msg, fmt, ap);
+	Sbuf text = SBUF_INIT;
 	diag_format(&text, d, msg.buf);
 	if (s->out) {
 		fwrite(text.buf, 1, text.len, s->out);
@@ -252,4 +259,32 @@ void diag_note(DiagSink *s, DiagCode code, SrcLoc loc, const char *fmt, ...)
 	va_start(ap, fmt);
 	simple(s, code, loc, DIAG_NOTE, fmt, ap);
 	va_end(ap);
+}
+
+void diag_record_collect(void *ud, const Diag *d, const char *msg)
+{
+	DiagRecords *r = ud;
+	if (r->len == r->cap) {
+		r->cap = r->cap ? size_mul(r->cap, 2) : 16;
+		r->items = xrealloc(r->items, size_mul(r->cap, sizeof *r->items));
+	}
+	r->items[r->len++] = (DiagRecord){
+	    .file = d->loc.file && d->loc.file->path ? xstrdup(d->loc.file->path) : NULL,
+	    .line = d->loc.line,
+	    .col = d->loc.col,
+	    .code = d->code,
+	    .severity = diag_code_severity(d->code),
+	    .msg = xstrdup(msg),
+	};
+}
+
+void diag_records_release(DiagRecords *r)
+{
+	for (size_t i = 0; i < r->len; i++) {
+		free((char *)r->items[i].file);
+		free((char *)r->items[i].msg);
+	}
+	free(r->items);
+	r->items = NULL;
+	r->len = r->cap = 0;
 }

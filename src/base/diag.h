@@ -17,6 +17,7 @@
 
 #include <stdarg.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #include "base/sbuf.h"
@@ -162,6 +163,11 @@ typedef struct Diag {
 typedef struct DiagSink {
 	FILE *out;           /* print here as reported (NULL: do not print) */
 	Sbuf *collect;       /* also append the text here, if set */
+	/* Called with every counted diagnostic and its formatted message,
+	 * including errors past max_errors that are not shown (but not notes
+	 * dropped by quiet_notes); msg is valid only during the call. */
+	void (*on_emit)(void *ud, const Diag *d, const char *msg);
+	void *on_emit_ud;
 	unsigned counts[3];  /* per severity */
 	unsigned max_errors; /* 0 = unlimited; later errors are counted, not shown */
 	bool truncated_noted;
@@ -178,6 +184,28 @@ bool diag_vemit(DiagSink *s, const Diag *d, const char *fmt, va_list ap);
 bool diag_error(DiagSink *s, DiagCode code, SrcLoc loc, const char *fmt, ...) PRINTF_LIKE(4, 5);
 void diag_warning(DiagSink *s, DiagCode code, SrcLoc loc, const char *fmt, ...) PRINTF_LIKE(4, 5);
 void diag_note(DiagSink *s, DiagCode code, SrcLoc loc, const char *fmt, ...) PRINTF_LIKE(4, 5);
+
+/* One diagnostic as data, for machine-readable output (SARIF). */
+typedef struct DiagRecord {
+	const char *file;   /* path as given on the command line, or NULL */
+	uint32_t line, col; /* 1-based; 0 = unknown */
+	DiagCode code;
+	DiagSeverity severity;
+	const char *msg; /* the message, without location, code or hint */
+} DiagRecord;
+
+/* Records in report order.  items[i].file and .msg are xmalloc'd copies
+ * owned by the list; diag_records_release() frees them all. */
+typedef struct DiagRecords {
+	DiagRecord *items;
+	size_t len, cap;
+} DiagRecords;
+
+/* An on_emit hook appending to the DiagRecords passed as ud:
+ *   DiagRecords recs = {0};
+ *   sink.on_emit = diag_record_collect, sink.on_emit_ud = &recs;  */
+void diag_record_collect(void *ud, const Diag *d, const char *msg);
+void diag_records_release(DiagRecords *r);
 
 /* Format one diagnostic as text (what diag_emit prints). */
 void diag_format(Sbuf *out, const Diag *d, const char *msg);
