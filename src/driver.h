@@ -56,4 +56,30 @@ int driver_expr(const ExprOptions *o, const char *text);
  * and a summary on stderr. */
 int driver_expr_files(const ExprOptions *o, const char *const *files, size_t n, ExprStats *stats);
 
+/* ---- conversion to pipeline YAML (driver_convert.c) ---- */
+
+typedef struct ConvertOptions {
+	const char *output; /* NULL or "-": stdout; a file; or a directory */
+	bool output_is_dir;
+	const char *const *param_files;
+	size_t n_param_files;
+	bool gate;          /* exit EXIT_GATE when a file fails the gate */
+	double min_overall; /* gate: file's overall confidence */
+	double min_object;  /* gate: every node */
+	bool json;          /* one JSON summary line per file on stdout */
+	const char *sarif;  /* write diagnostics as SARIF here, or NULL */
+	bool timestamp;     /* generated_at from the clock (SOURCE_DATE_EPOCH wins) */
+	bool quiet;         /* no diagnostics on stderr, only the summary lines */
+	unsigned max_errors;
+	NullCompare null_compare;
+	const struct Dialect *dialect;
+} ConvertOptions;
+
+typedef struct ConvertStats {
+	size_t files, pipelines, nodes, gate_failed;
+} ConvertStats;
+
+/* Convert each file; returns the process exit code. */
+int driver_convert(const ConvertOptions *o, const char *const *files, size_t n, ConvertStats *st);
+
 #endif

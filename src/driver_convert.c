@@ -19,6 +19,7 @@
 #include "base/sbuf.h"
 #include "driver.h"
 #include "emit/emit.h"
+#include "emit/sarif.h"
 #include "parsers/frontend.h"
 #include "rules/checks.h"
 #include "rules/rules.h"
@@ -91,7 +92,8 @@ static bool sql_ok(void *ud, const char *sql, const char **why)
 {
 	Arena *a = ud;
 	SqlCheck c;
-	if (sql_check_select(a, sql, &c))
+	sql_check_select(a, sql, &c);
+	if (c.ok)
 		return true;
 	*why = c.message;
 	return false;
@@ -139,7 +141,7 @@ static int write_output(const ConvertOptions *o, const char *input, const Sbuf *
 }
 
 static int convert_one(const ConvertOptions *o, const char *path, Sbuf *out, ConvertStats *st,
-		       DiagCollect *collect)
+		       DiagRecords *collect)
 {
 	DiagSink sink;
 	diag_init(&sink, o->quiet ? NULL : stderr);
@@ -162,7 +164,7 @@ static int convert_one(const ConvertOptions *o, const char *path, Sbuf *out, Con
 		IrDoc *d = ARENA_NEW(&arena, IrDoc);
 		d->tool = tool_name(doc->tool);
 		d->file = path;
-		d->sha256 = sha256_hex(&arena, src.data, src.len);
+		d->sha256 = sha256_hex(&arena, src.text, src.len);
 		d->dialect = "postgres";
 		d->generated_by = "akko-migrate " PACKAGE_VERSION;
 		d->generated_at = generated_at(&arena, o);
@@ -171,7 +173,6 @@ static int convert_one(const ConvertOptions *o, const char *path, Sbuf *out, Con
 				   .sql_ok = sql_ok,
 				   .sql_ok_ud = &arena};
 		rules_lower_powercenter(&arena, doc, &ro, d, &sink);
-		rules_lower_orchestration(&arena, doc, d, &sink);
 		for (uint32_t i = 0; i < d->pipelines.len; i++)
 			checks_add_defaults(&arena, d->pipelines.items[i]);
 		ir_rollup(d);
@@ -225,8 +226,7 @@ int driver_convert(const ConvertOptions *o, const char *const *files, size_t n, 
 	frontend_global_init();
 	int worst = EXIT_OK;
 	Sbuf out = SBUF_INIT;
-	DiagCollect collect;
-	diag_collect_init(&collect);
+	DiagRecords collect = {0};
 	for (size_t i = 0; i < n; i++) {
 		int rc = convert_one(o, files[i], &out, st, o->sarif ? &collect : NULL);
 		/* I/O failures outrank input errors, which outrank gate failures */
@@ -237,7 +237,7 @@ int driver_convert(const ConvertOptions *o, const char *const *files, size_t n, 
 	}
 	if (o->sarif) {
 		Sbuf s = SBUF_INIT;
-		emit_sarif(&collect, &s);
+		emit_sarif(collect.items, collect.len, &s);
 		const char *err;
 		if (!atomic_write_file(o->sarif, s.buf, s.len, &err)) {
 			fprintf(stderr, "akko-migrate: error: cannot write '%s': %s [%s]\n", o->sarif, err,
@@ -246,7 +246,7 @@ int driver_convert(const ConvertOptions *o, const char *const *files, size_t n, 
 		}
 		sbuf_release(&s);
 	}
-	diag_collect_release(&collect);
+	diag_records_release(&collect);
 	sbuf_release(&out);
 	arena_trim_cache();
 	return worst;

@@ -22,6 +22,8 @@ static const char usage_text[] =
     "akko-migrate - compile legacy ETL jobs into engine-neutral pipeline YAML\n"
     "\n"
     "Usage:\n"
+    "  akko-migrate [convert] [options] FILE... -o OUT\n"
+    "                                           convert job exports to pipeline YAML\n"
     "  akko-migrate inspect [options] FILE...   read job exports, print their workflow AST\n"
     "  akko-migrate expr [options] EXPRESSION   translate one PowerCenter expression to SQL\n"
     "  akko-migrate expr [options] --file FILE...\n"
@@ -33,9 +35,57 @@ static const char usage_text[] =
     "Job files are recognised by content, not by name.  Today the PowerCenter\n"
     "frontend reads POWERMART XML exports (Repository Manager > Export Objects);\n"
     "SSIS, Alteryx and DataStage files are recognised and reported as not yet read.\n"
-    "Conversion to pipeline YAML (akko-migrate JOB -o pipeline.yaml) is not built yet.\n"
     "\n"
-    "Run 'akko-migrate help inspect' for the inspect options and examples.\n";
+    "  akko-migrate m_load.XML -o pipeline.yaml        convert one export\n"
+    "  akko-migrate --gate exports/*.XML -o out/        convert many; exit 4 if any\n"
+    "                                                   fails the confidence gate\n"
+    "\n"
+    "Run 'akko-migrate help convert' for the conversion options, the output\n"
+    "format (docs/pipeline-yaml.md) and the gate.\n";
+
+static const char convert_text[] =
+    "Usage: akko-migrate [convert] [options] FILE... [-o OUT]\n"
+    "\n"
+    "Converts each job export into one pipeline YAML document\n"
+    "(docs/pipeline-yaml.md): a pipeline per mapping whose nodes are SQL\n"
+    "SELECTs that compose into one WITH ... SELECT per target, the workflows\n"
+    "as an orchestration section, parameters with where each value came from,\n"
+    "quality checks, and a confidence per node with the evidence for it.\n"
+    "What no rule converts is a placeholder marked for review, never a guess.\n"
+    "\n"
+    "Options:\n"
+    "  -o, --output PATH        write to PATH (atomically: a failed run leaves no\n"
+    "                           partial file); a directory (or a PATH ending in /)\n"
+    "                           gets one <input name>.yaml per input; default stdout\n"
+    "  -p, --param-file FILE    apply a PowerCenter parameter file; repeatable\n"
+    "      --gate               exit 4 unless every file passes the gate: overall\n"
+    "                           confidence >= --min-overall, every node >=\n"
+    "                           --min-object, nothing needs manual review\n"
+    "      --min-overall X      gate threshold for a file (default 0.85)\n"
+    "      --min-object X       gate threshold for every node (default 0.80)\n"
+    "  -f, --format FORMAT      text (default) or json: one JSON summary line per\n"
+    "                           file on stdout (file, output, nodes, confidence,\n"
+    "                           gate, reason)\n"
+    "      --sarif FILE         also write every diagnostic as SARIF 2.1.0, for CI\n"
+    "                           systems that show them inline\n"
+    "      --timestamp          record generated_at (SOURCE_DATE_EPOCH, when set,\n"
+    "                           gives the time; without either there is none, so\n"
+    "                           output is byte-identical across runs)\n"
+    "      --null-compare MODE  the sessions' NULL comparison: null, high or low\n"
+    "  -q, --quiet              no diagnostics on stderr, only the summary lines\n"
+    "      --max-errors N       show at most N errors per file (default 50)\n"
+    "  -h, --help               show this help\n"
+    "\n"
+    "stderr gets located diagnostics and one summary line per file:\n"
+    "  m.XML: 1 pipeline, 9 nodes, confidence 0.912 (min 0.800), 3 warnings, 0 to review: gate pass\n"
+    "\n"
+    "Exit status: 0 converted; 1 an input has errors (no output for it);\n"
+    "2 bad command line; 3 I/O error; 4 a file failed the gate (with --gate).\n"
+    "\n"
+    "Examples:\n"
+    "  akko-migrate examples/powercenter/m_customer_orders.XML -o pipeline.yaml\n"
+    "  akko-migrate --gate --sarif akko.sarif exports/*.XML -o out/\n"
+    "  akko-migrate validate pipeline.yaml\n";
 
 static const char inspect_text[] =
     "Usage: akko-migrate inspect [options] FILE...\n"
@@ -175,6 +225,10 @@ static int help(const char *topic)
 	if (!topic) {
 		fputs(usage_text, stdout);
 		print_exit_codes(stdout);
+		return EXIT_OK;
+	}
+	if (strcmp(topic, "convert") == 0) {
+		fputs(convert_text, stdout);
 		return EXIT_OK;
 	}
 	if (strcmp(topic, "inspect") == 0) {
@@ -360,6 +414,112 @@ static int cmd_expr(int argc, char **argv)
 	return driver_expr(&o, argv[optind]);
 }
 
+enum { OPT_GATE = 400, OPT_MIN_OVERALL, OPT_MIN_OBJECT, OPT_SARIF, OPT_TIMESTAMP, OPT_CONV_NULL, OPT_CONV_MAXERR };
+
+static const struct option convert_options[] = {
+    {"output", required_argument, NULL, 'o'},
+    {"param-file", required_argument, NULL, 'p'},
+    {"gate", no_argument, NULL, OPT_GATE},
+    {"min-overall", required_argument, NULL, OPT_MIN_OVERALL},
+    {"min-object", required_argument, NULL, OPT_MIN_OBJECT},
+    {"format", required_argument, NULL, 'f'},
+    {"sarif", required_argument, NULL, OPT_SARIF},
+    {"timestamp", no_argument, NULL, OPT_TIMESTAMP},
+    {"null-compare", required_argument, NULL, OPT_CONV_NULL},
+    {"quiet", no_argument, NULL, 'q'},
+    {"max-errors", required_argument, NULL, OPT_CONV_MAXERR},
+    {"help", no_argument, NULL, 'h'},
+    {NULL, 0, NULL, 0},
+};
+
+static bool parse_unit(const char *s, double *out)
+{
+	char *end;
+	double v = strtod(s, &end);
+	if (*end || end == s || !(v >= 0 && v <= 1))
+		return false;
+	*out = v;
+	return true;
+}
+
+static int cmd_convert(int argc, char **argv)
+{
+	ConvertOptions o = {.min_overall = 0.85, .min_object = 0.80, .max_errors = 50};
+	const char **params = xcalloc((size_t)argc, sizeof *params);
+	size_t n_params = 0;
+	int rc = EXIT_OK, c;
+	opterr = 0;
+	optind = 1;
+	while (rc == EXIT_OK && (c = getopt_long(argc, argv, ":o:p:f:qh", convert_options, NULL)) != -1) {
+		switch (c) {
+		case 'o': o.output = optarg; break;
+		case 'p': params[n_params++] = optarg; break;
+		case OPT_GATE: o.gate = true; break;
+		case OPT_MIN_OVERALL:
+			if (!parse_unit(optarg, &o.min_overall))
+				rc = usage_error("--min-overall needs a number from 0 to 1, not '%s'", optarg);
+			break;
+		case OPT_MIN_OBJECT:
+			if (!parse_unit(optarg, &o.min_object))
+				rc = usage_error("--min-object needs a number from 0 to 1, not '%s'", optarg);
+			break;
+		case 'f':
+			if (strcmp(optarg, "json") == 0)
+				o.json = true;
+			else if (strcmp(optarg, "text") != 0)
+				rc = usage_error("unknown format '%s' (use text or json)", optarg);
+			break;
+		case OPT_SARIF: o.sarif = optarg; break;
+		case OPT_TIMESTAMP: o.timestamp = true; break;
+		case OPT_CONV_NULL:
+			if (strcmp(optarg, "null") == 0)
+				o.null_compare = NULLCMP_NULL;
+			else if (strcmp(optarg, "high") == 0)
+				o.null_compare = NULLCMP_HIGH;
+			else if (strcmp(optarg, "low") == 0)
+				o.null_compare = NULLCMP_LOW;
+			else
+				rc = usage_error("unknown --null-compare mode '%s' (use null, high or low)", optarg);
+			break;
+		case 'q': o.quiet = true; break;
+		case OPT_CONV_MAXERR: {
+			char *end;
+			long v = strtol(optarg, &end, 10);
+			if (*end || v < 0 || v > 1000000)
+				rc = usage_error("--max-errors needs a count, not '%s'", optarg);
+			o.max_errors = (unsigned)v;
+			break;
+		}
+		case 'h': free(params); return help("convert");
+		case ':': rc = usage_error("option '%s' needs an argument", argv[optind - 1]); break;
+		default: rc = usage_error("unknown option '%s'", argv[optind - 1]); break;
+		}
+	}
+	int nfiles = argc - optind;
+	if (rc == EXIT_OK && nfiles <= 0)
+		rc = usage_error("%s", "convert needs at least one FILE");
+	if (rc == EXIT_OK && o.output && strcmp(o.output, "-") != 0) {
+		size_t len = strlen(o.output);
+		o.output_is_dir = is_directory(o.output) || (len && o.output[len - 1] == '/');
+		if (nfiles > 1 && !o.output_is_dir)
+			rc = usage_error("with several files, -o must name a directory, not '%s'", o.output);
+		else if (o.output_is_dir && !is_directory(o.output))
+			rc = usage_error("output directory '%s' does not exist", o.output);
+	} else if (rc == EXIT_OK && nfiles > 1 && !o.json) {
+		rc = usage_error("%s", "with several files, name an output directory with -o DIR/");
+	}
+	if (rc != EXIT_OK) {
+		free(params);
+		return rc;
+	}
+	o.param_files = params;
+	o.n_param_files = n_params;
+	ConvertStats st = {0};
+	rc = driver_convert(&o, (const char *const *)argv + optind, (size_t)nfiles, &st);
+	free(params);
+	return rc;
+}
+
 int main(int argc, char **argv)
 {
 	if (argc < 2) {
@@ -379,9 +539,8 @@ int main(int argc, char **argv)
 		return cmd_inspect(argc - 1, argv + 1);
 	if (strcmp(cmd, "expr") == 0)
 		return cmd_expr(argc - 1, argv + 1);
-	if (cmd[0] == '-')
-		return usage_error("unknown option '%s'", cmd);
-	return usage_error("unknown command '%s'; conversion to pipeline YAML is not built yet, "
-			   "'akko-migrate inspect FILE' reads a job export",
-			   cmd);
+	if (strcmp(cmd, "convert") == 0)
+		return cmd_convert(argc - 1, argv + 1);
+	/* akko-migrate [options] FILE... -o OUT: the main job */
+	return cmd_convert(argc, argv);
 }

@@ -379,6 +379,7 @@ static void node(Em *m, const IrNode *n)
 	}
 	seq_end(m);
 	kv_opt(m, "sql", n->sql);
+	kv_opt(m, "source_sql", n->source_sql);
 	node_payload(m, n);
 	map_end(m);
 }

@@ -121,6 +121,8 @@ typedef struct LNode {
 	struct LNode *input; /* the node read as t, when carry is set */
 	StrMap carried;      /* "<node id>.<column>" -> carried column name */
 	SrcLoc loc;          /* the step it lowers */
+	const char *alt_source_sql; /* the same query in the source's dialect, run at
+				       the source when PostgreSQL refuses the SQL */
 } LNode;
 
 /* Where a port's value comes from. */
@@ -333,7 +335,7 @@ static const char *carry_column(Lower *L, LNode *ln, LNode *from, const char *co
 		return NULL;
 	char buf[64];
 	snprintf(buf, sizeof buf, "%.30s__%.30s", col, from->n->id);
-	const char *name = fresh_col(L, ln, buf);
+	const char *name = fresh_col(L, ln, arena_strdup(L->a, buf));
 	add_item(L, ln, arena_sprintf(L->a, "t.%s", ident(L, below)), name, col_type(ln->input, below));
 	strmap_put(&ln->carried, key, (void *)name);
 	return name;
@@ -793,11 +795,17 @@ static void make_pushdown_override(Lower *L, LNode *ln, const AstStep *s, const 
 	ln->tail = NULL;
 	ln->carry = false;
 	ln->n->pre_sql = NULL;
-	ln->n->note = sql; /* the override, as written (source_sql in the YAML) */
-	ln->n->source_sql = sql;
+	ln->n->note = "runs at the source connection; the runner materialises its rows under the node's id";
+	/* kept as written, with line ends made uniform */
+	Sbuf b = SBUF_INIT;
+	for (const char *c = sql; *c; c++)
+		if (!(c[0] == '\r' && c[1] == '\n'))
+			sbuf_addch(&b, *c == '\r' ? '\n' : *c);
+	ln->n->source_sql = arena_strdup(L->a, b.buf);
+	sbuf_release(&b);
 	warn(L, ln, W_RULE_OVERRIDE, s,
-	     "the SQL override is kept as written, in the source's dialect: it runs at the source and its "
-	     "rows are read under the node's id");
+	     "the query is kept as written, in the source's dialect: it runs at the source and its rows "
+	     "are read under the node's id");
 }
 
 static void lower_source_query(Lower *L, StepInfo *si)
@@ -927,6 +935,33 @@ static void lower_source_query(Lower *L, StepInfo *si)
 	ln->distinct = prop_yes(s, SET_SELECT_DISTINCT);
 	ln->tail = arena_strdup(L->a, b.buf);
 	sbuf_release(&b);
+	if (udj || filter) { /* the same query as PowerCenter would send it */
+		Sbuf q = SBUF_INIT;
+		sbuf_adds(&q, ln->distinct ? "SELECT DISTINCT " : "SELECT ");
+		for (uint32_t i = 0, n = 0; i < s->ports.len; i++) {
+			const AstPort *p = s->ports.items[i];
+			if (!(p->dir & PORT_OUT))
+				continue;
+			uint32_t k = 0;
+			while (in[i].node && k < ns && srcs[k] != in[i].node)
+				k++;
+			const IrTable *tb = in[i].node && k < ns ? srcs[k]->n->table : NULL;
+			sbuf_addf(&q, "%s%s%s%s", n++ ? ", " : "", tb ? tb->orig_name : "", tb ? "." : "NULL AS ",
+				  p->name);
+		}
+		sbuf_adds(&q, "\nFROM ");
+		for (uint32_t k = 0; k < ns; k++) {
+			const IrTable *tb = srcs[k]->n->table;
+			sbuf_addf(&q, "%s%s%s%s", k ? ", " : "", tb && tb->schema ? tb->schema : "",
+				  tb && tb->schema ? "." : "", tb ? tb->orig_name : srcs[k]->n->id);
+		}
+		if (udj)
+			sbuf_addf(&q, "\nWHERE %s", udj);
+		if (filter)
+			sbuf_addf(&q, "%s%s", udj ? "\nAND " : "\nWHERE ", filter);
+		ln->alt_source_sql = arena_strdup(L->a, q.buf);
+		sbuf_release(&q);
+	}
 	if (udj || filter) {
 		ln->n->base_confidence = 0.93;
 		ln->n->confidence = 0.93;
@@ -1435,6 +1470,7 @@ static void lower_router(Lower *L, StepInfo *si, LNode *d)
 {
 	const AstStep *s = si->s;
 	si->groups = ARENA_NEWN(L->a, LNode *, s->ports.len + 1);
+	si->cols = ARENA_NEWN(L->a, const char *, s->ports.len + 1);
 	Sbuf conds = SBUF_INIT;
 	int nc = 0;
 	const RuleDef *r = rule_for(STEP_ROUTER);
@@ -1779,6 +1815,28 @@ static void check_sql(Lower *L, LNode *ln)
 	const char *why = NULL;
 	if (!n->sql || !L->o->sql_ok || L->o->sql_ok(L->o->sql_ok_ud, n->sql, &why))
 		return;
+	if (ln->alt_source_sql) { /* source-dialect SQL: the query runs at the source */
+		const AstStep *s = NULL;
+		for (uint32_t i = 0; i < L->flow->steps.len && !s; i++) {
+			StepInfo *si = info_of(L, L->flow->steps.items[i]);
+			if (si && si->node == ln)
+				s = si->s;
+		}
+		PtrVec kept = {0}; /* the parameter notes were about the PostgreSQL form */
+		for (uint32_t i = 0; i < n->warnings.len; i++) {
+			IrWarning *w = n->warnings.items[i];
+			if (strcmp(w->code, diag_code_str(W_RULE_SQL_PARAM)) != 0)
+				ptrvec_push(L->a, &kept, w);
+		}
+		n->warnings = kept;
+		make_pushdown_override(L, ln, s, ln->alt_source_sql, 0.90);
+		n->sql = NULL;
+		ptrvec_push(L->a, &n->evidence,
+			    (void *)arena_sprintf(L->a, "PostgreSQL refuses the filter or join (%s): the query runs at "
+							"the source as PowerCenter would send it",
+						  why));
+		return;
+	}
 	make_placeholder(L, ln, CONV_LLM_UNAVAILABLE,
 			 arena_sprintf(L->a, "the SQL fails the check: %s", why));
 	n->sql = NULL;
