@@ -113,14 +113,14 @@ const char *rules_pg_type(Arena *a, const AstType *t)
 /* A SQL node under construction. */
 typedef struct LNode {
 	IrNode *n;
-	PtrVec items;        /* const char *: "expr AS alias" */
-	const char *tail;    /* "FROM ... WHERE ..." */
-	const char *full;    /* the whole statement (union, normalizer, rank), or NULL */
-	bool distinct;       /* SELECT DISTINCT */
-	bool carry;          /* may carry columns through (reads one input as t) */
-	struct LNode *input; /* the node read as t, when carry is set */
-	StrMap carried;      /* "<node id>.<column>" -> carried column name */
-	SrcLoc loc;          /* the step it lowers */
+	PtrVec items;               /* const char *: "expr AS alias" */
+	const char *tail;           /* "FROM ... WHERE ..." */
+	const char *full;           /* the whole statement (union, normalizer, rank), or NULL */
+	bool distinct;              /* SELECT DISTINCT */
+	bool carry;                 /* may carry columns through (reads one input as t) */
+	struct LNode *input;        /* the node read as t, when carry is set */
+	StrMap carried;             /* "<node id>.<column>" -> carried column name */
+	SrcLoc loc;                 /* the step it lowers */
 	const char *alt_source_sql; /* the same query in the source's dialect, run at
 				       the source when PostgreSQL refuses the SQL */
 } LNode;
@@ -417,6 +417,95 @@ static ColRef *inputs_of(Lower *L, StepInfo *si)
 	return in;
 }
 
+/* Is x on the carry chain of c (c itself included)? */
+static bool on_chain(LNode *c, LNode *x)
+{
+	for (; c; c = c->carry ? c->input : NULL)
+		if (c == x)
+			return true;
+	return false;
+}
+
+/* Inputs from parallel passive branches of one row stream (two lookups
+ * after one source qualifier): their common ancestor numbers its rows once,
+ * each branch carries the number, and a merge node joins the branches on
+ * it.  A CTE read more than once is computed once, so the numbers agree. */
+static LNode *merge_inputs(Lower *L, const AstStep *s, ColRef *in, uint32_t n, LNode **cand, uint32_t nc,
+			   const char **why)
+{
+	LNode *root = NULL;
+	for (LNode *x = cand[0]; x && !root; x = x->carry ? x->input : NULL) {
+		bool all = true;
+		for (uint32_t k = 1; k < nc && all; k++)
+			all = on_chain(cand[k], x);
+		if (all)
+			root = x;
+	}
+	if (!root || root->full || !root->tail || root->distinct || root->n->type == NODE_PLACEHOLDER ||
+	    root->n->source_sql) {
+		*why = arena_sprintf(L->a,
+				     "its inputs come from parallel branches ('%s' and '%s') with no common "
+				     "ancestor whose rows can be numbered",
+				     cand[0]->n->id, cand[1]->n->id);
+		return NULL;
+	}
+	if (!has_col(root, "akko_row"))
+		add_item(L, root, "row_number() OVER ()", "akko_row", "bigint");
+	const char *rows[64];
+	for (uint32_t k = 0; k < nc; k++) {
+		rows[k] = carry_column(L, cand[k], root, "akko_row");
+		if (!rows[k]) {
+			*why = "its parallel input branches cannot carry a row number";
+			return NULL;
+		}
+	}
+	const RuleDef r = {"powercenter/row_merge",
+			   s->kind,
+			   "",
+			   NODE_JOIN,
+			   0.90,
+			   "parallel passive branches joined on the row number of their common ancestor"};
+	LNode *m = lnode_new(L, NODE_JOIN,
+			     ir_make_id(L->a, &L->ids, arena_sprintf(L->a, "%s_inputs", s->name)), s, &r);
+	m->n->rule = "powercenter/row_merge";
+	Sbuf b = SBUF_INIT;
+	for (uint32_t k = 0; k < nc; k++) {
+		add_dep(L, m, cand[k]->n->id);
+		if (k == 0)
+			sbuf_addf(&b, "FROM %s AS i1", cand[0]->n->id);
+		else
+			sbuf_addf(&b, "\nJOIN %s AS i%u ON i%u.%s = i1.%s", cand[k]->n->id, k + 1, k + 1,
+				  ident(L, rows[k]), ident(L, rows[0]));
+	}
+	m->tail = arena_strdup(L->a, b.buf);
+	sbuf_release(&b);
+	StrMap seen;
+	strmap_init(&seen, L->a, false);
+	for (uint32_t i = 0; i < n; i++) {
+		if (!in[i].node)
+			continue;
+		uint32_t k = 0;
+		while (k < nc && cand[k] != in[i].node)
+			k++;
+		const char *key = arena_sprintf(L->a, "%u.%s", k, in[i].col);
+		const char *have = strmap_get(&seen, key);
+		if (!have) {
+			have = fresh_col(L, m, in[i].col);
+			add_item(L, m, arena_sprintf(L->a, "i%u.%s", k + 1, ident(L, in[i].col)), have,
+				 col_type(cand[k], in[i].col));
+			strmap_put(&seen, key, (void *)have);
+		}
+		in[i].node = m;
+		in[i].col = have;
+	}
+	warn(
+	    L, m, W_RULE_DIFFERENCE, s,
+	    "inputs from the parallel branches %s and %s are rejoined on a row number of '%s', computed once",
+	    cand[0]->n->id, cand[1]->n->id, root->n->id);
+	lnode_add(L, m);
+	return m;
+}
+
 /* The single relation a one-input step reads: the input node that every
  * other input node is carried from.  Ports from other nodes are rewritten
  * to the carried columns.  NULL when the inputs cannot be aligned. */
@@ -457,12 +546,7 @@ static LNode *align_inputs(Lower *L, const AstStep *s, ColRef *in, uint32_t n, c
 			}
 		return d;
 	}
-	*why = arena_sprintf(L->a,
-			     "its inputs come from parallel branches ('%s' and '%s') that SQL cannot "
-			     "align row by row",
-			     cand[0]->n->id, cand[1]->n->id);
-	(void)s;
-	return NULL;
+	return merge_inputs(L, s, in, n, cand, nc, why);
 }
 
 /* A sequence node numbering the rows of `input` for a consumer. */
@@ -946,8 +1030,8 @@ static void lower_source_query(Lower *L, StepInfo *si)
 			while (in[i].node && k < ns && srcs[k] != in[i].node)
 				k++;
 			const IrTable *tb = in[i].node && k < ns ? srcs[k]->n->table : NULL;
-			sbuf_addf(&q, "%s%s%s%s", n++ ? ", " : "", tb ? tb->orig_name : "", tb ? "." : "NULL AS ",
-				  p->name);
+			sbuf_addf(&q, "%s%s%s%s", n++ ? ", " : "", tb ? tb->orig_name : "",
+				  tb ? "." : "NULL AS ", p->name);
 		}
 		sbuf_adds(&q, "\nFROM ");
 		for (uint32_t k = 0; k < ns; k++) {
@@ -1831,10 +1915,12 @@ static void check_sql(Lower *L, LNode *ln)
 		n->warnings = kept;
 		make_pushdown_override(L, ln, s, ln->alt_source_sql, 0.90);
 		n->sql = NULL;
-		ptrvec_push(L->a, &n->evidence,
-			    (void *)arena_sprintf(L->a, "PostgreSQL refuses the filter or join (%s): the query runs at "
-							"the source as PowerCenter would send it",
-						  why));
+		ptrvec_push(
+		    L->a, &n->evidence,
+		    (void *)arena_sprintf(L->a,
+					  "PostgreSQL refuses the filter or join (%s): the query runs at "
+					  "the source as PowerCenter would send it",
+					  why));
 		return;
 	}
 	make_placeholder(L, ln, CONV_LLM_UNAVAILABLE,
@@ -1864,11 +1950,14 @@ static void lower_flow(Lower *L, IrDoc *d, const AstFlow *f)
 	strmap_init(&L->by_step, L->a, false);
 	strmap_init(&L->relnodes, L->a, true);
 	strmap_init(&L->seqnodes, L->a, false);
-	/* physical table names are never node ids */
+	/* the tables that node SQL reads are never node ids */
 	for (uint32_t i = 0; i < f->steps.len; i++) {
 		const AstStep *s = f->steps.items[i];
-		if (s->table)
-			strmap_put(&L->ids, colname(L, s->table->name), (void *)"");
+		const char *t = s->kind == STEP_SOURCE && s->table ? s->table->name
+				: s->kind == STEP_LOOKUP ? prop(s->def ? s->def : s, SET_LOOKUP_TABLE)
+							 : NULL;
+		if (t)
+			strmap_put(&L->ids, colname(L, t), (void *)"");
 	}
 	for (uint32_t i = 0; i < f->steps.len; i++) {
 		const AstStep *s = f->steps.items[i];
