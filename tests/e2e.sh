@@ -1,0 +1,168 @@
+#!/bin/sh
+# e2e.sh - PowerCenter mappings converted, composed and run in PostgreSQL.
+#
+# Every tests/e2e/<mapping>/ holds mapping.XML (a POWERMART export whose
+# mapping is named like the directory), setup.sql (the source and lookup
+# tables with sample rows) and expected/<sink id>.tsv (the rows PowerCenter
+# writes to that target, derived by hand; tab-separated, NULL as \N, as
+# PostgreSQL prints them).  For each case, in a fresh database of a
+# throw-away PostgreSQL server (tests/pg/pg.sh): run setup.sql, convert the
+# mapping (exit 0, or 4 for a failed gate), validate the YAML, and for each
+# expected sink run `akko-migrate compose --pipeline <mapping> --sink <id>`
+# and compare the statement's rows with the expected ones, both sorted.
+# One "ok"/"not ok" line for the conversion, one for validation and one per
+# sink; a failure shows the diff or the tool's messages.
+#
+# Without PostgreSQL the suite fails loudly; AKKO_ALLOW_PG_SKIP=1 turns that
+# into a skip (never in CI).  AKKO_E2E_CASES=DIR reads other cases; case
+# names given as arguments run only those.
+. "$(dirname "$0")/lib.sh"
+. "$AKKO_SRCDIR/tests/pg/pg.sh"
+
+casedir=${AKKO_E2E_CASES:-$AKKO_SRCDIR/tests/e2e}
+work="$TESTS_OUT/e2e"
+rm -rf "$work" && mkdir -p "$work" || exit 1
+
+pg_start
+rc=$?
+if [ $rc -ne 0 ]; then
+	if [ $rc -eq 2 ] && [ "${AKKO_ALLOW_PG_SKIP:-0}" = 1 ]; then
+		skip "end-to-end tests in PostgreSQL" "$PG_WHY (AKKO_ALLOW_PG_SKIP=1)"
+	else
+		fail "end-to-end tests need a PostgreSQL server: $PG_WHY"
+		echo "#   install the postgresql package, or set AKKO_ALLOW_PG_SKIP=1 to skip these tests"
+	fi
+	pg_stop
+	echo "# suite done"
+	exit 0
+fi
+
+# tool LOG ARGS...: run akko-migrate, stdout and stderr to LOG; sets trc.
+tool() {
+	_log=$1
+	shift
+	${AKKO_TEST_WRAPPER:-} "$AKKO_BIN" "$@" >"$_log" 2>&1
+	trc=$?
+}
+
+# fail_sinks CASE WHY: one "not ok" per expected sink of a case that
+# could not get as far as running its statements.
+fail_sinks() {
+	for _exp in "$dir"/expected/*.tsv; do
+		[ -f "$_exp" ] || continue
+		fail "$1: $(basename "$_exp" .tsv) ($2)"
+	done
+}
+
+# The statement as one COPY: exactly one query, rows in COPY text format
+# (tab-separated, NULL as \N), read-only, with a time limit.
+wrap() { # wrap STMT_FILE OUT_FILE
+	{
+		echo "SET default_transaction_read_only = on;"
+		echo "SET statement_timeout = '60s';"
+		echo "COPY ("
+		# Drop the trailing ';' (and blanks after it) of the statement.
+		sed -e ':a' -e '$!{N;ba' -e '}' -e 's/[[:space:]]*;[[:space:]]*$//' "$1"
+		echo ") TO STDOUT;"
+	} >"$2"
+}
+
+ncases=0
+for dir in "$casedir"/*/; do
+	dir=${dir%/}
+	name=$(basename "$dir")
+	[ -f "$dir/mapping.XML" ] || continue
+	if [ $# -gt 0 ]; then
+		_want=0
+		for _a in "$@"; do [ "$_a" = "$name" ] && _want=1; done
+		[ $_want = 1 ] || continue
+	fi
+	ncases=$((ncases + 1))
+	out="$work/$name"
+	mkdir -p "$out"
+	yaml="$out/$name.yaml"
+
+	if ! grep -q "<MAPPING [^>]*NAME =\"$name\"" "$dir/mapping.XML"; then
+		fail "$name: the case directory is named after its mapping"
+		echo "#   no MAPPING named '$name' in $dir/mapping.XML"
+		continue
+	fi
+	if ! ls "$dir"/expected/*.tsv >/dev/null 2>&1; then
+		fail "$name: the case has expected/<sink>.tsv files"
+		continue
+	fi
+
+	db="e2e_$(printf '%s' "$name" | tr -c 'a-zA-Z0-9_' '_' | tr 'A-Z' 'a-z')"
+	if ! pg_psql -q -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db" >"$out/createdb.log" 2>&1 ||
+		! pg_psql -q -d "$db" -f "$dir/setup.sql" >"$out/setup.log" 2>&1; then
+		fail "$name: setup.sql"
+		show "$out/createdb.log" 10
+		show "$out/setup.log" 20
+		fail_sinks "$name" "setup.sql failed"
+		continue
+	fi
+
+	tool "$out/convert.log" "$dir/mapping.XML" -o "$yaml"
+	case $trc in
+	0 | 4) pass "$name: converted (exit $trc)" ;;
+	*)
+		fail "$name: converted (exit 0 or 4, got $trc)"
+		show "$out/convert.log" 30
+		fail_sinks "$name" "not converted"
+		continue
+		;;
+	esac
+	if [ ! -s "$yaml" ]; then
+		fail "$name: the conversion wrote $yaml"
+		fail_sinks "$name" "no pipeline YAML"
+		continue
+	fi
+
+	tool "$out/validate.log" validate "$yaml"
+	if [ $trc = 0 ]; then pass "$name: validates"; else
+		fail "$name: validates (exit $trc)"
+		show "$out/validate.log" 30
+	fi
+
+	for exp in "$dir"/expected/*.tsv; do
+		sink=$(basename "$exp" .tsv)
+		label="$name: $sink"
+		${AKKO_TEST_WRAPPER:-} "$AKKO_BIN" compose "$yaml" --pipeline "$name" --sink "$sink" \
+			>"$out/$sink.sql" 2>"$out/$sink.compose.log"
+		trc=$?
+		if [ $trc != 0 ]; then
+			fail "$label (compose exit $trc)"
+			show "$out/$sink.compose.log" 20
+			continue
+		fi
+		if ! grep -q '[^[:space:]]' "$out/$sink.sql"; then
+			fail "$label (compose printed no statement)"
+			show "$out/$sink.compose.log" 20
+			continue
+		fi
+		wrap "$out/$sink.sql" "$out/$sink.run.sql"
+		if ! pg_psql -q -d "$db" -f "$out/$sink.run.sql" >"$out/$sink.rows" 2>"$out/$sink.psql.log"; then
+			fail "$label (the statement failed in PostgreSQL)"
+			show "$out/$sink.psql.log" 10
+			echo "#   statement ($out/$sink.sql):"
+			show "$out/$sink.sql" 40
+			continue
+		fi
+		LC_ALL=C sort "$out/$sink.rows" >"$out/$sink.got"
+		LC_ALL=C sort "$exp" >"$out/$sink.want"
+		if diff -u "$out/$sink.want" "$out/$sink.got" >"$out/$sink.diff" 2>&1; then
+			pass "$label"
+		else
+			fail "$label (rows differ: - expected, + got, sorted)"
+			show "$out/$sink.diff" 40
+			echo "#   statement ($out/$sink.sql):"
+			show "$out/$sink.sql" 40
+		fi
+	done
+done
+
+if [ $ncases -eq 0 ]; then
+	fail "end-to-end cases found in $casedir${1:+ (named: $*)}"
+fi
+pg_stop
+echo "# suite done"
