@@ -135,7 +135,9 @@ typedef struct ExprLookup {
 	bool implicit_return; /* no port is marked return: the only output port is used */
 	ExprType ret_type;
 	const char *policy;    /* "first", "last", "any", "error" */
-	const char *order_col; /* column ordering "first"/"last", or NULL */
+	const char *const *order_cols; /* "first"/"last": the cache order, the lookup ports
+					  (condition columns first, then port order) */
+	uint32_t n_order;
 } ExprLookup;
 
 typedef struct ExprBinding {

@@ -153,6 +153,24 @@ ExprLookup *job_build_lookup(Arena *a, const AstStep *s, const char *source_sql)
 		types[k] = col ? expr_type_from_ast(col->type.kind) : XT_UNKNOWN;
 		k++;
 	}
+	/* the cache order: condition columns, then the other lookup ports */
+	const char **order = ARENA_NEWN(a, const char *, s->ports.len + nin + 1);
+	uint32_t no = 0;
+	for (uint32_t i = 0; i < nin; i++)
+		if (cols[i])
+			order[no++] = cols[i];
+	for (uint32_t i = 0; i < s->ports.len; i++) {
+		const AstPort *p = s->ports.items[i];
+		if (!(p->dir & PORT_LOOKUP))
+			continue;
+		bool dup = false;
+		for (uint32_t o = 0; o < no; o++)
+			dup |= ascii_ieq(order[o], p->name);
+		if (!dup)
+			order[no++] = p->name;
+	}
+	l->order_cols = order;
+	l->n_order = no;
 	l->in_types = types;
 	l->in_cols = cols;
 	l->in_ops = ops;

@@ -1401,9 +1401,17 @@ static Sql gen_lookup(Gen *g, const Expr *e)
 	}
 	if (ascii_ieq(l->policy, "error")) {
 		/* several rows make the subquery fail, as the lookup would */
-	} else if (l->order_col && (ascii_ieq(l->policy, "first") || ascii_ieq(l->policy, "last"))) {
-		sbuf_addf(&b, " ORDER BY l.%s%s LIMIT 1", sqlgen_ident(g->a, g->d, l->order_col),
-			  ascii_ieq(l->policy, "last") ? " DESC" : "");
+	} else if (l->n_order && (ascii_ieq(l->policy, "first") || ascii_ieq(l->policy, "last"))) {
+		for (uint32_t k = 0; k < l->n_order; k++)
+			sbuf_addf(&b, "%sl.%s%s", k ? ", " : " ORDER BY ",
+				  sqlgen_ident(g->a, g->d, l->order_cols[k]),
+				  ascii_ieq(l->policy, "last") ? " DESC" : "");
+		sbuf_adds(&b, " LIMIT 1");
+		note(g, W_EXPR_DIFFERENCE, e,
+		     "lookup '%s' takes the %s match in the cache order PowerCenter builds by default (ORDER "
+		     "BY "
+		     "the lookup ports); a lookup SQL override may order otherwise",
+		     l->name, l->policy);
 	} else {
 		sbuf_adds(&b, " LIMIT 1");
 		if (!ascii_ieq(l->policy, "any"))

@@ -1295,11 +1295,10 @@ static void lower_lookup(Lower *L, StepInfo *si, LNode *ln, LNode *d)
 	Sbuf ob = SBUF_INIT;
 	if (ascii_ieq(policy, "first") || ascii_ieq(policy, "last")) {
 		base = 0.75;
-		for (uint32_t j = 0, n = 0; j < lk->n_in; j++)
-			if (lk->in_cols[j])
-				sbuf_addf(&ob, "%sr.%s%s", n++ ? ", " : " ORDER BY ",
-					  ident(L, colname(L, lk->in_cols[j])),
-					  ascii_ieq(policy, "last") ? " DESC" : "");
+		for (uint32_t j = 0; j < lk->n_order; j++)
+			sbuf_addf(&ob, "%sr.%s%s", j ? ", " : " ORDER BY ",
+				  ident(L, colname(L, lk->order_cols[j])),
+				  ascii_ieq(policy, "last") ? " DESC" : "");
 		order = ob.buf;
 		warn(L, ln, W_RULE_DIFFERENCE, s,
 		     "'Use %s Value' picks by PowerCenter's cache order; the SQL orders by the condition "
