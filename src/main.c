@@ -541,6 +541,11 @@ int main(int argc, char **argv)
 		return cmd_expr(argc - 1, argv + 1);
 	if (strcmp(cmd, "convert") == 0)
 		return cmd_convert(argc - 1, argv + 1);
-	/* akko-migrate [options] FILE... -o OUT: the main job */
+	/* akko-migrate [options] FILE... -o OUT: the main job; a bare word
+	 * that names no file is a mistyped command */
+	struct stat st;
+	if (cmd[0] != '-' && !strchr(cmd, '/') && !strchr(cmd, '.') && stat(cmd, &st) != 0)
+		return usage_error("unknown command '%s'; convert a job export with 'akko-migrate FILE -o OUT'",
+				   cmd);
 	return cmd_convert(argc, argv);
 }

@@ -23,7 +23,7 @@ command -v python3 >/dev/null 2>&1 && have_python=1
 
 is_input() {
 	case "$1" in
-	*.ast | *.stderr | *.exit | *.args | *.par | *.prm | *.md) return 1 ;;
+	*.ast | *.stderr | *.exit | *.args | *.par | *.prm | *.md | *.yaml) return 1 ;;
 	esac
 	return 0
 }
@@ -91,6 +91,26 @@ for dir in "$AKKO_SRCDIR"/corpus/*; do
 				check "$label JSON parses" python3 -c 'import json,sys; json.load(open(sys.argv[1]))' "$tmp/$name.json"
 			else
 				skip "$label JSON parses" "python3 is not installed"
+			fi
+			# the conversion: <case>.pipeline.yaml and .pipeline.stderr
+			if [ "$tool" = powercenter ]; then
+				(cd "$dir" && "$AKKO_BIN" "$@" "$input" >"$tmp/$name.pl" 2>"$tmp/$name.plerr")
+				plrc=$?
+				(cd "$dir" && "$AKKO_BIN" "$@" "$input" 2>/dev/null | cmp -s - "$tmp/$name.pl")
+				check "$label converts byte-identically twice" test $? = 0
+				if [ -n "${AKKO_REGEN:-}" ]; then
+					cp "$tmp/$name.pl" "$dir/$name.pipeline.yaml"
+					cp "$tmp/$name.plerr" "$dir/$name.pipeline.stderr"
+				fi
+				check "$label converts (exit 0)" test "$plrc" = 0
+				if cmp -s "$tmp/$name.pl" "$dir/$name.pipeline.yaml"; then pass "$label pipeline"; else
+					fail "$label pipeline differs from $name.pipeline.yaml"
+					diff "$dir/$name.pipeline.yaml" "$tmp/$name.pl" | head -30 | sed 's/^/#   /'
+				fi
+				if cmp -s "$tmp/$name.plerr" "$dir/$name.pipeline.stderr"; then pass "$label conversion diagnostics"; else
+					fail "$label conversion diagnostics differ from $name.pipeline.stderr"
+					diff "$dir/$name.pipeline.stderr" "$tmp/$name.plerr" | head -30 | sed 's/^/#   /'
+				fi
 			fi
 		else
 			check "$label leaves no output file" test ! -e "$tmp/$name.file"

@@ -472,13 +472,15 @@ static LNode *merge_inputs(Lower *L, const AstStep *s, ColRef *in, uint32_t n, L
 	for (uint32_t k = 0; k < nc; k++) {
 		add_dep(L, m, cand[k]->n->id);
 		if (k == 0)
-			sbuf_addf(&b, "FROM %s AS i1", cand[0]->n->id);
+			sbuf_addf(&b, "FROM %s AS t", cand[0]->n->id);
 		else
-			sbuf_addf(&b, "\nJOIN %s AS i%u ON i%u.%s = i1.%s", cand[k]->n->id, k + 1, k + 1,
+			sbuf_addf(&b, "\nJOIN %s AS i%u ON i%u.%s = t.%s", cand[k]->n->id, k + 1, k + 1,
 				  ident(L, rows[k]), ident(L, rows[0]));
 	}
 	m->tail = arena_strdup(L->a, b.buf);
 	sbuf_release(&b);
+	m->carry = true; /* columns of the first branch's line can be carried through */
+	m->input = cand[0];
 	StrMap seen;
 	strmap_init(&seen, L->a, false);
 	for (uint32_t i = 0; i < n; i++) {
@@ -491,8 +493,10 @@ static LNode *merge_inputs(Lower *L, const AstStep *s, ColRef *in, uint32_t n, L
 		const char *have = strmap_get(&seen, key);
 		if (!have) {
 			have = fresh_col(L, m, in[i].col);
-			add_item(L, m, arena_sprintf(L->a, "i%u.%s", k + 1, ident(L, in[i].col)), have,
-				 col_type(cand[k], in[i].col));
+			add_item(L, m,
+				 k ? arena_sprintf(L->a, "i%u.%s", k + 1, ident(L, in[i].col))
+				   : arena_sprintf(L->a, "t.%s", ident(L, in[i].col)),
+				 have, col_type(cand[k], in[i].col));
 			strmap_put(&seen, key, (void *)have);
 		}
 		in[i].node = m;
