@@ -121,6 +121,28 @@ typedef enum DiagSeverity { DIAG_NOTE, DIAG_WARNING, DIAG_ERROR } DiagSeverity;
 	  "declare the type (akko-migrate expr --types NAME=TYPE) so conversions are exact")      \
 	X(W_EXPR_PARAM, "W0516", DIAG_WARNING,                                                     \
 	  "declare the parameter in the mapping or pass its type with --types '$$NAME=TYPE'")    \
+	/* orchestration rules (W062x) */                                                          \
+	X(W_ORCH_COMMAND, "W0620", DIAG_WARNING,                                                   \
+	  "operating-system commands are kept as written in 'commands', not converted; port "     \
+	  "them to the runner by hand")                                                            \
+	X(W_ORCH_CONDITION, "W0621", DIAG_WARNING,                                                 \
+	  "the condition is kept as written (condition_source) with no SQL; the task needs review") \
+	X(W_ORCH_STATUS, "W0622", DIAG_WARNING,                                                    \
+	  "the pipeline YAML knows the outcomes success and failure only; a disabled task has no " \
+	  "counterpart (docs/orchestration.md)")                                                  \
+	X(W_ORCH_TASK_VAR, "W0623", DIAG_WARNING,                                                  \
+	  "the runner must set akko.<task>__<attribute> when the task ends "                       \
+	  "(docs/orchestration.md)")                                                               \
+	X(W_ORCH_OPAQUE, "W0624", DIAG_WARNING, "the task is kept opaque for manual review")      \
+	X(W_ORCH_CYCLE, "W0625", DIAG_WARNING,                                                     \
+	  "the tasks are kept in source order; check the workflow's links")                       \
+	X(W_ORCH_SETTING, "W0626", DIAG_WARNING,                                                   \
+	  "the setting has no field in the pipeline YAML; the runner must be told by hand")       \
+	X(W_ORCH_DISABLED, "W0627", DIAG_WARNING,                                                  \
+	  "the pipeline YAML has no disabled flag; remove the task or enable it")                 \
+	X(W_ORCH_SESSION_ASSIGN, "W0628", DIAG_WARNING,                                            \
+	  "variable assignments before or after a session are not converted; set the workflow "  \
+	  "variable's setting in the runner")                                                      \
 	/* parameter files (E04xx, W04xx) */                                                       \
 	X(E_PARAM_READ, "E0401", DIAG_ERROR, "check the --param-file path")                        \
 	X(W_PARAM_LINE, "W0402", DIAG_WARNING,                                                     \

@@ -194,6 +194,12 @@ void expr_analyse(Arena *a, const ExprEnv *env, Expr *e, ExprResult *r);
 /* Print SQL for an analysed tree; returns false when unsupported. */
 bool expr_print_sql(Arena *a, const ExprEnv *env, const Expr *e, ExprResult *r);
 
+/* The run-time setting key of a parameter, as PRIM_PARAM prints it
+ * ("current_setting('akko.<key>')" in PostgreSQL): the name without its
+ * leading '$'s, lower-cased, every character other than [a-z0-9] as '_'.
+ * "$$LOAD_DATE" -> "load_date", "$PMSessionName" -> "pmsessionname". */
+const char *expr_param_key(Arena *a, const char *name);
+
 /* Confidence deducted for one issue (docs/expressions.md has the table). */
 double expr_issue_deduction(DiagCode code);
 

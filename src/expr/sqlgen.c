@@ -324,7 +324,7 @@ const char *sqlgen_ident(Arena *a, const Dialect *d, const char *name)
 
 /* A run parameter ($$NAME, $PMSessionName): its lower-case name without
  * the dollars, read as text and converted to its declared type. */
-static Sql param_ref(Gen *g, const char *name, ExprType t)
+const char *expr_param_key(Arena *a, const char *name)
 {
 	while (*name == '$')
 		name++;
@@ -333,8 +333,14 @@ static Sql param_ref(Gen *g, const char *name, ExprType t)
 		char ch = *c >= 'A' && *c <= 'Z' ? (char)(*c - 'A' + 'a') : *c;
 		sbuf_addch(&b, (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') ? ch : '_');
 	}
-	Sql x = prim(g, PRIM_PARAM, XT_STRING, b.buf, 0);
+	const char *key = arena_strdup(a, b.buf);
 	sbuf_release(&b);
+	return key;
+}
+
+static Sql param_ref(Gen *g, const char *name, ExprType t)
+{
+	Sql x = prim(g, PRIM_PARAM, XT_STRING, expr_param_key(g->a, name), 0);
 	switch (t) {
 	case XT_DATE:
 		return prim(g, PRIM_TO_TIMESTAMP, XT_DATE, NULL, 2, x,

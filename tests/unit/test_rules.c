@@ -1,0 +1,458 @@
+/* test_rules.c - the PowerCenter orchestration and parameter rules
+ * (src/rules/pc_orch.c, pc_params.c) on the hand-written exports of
+ * tests/rules/, whose diagnostics are golden (<case>.stderr; AKKO_REGEN=1
+ * rewrites them), and over the real corpus when ../shared/corpus is there:
+ * it must never crash, and every dependency must name a task. */
+#include <dirent.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "base/strmap.h"
+#include "driver.h"
+#include "expr/dialect.h"
+#include "expr/expr.h"
+#include "parsers/frontend.h"
+#include "rules/pc.h"
+#include "tap.h"
+
+typedef struct Loaded {
+	Arena arena;
+	SrcFile src;
+	AstDoc *doc;
+	DiagSink sink;
+	char *diags; /* what the sink printed */
+	size_t diags_len;
+	FILE *out;
+} Loaded;
+
+static bool load(Loaded *l, const char *path, const char *par, bool quiet)
+{
+	memset(l, 0, sizeof *l);
+	l->out = quiet ? NULL : open_memstream(&l->diags, &l->diags_len);
+	diag_init(&l->sink, l->out);
+	FrontendOptions fo = {par ? &par : NULL, par ? 1 : 0};
+	return driver_load(path, &fo, &l->sink, &l->arena, &l->src, &l->doc) == 0;
+}
+
+static void unload(Loaded *l)
+{
+	if (l->out)
+		fclose(l->out);
+	free(l->diags);
+	arena_release(&l->arena);
+	srcfile_release(&l->src);
+}
+
+/* The sink's text equals <case>.stderr (or rewrites it under AKKO_REGEN). */
+static void check_golden(Loaded *l, const char *expected_path)
+{
+	fflush(l->out);
+	const char *got = l->diags ? l->diags : "";
+	if (getenv("AKKO_REGEN")) {
+		FILE *f = fopen(expected_path, "w");
+		fputs(got, f);
+		fclose(f);
+	}
+	SrcFile want;
+	const char *err;
+	bool ok = srcfile_read(&want, expected_path, &err);
+	CHECK(ok && strcmp(want.text, got) == 0, "diagnostics equal %s", expected_path);
+	if (ok && strcmp(want.text, got) != 0)
+		printf("#   got:\n%s", got);
+	if (ok)
+		srcfile_release(&want);
+}
+
+static const IrWorkflow *find_wf(const IrDoc *d, const char *name)
+{
+	for (uint32_t i = 0; i < d->workflows.len; i++) {
+		const IrWorkflow *w = d->workflows.items[i];
+		if (strcmp(w->name, name) == 0)
+			return w;
+	}
+	return NULL;
+}
+
+static const IrTask *find_task(const IrWorkflow *w, const char *id)
+{
+	for (uint32_t i = 0; w && i < w->tasks.len; i++) {
+		const IrTask *t = w->tasks.items[i];
+		if (strcmp(t->id, id) == 0)
+			return t;
+	}
+	return NULL;
+}
+
+static int task_pos(const IrWorkflow *w, const char *id)
+{
+	for (uint32_t i = 0; w && i < w->tasks.len; i++)
+		if (strcmp(((IrTask *)w->tasks.items[i])->id, id) == 0)
+			return (int)i;
+	return -1;
+}
+
+static const IrDep *dep(const IrTask *t, uint32_t i)
+{
+	return t && i < t->depends_on.len ? t->depends_on.items[i] : NULL;
+}
+
+static bool has_warning(const IrTask *t, const char *code)
+{
+	for (uint32_t i = 0; t && i < t->warnings.len; i++)
+		if (strcmp(((IrWarning *)t->warnings.items[i])->code, code) == 0)
+			return true;
+	return false;
+}
+
+static const IrParam *find_param(const PtrVec *v, const char *name)
+{
+	for (uint32_t i = 0; i < v->len; i++) {
+		const IrParam *p = v->items[i];
+		if (strcmp(p->name, name) == 0)
+			return p;
+	}
+	return NULL;
+}
+
+static const AstFlow *find_flow(const AstDoc *doc, const char *name)
+{
+	for (uint32_t i = 0; i < doc->folders.len; i++) {
+		const AstFolder *f = doc->folders.items[i];
+		for (uint32_t j = 0; j < f->flows.len; j++)
+			if (strcmp(((AstFlow *)f->flows.items[j])->name, name) == 0)
+				return f->flows.items[j];
+	}
+	return NULL;
+}
+
+static const char *str_or(const char *s)
+{
+	return s ? s : "(null)";
+}
+
+static void test_types(void)
+{
+	Arena a;
+	arena_init(&a);
+	struct {
+		TypeKind k;
+		int p, s;
+		const char *want;
+	} cases[] = {
+	    {TY_STRING, 30, 0, "text"},
+	    {TY_INTEGER, 10, 0, "integer"},
+	    {TY_BIGINT, 19, 0, "bigint"},
+	    {TY_SMALLINT, 5, 0, "smallint"},
+	    {TY_DECIMAL, 12, 2, "numeric(12,2)"},
+	    {TY_DECIMAL, -1, -1, "numeric"},
+	    {TY_DECIMAL, 10, -1, "numeric(10,0)"},
+	    {TY_DOUBLE, 15, 0, "double precision"},
+	    {TY_TIMESTAMP, 29, 9, "timestamp"},
+	    {TY_DATE, -1, -1, "date"},
+	    {TY_TIME, -1, -1, "time"},
+	    {TY_BOOLEAN, -1, -1, "boolean"},
+	    {TY_BINARY, 100, 0, "bytea"},
+	    {TY_UNKNOWN, -1, -1, "text"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		AstType t = {.kind = cases[i].k, .precision = cases[i].p, .scale = cases[i].s};
+		CHECK_STR(pc_pg_type(&a, &t), cases[i].want, cases[i].want);
+	}
+	/* the setting a parameter gets is the one the translator reads */
+	const char *names[] = {"$$LOAD_DATE", "$PMSessionName", "$$Mixed_Case9"};
+	for (size_t i = 0; i < 3; i++) {
+		ExprEnv env = {.dialect = &dialect_postgres, .free_names = true};
+		ExprResult r;
+		expr_translate(&a, &env, names[i], strlen(names[i]), &r);
+		const char *want = arena_sprintf(&a, "current_setting('%s')", pc_param_setting(&a, names[i]));
+		CHECK(r.sql && strstr(r.sql, want), "setting of %s is what the translator reads (%s)",
+		      names[i], str_or(r.sql));
+	}
+	arena_release(&a);
+}
+
+static void test_workflow(const IrDoc *d)
+{
+	CHECK(d->workflows.len == 5, "5 workflows (got %u)", d->workflows.len);
+	const char *order[] = {"wl_cleanup", "wf_orch", "wl_local", "wf_cycle"};
+	for (uint32_t i = 0; i < 4 && i < d->workflows.len; i++)
+		CHECK_STR(((IrWorkflow *)d->workflows.items[i])->name, order[i], "workflows in source order");
+	const IrWorkflow *wl = find_wf(d, "wl_cleanup");
+	CHECK(wl && wl->worklet && wl->tasks.len == 2, "wl_cleanup is a worklet of 2 tasks");
+	const IrWorkflow *w = find_wf(d, "wf_orch");
+	CHECK(w && !w->worklet && w->tasks.len == 11, "wf_orch: 11 tasks");
+	if (!w)
+		return;
+	CHECK_STR(((IrTask *)w->tasks.items[0])->id, "start", "Start comes first");
+	CHECK(task_pos(w, "s_load") < task_pos(w, "dec_check") &&
+		  task_pos(w, "dec_check") < task_pos(w, "s_ok") &&
+		  task_pos(w, "s_ok") < task_pos(w, "cmd_notify") &&
+		  task_pos(w, "s_fail") < task_pos(w, "cmd_notify") &&
+		  task_pos(w, "cmd_notify") < task_pos(w, "wl_cleanup_run"),
+	      "tasks in dependency order");
+	CHECK(task_pos(w, "s_ok") < task_pos(w, "s_fail"), "ready tasks keep source order");
+
+	const IrTask *t = find_task(w, "start");
+	CHECK(t && t->type == TASK_T_START && t->confidence == 1 && !t->depends_on.len, "start");
+	t = find_task(w, "s_load");
+	CHECK(t && t->type == TASK_T_PIPELINE, "session -> pipeline");
+	CHECK_STR(t ? t->pipeline : NULL, "m_load", "pipeline = the mapping's name");
+	CHECK(dep(t, 0) && strcmp(dep(t, 0)->task, "start") == 0 && strcmp(dep(t, 0)->on, "any") == 0 &&
+		  !dep(t, 0)->condition && !dep(t, 0)->condition_source,
+	      "unconditional link: on any, no condition");
+	CHECK(t && t->pre_sql.len == 1 && strcmp(t->pre_sql.items[0], "TRUNCATE TABLE STAGE_LOG") == 0,
+	      "session override's pre-SQL wins over the mapping's");
+	CHECK(t && t->post_sql.len == 1 && strcmp(t->post_sql.items[0], "ANALYZE TGT") == 0, "post-SQL");
+	CHECK(t && t->commands.len == 1 && strcmp(t->commands.items[0], "touch /data/flags/start") == 0 &&
+		  t->review && has_warning(t, "W0620") && has_warning(t, "W0628"),
+	      "pre-session command kept opaque, assignment warned");
+
+	t = find_task(w, "dec_check");
+	CHECK(t && t->type == TASK_T_DECISION && t->confidence <= 0.9 && t->confidence > 0.8,
+	      "decision, confidence 0.9");
+	CHECK_STR(t ? t->condition : NULL,
+		  "current_setting('akko.s_load__tgtsuccessrows')::bigint > 0 AND "
+		  "current_setting('akko.wf_limit')::integer > 5",
+		  "decision condition: task and workflow variables read settings");
+	CHECK(has_warning(t, "W0623"), "task variables in a condition are warned");
+	const IrDep *dp = dep(t, 0);
+	CHECK(dp && strcmp(dp->on, "success") == 0 && !dp->condition &&
+		  strcmp(str_or(dp->condition_source), "$s_load.Status = SUCCEEDED") == 0,
+	      "$s.Status = SUCCEEDED folds into on: success, source kept");
+
+	t = find_task(w, "s_fail");
+	dp = dep(t, 0);
+	CHECK(dp && strcmp(dp->on, "failure") == 0 && !dp->condition, "Status = FAILED: on failure");
+
+	t = find_task(w, "s_ok");
+	dp = dep(t, 0);
+	CHECK(dp && strcmp(dp->on, "any") == 0 &&
+		  strcmp(str_or(dp->condition), "current_setting('akko.dec_check__condition')::integer = "
+						"TRUE::integer") == 0,
+	      "$decision.Condition reads its setting (%s)", str_or(dp ? dp->condition : NULL));
+
+	t = find_task(w, "cmd_notify");
+	CHECK(t && t->type == TASK_T_COMMAND && t->confidence == 0.5 && t->review && t->commands.len == 2 &&
+		  has_warning(t, "W0620") && !t->depends_all,
+	      "command task: opaque, 0.5, review, join any");
+	dp = dep(t, 0);
+	CHECK(dp && strcmp(dp->on, "success") == 0 &&
+		  strcmp(str_or(dp->condition), "current_setting('akko.wf_limit')::integer > 0") == 0,
+	      "mixed condition: status folded, the rest translated (%s)", str_or(dp ? dp->condition : NULL));
+	dp = dep(t, 1);
+	CHECK(dp && strcmp(dp->on, "success") == 0 && !dp->condition && has_warning(t, "W0622"),
+	      "PrevTaskStatus = SUCCEEDED OR DISABLED: on success, warned");
+
+	t = find_task(w, "wl_cleanup_run");
+	CHECK(t && t->type == TASK_T_WORKFLOW && t->confidence == 1, "worklet instance -> workflow");
+	CHECK_STR(t ? t->workflow : NULL, "wl_cleanup", "workflow = the worklet's name");
+	t = find_task(w, "asg_bump");
+	dp = dep(t, 0);
+	CHECK(dp && strcmp(dp->on, "any") == 0 &&
+		  strcmp(str_or(dp->condition), "current_setting('akko.s_ok__status') = 'SUCCEEDED'") == 0,
+	      "another task's status reads its setting");
+	CHECK(t && t->type == TASK_T_ASSIGNMENT && t->commands.len == 1 &&
+		  strcmp(t->commands.items[0], "$$WF_LIMIT = $$WF_LIMIT + 1") == 0 && !t->review,
+	      "assignment kept as written");
+	t = find_task(w, "tmr_wait");
+	dp = dep(t, 0);
+	CHECK(t && t->type == TASK_T_WAIT && t->review && has_warning(t, "W0621") && has_warning(t, "W0627"),
+	      "timer -> wait; untranslatable condition and disabled task reviewed");
+	CHECK(dp && !dp->condition && strcmp(str_or(dp->condition_source), "NO_SUCH_FN(1) = 1") == 0,
+	      "untranslated condition: source kept, no SQL");
+	t = find_task(w, "ctl_fail");
+	dp = dep(t, 0);
+	CHECK(t && t->type == TASK_T_CONTROL && has_warning(t, "W0626"), "control task");
+	CHECK(dp && strcmp(dp->on, "any") == 0 &&
+		  strcmp(str_or(dp->condition), "current_setting('akko.s_load__status') = 'FAILED' OR "
+						"current_setting('akko.s_fail__status') = 'FAILED'") == 0,
+	      "a status test mixed with another task's is not folded (%s)",
+	      str_or(dp ? dp->condition : NULL));
+	t = find_task(w, "wl_local_run");
+	CHECK_STR(t ? t->workflow : NULL, "wl_local", "local worklet instance");
+
+	CHECK(w->parameters.len == 1, "workflow parameters: the user-defined variable only");
+	const IrParam *p = find_param(&w->parameters, "$$WF_LIMIT");
+	CHECK(p && strcmp(p->setting, "akko.wf_limit") == 0 && strcmp(p->kind, "variable") == 0 &&
+		  strcmp(p->type, "integer") == 0 && strcmp(p->origin, "workflow") == 0 &&
+		  strcmp(str_or(p->default_value), "10") == 0 && p->values.len == 2,
+	      "$$WF_LIMIT: variable, integer, [Global] and [wf] values");
+
+	const IrWorkflow *c = find_wf(d, "wf_cycle");
+	CHECK(c && c->tasks.len == 3 && strcmp(((IrTask *)c->tasks.items[0])->id, "start") == 0 &&
+		  strcmp(((IrTask *)c->tasks.items[1])->id, "mail_b") == 0 &&
+		  has_warning(c->tasks.items[1], "W0625") && !has_warning(c->tasks.items[0], "W0625"),
+	      "a cycle keeps source order, warned");
+	const IrWorkflow *odd = find_wf(d, "wf_odd");
+	t = find_task(odd, "tsk_odd");
+	CHECK(t && t->type == TASK_T_OPAQUE && t->confidence == 0 && t->review && has_warning(t, "W0624"),
+	      "an unknown task type is opaque, 0, review");
+	t = find_task(c, "mail_a");
+	CHECK(t && t->type == TASK_T_EMAIL && t->confidence == 1 && !t->review, "email: 1, no review");
+}
+
+static const IrParamValue *val(const IrParam *p, uint32_t i)
+{
+	return p && i < p->values.len ? p->values.items[i] : NULL;
+}
+
+static void test_params(Arena *a, const AstDoc *doc)
+{
+	const AstFlow *m = find_flow(doc, "m_load");
+	PtrVec ps = {0};
+	pc_pipeline_params(a, doc, m, "s_load", &ps);
+	const char *names[] = {"$$LOAD_DATE", "$$MAX_ID", "$$REGION", "$PMSessionName", "$DBConnection_SRC"};
+	CHECK(ps.len == 5, "5 parameters for s_load (got %u)", ps.len);
+	for (uint32_t i = 0; i < 5 && i < ps.len; i++)
+		CHECK_STR(((IrParam *)ps.items[i])->name, names[i], "parameter order");
+	const IrParam *p = find_param(&ps, "$$LOAD_DATE");
+	CHECK(p && strcmp(p->setting, "akko.load_date") == 0 && strcmp(p->kind, "parameter") == 0 &&
+		  strcmp(p->type, "timestamp") == 0 && strcmp(p->origin, "mapping") == 0 && p->line > 0 &&
+		  strcmp(str_or(p->default_value), "01/01/2020") == 0,
+	      "$$LOAD_DATE declared");
+	CHECK(p && p->values.len == 2 && strcmp(val(p, 0)->section, "[Global]") == 0 &&
+		  strcmp(val(p, 1)->value, "02/29/2024") == 0 && val(p, 1)->line == 7 &&
+		  strcmp(val(p, 1)->file, "tests/rules/wf_orch.par") == 0,
+	      "values: [Global] and s_load's section, not s_ok's");
+	p = find_param(&ps, "$$MAX_ID");
+	CHECK(p && strcmp(p->kind, "variable") == 0 && strcmp(p->type, "numeric(12,2)") == 0, "$$MAX_ID");
+	p = find_param(&ps, "$$REGION");
+	CHECK(p && strcmp(p->origin, "parameter_file") == 0 && strcmp(p->type, "text") == 0 &&
+		  p->values.len == 1 && p->line == 0,
+	      "$$REGION only from the parameter file");
+	p = find_param(&ps, "$PMSessionName");
+	CHECK(p && strcmp(p->origin, "system") == 0 && strcmp(p->setting, "akko.pmsessionname") == 0,
+	      "$PMSessionName: system");
+	p = find_param(&ps, "$DBConnection_SRC");
+	CHECK(p && strcmp(p->kind, "session_parameter") == 0 && strcmp(val(p, 0)->value, "ORA_SRC") == 0,
+	      "$DBConnection_SRC: session parameter from the session's connection");
+
+	PtrVec ok = {0};
+	pc_pipeline_params(a, doc, m, "s_ok", &ok);
+	p = find_param(&ok, "$$LOAD_DATE");
+	CHECK(p && p->values.len == 2 && strcmp(val(p, 1)->value, "03/31/2024") == 0,
+	      "s_ok gets its own value");
+	p = find_param(&ok, "$$REGION");
+	CHECK(p && p->values.len == 0, "s_load's value does not reach s_ok");
+
+	/* connections */
+	const AstSession *s = NULL;
+	for (uint32_t i = 0; i < doc->folders.len && !s; i++) {
+		const AstFolder *f = doc->folders.items[i];
+		for (uint32_t j = 0; j < f->controls.len && !s; j++) {
+			const AstControl *c = f->controls.items[j];
+			for (uint32_t k = 0; k < c->defs.len; k++) {
+				const AstTask *t = c->defs.items[k];
+				if (t->session && strcmp(t->name, "s_load") == 0)
+					s = t->session;
+			}
+		}
+	}
+	PtrVec cs = {0};
+	pc_pipeline_connections(a, doc, m, s, &cs);
+	CHECK(cs.len == 2, "2 connections (got %u)", cs.len);
+	const IrConnection *c0 = cs.len > 0 ? cs.items[0] : NULL, *c1 = cs.len > 1 ? cs.items[1] : NULL;
+	CHECK(c0 && strcmp(c0->name, "$DBConnection_SRC") == 0 && strcmp(c0->role, "source") == 0 &&
+		  strcmp(c0->kind, "relational") == 0,
+	      "source connection (a variable)");
+	CHECK(c1 && strcmp(c1->name, "ORA_DW") == 0 && strcmp(c1->role, "target") == 0 &&
+		  strcmp(str_or(c1->subtype), "Oracle") == 0,
+	      "target connection");
+	PtrVec cm = {0};
+	pc_pipeline_connections(a, doc, m, NULL, &cm);
+	CHECK(cm.len == 1 && strcmp(((IrConnection *)cm.items[0])->name, "SRC_DB") == 0,
+	      "without a session: the source's database name");
+}
+
+/* The real corpus: no crash, every dependency names a task of its
+ * workflow, ids are unique. */
+static void test_corpus(const char *dir)
+{
+	DIR *d = opendir(dir);
+	if (!d) {
+		printf("# no corpus at %s: skipped\n", dir);
+		return;
+	}
+	struct dirent *e;
+	char *names[1024];
+	int n = 0;
+	while ((e = readdir(d)) && n < 1024) {
+		size_t len = strlen(e->d_name);
+		if (len > 4 &&
+		    (strcmp(e->d_name + len - 4, ".XML") == 0 || strcmp(e->d_name + len - 4, ".xml") == 0))
+			names[n++] = strdup(e->d_name);
+	}
+	closedir(d);
+	unsigned files = 0, wfs = 0, worklets = 0, tasks = 0, deps = 0, conds = 0, sql = 0, review = 0,
+		 bad = 0, params = 0, conns = 0;
+	for (int i = 0; i < n; i++) {
+		char path[4096];
+		snprintf(path, sizeof path, "%s/%s", dir, names[i]);
+		Loaded l;
+		if (load(&l, path, NULL, true) || l.doc) {
+			if (getenv("AKKO_RULES_VERBOSE")) /* the orchestration's diagnostics on stderr */
+				diag_init(&l.sink, stderr);
+			files++;
+			IrDoc out = {0};
+			pc_orchestration(&l.arena, l.doc, &out, &l.sink);
+			for (uint32_t w = 0; w < out.workflows.len; w++) {
+				const IrWorkflow *wf = out.workflows.items[w];
+				wfs++, worklets += wf->worklet;
+				StrMap ids;
+				strmap_init(&ids, &l.arena, false);
+				for (uint32_t k = 0; k < wf->tasks.len; k++) {
+					const IrTask *t = wf->tasks.items[k];
+					tasks++, review += t->review;
+					bad += strmap_put(&ids, t->id, (void *)t) != NULL;
+				}
+				for (uint32_t k = 0; k < wf->tasks.len; k++) {
+					const IrTask *t = wf->tasks.items[k];
+					for (uint32_t j = 0; j < t->depends_on.len; j++) {
+						const IrDep *dp = t->depends_on.items[j];
+						deps++, conds += dp->condition_source != NULL,
+						    sql += dp->condition != NULL;
+						bad += !strmap_get(&ids, dp->task);
+					}
+				}
+			}
+			for (uint32_t f = 0; f < l.doc->folders.len; f++) {
+				const AstFolder *fo = l.doc->folders.items[f];
+				for (uint32_t k = 0; k < fo->flows.len; k++) {
+					PtrVec ps = {0}, cs = {0};
+					pc_pipeline_params(&l.arena, l.doc, fo->flows.items[k], NULL, &ps);
+					pc_pipeline_connections(&l.arena, l.doc, fo->flows.items[k], NULL,
+								&cs);
+					params += ps.len, conns += cs.len;
+				}
+			}
+		}
+		unload(&l);
+		free(names[i]);
+	}
+	printf("# corpus: %u files, %u workflows (%u worklets), %u tasks (%u for review), %u dependencies, "
+	       "%u conditions (%u with SQL), %u mapping parameters, %u connections\n",
+	       files, wfs, worklets, tasks, review, deps, conds, sql, params, conns);
+	CHECK(files > 0 && bad == 0, "corpus: every dependency names a task, ids unique (%u files)", files);
+}
+
+int main(void)
+{
+	const char *srcdir = getenv("AKKO_SRCDIR");
+	if (srcdir && chdir(srcdir) != 0)
+		return 1;
+	frontend_global_init();
+	test_types();
+	Loaded l;
+	bool ok = load(&l, "tests/rules/wf_orch.XML", "tests/rules/wf_orch.par", false);
+	CHECK(ok, "tests/rules/wf_orch.XML loads");
+	if (ok) {
+		IrDoc out = {0};
+		pc_orchestration(&l.arena, l.doc, &out, &l.sink);
+		test_workflow(&out);
+		test_params(&l.arena, l.doc);
+		check_golden(&l, "tests/rules/wf_orch.stderr");
+	}
+	unload(&l);
+	test_corpus("../shared/corpus/powercenter");
+	return tap_done();
+}
