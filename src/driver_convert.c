@@ -22,6 +22,7 @@
 #include "emit/sarif.h"
 #include "parsers/frontend.h"
 #include "rules/checks.h"
+#include "rules/pc.h"
 #include "rules/rules.h"
 #include "validate/sqlcheck.h"
 
@@ -173,6 +174,7 @@ static int convert_one(const ConvertOptions *o, const char *path, Sbuf *out, Con
 				   .sql_ok = sql_ok,
 				   .sql_ok_ud = &arena};
 		rules_lower_powercenter(&arena, doc, &ro, d, &sink);
+		pc_orchestration(&arena, doc, d, &sink);
 		for (uint32_t i = 0; i < d->pipelines.len; i++)
 			checks_add_defaults(&arena, d->pipelines.items[i]);
 		ir_rollup(d);

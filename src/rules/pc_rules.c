@@ -21,6 +21,7 @@
 #include "base/strmap.h"
 #include "expr/dialect.h"
 #include "expr/jobexprs.h"
+#include "rules/pc.h"
 #include "rules/rules.h"
 
 /* clang-format off */
@@ -82,30 +83,6 @@ static const RuleDef *rule_for(StepKind k)
 		if (rule_table[i].kind == k)
 			return &rule_table[i];
 	return &rule_table[ARRAY_LEN(rule_table) - 1];
-}
-
-const char *rules_pg_type(Arena *a, const AstType *t)
-{
-	switch (t->kind) {
-	case TY_STRING: return "text";
-	case TY_BOOLEAN: return "boolean";
-	case TY_SMALLINT: return "smallint";
-	case TY_INTEGER: return "integer";
-	case TY_BIGINT: return "bigint";
-	case TY_DECIMAL:
-		if (t->precision > 0 && t->precision <= 1000 && t->scale > 0 && t->scale <= t->precision)
-			return arena_sprintf(a, "numeric(%d,%d)", t->precision, t->scale);
-		if (t->precision > 0 && t->precision <= 1000)
-			return arena_sprintf(a, "numeric(%d)", t->precision);
-		return "numeric";
-	case TY_DOUBLE: return "double precision";
-	case TY_DATE: return "date";
-	case TY_TIME: return "time";
-	case TY_TIMESTAMP: return "timestamp";
-	case TY_TIMESTAMP_TZ: return "timestamptz";
-	case TY_BINARY: return "bytea";
-	default: return "text";
-	}
 }
 
 /* ---- state ------------------------------------------------------------------------- */
@@ -792,7 +769,7 @@ static void lower_fallback(Lower *L, StepInfo *si, ConvSource src, const char *w
 		if (!(p->dir & PORT_OUT))
 			continue;
 		const char *name = fresh_col(L, ln, colname(L, p->name));
-		add_col(L, ln, name, rules_pg_type(L->a, &p->type));
+		add_col(L, ln, name, pc_pg_type(L->a, &p->type));
 		si->cols[i] = name;
 	}
 	warn(L, ln, W_RULE_FALLBACK, si->s, "%s: kept as a placeholder for manual review (no LLM configured)",
@@ -812,7 +789,7 @@ static void lower_source(Lower *L, StepInfo *si)
 	for (uint32_t i = 0; i < s->ports.len; i++) {
 		const AstPort *p = s->ports.items[i];
 		const char *name = fresh_col(L, ln, colname(L, p->name));
-		add_item(L, ln, ident(L, name), name, rules_pg_type(L->a, &p->type));
+		add_item(L, ln, ident(L, name), name, pc_pg_type(L->a, &p->type));
 		si->cols[i] = name;
 	}
 	if (t && t->is_file) {
@@ -909,7 +886,7 @@ static void lower_source_query(Lower *L, StepInfo *si)
 			if (!(p->dir & PORT_OUT))
 				continue;
 			const char *name = fresh_col(L, ln, colname(L, p->name));
-			add_col(L, ln, name, rules_pg_type(L->a, &p->type));
+			add_col(L, ln, name, pc_pg_type(L->a, &p->type));
 			si->cols[i] = name;
 		}
 		lnode_add(L, ln);
@@ -951,7 +928,7 @@ static void lower_source_query(Lower *L, StepInfo *si)
 		if (!(p->dir & PORT_OUT))
 			continue;
 		const char *name = fresh_col(L, ln, colname(L, p->name));
-		const char *type = rules_pg_type(L->a, &p->type);
+		const char *type = pc_pg_type(L->a, &p->type);
 		if (in[i].node) {
 			uint32_t k = 0;
 			while (k < ns && srcs[k] != in[i].node)
@@ -1076,7 +1053,7 @@ static void lower_expression(Lower *L, StepInfo *si, LNode *ln, LNode *d, bool t
 		if (!(p->dir & PORT_OUT) || is_variable(p))
 			continue;
 		const char *name = fresh_col(L, ln, colname(L, p->name));
-		const char *type = rules_pg_type(L->a, &p->type);
+		const char *type = pc_pg_type(L->a, &p->type);
 		const char *e;
 		if (translate_ports && p->expr && !((p->dir & PORT_IN) && passthrough(p))) {
 			e = translate(L, ln, p->expr, arena_sprintf(L->a, "port '%s'", p->name), false, false,
@@ -1167,7 +1144,7 @@ static void lower_aggregator(Lower *L, StepInfo *si, LNode *ln, LNode *d)
 		if (!(p->dir & PORT_OUT) || is_variable(p))
 			continue;
 		const char *name = fresh_col(L, ln, colname(L, p->name));
-		const char *type = rules_pg_type(L->a, &p->type);
+		const char *type = pc_pg_type(L->a, &p->type);
 		const char *e;
 		if (p->role == ROLE_GROUP_BY && (passthrough(p) || !(p->dir & PORT_IN))) {
 			e = L->cur_in[i].node ? arena_sprintf(L->a, "t.%s", ident(L, L->cur_in[i].col))
@@ -1232,7 +1209,7 @@ static void lower_rank(Lower *L, StepInfo *si, LNode *ln, LNode *d)
 		if (!(p->dir & PORT_OUT))
 			continue;
 		const char *name = fresh_col(L, ln, colname(L, p->name));
-		const char *type = rules_pg_type(L->a, &p->type);
+		const char *type = pc_pg_type(L->a, &p->type);
 		const char *e;
 		if (p->role == ROLE_RANK_INDEX || ascii_ieq(p->name, "RANKINDEX"))
 			e = arena_sprintf(L->a, "rank() OVER (%s%s%sORDER BY %s %s)",
@@ -1324,7 +1301,7 @@ static void lower_lookup(Lower *L, StepInfo *si, LNode *ln, LNode *d)
 		if (!(p->dir & PORT_OUT))
 			continue;
 		const char *name = fresh_col(L, ln, colname(L, p->name));
-		const char *type = rules_pg_type(L->a, &p->type);
+		const char *type = pc_pg_type(L->a, &p->type);
 		const char *e;
 		if (p->dir & PORT_LOOKUP) {
 			const char *rc = ident(L, colname(L, p->name));
@@ -1384,9 +1361,9 @@ static LNode *lookup_relation(Lower *L, const AstStep *lkp)
 		if (has_col(ln, name))
 			continue;
 		if (sql)
-			add_col(L, ln, name, rules_pg_type(L->a, &p->type));
+			add_col(L, ln, name, pc_pg_type(L->a, &p->type));
 		else
-			add_item(L, ln, ident(L, name), name, rules_pg_type(L->a, &p->type));
+			add_item(L, ln, ident(L, name), name, pc_pg_type(L->a, &p->type));
 	}
 	if (sql) {
 		make_pushdown_override(L, ln, lkp, sql, 0.90);
@@ -1475,7 +1452,7 @@ static void lower_joiner(Lower *L, StepInfo *si, LNode *ln, ColRef *in)
 		if (!(p->dir & PORT_OUT))
 			continue;
 		const char *name = fresh_col(L, ln, colname(L, p->name));
-		const char *type = rules_pg_type(L->a, &p->type);
+		const char *type = pc_pg_type(L->a, &p->type);
 		const char *e = in[i].node ? arena_sprintf(L->a, "%s.%s", (p->dir & PORT_MASTER) ? "m" : "d",
 							   ident(L, colname(L, p->name)))
 					   : arena_sprintf(L->a, "CAST(NULL AS %s)", type);
@@ -1506,7 +1483,7 @@ static void lower_union(Lower *L, StepInfo *si, LNode *ln, ColRef *in)
 	for (uint32_t k = 0; k < outs.len; k++) {
 		const AstPort *p = outs.items[k];
 		const char *name = fresh_col(L, ln, colname(L, p->name));
-		add_col(L, ln, name, rules_pg_type(L->a, &p->type));
+		add_col(L, ln, name, pc_pg_type(L->a, &p->type));
 		si->cols[port_index(s, p)] = name;
 	}
 	Sbuf b = SBUF_INIT;
@@ -1586,7 +1563,7 @@ static void lower_router(Lower *L, StepInfo *si, LNode *d)
 					continue;
 				int src = p->ref ? port_named(s, p->ref) : -1;
 				const char *name = fresh_col(L, ln, colname(L, p->name));
-				const char *type = rules_pg_type(L->a, &p->type);
+				const char *type = pc_pg_type(L->a, &p->type);
 				const char *e =
 				    src >= 0 && L->cur_in[src].node
 					? arena_sprintf(L->a, "t.%s", ident(L, L->cur_in[src].col))
@@ -1652,7 +1629,7 @@ static void lower_normalizer(Lower *L, StepInfo *si, LNode *ln, LNode *d)
 		uint32_t i = (uint32_t)(uintptr_t)outs.items[k];
 		const AstPort *p = s->ports.items[i];
 		const char *name = fresh_col(L, ln, colname(L, p->name));
-		add_col(L, ln, name, rules_pg_type(L->a, &p->type));
+		add_col(L, ln, name, pc_pg_type(L->a, &p->type));
 		si->cols[i] = name;
 	}
 	Sbuf b = SBUF_INIT;
@@ -1718,7 +1695,7 @@ static void lower_target(Lower *L, StepInfo *si, LNode *ln, LNode *d, ColRef *in
 	for (uint32_t i = 0; i < s->ports.len; i++) {
 		const AstPort *p = s->ports.items[i];
 		const char *name = fresh_col(L, ln, colname(L, p->name));
-		const char *type = rules_pg_type(L->a, &p->type);
+		const char *type = pc_pg_type(L->a, &p->type);
 		const char *e = in[i].node ? arena_sprintf(L->a, "t.%s", ident(L, in[i].col))
 					   : arena_sprintf(L->a, "CAST(NULL AS %s)", type);
 		add_item(L, ln, e, name, type);
@@ -1856,7 +1833,7 @@ static void lower_step(Lower *L, StepInfo *si)
 				if (!(p->dir & PORT_OUT) || si->cols[i])
 					continue;
 				const char *name = fresh_col(L, ln, colname(L, p->name));
-				add_col(L, ln, name, rules_pg_type(L->a, &p->type));
+				add_col(L, ln, name, pc_pg_type(L->a, &p->type));
 				si->cols[i] = name;
 			}
 			warn(L, ln, W_RULE_FALLBACK, s,
@@ -1949,6 +1926,25 @@ static void lower_flow(Lower *L, IrDoc *d, const AstFlow *f)
 	p->origin.kind = "Mapping";
 	p->origin.line = f->loc.line;
 	L->p = p;
+	/* the session that runs it gives parameters' values and connections */
+	const AstSession *sess = NULL;
+	const char *sess_name = NULL;
+	for (uint32_t i = 0; i < L->folder->tasks.len && !sess; i++) {
+		const AstTask *t = L->folder->tasks.items[i];
+		if (t->session && t->session->mapping == f)
+			sess = t->session, sess_name = t->name;
+	}
+	for (uint32_t c = 0; c < L->folder->controls.len && !sess; c++) {
+		const AstControl *ctl = L->folder->controls.items[c];
+		for (uint32_t i = 0; i < ctl->defs.len && !sess; i++) {
+			const AstTask *t = ctl->defs.items[i];
+			if (t->session && t->session->mapping == f)
+				sess = t->session, sess_name = t->name;
+		}
+	}
+	p->session = sess_name;
+	pc_pipeline_params(L->a, L->doc, f, sess_name, &p->parameters);
+	pc_pipeline_connections(L->a, L->doc, f, sess, &p->connections);
 	strmap_init(&L->ids, L->a, false);
 	strmap_init(&L->by_step, L->a, false);
 	strmap_init(&L->relnodes, L->a, true);

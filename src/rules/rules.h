@@ -43,7 +43,4 @@ const RuleDef *rules_table(size_t *n);
  * on the nodes; nothing here fails the file. */
 void rules_lower_powercenter(Arena *a, const AstDoc *doc, const RulesOptions *o, IrDoc *d, DiagSink *sink);
 
-/* The PostgreSQL type of an AST type: text, integer, numeric(p,s)... */
-const char *rules_pg_type(Arena *a, const AstType *t);
-
 #endif
