@@ -5,6 +5,7 @@
 #include "base/exitcode.h"
 #include "base/util.h"
 #include "driver.h"
+#include "rules/rules.h"
 #include "expr/catalog.h"
 #include "expr/dialect.h"
 
@@ -28,7 +29,7 @@ static const char usage_text[] =
     "  akko-migrate expr [options] EXPRESSION   translate one PowerCenter expression to SQL\n"
     "  akko-migrate expr [options] --file FILE...\n"
     "                                           translate every expression of job exports\n"
-    "  akko-migrate help [TOPIC]                this help, or: inspect, expr, functions,\n"
+    "  akko-migrate help [TOPIC]                this help, or: convert, rules, inspect, expr, functions,\n"
     "                                           diagnostics, exit-codes\n"
     "  akko-migrate --version                   print the version\n"
     "\n"
@@ -165,6 +166,17 @@ static const char expr_text[] =
     "  akko-migrate expr --format json \"SUBSTR(NAME, -3, 2) || '-' || TO_CHAR(D, 'YYYYMMDD')\"\n"
     "  akko-migrate expr --file --format json exports/m_load.XML > exprs.jsonl\n";
 
+/* The rule table docs/rules.md shows. */
+static void print_rules(FILE *out)
+{
+	size_t n;
+	const RuleDef *r = rules_table(&n);
+	fputs("| rule | PowerCenter | node type | base confidence | lowering |\n|---|---|---|---:|---|\n", out);
+	for (size_t i = 0; i < n; i++)
+		fprintf(out, "| `%s` | %s | `%s` | %.2f | %s |\n", r[i].name, r[i].orig_kind, node_type_name(r[i].node),
+			r[i].base, r[i].notes);
+}
+
 /* The function coverage table docs/functions.md shows. */
 static void print_functions(FILE *out)
 {
@@ -225,6 +237,10 @@ static int help(const char *topic)
 	if (!topic) {
 		fputs(usage_text, stdout);
 		print_exit_codes(stdout);
+		return EXIT_OK;
+	}
+	if (strcmp(topic, "rules") == 0) {
+		print_rules(stdout);
 		return EXIT_OK;
 	}
 	if (strcmp(topic, "convert") == 0) {

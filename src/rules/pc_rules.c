@@ -792,12 +792,11 @@ static void lower_source(Lower *L, StepInfo *si)
 		add_item(L, ln, ident(L, name), name, pc_pg_type(L->a, &p->type));
 		si->cols[i] = name;
 	}
+	ln->tail = arena_sprintf(L->a, "FROM %s", ident(L, tb->name));
 	if (t && t->is_file) {
 		tb->file = prop(s, SET_FILE_NAME) ? prop(s, SET_FILE_NAME) : t->name;
 		ln->n->confidence = ln->n->base_confidence = 0.95;
 		ln->n->note = "a flat file: the runner loads it into table.name before the pipeline runs";
-	} else {
-		ln->tail = arena_sprintf(L->a, "FROM %s", ident(L, tb->name));
 	}
 	lnode_add(L, ln);
 }
@@ -1853,7 +1852,7 @@ out:
 static void finish(Lower *L, LNode *ln)
 {
 	IrNode *n = ln->n;
-	if (n->type == NODE_PLACEHOLDER || n->type == NODE_SOURCE_FILE || n->source_sql) {
+	if (n->type == NODE_PLACEHOLDER || n->source_sql) {
 		n->sql = NULL;
 		return;
 	}

@@ -1,0 +1,172 @@
+#!/usr/bin/env python3
+"""convert-corpus.py - how the converter does on real exports.
+
+Converts every job file under CORPUS with `akko-migrate --gate --format json
+FILE -o OUT/` and prints the table the closing notes quote: files,
+pipelines, nodes by type and by conversion_source, gate pass/fail, mean
+confidence.  Every file must convert: exit 0 (gate passed) or 4 (gate
+failed, with diagnostics); anything else (a crash, an internal error, an
+unexplained failure) fails the check.
+
+With --psql it also asks PostgreSQL whether each sink's composed query
+(docs/pipeline-yaml.md, "Composition") is valid: in a fresh schema per
+pipeline it creates the tables the pipeline reads from the declared
+schemas (source_table and source_file nodes: table.name with the node's
+columns; nodes whose SQL runs at the source: a table named after the node),
+then runs EXPLAIN on the composed statement.  A sink whose ancestors include
+a placeholder cannot be composed; it counts as not accepted, with that
+reason.  Failures are listed with PostgreSQL's message.
+"""
+import argparse
+import collections
+import glob
+import json
+import os
+import subprocess
+import sys
+
+import yaml
+
+
+def compose(nodes, sink):
+    """The sink's statement, or (None, reason)."""
+    by = {n["id"]: n for n in nodes}
+    anc, todo = set(), list(sink["depends_on"])
+    while todo:
+        x = todo.pop()
+        if x in anc:
+            continue
+        anc.add(x)
+        todo += by[x]["depends_on"]
+    for n in nodes:
+        if n["id"] in anc and n["type"] == "placeholder":
+            return None, "reads placeholder %s (%s)" % (n["id"], n.get("note", "")[:80])
+    ctes = ["%s AS (%s)" % (n["id"], n["sql"]) for n in nodes if n["id"] in anc and n.get("sql")]
+    if sink.get("sql") is None:
+        return None, "the sink itself is a placeholder"
+    return ("WITH " + ",\n".join(ctes) + "\n" if ctes else "") + sink["sql"], None
+
+
+def qident(name):
+    return '"' + name.replace('"', '""') + '"'
+
+
+def table_ddl(name, columns):
+    cols = ", ".join("%s %s" % (qident(c["name"]), c["type"]) for c in columns) or "akko_none int"
+    return "CREATE TABLE IF NOT EXISTS %s (%s);" % (qident(name), cols)
+
+
+def explain_pipeline(psql, schema, p):
+    """Per sink: (sink id, ok, reason)."""
+    setup = ["DROP SCHEMA IF EXISTS %s CASCADE;" % schema, "CREATE SCHEMA %s;" % schema,
+             "SET search_path = %s;" % schema]
+    for n in p["nodes"]:
+        if n["type"] in ("source_table", "source_file") and n.get("table"):
+            setup.append(table_ddl(n["table"]["name"], n["columns"]))
+        if n.get("source_sql"):
+            setup.append(table_ddl(n["id"], n["columns"]))
+    # the runner sets every parameter; EXPLAIN folds current_setting()
+    for prm in p.get("parameters", []):
+        ty = prm.get("type", "text")
+        v = prm.get("default")
+        if v in (None, "") or ty != "text":
+            v = ("0" if ty.startswith(("numeric", "integer", "bigint", "smallint", "double"))
+                 else "01/01/2000 00:00:00.000000" if ty.startswith(("timestamp", "date")) else (v or ""))
+        setup.append("SET akko.%s = '%s';" % (prm["setting"][5:], str(v).replace("'", "''")))
+    results = []
+    for n in p["nodes"]:
+        if n["type"] not in ("sink_table", "sink_file"):
+            continue
+        stmt, why = compose(p["nodes"], n)
+        if stmt is None:
+            results.append((n["id"], False, why))
+            continue
+        sql = "\n".join(setup) + "\nEXPLAIN " + stmt + ";\n"
+        r = subprocess.run(psql.split() + ["-X", "-q", "-v", "ON_ERROR_STOP=1"], input=sql,
+                           capture_output=True, text=True)
+        err = [l for l in r.stderr.splitlines() if "ERROR" in l]
+        results.append((n["id"], r.returncode == 0, err[0] if err else r.stderr.strip()[:200]))
+    return results
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--bin", required=True)
+    ap.add_argument("--corpus", required=True)
+    ap.add_argument("--out", required=True)
+    ap.add_argument("--psql", help="psql command line; enables the EXPLAIN check")
+    ap.add_argument("--min-explain", type=float, default=95.0)
+    ap.add_argument("--tap", action="store_true")
+    a = ap.parse_args()
+
+    files = sorted(f for f in glob.glob(os.path.join(a.corpus, "*"))
+                   if f.lower().endswith(".xml"))
+    os.makedirs(a.out, exist_ok=True)
+    bad, summaries = [], []
+    for f in files:
+        r = subprocess.run([a.bin, "-q", "--gate", "--format", "json", f, "-o", a.out + "/"],
+                           capture_output=True, text=True)
+        if r.returncode not in (0, 4) or not r.stdout.strip():
+            bad.append((f, r.returncode, r.stderr.strip().splitlines()[-1:] or [""]))
+            continue
+        summaries.append(json.loads(r.stdout.splitlines()[-1]))
+
+    by_type, by_source = collections.Counter(), collections.Counter()
+    pipelines, confs, docs = 0, [], []
+    for s in summaries:
+        d = yaml.safe_load(open(s["output"], encoding="utf-8"))
+        docs.append((s, d))
+        for p in d["pipelines"]:
+            pipelines += 1
+            for n in p["nodes"]:
+                by_type[n["type"]] += 1
+                by_source[n["conversion_source"]] += 1
+        if s["nodes"]:
+            confs.append(s["overall_confidence"])
+    passed = sum(1 for s in summaries if s["gate"] == "pass")
+    out = []
+    out.append("files: %d (converted %d, failed %d)" % (len(files), len(summaries), len(bad)))
+    out.append("pipelines: %d" % pipelines)
+    out.append("nodes: %d" % sum(by_type.values()))
+    out.append("nodes by type:")
+    for t, c in sorted(by_type.items(), key=lambda x: (-x[1], x[0])):
+        out.append("  %-32s %5d" % (t, c))
+    out.append("nodes by conversion_source:")
+    for t, c in sorted(by_source.items(), key=lambda x: (-x[1], x[0])):
+        out.append("  %-32s %5d" % (t, c))
+    out.append("gate: %d pass, %d fail" % (passed, len(summaries) - passed))
+    out.append("mean overall confidence (files with nodes): %.3f" % (sum(confs) / len(confs) if confs else 0))
+    for f, rc, last in bad:
+        out.append("FAILED %s: exit %d %s" % (f, rc, last[0]))
+
+    ok_explain = True
+    if a.psql:
+        total, accepted, reasons = 0, 0, []
+        k = 0
+        for s, d in docs:
+            for p in d["pipelines"]:
+                k += 1
+                for sink, ok, why in explain_pipeline(a.psql, "akko_corpus_%d" % k, p):
+                    total += 1
+                    accepted += ok
+                    if not ok:
+                        reasons.append("%s %s/%s: %s" % (os.path.basename(s["file"]), p["name"], sink, why))
+        rate = 100.0 * accepted / total if total else 100.0
+        out.append("sinks: %d, composed query accepted by PostgreSQL (EXPLAIN): %d (%.1f%%)" % (total, accepted, rate))
+        out.append("not accepted:")
+        for r in reasons:
+            out.append("  " + r)
+        ok_explain = rate >= a.min_explain
+
+    for line in out:
+        print(("# " if a.tap else "") + line)
+    if a.tap:
+        print("%s - every corpus file converts (exit 0 or 4, never a crash)" % ("ok" if not bad else "not ok"))
+        if a.psql:
+            print("%s - at least %.0f%% of the sinks' composed queries pass EXPLAIN" %
+                  ("ok" if ok_explain else "not ok", a.min_explain))
+    return 0 if not bad and ok_explain else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
