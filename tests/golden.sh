@@ -101,11 +101,13 @@ for dir in "$AKKO_SRCDIR"/corpus/*; do
 done
 # Every diagnostic code has a golden case showing its exact text (the
 # command-line ones, about files that cannot be read or written, are shown
-# by tests/cli.sh; the expression ones by the data files of tests/expr/).
+# by tests/cli.sh; the expression ones by the data files of tests/expr/;
+# the pipeline YAML ones by tests/validate/).
 "$AKKO_BIN" help diagnostics | sed -n 's/^| \([EWN][0-9][0-9]*\) .*/\1/p' | while read -r code; do
 	case $code in E0001 | E0006 | E0401) continue ;; esac
 	if cat "$AKKO_SRCDIR"/corpus/*/*.stderr "$AKKO_SRCDIR"/tests/expr/cases/*.txt \
-		"$AKKO_SRCDIR"/tests/expr/jobs/*.stderr 2>/dev/null | grep -q "\[$code\]"; then
+		"$AKKO_SRCDIR"/tests/expr/jobs/*.stderr "$AKKO_SRCDIR"/tests/validate/*/*.stderr \
+		2>/dev/null | grep -q "\[$code\]"; then
 		pass "diagnostic $code has a golden case"
 	else
 		fail "diagnostic $code has a golden case"
