@@ -82,4 +82,23 @@ typedef struct ConvertStats {
 /* Convert each file; returns the process exit code. */
 int driver_convert(const ConvertOptions *o, const char *const *files, size_t n, ConvertStats *st);
 
+/* ---- the validate and compose commands (driver_validate.c) ---- */
+
+typedef struct ValidateOptions {
+	bool json;           /* one JSON object per file on stdout */
+	bool quiet;          /* text: no line for valid files */
+	unsigned max_errors; /* text: shown per file; 0 = all */
+} ValidateOptions;
+
+typedef struct ComposeOptions {
+	const char *pipeline; /* only this pipeline, or NULL */
+	const char *sink;     /* only this sink (statement and ";" only), or NULL */
+} ComposeOptions;
+
+/* Validate each pipeline YAML file: EXIT_OK when all are valid,
+ * EXIT_INPUT when one is not, EXIT_IO when one cannot be read. */
+int driver_validate(const ValidateOptions *o, const char *const *files, size_t n);
+/* Print the composed statement of each sink of a valid file. */
+int driver_compose(const ComposeOptions *o, const char *file);
+
 #endif

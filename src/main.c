@@ -8,6 +8,7 @@
 #include "rules/rules.h"
 #include "expr/catalog.h"
 #include "expr/dialect.h"
+#include "validate/schema.h"
 
 #include <getopt.h>
 #include <stdio.h>
@@ -29,7 +30,11 @@ static const char usage_text[] =
     "  akko-migrate expr [options] EXPRESSION   translate one PowerCenter expression to SQL\n"
     "  akko-migrate expr [options] --file FILE...\n"
     "                                           translate every expression of job exports\n"
-    "  akko-migrate help [TOPIC]                this help, or: convert, rules, inspect, expr, functions,\n"
+    "  akko-migrate validate [options] FILE.yaml...\n"
+    "                                           check pipeline YAML (hand edits included)\n"
+    "  akko-migrate compose FILE.yaml           print each sink's composed WITH ... SELECT\n"
+    "  akko-migrate help [TOPIC]                this help, or: convert, rules, inspect, expr,\n"
+    "                                           validate, compose, schema, functions,\n"
     "                                           diagnostics, exit-codes\n"
     "  akko-migrate --version                   print the version\n"
     "\n"
@@ -166,6 +171,57 @@ static const char expr_text[] =
     "  akko-migrate expr --format json \"SUBSTR(NAME, -3, 2) || '-' || TO_CHAR(D, 'YYYYMMDD')\"\n"
     "  akko-migrate expr --file --format json exports/m_load.XML > exprs.jsonl\n";
 
+static const char validate_text[] =
+    "Usage: akko-migrate validate [options] FILE.yaml...\n"
+    "\n"
+    "Checks pipeline YAML files, the compiler's output or a hand-edited copy,\n"
+    "against docs/pipeline-yaml.md: the YAML itself (one document; no anchors,\n"
+    "aliases, tags or duplicate keys), version 1, every key against the schema\n"
+    "('akko-migrate help schema'; unknown keys are errors), ids, depends_on in\n"
+    "dependency order, and each node's SQL: exactly one SELECT with no side\n"
+    "effects, reading only its depends_on nodes, and only their columns.\n"
+    "\n"
+    "Options:\n"
+    "  -f, --format FORMAT      text (diagnostics on stderr, the default) or json:\n"
+    "                           one object per file on stdout,\n"
+    "                           {file, valid, errors: [{line, col, code, message}]}\n"
+    "  -q, --quiet              text: print nothing for valid files\n"
+    "      --max-errors N       show at most N errors per file (default 50, 0 = all)\n"
+    "  -h, --help               show this help\n"
+    "\n"
+    "Exit status: 0 when every file is valid; 1 when one is not; 3 when one\n"
+    "cannot be read.\n"
+    "\n"
+    "Examples:\n"
+    "  akko-migrate validate out/m_customer_orders.yaml\n"
+    "  akko-migrate validate --format json out/*.yaml > validation.jsonl\n";
+
+static const char compose_text[] =
+    "Usage: akko-migrate compose [options] FILE.yaml\n"
+    "\n"
+    "Prints, for each sink node (sink_table, sink_file) of a valid pipeline\n"
+    "YAML file, the one statement that gives the rows the sink receives:\n"
+    "\n"
+    "  WITH <ancestor> AS (<its sql>), ... <the sink's sql>;\n"
+    "\n"
+    "The ancestors are the sink's transitive depends_on, in the order of\n"
+    "'nodes'.  Each statement is preceded by a line\n"
+    "'-- pipeline: NAME sink: ID'.  A file that does not validate is refused.\n"
+    "\n"
+    "Options:\n"
+    "  -p, --pipeline NAME      only the sinks of this pipeline\n"
+    "  -s, --sink ID            only this node's statement, followed by ';' and\n"
+    "                           nothing else (to feed psql); any SQL node works\n"
+    "  -h, --help               show this help\n"
+    "\n"
+    "Exit status: 0 when composed; 1 when the file is not valid or a sink\n"
+    "depends on a placeholder; 2 when --pipeline or --sink names nothing; 3\n"
+    "when the file cannot be read.\n"
+    "\n"
+    "Examples:\n"
+    "  akko-migrate compose out/m_customer_orders.yaml\n"
+    "  akko-migrate compose -p m_customer_orders -s tgt_customers out.yaml | psql -X test\n";
+
 /* The rule table docs/rules.md shows. */
 static void print_rules(FILE *out)
 {
@@ -254,6 +310,14 @@ static int help(const char *topic)
 	}
 	if (strcmp(topic, "expr") == 0) {
 		fputs(expr_text, stdout);
+		return EXIT_OK;
+	}
+	if (strcmp(topic, "validate") == 0 || strcmp(topic, "compose") == 0) {
+		fputs(topic[0] == 'v' ? validate_text : compose_text, stdout);
+		return EXIT_OK;
+	}
+	if (strcmp(topic, "schema") == 0) {
+		schema_print_markdown(stdout);
 		return EXIT_OK;
 	}
 	if (strcmp(topic, "functions") == 0) {
@@ -430,6 +494,74 @@ static int cmd_expr(int argc, char **argv)
 	return driver_expr(&o, argv[optind]);
 }
 
+static const struct option validate_options[] = {
+    {"format", required_argument, NULL, 'f'},
+    {"quiet", no_argument, NULL, 'q'},
+    {"max-errors", required_argument, NULL, OPT_MAX_ERRORS},
+    {"help", no_argument, NULL, 'h'},
+    {NULL, 0, NULL, 0},
+};
+
+static int cmd_validate(int argc, char **argv)
+{
+	ValidateOptions o = {.max_errors = 50};
+	int c;
+	opterr = 0;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, ":f:qh", validate_options, NULL)) != -1) {
+		switch (c) {
+		case 'f':
+			if (strcmp(optarg, "json") == 0)
+				o.json = true;
+			else if (strcmp(optarg, "text") != 0)
+				return usage_error("unknown format '%s' (use text or json)", optarg);
+			break;
+		case 'q': o.quiet = true; break;
+		case OPT_MAX_ERRORS: {
+			char *end;
+			long v = strtol(optarg, &end, 10);
+			if (*end || v < 0 || v > 1000000)
+				return usage_error("--max-errors needs a count, not '%s'", optarg);
+			o.max_errors = (unsigned)v;
+			break;
+		}
+		case 'h': return help("validate");
+		case ':': return usage_error("option '%s' needs an argument", argv[optind - 1]);
+		default: return usage_error("unknown option '%s' for validate", argv[optind - 1]);
+		}
+	}
+	if (argc - optind < 1)
+		return usage_error("%s", "validate needs at least one FILE.yaml");
+	return driver_validate(&o, (const char *const *)argv + optind, (size_t)(argc - optind));
+}
+
+static const struct option compose_options[] = {
+    {"pipeline", required_argument, NULL, 'p'},
+    {"sink", required_argument, NULL, 's'},
+    {"help", no_argument, NULL, 'h'},
+    {NULL, 0, NULL, 0},
+};
+
+static int cmd_compose(int argc, char **argv)
+{
+	ComposeOptions o = {0};
+	int c;
+	opterr = 0;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, ":p:s:h", compose_options, NULL)) != -1) {
+		switch (c) {
+		case 'p': o.pipeline = optarg; break;
+		case 's': o.sink = optarg; break;
+		case 'h': return help("compose");
+		case ':': return usage_error("option '%s' needs an argument", argv[optind - 1]);
+		default: return usage_error("unknown option '%s' for compose", argv[optind - 1]);
+		}
+	}
+	if (argc - optind != 1)
+		return usage_error("%s", "compose takes one FILE.yaml");
+	return driver_compose(&o, argv[optind]);
+}
+
 enum { OPT_GATE = 400, OPT_MIN_OVERALL, OPT_MIN_OBJECT, OPT_SARIF, OPT_TIMESTAMP, OPT_CONV_NULL, OPT_CONV_MAXERR };
 
 static const struct option convert_options[] = {
@@ -555,6 +687,10 @@ int main(int argc, char **argv)
 		return cmd_inspect(argc - 1, argv + 1);
 	if (strcmp(cmd, "expr") == 0)
 		return cmd_expr(argc - 1, argv + 1);
+	if (strcmp(cmd, "validate") == 0)
+		return cmd_validate(argc - 1, argv + 1);
+	if (strcmp(cmd, "compose") == 0)
+		return cmd_compose(argc - 1, argv + 1);
 	if (strcmp(cmd, "convert") == 0)
 		return cmd_convert(argc - 1, argv + 1);
 	/* akko-migrate [options] FILE... -o OUT: the main job; a bare word

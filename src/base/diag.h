@@ -154,7 +154,46 @@ typedef enum DiagSeverity { DIAG_NOTE, DIAG_WARNING, DIAG_ERROR } DiagSeverity;
 	  "put assignments under a [section] header; they are ignored")                           \
 	X(N_PARAM_UNMATCHED, "N0405", DIAG_NOTE,                                                   \
 	  "the section names no workflow, worklet or session in this export; its values are "     \
-	  "kept with the file but applied to nothing")
+	  "kept with the file but applied to nothing")                                             \
+	/* pipeline YAML validation (E07xx) */                                                     \
+	X(E_VAL_YAML, "E0701", DIAG_ERROR,                                                         \
+	  "the file is not well-formed YAML; check the indentation and quotes near the position") \
+	X(E_VAL_YAML_FEATURE, "E0702", DIAG_ERROR,                                                 \
+	  "pipeline YAML is one plain document: no anchors, aliases, tags or deep nesting")       \
+	X(E_VAL_DUPLICATE_KEY, "E0703", DIAG_ERROR, "each key appears once per mapping")           \
+	X(E_VAL_VERSION, "E0704", DIAG_ERROR, "this validator reads pipeline YAML version 1")      \
+	X(E_VAL_MISSING_KEY, "E0705", DIAG_ERROR,                                                  \
+	  "'akko-migrate help schema' lists the required keys of each object")                    \
+	X(E_VAL_TYPE, "E0706", DIAG_ERROR,                                                         \
+	  "'akko-migrate help schema' gives each key's type and allowed values")                  \
+	X(E_VAL_UNKNOWN_KEY, "E0707", DIAG_ERROR,                                                  \
+	  "unknown keys are errors, so a typo cannot pass as an ignored key; see 'akko-migrate "  \
+	  "help schema'")                                                                          \
+	X(E_VAL_ID, "E0708", DIAG_ERROR,                                                           \
+	  "ids are unique in their pipeline or workflow and match [a-z_][a-z0-9_]{0,62}")         \
+	X(E_VAL_DEPENDS, "E0709", DIAG_ERROR,                                                      \
+	  "depends_on names earlier nodes of the same pipeline: nodes are listed in dependency "  \
+	  "order, so there are no cycles")                                                         \
+	X(E_VAL_SQL_MISSING, "E0710", DIAG_ERROR,                                                  \
+	  "every node type but source_file and placeholder carries one SELECT in 'sql'")          \
+	X(E_VAL_SQL, "E0711", DIAG_ERROR,                                                          \
+	  "a SQL node is one SELECT that reads its inputs and calls only the functions the "      \
+	  "translator emits; no DML, DDL, catalogs or side effects")                              \
+	X(E_VAL_RELATION, "E0712", DIAG_ERROR,                                                     \
+	  "FROM and JOIN name the node's depends_on ids (a source_table: its table.name), or "    \
+	  "CTEs and derived tables of the statement")                                             \
+	X(E_VAL_COLUMN, "E0713", DIAG_ERROR,                                                       \
+	  "a column must be in the 'columns' of the node the relation names, or an output of "    \
+	  "the derived table")                                                                     \
+	X(E_VAL_REVIEW, "E0714", DIAG_ERROR,                                                       \
+	  "a placeholder, llm_unavailable or unsupported node has review: true (a placeholder "   \
+	  "also confidence 0)")                                                                    \
+	X(E_VAL_REFERENCE, "E0715", DIAG_ERROR,                                                    \
+	  "tasks depend on tasks of the same workflow, run pipelines of this file, and checks "   \
+	  "name nodes of their pipeline")                                                          \
+	X(E_VAL_COMPOSE, "E0716", DIAG_ERROR,                                                      \
+	  "a sink composes only when every ancestor has SQL (or is a source_file); review the "   \
+	  "placeholder first")
 
 /* clang-format on */
 

@@ -472,12 +472,17 @@ static void lower_session(Orch *o, const AstTask *t, IrTask *it)
 	const AstSession *s = def ? def : inst;
 	const AstFlow *m = s && s->mapping ? s->mapping : inst && inst->mapping ? inst->mapping : NULL;
 	it->type = TASK_T_PIPELINE;
-	it->pipeline = m ? m->name : s && s->mapping_name && *s->mapping_name ? s->mapping_name : NULL;
-	if (!it->pipeline) {
+	it->pipeline = m ? m->name : NULL;
+	if (!it->pipeline) { /* no pipeline of this file to run */
 		it->type = TASK_T_OPAQUE;
 		it->confidence = 0;
 		it->review = true;
-		warn(o, it, W_ORCH_OPAQUE, t->loc, "session '%s' names no mapping", t->name);
+		if (s && s->mapping_name && *s->mapping_name)
+			warn(o, it, W_ORCH_OPAQUE, t->loc,
+			     "session '%s' runs mapping '%s', which is not in this export", t->name,
+			     s->mapping_name);
+		else
+			warn(o, it, W_ORCH_OPAQUE, t->loc, "session '%s' names no mapping", t->name);
 		return;
 	}
 	session_sql(o, it, inst, def, m, SET_PRE_SQL, &it->pre_sql);

@@ -286,6 +286,11 @@ static void make_placeholder(Lower *L, LNode *ln, ConvSource src, const char *wh
 	ln->n->confidence = 0;
 	ln->n->review = true;
 	ln->n->note = why;
+	ln->n->table = NULL; /* a placeholder has no payload */
+	ln->n->keys = (PtrVec){0};
+	ln->n->load_order = 0;
+	ln->n->operation = NULL;
+	ln->n->pre_sql = ln->n->post_sql = NULL;
 	ln->tail = NULL;
 	ln->full = NULL;
 	ln->carry = false;
@@ -1339,7 +1344,8 @@ static void lower_lookup(Lower *L, StepInfo *si, LNode *ln, LNode *d)
 static LNode *lookup_relation(Lower *L, const AstStep *lkp)
 {
 	const AstStep *def = lkp->def ? lkp->def : lkp;
-	LNode *ln = strmap_get(&L->relnodes, def->name);
+	const char *key = arena_sprintf(L->a, "%p", (const void *)def); /* names repeat across mapplets */
+	LNode *ln = strmap_get(&L->relnodes, key);
 	if (ln)
 		return ln;
 	const char *table = prop(def, SET_LOOKUP_TABLE);
@@ -1352,8 +1358,10 @@ static LNode *lookup_relation(Lower *L, const AstStep *lkp)
 	ln = lnode_new(L, NODE_SOURCE_TABLE, id, lkp, rule_for(STEP_SOURCE));
 	ln->n->rule = "powercenter/lookup_source";
 	ln->n->origin.kind = "Lookup source";
-	for (uint32_t i = 0; i < def->ports.len; i++) {
-		const AstPort *p = def->ports.items[i];
+	for (uint32_t i = 0; i < lkp->ports.len + def->ports.len;
+	     i++) { /* the instance's, then the definition's */
+		const AstPort *p =
+		    i < lkp->ports.len ? lkp->ports.items[i] : def->ports.items[i - lkp->ports.len];
 		if (!(p->dir & (PORT_LOOKUP | PORT_RETURN)))
 			continue;
 		const char *name = colname(L, p->name);
@@ -1380,7 +1388,7 @@ static LNode *lookup_relation(Lower *L, const AstStep *lkp)
 			    arena_sprintf(L->a, "%s\nWHERE (%s)", ln->tail, sql_params(L, ln, lkp, filter));
 	}
 	lnode_add(L, ln);
-	strmap_put(&L->relnodes, def->name, ln);
+	strmap_put(&L->relnodes, key, ln);
 	return ln;
 }
 
@@ -1698,7 +1706,8 @@ static void lower_target(Lower *L, StepInfo *si, LNode *ln, LNode *d, ColRef *in
 		const char *e = in[i].node ? arena_sprintf(L->a, "t.%s", ident(L, in[i].col))
 					   : arena_sprintf(L->a, "CAST(NULL AS %s)", type);
 		add_item(L, ln, e, name, type);
-		if (p->role == ROLE_KEY || p->role == ROLE_PRIMARY_FOREIGN_KEY)
+		if ((p->role == ROLE_KEY || p->role == ROLE_PRIMARY_FOREIGN_KEY) &&
+		    ln->n->type == NODE_SINK_TABLE)
 			ptrvec_push(L->a, &ln->n->keys, (void *)name);
 	}
 	/* an update strategy upstream: its operation column reaches the sink */
@@ -1852,7 +1861,7 @@ out:
 static void finish(Lower *L, LNode *ln)
 {
 	IrNode *n = ln->n;
-	if (n->type == NODE_PLACEHOLDER || n->source_sql) {
+	if (n->type == NODE_PLACEHOLDER || n->type == NODE_SOURCE_FILE || n->source_sql) {
 		n->sql = NULL;
 		return;
 	}

@@ -11,7 +11,8 @@
 
 /* Functions the expression translator and the rule engine emit, in lower
  * case, sorted.  Anything else (pg_sleep, pg_read_file, dblink, set_config,
- * lo_import...) is refused. */
+ * lo_import...) is refused.  The window functions are for the rule engine's
+ * sequence_generator (row_number) and sql_rank (rank, dense_rank) nodes. */
 static const char *const allowed[] = {
     "abs",
     "array_position",
@@ -31,6 +32,7 @@ static const char *const allowed[] = {
     "current_setting",
     "date_trunc",
     "decode",
+    "dense_rank",
     "encode",
     "exp",
     "extract",

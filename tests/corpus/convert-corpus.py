@@ -41,7 +41,10 @@ def compose(nodes, sink):
     for n in nodes:
         if n["id"] in anc and n["type"] == "placeholder":
             return None, "reads placeholder %s (%s)" % (n["id"], n.get("note", "")[:80])
-    ctes = ["%s AS (%s)" % (n["id"], n["sql"]) for n in nodes if n["id"] in anc and n.get("sql")]
+    ctes = ["%s AS (%s)" % (n["id"], n["sql"] if n.get("sql") else
+                            "SELECT * FROM " + qident(n["table"]["name"]))
+            for n in nodes if n["id"] in anc and not n.get("source_sql") and
+            (n.get("sql") or n["type"] == "source_file")]
     if sink.get("sql") is None:
         return None, "the sink itself is a placeholder"
     return ("WITH " + ",\n".join(ctes) + "\n" if ctes else "") + sink["sql"], None
@@ -54,6 +57,10 @@ def qident(name):
 def table_ddl(name, columns):
     cols = ", ".join("%s %s" % (qident(c["name"]), c["type"]) for c in columns) or "akko_none int"
     return "CREATE TABLE IF NOT EXISTS %s (%s);" % (qident(name), cols)
+
+
+BIN = None
+PATH = [None]
 
 
 def explain_pipeline(psql, schema, p):
@@ -78,6 +85,13 @@ def explain_pipeline(psql, schema, p):
         if n["type"] not in ("sink_table", "sink_file"):
             continue
         stmt, why = compose(p["nodes"], n)
+        if stmt is not None and BIN:  # the binary's own composition, which the script cross-checks
+            r = subprocess.run([BIN, "compose", "-p", p["name"], "-s", n["id"], PATH[0]],
+                               capture_output=True, text=True)
+            if r.returncode != 0:
+                stmt, why = None, "compose failed: " + (r.stderr.strip().splitlines() or [""])[0]
+            else:
+                stmt = r.stdout.strip().rstrip(";")
         if stmt is None:
             results.append((n["id"], False, why))
             continue
@@ -98,6 +112,8 @@ def main():
     ap.add_argument("--min-explain", type=float, default=95.0)
     ap.add_argument("--tap", action="store_true")
     a = ap.parse_args()
+    global BIN
+    BIN = a.bin
 
     files = sorted(f for f in glob.glob(os.path.join(a.corpus, "*"))
                    if f.lower().endswith(".xml"))
@@ -123,6 +139,11 @@ def main():
                 by_source[n["conversion_source"]] += 1
         if s["nodes"]:
             confs.append(s["overall_confidence"])
+    invalid = []
+    for s in summaries:
+        r = subprocess.run([a.bin, "validate", "-q", s["output"]], capture_output=True, text=True)
+        if r.returncode != 0:
+            invalid.append((s["output"], (r.stderr.strip().splitlines() or [""])[0]))
     passed = sum(1 for s in summaries if s["gate"] == "pass")
     out = []
     out.append("files: %d (converted %d, failed %d)" % (len(files), len(summaries), len(bad)))
@@ -136,6 +157,9 @@ def main():
         out.append("  %-32s %5d" % (t, c))
     out.append("gate: %d pass, %d fail" % (passed, len(summaries) - passed))
     out.append("mean overall confidence (files with nodes): %.3f" % (sum(confs) / len(confs) if confs else 0))
+    out.append("outputs that validate: %d of %d" % (len(summaries) - len(invalid), len(summaries)))
+    for f, why in invalid:
+        out.append("INVALID %s: %s" % (f, why))
     for f, rc, last in bad:
         out.append("FAILED %s: exit %d %s" % (f, rc, last[0]))
 
@@ -144,6 +168,7 @@ def main():
         total, accepted, reasons = 0, 0, []
         k = 0
         for s, d in docs:
+            PATH[0] = s["output"]
             for p in d["pipelines"]:
                 k += 1
                 for sink, ok, why in explain_pipeline(a.psql, "akko_corpus_%d" % k, p):
@@ -162,10 +187,11 @@ def main():
         print(("# " if a.tap else "") + line)
     if a.tap:
         print("%s - every corpus file converts (exit 0 or 4, never a crash)" % ("ok" if not bad else "not ok"))
+        print("%s - akko-migrate validate accepts every output" % ("ok" if not invalid else "not ok"))
         if a.psql:
             print("%s - at least %.0f%% of the sinks' composed queries pass EXPLAIN" %
                   ("ok" if ok_explain else "not ok", a.min_explain))
-    return 0 if not bad and ok_explain else 1
+    return 0 if not bad and not invalid and ok_explain else 1
 
 
 if __name__ == "__main__":

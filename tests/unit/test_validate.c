@@ -28,6 +28,9 @@ int main(void)
 	Arena a;
 	arena_init(&a);
 	/* what the translator prints (tests/expr/cases) */
+	/* the rule engine's window functions (sequence_generator, sql_rank) */
+	ok_sql(&a, "SELECT 1 + (row_number() OVER () - 1) * 5 AS nextval, rank() OVER (PARTITION BY k ORDER BY v "
+		   "DESC) AS r, dense_rank() OVER (ORDER BY v) AS d FROM t");
 	ok_sql(&a, "SELECT CASE WHEN a IS NULL THEN 0 ELSE a END AS v FROM t");
 	ok_sql(&a, "SELECT concat('alpha', 2::text), substr(s, greatest(char_length(s) - 2, 1), 2) FROM t");
 	ok_sql(&a, "SELECT regexp_instr(reverse(s), '***=' || reverse('b'), 1, 1), to_timestamp(s, "

@@ -1,0 +1,75 @@
+/* pipeline.h - validate a pipeline YAML file and compose its sinks
+ * (src/validate).
+ *
+ * pipeline_validate() reads any YAML text (compiler output or a hand
+ * edit) with libyaml into a small positioned tree, refusing anchors,
+ * aliases, tags, duplicate keys, several documents and deep nesting, then
+ * checks it against the schema table (schema.h) and the rules of
+ * docs/pipeline-yaml.md ("Validation"): ids, depends_on order, one safe
+ * SELECT per SQL node (sqlcheck.h), relations and columns the SQL reads,
+ * review flags, orchestration references.  Every problem is a ValError
+ * with a 1-based line and column in the YAML file.
+ *
+ * pipeline_compose() turns a sink of a valid file into the one statement
+ * `WITH <ancestor> AS (<sql>), ... <sink sql>` ("Composition").
+ *
+ * Invariants: everything lives in the arena passed in; lists keep file
+ * order; errors are sorted by position.
+ */
+#ifndef AKKO_VALIDATE_PIPELINE_H
+#define AKKO_VALIDATE_PIPELINE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "base/arena.h"
+#include "base/diag.h"
+#include "base/sbuf.h"
+#include "rules/ir.h"
+
+typedef struct ValError {
+	uint32_t line, col; /* 1-based; 0 when unknown */
+	uint32_t span;      /* caret width, 0 = 1 */
+	DiagCode code;      /* E07xx */
+	const char *message;
+} ValError;
+
+typedef struct ValNode {
+	const char *id;
+	NodeType type;
+	bool type_known;    /* `type` was a known node type */
+	PtrVec depends_on;  /* const char *: ids as written */
+	PtrVec columns;     /* const char *: output column names, in order */
+	const char *sql;    /* the SELECT, or NULL */
+	const char *table;  /* table.name, or NULL */
+	bool at_source;     /* has source_sql: run at the source, its rows read under the id */
+	uint32_t line, col; /* the node's mapping */
+} ValNode;
+
+typedef struct ValPipeline {
+	const char *name;
+	PtrVec nodes; /* ValNode, file order */
+} ValPipeline;
+
+typedef struct ValResult {
+	PtrVec errors;    /* ValError, sorted by line and column */
+	PtrVec pipelines; /* ValPipeline (also when there are errors: as far as read) */
+	bool truncated;   /* more errors than kept (VAL_MAX_ERRORS) */
+} ValResult;
+
+#define VAL_MAX_ERRORS 200
+#define VAL_MAX_DEPTH  64 /* nesting of YAML collections */
+
+/* Validate text[0..len); out->errors is empty when the file is valid. */
+void pipeline_validate(Arena *a, const char *text, size_t len, ValResult *out);
+
+bool val_node_is_sink(const ValNode *n);
+
+/* Append the composed statement of `sink` (no terminating ';') to `out`.
+ * Returns false, with *blocker set to the ancestor, when an ancestor has
+ * no SQL (a placeholder). */
+bool pipeline_compose(Arena *a, const ValPipeline *p, const ValNode *sink, Sbuf *out,
+		      const ValNode **blocker);
+
+#endif
