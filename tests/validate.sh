@@ -68,6 +68,7 @@ for f in "$dir"/compose/*.yaml; do
 	name=$(basename "$f" .yaml)
 	want=$(sed -n 's/^# expect: \([EW][0-9]*\).*/\1/p' "$f")
 	run "$work/c_$name.out" "$work/c_$name.err" compose "$f"
+	sed -i "s|$dir/||g" "$work/c_$name.err" # paths relative to tests/validate
 	if [ "${AKKO_REGEN:-0}" = 1 ]; then cp "$work/c_$name.err" "$dir/compose/$name.stderr"; fi
 	if [ $rc = 1 ] && cmp -s "$work/c_$name.err" "$dir/compose/$name.stderr" && grep -q "\[$want\]" "$work/c_$name.err"; then
 		pass "compose refuses compose/$name.yaml with $want"
@@ -84,8 +85,9 @@ for f in "$dir"/bad/*.yaml; do
 	count=$((count + 1))
 	want=$(sed -n 's/^# expect: \([EW][0-9]*\).*/\1/p' "$f")
 	run "$work/b_$name.out" "$work/b_$name.err" validate "$f"
+	sed -i "s|$dir/||g" "$work/b_$name.err" # paths relative to tests/validate
 	if [ "${AKKO_REGEN:-0}" = 1 ]; then cp "$work/b_$name.err" "$dir/bad/$name.stderr"; fi
-	if [ $rc = 1 ] && grep -q "^$f:[0-9][0-9]*:[0-9][0-9]*: error: .*\[$want\]\$" "$work/b_$name.err"; then
+	if [ $rc = 1 ] && grep -q "^bad/$name.yaml:[0-9][0-9]*:[0-9][0-9]*: error: .*\[$want\]\$" "$work/b_$name.err"; then
 		pass "bad/$name: exit 1, a located $want"
 	else
 		fail "bad/$name: exit 1, a located $want (exit $rc)"
