@@ -13,24 +13,26 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *base_name(const char *path)
+char *driver_output_in_dir(const char *dir, const char *input, bool strip_ext, const char *suffix)
 {
-	const char *slash = strrchr(path, '/');
-	return slash ? slash + 1 : path;
+	const char *slash = strrchr(input, '/');
+	const char *b = slash ? slash + 1 : input;
+	const char *dot = strip_ext ? strrchr(b, '.') : NULL;
+	size_t stem = dot && dot != b ? (size_t)(dot - b) : strlen(b);
+	size_t len = strlen(dir);
+	size_t n = len + stem + strlen(suffix) + 2;
+	char *p = xmalloc(n);
+	snprintf(p, n, "%s%s%.*s%s", dir, len && dir[len - 1] == '/' ? "" : "/", (int)stem, b, suffix);
+	return p;
 }
 
 static char *output_path(const InspectOptions *o, const char *input)
 {
 	if (!o->output_is_dir)
 		return xstrdup(o->output);
-	const char *ext = o->stats ? ".counts" : ".ast";
-	const char *fmt = o->format == DUMP_JSON ? ".json" : ".yaml";
-	size_t n = strlen(o->output) + strlen(input) + 32;
-	char *p = xmalloc(n);
-	size_t len = strlen(o->output);
-	snprintf(p, n, "%s%s%s%s%s", o->output, len && o->output[len - 1] == '/' ? "" : "/", base_name(input),
-		 ext, fmt);
-	return p;
+	const char *suffix = o->format == DUMP_JSON ? (o->stats ? ".counts.json" : ".ast.json")
+						    : (o->stats ? ".counts.yaml" : ".ast.yaml");
+	return driver_output_in_dir(o->output, input, false, suffix);
 }
 
 static int write_result(const InspectOptions *o, const char *input, const Sbuf *text, bool first)

@@ -28,6 +28,10 @@ struct DiagSink;
 int driver_load(const char *path, const struct FrontendOptions *fo, struct DiagSink *sink, Arena *arena,
 		SrcFile *src, AstDoc **doc);
 
+/* DIR/<input's base name><suffix> (without the input's extension when
+ * strip_ext); the caller frees it. */
+char *driver_output_in_dir(const char *dir, const char *input, bool strip_ext, const char *suffix);
+
 /* Inspect each file; returns the process exit code (enum ExitCode). */
 int driver_inspect(const InspectOptions *o, const char *const *files, size_t n);
 

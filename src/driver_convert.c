@@ -30,25 +30,10 @@
 #define PACKAGE_VERSION "0.0.0"
 #endif
 
-static const char *base_name(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-	return slash ? slash + 1 : path;
-}
-
 /* DIR/<input name without its extension>.yaml, or the -o file. */
 static char *output_path(const ConvertOptions *o, const char *input)
 {
-	if (!o->output_is_dir)
-		return xstrdup(o->output);
-	const char *b = base_name(input);
-	const char *dot = strrchr(b, '.');
-	size_t stem = dot && dot != b ? (size_t)(dot - b) : strlen(b);
-	size_t len = strlen(o->output);
-	size_t n = len + stem + 16;
-	char *p = xmalloc(n);
-	snprintf(p, n, "%s%s%.*s.yaml", o->output, len && o->output[len - 1] == '/' ? "" : "/", (int)stem, b);
-	return p;
+	return o->output_is_dir ? driver_output_in_dir(o->output, input, true, ".yaml") : xstrdup(o->output);
 }
 
 static const char *sha256_hex(Arena *a, const void *data, size_t len)

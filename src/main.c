@@ -227,10 +227,11 @@ static void print_rules(FILE *out)
 {
 	size_t n;
 	const RuleDef *r = rules_table(&n);
-	fputs("| rule | PowerCenter | node type | base confidence | lowering |\n|---|---|---|---:|---|\n", out);
+	fputs("| rule | PowerCenter | node type | base confidence | lowering |\n|---|---|---|---:|---|\n",
+	      out);
 	for (size_t i = 0; i < n; i++)
-		fprintf(out, "| `%s` | %s | `%s` | %.2f | %s |\n", r[i].name, r[i].orig_kind, node_type_name(r[i].node),
-			r[i].base, r[i].notes);
+		fprintf(out, "| `%s` | %s | `%s` | %.2f | %s |\n", r[i].name, r[i].orig_kind,
+			node_type_name(r[i].node), r[i].base, r[i].notes);
 }
 
 /* The function coverage table docs/functions.md shows. */
@@ -354,6 +355,44 @@ static bool is_directory(const char *path)
 	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
+/* --max-errors N */
+static int parse_max_errors(const char *arg, unsigned *out)
+{
+	char *end;
+	long v = strtol(arg, &end, 10);
+	if (*end || end == arg || v < 0 || v > 1000000)
+		return usage_error("--max-errors needs a count, not '%s'", arg);
+	*out = (unsigned)v;
+	return EXIT_OK;
+}
+
+/* --null-compare MODE */
+static int parse_null_compare(const char *arg, NullCompare *out)
+{
+	if (strcmp(arg, "null") == 0)
+		*out = NULLCMP_NULL;
+	else if (strcmp(arg, "high") == 0)
+		*out = NULLCMP_HIGH;
+	else if (strcmp(arg, "low") == 0)
+		*out = NULLCMP_LOW;
+	else
+		return usage_error("unknown --null-compare mode '%s' (use null, high or low)", arg);
+	return EXIT_OK;
+}
+
+/* -o PATH for nfiles inputs: a file, or a directory (existing, or named
+ * with a final '/'), which several inputs need. */
+static int check_output(const char *output, int nfiles, bool *is_dir)
+{
+	size_t len = strlen(output);
+	*is_dir = is_directory(output) || (len && output[len - 1] == '/');
+	if (nfiles > 1 && !*is_dir)
+		return usage_error("with several files, -o must name a directory, not '%s'", output);
+	if (*is_dir && !is_directory(output))
+		return usage_error("output directory '%s' does not exist", output);
+	return EXIT_OK;
+}
+
 static int cmd_inspect(int argc, char **argv)
 {
 	InspectOptions o = {.format = DUMP_TEXT, .max_errors = 50};
@@ -375,14 +414,7 @@ static int cmd_inspect(int argc, char **argv)
 		case OPT_STATS: o.stats = true; break;
 		case 'p': params[n_params++] = optarg; break;
 		case 'o': o.output = optarg; break;
-		case OPT_MAX_ERRORS: {
-			char *end;
-			long v = strtol(optarg, &end, 10);
-			if (*end || v < 0 || v > 1000000)
-				rc = usage_error("--max-errors needs a count, not '%s'", optarg);
-			o.max_errors = (unsigned)v;
-			break;
-		}
+		case OPT_MAX_ERRORS: rc = parse_max_errors(optarg, &o.max_errors); break;
 		case 'h': free(params); return help("inspect");
 		case ':': rc = usage_error("option '%s' needs an argument", argv[optind - 1]); break;
 		default: rc = usage_error("unknown option '%s' for inspect", argv[optind - 1]); break;
@@ -397,18 +429,10 @@ static int cmd_inspect(int argc, char **argv)
 		free(params);
 		return usage_error("%s", "inspect needs at least one FILE");
 	}
-	if (o.output && strcmp(o.output, "-") != 0) {
-		size_t len = strlen(o.output);
-		o.output_is_dir = is_directory(o.output) || (len && o.output[len - 1] == '/');
-		if (nfiles > 1 && !o.output_is_dir) {
-			free(params);
-			return usage_error("with several files, -o must name a directory, not '%s'",
-					   o.output);
-		}
-		if (o.output_is_dir && !is_directory(o.output)) {
-			free(params);
-			return usage_error("output directory '%s' does not exist", o.output);
-		}
+	if (o.output && strcmp(o.output, "-") != 0 &&
+	    check_output(o.output, nfiles, &o.output_is_dir) != EXIT_OK) {
+		free(params);
+		return EXIT_USAGE;
 	}
 	o.param_files = params;
 	o.n_param_files = n_params;
@@ -452,15 +476,8 @@ static int cmd_expr(int argc, char **argv)
 		case 't': o.types = optarg; break;
 		case OPT_CONDITION: o.condition = true; break;
 		case OPT_NULL_COMPARE:
-			if (strcmp(optarg, "null") == 0)
-				o.null_compare = NULLCMP_NULL;
-			else if (strcmp(optarg, "high") == 0)
-				o.null_compare = NULLCMP_HIGH;
-			else if (strcmp(optarg, "low") == 0)
-				o.null_compare = NULLCMP_LOW;
-			else
-				return usage_error("unknown --null-compare mode '%s' (use null, high or low)",
-						   optarg);
+			if (parse_null_compare(optarg, &o.null_compare) != EXIT_OK)
+				return EXIT_USAGE;
 			break;
 		case OPT_DIALECT:
 			if (!(o.dialect = dialect_find(optarg)))
@@ -517,14 +534,10 @@ static int cmd_validate(int argc, char **argv)
 				return usage_error("unknown format '%s' (use text or json)", optarg);
 			break;
 		case 'q': o.quiet = true; break;
-		case OPT_MAX_ERRORS: {
-			char *end;
-			long v = strtol(optarg, &end, 10);
-			if (*end || v < 0 || v > 1000000)
-				return usage_error("--max-errors needs a count, not '%s'", optarg);
-			o.max_errors = (unsigned)v;
+		case OPT_MAX_ERRORS:
+			if (parse_max_errors(optarg, &o.max_errors) != EXIT_OK)
+				return EXIT_USAGE;
 			break;
-		}
 		case 'h': return help("validate");
 		case ':': return usage_error("option '%s' needs an argument", argv[optind - 1]);
 		default: return usage_error("unknown option '%s' for validate", argv[optind - 1]);
@@ -562,7 +575,15 @@ static int cmd_compose(int argc, char **argv)
 	return driver_compose(&o, argv[optind]);
 }
 
-enum { OPT_GATE = 400, OPT_MIN_OVERALL, OPT_MIN_OBJECT, OPT_SARIF, OPT_TIMESTAMP, OPT_CONV_NULL, OPT_CONV_MAXERR };
+enum {
+	OPT_GATE = 400,
+	OPT_MIN_OVERALL,
+	OPT_MIN_OBJECT,
+	OPT_SARIF,
+	OPT_TIMESTAMP,
+	OPT_CONV_NULL,
+	OPT_CONV_MAXERR
+};
 
 static const struct option convert_options[] = {
     {"output", required_argument, NULL, 'o'},
@@ -605,7 +626,8 @@ static int cmd_convert(int argc, char **argv)
 		case OPT_GATE: o.gate = true; break;
 		case OPT_MIN_OVERALL:
 			if (!parse_unit(optarg, &o.min_overall))
-				rc = usage_error("--min-overall needs a number from 0 to 1, not '%s'", optarg);
+				rc =
+				    usage_error("--min-overall needs a number from 0 to 1, not '%s'", optarg);
 			break;
 		case OPT_MIN_OBJECT:
 			if (!parse_unit(optarg, &o.min_object))
@@ -619,25 +641,9 @@ static int cmd_convert(int argc, char **argv)
 			break;
 		case OPT_SARIF: o.sarif = optarg; break;
 		case OPT_TIMESTAMP: o.timestamp = true; break;
-		case OPT_CONV_NULL:
-			if (strcmp(optarg, "null") == 0)
-				o.null_compare = NULLCMP_NULL;
-			else if (strcmp(optarg, "high") == 0)
-				o.null_compare = NULLCMP_HIGH;
-			else if (strcmp(optarg, "low") == 0)
-				o.null_compare = NULLCMP_LOW;
-			else
-				rc = usage_error("unknown --null-compare mode '%s' (use null, high or low)", optarg);
-			break;
+		case OPT_CONV_NULL: rc = parse_null_compare(optarg, &o.null_compare); break;
 		case 'q': o.quiet = true; break;
-		case OPT_CONV_MAXERR: {
-			char *end;
-			long v = strtol(optarg, &end, 10);
-			if (*end || v < 0 || v > 1000000)
-				rc = usage_error("--max-errors needs a count, not '%s'", optarg);
-			o.max_errors = (unsigned)v;
-			break;
-		}
+		case OPT_CONV_MAXERR: rc = parse_max_errors(optarg, &o.max_errors); break;
 		case 'h': free(params); return help("convert");
 		case ':': rc = usage_error("option '%s' needs an argument", argv[optind - 1]); break;
 		default: rc = usage_error("unknown option '%s'", argv[optind - 1]); break;
@@ -647,12 +653,7 @@ static int cmd_convert(int argc, char **argv)
 	if (rc == EXIT_OK && nfiles <= 0)
 		rc = usage_error("%s", "convert needs at least one FILE");
 	if (rc == EXIT_OK && o.output && strcmp(o.output, "-") != 0) {
-		size_t len = strlen(o.output);
-		o.output_is_dir = is_directory(o.output) || (len && o.output[len - 1] == '/');
-		if (nfiles > 1 && !o.output_is_dir)
-			rc = usage_error("with several files, -o must name a directory, not '%s'", o.output);
-		else if (o.output_is_dir && !is_directory(o.output))
-			rc = usage_error("output directory '%s' does not exist", o.output);
+		rc = check_output(o.output, nfiles, &o.output_is_dir);
 	} else if (rc == EXIT_OK && nfiles > 1 && !o.json) {
 		rc = usage_error("%s", "with several files, name an output directory with -o DIR/");
 	}
@@ -697,7 +698,7 @@ int main(int argc, char **argv)
 	 * that names no file is a mistyped command */
 	struct stat st;
 	if (cmd[0] != '-' && !strchr(cmd, '/') && !strchr(cmd, '.') && stat(cmd, &st) != 0)
-		return usage_error("unknown command '%s'; convert a job export with 'akko-migrate FILE -o OUT'",
-				   cmd);
+		return usage_error(
+		    "unknown command '%s'; convert a job export with 'akko-migrate FILE -o OUT'", cmd);
 	return cmd_convert(argc, argv);
 }
