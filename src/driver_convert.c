@@ -160,9 +160,9 @@ static int convert_one(const ConvertOptions *o, const char *path, Sbuf *out, Con
 				   .sql_ok_ud = &arena};
 		rules_lower_powercenter(&arena, doc, &ro, d, &sink);
 		pc_orchestration(&arena, doc, d, &sink);
+		ir_rollup(d); /* rounds the confidences the checks compare */
 		for (uint32_t i = 0; i < d->pipelines.len; i++)
 			checks_add_defaults(&arena, d->pipelines.items[i]);
-		ir_rollup(d);
 		sbuf_reset(out);
 		const char *err = NULL;
 		if (!emit_yaml(d, out, &err)) {

@@ -98,6 +98,9 @@ typedef struct LNode {
 	struct LNode *input;        /* the node read as t, when carry is set */
 	StrMap carried;             /* "<node id>.<column>" -> carried column name */
 	SrcLoc loc;                 /* the step it lowers */
+	const AstStep *step;        /* the step it lowers, or NULL */
+	double expr_factor;         /* lowest confidence of the expressions it translates */
+	unsigned differences;       /* W0602 warnings: 0.05 each */
 	const char *alt_source_sql; /* the same query in the source's dialect, run at
 				       the source when PostgreSQL refuses the SQL */
 } LNode;
@@ -192,7 +195,7 @@ static void warn(Lower *L, LNode *ln, DiagCode code, const AstStep *s, const cha
 	w->line = s ? line_of(s) : 0;
 	ptrvec_push(L->a, &ln->n->warnings, w);
 	if (code == W_RULE_DIFFERENCE)
-		ln->n->confidence -= 0.05;
+		ln->differences++;
 	Diag d = {.code = code, .loc = s ? s->loc : (SrcLoc){0}};
 	d.context = s ? arena_sprintf(L->a, "in %s '%s' of mapping '%s'",
 				      s->orig_kind ? s->orig_kind : "step", s->name, L->flow->name)
@@ -205,7 +208,9 @@ static LNode *lnode_new(Lower *L, NodeType type, const char *id, const AstStep *
 	LNode *ln = ARENA_NEW(L->a, LNode);
 	ln->n = ir_node_new(L->a, NULL, type, id);
 	strmap_init(&ln->carried, L->a, false);
+	ln->expr_factor = 1.0;
 	if (s) {
+		ln->step = s;
 		ln->loc = s->loc;
 		ln->n->origin.object = s->name;
 		ln->n->origin.kind = s->orig_kind ? s->orig_kind : step_kind_name(s->kind);
@@ -698,16 +703,11 @@ static const char *translate(Lower *L, LNode *ln, const AstExpr *src, const char
 				 arena_sprintf(L->a, "%s '%s' has no translation", what, src->text));
 		return NULL;
 	}
-	if (r.confidence < 1.0) {
-		double c = ln->n->base_confidence * r.confidence;
-		if (c < ln->n->confidence)
-			ptrvec_push(L->a, &ln->n->evidence,
-				    (void *)arena_sprintf(L->a, "%s: expression confidence %.3f", what,
-							  r.confidence));
-		/* the node keeps the lowest expression factor */
-		double factor = ln->n->confidence / (ln->n->base_confidence > 0 ? ln->n->base_confidence : 1);
-		if (r.confidence < factor)
-			ln->n->confidence = ln->n->base_confidence * r.confidence;
+	if (r.confidence < ln->expr_factor) {
+		ln->expr_factor = r.confidence;
+		ptrvec_push(
+		    L->a, &ln->n->evidence,
+		    (void *)arena_sprintf(L->a, "%s: expression confidence %.3f", what, r.confidence));
 	}
 	return r.sql;
 }
@@ -960,12 +960,7 @@ static void lower_source_query(Lower *L, StepInfo *si)
 		/* PowerCenter joins the sources on their primary/foreign keys */
 		int keys = 0;
 		for (uint32_t k = 0; k < ns; k++) {
-			const AstStep *src = NULL;
-			for (uint32_t j = 0; j < L->flow->steps.len && !src; j++) {
-				StepInfo *o = info_of(L, L->flow->steps.items[j]);
-				if (o && o->node == srcs[k])
-					src = o->s;
-			}
+			const AstStep *src = srcs[k]->step;
 			if (!src || !src->table)
 				continue;
 			for (uint32_t f = 0; f < src->table->fields.len; f++) {
@@ -1038,8 +1033,7 @@ static void lower_source_query(Lower *L, StepInfo *si)
 			    (void *)"source filter or user-defined join in the source's SQL dialect: 0.93");
 	}
 	/* the filter and join are SQL of the source's dialect: when PostgreSQL
-	 * refuses them, the whole query runs at the source as written */
-	L->cur_node = ln;
+	 * refuses them, check_sql() runs the query at the source as written */
 	lnode_add(L, ln);
 }
 
@@ -1861,6 +1855,8 @@ out:
 static void finish(Lower *L, LNode *ln)
 {
 	IrNode *n = ln->n;
+	if (n->type != NODE_PLACEHOLDER) /* docs/pipeline-yaml.md, "Confidence" */
+		n->confidence = n->base_confidence * ln->expr_factor - 0.05 * ln->differences;
 	if (n->type == NODE_PLACEHOLDER || n->type == NODE_SOURCE_FILE || n->source_sql) {
 		n->sql = NULL;
 		return;
@@ -1888,12 +1884,7 @@ static void check_sql(Lower *L, LNode *ln)
 	if (!n->sql || !L->o->sql_ok || L->o->sql_ok(L->o->sql_ok_ud, n->sql, &why))
 		return;
 	if (ln->alt_source_sql) { /* source-dialect SQL: the query runs at the source */
-		const AstStep *s = NULL;
-		for (uint32_t i = 0; i < L->flow->steps.len && !s; i++) {
-			StepInfo *si = info_of(L, L->flow->steps.items[i]);
-			if (si && si->node == ln)
-				s = si->s;
-		}
+		const AstStep *s = ln->step;
 		PtrVec kept = {0}; /* the parameter notes were about the PostgreSQL form */
 		for (uint32_t i = 0; i < n->warnings.len; i++) {
 			IrWarning *w = n->warnings.items[i];
