@@ -9,7 +9,7 @@ failed, with diagnostics); anything else (a crash, an internal error, an
 unexplained failure) fails the check.
 
 With --psql it also asks PostgreSQL whether each sink's composed query
-(docs/pipeline-yaml.md, "Composition") is valid: in a fresh schema per
+(`akko-migrate compose`, docs/pipeline-yaml.md "Composition") is valid: in a fresh schema per
 pipeline it creates the tables the pipeline reads from the declared
 schemas (source_table and source_file nodes: table.name with the node's
 columns; nodes whose SQL runs at the source: a table named after the node),
@@ -22,32 +22,11 @@ import collections
 import glob
 import json
 import os
+import re
 import subprocess
 import sys
 
 import yaml
-
-
-def compose(nodes, sink):
-    """The sink's statement, or (None, reason)."""
-    by = {n["id"]: n for n in nodes}
-    anc, todo = set(), list(sink["depends_on"])
-    while todo:
-        x = todo.pop()
-        if x in anc:
-            continue
-        anc.add(x)
-        todo += by[x]["depends_on"]
-    for n in nodes:
-        if n["id"] in anc and n["type"] == "placeholder":
-            return None, "reads placeholder %s (%s)" % (n["id"], n.get("note", "")[:80])
-    ctes = ["%s AS (%s)" % (n["id"], n["sql"] if n.get("sql") else
-                            "SELECT * FROM " + qident(n["table"]["name"]))
-            for n in nodes if n["id"] in anc and not n.get("source_sql") and
-            (n.get("sql") or n["type"] == "source_file")]
-    if sink.get("sql") is None:
-        return None, "the sink itself is a placeholder"
-    return ("WITH " + ",\n".join(ctes) + "\n" if ctes else "") + sink["sql"], None
 
 
 def qident(name):
@@ -59,11 +38,7 @@ def table_ddl(name, columns):
     return "CREATE TABLE IF NOT EXISTS %s (%s);" % (qident(name), cols)
 
 
-BIN = None
-PATH = [None]
-
-
-def explain_pipeline(psql, schema, p):
+def explain_pipeline(binary, path, psql, schema, p):
     """Per sink: (sink id, ok, reason)."""
     setup = ["DROP SCHEMA IF EXISTS %s CASCADE;" % schema, "CREATE SCHEMA %s;" % schema,
              "SET search_path = %s;" % schema]
@@ -84,14 +59,17 @@ def explain_pipeline(psql, schema, p):
     for n in p["nodes"]:
         if n["type"] not in ("sink_table", "sink_file"):
             continue
-        stmt, why = compose(p["nodes"], n)
-        if stmt is not None and BIN:  # the binary's own composition, which the script cross-checks
-            r = subprocess.run([BIN, "compose", "-p", p["name"], "-s", n["id"], PATH[0]],
-                               capture_output=True, text=True)
-            if r.returncode != 0:
-                stmt, why = None, "compose failed: " + (r.stderr.strip().splitlines() or [""])[0]
-            else:
-                stmt = r.stdout.strip().rstrip(";")
+        # the binary's own composition (docs/pipeline-yaml.md, "Composition")
+        r = subprocess.run([binary, "compose", "-p", p["name"], "-s", n["id"], path],
+                           capture_output=True, text=True)
+        stmt, why = r.stdout.strip().rstrip(";"), None
+        if r.returncode != 0:
+            err = [l for l in r.stderr.splitlines() if "error:" in l]
+            stmt, why = None, (err[0].split("error: ", 1)[1] if err else r.stderr.strip()[:200])
+            m = re.search(r"its ancestor '([^']+)'", why)  # say why that ancestor has no SQL
+            note = next((x.get("note") for x in p["nodes"] if m and x["id"] == m.group(1)), None)
+            if note:
+                why += ": " + note[:100]
         if stmt is None:
             results.append((n["id"], False, why))
             continue
@@ -112,8 +90,6 @@ def main():
     ap.add_argument("--min-explain", type=float, default=95.0)
     ap.add_argument("--tap", action="store_true")
     a = ap.parse_args()
-    global BIN
-    BIN = a.bin
 
     files = sorted(f for f in glob.glob(os.path.join(a.corpus, "*"))
                    if f.lower().endswith(".xml"))
@@ -168,10 +144,9 @@ def main():
         total, accepted, reasons = 0, 0, []
         k = 0
         for s, d in docs:
-            PATH[0] = s["output"]
             for p in d["pipelines"]:
                 k += 1
-                for sink, ok, why in explain_pipeline(a.psql, "akko_corpus_%d" % k, p):
+                for sink, ok, why in explain_pipeline(a.bin, s["output"], a.psql, "akko_corpus_%d" % k, p):
                     total += 1
                     accepted += ok
                     if not ok:
