@@ -79,12 +79,8 @@ typedef struct ConvertOptions {
 	const struct Dialect *dialect;
 } ConvertOptions;
 
-typedef struct ConvertStats {
-	size_t files, pipelines, nodes, gate_failed;
-} ConvertStats;
-
 /* Convert each file; returns the process exit code. */
-int driver_convert(const ConvertOptions *o, const char *const *files, size_t n, ConvertStats *st);
+int driver_convert(const ConvertOptions *o, const char *const *files, size_t n);
 
 /* ---- the validate and compose commands (driver_validate.c) ---- */
 

@@ -126,8 +126,7 @@ static int write_output(const ConvertOptions *o, const char *input, const Sbuf *
 	return rc;
 }
 
-static int convert_one(const ConvertOptions *o, const char *path, Sbuf *out, ConvertStats *st,
-		       DiagRecords *collect)
+static int convert_one(const ConvertOptions *o, const char *path, Sbuf *out, DiagRecords *collect)
 {
 	DiagSink sink;
 	diag_init(&sink, o->quiet ? NULL : stderr);
@@ -174,10 +173,6 @@ static int convert_one(const ConvertOptions *o, const char *path, Sbuf *out, Con
 			rc = write_output(o, path, out, &written);
 			const char *why = gate_reason(&arena, o, d);
 			bool pass = why == NULL;
-			st->files++;
-			st->pipelines += d->pipelines.len;
-			st->nodes += d->nodes_count;
-			st->gate_failed += !pass;
 			if (!o->quiet || o->gate)
 				fprintf(stderr,
 					"%s: %u pipeline%s, %u node%s, confidence %.3f (min %.3f), %u "
@@ -208,14 +203,14 @@ static int convert_one(const ConvertOptions *o, const char *path, Sbuf *out, Con
 	return rc;
 }
 
-int driver_convert(const ConvertOptions *o, const char *const *files, size_t n, ConvertStats *st)
+int driver_convert(const ConvertOptions *o, const char *const *files, size_t n)
 {
 	frontend_global_init();
 	int worst = EXIT_OK;
 	Sbuf out = SBUF_INIT;
 	DiagRecords collect = {0};
 	for (size_t i = 0; i < n; i++) {
-		int rc = convert_one(o, files[i], &out, st, o->sarif ? &collect : NULL);
+		int rc = convert_one(o, files[i], &out, o->sarif ? &collect : NULL);
 		/* I/O failures outrank input errors, which outrank gate failures */
 		if (rc == EXIT_INTERNAL || (rc == EXIT_IO && worst != EXIT_INTERNAL) ||
 		    (rc == EXIT_INPUT && (worst == EXIT_OK || worst == EXIT_GATE)) ||

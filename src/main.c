@@ -663,8 +663,7 @@ static int cmd_convert(int argc, char **argv)
 	}
 	o.param_files = params;
 	o.n_param_files = n_params;
-	ConvertStats st = {0};
-	rc = driver_convert(&o, (const char *const *)argv + optind, (size_t)nfiles, &st);
+	rc = driver_convert(&o, (const char *const *)argv + optind, (size_t)nfiles);
 	free(params);
 	return rc;
 }

@@ -189,11 +189,7 @@ static void warn(Lower *L, LNode *ln, DiagCode code, const AstStep *s, const cha
 	va_start(ap, fmt);
 	const char *msg = expr_vformat(L->a, fmt, ap);
 	va_end(ap);
-	IrWarning *w = ARENA_NEW(L->a, IrWarning);
-	w->code = diag_code_str(code);
-	w->message = msg;
-	w->line = s ? line_of(s) : 0;
-	ptrvec_push(L->a, &ln->n->warnings, w);
+	ir_warn(L->a, &ln->n->warnings, diag_code_str(code), s ? line_of(s) : 0, "%s", msg);
 	if (code == W_RULE_DIFFERENCE)
 		ln->differences++;
 	Diag d = {.code = code, .loc = s ? s->loc : (SrcLoc){0}};
@@ -690,11 +686,8 @@ static const char *translate(Lower *L, LNode *ln, const AstExpr *src, const char
 	for (uint32_t i = 0; i < r.issues.len; i++) {
 		const ExprIssue *is = r.issues.items[i];
 		expr_issue_emit(L->sink, is, src->text, src->loc, ctx);
-		IrWarning *w = ARENA_NEW(L->a, IrWarning);
-		w->code = diag_code_str(is->code);
-		w->message = arena_sprintf(L->a, "%s: %s", what, is->msg);
-		w->line = src->loc.line;
-		ptrvec_push(L->a, &ln->n->warnings, w);
+		ir_warn(L->a, &ln->n->warnings, diag_code_str(is->code), src->loc.line, "%s: %s", what,
+			is->msg);
 	}
 	if (out)
 		*out = r;
@@ -1905,12 +1898,9 @@ static void check_sql(Lower *L, LNode *ln)
 	make_placeholder(L, ln, CONV_LLM_UNAVAILABLE,
 			 arena_sprintf(L->a, "the SQL fails the check: %s", why));
 	n->sql = NULL;
-	IrWarning *w = ARENA_NEW(L->a, IrWarning);
-	w->code = diag_code_str(W_RULE_SQL_CHECK);
-	w->message = arena_sprintf(
-	    L->a, "the generated SQL fails the PostgreSQL check (%s); the node is kept for review", why);
-	w->line = n->origin.line;
-	ptrvec_push(L->a, &n->warnings, w);
+	ir_warn(L->a, &n->warnings, diag_code_str(W_RULE_SQL_CHECK), n->origin.line,
+		"the generated SQL fails the PostgreSQL check (%s); the node is kept for review", why);
+	const IrWarning *w = n->warnings.items[n->warnings.len - 1];
 	Diag d = {.code = W_RULE_SQL_CHECK, .loc = ln->loc};
 	d.context = arena_sprintf(L->a, "in node '%s' of mapping '%s'", n->id, L->flow->name);
 	diag_emit(L->sink, &d, "%s", w->message);
