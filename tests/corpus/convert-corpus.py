@@ -42,9 +42,16 @@ def explain_pipeline(binary, path, psql, schema, p):
     """Per sink: (sink id, ok, reason)."""
     setup = ["DROP SCHEMA IF EXISTS %s CASCADE;" % schema, "CREATE SCHEMA %s;" % schema,
              "SET search_path = %s;" % schema]
+    # a table several nodes read (a source and two lookups) has the union of
+    # the columns they declare, in first-seen order
+    tables = {}
     for n in p["nodes"]:
         if n["type"] in ("source_table", "source_file") and n.get("table"):
-            setup.append(table_ddl(n["table"]["name"], n["columns"]))
+            cols = tables.setdefault(n["table"]["name"], [])
+            cols += [c for c in n["columns"] if c["name"] not in {x["name"] for x in cols}]
+    for name, cols in tables.items():
+        setup.append(table_ddl(name, cols))
+    for n in p["nodes"]:
         if n.get("source_sql"):
             setup.append(table_ddl(n["id"], n["columns"]))
     # the runner sets every parameter; EXPLAIN folds current_setting()
@@ -57,6 +64,10 @@ def explain_pipeline(binary, path, psql, schema, p):
         setup.append("SET akko.%s = '%s';" % (prm["setting"][5:], str(v).replace("'", "''")))
     results = []
     for n in p["nodes"]:
+        # a target that is itself a placeholder is a sink with no query: a failure
+        if n["type"] == "placeholder" and n.get("origin", {}).get("kind", "").startswith("Target"):
+            results.append((n["id"], False, "the target is a placeholder: %s" % (n.get("note") or "")[:150]))
+            continue
         if n["type"] not in ("sink_table", "sink_file"):
             continue
         # the binary's own composition (docs/pipeline-yaml.md, "Composition")
@@ -76,7 +87,7 @@ def explain_pipeline(binary, path, psql, schema, p):
         sql = "\n".join(setup) + "\nEXPLAIN " + stmt + ";\n"
         r = subprocess.run(psql.split() + ["-X", "-q", "-v", "ON_ERROR_STOP=1"], input=sql,
                            capture_output=True, text=True)
-        err = [l for l in r.stderr.splitlines() if "ERROR" in l]
+        err = [l for l in r.stderr.splitlines() if "ERROR" in l or "LINE" in l]
         results.append((n["id"], r.returncode == 0, err[0] if err else r.stderr.strip()[:200]))
     return results
 
