@@ -222,9 +222,12 @@ const ExprBinding *job_resolve_param(Arena *a, const AstDoc *doc, const AstFolde
 						     k == 0 ? expr_type_from_ast(p->type.kind) : XT_STRING,
 						     k == 0);
 		}
-	/* reusable transformations: any mapping of the folder may declare it */
-	for (uint32_t f = 0; !flow && f < folder->flows.len; f++) {
+	/* reusable transformations: any mapping of the folder may declare it;
+	 * inside a mapping, a mapplet it expands may declare its own */
+	for (uint32_t f = 0; folder && f < folder->flows.len; f++) {
 		const AstFlow *fl = folder->flows.items[f];
+		if (flow && fl->kind != FLOW_MAPPLET)
+			continue;
 		for (uint32_t i = 0; i < fl->params.len; i++) {
 			const AstParam *p = fl->params.items[i];
 			if (ascii_ieq(p->name, name))
