@@ -93,6 +93,8 @@ typedef enum DiagSeverity { DIAG_NOTE, DIAG_WARNING, DIAG_ERROR } DiagSeverity;
 	  "set the parameter as akko.<name> when running the pipeline")                           \
 	X(W_RULE_SQL_CHECK, "W0605", DIAG_WARNING,                                                 \
 	  "PostgreSQL's parser or the safety check refused the SQL; convert the node by hand")    \
+	X(W_RULE_UNFED, "W0606", DIAG_WARNING,                                                     \
+	  "connect the port in the mapping if it should carry a value")                           \
 	/* expressions (E05xx, W05xx) */                                                          \
 	X(E_EXPR_SYNTAX, "E0501", DIAG_ERROR,                                                      \
 	  "check the parentheses, commas and quotes near the caret")                              \

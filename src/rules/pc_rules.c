@@ -103,6 +103,7 @@ typedef struct LNode {
 	unsigned differences;       /* W0602 warnings: 0.05 each */
 	const char *alt_source_sql; /* the same query in the source's dialect, run at
 				       the source when PostgreSQL refuses the SQL */
+	struct LNode *numbered;     /* the node that numbers this node's rows, or NULL */
 } LNode;
 
 /* Where a port's value comes from. */
@@ -409,6 +410,88 @@ static bool on_chain(LNode *c, LNode *x)
 	return false;
 }
 
+/* Insert `ln` into the pipeline right after `after` (nodes stay in
+ * dependency order). */
+static void lnode_add_after(Lower *L, LNode *after, LNode *ln)
+{
+	lnode_add(L, ln);
+	PtrVec *vs[2] = {&L->p->nodes, &L->all};
+	void *olds[2] = {after->n, after};
+	void *news[2] = {ln->n, ln};
+	for (int v = 0; v < 2; v++) {
+		PtrVec *pv = vs[v];
+		uint32_t at = pv->len - 1;
+		while (at > 0 && pv->items[at - 1] != olds[v]) {
+			pv->items[at] = pv->items[at - 1];
+			at--;
+		}
+		pv->items[at] = news[v];
+	}
+}
+
+/* Rebase a carrying node that reads `from` as t onto `to`, which outputs
+ * every column of `from` under the same name. */
+static bool rebase_input(Lower *L, LNode *x, LNode *from, LNode *to)
+{
+	const char *head = arena_sprintf(L->a, "FROM %s AS t", from->n->id);
+	size_t hl = strlen(head);
+	if (x->full || !x->tail || strncmp(x->tail, head, hl) != 0 ||
+	    (x->tail[hl] && x->tail[hl] != '\n' && x->tail[hl] != ' '))
+		return false;
+	x->tail = arena_sprintf(L->a, "FROM %s AS t%s", to->n->id, x->tail + hl);
+	for (uint32_t i = 0; i < x->n->depends_on.len; i++)
+		if (strcmp(x->n->depends_on.items[i], from->n->id) == 0)
+			x->n->depends_on.items[i] = (void *)to->n->id;
+	x->input = to;
+	return true;
+}
+
+/* Number the rows of `root` in a node of its own, for a root that cannot
+ * take the column itself (a query run at the source, a union, DISTINCT),
+ * and rebase the branches that read root directly onto it.  Every column
+ * of root passes through under its own name, so nothing else changes. */
+static LNode *number_rows(Lower *L, LNode *root, LNode **cand, uint32_t nc, const char **why)
+{
+	LNode *w = root->numbered;
+	if (!w) {
+		const RuleDef r = {"powercenter/row_number",
+				   root->step ? root->step->kind : STEP_EXPRESSION,
+				   "",
+				   NODE_EXPRESSION,
+				   0.95,
+				   "numbers the rows of a node that cannot number them itself"};
+		w = lnode_new(L, NODE_EXPRESSION,
+			      ir_make_id(L->a, &L->ids, arena_sprintf(L->a, "%s_rows", root->n->id)),
+			      root->step, &r);
+		for (uint32_t i = 0; i < root->n->columns.len; i++) {
+			const IrColumn *c = root->n->columns.items[i];
+			add_item(L, w, arena_sprintf(L->a, "t.%s", ident(L, c->name)), c->name, c->type);
+			strmap_put(&w->carried, arena_sprintf(L->a, "%s.%s", root->n->id, c->name),
+				   (void *)c->name);
+		}
+		add_item(L, w, "row_number() OVER ()", "akko_row", "bigint");
+		add_dep(L, w, root->n->id);
+		w->tail = arena_sprintf(L->a, "FROM %s AS t", root->n->id);
+		w->carry = true;
+		w->input = root;
+		w->n->note = "numbers the rows once, so parallel branches can be joined back on the number";
+		root->numbered = w;
+		lnode_add_after(L, root, w);
+	}
+	for (uint32_t k = 0; k < nc; k++)
+		for (LNode *x = cand[k]; x != root && x != w && x->carry && x->input; x = x->input)
+			if (x->input == root) {
+				if (!rebase_input(L, x, root, w)) {
+					*why =
+					    arena_sprintf(L->a, "'%s' cannot read the numbered rows of '%s'",
+							  x->n->id, root->n->id);
+					return NULL;
+				}
+				break;
+			}
+	return w;
+}
+
 /* Inputs from parallel passive branches of one row stream (two lookups
  * after one source qualifier): their common ancestor numbers its rows once,
  * each branch carries the number, and a merge node joins the branches on
@@ -424,13 +507,25 @@ static LNode *merge_inputs(Lower *L, const AstStep *s, ColRef *in, uint32_t n, L
 		if (all)
 			root = x;
 	}
-	if (!root || root->full || !root->tail || root->distinct || root->n->type == NODE_PLACEHOLDER ||
-	    root->n->source_sql) {
+	if (!root || root->n->type == NODE_PLACEHOLDER) {
 		*why = arena_sprintf(L->a,
 				     "its inputs come from parallel branches ('%s' and '%s') with no common "
 				     "ancestor whose rows can be numbered",
 				     cand[0]->n->id, cand[1]->n->id);
 		return NULL;
+	}
+	if (root->full || !root->tail || root->distinct || root->n->source_sql || root->alt_source_sql) {
+		/* root cannot take the column itself: a node of its own numbers the rows */
+		LNode *w = number_rows(L, root, cand, nc, why);
+		if (!w)
+			return NULL;
+		for (uint32_t i = 0; i < n; i++)
+			if (in[i].node == root)
+				in[i].node = w;
+		for (uint32_t k = 0; k < nc; k++)
+			if (cand[k] == root)
+				cand[k] = w;
+		root = w;
 	}
 	if (!has_col(root, "akko_row"))
 		add_item(L, root, "row_number() OVER ()", "akko_row", "bigint");
@@ -617,6 +712,38 @@ static LNode *single_input(Lower *L, StepInfo *si, ColRef *in, const char **why)
 
 static LNode *lookup_relation(Lower *L, const AstStep *lkp);
 
+/* An input port nothing feeds (not connected, or fed from a mapplet input
+ * the mapping leaves open): PowerCenter passes NULL, which the port's
+ * default value replaces when it has one.  NULL when the default raises an
+ * error (every row would be rejected: left for review). */
+static const ExprBinding *unfed_port(Lower *L, const AstStep *s, const AstPort *p)
+{
+	const char *dv = p->default_value && *p->default_value ? p->default_value : NULL;
+	if (dv && (strncasecmp(dv, "ERROR", 5) == 0 || strncasecmp(dv, "ABORT", 5) == 0))
+		return NULL;
+	const char *text = dv ? dv : "NULL";
+	ExprEnv env = {.dialect = L->dialect, .null_compare = L->o->null_compare};
+	ExprResult r = {0};
+	expr_translate(L->a, &env, text, strlen(text), &r);
+	if (!r.tree || !r.sql)
+		return NULL;
+	ExprBinding *b = ARENA_NEW(L->a, ExprBinding);
+	b->kind = BIND_VARIABLE; /* inlined like a variable port */
+	b->name = p->name;
+	b->type = expr_type_from_ast(p->type.kind);
+	b->var = r.tree;
+	b->var_text = text;
+	LNode *ln = L->cur_node;
+	const char *msg = arena_sprintf(L->a, "input port '%s' is not fed by the mapping: it reads as %s",
+					p->name, dv ? dv : "NULL");
+	bool seen = false;
+	for (uint32_t i = 0; ln && i < ln->n->warnings.len && !seen; i++)
+		seen = strcmp(((IrWarning *)ln->n->warnings.items[i])->message, msg) == 0;
+	if (ln && !seen)
+		warn(L, ln, W_RULE_UNFED, s, "%s", msg);
+	return b;
+}
+
 static const ExprBinding *resolve(void *ud, BindKind what, const char *name)
 {
 	Lower *L = ud;
@@ -657,7 +784,7 @@ static const ExprBinding *resolve(void *ud, BindKind what, const char *name)
 	if (L->cur_in && L->cur_in[i].node)
 		b->name = L->cur_in[i].col;
 	else if (L->cur_in && (p->dir & PORT_IN))
-		return NULL; /* an input port nothing feeds: PowerCenter passes NULL */
+		return unfed_port(L, s, p);
 	else
 		b->name = colname(L, p->name);
 	return b;
@@ -1938,6 +2065,9 @@ static void lower_flow(Lower *L, IrDoc *d, const AstFlow *f)
 	strmap_init(&L->by_step, L->a, false);
 	strmap_init(&L->relnodes, L->a, true);
 	strmap_init(&L->seqnodes, L->a, false);
+	/* node ids are relation names in SQL: never a word the dialect reserves */
+	for (size_t i = 0; i < L->dialect->n_reserved; i++)
+		strmap_put(&L->ids, L->dialect->reserved[i], (void *)"");
 	/* the tables that node SQL reads are never node ids */
 	for (uint32_t i = 0; i < f->steps.len; i++) {
 		const AstStep *s = f->steps.items[i];
