@@ -445,7 +445,7 @@ static bool ends_with(const char *s, const char *tail)
 
 /* A message as a category: the "port 'X': " it starts with dropped, every
  * quoted name replaced by '...', cut at the first "; " or ": kept as", at
- * most 120 bytes; numbers become '#'.  "port 'A': unknown port 'B'" -> "unknown port '...'". */
+ * most 160 bytes; numbers become '#'.  "port 'A': unknown port 'B'" -> "unknown port '...'". */
 const char *jobstats_reason_category(Arena *a, const char *msg)
 {
 	const char *colon = strstr(msg, "': ");
@@ -453,7 +453,7 @@ const char *jobstats_reason_category(Arena *a, const char *msg)
 	if (colon && quote && quote < colon)
 		msg = colon + 3;
 	Sbuf out = SBUF_INIT;
-	for (const char *p = msg; *p && out.len < 120; p++) {
+	for (const char *p = msg; *p && out.len < 160; p++) {
 		if (strncmp(p, "; ", 2) == 0 || strncmp(p, ": kept as", 9) == 0)
 			break;
 		const char *q;

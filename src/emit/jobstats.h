@@ -71,7 +71,7 @@ const char *jobstats_blamed_function(Arena *a, const char *message);
 
 /* A diagnostic message as a category that aggregates across objects:
  * quoted names become '...', a leading "port 'X': " is dropped, the text
- * is cut at "; " (the explanation) and at 120 bytes, numbers become '#'.  In `a`. */
+ * is cut at "; " (the explanation) and at 160 bytes, numbers become '#'.  In `a`. */
 const char *jobstats_reason_category(Arena *a, const char *message);
 
 #endif
