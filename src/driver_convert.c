@@ -185,7 +185,7 @@ static int convert_one(const ConvertOptions *o, const char *path, Sbuf *out, Dia
 					pass ? "pass" : "FAIL", pass ? "" : ": ", pass ? "" : why);
 			if (o->json) {
 				Sbuf j = SBUF_INIT;
-				emit_summary_json(d, written, pass, why, &j);
+				emit_summary_json(d, doc, written, pass, why, &j);
 				fwrite(j.buf, 1, j.len, stdout);
 				fflush(stdout);
 				sbuf_release(&j);

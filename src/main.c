@@ -5,6 +5,7 @@
 #include "base/exitcode.h"
 #include "base/util.h"
 #include "driver.h"
+#include "report/report.h"
 #include "rules/rules.h"
 #include "expr/catalog.h"
 #include "expr/dialect.h"
@@ -33,9 +34,12 @@ static const char usage_text[] =
     "  akko-migrate validate [options] FILE.yaml...\n"
     "                                           check pipeline YAML (hand edits included)\n"
     "  akko-migrate compose FILE.yaml           print each sink's composed WITH ... SELECT\n"
+    "  akko-migrate report [options] RESULTS.jsonl...\n"
+    "                                           migration report: effort, confidence,\n"
+    "                                           complexity, clusters (md, json, csv, html)\n"
     "  akko-migrate help [TOPIC]                this help, or: convert, rules, inspect, expr,\n"
-    "                                           validate, compose, schema, functions,\n"
-    "                                           diagnostics, exit-codes\n"
+    "                                           validate, compose, report, schema,\n"
+    "                                           functions, diagnostics, exit-codes\n"
     "  akko-migrate --version                   print the version\n"
     "\n"
     "Job files are recognised by content, not by name.  Today the PowerCenter\n"
@@ -71,7 +75,8 @@ static const char convert_text[] =
     "      --min-object X       gate threshold for every node (default 0.80)\n"
     "  -f, --format FORMAT      text (default) or json: one JSON summary line per\n"
     "                           file on stdout (file, output, nodes, confidence,\n"
-    "                           gate, reason)\n"
+    "                           gate, reason, counts, fingerprint, unsupported,\n"
+    "                           objects: docs/report.md)\n"
     "      --sarif FILE         also write every diagnostic as SARIF 2.1.0, for CI\n"
     "                           systems that show them inline\n"
     "      --timestamp          record generated_at (SOURCE_DATE_EPOCH, when set,\n"
@@ -222,6 +227,41 @@ static const char compose_text[] =
     "  akko-migrate compose out/m_customer_orders.yaml\n"
     "  akko-migrate compose -p m_customer_orders -s tgt_customers out.yaml | psql -X test\n";
 
+static const char report_text[] =
+    "Usage: akko-migrate report [options] RESULTS.jsonl...\n"
+    "\n"
+    "Reads the results.jsonl files of bulk conversions ('akko-migrate convert\n"
+    "DIR -o OUT' writes OUT/results.jsonl; several --shard runs give several)\n"
+    "and writes the migration report of the estate: files by status, the gate,\n"
+    "confidence, objects to review, effort in hours (docs/effort.md), every file\n"
+    "lowest confidence first with its complexity class, what was not converted\n"
+    "(constructs and functions, by count: what to build next), effort by\n"
+    "confidence band and by complexity, and clusters of near-duplicate jobs\n"
+    "(same structure up to names and literals) that need one review.\n"
+    "\n"
+    "A file that appears in several inputs is counted once: the last line read\n"
+    "wins (a warning when the two differ in sha256).  A malformed line is\n"
+    "reported with its position and left out; the report is still written.\n"
+    "\n"
+    "Options:\n"
+    "  -f, --format FORMAT      md (Markdown, the default), json (stable keys),\n"
+    "                           csv (the file table, RFC 4180) or html (one\n"
+    "                           self-contained page with SVG charts)\n"
+    "  -o, --output FILE        write to FILE (atomically); default stdout\n"
+    "  -c, --config FILE        effort model calibration (YAML): copy\n"
+    "                           docs/effort.yaml, edit it, pass it here\n"
+    "      --max-errors N       show at most N errors (default 50, 0 = all)\n"
+    "  -h, --help               show this help\n"
+    "\n"
+    "Exit status: 0 written; 1 a line was malformed (the report is written\n"
+    "without it) or no line was usable (nothing written); 2 bad command line or\n"
+    "config; 3 an input cannot be read or the output written.\n"
+    "\n"
+    "Examples:\n"
+    "  akko-migrate report out/results.jsonl > report.md\n"
+    "  akko-migrate report -f html -o report.html shard*/results.jsonl\n"
+    "  akko-migrate report -f csv --config effort.yaml out/results.jsonl\n";
+
 /* The rule table docs/rules.md shows. */
 static void print_rules(FILE *out)
 {
@@ -315,6 +355,10 @@ static int help(const char *topic)
 	}
 	if (strcmp(topic, "validate") == 0 || strcmp(topic, "compose") == 0) {
 		fputs(topic[0] == 'v' ? validate_text : compose_text, stdout);
+		return EXIT_OK;
+	}
+	if (strcmp(topic, "report") == 0) {
+		fputs(report_text, stdout);
 		return EXIT_OK;
 	}
 	if (strcmp(topic, "schema") == 0) {
@@ -668,6 +712,48 @@ static int cmd_convert(int argc, char **argv)
 	return rc;
 }
 
+enum { OPT_REPORT_MAXERR = 500 };
+
+static const struct option report_options[] = {
+    {"format", required_argument, NULL, 'f'}, {"output", required_argument, NULL, 'o'},
+    {"config", required_argument, NULL, 'c'}, {"max-errors", required_argument, NULL, OPT_REPORT_MAXERR},
+    {"help", no_argument, NULL, 'h'},         {NULL, 0, NULL, 0},
+};
+
+static int cmd_report(int argc, char **argv)
+{
+	ReportOptions o = {.format = REPORT_MD, .max_errors = 50};
+	static const char *const formats[] = {"md", "json", "csv", "html"};
+	int c;
+	opterr = 0;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, ":f:o:c:h", report_options, NULL)) != -1) {
+		switch (c) {
+		case 'f': {
+			size_t i = 0;
+			while (i < 4 && strcmp(optarg, formats[i]) != 0)
+				i++;
+			if (i == 4)
+				return usage_error("unknown format '%s' (use md, json, csv or html)", optarg);
+			o.format = (ReportFormat)i;
+			break;
+		}
+		case 'o': o.output = optarg; break;
+		case 'c': o.config = optarg; break;
+		case OPT_REPORT_MAXERR:
+			if (parse_max_errors(optarg, &o.max_errors) != EXIT_OK)
+				return EXIT_USAGE;
+			break;
+		case 'h': return help("report");
+		case ':': return usage_error("option '%s' needs an argument", argv[optind - 1]);
+		default: return usage_error("unknown option '%s' for report", argv[optind - 1]);
+		}
+	}
+	if (argc - optind < 1)
+		return usage_error("%s", "report needs at least one RESULTS.jsonl");
+	return report_run(&o, (const char *const *)argv + optind, (size_t)(argc - optind));
+}
+
 int main(int argc, char **argv)
 {
 	if (argc < 2) {
@@ -693,6 +779,8 @@ int main(int argc, char **argv)
 		return cmd_compose(argc - 1, argv + 1);
 	if (strcmp(cmd, "convert") == 0)
 		return cmd_convert(argc - 1, argv + 1);
+	if (strcmp(cmd, "report") == 0)
+		return cmd_report(argc - 1, argv + 1);
 	/* akko-migrate [options] FILE... -o OUT: the main job; a bare word
 	 * that names no file is a mistyped command */
 	struct stat st;

@@ -1,10 +1,11 @@
 #!/bin/sh
 # check-includes.sh - module boundaries (STYLE.md): a lower layer never
 # includes a higher one, and third-party headers stay in their module:
-# libxml2 only in src/parsers, libyaml only in src/emit and src/validate
-# (the validator reads pipeline YAML), libcurl only in
-# src/llm, cJSON in src/llm and src/validate (libpg_query's parse tree is
-# JSON), libpg_query only in src/validate.
+# libxml2 only in src/parsers, libyaml only in src/emit, src/validate
+# (the validator reads pipeline YAML) and src/report (its effort config),
+# libcurl only in src/llm, cJSON in src/llm, src/validate (libpg_query's
+# parse tree is JSON) and src/report (results.jsonl), libpg_query only in
+# src/validate.  src/report sits with main and the driver, above emit.
 . "$(dirname "$0")/lib.sh"
 src="$AKKO_SRCDIR/src"
 
@@ -16,17 +17,22 @@ forbid() { # forbid LAYER PATTERN WHAT
 		echo "$hits" | sed 's/^/#   /'
 	fi
 }
-forbid base "ast/|parsers/|expr/|rules/|validate/|emit/|llm/|driver" "higher layers"
-forbid ast "parsers/|expr/|rules/|validate/|emit/|llm/|driver" "higher layers"
-forbid parsers "expr/|rules/|validate/|emit/|llm/|driver" "higher layers"
-forbid expr "parsers/|rules/|validate/|emit/|llm/|driver" "higher or sibling layers"
-for dir in base ast parsers expr rules validate emit llm; do
+forbid base "ast/|parsers/|expr/|rules/|validate/|emit/|llm/|report/|driver" "higher layers"
+forbid ast "parsers/|expr/|rules/|validate/|emit/|llm/|report/|driver" "higher layers"
+forbid parsers "expr/|rules/|validate/|emit/|llm/|report/|driver" "higher layers"
+forbid expr "parsers/|rules/|validate/|emit/|llm/|report/|driver" "higher or sibling layers"
+forbid rules "validate/|emit/|llm/|report/|driver" "higher layers"
+forbid emit "report/|driver" "higher layers"
+forbid report "parsers/|expr/|rules/|validate/|llm/|driver" "the compiler (it reads results, not jobs)"
+for dir in base ast parsers expr rules validate emit llm report; do
 	[ -d "$src/$dir" ] || continue
 	[ "$dir" = parsers ] || forbid "$dir" "libxml/" "libxml2 (only src/parsers)"
-	[ "$dir" = emit ] || [ "$dir" = validate ] || forbid "$dir" "yaml.h" "libyaml (only src/emit, src/validate)"
+	[ "$dir" = emit ] || [ "$dir" = validate ] || [ "$dir" = report ] ||
+		forbid "$dir" "yaml.h" "libyaml (only src/emit, src/validate, src/report)"
 	[ "$dir" = llm ] || forbid "$dir" "curl/" "libcurl (only src/llm)"
 	# cJSON also reads libpg_query's parse tree in src/validate
-	[ "$dir" = llm ] || [ "$dir" = validate ] || forbid "$dir" "cjson/|cJSON" "cJSON (only src/llm, src/validate)"
+	[ "$dir" = llm ] || [ "$dir" = validate ] || [ "$dir" = report ] ||
+		forbid "$dir" "cjson/|cJSON" "cJSON (only src/llm, src/validate, src/report)"
 	[ "$dir" = validate ] || forbid "$dir" "pg_query" "libpg_query (only src/validate)"
 done
 hits=$(grep -nE '#include [<"](libxml/|yaml.h|curl/|cjson/|pg_query)' "$src/main.c" "$src/driver.c" "$src/driver_expr.c" "$src/driver_validate.c" "$src/driver.h" 2>/dev/null)

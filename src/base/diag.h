@@ -195,7 +195,23 @@ typedef enum DiagSeverity { DIAG_NOTE, DIAG_WARNING, DIAG_ERROR } DiagSeverity;
 	  "name nodes of their pipeline")                                                          \
 	X(E_VAL_COMPOSE, "E0716", DIAG_ERROR,                                                      \
 	  "a sink composes only when every ancestor has SQL (or is a source_file); review the "   \
-	  "placeholder first")
+	  "placeholder first")                                                                 \
+	/* migration report (E08xx, W08xx) */                                                      \
+	X(E_REPORT_CONFIG_YAML, "E0801", DIAG_ERROR,                                               \
+	  "the effort config is YAML; start from a copy of docs/effort.yaml")                     \
+	X(E_REPORT_CONFIG_KEY, "E0802", DIAG_ERROR,                                                \
+	  "docs/effort.md lists the keys; each appears once, and keys left out keep their "      \
+	  "default")                                                                               \
+	X(E_REPORT_CONFIG_VALUE, "E0803", DIAG_ERROR,                                              \
+	  "hours are numbers >= 0, bands fall within 0..1, thresholds are whole numbers that "   \
+	  "rise from medium to very_complex (docs/effort.md)")                                    \
+	X(E_REPORT_LINE, "E0804", DIAG_ERROR,                                                      \
+	  "each line of results.jsonl is one JSON object written by 'akko-migrate convert DIR "   \
+	  "-o OUT' (docs/report.md); the line is counted and left out of the report")            \
+	X(W_REPORT_CONFLICT, "W0805", DIAG_WARNING,                                                \
+	  "two inputs hold different contents for the same file; the later input's line is kept") \
+	X(E_REPORT_EMPTY, "E0806", DIAG_ERROR,                                                     \
+	  "pass the results.jsonl files of 'akko-migrate convert DIR -o OUT' runs")
 
 /* clang-format on */
 

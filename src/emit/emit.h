@@ -10,6 +10,7 @@
 
 #include <stdbool.h>
 
+#include "ast/ast.h"
 #include "base/sbuf.h"
 #include "rules/ir.h"
 
@@ -39,13 +40,18 @@ bool emit_yaml(const IrDoc *d, Sbuf *out, const char **err);
 void emit_number(char *buf, double x);
 
 /* Append one line (newline included) of JSON summing up one job file for
- * `--format json`, keys in this order:
+ * `--format json`, keys in this order (docs/report.md, "The summary line"):
  *   {"file":"m.xml","output":"m.yaml","pipelines":1,"nodes":9,
  *    "overall_confidence":0.912,"min_confidence":0.8,"warnings":3,
- *    "review":0,"gate":"pass","reason":null}
+ *    "review":0,"gate":"pass","reason":null,"tool":"powercenter",
+ *    "sha256":"...","llm_assisted":0,"counts":{...},"fingerprint":"...",
+ *    "unsupported":[{"what","name","count"}...],
+ *    "objects":[{"pipeline","id","type","kind","source","confidence","review"}...]}
  * `output_path` and `gate_reason` may be NULL (JSON null); "review" is
- * d->review_count (nodes and tasks). */
-void emit_summary_json(const IrDoc *d, const char *output_path, bool gate_passed, const char *gate_reason,
-		       Sbuf *out);
+ * d->review_count (nodes and tasks).  `ast` is the workflow AST the IR was
+ * lowered from; with NULL the counts are 0 and the fingerprint null.
+ * counts, fingerprint and unsupported are defined in src/emit/jobstats.h. */
+void emit_summary_json(const IrDoc *d, const AstDoc *ast, const char *output_path, bool gate_passed,
+		       const char *gate_reason, Sbuf *out);
 
 #endif

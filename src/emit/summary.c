@@ -1,9 +1,11 @@
 /* summary.c - one line of JSON per job file for `--format json` (src/emit):
- * what a CI job or a bulk run reads instead of parsing the YAML.
+ * what a CI job or a bulk run reads instead of parsing the YAML, and what
+ * `akko-migrate report` reads back from results.jsonl (docs/report.md).
  */
 #include <string.h>
 
 #include "emit/emit.h"
+#include "emit/jobstats.h"
 
 static void json_str(Sbuf *out, const char *s)
 {
@@ -20,9 +22,69 @@ static void json_num(Sbuf *out, double x)
 	sbuf_adds(out, buf);
 }
 
-void emit_summary_json(const IrDoc *d, const char *output_path, bool gate_passed, const char *gate_reason,
-		       Sbuf *out)
+static void counts_json(const JobCounts *c, Sbuf *out)
 {
+	sbuf_addf(out,
+		  ",\"counts\":{\"mappings\":%u,\"sources\":%u,\"targets\":%u,\"joins\":%u,"
+		  "\"lookups\":%u,\"components\":%u,\"expressions\":%u,\"complex_expressions\":%u,"
+		  "\"function_calls\":%u,\"sql_overrides\":%u,\"workflows\":%u,\"sessions\":%u}",
+		  c->mappings, c->sources, c->targets, c->joins, c->lookups, c->components, c->expressions,
+		  c->complex_expressions, c->function_calls, c->sql_overrides, c->workflows, c->sessions);
+}
+
+static void objects_json(const IrDoc *d, Sbuf *out)
+{
+	sbuf_adds(out, ",\"objects\":[");
+	const char *sep = "";
+	for (uint32_t i = 0; i < d->pipelines.len; i++) {
+		const IrPipeline *p = d->pipelines.items[i];
+		for (uint32_t j = 0; j < p->nodes.len; j++, sep = ",") {
+			const IrNode *n = p->nodes.items[j];
+			sbuf_adds(out, sep);
+			sbuf_adds(out, "{\"pipeline\":");
+			json_str(out, p->name);
+			sbuf_adds(out, ",\"id\":");
+			json_str(out, n->id);
+			sbuf_addf(out, ",\"type\":\"%s\",\"kind\":", node_type_name(n->type));
+			json_str(out, n->origin.kind);
+			sbuf_addf(out, ",\"source\":\"%s\",\"confidence\":", conv_source_name(n->source));
+			json_num(out, n->confidence);
+			sbuf_addf(out, ",\"review\":%s}", n->review ? "true" : "false");
+		}
+	}
+	sbuf_addch(out, ']');
+}
+
+static void unsupported_json(Arena *a, const IrDoc *d, Sbuf *out)
+{
+	PtrVec u = {0};
+	jobstats_unsupported(a, d, &u);
+	sbuf_adds(out, ",\"unsupported\":[");
+	for (uint32_t i = 0; i < u.len; i++) {
+		const JobUnsupported *x = u.items[i];
+		sbuf_addf(out, "%s{\"what\":\"%s\",\"name\":", i ? "," : "", x->what);
+		json_str(out, x->name);
+		sbuf_addf(out, ",\"count\":%u}", x->count);
+	}
+	sbuf_addch(out, ']');
+}
+
+static uint32_t llm_assisted(const IrDoc *d)
+{
+	uint32_t n = 0;
+	for (uint32_t i = 0; i < d->pipelines.len; i++) {
+		const IrPipeline *p = d->pipelines.items[i];
+		for (uint32_t j = 0; j < p->nodes.len; j++)
+			n += ((const IrNode *)p->nodes.items[j])->source == CONV_LLM;
+	}
+	return n;
+}
+
+void emit_summary_json(const IrDoc *d, const AstDoc *ast, const char *output_path, bool gate_passed,
+		       const char *gate_reason, Sbuf *out)
+{
+	Arena a;
+	arena_init(&a);
 	sbuf_adds(out, "{\"file\":");
 	json_str(out, d->file);
 	sbuf_adds(out, ",\"output\":");
@@ -35,5 +97,18 @@ void emit_summary_json(const IrDoc *d, const char *output_path, bool gate_passed
 	sbuf_addf(out, ",\"warnings\":%u,\"review\":%u", d->warnings_count, d->review_count);
 	sbuf_addf(out, ",\"gate\":\"%s\",\"reason\":", gate_passed ? "pass" : "fail");
 	json_str(out, gate_reason);
+	sbuf_adds(out, ",\"tool\":");
+	json_str(out, d->tool);
+	sbuf_adds(out, ",\"sha256\":");
+	json_str(out, d->sha256);
+	sbuf_addf(out, ",\"llm_assisted\":%u", llm_assisted(d));
+	JobCounts c;
+	jobstats_count(ast, &c);
+	counts_json(&c, out);
+	sbuf_adds(out, ",\"fingerprint\":");
+	json_str(out, jobstats_fingerprint(&a, ast));
+	unsupported_json(&a, d, out);
+	objects_json(d, out);
 	sbuf_adds(out, "}\n");
+	arena_release(&a);
 }

@@ -8,6 +8,7 @@
 
 #include "base/diag.h"
 #include "emit/emit.h"
+#include "emit/jobstats.h"
 #include "emit/sarif.h"
 #include "tap.h"
 
@@ -414,7 +415,7 @@ static void test_summary_json(Arena *a)
 {
 	IrDoc *d = build_doc(a);
 	Sbuf out = SBUF_INIT;
-	emit_summary_json(d, "out/m_test.yaml", false, "node 'rtr_split_default' needs review", &out);
+	emit_summary_json(d, NULL, "out/m_test.yaml", false, "node 'rtr_split_default' needs review", &out);
 	CHECK(out.len && out.buf[out.len - 1] == '\n' && !memchr(out.buf, '\n', out.len - 1),
 	      "summary is one line");
 	cJSON *j = cJSON_Parse(out.buf);
@@ -430,10 +431,43 @@ static void test_summary_json(Arena *a)
 	CHECK(strstr(out.buf, "\"min_confidence\":0.8,"), "min_confidence 0.8");
 	cJSON_Delete(j);
 	sbuf_reset(&out);
-	emit_summary_json(d, NULL, true, NULL, &out);
-	CHECK(strstr(out.buf, "\"output\":null") && strstr(out.buf, "\"gate\":\"pass\",\"reason\":null}"),
+	emit_summary_json(d, NULL, NULL, true, NULL, &out);
+	CHECK(strstr(out.buf, "\"output\":null") && strstr(out.buf, "\"gate\":\"pass\",\"reason\":null,"),
 	      "NULL output and reason are null");
+	CHECK(strstr(out.buf, "\"tool\":\"powercenter\",\"sha256\":\"0123abcd\",\"llm_assisted\":0,"
+			      "\"counts\":{\"mappings\":0,"),
+	      "tool, sha256, llm_assisted and counts follow the gate");
+	CHECK(strstr(out.buf, "\"fingerprint\":null,\"unsupported\":[],\"objects\":[{\"pipeline\":\"m_test\","
+			      "\"id\":\"src_customers\",\"type\":\"source_table\",\"kind\":\"Source "
+			      "Definition\",\"source\":\"rule_engine\",\"confidence\":1,\"review\":false}"),
+	      "without an AST the fingerprint is null; objects list every node");
 	sbuf_release(&out);
+}
+
+/* The function a translator message blames, and messages as categories. */
+static void test_jobstats_messages(Arena *a)
+{
+	static const char *const cases[][2] = {
+	    {"port 'X': unknown function 'FOO'", "FOO"},
+	    {"port 'X': SETVARIABLE is not translated: it changes a mapping variable", "SETVARIABLE"},
+	    {"port 'X': nested aggregate SUM is not translated", "SUM"},
+	    {"port 'X': IS_DATE needs a literal format to be translated", "IS_DATE"},
+	    {"port 'X': the unit of ADD_TO_DATE must be a literal such as 'DD' to be translated", "ADD_TO_DATE"},
+	    {"port 'X': :SP. calls are not translated: 'P' runs outside the mapping", ":SP."},
+	    {"port 'X': variable port 'V' is not translated (see its own diagnostic)", NULL},
+	    {"port 'X': unknown port 'Y'", NULL},
+	};
+	for (size_t i = 0; i < ARRAY_LEN(cases); i++) {
+		const char *got = jobstats_blamed_function(a, cases[i][0]);
+		CHECK(cases[i][1] ? got && strcmp(got, cases[i][1]) == 0 : got == NULL, "blamed in '%s': %s",
+		      cases[i][0], got ? got : "none");
+	}
+	CHECK_STR(jobstats_reason_category(a, "variable port 'V_X': variable port 'V_Y' is read before it is "
+					      "set, so it holds the previous row's value; SQL needs an ordering"),
+		  "variable port '...' is read before it is set, so it holds the previous row's value",
+		  "category drops the prefix, names and the explanation");
+	CHECK_STR(jobstats_reason_category(a, "confidence 0.34 is below the fallback threshold 0.60"),
+		  "confidence # is below the fallback threshold #", "category hides numbers");
 }
 
 static void test_sarif(void)
@@ -518,6 +552,7 @@ int main(void)
 	test_yaml(&a);
 	test_numbers();
 	test_summary_json(&a);
+	test_jobstats_messages(&a);
 	test_sarif();
 	arena_release(&a);
 	return tap_done();
