@@ -511,10 +511,13 @@ static bool sniff(BulkFile *f, char *prefix, size_t *plen)
 static void settle(Bulk *k, BulkFile *f, const char *sha, const char *status, int rc, const char *reason,
 		   long long t0, bool remember)
 {
-	Sbuf r = SBUF_INIT;
+	Sbuf r = SBUF_INIT, errors = SBUF_INIT;
 	json_str_or_null(&r, reason);
-	result_json(&k->json, f, sha, status, r.buf, now_ms() - t0, NULL, NULL, NULL);
+	sbuf_addf(&errors, "[%s]", r.buf);
+	result_json(&k->json, f, sha, status, r.buf, now_ms() - t0, NULL, NULL,
+		    strcmp(status, "error") == 0 ? errors.buf : NULL);
 	sbuf_release(&r);
+	sbuf_release(&errors);
 	if (remember && sha)
 		record(k, f, sha, status, rc, false, k->json.buf, k->json.len);
 	emit_line(k, &k->json);
@@ -693,6 +696,10 @@ static NORETURN void worker_main(Bulk *k, BulkFile *f, const char *sha, int fd)
 		struct rlimit r = {(rlim_t)mb << 20, (rlim_t)mb << 20};
 		setrlimit(RLIMIT_AS, &r);
 	}
+	/* Outlive a killed supervisor by little: SIGALRM ends an orphan that
+	 * would otherwise run (or hang) on with nobody to read its result. */
+	if (k->b->file_timeout)
+		alarm(k->b->file_timeout + 2);
 	test_fault(f->path, mb);
 	Capture c = {SBUF_INIT, SBUF_INIT, SBUF_INIT, 0, false};
 	DiagSink sink;

@@ -216,6 +216,18 @@ assert sum(not r["reused"] for r in after.values()) == 8 - len(before)
 EOF
 ls sout | grep -q '\.tmp\.' && fail "no temporary file is left after the kill" || pass "no temporary file is left after the kill"
 
+# ---- what is not a file -------------------------------------------------------
+mkdir -p odd && mkfifo odd/pipe && ln -s .. odd/dirlink && ln -s nowhere odd/dangling
+cp "$pc/m_source_qualifier.XML" odd/good.XML
+"$AKKO_BIN" convert odd missing.XML -o oddout >/dev/null 2>&1
+rc=$?
+check "unreadable inputs exit 3 (got $rc)" test $rc = 3
+check "a FIFO is skipped, not opened" test "$(field oddout/results.jsonl pipe status)" = skipped
+check "a link to a directory is skipped" test "$(field oddout/results.jsonl dirlink status)" = skipped
+check "a dangling link is an error" test "$(field oddout/results.jsonl dangling status)" = error
+check "a missing FILE argument is an error line" test "$(field oddout/results.jsonl missing.XML status)" = error
+check "the good file beside them converts" test "$(field oddout/results.jsonl good.XML status)" = converted
+
 # ---- command line -------------------------------------------------------------
 "$AKKO_BIN" convert tree >/dev/null 2>err.txt
 check "a directory without -o is a usage error" test $? = 2
