@@ -57,4 +57,18 @@ bool manifest_read_json(Manifest *m, const ManifestEntry *e, Sbuf *out);
  * this run), atomically, and close it. */
 void manifest_compact_close(Manifest *m, const char *const *keys, size_t n);
 
+/* ---- the worker (driver_worker.c) ---- */
+
+struct ConvertOptions;
+
+/* In a forked child: convert `path` to `output` (its SHA-256 is `sha`)
+ * with a wall-time alarm a little after timeout_s and an address-space
+ * limit of mb MB (0: none; never in sanitizer builds), then write the
+ * result to fd and _exit.  The result is 8 lines:
+ *   <rc> <gate_fail> / status / reason (JSON) / reason (text) / summary
+ *   (JSON or null) / errors (JSON or null) / summary line (text) / "."
+ * Without the final ".", the worker died before it finished. */
+NORETURN void bulk_worker_run(const struct ConvertOptions *o, unsigned timeout_s, unsigned mb,
+			      const char *path, const char *output, const char *sha, int fd);
+
 #endif

@@ -150,6 +150,10 @@ check "and written" test -s out/good/a.yaml
 "$AKKO_BIN" convert -p "$AKKO_SRCDIR/examples/powercenter/demo.par" tree -o out >run7.out 2>run7.err
 check "another parameter file converts everything again" test "$(grep -c '"reused":true' out/results.jsonl)" = 0
 
+SOURCE_DATE_EPOCH=86400 "$AKKO_BIN" convert tree -o out >run8.out 2>run8.err
+check "SOURCE_DATE_EPOCH (generated_at) converts everything again" test "$(grep -c '"reused":true' out/results.jsonl)" = 0
+grep -q '^generated_at: .1970-01-02' out/good/a.yaml && pass "and the outputs carry its time" || fail "and the outputs carry its time"
+
 # ---- -j1 and -j2, shards ----------------------------------------------------
 "$AKKO_BIN" convert -q -j1 tree -o j1 2>/dev/null
 "$AKKO_BIN" convert -q -j2 tree -o j2 2>/dev/null
