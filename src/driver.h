@@ -8,6 +8,7 @@
 #include <stddef.h>
 
 #include "ast/dump.h"
+#include "base/sbuf.h"
 
 typedef struct InspectOptions {
 	DumpFormat format;
@@ -81,6 +82,50 @@ typedef struct ConvertOptions {
 
 /* Convert each file; returns the process exit code. */
 int driver_convert(const ConvertOptions *o, const char *const *files, size_t n);
+
+/* What converting one file produced besides its YAML (driver_convert_file). */
+typedef struct ConvertOut {
+	Sbuf yaml;      /* scratch: the YAML text, reused from file to file */
+	Sbuf errors;    /* messages of failures outside the sink (cannot write...) */
+	Sbuf line;      /* the per-file summary line for stderr, newline included */
+	Sbuf summary;   /* emit_summary_json()'s line when the YAML was made */
+	bool written;   /* the output was written */
+	bool gate_pass; /* meaningful when summary is set */
+} ConvertOut;
+#define CONVERT_OUT_INIT                                                 \
+	{                                                                \
+		SBUF_INIT, SBUF_INIT, SBUF_INIT, SBUF_INIT, false, false \
+	}
+
+/* Convert one job file to `out_path` (NULL or "-": stdout), diagnostics to
+ * `sink`.  `sha256` is the input's hash when the caller knows it (NULL:
+ * computed).  Returns the file's exit code (EXIT_GATE only with o->gate). */
+int driver_convert_file(const ConvertOptions *o, const char *path, const char *out_path, const char *sha256,
+			struct DiagSink *sink, ConvertOut *co);
+void convert_out_release(ConvertOut *co);
+
+/* SHA-256 as 64 hex digits and a NUL. */
+void driver_sha256_hex(const void *data, size_t len, char hex[65]);
+/* Hash what is left to read of fd; copy its first prefix_cap bytes to
+ * prefix.  False (errno set) when a read fails. */
+bool driver_hash_fd(int fd, char hex[65], char *prefix, size_t prefix_cap, size_t *prefix_len);
+
+/* ---- bulk conversion (driver_bulk.c) ---- */
+
+typedef struct BulkOptions {
+	unsigned jobs;    /* parallel workers; 0: online cores */
+	unsigned shard_k; /* 1-based shard, with shard_n; 0: no sharding */
+	unsigned shard_n;
+	const char *results;     /* NULL: OUTDIR/results.jsonl (shards: results.shard-K-of-N.jsonl) */
+	bool force;              /* ignore the manifest */
+	unsigned file_timeout;   /* seconds of wall time per file */
+	unsigned file_memory_mb; /* address space per worker, MB */
+} BulkOptions;
+
+/* Convert every job file found in `inputs` (directories walked, files
+ * taken as they are) to o->output (a directory), in parallel workers;
+ * returns the process exit code.  docs/bulk.md describes it. */
+int driver_bulk(const ConvertOptions *o, const BulkOptions *b, const char *const *inputs, size_t n);
 
 /* ---- the validate and compose commands (driver_validate.c) ---- */
 

@@ -7,11 +7,13 @@
  * Each file has its own arena; a bad file is reported and the next one is
  * still converted.
  */
+#include <errno.h>
 #include <nettle/sha2.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "base/diag.h"
 #include "base/exitcode.h"
@@ -36,16 +38,49 @@ static char *output_path(const ConvertOptions *o, const char *input)
 	return o->output_is_dir ? driver_output_in_dir(o->output, input, true, ".yaml") : xstrdup(o->output);
 }
 
-static const char *sha256_hex(Arena *a, const void *data, size_t len)
+static void hex_digest(struct sha256_ctx *ctx, char hex[65])
 {
-	struct sha256_ctx ctx;
 	uint8_t digest[SHA256_DIGEST_SIZE];
-	sha256_init(&ctx);
-	sha256_update(&ctx, len, data);
-	sha256_digest(&ctx, sizeof digest, digest);
-	char *hex = arena_alloc(a, 2 * SHA256_DIGEST_SIZE + 1);
+	sha256_digest(ctx, sizeof digest, digest);
 	for (int i = 0; i < SHA256_DIGEST_SIZE; i++)
 		snprintf(hex + 2 * i, 3, "%02x", digest[i]);
+}
+
+void driver_sha256_hex(const void *data, size_t len, char hex[65])
+{
+	struct sha256_ctx ctx;
+	sha256_init(&ctx);
+	sha256_update(&ctx, len, data);
+	hex_digest(&ctx, hex);
+}
+
+bool driver_hash_fd(int fd, char hex[65], char *prefix, size_t prefix_cap, size_t *prefix_len)
+{
+	struct sha256_ctx ctx;
+	char buf[64 * 1024];
+	sha256_init(&ctx);
+	*prefix_len = 0;
+	for (;;) {
+		ssize_t n = read(fd, buf, sizeof buf);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			return false;
+		if (n == 0)
+			break;
+		size_t keep = prefix_cap - *prefix_len < (size_t)n ? prefix_cap - *prefix_len : (size_t)n;
+		memcpy(prefix + *prefix_len, buf, keep);
+		*prefix_len += keep;
+		sha256_update(&ctx, (size_t)n, (const uint8_t *)buf);
+	}
+	hex_digest(&ctx, hex);
+	return true;
+}
+
+static const char *sha256_hex(Arena *a, const void *data, size_t len)
+{
+	char *hex = arena_alloc(a, 2 * SHA256_DIGEST_SIZE + 1);
+	driver_sha256_hex(data, len, hex);
 	return hex;
 }
 
@@ -102,31 +137,107 @@ static const char *gate_reason(Arena *a, const ConvertOptions *o, const IrDoc *d
 	return NULL;
 }
 
-static int write_output(const ConvertOptions *o, const char *input, const Sbuf *text, const char **written)
+/* Write the YAML to `out_path` ("-": stdout); a failure is described in
+ * co->errors. */
+static int write_output(const char *out_path, const Sbuf *text, ConvertOut *co)
 {
-	*written = NULL;
-	if (!o->output || strcmp(o->output, "-") == 0) {
+	if (strcmp(out_path, "-") == 0) {
 		fwrite(text->buf, 1, text->len, stdout);
-		*written = "-";
+		co->written = true;
 		return fflush(stdout) == 0 ? EXIT_OK : EXIT_IO;
 	}
-	char *path = output_path(o, input);
 	const char *err;
-	int rc = EXIT_OK;
-	if (!atomic_write_file(path, text->buf, text->len, &err)) {
-		fprintf(stderr, "akko-migrate: error: cannot write '%s': %s [%s]\n  hint: %s\n", path, err,
-			diag_code_str(E_IO_WRITE), diag_code_hint(E_IO_WRITE));
-		rc = EXIT_IO;
-	} else {
-		static char last[4096];
-		snprintf(last, sizeof last, "%s", path);
-		*written = last;
+	if (!atomic_write_file(out_path, text->buf, text->len, &err)) {
+		sbuf_addf(&co->errors, "akko-migrate: error: cannot write '%s': %s [%s]\n  hint: %s\n",
+			  out_path, err, diag_code_str(E_IO_WRITE), diag_code_hint(E_IO_WRITE));
+		return EXIT_IO;
 	}
-	free(path);
+	co->written = true;
+	return EXIT_OK;
+}
+
+/* Lower, check and emit a loaded PowerCenter document (the steps after
+ * driver_load). */
+static int convert_doc(const ConvertOptions *o, const char *path, const char *out_path, const char *sha256,
+		       Arena *arena, AstDoc *doc, const SrcFile *src, DiagSink *sink, ConvertOut *co)
+{
+	IrDoc *d = ARENA_NEW(arena, IrDoc);
+	d->tool = tool_name(doc->tool);
+	d->file = path;
+	d->sha256 = sha256 ? sha256 : sha256_hex(arena, src->text, src->len);
+	d->dialect = "postgres";
+	d->generated_by = "akko-migrate " PACKAGE_VERSION;
+	d->generated_at = generated_at(arena, o);
+	RulesOptions ro = {
+	    .dialect = o->dialect, .null_compare = o->null_compare, .sql_ok = sql_ok, .sql_ok_ud = arena};
+	rules_lower_powercenter(arena, doc, &ro, d, sink);
+	pc_orchestration(arena, doc, d, sink);
+	ir_rollup(d); /* rounds the confidences the checks compare */
+	for (uint32_t i = 0; i < d->pipelines.len; i++)
+		checks_add_defaults(arena, d->pipelines.items[i]);
+	sbuf_reset(&co->yaml);
+	const char *err = NULL;
+	if (!emit_yaml(d, &co->yaml, &err)) {
+		sbuf_addf(&co->errors, "akko-migrate: internal error: %s: %s\n", path,
+			  err ? err : "YAML emitter failed");
+		return EXIT_INTERNAL;
+	}
+	int rc = write_output(out_path, &co->yaml, co);
+	const char *why = gate_reason(arena, o, d);
+	co->gate_pass = why == NULL;
+	sbuf_addf(
+	    &co->line,
+	    "%s: %u pipeline%s, %u node%s, confidence %.3f (min %.3f), %u warning%s, %u to review: gate "
+	    "%s%s%s\n",
+	    path, d->pipelines.len, d->pipelines.len == 1 ? "" : "s", d->nodes_count,
+	    d->nodes_count == 1 ? "" : "s", d->overall_confidence, d->min_confidence, d->warnings_count,
+	    d->warnings_count == 1 ? "" : "s", d->review_count, co->gate_pass ? "pass" : "FAIL",
+	    co->gate_pass ? "" : ": ", co->gate_pass ? "" : why);
+	emit_summary_json(d, doc, co->written ? out_path : NULL, co->gate_pass, why, &co->summary);
+	if (rc == EXIT_OK && o->gate && !co->gate_pass)
+		rc = EXIT_GATE;
 	return rc;
 }
 
-static int convert_one(const ConvertOptions *o, const char *path, Sbuf *out, DiagRecords *collect)
+int driver_convert_file(const ConvertOptions *o, const char *path, const char *out_path, const char *sha256,
+			DiagSink *sink, ConvertOut *co)
+{
+	sbuf_reset(&co->errors);
+	sbuf_reset(&co->line);
+	sbuf_reset(&co->summary);
+	co->written = co->gate_pass = false;
+	SrcFile src;
+	Arena arena;
+	FrontendOptions fo = {o->param_files, o->n_param_files};
+	AstDoc *doc;
+	int rc = driver_load(path, &fo, sink, &arena, &src, &doc);
+	if (rc == EXIT_OK && doc->tool != TOOL_POWERCENTER) {
+		diag_error(sink, E_TOOL_UNSUPPORTED, (SrcLoc){NULL, 0, 0}, "'%s' is a %s file", path,
+			   tool_name(doc->tool));
+		rc = EXIT_INPUT;
+	}
+	if (rc == EXIT_OK)
+		rc = convert_doc(o, path, out_path ? out_path : "-", sha256, &arena, doc, &src, sink, co);
+	if (rc == EXIT_INPUT)
+		sbuf_addf(&co->line, "%s: %u error%s, %u warning%s; no output written\n", path,
+			  diag_errors(sink), diag_errors(sink) == 1 ? "" : "s", diag_warnings(sink),
+			  diag_warnings(sink) == 1 ? "" : "s");
+	arena_release(&arena);
+	srcfile_release(&src);
+	return rc;
+}
+
+void convert_out_release(ConvertOut *co)
+{
+	sbuf_release(&co->yaml);
+	sbuf_release(&co->errors);
+	sbuf_release(&co->line);
+	sbuf_release(&co->summary);
+}
+
+/* One file of the serial command line: diagnostics on stderr as they come,
+ * then the summary line (and the JSON line on stdout). */
+static int convert_one(const ConvertOptions *o, const char *path, ConvertOut *co, DiagRecords *collect)
 {
 	DiagSink sink;
 	diag_init(&sink, o->quiet ? NULL : stderr);
@@ -135,71 +246,17 @@ static int convert_one(const ConvertOptions *o, const char *path, Sbuf *out, Dia
 		sink.on_emit = diag_record_collect;
 		sink.on_emit_ud = collect;
 	}
-	SrcFile src;
-	Arena arena;
-	FrontendOptions fo = {o->param_files, o->n_param_files};
-	AstDoc *doc;
-	int rc = driver_load(path, &fo, &sink, &arena, &src, &doc);
-	if (rc == EXIT_OK && doc->tool != TOOL_POWERCENTER) {
-		diag_error(&sink, E_TOOL_UNSUPPORTED, (SrcLoc){NULL, 0, 0}, "'%s' is a %s file", path,
-			   tool_name(doc->tool));
-		rc = EXIT_INPUT;
+	char *out_path = o->output && strcmp(o->output, "-") != 0 ? output_path(o, path) : NULL;
+	int rc = driver_convert_file(o, path, out_path, NULL, &sink, co);
+	fputs(co->errors.buf, stderr);
+	bool converted = rc == EXIT_OK || rc == EXIT_GATE || (rc == EXIT_IO && co->summary.len);
+	if (rc == EXIT_INPUT || (converted && (!o->quiet || o->gate)))
+		fputs(co->line.buf, stderr);
+	if (converted && o->json) {
+		fwrite(co->summary.buf, 1, co->summary.len, stdout);
+		fflush(stdout);
 	}
-	if (rc == EXIT_OK) {
-		IrDoc *d = ARENA_NEW(&arena, IrDoc);
-		d->tool = tool_name(doc->tool);
-		d->file = path;
-		d->sha256 = sha256_hex(&arena, src.text, src.len);
-		d->dialect = "postgres";
-		d->generated_by = "akko-migrate " PACKAGE_VERSION;
-		d->generated_at = generated_at(&arena, o);
-		RulesOptions ro = {.dialect = o->dialect,
-				   .null_compare = o->null_compare,
-				   .sql_ok = sql_ok,
-				   .sql_ok_ud = &arena};
-		rules_lower_powercenter(&arena, doc, &ro, d, &sink);
-		pc_orchestration(&arena, doc, d, &sink);
-		ir_rollup(d); /* rounds the confidences the checks compare */
-		for (uint32_t i = 0; i < d->pipelines.len; i++)
-			checks_add_defaults(&arena, d->pipelines.items[i]);
-		sbuf_reset(out);
-		const char *err = NULL;
-		if (!emit_yaml(d, out, &err)) {
-			fprintf(stderr, "akko-migrate: internal error: %s: %s\n", path,
-				err ? err : "YAML emitter failed");
-			rc = EXIT_INTERNAL;
-		} else {
-			const char *written;
-			rc = write_output(o, path, out, &written);
-			const char *why = gate_reason(&arena, o, d);
-			bool pass = why == NULL;
-			if (!o->quiet || o->gate)
-				fprintf(stderr,
-					"%s: %u pipeline%s, %u node%s, confidence %.3f (min %.3f), %u "
-					"warning%s, %u to "
-					"review: gate %s%s%s\n",
-					path, d->pipelines.len, d->pipelines.len == 1 ? "" : "s",
-					d->nodes_count, d->nodes_count == 1 ? "" : "s", d->overall_confidence,
-					d->min_confidence, d->warnings_count,
-					d->warnings_count == 1 ? "" : "s", d->review_count,
-					pass ? "pass" : "FAIL", pass ? "" : ": ", pass ? "" : why);
-			if (o->json) {
-				Sbuf j = SBUF_INIT;
-				emit_summary_json(d, doc, written, pass, why, &j);
-				fwrite(j.buf, 1, j.len, stdout);
-				fflush(stdout);
-				sbuf_release(&j);
-			}
-			if (rc == EXIT_OK && o->gate && !pass)
-				rc = EXIT_GATE;
-		}
-	}
-	if (rc == EXIT_INPUT)
-		fprintf(stderr, "%s: %u error%s, %u warning%s; no output written\n", path, diag_errors(&sink),
-			diag_errors(&sink) == 1 ? "" : "s", diag_warnings(&sink),
-			diag_warnings(&sink) == 1 ? "" : "s");
-	arena_release(&arena);
-	srcfile_release(&src);
+	free(out_path);
 	return rc;
 }
 
@@ -207,10 +264,10 @@ int driver_convert(const ConvertOptions *o, const char *const *files, size_t n)
 {
 	frontend_global_init();
 	int worst = EXIT_OK;
-	Sbuf out = SBUF_INIT;
+	ConvertOut co = CONVERT_OUT_INIT;
 	DiagRecords collect = {0};
 	for (size_t i = 0; i < n; i++) {
-		int rc = convert_one(o, files[i], &out, o->sarif ? &collect : NULL);
+		int rc = convert_one(o, files[i], &co, o->sarif ? &collect : NULL);
 		/* I/O failures outrank input errors, which outrank gate failures */
 		if (rc == EXIT_INTERNAL || (rc == EXIT_IO && worst != EXIT_INTERNAL) ||
 		    (rc == EXIT_INPUT && (worst == EXIT_OK || worst == EXIT_GATE)) ||
@@ -229,7 +286,7 @@ int driver_convert(const ConvertOptions *o, const char *const *files, size_t n)
 		sbuf_release(&s);
 	}
 	diag_records_release(&collect);
-	sbuf_release(&out);
+	convert_out_release(&co);
 	arena_trim_cache();
 	return worst;
 }

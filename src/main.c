@@ -49,12 +49,15 @@ static const char usage_text[] =
     "  akko-migrate m_load.XML -o pipeline.yaml        convert one export\n"
     "  akko-migrate --gate exports/*.XML -o out/        convert many; exit 4 if any\n"
     "                                                   fails the confidence gate\n"
+    "  akko-migrate convert exports/ -o out/            a whole tree, in parallel,\n"
+    "                                                   incremental (out/results.jsonl)\n"
     "\n"
     "Run 'akko-migrate help convert' for the conversion options, the output\n"
     "format (docs/pipeline-yaml.md) and the gate.\n";
 
 static const char convert_text[] =
     "Usage: akko-migrate [convert] [options] FILE... [-o OUT]\n"
+    "       akko-migrate convert [options] DIR|FILE... -o OUTDIR   (bulk)\n"
     "\n"
     "Converts each job export into one pipeline YAML document\n"
     "(docs/pipeline-yaml.md): a pipeline per mapping whose nodes are SQL\n"
@@ -87,15 +90,40 @@ static const char convert_text[] =
     "      --max-errors N       show at most N errors per file (default 50)\n"
     "  -h, --help               show this help\n"
     "\n"
+    "Bulk conversion (docs/bulk.md): when an input is a directory, when several\n"
+    "FILEs go to -o OUTDIR, or with any option below.  Directories are walked\n"
+    "(sorted by path); job files are found by content; each gets\n"
+    "OUTDIR/<its path relative to the input, .yaml>, converted in parallel\n"
+    "worker processes, and one line in OUTDIR/results.jsonl (converted, error,\n"
+    "skipped, crashed, timeout or memory, with a reason).  OUTDIR/.akko-manifest\n"
+    "remembers what was done: a re-run (or a run killed and started again)\n"
+    "converts only new or changed files and reuses the other results.\n"
+    "  -j, --jobs N             N workers (default: the number of online cores)\n"
+    "      --shard K/N          only the files whose index in the sorted list of\n"
+    "                           found files is K-1 modulo N (1 <= K <= N)\n"
+    "      --results FILE       results here instead of OUTDIR/results.jsonl\n"
+    "                           (OUTDIR/results.shard-K-of-N.jsonl with --shard)\n"
+    "      --force              ignore the manifest: convert every file again\n"
+    "      --file-timeout S     stop a file's worker after S seconds (default\n"
+    "                           120, 0 = no limit): status timeout\n"
+    "      --file-memory MB     a worker's address space limit (default 2048, 0 =\n"
+    "                           no limit; not enforced in sanitizer builds):\n"
+    "                           status memory\n"
+    "A bulk run prints a progress bar when stderr is a terminal and ends with\n"
+    "one line: N files: C converted (R reused), G gate fail, E errors, ...\n"
+    "\n"
     "stderr gets located diagnostics and one summary line per file:\n"
     "  m.XML: 1 pipeline, 9 nodes, confidence 0.912 (min 0.800), 3 warnings, 0 to review: gate pass\n"
     "\n"
-    "Exit status: 0 converted; 1 an input has errors (no output for it);\n"
-    "2 bad command line; 3 I/O error; 4 a file failed the gate (with --gate).\n"
+    "Exit status: 0 converted; 1 an input has errors (no output for it), or\n"
+    "a worker crashed, timed out or ran out of memory; 2 bad command line; 3\n"
+    "I/O error; 4 a file failed the gate (with --gate).  Skipped files (not\n"
+    "job exports) do not change the exit status.\n"
     "\n"
     "Examples:\n"
     "  akko-migrate examples/powercenter/m_customer_orders.XML -o pipeline.yaml\n"
     "  akko-migrate --gate --sarif akko.sarif exports/*.XML -o out/\n"
+    "  akko-migrate convert -j8 --gate exports/ -o out/\n"
     "  akko-migrate validate pipeline.yaml\n";
 
 static const char inspect_text[] =
@@ -626,7 +654,12 @@ enum {
 	OPT_SARIF,
 	OPT_TIMESTAMP,
 	OPT_CONV_NULL,
-	OPT_CONV_MAXERR
+	OPT_CONV_MAXERR,
+	OPT_SHARD,
+	OPT_RESULTS,
+	OPT_FORCE,
+	OPT_FILE_TIMEOUT,
+	OPT_FILE_MEMORY
 };
 
 static const struct option convert_options[] = {
@@ -641,9 +674,42 @@ static const struct option convert_options[] = {
     {"null-compare", required_argument, NULL, OPT_CONV_NULL},
     {"quiet", no_argument, NULL, 'q'},
     {"max-errors", required_argument, NULL, OPT_CONV_MAXERR},
+    {"jobs", required_argument, NULL, 'j'},
+    {"shard", required_argument, NULL, OPT_SHARD},
+    {"results", required_argument, NULL, OPT_RESULTS},
+    {"force", no_argument, NULL, OPT_FORCE},
+    {"file-timeout", required_argument, NULL, OPT_FILE_TIMEOUT},
+    {"file-memory", required_argument, NULL, OPT_FILE_MEMORY},
     {"help", no_argument, NULL, 'h'},
     {NULL, 0, NULL, 0},
 };
+
+/* A count from 0 (or 1) to max for option `name`. */
+static int parse_count(const char *name, const char *arg, unsigned min, unsigned max, unsigned *out)
+{
+	char *end;
+	long v = strtol(arg, &end, 10);
+	if (*end || end == arg || v < (long)min || v > (long)max) {
+		fprintf(stderr, "akko-migrate: error: %s needs a whole number from %u to %u, not '%s'\n",
+			name, min, max, arg);
+		fputs("  hint: run 'akko-migrate help convert' for the options\n", stderr);
+		return EXIT_USAGE;
+	}
+	*out = (unsigned)v;
+	return EXIT_OK;
+}
+
+/* --shard K/N, 1 <= K <= N */
+static int parse_shard(const char *arg, BulkOptions *b)
+{
+	unsigned k, n;
+	char tail;
+	if (sscanf(arg, "%u/%u%c", &k, &n, &tail) != 2 || n < 1 || k < 1 || k > n || n > 100000)
+		return usage_error("--shard needs K/N with 1 <= K <= N, not '%s'", arg);
+	b->shard_k = k;
+	b->shard_n = n;
+	return EXIT_OK;
+}
 
 static bool parse_unit(const char *s, double *out)
 {
@@ -658,12 +724,14 @@ static bool parse_unit(const char *s, double *out)
 static int cmd_convert(int argc, char **argv)
 {
 	ConvertOptions o = {.min_overall = 0.85, .min_object = 0.80, .max_errors = 50};
+	BulkOptions b = {.file_timeout = 120, .file_memory_mb = 2048};
+	bool bulk = false; /* a bulk-only option was given */
 	const char **params = xcalloc((size_t)argc, sizeof *params);
 	size_t n_params = 0;
 	int rc = EXIT_OK, c;
 	opterr = 0;
 	optind = 1;
-	while (rc == EXIT_OK && (c = getopt_long(argc, argv, ":o:p:f:qh", convert_options, NULL)) != -1) {
+	while (rc == EXIT_OK && (c = getopt_long(argc, argv, ":o:p:f:j:qh", convert_options, NULL)) != -1) {
 		switch (c) {
 		case 'o': o.output = optarg; break;
 		case 'p': params[n_params++] = optarg; break;
@@ -688,6 +756,16 @@ static int cmd_convert(int argc, char **argv)
 		case OPT_CONV_NULL: rc = parse_null_compare(optarg, &o.null_compare); break;
 		case 'q': o.quiet = true; break;
 		case OPT_CONV_MAXERR: rc = parse_max_errors(optarg, &o.max_errors); break;
+		case 'j': rc = parse_count("--jobs", optarg, 1, 1024, &b.jobs), bulk = true; break;
+		case OPT_SHARD: rc = parse_shard(optarg, &b), bulk = true; break;
+		case OPT_RESULTS: b.results = optarg, bulk = true; break;
+		case OPT_FORCE: b.force = bulk = true; break;
+		case OPT_FILE_TIMEOUT:
+			rc = parse_count("--file-timeout", optarg, 0, 86400, &b.file_timeout), bulk = true;
+			break;
+		case OPT_FILE_MEMORY:
+			rc = parse_count("--file-memory", optarg, 0, 1 << 20, &b.file_memory_mb), bulk = true;
+			break;
 		case 'h': free(params); return help("convert");
 		case ':': rc = usage_error("option '%s' needs an argument", argv[optind - 1]); break;
 		default: rc = usage_error("unknown option '%s'", argv[optind - 1]); break;
@@ -696,6 +774,28 @@ static int cmd_convert(int argc, char **argv)
 	int nfiles = argc - optind;
 	if (rc == EXIT_OK && nfiles <= 0)
 		rc = usage_error("%s", "convert needs at least one FILE");
+	for (int i = optind; rc == EXIT_OK && i < argc; i++)
+		bulk |= is_directory(argv[i]);
+	size_t olen = o.output ? strlen(o.output) : 0;
+	/* several files into a directory: bulk, unless --sarif asks for the
+	 * serial run's SARIF file */
+	if (nfiles > 1 && olen && !o.sarif && (o.output[olen - 1] == '/' || is_directory(o.output)))
+		bulk = true;
+	if (rc == EXIT_OK && bulk) {
+		if (!o.output || strcmp(o.output, "-") == 0)
+			rc = usage_error(
+			    "%s", "a bulk conversion (a directory, -j, --shard, --results, --force) needs "
+				  "-o OUTDIR");
+		else if (o.sarif)
+			rc = usage_error("%s", "--sarif is not available for bulk conversions yet");
+		o.output_is_dir = true;
+		o.param_files = params;
+		o.n_param_files = n_params;
+		if (rc == EXIT_OK)
+			rc = driver_bulk(&o, &b, (const char *const *)argv + optind, (size_t)nfiles);
+		free(params);
+		return rc;
+	}
 	if (rc == EXIT_OK && o.output && strcmp(o.output, "-") != 0) {
 		rc = check_output(o.output, nfiles, &o.output_is_dir);
 	} else if (rc == EXIT_OK && nfiles > 1 && !o.json) {

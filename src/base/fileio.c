@@ -18,6 +18,18 @@ bool afile_open(AtomicFile *af, const char *path, const char **err)
 		af->fp = stdout;
 		return true;
 	}
+	struct stat st;
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) {
+		af->fp = fopen(path, "wb");
+		if (!af->fp) {
+			*err = strerror(errno);
+			free(af->path);
+			memset(af, 0, sizeof *af);
+			return false;
+		}
+		af->direct = true;
+		return true;
+	}
 	size_t n = strlen(path);
 	af->tmp_path = xmalloc(n + 16);
 	memcpy(af->tmp_path, path, n);
@@ -68,6 +80,15 @@ static void afile_free(AtomicFile *af)
 
 bool afile_commit(AtomicFile *af, const char **err)
 {
+	if (af->direct) {
+		int e = af->failed ? af->err : 0;
+		if (fclose(af->fp) != 0 && !e)
+			e = errno;
+		if (e)
+			*err = strerror(e);
+		afile_free(af);
+		return e == 0;
+	}
 	if (!af->tmp_path) { /* stdout */
 		bool ok = !af->failed && fflush(stdout) == 0;
 		if (!ok)
@@ -97,7 +118,9 @@ bool afile_commit(AtomicFile *af, const char **err)
 
 void afile_abort(AtomicFile *af)
 {
-	if (af->tmp_path) {
+	if (af->direct)
+		fclose(af->fp);
+	else if (af->tmp_path) {
 		if (af->fp)
 			fclose(af->fp);
 		unlink(af->tmp_path);

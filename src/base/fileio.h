@@ -3,7 +3,9 @@
  * An AtomicFile writes to a temporary file beside its destination and
  * renames it into place on commit, so a failed or interrupted run never
  * leaves a half-written output: readers see the old file or the new one.
- * The path "-" means standard output (written directly, nothing to rename).
+ * The path "-" means standard output (written directly, nothing to rename);
+ * so does an existing destination that is not a regular file (/dev/null, a
+ * FIFO): renaming over it would replace the device node.
  *
  * The rename makes the result all-or-nothing for anything that happens to
  * this process (an error, a kill, a crash).  Surviving a power cut as well
@@ -23,6 +25,7 @@ typedef struct AtomicFile {
 	FILE *fp;
 	bool failed;  /* a write failed; commit will refuse */
 	bool durable; /* fsync before the rename */
+	bool direct;  /* a device or FIFO: written in place, no rename */
 	int err;      /* errno of the first failure */
 } AtomicFile;
 

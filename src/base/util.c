@@ -18,27 +18,46 @@ void die(const char *fmt, ...)
 	exit(EXIT_INTERNAL);
 }
 
+static void (*oom_handler)(void);
+
+void util_set_oom_handler(void (*fn)(void))
+{
+	oom_handler = fn;
+}
+
+static void oom(void)
+{
+	if (oom_handler)
+		oom_handler();
+}
+
 void *xmalloc(size_t n)
 {
 	void *p = malloc(n ? n : 1);
-	if (!p)
+	if (!p) {
+		oom();
 		die("out of memory allocating %zu bytes", n);
+	}
 	return p;
 }
 
 void *xcalloc(size_t n, size_t size)
 {
 	void *p = calloc(n ? n : 1, size ? size : 1);
-	if (!p)
+	if (!p) {
+		oom();
 		die("out of memory allocating %zu x %zu bytes", n, size);
+	}
 	return p;
 }
 
 void *xrealloc(void *p, size_t n)
 {
 	void *q = realloc(p, n ? n : 1);
-	if (!q)
+	if (!q) {
+		oom();
 		die("out of memory reallocating %zu bytes", n);
+	}
 	return q;
 }
 

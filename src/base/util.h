@@ -22,6 +22,9 @@
 NORETURN void die(const char *fmt, ...) PRINTF_LIKE(1, 2);
 
 /* malloc/realloc/strdup that abort with a message on failure. */
+/* Called (if set) when one of them runs out of memory, before the message
+ * and the exit: a bulk worker reports its file as over the memory limit. */
+void util_set_oom_handler(void (*fn)(void));
 void *xmalloc(size_t n);
 void *xcalloc(size_t n, size_t size);
 void *xrealloc(void *p, size_t n);

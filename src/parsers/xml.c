@@ -198,6 +198,9 @@ static void on_error(void *ctx, xmlErrorPtr err)
 			snprintf(st->first_msg, sizeof st->first_msg, "bytes are not valid %s",
 				 ctxt->encoding ? (const char *)ctxt->encoding
 						: "UTF-8 (no encoding declared)");
+	} else if (err->code == XML_ERR_NO_MEMORY) {
+		/* a bulk worker over its --file-memory limit; libxml2 gives no text */
+		snprintf(st->first_msg, sizeof st->first_msg, "out of memory while reading the XML");
 	} else {
 		clean_message(st->first_msg, sizeof st->first_msg, err->message);
 	}

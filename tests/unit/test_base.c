@@ -10,6 +10,7 @@
 #include "tap.h"
 
 #include <dirent.h>
+#include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -258,6 +259,18 @@ static void test_fileio(void)
 	snprintf(missing, sizeof missing, "%s/no/such/dir/out.yaml", dir);
 	CHECK(!atomic_write_file(missing, "x", 1, &err) && err != NULL,
 	      "writing into a missing directory fails with a reason");
+	/* A FIFO stands for /dev/null: renaming over it would replace it. */
+	char fifo[96];
+	snprintf(fifo, sizeof fifo, "%s/fifo", dir);
+	struct stat st;
+	int rd = mkfifo(fifo, 0600) == 0 ? open(fifo, O_RDONLY | O_NONBLOCK) : -1;
+	char got[4] = {0};
+	CHECK(rd >= 0 && atomic_write_file(fifo, "x", 1, &err) && read(rd, got, 3) == 1 && got[0] == 'x' &&
+		  stat(fifo, &st) == 0 && S_ISFIFO(st.st_mode),
+	      "a device or FIFO destination is written in place, not replaced");
+	if (rd >= 0)
+		close(rd);
+	unlink(fifo);
 	unlink(path);
 	rmdir(dir);
 }

@@ -1,0 +1,886 @@
+/* driver_bulk.c - bulk conversion (src/driver): every job file of a tree,
+ * in parallel worker processes, one result line per file, incremental.
+ *
+ *   walk inputs (sorted) -> output names (collisions resolved) -> shard
+ *     -> per file: manifest says unchanged? reuse its result
+ *                  : sniff -> not a job export? skipped
+ *                          : fork a worker (limits) -> converted | error
+ *                                                    | crashed | timeout | memory
+ *
+ * The supervisor never parses a job file: a crash, hang or runaway
+ * allocation stays in its worker and becomes that file's result.  Results
+ * stream to results.jsonl; docs/bulk.md describes the format, which `akko-
+ * migrate report` reads.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "base/diag.h"
+#include "base/exitcode.h"
+#include "driver.h"
+#include "driver_bulk.h"
+#include "expr/dialect.h"
+#include "parsers/detect.h"
+#include "parsers/frontend.h"
+
+#ifndef PACKAGE_VERSION
+#define PACKAGE_VERSION "0.0.0"
+#endif
+
+enum { SNIFF_BYTES = 64 * 1024 };
+/* A file changed less than this before it was hashed may change again
+ * within the same timestamp tick: its stat is not trusted next time. */
+#define RACY_NS (100LL * 1000 * 1000)
+
+typedef enum FileKind { FK_FILE, FK_UNREADABLE, FK_SPECIAL, FK_DIRLINK } FileKind;
+
+typedef struct BulkFile {
+	const char *path;   /* as found: the input, or its root joined with rel */
+	const char *rel;    /* relative to its input root */
+	const char *output; /* OUTDIR/<rel with .yaml> */
+	const char *key;    /* manifest key */
+	FileKind kind;
+	int err; /* errno, for FK_UNREADABLE */
+	FileStat st;
+} BulkFile;
+
+typedef struct Job {
+	BulkFile *f;
+	char sha256[65];
+	pid_t pid; /* 0: the slot is free */
+	int fd;
+	Sbuf msg;
+	long long start_ms;
+	bool timed_out;
+} Job;
+
+typedef struct Counts {
+	size_t files, converted, reused, gate_fail, errors, skipped, crashed;
+} Counts;
+
+typedef struct Bulk {
+	const ConvertOptions *o;
+	const BulkOptions *b;
+	Arena arena; /* the file list and its strings */
+	BulkFile *files;
+	size_t n_files, cap_files;
+	dev_t out_dev; /* OUTDIR, never walked */
+	ino_t out_ino;
+	char options[65]; /* fingerprint of the options */
+	Manifest manifest;
+	int results_fd;
+	const char *results_path;
+	Counts c;
+	int worst;
+	size_t selected, done;
+	long long t0_ms;
+	bool tty;            /* progress bar on stderr */
+	long long bar_ms;    /* last redraw */
+	char made_dir[4096]; /* last output directory created */
+	Sbuf line, json;     /* scratch */
+} Bulk;
+
+static long long now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+static long long realtime_ns(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_REALTIME, &ts);
+	return (long long)ts.tv_sec * 1000000000LL + ts.tv_nsec;
+}
+
+/* I/O failures outrank input errors, which outrank gate failures. */
+static int worse(int worst, int rc)
+{
+	if (rc == EXIT_INTERNAL || (rc == EXIT_IO && worst != EXIT_INTERNAL) ||
+	    (rc == EXIT_INPUT && (worst == EXIT_OK || worst == EXIT_GATE)) ||
+	    (rc == EXIT_GATE && worst == EXIT_OK))
+		return rc;
+	return worst;
+}
+
+/* ---- discovery ---------------------------------------------------------- */
+
+static FileStat file_stat(const struct stat *st)
+{
+	return (FileStat){
+	    (long long)st->st_size, (long long)st->st_mtim.tv_sec * 1000000000LL + st->st_mtim.tv_nsec,
+	    (long long)st->st_ctim.tv_sec * 1000000000LL + st->st_ctim.tv_nsec, (long long)st->st_ino};
+}
+
+static BulkFile *add_file(Bulk *k, const char *path, const char *rel, FileKind kind, int err)
+{
+	if (k->n_files == k->cap_files) {
+		k->cap_files = k->cap_files ? 2 * k->cap_files : 256;
+		k->files = xrealloc(k->files, size_mul(k->cap_files, sizeof *k->files));
+	}
+	BulkFile *f = &k->files[k->n_files++];
+	memset(f, 0, sizeof *f);
+	f->path = arena_strdup(&k->arena, path);
+	f->rel = f->path + (rel - path);
+	f->kind = kind;
+	f->err = err;
+	return f;
+}
+
+/* One directory entry (path = root/rel): a file, a subdirectory to walk, or
+ * something recorded as skipped. */
+static void walk(Bulk *k, Sbuf *path, size_t root_len);
+
+static void walk_entry(Bulk *k, Sbuf *path, size_t root_len)
+{
+	struct stat st;
+	const char *rel = path->buf + root_len;
+	if (lstat(path->buf, &st) != 0) {
+		add_file(k, path->buf, rel, FK_UNREADABLE, errno);
+		return;
+	}
+	if (S_ISDIR(st.st_mode)) {
+		if (!(st.st_dev == k->out_dev && st.st_ino == k->out_ino))
+			walk(k, path, root_len);
+		return;
+	}
+	if (S_ISLNK(st.st_mode)) {
+		if (stat(path->buf, &st) != 0) {
+			add_file(k, path->buf, rel, FK_UNREADABLE, errno);
+			return;
+		}
+		if (S_ISDIR(st.st_mode)) {
+			add_file(k, path->buf, rel, FK_DIRLINK, 0);
+			return;
+		}
+	}
+	BulkFile *f = add_file(k, path->buf, rel, S_ISREG(st.st_mode) ? FK_FILE : FK_SPECIAL, 0);
+	f->st = file_stat(&st);
+}
+
+static void walk(Bulk *k, Sbuf *path, size_t root_len)
+{
+	DIR *d = opendir(path->buf);
+	if (!d) {
+		add_file(k, path->buf, path->buf + root_len, FK_UNREADABLE, errno);
+		return;
+	}
+	size_t len = path->len;
+	struct dirent *de;
+	while ((de = readdir(d))) {
+		if (strcmp(de->d_name, ".") == 0 || strcmp(de->d_name, "..") == 0)
+			continue;
+		sbuf_setlen(path, len);
+		if (len && path->buf[len - 1] != '/')
+			sbuf_addch(path, '/');
+		sbuf_adds(path, de->d_name);
+		walk_entry(k, path, root_len);
+	}
+	sbuf_setlen(path, len);
+	closedir(d);
+}
+
+/* Largest first, then in list order: the long conversions start early
+ * and the short ones fill the gaps (less time with one busy worker at the
+ * end).  Results stream in this order; outputs do not depend on it. */
+static int by_size_desc(const void *a, const void *b)
+{
+	const BulkFile *x = *(BulkFile *const *)a, *y = *(BulkFile *const *)b;
+	if (x->st.size != y->st.size)
+		return x->st.size > y->st.size ? -1 : 1;
+	return x < y ? -1 : x > y;
+}
+
+static int by_rel(const void *a, const void *b)
+{
+	return strcmp(((const BulkFile *)a)->rel, ((const BulkFile *)b)->rel);
+}
+
+/* The inputs in command-line order; a directory's files sorted by their
+ * path relative to it, byte by byte. */
+static void discover(Bulk *k, const char *const *inputs, size_t n)
+{
+	Sbuf path = SBUF_INIT;
+	for (size_t i = 0; i < n; i++) {
+		struct stat st;
+		size_t first = k->n_files;
+		sbuf_reset(&path);
+		sbuf_adds(&path, inputs[i]);
+		if (stat(inputs[i], &st) == 0 && S_ISDIR(st.st_mode)) {
+			size_t root_len = path.len + (path.len && path.buf[path.len - 1] != '/');
+			walk(k, &path, root_len);
+		} else {
+			const char *slash = strrchr(inputs[i], '/');
+			walk_entry(k, &path, slash ? (size_t)(slash - inputs[i]) + 1 : 0);
+		}
+		qsort(k->files + first, k->n_files - first, sizeof *k->files, by_rel);
+	}
+	sbuf_release(&path);
+}
+
+/* <rel without its extension>.yaml; when that is taken (a.xml after a.XML,
+ * compared without case for case-insensitive file systems): <rel>.yaml,
+ * then <rel>.2.yaml, ... */
+static void name_outputs(Bulk *k)
+{
+	StrMap taken;
+	strmap_init(&taken, &k->arena, true);
+	const char *outdir = k->o->output;
+	size_t dl = strlen(outdir);
+	const char *sep = dl && outdir[dl - 1] == '/' ? "" : "/";
+	for (size_t i = 0; i < k->n_files; i++) {
+		BulkFile *f = &k->files[i];
+		const char *base = strrchr(f->rel, '/');
+		base = base ? base + 1 : f->rel;
+		const char *dot = strrchr(base, '.');
+		int stem = dot && dot != base ? (int)(dot - f->rel) : (int)strlen(f->rel);
+		char *name = arena_sprintf(&k->arena, "%.*s.yaml", stem, f->rel);
+		for (unsigned v = 1; strmap_get(&taken, name); v++)
+			name = v == 1 ? arena_sprintf(&k->arena, "%s.yaml", f->rel)
+				      : arena_sprintf(&k->arena, "%s.%u.yaml", f->rel, v);
+		strmap_put(&taken, name, f);
+		f->output = arena_sprintf(&k->arena, "%s%s%s", outdir, sep, name);
+		Sbuf key = SBUF_INIT;
+		sbuf_adds(&key, f->path);
+		sbuf_addch(&key, '\0');
+		sbuf_adds(&key, f->output);
+		char *hex = arena_alloc(&k->arena, 65);
+		driver_sha256_hex(key.buf, key.len, hex);
+		f->key = hex;
+		sbuf_release(&key);
+	}
+}
+
+/* ---- the options fingerprint --------------------------------------------- */
+
+/* Everything that changes an output or a result: the version, the options,
+ * SOURCE_DATE_EPOCH and the parameter files' contents.  False (reported)
+ * when a parameter file cannot be read. */
+static bool fingerprint(Bulk *k)
+{
+	const ConvertOptions *o = k->o;
+	Sbuf s = SBUF_INIT;
+	const char *sde = getenv("SOURCE_DATE_EPOCH");
+	sbuf_addf(&s, "akko-migrate %s\ndialect=%s\nnull=%d\nmin_overall=%.17g\nmin_object=%.17g\n",
+		  PACKAGE_VERSION, o->dialect ? o->dialect->name : "postgres", (int)o->null_compare,
+		  o->min_overall, o->min_object);
+	/* generated_at comes from SOURCE_DATE_EPOCH even without --timestamp */
+	sbuf_addf(&s, "timestamp=%d\nsde=%s\nmax_errors=%u\n", o->timestamp, sde ? sde : "", o->max_errors);
+	bool ok = true;
+	for (size_t i = 0; i < o->n_param_files; i++) {
+		SrcFile pf;
+		const char *err;
+		if (!srcfile_read(&pf, o->param_files[i], &err)) {
+			fprintf(stderr, "akko-migrate: error: cannot read parameter file '%s': %s [%s]\n",
+				o->param_files[i], err, diag_code_str(E_PARAM_READ));
+			ok = false;
+			continue;
+		}
+		sbuf_addf(&s, "param=%s\n%zu\n", o->param_files[i], pf.len);
+		sbuf_add(&s, pf.text, pf.len);
+		srcfile_release(&pf);
+	}
+	driver_sha256_hex(s.buf, s.len, k->options);
+	sbuf_release(&s);
+	return ok;
+}
+
+/* ---- result lines ------------------------------------------------------- */
+
+static void json_str_or_null(Sbuf *sb, const char *s)
+{
+	if (s)
+		sbuf_add_json_string(sb, s, strlen(s));
+	else
+		sbuf_adds(sb, "null");
+}
+
+/* The results.jsonl line (no newline); summary and errors are JSON text or
+ * NULL. */
+static void result_json(Sbuf *sb, const BulkFile *f, const char *sha, const char *status,
+			const char *reason_json, long long elapsed_ms, const char *output,
+			const char *summary, const char *errors)
+{
+	sbuf_reset(sb);
+	sbuf_adds(sb, "{\"v\":1,\"file\":");
+	json_str_or_null(sb, f->path);
+	sbuf_adds(sb, ",\"rel\":");
+	json_str_or_null(sb, f->rel);
+	sbuf_adds(sb, ",\"sha256\":");
+	json_str_or_null(sb, sha && *sha ? sha : NULL);
+	sbuf_addf(sb, ",\"status\":\"%s\",\"reason\":%s", status, reason_json ? reason_json : "null");
+	sbuf_addf(sb, ",\"reused\":false,\"elapsed_ms\":%lld,\"output\":", elapsed_ms);
+	json_str_or_null(sb, output);
+	sbuf_adds(sb, ",\"summary\":");
+	sbuf_adds(sb, summary ? summary : "null");
+	if (errors && strcmp(errors, "null") != 0) {
+		sbuf_adds(sb, ",\"errors\":");
+		sbuf_adds(sb, errors);
+	}
+	sbuf_addch(sb, '}');
+}
+
+static void clear_bar(Bulk *k)
+{
+	if (k->tty && k->bar_ms)
+		fputs("\r\033[K", stderr);
+}
+
+static void draw_bar(Bulk *k, bool force)
+{
+	long long now = now_ms();
+	if (!k->tty || (!force && now - k->bar_ms < 100))
+		return;
+	k->bar_ms = now;
+	double secs = (double)(now - k->t0_ms) / 1000.0;
+	double rate = secs > 0 ? (double)k->done / secs : 0;
+	size_t left = k->selected - k->done;
+	fprintf(stderr, "\r\033[K[%zu/%zu] %3d%%  %.1f files/s", k->done, k->selected,
+		k->selected ? (int)(100 * k->done / k->selected) : 100, rate);
+	if (rate > 0 && left)
+		fprintf(stderr, "  ETA %.0f s", (double)left / rate);
+	fflush(stderr);
+}
+
+/* Stream one line to results.jsonl (and stdout with --format json). */
+static void emit_line(Bulk *k, const Sbuf *json)
+{
+	Sbuf *l = &k->line;
+	sbuf_reset(l);
+	sbuf_add(l, json->buf, json->len);
+	sbuf_addch(l, '\n');
+	if (k->results_fd >= 0 && write(k->results_fd, l->buf, l->len) != (ssize_t)l->len) {
+		fprintf(stderr, "akko-migrate: error: cannot write '%s': %s [%s]\n", k->results_path,
+			strerror(errno), diag_code_str(E_IO_WRITE));
+		close(k->results_fd);
+		k->results_fd = -1;
+		k->worst = worse(k->worst, EXIT_IO);
+	}
+	if (k->o->json) {
+		fwrite(l->buf, 1, l->len, stdout);
+		fflush(stdout);
+	}
+}
+
+/* Count a finished file, print its line (unless -q) and redraw the bar. */
+static void finish(Bulk *k, const BulkFile *f, const char *status, int rc, bool gate_fail, bool reused,
+		   const char *reason, const char *note)
+{
+	Counts *c = &k->c;
+	c->files++;
+	if (strcmp(status, "converted") == 0) {
+		c->converted++;
+		c->reused += reused;
+		c->gate_fail += gate_fail;
+		if (gate_fail && k->o->gate)
+			rc = worse(rc, EXIT_GATE);
+	} else if (strcmp(status, "skipped") == 0) {
+		c->skipped++;
+	} else if (strcmp(status, "error") == 0) {
+		c->errors++;
+	} else {
+		c->crashed++;
+		rc = EXIT_INPUT;
+	}
+	k->worst = worse(k->worst, rc);
+	k->done++;
+	if (!k->o->quiet && !reused) {
+		clear_bar(k);
+		if (note && *note)
+			fprintf(stderr, "%s\n", note);
+		else
+			fprintf(stderr, "%s: %s%s%s\n", f->path, status, reason ? ": " : "",
+				reason ? reason : "");
+	}
+	draw_bar(k, false);
+}
+
+static void record(Bulk *k, const BulkFile *f, const char *sha, const char *status, int rc, bool gate_fail,
+		   const char *json, size_t len)
+{
+	ManifestEntry e = {0};
+	memcpy(e.sha256, sha, 65);
+	memcpy(e.options, k->options, 65);
+	e.st = f->st;
+	e.rc = rc;
+	e.gate_fail = gate_fail;
+	snprintf(e.status, sizeof e.status, "%s", status);
+	manifest_add(&k->manifest, f->key, &e, json, len);
+}
+
+/* ---- the supervisor's share of a file ------------------------------------ */
+
+/* Reuse the manifest's result for f when its content and the options are
+ * unchanged and its output is still there. */
+static bool try_reuse(Bulk *k, BulkFile *f, const char *sha)
+{
+	ManifestEntry *e = k->b->force ? NULL : manifest_get(&k->manifest, f->key);
+	struct stat st;
+	if (!e || strcmp(e->sha256, sha) != 0 || strcmp(e->options, k->options) != 0)
+		return false;
+	if (strcmp(e->status, "converted") == 0 && stat(f->output, &st) != 0)
+		return false;
+	if (!manifest_read_json(&k->manifest, e, &k->json))
+		return false;
+	char *r = strstr(k->json.buf, ",\"reused\":false,");
+	if (!r)
+		return false;
+	ManifestEntry was = *e;
+	if (memcmp(&e->st, &f->st, sizeof f->st) != 0) {
+		/* same content, new stat (touched, copied): remember the new one */
+		ManifestEntry ne = *e;
+		ne.st = f->st;
+		manifest_add(&k->manifest, f->key, &ne, k->json.buf, k->json.len);
+	}
+	/* the same length: JSON allows the space */
+	memcpy(r, ",\"reused\":true ,", 16);
+	emit_line(k, &k->json);
+	finish(k, f, was.status, was.rc, was.gate_fail, true, NULL, NULL);
+	return true;
+}
+
+/* The file's hash (from the manifest when its stat is unchanged) and, when
+ * read, its first bytes; false (recorded as an error) when unreadable. */
+static bool hash_file(Bulk *k, BulkFile *f, char sha[65], char *prefix, size_t *plen, bool *sniffed)
+{
+	ManifestEntry *e = k->b->force ? NULL : manifest_get(&k->manifest, f->key);
+	*sniffed = false;
+	if (e && e->st.size && memcmp(&e->st, &f->st, sizeof f->st) == 0) {
+		memcpy(sha, e->sha256, 65);
+		return true;
+	}
+	long long t = realtime_ns();
+	int fd = open(f->path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0 || !driver_hash_fd(fd, sha, prefix, SNIFF_BYTES, plen)) {
+		f->err = errno;
+		if (fd >= 0)
+			close(fd);
+		return false;
+	}
+	close(fd);
+	*sniffed = true;
+	/* Changed within a tick of the read: a later change could keep the same
+	 * stat, so it is hashed again next time. */
+	if (f->st.mtime_ns > t - RACY_NS || f->st.ctime_ns > t - RACY_NS)
+		f->st = (FileStat){0};
+	return true;
+}
+
+static bool sniff(BulkFile *f, char *prefix, size_t *plen)
+{
+	int fd = open(f->path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0) {
+		f->err = errno;
+		return false;
+	}
+	ssize_t n;
+	*plen = 0;
+	while (*plen < SNIFF_BYTES && (n = read(fd, prefix + *plen, SNIFF_BYTES - *plen)) > 0)
+		*plen += (size_t)n;
+	close(fd);
+	return true;
+}
+
+/* A result the supervisor decides alone (no worker). */
+static void settle(Bulk *k, BulkFile *f, const char *sha, const char *status, int rc, const char *reason,
+		   long long t0, bool remember)
+{
+	Sbuf r = SBUF_INIT, errors = SBUF_INIT;
+	json_str_or_null(&r, reason);
+	sbuf_addf(&errors, "[%s]", r.buf);
+	result_json(&k->json, f, sha, status, r.buf, now_ms() - t0, NULL, NULL,
+		    strcmp(status, "error") == 0 ? errors.buf : NULL);
+	sbuf_release(&r);
+	sbuf_release(&errors);
+	if (remember && sha)
+		record(k, f, sha, status, rc, false, k->json.buf, k->json.len);
+	emit_line(k, &k->json);
+	finish(k, f, status, rc, false, false, reason, NULL);
+}
+
+/* Decide f without a worker when possible; true when a worker must
+ * convert it (sha is then set). */
+static bool prepare(Bulk *k, BulkFile *f, char sha[65])
+{
+	static char prefix[SNIFF_BYTES];
+	long long t0 = now_ms();
+	size_t plen = 0;
+	bool sniffed = false;
+	char reason[512];
+	sha[0] = '\0';
+	if (f->kind == FK_DIRLINK || f->kind == FK_SPECIAL) {
+		settle(k, f, NULL, "skipped", EXIT_OK,
+		       f->kind == FK_DIRLINK ? "a symbolic link to a directory (not followed)"
+					     : "not a regular file",
+		       t0, false);
+		return false;
+	}
+	if (f->kind == FK_FILE && hash_file(k, f, sha, prefix, &plen, &sniffed)) {
+		if (try_reuse(k, f, sha))
+			return false;
+		if (sniffed || sniff(f, prefix, &plen)) {
+			Detection det;
+			detect_tool(prefix, plen, &det);
+			/* a prefix of whitespace may hide a file: the converter decides */
+			if (det.tool != TOOL_UNKNOWN || (det.empty && plen == SNIFF_BYTES))
+				return true;
+			snprintf(reason, sizeof reason, "%s%s",
+				 det.empty || det.binary ? "" : "not a job export: ", det.reason);
+			settle(k, f, sha, "skipped", EXIT_OK, reason, t0, true);
+			return false;
+		}
+	}
+	snprintf(reason, sizeof reason, "cannot read '%s': %s", f->path, strerror(f->err));
+	settle(k, f, sha[0] ? sha : NULL, "error", EXIT_IO, reason, t0, false);
+	return false;
+}
+
+/* ---- the supervisor's run loop -------------------------------------------- */
+
+/* mkdir -p of the directory part of `file` below OUTDIR. */
+static void make_parent(Bulk *k, const char *file)
+{
+	const char *slash = strrchr(file, '/');
+	size_t n = slash ? (size_t)(slash - file) : 0;
+	if (!n || n >= sizeof k->made_dir || (strncmp(k->made_dir, file, n) == 0 && k->made_dir[n] == '\0'))
+		return;
+	char dir[sizeof k->made_dir];
+	memcpy(dir, file, n);
+	dir[n] = '\0';
+	for (char *p = dir + 1; *p; p++)
+		if (*p == '/') {
+			*p = '\0';
+			mkdir(dir, 0777);
+			*p = '/';
+		}
+	mkdir(dir, 0777);
+	memcpy(k->made_dir, dir, n + 1);
+}
+
+/* A worker killed while writing leaves <output>.tmp.XXXXXX: remove it. */
+static void remove_temporaries(const char *output)
+{
+	const char *slash = strrchr(output, '/');
+	char *dir = slash ? xstrdup(output) : xstrdup(".");
+	if (slash)
+		dir[slash - output] = '\0';
+	const char *base = slash ? slash + 1 : output;
+	size_t bl = strlen(base);
+	DIR *d = opendir(dir);
+	struct dirent *de;
+	while (d && (de = readdir(d))) {
+		if (strncmp(de->d_name, base, bl) == 0 && strncmp(de->d_name + bl, ".tmp.", 5) == 0) {
+			char *p = xmalloc(strlen(dir) + strlen(de->d_name) + 2);
+			sprintf(p, "%s/%s", dir, de->d_name);
+			unlink(p);
+			free(p);
+		}
+	}
+	if (d)
+		closedir(d);
+	free(dir);
+}
+
+static void start_worker(Bulk *k, Job *j, BulkFile *f, const char *sha, Job *jobs, unsigned nj)
+{
+	int fds[2];
+	make_parent(k, f->output);
+	fflush(stdout);
+	fflush(stderr);
+	pid_t pid = -1;
+	if (pipe(fds) == 0 && (pid = fork()) < 0) {
+		close(fds[0]);
+		close(fds[1]);
+	}
+	if (pid < 0) {
+		char reason[256];
+		snprintf(reason, sizeof reason, "cannot start a worker: %s", strerror(errno));
+		long long t0 = now_ms();
+		settle(k, f, sha, "error", EXIT_INTERNAL, reason, t0, false);
+		return;
+	}
+	if (pid == 0) {
+		close(fds[0]);
+		for (unsigned i = 0; i < nj; i++)
+			if (jobs[i].pid)
+				close(jobs[i].fd);
+		bulk_worker_run(k->o, k->b->file_timeout, k->b->file_memory_mb, f->path, f->output, sha,
+				fds[1]);
+	}
+	close(fds[1]);
+	fcntl(fds[0], F_SETFL, O_NONBLOCK);
+	j->f = f;
+	memcpy(j->sha256, sha, 65);
+	j->pid = pid;
+	j->fd = fds[0];
+	j->start_ms = now_ms();
+	j->timed_out = false;
+	sbuf_reset(&j->msg);
+}
+
+/* Split the worker's message into its 8 lines; false when incomplete. */
+static bool parse_message(Sbuf *msg, char *line[8])
+{
+	char *p = msg->buf;
+	if (msg->len < 2 || strcmp(msg->buf + msg->len - 2, ".\n") != 0)
+		return false;
+	for (int i = 0; i < 8; i++) {
+		char *nl = strchr(p, '\n');
+		if (!nl)
+			return false;
+		*nl = '\0';
+		line[i] = p;
+		p = nl + 1;
+	}
+	return strcmp(line[7], ".") == 0 && *p == '\0';
+}
+
+static void job_done(Bulk *k, Job *j)
+{
+	int ws = 0;
+	while (waitpid(j->pid, &ws, 0) < 0 && errno == EINTR)
+		;
+	close(j->fd);
+	j->pid = 0;
+	BulkFile *f = j->f;
+	long long elapsed = now_ms() - j->start_ms;
+	char *l[8];
+	if (!j->timed_out && parse_message(&j->msg, l)) {
+		int rc = EXIT_INTERNAL, gate_fail = 0;
+		sscanf(l[0], "%d %d", &rc, &gate_fail);
+		bool converted = strcmp(l[1], "converted") == 0;
+		result_json(&k->json, f, j->sha256, l[1], l[2], elapsed, converted ? f->output : NULL,
+			    strcmp(l[4], "null") ? l[4] : NULL, converted ? NULL : l[5]);
+		if (converted || (strcmp(l[1], "error") == 0 && rc == EXIT_INPUT))
+			record(k, f, j->sha256, l[1], rc, gate_fail, k->json.buf, k->json.len);
+		emit_line(k, &k->json);
+		finish(k, f, l[1], rc, gate_fail, false, converted ? NULL : l[3], l[6]);
+		if (strcmp(l[1], "memory") == 0)
+			remove_temporaries(f->output);
+		return;
+	}
+	char reason[256];
+	const char *status = "crashed";
+	if (j->timed_out) {
+		status = "timeout";
+		snprintf(reason, sizeof reason,
+			 "no result after %u s (--file-timeout): the worker was killed", k->b->file_timeout);
+	} else if (WIFSIGNALED(ws)) {
+		snprintf(reason, sizeof reason, "the worker was killed by signal %d (%s)%s", WTERMSIG(ws),
+			 strsignal(WTERMSIG(ws)),
+			 WTERMSIG(ws) == SIGKILL ? "; the system may have run out of memory" : "");
+	} else {
+		snprintf(reason, sizeof reason, "the worker exited with status %d without a result",
+			 WIFEXITED(ws) ? WEXITSTATUS(ws) : -1);
+	}
+	remove_temporaries(f->output);
+	Sbuf r = SBUF_INIT;
+	json_str_or_null(&r, reason);
+	result_json(&k->json, f, j->sha256, status, r.buf, elapsed, NULL, NULL, NULL);
+	sbuf_release(&r);
+	emit_line(k, &k->json);
+	finish(k, f, status, EXIT_INPUT, false, false, reason, NULL);
+}
+
+/* Read what a worker wrote; at end of file, its result. */
+static void drain(Bulk *k, Job *j)
+{
+	char buf[16384];
+	for (;;) {
+		ssize_t n = read(j->fd, buf, sizeof buf);
+		if (n > 0) {
+			sbuf_add(&j->msg, buf, (size_t)n);
+			continue;
+		}
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n == 0 || (errno != EAGAIN && errno != EWOULDBLOCK))
+			job_done(k, j);
+		return;
+	}
+}
+
+/* Wait for the workers' pipes or the first deadline; handle what is ready. */
+static void wait_workers(Bulk *k, Job *jobs, unsigned nj, struct pollfd *pfd, unsigned *idx)
+{
+	long long now = now_ms(), wait = k->tty ? 200 : 60000;
+	unsigned np = 0;
+	for (unsigned i = 0; i < nj; i++) {
+		if (!jobs[i].pid)
+			continue;
+		long long left = jobs[i].start_ms + 1000LL * k->b->file_timeout - now;
+		if (k->b->file_timeout && !jobs[i].timed_out && left < wait)
+			wait = left < 0 ? 0 : left;
+		pfd[np] = (struct pollfd){jobs[i].fd, POLLIN, 0};
+		idx[np++] = i;
+	}
+	int r = poll(pfd, np, (int)wait);
+	for (unsigned p = 0; r > 0 && p < np; p++)
+		if (pfd[p].revents)
+			drain(k, &jobs[idx[p]]);
+	now = now_ms();
+	for (unsigned i = 0; i < nj; i++) {
+		Job *j = &jobs[i];
+		if (j->pid && k->b->file_timeout && !j->timed_out &&
+		    now - j->start_ms >= 1000LL * k->b->file_timeout) {
+			kill(j->pid, SIGKILL);
+			j->timed_out = true;
+		}
+	}
+	draw_bar(k, false);
+}
+
+static void run(Bulk *k, BulkFile **sel, size_t nsel)
+{
+	unsigned nj = k->b->jobs;
+	Job *jobs = xcalloc(nj, sizeof *jobs);
+	struct pollfd *pfd = xcalloc(nj, sizeof *pfd);
+	unsigned *idx = xcalloc(nj, sizeof *idx);
+	for (unsigned s = 0; s < nj; s++)
+		jobs[s].msg = (Sbuf)SBUF_INIT;
+	size_t next = 0;
+	for (;;) {
+		unsigned running = 0;
+		for (unsigned s = 0; s < nj; s++) {
+			char sha[65];
+			while (!jobs[s].pid && next < nsel) {
+				BulkFile *f = sel[next++];
+				if (prepare(k, f, sha))
+					start_worker(k, &jobs[s], f, sha, jobs, nj);
+			}
+			running += jobs[s].pid != 0;
+		}
+		if (!running)
+			break;
+		wait_workers(k, jobs, nj, pfd, idx);
+	}
+	for (unsigned s = 0; s < nj; s++)
+		sbuf_release(&jobs[s].msg);
+	free(jobs);
+	free(pfd);
+	free(idx);
+}
+
+/* ---- the command ----------------------------------------------------------- */
+
+static bool make_outdir(Bulk *k)
+{
+	const char *dir = k->o->output;
+	struct stat st;
+	char *copy = xstrdup(dir);
+	for (char *p = copy + 1; *p; p++)
+		if (*p == '/') {
+			*p = '\0';
+			mkdir(copy, 0777);
+			*p = '/';
+		}
+	mkdir(copy, 0777);
+	free(copy);
+	if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
+		fprintf(stderr, "akko-migrate: error: cannot create output directory '%s': %s [%s]\n", dir,
+			strerror(errno ? errno : ENOTDIR), diag_code_str(E_IO_WRITE));
+		return false;
+	}
+	k->out_dev = st.st_dev;
+	k->out_ino = st.st_ino;
+	return true;
+}
+
+static bool open_results(Bulk *k)
+{
+	const char *dir = k->o->output;
+	size_t dl = strlen(dir);
+	const char *sep = dl && dir[dl - 1] == '/' ? "" : "/";
+	if (k->b->results)
+		k->results_path = k->b->results;
+	else if (k->b->shard_n)
+		k->results_path = arena_sprintf(&k->arena, "%s%sresults.shard-%u-of-%u.jsonl", dir, sep,
+						k->b->shard_k, k->b->shard_n);
+	else
+		k->results_path = arena_sprintf(&k->arena, "%s%sresults.jsonl", dir, sep);
+	k->results_fd = open(k->results_path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+	if (k->results_fd < 0) {
+		fprintf(stderr, "akko-migrate: error: cannot write '%s': %s [%s]\n", k->results_path,
+			strerror(errno), diag_code_str(E_IO_WRITE));
+		return false;
+	}
+	return true;
+}
+
+static void print_summary(Bulk *k)
+{
+	const Counts *c = &k->c;
+	clear_bar(k);
+	if (k->b->shard_n)
+		fprintf(stderr, "shard %u/%u: ", k->b->shard_k, k->b->shard_n);
+	fprintf(stderr,
+		"%zu file%s: %zu converted (%zu reused), %zu gate fail, %zu error%s, %zu skipped, %zu "
+		"crashed/timeout/memory; in %.1f s\n",
+		c->files, c->files == 1 ? "" : "s", c->converted, c->reused, c->gate_fail, c->errors,
+		c->errors == 1 ? "" : "s", c->skipped, c->crashed, (double)(now_ms() - k->t0_ms) / 1000.0);
+	if (getenv("AKKO_BULK_STATS")) {
+		struct rusage self, kids;
+		getrusage(RUSAGE_SELF, &self);
+		getrusage(RUSAGE_CHILDREN, &kids);
+		fprintf(stderr, "peak RSS: supervisor %ld KB, largest worker %ld KB\n", self.ru_maxrss,
+			kids.ru_maxrss);
+	}
+}
+
+int driver_bulk(const ConvertOptions *o, const BulkOptions *b, const char *const *inputs, size_t n)
+{
+	BulkOptions opts = *b;
+	if (!opts.jobs) {
+		long cores = sysconf(_SC_NPROCESSORS_ONLN);
+		opts.jobs = cores > 0 ? (unsigned)cores : 1;
+	}
+	Bulk k = {.o = o, .b = &opts, .results_fd = -1, .line = SBUF_INIT, .json = SBUF_INIT};
+	k.t0_ms = now_ms();
+	arena_init(&k.arena);
+	frontend_global_init();
+	if (!make_outdir(&k) || !fingerprint(&k)) {
+		arena_release(&k.arena);
+		return EXIT_IO;
+	}
+	discover(&k, inputs, n);
+	name_outputs(&k);
+	BulkFile **sel = xcalloc(k.n_files + 1, sizeof *sel);
+	const char **keys = xcalloc(k.n_files + 1, sizeof *keys);
+	for (size_t i = 0; i < k.n_files; i++) {
+		keys[i] = k.files[i].key;
+		if (!b->shard_n || i % b->shard_n == b->shard_k - 1)
+			sel[k.selected++] = &k.files[i];
+	}
+	qsort(sel, k.selected, sizeof *sel, by_size_desc);
+	manifest_open(&k.manifest, o->output);
+	if (open_results(&k)) {
+		k.tty = isatty(2);
+		run(&k, sel, k.selected);
+		close(k.results_fd);
+		print_summary(&k);
+	} else {
+		k.worst = EXIT_IO;
+	}
+	manifest_compact_close(&k.manifest, keys, k.n_files);
+	free(sel);
+	free(keys);
+	free(k.files);
+	sbuf_release(&k.line);
+	sbuf_release(&k.json);
+	arena_release(&k.arena);
+	arena_trim_cache();
+	return k.worst;
+}

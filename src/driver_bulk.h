@@ -1,0 +1,74 @@
+/* driver_bulk.h - what the bulk supervisor (driver_bulk.c) and its manifest
+ * (driver_manifest.c) share; private to src/driver_*.c.
+ *
+ * The manifest, OUTDIR/.akko-manifest, remembers one result per input: a
+ * line of space-separated fields and the result's JSON line (docs/bulk.md):
+ *
+ *   <key> <sha256> <options> <size> <mtime_ns> <ctime_ns> <ino> <rc> <gate_fail> <status> <result JSON>
+ *
+ * key is the SHA-256 of the input path and the output path; options the
+ * fingerprint of everything that changes an output (the version included).
+ * Lines are appended as files finish, so a killed run loses nothing it
+ * finished; the next run rewrites the file with one line per input.
+ */
+#ifndef AKKO_DRIVER_BULK_H
+#define AKKO_DRIVER_BULK_H
+
+#include <stdbool.h>
+#include <stdio.h>
+#include <sys/types.h>
+
+#include "base/arena.h"
+#include "base/sbuf.h"
+#include "base/strmap.h"
+
+/* What stat() said of an input; all zero when it must not be trusted. */
+typedef struct FileStat {
+	long long size, mtime_ns, ctime_ns, ino;
+} FileStat;
+
+typedef struct ManifestEntry {
+	char sha256[65];
+	char options[65];
+	FileStat st;     /* the input when it was hashed, or zeros (racy) */
+	int rc;          /* the file's exit code, EXIT_GATE never stored */
+	bool gate_fail;  /* converted, but the gate fails */
+	char status[12]; /* converted, error or skipped */
+	off_t off;       /* the result JSON in the manifest file */
+	size_t len;
+} ManifestEntry;
+
+typedef struct Manifest {
+	char *path;
+	int fd; /* open for appending and reading back; -1 when unusable */
+	StrMap map;
+	Arena arena;
+} Manifest;
+
+/* Open (creating) and read OUTDIR's manifest; an unreadable one is
+ * reported and ignored (everything is converted again). */
+void manifest_open(Manifest *m, const char *outdir);
+ManifestEntry *manifest_get(Manifest *m, const char *key);
+/* Append a result; `e` gives the fields, its off/len are set. */
+void manifest_add(Manifest *m, const char *key, ManifestEntry *e, const char *json, size_t len);
+/* The stored result JSON of e into out (without newline); false on a read error. */
+bool manifest_read_json(Manifest *m, const ManifestEntry *e, Sbuf *out);
+/* Rewrite the manifest with the entries of `keys` only (the inputs found
+ * this run), atomically, and close it. */
+void manifest_compact_close(Manifest *m, const char *const *keys, size_t n);
+
+/* ---- the worker (driver_worker.c) ---- */
+
+struct ConvertOptions;
+
+/* In a forked child: convert `path` to `output` (its SHA-256 is `sha`)
+ * with a wall-time alarm a little after timeout_s and an address-space
+ * limit of mb MB (0: none; never in sanitizer builds), then write the
+ * result to fd and _exit.  The result is 8 lines:
+ *   <rc> <gate_fail> / status / reason (JSON) / reason (text) / summary
+ *   (JSON or null) / errors (JSON or null) / summary line (text) / "."
+ * Without the final ".", the worker died before it finished. */
+NORETURN void bulk_worker_run(const struct ConvertOptions *o, unsigned timeout_s, unsigned mb,
+			      const char *path, const char *output, const char *sha, int fd);
+
+#endif

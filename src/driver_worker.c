@@ -1,0 +1,222 @@
+/* driver_worker.c - a bulk run's worker process (src/driver): converts one
+ * file under the limits the supervisor (driver_bulk.c) asked for, and tells
+ * it the result on a pipe.
+ *
+ * It runs in a child forked after global initialisation and ends with
+ * _exit(): nothing is flushed or freed twice, and a crash here costs the
+ * supervisor nothing but this file's result.
+ */
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <unistd.h>
+
+#include "base/diag.h"
+#include "base/exitcode.h"
+#include "driver.h"
+#include "driver_bulk.h"
+
+/* AddressSanitizer reserves terabytes of address space for its shadow, so
+ * RLIMIT_AS would stop every worker: sanitizer builds do not set it. */
+#if defined(__SANITIZE_ADDRESS__)
+#define BULK_SANITIZED 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer) || __has_feature(memory_sanitizer) || __has_feature(thread_sanitizer)
+#define BULK_SANITIZED 1
+#endif
+#endif
+#ifndef BULK_SANITIZED
+#define BULK_SANITIZED 0
+#endif
+
+enum { MAX_ERRORS_LISTED = 5 };
+
+static int worker_fd = -1;
+static char worker_oom_msg[512];
+static size_t worker_oom_len;
+
+static void write_all(int fd, const char *p, size_t n)
+{
+	while (n) {
+		ssize_t w = write(fd, p, n);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0)
+			return;
+		p += w;
+		n -= (size_t)w;
+	}
+}
+
+/* xmalloc failed under the worker's RLIMIT_AS: the file needs too much. */
+static void worker_oom(void)
+{
+	write_all(worker_fd, worker_oom_msg, worker_oom_len);
+	_exit(0);
+}
+
+typedef struct Capture {
+	Sbuf errors; /* JSON array of the first errors' first lines */
+	Sbuf reason; /* the first error's message and code */
+	Sbuf tmp;
+	unsigned n;
+	bool oom; /* libxml2 ran out of memory (its allocations bypass xmalloc) */
+} Capture;
+
+static void capture(void *ud, const Diag *d, const char *msg)
+{
+	Capture *c = ud;
+	if (diag_code_severity(d->code) != DIAG_ERROR)
+		return;
+	if (strstr(msg, "emory allocation failed") || strstr(msg, "out of memory"))
+		c->oom = true;
+	if (!c->reason.len)
+		sbuf_addf(&c->reason, "%s [%s]", msg, diag_code_str(d->code));
+	if (c->n >= MAX_ERRORS_LISTED)
+		return;
+	sbuf_reset(&c->tmp);
+	diag_format(&c->tmp, d, msg);
+	sbuf_addch(&c->errors, c->n++ ? ',' : '[');
+	sbuf_add_json_string(&c->errors, c->tmp.buf, strcspn(c->tmp.buf, "\n"));
+}
+
+/* Test-only (tests/bulk.sh): AKKO_TEST_WORKER_FAULT=KIND:SUBSTRING[,...]
+ * makes the worker of each file whose path contains SUBSTRING crash
+ * (SIGSEGV), hang, allocate without end (oom) or first sleep a second
+ * (slow), to show the supervisor contains it.  Only workers read it.
+ * Without RLIMIT_AS (sanitizer builds) oom stops itself at the limit. */
+static void test_fault(const char *path, unsigned limit_mb)
+{
+	const char *spec = getenv("AKKO_TEST_WORKER_FAULT");
+	if (!spec)
+		return;
+	char *copy = xstrdup(spec), *save = NULL;
+	for (char *item = strtok_r(copy, ",", &save); item; item = strtok_r(NULL, ",", &save)) {
+		char *colon = strchr(item, ':');
+		if (!colon || !strstr(path, colon + 1))
+			continue;
+		*colon = '\0';
+		if (strcmp(item, "crash") == 0) {
+			signal(SIGSEGV, SIG_DFL);
+			raise(SIGSEGV);
+		} else if (strcmp(item, "hang") == 0) {
+			pid_t parent = getppid();
+			while (getppid() == parent) /* ends with an orphaned test run */
+				sleep(1);
+			_exit(1);
+		} else if (strcmp(item, "slow") == 0) {
+			sleep(1);
+		} else if (strcmp(item, "oom") == 0) {
+			for (size_t mb = 0;; mb += 16) {
+				char *p = xmalloc((size_t)16 << 20);
+				memset(p, 1, (size_t)16 << 20);
+				if (BULK_SANITIZED && mb > limit_mb)
+					worker_oom();
+			}
+		}
+	}
+	free(copy);
+}
+
+static void add_text_line(Sbuf *m, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		sbuf_addch(m, s[i] == '\n' || s[i] == '\r' ? ' ' : s[i]);
+	sbuf_addch(m, '\n');
+}
+
+/* The first line of a message, without "akko-migrate: error: ". */
+static void first_line(Sbuf *out, const char *text)
+{
+	const char *p = text;
+	if (strncmp(p, "akko-migrate: ", 14) == 0)
+		p += 14;
+	if (strncmp(p, "error: ", 7) == 0)
+		p += 7;
+	sbuf_add(out, p, strcspn(p, "\n"));
+}
+
+static void worker_oom_prepare(unsigned mb)
+{
+	Sbuf m = SBUF_INIT, r = SBUF_INIT;
+	sbuf_addf(&r, "the file needs more than %u MB of memory (--file-memory)", mb);
+	sbuf_addf(&m, "%d 0\nmemory\n", EXIT_INPUT);
+	sbuf_add_json_string(&m, r.buf, r.len);
+	sbuf_addf(&m, "\n%s\nnull\nnull\n\n.\n", r.buf);
+	worker_oom_len = m.len < sizeof worker_oom_msg ? m.len : 0;
+	memcpy(worker_oom_msg, m.buf, worker_oom_len);
+	sbuf_release(&m);
+	sbuf_release(&r);
+}
+
+void bulk_worker_run(const ConvertOptions *o, unsigned timeout_s, unsigned mb, const char *path,
+		     const char *output, const char *sha, int fd)
+{
+	worker_fd = fd;
+	worker_oom_prepare(mb);
+	util_set_oom_handler(worker_oom);
+	if (!BULK_SANITIZED && mb) {
+		struct rlimit r = {(rlim_t)mb << 20, (rlim_t)mb << 20};
+		setrlimit(RLIMIT_AS, &r);
+	}
+	/* Outlive a killed supervisor by little: SIGALRM ends an orphan that
+	 * would otherwise run (or hang) on with nobody to read its result. */
+	if (timeout_s)
+		alarm(timeout_s + 2);
+	test_fault(path, mb);
+	Capture c = {SBUF_INIT, SBUF_INIT, SBUF_INIT, 0, false};
+	DiagSink sink;
+	diag_init(&sink, NULL);
+	sink.max_errors = o->max_errors;
+	sink.on_emit = capture;
+	sink.on_emit_ud = &c;
+	ConvertOut co = CONVERT_OUT_INIT;
+	int rc = driver_convert_file(o, path, output, sha, &sink, &co);
+	bool converted = rc == EXIT_OK || rc == EXIT_GATE;
+	Sbuf m = SBUF_INIT, reason = SBUF_INIT;
+	if (!converted) {
+		if (co.errors.len)
+			first_line(&reason, co.errors.buf);
+		else if (c.reason.len)
+			sbuf_add(&reason, c.reason.buf, c.reason.len);
+		else
+			sbuf_adds(&reason, "the file has errors");
+	}
+	if (!converted && c.oom) {
+		Sbuf why = SBUF_INIT;
+		sbuf_addf(&why, "the file needs more than %u MB of memory (--file-memory): %s", mb,
+			  reason.buf);
+		sbuf_release(&reason);
+		reason = why;
+	}
+	const char *status = converted ? "converted" : c.oom ? "memory" : "error";
+	sbuf_addf(&m, "%d %d\n%s\n", converted ? EXIT_OK : rc, converted && !co.gate_pass, status);
+	if (converted)
+		sbuf_adds(&m, "null\n\n");
+	else {
+		sbuf_add_json_string(&m, reason.buf, reason.len);
+		sbuf_addch(&m, '\n');
+		add_text_line(&m, reason.buf, reason.len);
+	}
+	if (converted && co.summary.len)
+		sbuf_add(&m, co.summary.buf, strcspn(co.summary.buf, "\n"));
+	else
+		sbuf_adds(&m, "null");
+	sbuf_addch(&m, '\n');
+	if (converted)
+		sbuf_adds(&m, "null\n");
+	else if (c.n)
+		sbuf_addf(&m, "%s]\n", c.errors.buf);
+	else {
+		sbuf_addch(&m, '[');
+		sbuf_add_json_string(&m, reason.buf, reason.len);
+		sbuf_adds(&m, "]\n");
+	}
+	add_text_line(&m, co.line.buf, converted ? strcspn(co.line.buf, "\n") : 0);
+	sbuf_adds(&m, ".\n");
+	write_all(fd, m.buf, m.len);
+	_exit(0);
+}
