@@ -126,30 +126,8 @@ static void row(Sbuf *out, const char *label, const char *value)
 
 static void summary(const Estate *e, Sbuf *out)
 {
-	char b[32], v[64];
 	sbuf_adds(out, "<h2>Estate</h2>\n<table>\n");
-	snprintf(v, sizeof v, "%u", e->files.len);
-	row(out, "files", v);
-	for (int s = 0; s < ST_COUNT; s++) {
-		snprintf(v, sizeof v, "%u", e->by_status[s]);
-		row(out, status_name((RStatus)s), v);
-	}
-	snprintf(v, sizeof v, "%u / %u", e->gate_pass, e->gate_fail);
-	row(out, "gate pass / fail", v);
-	row(out, "mean confidence", e->rated ? fmt_num(b, e->mean_conf) : "-");
-	row(out, "lowest file confidence", e->rated ? fmt_num(b, e->min_conf) : "-");
-	snprintf(v, sizeof v, "%u", e->objects);
-	row(out, "objects", v);
-	snprintf(v, sizeof v, "%u", e->review);
-	row(out, "objects to review", v);
-	snprintf(v, sizeof v, "%u", e->llm);
-	row(out, "LLM-assisted objects", v);
-	row(out, "effort (hours)", fmt_hours(b, e->hours));
-	row(out, "effort, each cluster reviewed once (hours)", fmt_hours(b, e->hours - e->saved));
-	snprintf(v, sizeof v, "%u", e->not_estimated);
-	row(out, "files not estimated (not converted)", v);
-	snprintf(v, sizeof v, "%u", e->malformed);
-	row(out, "malformed input lines (left out)", v);
+	estate_summary_rows(e, row, out);
 	sbuf_adds(out, "</table>\n");
 }
 

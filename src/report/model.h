@@ -132,4 +132,10 @@ void render_html(const Estate *e, Sbuf *out);
 const char *fmt_num(char buf[32], double x);
 const char *fmt_hours(char buf[32], double x);
 
+/* The estate summary's rows, label and value, in the order every
+ * human-readable format shows them (the input-problem rows only when there
+ * were problems). */
+typedef void (*EstateRowFn)(Sbuf *out, const char *label, const char *value);
+void estate_summary_rows(const Estate *e, EstateRowFn row, Sbuf *out);
+
 #endif

@@ -63,34 +63,8 @@ static void md_row(Sbuf *out, const char *label, const char *value)
 
 static void md_summary(const Estate *e, Sbuf *out)
 {
-	char b[32], v[160];
 	sbuf_adds(out, "## Estate\n\n| | |\n|---|---:|\n");
-	snprintf(v, sizeof v, "%u", e->files.len);
-	md_row(out, "files", v);
-	for (int s = 0; s < ST_COUNT; s++) {
-		snprintf(v, sizeof v, "%u", e->by_status[s]);
-		md_row(out, status_name((RStatus)s), v);
-	}
-	snprintf(v, sizeof v, "%u / %u", e->gate_pass, e->gate_fail);
-	md_row(out, "gate pass / fail", v);
-	md_row(out, "mean confidence", e->rated ? fmt_num(b, e->mean_conf) : "-");
-	md_row(out, "lowest file confidence", e->rated ? fmt_num(b, e->min_conf) : "-");
-	snprintf(v, sizeof v, "%u", e->objects);
-	md_row(out, "objects", v);
-	snprintf(v, sizeof v, "%u", e->review);
-	md_row(out, "objects to review", v);
-	snprintf(v, sizeof v, "%u", e->llm);
-	md_row(out, "LLM-assisted objects", v);
-	md_row(out, "effort (hours)", fmt_hours(b, e->hours));
-	md_row(out, "effort, each cluster reviewed once (hours)", fmt_hours(b, e->hours - e->saved));
-	snprintf(v, sizeof v, "%u", e->not_estimated);
-	md_row(out, "files not estimated (not converted)", v);
-	if (e->malformed || e->conflicts) {
-		snprintf(v, sizeof v, "%u", e->malformed);
-		md_row(out, "malformed input lines (left out)", v);
-		snprintf(v, sizeof v, "%u", e->conflicts);
-		md_row(out, "files with conflicting sha256", v);
-	}
+	estate_summary_rows(e, md_row, out);
 	sbuf_addch(out, '\n');
 }
 
