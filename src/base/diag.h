@@ -95,6 +95,8 @@ typedef enum DiagSeverity { DIAG_NOTE, DIAG_WARNING, DIAG_ERROR } DiagSeverity;
 	  "PostgreSQL's parser or the safety check refused the SQL; convert the node by hand")    \
 	X(W_RULE_UNFED, "W0606", DIAG_WARNING,                                                     \
 	  "connect the port in the mapping if it should carry a value")                           \
+	X(W_RULE_CONVERT, "W0607", DIAG_WARNING,                                                   \
+	  "PowerCenter converts a value entering a port of another datatype; so does the SQL")    \
 	/* expressions (E05xx, W05xx) */                                                          \
 	X(E_EXPR_SYNTAX, "E0501", DIAG_ERROR,                                                      \
 	  "check the parentheses, commas and quotes near the caret")                              \

@@ -148,6 +148,8 @@ typedef struct ExprBinding {
 	const char *var_text;     /* BIND_VARIABLE: its text (for messages) */
 	bool declared;            /* BIND_PARAM: declared in the mapping */
 	const ExprLookup *lookup; /* BIND_LOOKUP */
+	const char *sql;          /* BIND_COLUMN: printed as this SQL instead of the name (a
+				     qualified column, or a value already printed), or NULL */
 } ExprBinding;
 
 typedef enum NullCompare { NULLCMP_NULL, NULLCMP_HIGH, NULLCMP_LOW } NullCompare;

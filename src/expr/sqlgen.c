@@ -420,7 +420,9 @@ static Sql gen_name(Gen *g, const Expr *e)
 		return x;
 	}
 	const char *id = sqlgen_ident(g->a, g->d, b->name);
-	if (g->in_lookup && g->env->row_alias)
+	if (b->sql)
+		id = b->sql;
+	else if (g->in_lookup && g->env->row_alias)
 		id = arena_sprintf(g->a, "%s.%s", g->env->row_alias, id);
 	Sql x = {id, PREC_PRIMARY, b->type, false};
 	return x;

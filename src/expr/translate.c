@@ -88,11 +88,36 @@ ExprList *pc_list(PcParser *p, ExprList *l, Expr *e)
 	return l;
 }
 
+/* The message an issue has at its origin: an issue raised inside an
+ * inlined variable port is reported as "through variable port 'V': ...",
+ * once per port that reads V. */
+static const char *issue_root(const char *msg)
+{
+	static const char pfx[] = "through variable port '";
+	while (strncmp(msg, pfx, sizeof pfx - 1) == 0) {
+		const char *q = strstr(msg + sizeof pfx - 1, "': ");
+		if (!q)
+			break;
+		msg = q + 3;
+	}
+	return msg;
+}
+
+/* 1.0 less each distinct issue's deduction: a difference reached through
+ * several variable ports, or a lookup called twice, is one risk. */
 static void score(ExprResult *r)
 {
 	double c = 1.0;
-	for (uint32_t i = 0; i < r->issues.len; i++)
-		c -= expr_issue_deduction(((ExprIssue *)r->issues.items[i])->code);
+	for (uint32_t i = 0; i < r->issues.len; i++) {
+		const ExprIssue *is = r->issues.items[i];
+		bool seen = false;
+		for (uint32_t k = 0; k < i && !seen; k++) {
+			const ExprIssue *o = r->issues.items[k];
+			seen = o->code == is->code && strcmp(issue_root(o->msg), issue_root(is->msg)) == 0;
+		}
+		if (!seen)
+			c -= expr_issue_deduction(is->code);
+	}
 	if (r->unsupported || r->errors || !r->sql || c < 0)
 		c = 0;
 	r->confidence = (double)(long)(c * 100 + 0.5) / 100;

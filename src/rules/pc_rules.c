@@ -104,6 +104,8 @@ typedef struct LNode {
 	const char *alt_source_sql; /* the same query in the source's dialect, run at
 				       the source when PostgreSQL refuses the SQL */
 	struct LNode *numbered;     /* the node that numbers this node's rows, or NULL */
+	PtrVec conversions;         /* const char *: "PORT (text -> numeric)", converted at the
+				       port boundary (one W0607 for the node) */
 } LNode;
 
 /* Where a port's value comes from. */
@@ -744,6 +746,137 @@ static const ExprBinding *unfed_port(Lower *L, const AstStep *s, const AstPort *
 	return b;
 }
 
+/* ---- conversion at the port boundary ----------------------------------------------- */
+
+/* The expression type a column of a node's SQL has. */
+static ExprType pg_expr_type(const char *t)
+{
+	if (!t)
+		return XT_UNKNOWN;
+	if (strcmp(t, "text") == 0 || strncmp(t, "varchar", 7) == 0 || strncmp(t, "char", 4) == 0 ||
+	    strncmp(t, "character", 9) == 0)
+		return XT_STRING;
+	if (strcmp(t, "integer") == 0 || strcmp(t, "smallint") == 0)
+		return XT_INTEGER;
+	if (strcmp(t, "bigint") == 0)
+		return XT_BIGINT;
+	if (strncmp(t, "numeric", 7) == 0)
+		return XT_DECIMAL;
+	if (strcmp(t, "double precision") == 0 || strcmp(t, "real") == 0)
+		return XT_DOUBLE;
+	if (strcmp(t, "date") == 0 || strncmp(t, "timestamp", 9) == 0 || strcmp(t, "time") == 0)
+		return XT_DATE;
+	return XT_UNKNOWN;
+}
+
+/* 'S'tring, 'N'umber or 'D'ate; 0 for the types PowerCenter does not
+ * convert between ports. */
+static char type_class(ExprType t)
+{
+	switch (t) {
+	case XT_STRING: return 'S';
+	case XT_INTEGER:
+	case XT_BIGINT:
+	case XT_DECIMAL:
+	case XT_DOUBLE: return 'N';
+	case XT_DATE: return 'D';
+	default: return 0;
+	}
+}
+
+static const ExprBinding *conversion_input(void *ud, BindKind what, const char *name)
+{
+	return what == BIND_COLUMN && strcmp(name, "akko_in") == 0 ? ud : NULL;
+}
+
+/* PowerCenter converts a value where it enters a port whose datatype
+ * differs from the value's: a string entering a decimal port reads its
+ * leading number, as TO_DECIMAL does; a number entering a string port
+ * prints as TO_CHAR does; a string entering a date port is read in the
+ * default date format, as TO_DATE does.  Numbers and dates do not convert
+ * into each other.  Returns the value of type `up` (column `col`, or the
+ * SQL `sql` when set) converted to port `p`'s type, as an expression to
+ * inline, or NULL when the types agree or nothing converts them.  The node
+ * gets one W0607 listing the ports converted: a note, not a deduction,
+ * since the SQL does what PowerCenter does. */
+static const ExprBinding *convert_value(Lower *L, LNode *ln, const AstPort *p, ExprType up, const char *col,
+					const char *sql)
+{
+	ExprType want = expr_type_from_ast(p->type.kind);
+	char cu = type_class(up), cw = type_class(want);
+	if (!cu || !cw || cu == cw || (cu != 'S' && cw != 'S'))
+		return NULL;
+	const char *fn = want == XT_STRING    ? "TO_CHAR"
+			 : want == XT_INTEGER ? "TO_INTEGER"
+			 : want == XT_BIGINT  ? "TO_BIGINT"
+			 : want == XT_DECIMAL ? "TO_DECIMAL"
+			 : want == XT_DOUBLE  ? "TO_FLOAT"
+					      : "TO_DATE";
+	ExprBinding *in = ARENA_NEW(L->a, ExprBinding);
+	in->kind = BIND_COLUMN;
+	in->name = col;
+	in->type = up;
+	in->sql = sql;
+	ExprEnv env = {
+	    .dialect = L->dialect, .null_compare = L->o->null_compare, .resolve = conversion_input, .ud = in};
+	/* a decimal port keeps its scale */
+	const char *text = want == XT_DECIMAL && p->type.precision > 0 && p->type.scale >= 0
+			       ? arena_sprintf(L->a, "%s(akko_in, %d)", fn, (int)p->type.scale)
+			       : arena_sprintf(L->a, "%s(akko_in)", fn);
+	ExprResult r;
+	expr_translate(L->a, &env, text, strlen(text), &r);
+	if (!r.tree || !r.sql || r.errors || r.unsupported)
+		return NULL;
+	ExprBinding *b = ARENA_NEW(L->a, ExprBinding);
+	b->kind = BIND_VARIABLE; /* inlined like a variable port */
+	b->name = p->name;
+	b->type = want;
+	b->var = r.tree;
+	b->var_text = arena_sprintf(L->a, "%s(%s)", fn, p->name);
+	if (ln) {
+		const char *what = arena_sprintf(L->a, "%s (%s -> %s, as %s)", p->name, expr_type_name(up),
+						 expr_type_name(want), fn);
+		bool seen = false;
+		for (uint32_t i = 0; i < ln->conversions.len && !seen; i++)
+			seen = strcmp(ln->conversions.items[i], what) == 0;
+		if (!seen)
+			ptrvec_push(L->a, &ln->conversions, (void *)what);
+	}
+	return b;
+}
+
+/* Column `col` of `from` entering port `p` (see convert_value); `qual`
+ * qualifies the column in the SQL, or is NULL. */
+static const ExprBinding *port_conversion(Lower *L, LNode *ln, const AstPort *p, const LNode *from,
+					  const char *col, const char *qual)
+{
+	ExprType up = pg_expr_type(col_type(from, col));
+	return convert_value(L, ln, p, up, col,
+			     qual ? arena_sprintf(L->a, "%s.%s", qual, ident(L, col)) : NULL);
+}
+
+/* The SQL of a conversion, for a port whose value is passed through. */
+static const char *print_inline(Lower *L, const ExprBinding *b)
+{
+	ExprEnv env = {.dialect = L->dialect, .null_compare = L->o->null_compare};
+	ExprResult r = {0};
+	return expr_print_sql(L->a, &env, b->var, &r) ? r.sql : NULL;
+}
+
+/* The one warning for the ports a node converts. */
+static void warn_conversions(Lower *L, LNode *ln, const AstStep *s)
+{
+	if (!ln->conversions.len)
+		return;
+	Sbuf b = SBUF_INIT;
+	for (uint32_t i = 0; i < ln->conversions.len; i++)
+		sbuf_addf(&b, "%s%s", i ? ", " : "", (const char *)ln->conversions.items[i]);
+	warn(L, ln, W_RULE_CONVERT, s, "port%s converted to the declared type where the value enters: %s",
+	     ln->conversions.len == 1 ? "" : "s", b.buf);
+	sbuf_release(&b);
+	ln->conversions = (PtrVec){0};
+}
+
 static const ExprBinding *resolve(void *ud, BindKind what, const char *name)
 {
 	Lower *L = ud;
@@ -781,9 +914,12 @@ static const ExprBinding *resolve(void *ud, BindKind what, const char *name)
 	ExprBinding *b = ARENA_NEW(L->a, ExprBinding);
 	b->kind = BIND_COLUMN;
 	b->type = expr_type_from_ast(p->type.kind);
-	if (L->cur_in && L->cur_in[i].node)
+	if (L->cur_in && L->cur_in[i].node) {
 		b->name = L->cur_in[i].col;
-	else if (L->cur_in && (p->dir & PORT_IN))
+		const ExprBinding *cv = port_conversion(L, L->cur_node, p, L->cur_in[i].node, b->name, NULL);
+		if (cv)
+			return cv;
+	} else if (L->cur_in && (p->dir & PORT_IN))
 		return unfed_port(L, s, p);
 	else
 		b->name = colname(L, p->name);
@@ -830,6 +966,20 @@ static const char *translate(Lower *L, LNode *ln, const AstExpr *src, const char
 		    (void *)arena_sprintf(L->a, "%s: expression confidence %.3f", what, r.confidence));
 	}
 	return r.sql;
+}
+
+/* Translate an output port's expression; the value is converted to the
+ * port's declared type as it enters the port. */
+static const char *translate_port(Lower *L, LNode *ln, const AstPort *p, bool aggregates)
+{
+	ExprResult r;
+	const char *e =
+	    translate(L, ln, p->expr, arena_sprintf(L->a, "port '%s'", p->name), false, aggregates, &r);
+	if (!e)
+		return NULL;
+	const ExprBinding *cv = convert_value(L, ln, p, r.type, p->name, arena_sprintf(L->a, "(%s)", e));
+	const char *ce = cv ? print_inline(L, cv) : NULL;
+	return ce ? ce : e;
 }
 
 /* Analyse the variable ports of the current step, in port order. */
@@ -1174,12 +1324,15 @@ static void lower_expression(Lower *L, StepInfo *si, LNode *ln, LNode *d, bool t
 		const char *type = pc_pg_type(L->a, &p->type);
 		const char *e;
 		if (translate_ports && p->expr && !((p->dir & PORT_IN) && passthrough(p))) {
-			e = translate(L, ln, p->expr, arena_sprintf(L->a, "port '%s'", p->name), false, false,
-				      NULL);
+			e = translate_port(L, ln, p, false);
 			if (!e)
 				return;
 		} else if (L->cur_in[i].node) {
-			e = arena_sprintf(L->a, "t.%s", ident(L, L->cur_in[i].col));
+			const ExprBinding *cv =
+			    port_conversion(L, ln, p, L->cur_in[i].node, L->cur_in[i].col, "t");
+			e = cv ? print_inline(L, cv) : NULL;
+			if (!e)
+				e = arena_sprintf(L->a, "t.%s", ident(L, L->cur_in[i].col));
 		} else {
 			e = arena_sprintf(L->a, "CAST(NULL AS %s)", type);
 		}
@@ -1270,8 +1423,7 @@ static void lower_aggregator(Lower *L, StepInfo *si, LNode *ln, LNode *d)
 			if (p->role == ROLE_GROUP_BY)
 				ptrvec_push(L->a, &ln->n->keys, (void *)name);
 		} else if (p->expr && !((p->dir & PORT_IN) && passthrough(p))) {
-			e = translate(L, ln, p->expr, arena_sprintf(L->a, "port '%s'", p->name), false, true,
-				      NULL);
+			e = translate_port(L, ln, p, true);
 			if (!e) {
 				sbuf_release(&g);
 				return;
@@ -1380,8 +1532,14 @@ static void lower_lookup(Lower *L, StepInfo *si, LNode *ln, LNode *d)
 		k++;
 		if (!lc)
 			continue;
-		const char *v =
-		    L->cur_in[i].node ? arena_sprintf(L->a, "t.%s", ident(L, L->cur_in[i].col)) : "NULL";
+		const char *v = "NULL";
+		if (L->cur_in[i].node) {
+			const ExprBinding *cv =
+			    port_conversion(L, ln, p, L->cur_in[i].node, L->cur_in[i].col, "t");
+			v = cv ? print_inline(L, cv) : NULL;
+			if (!v)
+				v = arena_sprintf(L->a, "t.%s", ident(L, L->cur_in[i].col));
+		}
 		sbuf_addf(&w, "%sr.%s %s %s", nt++ ? " AND " : " WHERE ", ident(L, colname(L, lc)), op, v);
 	}
 	if (!nt) {
@@ -1431,7 +1589,11 @@ static void lower_lookup(Lower *L, StepInfo *si, LNode *ln, LNode *d)
 				sbuf_addf(&lat, "%sr.%s", nl++ ? ", " : "", rc);
 			}
 		} else if (L->cur_in[i].node) {
-			e = arena_sprintf(L->a, "t.%s", ident(L, L->cur_in[i].col));
+			const ExprBinding *cv =
+			    port_conversion(L, ln, p, L->cur_in[i].node, L->cur_in[i].col, "t");
+			e = cv ? print_inline(L, cv) : NULL;
+			if (!e)
+				e = arena_sprintf(L->a, "t.%s", ident(L, L->cur_in[i].col));
 		} else {
 			e = arena_sprintf(L->a, "CAST(NULL AS %s)", type);
 		}
@@ -1539,8 +1701,11 @@ static void lower_joiner(Lower *L, StepInfo *si, LNode *ln, ColRef *in)
 		bool master = p->dir & PORT_MASTER;
 		Sbuf *b = master ? &ms : &ds;
 		int *n = master ? &nm : &nd;
-		sbuf_addf(b, "%s%s.%s AS %s", (*n)++ ? ", " : "", in[i].node->n->id, ident(L, in[i].col),
-			  ident(L, colname(L, p->name)));
+		const ExprBinding *cv = port_conversion(L, ln, p, in[i].node, in[i].col, in[i].node->n->id);
+		const char *v = cv ? print_inline(L, cv) : NULL;
+		if (!v)
+			v = arena_sprintf(L->a, "%s.%s", in[i].node->n->id, ident(L, in[i].col));
+		sbuf_addf(b, "%s%s AS %s", (*n)++ ? ", " : "", v, ident(L, colname(L, p->name)));
 	}
 	const char *jt = prop(s, SET_JOIN_TYPE);
 	const char *join = "JOIN";
@@ -1948,6 +2113,7 @@ static void lower_step(Lower *L, StepInfo *si)
 		default: make_placeholder(L, ln, CONV_LLM_UNAVAILABLE, "no rule"); break;
 		}
 		L->row_alias = NULL;
+		warn_conversions(L, ln, s);
 		if (ln->n->type == NODE_PLACEHOLDER) {
 			/* keep the output ports so downstream steps still lower */
 			for (uint32_t i = 0; i < s->ports.len; i++) {

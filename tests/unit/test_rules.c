@@ -171,6 +171,37 @@ static void test_types(void)
 	arena_release(&a);
 }
 
+/* resolve() for test_score_once: V is a variable port, D a double column */
+static const ExprBinding *score_resolve(void *ud, BindKind what, const char *name)
+{
+	ExprBinding *const *b = ud;
+	if (what != BIND_COLUMN)
+		return NULL;
+	return strcmp(name, "V") == 0 ? b[0] : strcmp(name, "D") == 0 ? b[1] : NULL;
+}
+
+/* A difference reached twice through one variable port is one risk: it
+ * is deducted from the expression's confidence once. */
+static void test_score_once(void)
+{
+	Arena a;
+	arena_init(&a);
+	ExprBinding d = {.kind = BIND_COLUMN, .name = "d", .type = XT_DOUBLE};
+	ExprBinding v = {.kind = BIND_VARIABLE, .name = "V", .type = XT_STRING, .var_text = "TO_CHAR(D)"};
+	ExprBinding *bs[2] = {&v, &d};
+	ExprEnv env = {.dialect = &dialect_postgres, .resolve = score_resolve, .ud = bs};
+	ExprResult once, twice;
+	expr_translate(&a, &env, "TO_CHAR(D)", 10, &once);
+	v.var = once.tree;
+	CHECK(once.issues.len == 1 && once.confidence < 1.0, "TO_CHAR of a double is one difference (%u)",
+	      once.issues.len);
+	expr_translate(&a, &env, "V || V", 6, &twice);
+	CHECK(twice.issues.len == 2, "each read of V reports it (%u issues)", twice.issues.len);
+	CHECK(twice.confidence == once.confidence, "but it is deducted once (%.2f, %.2f)", twice.confidence,
+	      once.confidence);
+	arena_release(&a);
+}
+
 static void test_workflow(const IrDoc *d)
 {
 	CHECK(d->workflows.len == 5, "5 workflows (got %u)", d->workflows.len);
@@ -442,6 +473,7 @@ int main(void)
 		return 1;
 	frontend_global_init();
 	test_types();
+	test_score_once();
 	Loaded l;
 	bool ok = load(&l, "tests/rules/wf_orch.XML", "tests/rules/wf_orch.par", false);
 	CHECK(ok, "tests/rules/wf_orch.XML loads");
