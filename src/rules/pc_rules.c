@@ -142,6 +142,10 @@ typedef struct Lower {
 	StepInfo *cur;
 	ColRef *cur_in;         /* per port of cur->s */
 	ExprBinding **cur_vars; /* per port: analysed variable ports */
+	ExprBinding **cur_pre;  /* per port: a variable port's value computed by an earlier
+				   node (a running counter), or NULL */
+	ExprBinding **cur_prev; /* per port: a variable port read before it is set (its
+				   previous row's value, a lag column), or NULL */
 	LNode *cur_node;        /* node receiving :LKP. relations */
 	const char *row_alias;
 	PtrVec all; /* LNode, in pipeline order */
@@ -905,6 +909,8 @@ static const ExprBinding *resolve(void *ud, BindKind what, const char *name)
 	if (is_variable(p)) {
 		if (L->cur_vars && L->cur_vars[i])
 			return L->cur_vars[i];
+		if (L->cur_prev && L->cur_prev[i]) /* the previous row's value */
+			return L->cur_prev[i];
 		ExprBinding *b = ARENA_NEW(L->a, ExprBinding); /* read before it is set */
 		b->kind = BIND_VARIABLE;
 		b->name = p->name;
@@ -991,6 +997,10 @@ static bool analyse_variables(Lower *L, LNode *ln, bool agg)
 		const AstPort *p = s->ports.items[i];
 		if (!is_variable(p) || !p->expr)
 			continue;
+		if (L->cur_pre && L->cur_pre[i]) {
+			L->cur_vars[i] = L->cur_pre[i];
+			continue;
+		}
 		ExprResult r;
 		if (!translate(L, ln, p->expr, arena_sprintf(L->a, "variable port '%s'", p->name), false, agg,
 			       &r))
@@ -1004,6 +1014,285 @@ static bool analyse_variables(Lower *L, LNode *ln, bool agg)
 		L->cur_vars[i] = b;
 	}
 	return true;
+}
+
+/* ---- variable ports read before they are set --------------------------------------- */
+
+/* The variable ports (indices into s->ports) an expression names. */
+static void names_of(const AstStep *s, const Expr *e, char *refs)
+{
+	if (!e)
+		return;
+	if (e->kind == EX_NAME && e->name) {
+		int j = port_named(s, e->name);
+		if (j >= 0 && is_variable(s->ports.items[j]))
+			refs[j] = 1;
+	}
+	for (uint32_t k = 0; k < e->nargs; k++)
+		names_of(s, e->args[k], refs);
+}
+
+static bool names_port(Lower *L, const AstStep *s, const Expr *e, int j)
+{
+	char *refs = ARENA_NEWN(L->a, char, s->ports.len + 1);
+	names_of(s, e, refs);
+	return refs[j];
+}
+
+/* `e` is SELF + k or k + SELF with a number literal k. */
+static const Expr *self_plus(const AstStep *s, const Expr *e, int self)
+{
+	if (!e || e->kind != EX_BINARY || e->op != OP_ADD || e->nargs != 2)
+		return NULL;
+	for (int side = 0; side < 2; side++) {
+		const Expr *n = e->args[side], *k = e->args[1 - side];
+		if (n->kind == EX_NAME && port_named(s, n->name) == self && k->kind == EX_NUMBER)
+			return k;
+	}
+	return NULL;
+}
+
+/* The order rows arrive in: the sort keys of the Sorter the rows come
+ * from through passive nodes ("ORDER BY a, b DESC"), or NULL. */
+static const char *arrival_order(LNode *d, const char **sorter)
+{
+	for (LNode *x = d; x; x = x->carry ? x->input : NULL) {
+		if (x->n->type != NODE_ORDER_BY)
+			continue;
+		const char *o = x->tail ? strstr(x->tail, "\nORDER BY ") : NULL;
+		if (!o || x->distinct)
+			return NULL;
+		for (uint32_t i = 0; i < x->n->keys.len; i++)
+			if (!has_col(d, x->n->keys.items[i]))
+				return NULL;
+		*sorter = x->n->origin.object;
+		return o + 1;
+	}
+	return NULL;
+}
+
+static LNode *stage_node(Lower *L, LNode *ln, LNode *from, const char *suffix, const char *note)
+{
+	const RuleDef r = {"powercenter/previous_row",
+			   STEP_EXPRESSION,
+			   "",
+			   NODE_EXPRESSION,
+			   0.85,
+			   "variable ports read before they are set: window functions over the rows in "
+			   "the order they arrive"};
+	LNode *w = lnode_new(L, NODE_EXPRESSION,
+			     ir_make_id(L->a, &L->ids, arena_sprintf(L->a, "%s_%s", ln->n->id, suffix)),
+			     ln->step, &r);
+	for (uint32_t i = 0; i < from->n->columns.len; i++) {
+		const IrColumn *c = from->n->columns.items[i];
+		add_item(L, w, arena_sprintf(L->a, "t.%s", ident(L, c->name)), c->name, c->type);
+		strmap_put(&w->carried, arena_sprintf(L->a, "%s.%s", from->n->id, c->name), (void *)c->name);
+	}
+	add_dep(L, w, from->n->id);
+	w->tail = arena_sprintf(L->a, "FROM %s AS t", from->n->id);
+	w->carry = true;
+	w->input = from;
+	w->n->note = note;
+	return w;
+}
+
+static ExprBinding *column_binding(Lower *L, const AstPort *p, const char *col)
+{
+	ExprBinding *b = ARENA_NEW(L->a, ExprBinding);
+	b->kind = BIND_COLUMN;
+	b->name = col;
+	b->type = expr_type_from_ast(p->type.kind);
+	return b;
+}
+
+/* A variable port keeps its value from one row to the next, so a port
+ * that reads a variable port defined below it (or itself) reads the
+ * previous row's value.  Two idioms have a SQL form over the rows in the
+ * order they arrive (a Sorter's keys):
+ *   V_PREV = X defined below its reader: lag(X) in a node <exp>_prev, with
+ *     PowerCenter's initial value (0, '') on the first row;
+ *   V = IIF(c, V + k, v0) (or IIF(c, v0, V + k), or V + k): a counter that
+ *     restarts at v0 where the condition says so, computed in a node
+ *     <exp>_run from the row number and the last restart.
+ * Anything else is left as it was: the port cannot be translated. */
+static void plan_previous_rows(Lower *L, StepInfo *si, LNode *ln, LNode *d)
+{
+	const AstStep *s = si->s;
+	uint32_t n = s->ports.len;
+	Expr **tree = ARENA_NEWN(L->a, Expr *, n + 1);
+	char *prev = ARENA_NEWN(L->a, char, n + 1);  /* read before it is set */
+	char *dirty = ARENA_NEWN(L->a, char, n + 1); /* depends on an earlier row */
+	char *self = ARENA_NEWN(L->a, char, n + 1);
+	char *refs = ARENA_NEWN(L->a, char, n + 1);
+	bool any = false;
+	for (uint32_t i = 0; i < n; i++) {
+		const AstPort *p = s->ports.items[i];
+		if (!is_variable(p) || !p->expr || !p->expr->text)
+			continue;
+		PtrVec issues = {0};
+		tree[i] = pc_parse(L->a, p->expr->text, strlen(p->expr->text), &issues);
+		if (!tree[i])
+			return;
+		memset(refs, 0, n + 1);
+		names_of(s, tree[i], refs);
+		for (uint32_t j = 0; j < n; j++) {
+			if (!refs[j])
+				continue;
+			if (j >= i) {
+				prev[j] = 1, dirty[i] = 1, any = true;
+				if (j == i)
+					self[i] = 1;
+			} else if (dirty[j]) {
+				dirty[i] = 1;
+			}
+		}
+	}
+	if (!any)
+		return;
+	/* each variable read before it is set must be one of the idioms */
+	const Expr **step = ARENA_NEWN(L->a, const Expr *, n + 1);  /* counter: k */
+	const Expr **start = ARENA_NEWN(L->a, const Expr *, n + 1); /* counter: v0 */
+	const Expr **cond = ARENA_NEWN(L->a, const Expr *, n + 1);  /* counter: c */
+	char *reset_when = ARENA_NEWN(L->a, char, n + 1);           /* 't': c, 'f': NOT c */
+	for (uint32_t j = 0; j < n; j++) {
+		if (!prev[j])
+			continue;
+		if (!self[j]) {
+			if (dirty[j])
+				return;
+			continue;
+		}
+		for (uint32_t i = 0; i < n; i++) /* only the counter itself reads it early */
+			if (i != j && i < j && tree[i] && names_port(L, s, tree[i], (int)j))
+				return;
+		const Expr *t = tree[j];
+		if ((step[j] = self_plus(s, t, (int)j)) != NULL) {
+			reset_when[j] = 0;
+		} else if (t->kind == EX_CALL && t->name && strcasecmp(t->name, "IIF") == 0 &&
+			   t->nargs == 3) {
+			if ((step[j] = self_plus(s, t->args[1], (int)j)) != NULL)
+				start[j] = t->args[2], reset_when[j] = 'f';
+			else if ((step[j] = self_plus(s, t->args[2], (int)j)) != NULL)
+				start[j] = t->args[1], reset_when[j] = 't';
+			else
+				return;
+			cond[j] = t->args[0];
+			if (start[j]->kind != EX_NUMBER || names_port(L, s, cond[j], (int)j))
+				return;
+		} else {
+			return;
+		}
+		if (type_class(expr_type_from_ast(((AstPort *)s->ports.items[j])->type.kind)) != 'N')
+			return;
+	}
+	const char *sorter = NULL;
+	const char *order = arrival_order(d, &sorter);
+	const char *over = arena_sprintf(L->a, "OVER (%s)", order ? order : "");
+	/* the variable ports that do not depend on an earlier row, analysed
+	 * now (the lags read them) and kept for the node itself */
+	L->cur_vars = ARENA_NEWN(L->a, ExprBinding *, n + 1);
+	L->cur_pre = ARENA_NEWN(L->a, ExprBinding *, n + 1);
+	L->cur_prev = ARENA_NEWN(L->a, ExprBinding *, n + 1);
+	LNode *pn = stage_node(L, ln, d, "prev",
+			       "numbers the rows in the order they arrive and carries the previous row's "
+			       "values of variable ports");
+	add_item(L, pn, arena_sprintf(L->a, "row_number() %s", over), "akko_ord", "bigint");
+	for (uint32_t i = 0; i < n; i++) {
+		const AstPort *p = s->ports.items[i];
+		if (!tree[i] || dirty[i])
+			continue;
+		ExprResult r;
+		if (!translate(L, ln, p->expr, arena_sprintf(L->a, "variable port '%s'", p->name), false,
+			       false, &r))
+			return;
+		ExprBinding *b = ARENA_NEW(L->a, ExprBinding);
+		b->kind = BIND_VARIABLE;
+		b->name = p->name;
+		b->type = expr_type_from_ast(p->type.kind);
+		b->var_text = p->expr->text;
+		b->var = r.tree;
+		L->cur_vars[i] = L->cur_pre[i] = b;
+		if (!prev[i])
+			continue;
+		char cls = type_class(b->type);
+		const char *init = cls == 'N' ? "0" : cls == 'S' ? "''" : NULL;
+		const char *col = fresh_col(L, pn, colname(L, arena_sprintf(L->a, "akko_prev_%s", p->name)));
+		const char *type = pc_pg_type(L->a, &p->type);
+		add_item(L, pn,
+			 init ? arena_sprintf(L->a, "CAST(lag(%s, 1, %s) %s AS %s)", r.sql, init, over, type)
+			      : arena_sprintf(L->a, "CAST(lag(%s) %s AS %s)", r.sql, over, type),
+			 col, type);
+		L->cur_prev[i] = column_binding(L, p, col);
+		if (!init)
+			warn(L, ln, W_RULE_DIFFERENCE, s,
+			     "variable port '%s' starts from PowerCenter's minimum date on the first row; "
+			     "the SQL reads NULL there",
+			     p->name);
+	}
+	lnode_add(L, pn);
+	LNode *last = pn;
+	bool counters = false;
+	for (uint32_t j = 0; j < n; j++)
+		counters |= prev[j] && self[j];
+	if (counters) {
+		LNode *rn = stage_node(L, ln, pn, "run", "running counters of variable ports");
+		for (uint32_t j = 0; j < n; j++) {
+			if (!(prev[j] && self[j]))
+				continue;
+			const AstPort *p = s->ports.items[j];
+			const char *k = step[j]->text;
+			const char *v;
+			if (!reset_when[j]) {
+				v = arena_sprintf(L->a, "%s * t.akko_ord", k);
+			} else {
+				AstExpr ce = *p->expr;
+				ce.text = arena_strndup(L->a, p->expr->text + cond[j]->off, cond[j]->len);
+				ce.parsed = NULL;
+				/* at this port, the ports below it still hold the previous row */
+				ExprBinding **vars = L->cur_vars;
+				L->cur_vars = ARENA_NEWN(L->a, ExprBinding *, n + 1);
+				memcpy(L->cur_vars, vars, j * sizeof *vars);
+				const char *c =
+				    translate(L, ln, &ce,
+					      arena_sprintf(L->a, "condition of variable port '%s'", p->name),
+					      true, false, NULL);
+				L->cur_vars = vars;
+				if (!c)
+					return;
+				const char *last_reset = arena_sprintf(
+				    L->a,
+				    "max(CASE WHEN (%s) IS TRUE THEN %s END) OVER (ORDER BY t.akko_ord ROWS "
+				    "UNBOUNDED PRECEDING)",
+				    c, reset_when[j] == 't' ? "t.akko_ord" : "NULL ELSE t.akko_ord");
+				v = arena_sprintf(L->a,
+						  "CASE WHEN %s IS NULL THEN %s * t.akko_ord ELSE %s + %s * "
+						  "(t.akko_ord - %s) END",
+						  last_reset, k, start[j]->text, k, last_reset);
+			}
+			const char *col =
+			    fresh_col(L, rn, colname(L, arena_sprintf(L->a, "akko_run_%s", p->name)));
+			add_item(L, rn, arena_sprintf(L->a, "CAST(%s AS %s)", v, pc_pg_type(L->a, &p->type)),
+				 col, pc_pg_type(L->a, &p->type));
+			L->cur_pre[j] = column_binding(L, p, col);
+		}
+		lnode_add(L, rn);
+		last = rn;
+	}
+	if (order)
+		ptrvec_push(L->a, &ln->n->evidence,
+			    (void *)arena_sprintf(L->a,
+						  "variable ports read the previous row in the order of "
+						  "Sorter '%s'",
+						  sorter));
+	else
+		warn(L, ln, W_RULE_DIFFERENCE, s,
+		     "variable ports read the previous row, but no Sorter orders the rows: the SQL "
+		     "numbers them in the order PostgreSQL delivers them");
+	/* the node reads the last stage: same columns, same names */
+	ln->n->depends_on = (PtrVec){0};
+	add_dep(L, ln, last->n->id);
+	ln->input = last;
+	ln->tail = arena_sprintf(L->a, "FROM %s AS t", last->n->id);
 }
 
 /* Is the port's expression just its own name (a pass-through)? */
@@ -1314,6 +1603,8 @@ static void lower_expression(Lower *L, StepInfo *si, LNode *ln, LNode *d, bool t
 	ln->input = d;
 	add_dep(L, ln, d->n->id);
 	ln->tail = arena_sprintf(L->a, "FROM %s AS t", d->n->id);
+	if (translate_ports)
+		plan_previous_rows(L, si, ln, d);
 	if (translate_ports && !analyse_variables(L, ln, false))
 		return;
 	for (uint32_t i = 0; i < s->ports.len; i++) {
@@ -2059,10 +2350,10 @@ static void lower_step(Lower *L, StepInfo *si)
 	NodeType type = r->node;
 	StepInfo *saved = L->cur;
 	ColRef *saved_in = L->cur_in;
-	ExprBinding **saved_vars = L->cur_vars;
+	ExprBinding **saved_vars = L->cur_vars, **saved_pre = L->cur_pre, **saved_prev = L->cur_prev;
 	L->cur = si;
 	L->cur_in = in;
-	L->cur_vars = NULL;
+	L->cur_vars = L->cur_pre = L->cur_prev = NULL;
 	const char *why = NULL;
 	if (type == NODE_PLACEHOLDER || s->disabled) {
 		lower_fallback(L, si, s->kind == STEP_SCRIPT ? CONV_UNSUPPORTED : CONV_LLM_UNAVAILABLE,
@@ -2134,6 +2425,8 @@ out:
 	L->cur = saved;
 	L->cur_in = saved_in;
 	L->cur_vars = saved_vars;
+	L->cur_pre = saved_pre;
+	L->cur_prev = saved_prev;
 	si->done = true;
 }
 

@@ -38,6 +38,7 @@ static const char *const allowed[] = {
     "extract",
     "floor",
     "initcap",
+    "lag",
     "left",
     "ln",
     "log",
