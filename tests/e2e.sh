@@ -172,7 +172,7 @@ fi
 corpus=$AKKO_SRCDIR/../shared/corpus/powercenter
 if [ $# -eq 0 ] && [ -d "$corpus" ]; then
 	python3 "$AKKO_SRCDIR/tests/corpus/convert-corpus.py" --tap --bin "$AKKO_BIN" --corpus "$corpus" \
-		--out "$TESTS_OUT/convert-corpus" --min-explain 93 \
+		--out "$TESTS_OUT/convert-corpus" --min-explain 94 \
 		--psql "$PG_PSQL -h $PG_DIR -p $PG_PORT -U postgres -d postgres" >"$TESTS_OUT/convert-corpus.txt" 2>&1
 	grep -E '^(ok|not ok)' "$TESTS_OUT/convert-corpus.txt"
 	grep -E '^# (files|pipelines|nodes:|gate|mean|outputs|sinks)' "$TESTS_OUT/convert-corpus.txt"

@@ -131,8 +131,8 @@ typedef enum FuncResult {
 	/* aggregates */                                                                    \
 	X(FN_AVG, "AVG", 1, 2, "NB", FR_DOUBLE, FS_AGGREGATE, "NULLs ignored; optional filter") \
 	X(FN_COUNT, "COUNT", 1, 2, "AB", FR_INTEGER, FS_AGGREGATE, "COUNT(*) counts rows; an all-NULL group gives 0") \
-	X(FN_FIRST, "FIRST", 1, 2, "AB", FR_ARG1, FS_UNSUPPORTED, "the first row in arrival order; SQL needs an ordering column the mapping does not have") \
-	X(FN_LAST, "LAST", 1, 2, "AB", FR_ARG1, FS_UNSUPPORTED, "the last row in arrival order; SQL needs an ordering column the mapping does not have") \
+	X(FN_FIRST, "FIRST", 1, 2, "AB", FR_ARG1, FS_UNSUPPORTED, "the first non-NULL value in arrival order: translated in an Aggregator whose rows a Sorter orders; otherwise SQL has no order to match") \
+	X(FN_LAST, "LAST", 1, 2, "AB", FR_ARG1, FS_UNSUPPORTED, "the last non-NULL value in arrival order: translated in an Aggregator whose rows a Sorter orders; otherwise SQL has no order to match") \
 	X(FN_MAX, "MAX", 1, 2, "AB", FR_ARG1, FS_AGGREGATE, "")                              \
 	X(FN_MIN, "MIN", 1, 2, "AB", FR_ARG1, FS_AGGREGATE, "")                              \
 	X(FN_MEDIAN, "MEDIAN", 1, 2, "NB", FR_DOUBLE, FS_AGGREGATE, "percentile_cont(0.5)") \

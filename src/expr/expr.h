@@ -167,6 +167,9 @@ typedef struct ExprEnv {
 				      lookup's subquery are qualified with it, so the
 				      lookup's own columns cannot capture them; NULL when
 				      there is no lookup to print */
+	const char *arrival_order; /* aggregates: the keys the rows arrive sorted by ("a, b
+				      DESC", a Sorter's), so FIRST and LAST have a meaning
+				      in SQL; NULL when nothing orders them */
 	/* Resolve a name (port, variable port, parameter, lookup); NULL if
 	 * unknown.  `what` is BIND_COLUMN for plain names, BIND_PARAM for $$/$
 	 * names, BIND_LOOKUP for :LKP. names. */
@@ -201,6 +204,9 @@ bool expr_print_sql(Arena *a, const ExprEnv *env, const Expr *e, ExprResult *r);
  * leading '$'s, lower-cased, every character other than [a-z0-9] as '_'.
  * "$$LOAD_DATE" -> "load_date", "$PMSessionName" -> "pmsessionname". */
 const char *expr_param_key(Arena *a, const char *name);
+
+/* An ORDER BY key list ("a, b DESC") in the opposite order ("a DESC, b"). */
+const char *expr_order_reversed(Arena *a, const char *keys);
 
 /* Confidence deducted for one issue (docs/expressions.md has the table). */
 double expr_issue_deduction(DiagCode code);

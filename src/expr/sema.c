@@ -426,7 +426,8 @@ static void check_call(Sema *s, Expr *e)
 		issue(s, E_EXPR_ARITY, e, "DECODE expects a value and at least one search/result pair");
 	for (uint32_t i = 0; i < e->nargs; i++)
 		check_arg(s, e, i);
-	if (f->status == FS_UNSUPPORTED)
+	bool ordered = (f->id == FN_FIRST || f->id == FN_LAST) && s->env->arrival_order;
+	if (f->status == FS_UNSUPPORTED && !ordered)
 		issue(s, W_EXPR_UNSUPPORTED, e, "%s is not translated: %s", f->name, f->notes);
 	e->type = call_result(s, e);
 	if (f->id == FN_ISNULL || f->id == FN_COUNT)

@@ -1373,6 +1373,43 @@ static Sql gen_aggregate(Gen *g, const Expr *e)
 	return x;
 }
 
+const char *expr_order_reversed(Arena *a, const char *keys)
+{
+	Sbuf o = SBUF_INIT;
+	while (*keys) {
+		const char *end = strstr(keys, ", ");
+		size_t n = end ? (size_t)(end - keys) : strlen(keys);
+		bool desc = n > 5 && strncmp(keys + n - 5, " DESC", 5) == 0;
+		sbuf_addf(&o, "%s%.*s%s", o.len ? ", " : "", (int)(desc ? n - 5 : n), keys,
+			  desc ? "" : " DESC");
+		keys += n;
+		if (end)
+			keys += 2;
+	}
+	const char *r = arena_strdup(a, o.buf);
+	sbuf_release(&o);
+	return r;
+}
+
+/* FIRST/LAST(x [, filter]): the first (last) non-NULL value in the order
+ * the rows arrive, which a Sorter gave them: the first element of the
+ * values aggregated in that order (reversed for LAST). */
+static Sql gen_first_last(Gen *g, const Expr *e)
+{
+	Sql x = arg(g, e, 0);
+	const char *keys = g->env->arrival_order;
+	if (e->fn->id == FN_LAST)
+		keys = expr_order_reversed(g->a, keys);
+	Sbuf w = SBUF_INIT;
+	sbuf_addf(&w, "%s IS NOT NULL", W(g, x, PREC_IS + 1));
+	if (e->nargs > 1)
+		sbuf_addf(&w, " AND (%s)", as_cond(g, arg(g, e, 1)).s);
+	Sql r =
+	    mk(g, PREC_PRIMARY, x.type, "(array_agg(%s ORDER BY %s) FILTER (WHERE %s))[1]", x.s, keys, w.buf);
+	sbuf_release(&w);
+	return r;
+}
+
 /* ---- lookups ------------------------------------------------------------------------ */
 
 /* :LKP.name(a1, ...): a scalar subquery over the lookup's source, matched
@@ -1443,6 +1480,8 @@ static Sql gen_lookup(Gen *g, const Expr *e)
 static Sql gen_call(Gen *g, const Expr *e)
 {
 	const FuncDef *f = e->fn;
+	if (f && (f->id == FN_FIRST || f->id == FN_LAST) && g->env->arrival_order)
+		return gen_first_last(g, e);
 	if (!f || f->status == FS_UNSUPPORTED)
 		return lit(g, e->type, "NULL");
 	switch (f->id) {

@@ -148,7 +148,8 @@ typedef struct Lower {
 				   previous row's value, a lag column), or NULL */
 	LNode *cur_node;        /* node receiving :LKP. relations */
 	const char *row_alias;
-	PtrVec all; /* LNode, in pipeline order */
+	const char *cur_order; /* Aggregator: the keys its rows arrive sorted by, or NULL */
+	PtrVec all;            /* LNode, in pipeline order */
 } Lower;
 
 static const char *ident(Lower *L, const char *name)
@@ -946,6 +947,7 @@ static const char *translate(Lower *L, LNode *ln, const AstExpr *src, const char
 	    .resolve = resolve,
 	    .ud = L,
 	    .row_alias = L->row_alias,
+	    .arrival_order = L->cur_order,
 	};
 	L->cur_node = ln;
 	ExprResult r = {0};
@@ -1689,6 +1691,14 @@ static void lower_aggregator(Lower *L, StepInfo *si, LNode *ln, LNode *d)
 {
 	const AstStep *s = si->s;
 	add_dep(L, ln, d->n->id);
+	/* FIRST and LAST follow the order a Sorter gives the rows */
+	const char *sorter = NULL;
+	const char *order = arrival_order(d, &sorter);
+	if (order) {
+		L->cur_order = order + strlen("ORDER BY ");
+		ptrvec_push(L->a, &ln->n->evidence,
+			    (void *)arena_sprintf(L->a, "rows arrive in the order of Sorter '%s'", sorter));
+	}
 	if (!analyse_variables(L, ln, true))
 		return;
 	Sbuf g = SBUF_INIT;
@@ -1720,7 +1730,16 @@ static void lower_aggregator(Lower *L, StepInfo *si, LNode *ln, LNode *d)
 				return;
 			}
 		} else {
-			/* a port neither grouped nor aggregated: PowerCenter gives the last row's value */
+			/* a port neither grouped nor aggregated: PowerCenter gives the last row's
+			 * value, which the Sorter's order defines */
+			if (L->cur_in[i].node && L->cur_order) {
+				e = arena_sprintf(L->a, "(array_agg(t.%s ORDER BY %s))[1]",
+						  ident(L, L->cur_in[i].col),
+						  expr_order_reversed(L->a, L->cur_order));
+				add_item(L, ln, e, name, type);
+				si->cols[i] = name;
+				continue;
+			}
 			e = L->cur_in[i].node ? arena_sprintf(L->a, "max(t.%s)", ident(L, L->cur_in[i].col))
 					      : arena_sprintf(L->a, "CAST(NULL AS %s)", type);
 			warn(
@@ -2354,6 +2373,7 @@ static void lower_step(Lower *L, StepInfo *si)
 	L->cur = si;
 	L->cur_in = in;
 	L->cur_vars = L->cur_pre = L->cur_prev = NULL;
+	L->cur_order = NULL;
 	const char *why = NULL;
 	if (type == NODE_PLACEHOLDER || s->disabled) {
 		lower_fallback(L, si, s->kind == STEP_SCRIPT ? CONV_UNSUPPORTED : CONV_LLM_UNAVAILABLE,

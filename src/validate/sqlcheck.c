@@ -12,9 +12,11 @@
 /* Functions the expression translator and the rule engine emit, in lower
  * case, sorted.  Anything else (pg_sleep, pg_read_file, dblink, set_config,
  * lo_import...) is refused.  The window functions are for the rule engine's
- * sequence_generator (row_number) and sql_rank (rank, dense_rank) nodes. */
+ * sequence_generator (row_number), sql_rank (rank, dense_rank) and
+ * previous-row (lag) nodes; array_agg is FIRST/LAST in an Aggregator. */
 static const char *const allowed[] = {
     "abs",
+    "array_agg",
     "array_position",
     "ascii",
     "avg",
