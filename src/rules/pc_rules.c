@@ -990,6 +990,24 @@ static const char *translate_port(Lower *L, LNode *ln, const AstPort *p, bool ag
 	return ce ? ce : e;
 }
 
+/* A variable port's expression, analysed to be inlined where it is read;
+ * NULL when it does not translate (the node then falls back). */
+static ExprBinding *variable_binding(Lower *L, LNode *ln, const AstPort *p, bool agg, ExprResult *out)
+{
+	ExprResult r;
+	if (!translate(L, ln, p->expr, arena_sprintf(L->a, "variable port '%s'", p->name), false, agg, &r))
+		return NULL;
+	ExprBinding *b = ARENA_NEW(L->a, ExprBinding);
+	b->kind = BIND_VARIABLE;
+	b->name = p->name;
+	b->type = expr_type_from_ast(p->type.kind);
+	b->var_text = p->expr->text;
+	b->var = r.tree;
+	if (out)
+		*out = r;
+	return b;
+}
+
 /* Analyse the variable ports of the current step, in port order. */
 static bool analyse_variables(Lower *L, LNode *ln, bool agg)
 {
@@ -1003,17 +1021,8 @@ static bool analyse_variables(Lower *L, LNode *ln, bool agg)
 			L->cur_vars[i] = L->cur_pre[i];
 			continue;
 		}
-		ExprResult r;
-		if (!translate(L, ln, p->expr, arena_sprintf(L->a, "variable port '%s'", p->name), false, agg,
-			       &r))
+		if (!(L->cur_vars[i] = variable_binding(L, ln, p, agg, NULL)))
 			return false;
-		ExprBinding *b = ARENA_NEW(L->a, ExprBinding);
-		b->kind = BIND_VARIABLE;
-		b->name = p->name;
-		b->type = expr_type_from_ast(p->type.kind);
-		b->var_text = p->expr->text;
-		b->var = r.tree;
-		L->cur_vars[i] = b;
 	}
 	return true;
 }
@@ -1204,15 +1213,9 @@ static void plan_previous_rows(Lower *L, StepInfo *si, LNode *ln, LNode *d)
 		if (!tree[i] || dirty[i])
 			continue;
 		ExprResult r;
-		if (!translate(L, ln, p->expr, arena_sprintf(L->a, "variable port '%s'", p->name), false,
-			       false, &r))
+		ExprBinding *b = variable_binding(L, ln, p, false, &r);
+		if (!b)
 			return;
-		ExprBinding *b = ARENA_NEW(L->a, ExprBinding);
-		b->kind = BIND_VARIABLE;
-		b->name = p->name;
-		b->type = expr_type_from_ast(p->type.kind);
-		b->var_text = p->expr->text;
-		b->var = r.tree;
 		L->cur_vars[i] = L->cur_pre[i] = b;
 		if (!prev[i])
 			continue;
