@@ -120,6 +120,7 @@ typedef struct StepInfo {
 	const char **cols; /* per port: output column name, or NULL */
 	LNode **groups;    /* router: per port, the node of its group */
 	PtrVec in_edges;   /* AstEdge into this step */
+	ColRef *in;        /* per port: where its value comes from, once resolved */
 	bool done, busy;
 } StepInfo;
 
@@ -889,6 +890,9 @@ static void lower_fallback(Lower *L, StepInfo *si, ConvSource src, const char *w
 {
 	LNode *ln = si->node ? si->node : step_node(L, si, NODE_PLACEHOLDER, NULL);
 	make_placeholder(L, ln, src, why);
+	for (uint32_t i = 0; si->in && i < si->s->ports.len; i++) /* what it reads, for review */
+		if (si->in[i].node)
+			add_dep(L, ln, si->in[i].node->n->id);
 	for (uint32_t i = 0; i < si->s->ports.len; i++) {
 		const AstPort *p = si->s->ports.items[i];
 		if (!(p->dir & PORT_OUT))
@@ -1890,6 +1894,7 @@ static void lower_step(Lower *L, StepInfo *si)
 		return;
 	}
 	ColRef *in = inputs_of(L, si); /* lowers the inputs first */
+	si->in = in;
 	const RuleDef *r = rule_for(s->kind);
 	NodeType type = r->node;
 	StepInfo *saved = L->cur;
