@@ -22,7 +22,12 @@ forbid ast "parsers/|expr/|rules/|validate/|emit/|llm/|report/|driver" "higher l
 forbid parsers "expr/|rules/|validate/|emit/|llm/|report/|driver" "higher layers"
 forbid expr "parsers/|rules/|validate/|emit/|llm/|report/|driver" "higher or sibling layers"
 forbid rules "validate/|emit/|llm/|report/|driver" "higher layers"
-forbid emit "report/|driver" "higher layers"
+forbid emit "llm/|report/|driver" "higher or sibling layers"
+forbid validate "emit/|llm/|report/|driver" "higher or sibling layers"
+# src/llm (the LLM fallback's client) sits beside validate and emit: it may
+# read the rule engine's fallback request, never the validator (the driver
+# joins the two) nor what comes after it
+forbid llm "parsers/|validate/|emit/|report/|driver" "higher or sibling layers"
 forbid report "parsers/|expr/|rules/|validate/|llm/|driver" "the compiler (it reads results, not jobs)"
 for dir in base ast parsers expr rules validate emit llm report; do
 	[ -d "$src/$dir" ] || continue
