@@ -40,6 +40,6 @@ for dir in base ast parsers expr rules validate emit llm report; do
 		forbid "$dir" "cjson/|cJSON" "cJSON (only src/llm, src/validate, src/report)"
 	[ "$dir" = validate ] || forbid "$dir" "pg_query" "libpg_query (only src/validate)"
 done
-hits=$(grep -nE '#include [<"](libxml/|yaml.h|curl/|cjson/|pg_query)' "$src/main.c" "$src/driver.c" "$src/driver_expr.c" "$src/driver_validate.c" "$src/driver_bulk.c" "$src/driver_worker.c" "$src/driver_manifest.c" "$src/driver.h" "$src/driver_bulk.h" 2>/dev/null)
+hits=$(grep -nE '#include [<"](libxml/|yaml.h|curl/|cjson/|pg_query)' "$src/main.c" "$src/driver.c" "$src/driver_expr.c" "$src/driver_validate.c" "$src/driver_bulk.c" "$src/driver_worker.c" "$src/driver_manifest.c" "$src/driver_llm.c" "$src/driver.h" "$src/driver_bulk.h" "$src/driver_llm.h" 2>/dev/null)
 [ -z "$hits" ] && pass "main and driver include no third-party header" || { fail "main and driver include no third-party header"; echo "$hits" | sed 's/^/#   /'; }
 echo "# suite done"

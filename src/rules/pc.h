@@ -12,6 +12,7 @@
 #include "ast/ast.h"
 #include "base/diag.h"
 #include "rules/ir.h"
+#include "rules/rules.h"
 
 /* Every workflow and worklet of the doc's folders (reusable worklets, and
  * worklets defined inside a workflow, each once) appended to
@@ -49,6 +50,13 @@ void pc_pipeline_connections(Arena *a, const AstDoc *doc, const AstFlow *mapping
  * double precision, timestamp, timestamptz, date, time, boolean, bytea;
  * text for what has no SQL type (unknown, geometry, object). */
 const char *pc_pg_type(Arena *a, const AstType *t);
+
+/* The step as the fallback path sees it (pc_fallback.c): req->kind, one
+ * RulesFallbackPort per port in port order (name, direction, type,
+ * expression; pc_rules.c adds column and from) and the settings and user
+ * code its behaviour lives in.  No descriptions, sensitive settings or
+ * data. */
+void pc_fallback_describe(Arena *a, const AstStep *s, RulesFallbackRequest *req);
 
 /* "akko.<key>": the setting SQL reads a parameter from (expr_param_key). */
 const char *pc_param_setting(Arena *a, const char *name);

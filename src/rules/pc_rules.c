@@ -104,6 +104,7 @@ typedef struct LNode {
 	const char *alt_source_sql; /* the same query in the source's dialect, run at
 				       the source when PostgreSQL refuses the SQL */
 	struct LNode *numbered;     /* the node that numbers this node's rows, or NULL */
+	const char *draft_sql;      /* the SQL finish() printed, kept for the fallback path */
 } LNode;
 
 /* Where a port's value comes from. */
@@ -884,6 +885,13 @@ static LNode *step_node(Lower *L, StepInfo *si, NodeType type, const char *prefi
 	return ln;
 }
 
+/* What becomes of a placeholder (W0603). */
+static const char *fallback_fate(const Lower *L)
+{
+	return L->o->fallback ? "a placeholder for manual review unless the LLM fallback converts it"
+			      : "kept as a placeholder for manual review (no LLM configured)";
+}
+
 /* The placeholder for a step that cannot be lowered: its output ports
  * still exist, so downstream steps can be lowered and reviewed. */
 static void lower_fallback(Lower *L, StepInfo *si, ConvSource src, const char *why)
@@ -901,8 +909,7 @@ static void lower_fallback(Lower *L, StepInfo *si, ConvSource src, const char *w
 		add_col(L, ln, name, pc_pg_type(L->a, &p->type));
 		si->cols[i] = name;
 	}
-	warn(L, ln, W_RULE_FALLBACK, si->s, "%s: kept as a placeholder for manual review (no LLM configured)",
-	     why);
+	warn(L, ln, W_RULE_FALLBACK, si->s, "%s: %s", why, fallback_fate(L));
 }
 
 static void lower_source(Lower *L, StepInfo *si)
@@ -1963,9 +1970,8 @@ static void lower_step(Lower *L, StepInfo *si)
 				add_col(L, ln, name, pc_pg_type(L->a, &p->type));
 				si->cols[i] = name;
 			}
-			warn(L, ln, W_RULE_FALLBACK, s,
-			     "%s: kept as a placeholder for manual review (no LLM configured)",
-			     ln->n->note ? ln->n->note : "not converted");
+			warn(L, ln, W_RULE_FALLBACK, s, "%s: %s", ln->n->note ? ln->n->note : "not converted",
+			     fallback_fate(L));
 		}
 		lnode_add(L, ln);
 	}
@@ -2038,6 +2044,106 @@ static void check_sql(Lower *L, LNode *ln)
 	diag_emit(L->sink, &d, "%s", w->message);
 }
 
+/* ---- the fallback path (docs/llm.md) ------------------------------------------------ */
+
+/* Why a placeholder is not sent to the fallback, or NULL when it is: the
+ * step's behaviour must be in the export, and the node must read inputs
+ * and have columns to output.  Sources and sinks carry tables and load
+ * modes no draft sets; a stored procedure's or a SQL transformation's
+ * behaviour lives in the database. */
+static const char *fallback_refusal(const LNode *ln)
+{
+	const AstStep *s = ln->step;
+	if (!s || s->disabled)
+		return "it lowers no enabled step";
+	switch (s->kind) {
+	case STEP_SOURCE:
+	case STEP_SOURCE_QUERY:
+	case STEP_XML_SOURCE: return "a source is not drafted";
+	case STEP_TARGET: return "a target is not drafted (it carries the table and the load mode)";
+	case STEP_STORED_PROCEDURE:
+	case STEP_SQL: return "what it does lives in the database, not in the export";
+	default: break;
+	}
+	if (!ln->n->depends_on.len)
+		return "it reads no node";
+	return ln->n->columns.len ? NULL : "it outputs no column";
+}
+
+/* The node type of a draft: the rule's, when it is a plain SQL node. */
+static NodeType drafted_type(const LNode *ln)
+{
+	NodeType t = rule_for(ln->step->kind)->node;
+	switch (t) {
+	case NODE_EXPRESSION:
+	case NODE_LOOKUP:
+	case NODE_GROUP_BY:
+	case NODE_WHERE:
+	case NODE_JOIN:
+	case NODE_ORDER_BY:
+	case NODE_UPSERT:
+	case NODE_UNION:
+	case NODE_RANK:
+	case NODE_NORMALIZER: return t;
+	case NODE_BRANCH: return ln->n->branch_of ? t : NODE_EXPRESSION;
+	default: return NODE_EXPRESSION;
+	}
+}
+
+static const IrNode *node_by_id(Lower *L, const char *id)
+{
+	for (uint32_t i = 0; i < L->p->nodes.len; i++)
+		if (strcmp(((IrNode *)L->p->nodes.items[i])->id, id) == 0)
+			return L->p->nodes.items[i];
+	return NULL;
+}
+
+/* Ask the fallback for a placeholder; a draft it returns (validated by
+ * the caller) replaces the placeholder, columns unchanged. */
+static void fallback_node(Lower *L, LNode *ln)
+{
+	IrNode *n = ln->n;
+	const char *refused = fallback_refusal(ln);
+	if (refused) {
+		warn(L, ln, W_LLM_NOT_ASKED, ln->step,
+		     "not sent to the LLM: %s: kept as a placeholder for manual review", refused);
+		return;
+	}
+	StepInfo *si = info_of(L, ln->step);
+	RulesFallbackRequest req = {.pipeline = L->flow->name, .node = n, .why = n->note};
+	req.draft_sql = ln->draft_sql;
+	const IrNode **inputs = ARENA_NEWN(L->a, const IrNode *, n->depends_on.len);
+	for (uint32_t i = 0; i < n->depends_on.len; i++)
+		if ((inputs[req.n_inputs] = node_by_id(L, n->depends_on.items[i])))
+			req.n_inputs++;
+	req.inputs = inputs;
+	pc_fallback_describe(L->a, ln->step, &req);
+	for (uint32_t i = 0; si && i < req.ports.len; i++) {
+		RulesFallbackPort *fp = req.ports.items[i];
+		if (si->cols && (!si->groups || si->groups[i] == ln))
+			fp->column = si->cols[i];
+		if (si->in && si->in[i].node && si->in[i].col)
+			fp->from = arena_sprintf(L->a, "%s.%s", si->in[i].node->n->id, si->in[i].col);
+	}
+	RulesFallbackAnswer ans = {0};
+	bool ok = L->o->fallback(L->o->fallback_ud, &req, &ans);
+	for (uint32_t i = 0; i < ans.evidence.len; i++)
+		ptrvec_push(L->a, &n->evidence, ans.evidence.items[i]);
+	if (ok) {
+		n->type = drafted_type(ln);
+		n->sql = ans.sql;
+		n->source = CONV_LLM;
+		n->confidence = ans.confidence;
+		n->review = false; /* checking the draft is the LLM-assisted effort (docs/effort.md) */
+		n->llm_model = ans.model;
+		n->llm_key = ans.key;
+		n->note = arena_sprintf(L->a, "drafted by an LLM: %s", n->note ? n->note : "no rule");
+	} else {
+		n->source = CONV_LLM_UNAVAILABLE;
+	}
+	warn(L, ln, ans.code, ln->step, "%s", ans.message);
+}
+
 static void lower_flow(Lower *L, IrDoc *d, const AstFlow *f)
 {
 	L->flow = f;
@@ -2106,6 +2212,7 @@ static void lower_flow(Lower *L, IrDoc *d, const AstFlow *f)
 	for (uint32_t i = 0; i < L->all.len; i++) {
 		LNode *ln = L->all.items[i];
 		finish(L, ln);
+		ln->draft_sql = ln->n->sql;
 		check_sql(L, ln);
 		IrNode *n = ln->n;
 		if (n->type != NODE_PLACEHOLDER && n->confidence < RULES_FALLBACK_THRESHOLD) {
@@ -2116,6 +2223,10 @@ static void lower_flow(Lower *L, IrDoc *d, const AstFlow *f)
 			n->sql = NULL;
 		}
 	}
+	if (L->o->fallback)
+		for (uint32_t i = 0; i < L->all.len; i++)
+			if (((LNode *)L->all.items[i])->n->type == NODE_PLACEHOLDER)
+				fallback_node(L, L->all.items[i]);
 	/* a node reading a placeholder cannot run: say so where it matters */
 	for (uint32_t i = 0; i < L->all.len; i++) {
 		IrNode *n = ((LNode *)L->all.items[i])->n;
