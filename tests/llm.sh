@@ -161,88 +161,52 @@ unavailable replay_miss jtx_flag
 expect "replay_miss: no request" "$nreq" 0
 golden replay_miss
 
-# ---- answers that are repaired, accepted or refused -----------------------------
-scenario malformed_repaired
-run malformed_repaired m_llm_java.XML --llm-cache "$work/c1"
-expect "malformed_repaired: drafted after one repair" "$(node "$work/malformed_repaired.yaml" jtx_flag conversion_source)" llm
-expect "malformed_repaired: two requests" "$nreq" 2
+# ---- one Java node, one scenario each ------------------------------------------
+# java_case SCENARIO OUTCOME REQUESTS [MAPPING]: convert the Java node of MAPPING
+# (m_llm_java.XML) with the server playing SCENARIO; the node must end
+# OUTCOME (llm, or llm_unavailable: a placeholder for review, exit 0) after
+# exactly REQUESTS requests, with the diagnostics of cases/SCENARIO.stderr.
+java_case() {
+	scenario "$1"
+	run "$1" "${4:-m_llm_java.XML}" --llm-cache "$work/cache-$1"
+	if [ "$2" = llm ]; then
+		expect "$1: drafted" "$(node "$work/$1.yaml" jtx_flag conversion_source)" llm
+	else
+		unavailable "$1" jtx_flag
+		expect "$1: the node has no SQL" "$(node "$work/$1.yaml" jtx_flag sql)" -
+	fi
+	expect "$1: $3 request(s)" "$nreq" "$3"
+	golden "$1"
+}
+
+# answers that are repaired, accepted or refused
+java_case malformed_repaired llm 2
 check "malformed_repaired: the repair request quotes the validator" \
 	grep -q 'Your answer was rejected: the answer is not one JSON object' "$work/srv/requests.jsonl"
-golden malformed_repaired
-
-scenario malformed
-run malformed m_llm_java.XML --llm-cache "$work/c2"
-unavailable malformed jtx_flag
-expect "malformed: two requests (one repair)" "$nreq" 2
-golden malformed
-
-scenario fenced
-run fenced m_llm_java.XML --llm-cache "$work/c3"
-expect "fenced: markdown fences are stripped and the answer used" "$(node "$work/fenced.yaml" jtx_flag conversion_source)" llm
-golden fenced
-
-scenario dangerous
-run dangerous m_llm_java.XML --llm-cache "$work/c4"
-unavailable dangerous jtx_flag
-expect "dangerous: two requests (one repair)" "$nreq" 2
-expect "dangerous: the node has no SQL" "$(node "$work/dangerous.yaml" jtx_flag sql)" -
+java_case malformed llm_unavailable 2
+java_case fenced llm 1
+java_case dangerous llm_unavailable 2
 check "dangerous: no DROP TABLE in the YAML" sh -c "! grep -q 'DROP TABLE' '$work/dangerous.yaml'"
 validates dangerous
-golden dangerous
-
-scenario inject
-run inject m_llm_inject.XML --llm-cache "$work/c5"
-unavailable inject jtx_flag
+java_case inject llm_unavailable 2 m_llm_inject.XML
 check "inject: the server obeyed the injection (DROP TABLE answered)" grep -q 'DROP TABLE order_flags' "$work/srv/requests.jsonl"
-expect "inject: the node has no SQL" "$(node "$work/inject.yaml" jtx_flag sql)" -
 check "inject: no DROP TABLE in the YAML" sh -c "! grep -q 'DROP TABLE' '$work/inject.yaml'"
-golden inject
+java_case unsure llm_unavailable 1
 
-scenario unsure
-run unsure m_llm_java.XML --llm-cache "$work/c6"
-unavailable unsure jtx_flag
-golden unsure
-
-# ---- transport faults: a warning and a placeholder, quickly ---------------------
-scenario slow
-run slow m_llm_java.XML --llm-cache "$work/c7"
-unavailable slow jtx_flag
+# transport faults: a warning and a placeholder, quickly
+java_case slow llm_unavailable 1
 check "slow: the run ends at the 1 s timeout, not the server's 5 s ($ms ms)" test "$ms" -lt 4000
-golden slow
-run slow_many m_llm_mixed.XML --llm-cache "$work/c8"
+run slow_many m_llm_mixed.XML --llm-cache "$work/cache-slow_many"
 expect "slow_many: two timeouts, then the server is not asked again" "$nreq" 2
 check "slow_many: the third node says why it was not sent" grep -q 'W0904' "$work/slow_many.err"
 check "slow_many: three nodes in under 4.5 s ($ms ms)" test "$ms" -lt 4500
-
-scenario e500
-run e500 m_llm_java.XML --llm-cache "$work/c9"
-unavailable e500 jtx_flag
-expect "e500: three attempts" "$nreq" 3
-golden e500
-
-scenario e429
-run e429 m_llm_java.XML --llm-cache "$work/c10"
-expect "e429: drafted after the wait" "$(node "$work/e429.yaml" jtx_flag conversion_source)" llm
-expect "e429: two requests" "$nreq" 2
+java_case e500 llm_unavailable 3
+java_case e429 llm 2
 check "e429: Retry-After: 1 was honoured ($ms ms)" test "$ms" -ge 1000
-golden e429
-scenario e429_long
-run e429_long m_llm_java.XML --llm-cache "$work/c11"
-unavailable e429_long jtx_flag
-expect "e429_long: a wait beyond the timeout is not made" "$nreq" 1
-check "e429_long: at once ($ms ms)" test "$ms" -lt 1000
-golden e429_long
-
-scenario huge
-run huge m_llm_java.XML --llm-cache "$work/c12"
-unavailable huge jtx_flag
-golden huge
-
-scenario redirect
-run redirect m_llm_java.XML --llm-cache "$work/c13"
-unavailable redirect jtx_flag
-expect "redirect: not followed (one request)" "$nreq" 1
-golden redirect
+java_case e429_long llm_unavailable 1
+check "e429_long: a wait beyond the timeout is not made ($ms ms)" test "$ms" -lt 1000
+java_case huge llm_unavailable 1
+java_case redirect llm_unavailable 1
 
 closed=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
 LLM_ENV="AKKO_LLM_URL=http://127.0.0.1:$closed AKKO_LLM_MODEL=fake-coder" run refused m_llm_mixed.XML --llm-cache "$work/c14"
@@ -327,15 +291,7 @@ expect "every request with the key was authorised" "$(state auth_failures)" 1
 stop_server # pg.sh installs its own exit trap
 trap - EXIT
 . "$AKKO_SRCDIR/tests/pg/pg.sh"
-pg_start
-prc=$?
-if [ $prc -ne 0 ]; then
-	if [ $prc -eq 2 ] && [ "${AKKO_ALLOW_PG_SKIP:-0}" = 1 ]; then
-		skip "drafted SQL runs in PostgreSQL" "$PG_WHY (AKKO_ALLOW_PG_SKIP=1)"
-	else
-		fail "drafted SQL runs in PostgreSQL: $PG_WHY"
-	fi
-else
+if pg_start_or_report "the runs of the drafted SQL"; then
 	pg_psql -q -c "CREATE DATABASE llm" >/dev/null && pg_psql -q -d llm -f "$dir/setup.sql" >"$work/setup.log" 2>&1 ||
 		fail "setup.sql"
 	for pair in good:m_llm_mixed:tgt_cust_scores malformed_repaired:m_llm_java:tgt_order_flags; do

@@ -62,15 +62,22 @@ static void add_text(cJSON *o, const char *key, const char *s)
 		cJSON_AddItemToObject(o, key, text(s));
 }
 
+/* A new object at the end of `arr`. */
+static cJSON *item(cJSON *arr)
+{
+	cJSON *o = cJSON_CreateObject();
+	cJSON_AddItemToArray(arr, o);
+	return o;
+}
+
 static cJSON *columns(const PtrVec *cols)
 {
 	cJSON *arr = cJSON_CreateArray();
 	for (uint32_t i = 0; i < cols->len; i++) {
 		const IrColumn *c = cols->items[i];
-		cJSON *o = cJSON_CreateObject();
+		cJSON *o = item(arr);
 		cJSON_AddStringToObject(o, "name", c->name);
 		cJSON_AddStringToObject(o, "type", c->type);
-		cJSON_AddItemToArray(arr, o);
 	}
 	return arr;
 }
@@ -88,31 +95,28 @@ static cJSON *step_json(const RulesFallbackRequest *req)
 	add_text(j, "why_no_rule", req->why);
 	cJSON *inputs = cJSON_AddArrayToObject(j, "inputs");
 	for (size_t i = 0; i < req->n_inputs; i++) {
-		cJSON *o = cJSON_CreateObject();
+		cJSON *o = item(inputs);
 		cJSON_AddStringToObject(o, "relation", req->inputs[i]->id);
 		cJSON_AddItemToObject(o, "columns", columns(&req->inputs[i]->columns));
-		cJSON_AddItemToArray(inputs, o);
 	}
 	cJSON *ports = cJSON_AddArrayToObject(j, "ports");
 	for (uint32_t i = 0; i < req->ports.len; i++) {
 		const RulesFallbackPort *p = req->ports.items[i];
-		cJSON *o = cJSON_CreateObject();
+		cJSON *o = item(ports);
 		cJSON_AddStringToObject(o, "name", p->name);
 		cJSON_AddStringToObject(o, "direction", p->dir);
 		cJSON_AddStringToObject(o, "type", p->type);
 		add_text(o, "expression", p->expr);
 		add_text(o, "reads", p->from);
 		add_text(o, "column", p->column);
-		cJSON_AddItemToArray(ports, o);
 	}
 	if (req->settings.len) {
 		cJSON *settings = cJSON_AddArrayToObject(j, "settings_and_code");
 		for (uint32_t i = 0; i < req->settings.len; i++) {
 			const RulesFallbackSetting *st = req->settings.items[i];
-			cJSON *o = cJSON_CreateObject();
+			cJSON *o = item(settings);
 			cJSON_AddStringToObject(o, "name", st->name);
 			add_text(o, "value", st->value);
-			cJSON_AddItemToArray(settings, o);
 		}
 	}
 	add_text(j, "rule_engine_draft_sql", req->draft_sql);
