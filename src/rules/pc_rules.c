@@ -2118,7 +2118,8 @@ static void fallback_node(Lower *L, LNode *ln)
 			req.n_inputs++;
 	req.inputs = inputs;
 	pc_fallback_describe(L->a, ln->step, &req);
-	for (uint32_t i = 0; si && i < req.ports.len; i++) {
+	bool mine = si && (si->node == ln || si->groups); /* not a node lowering added */
+	for (uint32_t i = 0; mine && i < req.ports.len; i++) {
 		RulesFallbackPort *fp = req.ports.items[i];
 		if (si->cols && (!si->groups || si->groups[i] == ln))
 			fp->column = si->cols[i];
