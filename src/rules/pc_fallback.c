@@ -1,5 +1,6 @@
-/* pc_fallback.c - what the fallback path is told about a PowerCenter step
- * (src/rules; docs/llm.md, "What is sent").
+/* pc_fallback.c - what the fallback path is told about a PowerCenter step,
+ * which placeholders it is told about, and what a draft becomes (src/rules;
+ * docs/llm.md, "Which nodes are sent" and "What is sent").
  *
  * The step as written: its kind, its ports (name, direction, type,
  * expression) and the settings and user code its behaviour lives in (a
@@ -74,9 +75,61 @@ static void add_code(Arena *a, const AstStep *s, PtrVec *out)
 	}
 }
 
-void pc_fallback_describe(Arena *a, const AstStep *s, RulesFallbackRequest *req)
+/* Sources and sinks carry tables and load modes no draft sets; a stored
+ * procedure's or a SQL transformation's behaviour lives in the database. */
+const char *pc_fallback_refusal(const AstStep *s, const IrNode *n)
+{
+	if (!s || s->disabled)
+		return "it lowers no enabled step";
+	switch (s->kind) {
+	case STEP_SOURCE:
+	case STEP_SOURCE_QUERY:
+	case STEP_XML_SOURCE: return "a source is not drafted";
+	case STEP_TARGET: return "a target is not drafted (it carries the table and the load mode)";
+	case STEP_STORED_PROCEDURE:
+	case STEP_SQL: return "what it does lives in the database, not in the export";
+	default: break;
+	}
+	if (!n->depends_on.len)
+		return "it reads no node";
+	return n->columns.len ? NULL : "it outputs no column";
+}
+
+NodeType pc_fallback_type(NodeType rule_type, const IrNode *n)
+{
+	switch (rule_type) {
+	case NODE_EXPRESSION:
+	case NODE_LOOKUP:
+	case NODE_GROUP_BY:
+	case NODE_WHERE:
+	case NODE_JOIN:
+	case NODE_ORDER_BY:
+	case NODE_UPSERT:
+	case NODE_UNION:
+	case NODE_RANK:
+	case NODE_NORMALIZER: return rule_type;
+	case NODE_BRANCH: return n->branch_of ? rule_type : NODE_EXPRESSION;
+	default: return NODE_EXPRESSION;
+	}
+}
+
+static void add_inputs(Arena *a, const IrPipeline *p, RulesFallbackRequest *req)
+{
+	const PtrVec *deps = &req->node->depends_on;
+	const IrNode **inputs = ARENA_NEWN(a, const IrNode *, deps->len + 1);
+	for (uint32_t i = 0; i < deps->len; i++)
+		for (uint32_t k = 0; k < p->nodes.len; k++)
+			if (strcmp(((const IrNode *)p->nodes.items[k])->id, deps->items[i]) == 0) {
+				inputs[req->n_inputs++] = p->nodes.items[k];
+				break;
+			}
+	req->inputs = inputs;
+}
+
+void pc_fallback_describe(Arena *a, const AstStep *s, const IrPipeline *pl, RulesFallbackRequest *req)
 {
 	req->kind = step_kind_name(s->kind);
+	add_inputs(a, pl, req);
 	for (uint32_t i = 0; i < s->ports.len; i++) {
 		const AstPort *p = s->ports.items[i];
 		RulesFallbackPort *fp = ARENA_NEW(a, RulesFallbackPort);

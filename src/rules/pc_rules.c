@@ -2046,64 +2046,12 @@ static void check_sql(Lower *L, LNode *ln)
 
 /* ---- the fallback path (docs/llm.md) ------------------------------------------------ */
 
-/* Why a placeholder is not sent to the fallback, or NULL when it is: the
- * step's behaviour must be in the export, and the node must read inputs
- * and have columns to output.  Sources and sinks carry tables and load
- * modes no draft sets; a stored procedure's or a SQL transformation's
- * behaviour lives in the database. */
-static const char *fallback_refusal(const LNode *ln)
-{
-	const AstStep *s = ln->step;
-	if (!s || s->disabled)
-		return "it lowers no enabled step";
-	switch (s->kind) {
-	case STEP_SOURCE:
-	case STEP_SOURCE_QUERY:
-	case STEP_XML_SOURCE: return "a source is not drafted";
-	case STEP_TARGET: return "a target is not drafted (it carries the table and the load mode)";
-	case STEP_STORED_PROCEDURE:
-	case STEP_SQL: return "what it does lives in the database, not in the export";
-	default: break;
-	}
-	if (!ln->n->depends_on.len)
-		return "it reads no node";
-	return ln->n->columns.len ? NULL : "it outputs no column";
-}
-
-/* The node type of a draft: the rule's, when it is a plain SQL node. */
-static NodeType drafted_type(const LNode *ln)
-{
-	NodeType t = rule_for(ln->step->kind)->node;
-	switch (t) {
-	case NODE_EXPRESSION:
-	case NODE_LOOKUP:
-	case NODE_GROUP_BY:
-	case NODE_WHERE:
-	case NODE_JOIN:
-	case NODE_ORDER_BY:
-	case NODE_UPSERT:
-	case NODE_UNION:
-	case NODE_RANK:
-	case NODE_NORMALIZER: return t;
-	case NODE_BRANCH: return ln->n->branch_of ? t : NODE_EXPRESSION;
-	default: return NODE_EXPRESSION;
-	}
-}
-
-static const IrNode *node_by_id(Lower *L, const char *id)
-{
-	for (uint32_t i = 0; i < L->p->nodes.len; i++)
-		if (strcmp(((IrNode *)L->p->nodes.items[i])->id, id) == 0)
-			return L->p->nodes.items[i];
-	return NULL;
-}
-
 /* Ask the fallback for a placeholder; a draft it returns (validated by
  * the caller) replaces the placeholder, columns unchanged. */
 static void fallback_node(Lower *L, LNode *ln)
 {
 	IrNode *n = ln->n;
-	const char *refused = fallback_refusal(ln);
+	const char *refused = pc_fallback_refusal(ln->step, n);
 	if (refused) {
 		warn(L, ln, W_LLM_NOT_ASKED, ln->step,
 		     "not sent to the LLM: %s: kept as a placeholder for manual review", refused);
@@ -2112,12 +2060,7 @@ static void fallback_node(Lower *L, LNode *ln)
 	StepInfo *si = info_of(L, ln->step);
 	RulesFallbackRequest req = {.pipeline = L->flow->name, .node = n, .why = n->note};
 	req.draft_sql = ln->draft_sql;
-	const IrNode **inputs = ARENA_NEWN(L->a, const IrNode *, n->depends_on.len);
-	for (uint32_t i = 0; i < n->depends_on.len; i++)
-		if ((inputs[req.n_inputs] = node_by_id(L, n->depends_on.items[i])))
-			req.n_inputs++;
-	req.inputs = inputs;
-	pc_fallback_describe(L->a, ln->step, &req);
+	pc_fallback_describe(L->a, ln->step, L->p, &req);
 	bool mine = si && (si->node == ln || si->groups); /* not a node lowering added */
 	for (uint32_t i = 0; mine && i < req.ports.len; i++) {
 		RulesFallbackPort *fp = req.ports.items[i];
@@ -2131,7 +2074,7 @@ static void fallback_node(Lower *L, LNode *ln)
 	for (uint32_t i = 0; i < ans.evidence.len; i++)
 		ptrvec_push(L->a, &n->evidence, ans.evidence.items[i]);
 	if (ok) {
-		n->type = drafted_type(ln);
+		n->type = pc_fallback_type(rule_for(ln->step->kind)->node, n);
 		n->sql = ans.sql;
 		n->source = CONV_LLM;
 		n->confidence = ans.confidence;
