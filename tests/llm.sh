@@ -278,6 +278,12 @@ bulk bulk_again --llm-cache "$work/bcache" --force
 expect "bulk: a rerun with the cache makes no request" "$nreq" 0
 bulk bulk_budget --llm-cache "$work/bcache2" --llm-budget 2
 expect "bulk: --llm-budget 2 holds across workers" "$nreq" 2
+scenario slow
+bulk bulk_slow --llm-cache "$work/bcache3" --file-timeout 2 --llm-timeout 60s
+expect "bulk: a model slower than --file-timeout costs the drafts, not the files" \
+	"$(grep -c '"status":"converted"' "$work/bulk_slow/results.jsonl")" 2
+check "bulk: a file's requests stop at 75% of --file-timeout" \
+	sh -c "cat '$work'/bulk_slow/*.yaml | grep -q 'no response within 1[0-9]* ms (what was left of the file'"
 
 # ---- the key is nowhere: YAML, diagnostics, summaries, results, caches, prompts --
 leaks=$(grep -rl -- "$KEY" "$work" 2>/dev/null)

@@ -308,9 +308,10 @@ static const char *status_text(Arena *a, long status)
  * sent (*why says why); else the slot (or -2: no slot files). */
 static int prepare(LlmClient *cl, Arena *a, unsigned long long *timeout, const char **why)
 {
+	static const char spent[] = "the time for LLM requests of this file is spent (--file-timeout)";
 	unsigned long long now = now_ms();
-	if (cl->deadline && now >= cl->deadline) {
-		*why = "the time for LLM requests of this file is spent (--file-timeout)";
+	if (cl->deadline && now + LLM_MIN_REQUEST_MS > cl->deadline) {
+		*why = spent;
 		return -1;
 	}
 	unsigned long long patience = cl->deadline ? cl->deadline - now : 10ull * cl->c->timeout_ms;
@@ -320,18 +321,21 @@ static int prepare(LlmClient *cl, Arena *a, unsigned long long *timeout, const c
 			   patience);
 		return -1;
 	}
-	if (!budget_take(cl->budget)) {
+	now = now_ms();
+	if (cl->deadline && now + LLM_MIN_REQUEST_MS > cl->deadline)
+		*why = spent;
+	else if (!budget_take(cl->budget))
 		*why = say(a, "the run's budget of %u LLM request%s is spent (--llm-budget)",
 			   cl->budget->limit, cl->budget->limit == 1 ? "" : "s");
-		if (slot >= 0)
-			close(slot);
-		return -1;
+	else {
+		*timeout = cl->c->timeout_ms;
+		if (cl->deadline && cl->deadline - now < *timeout)
+			*timeout = cl->deadline - now;
+		return slot;
 	}
-	*timeout = cl->c->timeout_ms;
-	now = now_ms();
-	if (cl->deadline && cl->deadline - (now < cl->deadline ? now : cl->deadline) < *timeout)
-		*timeout = now < cl->deadline ? cl->deadline - now : 1;
-	return slot;
+	if (slot >= 0)
+		close(slot);
+	return -1;
 }
 
 /* What a finished request means; *wait_ms is the pause before a retry. */
@@ -342,7 +346,9 @@ static Outcome classify(LlmClient *cl, Arena *a, CURLcode rc, long status, const
 	if (rc == CURLE_WRITE_ERROR || rc == CURLE_FILESIZE_EXCEEDED) {
 		*why = say(a, "the response is larger than %u bytes", LLM_MAX_RESPONSE);
 	} else if (rc == CURLE_OPERATION_TIMEDOUT) {
-		*why = say(a, "no response within %llu ms (--llm-timeout)", timeout);
+		*why = say(a, "no response within %llu ms (%s)", timeout,
+			   timeout < cl->c->timeout_ms ? "what was left of the file's time, --file-timeout"
+						       : "--llm-timeout");
 		return ++cl->failures_in_row >= 2 ? OUT_UNREACHABLE : OUT_FAIL;
 	} else if (rc == CURLE_COULDNT_CONNECT || rc == CURLE_COULDNT_RESOLVE_HOST ||
 		   rc == CURLE_COULDNT_RESOLVE_PROXY || rc == CURLE_SSL_CONNECT_ERROR ||

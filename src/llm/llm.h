@@ -28,6 +28,7 @@
 #define LLM_DEFAULT_CONCURRENCY 1u
 #define LLM_MAX_RESPONSE        (1u << 20) /* bytes of one HTTP response */
 #define LLM_ATTEMPTS            3u         /* per call: the first and two retries */
+#define LLM_MIN_REQUEST_MS      200u       /* less time than this left of a deadline: not sent */
 
 typedef struct LlmConfig {
 	bool off;                 /* --no-llm: never configured, whatever the environment says */
