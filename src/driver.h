@@ -9,6 +9,7 @@
 
 #include "ast/dump.h"
 #include "base/sbuf.h"
+#include "llm/llm.h"
 
 typedef struct InspectOptions {
 	DumpFormat format;
@@ -78,6 +79,10 @@ typedef struct ConvertOptions {
 	unsigned max_errors;
 	NullCompare null_compare;
 	const struct Dialect *dialect;
+	LlmConfig llm;         /* the LLM fallback (docs/llm.md); on when llm.enabled */
+	LlmBudget *llm_budget; /* the run's request counter (bulk: shared by the workers) */
+	LlmClient *llm_client; /* serial runs: one client for every file; NULL: one per file */
+	unsigned llm_file_ms;  /* bulk workers: a file's time for LLM requests; 0: no limit */
 } ConvertOptions;
 
 /* Convert each file; returns the process exit code. */

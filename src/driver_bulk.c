@@ -279,6 +279,11 @@ static bool fingerprint(Bulk *k)
 		  o->min_overall, o->min_object);
 	/* generated_at comes from SOURCE_DATE_EPOCH even without --timestamp */
 	sbuf_addf(&s, "timestamp=%d\nsde=%s\nmax_errors=%u\n", o->timestamp, sde ? sde : "", o->max_errors);
+	/* the LLM fallback changes outputs: whether it is on, and what answers */
+	if (o->llm.enabled)
+		sbuf_addf(&s, "llm=%s\nllm_url=%s\nllm_replay=%s\nllm_max_tokens=%u\n", o->llm.model,
+			  o->llm.endpoint ? o->llm.endpoint : "", o->llm.replay_dir ? o->llm.replay_dir : "",
+			  o->llm.max_tokens);
 	bool ok = true;
 	for (size_t i = 0; i < o->n_param_files; i++) {
 		SrcFile pf;
@@ -840,8 +845,16 @@ static void print_summary(Bulk *k)
 	}
 }
 
-int driver_bulk(const ConvertOptions *o, const BulkOptions *b, const char *const *inputs, size_t n)
+int driver_bulk(const ConvertOptions *conv, const BulkOptions *b, const char *const *inputs, size_t n)
 {
+	/* the LLM fallback: one request budget for every worker, and each
+	 * file's requests end well before its worker is stopped */
+	ConvertOptions opt = *conv;
+	const ConvertOptions *o = &opt;
+	if (opt.llm.enabled) {
+		opt.llm_budget = llm_budget_new(opt.llm.budget, true);
+		opt.llm_file_ms = b->file_timeout ? b->file_timeout * 750u : 0;
+	}
 	BulkOptions opts = *b;
 	if (!opts.jobs) {
 		long cores = sysconf(_SC_NPROCESSORS_ONLN);
@@ -853,6 +866,7 @@ int driver_bulk(const ConvertOptions *o, const BulkOptions *b, const char *const
 	frontend_global_init();
 	if (!make_outdir(&k) || !fingerprint(&k)) {
 		arena_release(&k.arena);
+		llm_budget_free(opt.llm_budget);
 		return EXIT_IO;
 	}
 	discover(&k, inputs, n);
@@ -882,5 +896,6 @@ int driver_bulk(const ConvertOptions *o, const BulkOptions *b, const char *const
 	sbuf_release(&k.json);
 	arena_release(&k.arena);
 	arena_trim_cache();
+	llm_budget_free(opt.llm_budget);
 	return k.worst;
 }

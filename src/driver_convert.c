@@ -20,6 +20,7 @@
 #include "base/fileio.h"
 #include "base/sbuf.h"
 #include "driver.h"
+#include "driver_llm.h"
 #include "emit/emit.h"
 #include "emit/sarif.h"
 #include "parsers/frontend.h"
@@ -170,6 +171,11 @@ static int convert_doc(const ConvertOptions *o, const char *path, const char *ou
 	d->generated_at = generated_at(arena, o);
 	RulesOptions ro = {
 	    .dialect = o->dialect, .null_compare = o->null_compare, .sql_ok = sql_ok, .sql_ok_ud = arena};
+	DriverLlm llm = {o->llm_client, &o->llm, arena};
+	if (llm.client) {
+		ro.fallback = driver_llm_fallback;
+		ro.fallback_ud = &llm;
+	}
 	rules_lower_powercenter(arena, doc, &ro, d, sink);
 	pc_orchestration(arena, doc, d, sink);
 	ir_rollup(d); /* rounds the confidences the checks compare */
@@ -216,8 +222,16 @@ int driver_convert_file(const ConvertOptions *o, const char *path, const char *o
 			   tool_name(doc->tool));
 		rc = EXIT_INPUT;
 	}
-	if (rc == EXIT_OK)
+	if (rc == EXIT_OK && o->llm.enabled && !o->llm_client) { /* a bulk worker: a client per file */
+		ConvertOptions per_file = *o;
+		per_file.llm_client = llm_client_new(&o->llm, o->llm_budget);
+		llm_client_set_deadline(per_file.llm_client, o->llm_file_ms);
+		rc = convert_doc(&per_file, path, out_path ? out_path : "-", sha256, &arena, doc, &src, sink,
+				 co);
+		llm_client_free(per_file.llm_client);
+	} else if (rc == EXIT_OK) {
 		rc = convert_doc(o, path, out_path ? out_path : "-", sha256, &arena, doc, &src, sink, co);
+	}
 	if (rc == EXIT_INPUT)
 		sbuf_addf(&co->line, "%s: %u error%s, %u warning%s; no output written\n", path,
 			  diag_errors(sink), diag_errors(sink) == 1 ? "" : "s", diag_warnings(sink),
@@ -260,9 +274,29 @@ static int convert_one(const ConvertOptions *o, const char *path, ConvertOut *co
 	return rc;
 }
 
-int driver_convert(const ConvertOptions *o, const char *const *files, size_t n)
+/* After a serial run with the LLM fallback: what it cost. */
+static void llm_summary(const ConvertOptions *o)
+{
+	const LlmStats *st = llm_client_stats(o->llm_client);
+	if (o->quiet || !st->calls)
+		return;
+	fprintf(stderr,
+		"akko-migrate: llm: %u call%s, %u answered from the %s, %u HTTP request%s, %u without an "
+		"answer\n",
+		st->calls, st->calls == 1 ? "" : "s", st->cached,
+		o->llm.replay_dir ? "replay directory" : "cache", st->requests, st->requests == 1 ? "" : "s",
+		st->failed);
+}
+
+int driver_convert(const ConvertOptions *opts, const char *const *files, size_t n)
 {
 	frontend_global_init();
+	ConvertOptions run = *opts;
+	const ConvertOptions *o = &run;
+	if (run.llm.enabled) {
+		run.llm_budget = llm_budget_new(run.llm.budget, false);
+		run.llm_client = llm_client_new(&run.llm, run.llm_budget);
+	}
 	int worst = EXIT_OK;
 	ConvertOut co = CONVERT_OUT_INIT;
 	DiagRecords collect = {0};
@@ -287,6 +321,11 @@ int driver_convert(const ConvertOptions *o, const char *const *files, size_t n)
 	}
 	diag_records_release(&collect);
 	convert_out_release(&co);
+	if (run.llm_client) {
+		llm_summary(o);
+		llm_client_free(run.llm_client);
+		llm_budget_free(run.llm_budget);
+	}
 	arena_trim_cache();
 	return worst;
 }

@@ -5,6 +5,7 @@
 #include "base/exitcode.h"
 #include "base/util.h"
 #include "driver.h"
+#include "llm/llm.h"
 #include "report/report.h"
 #include "rules/rules.h"
 #include "expr/catalog.h"
@@ -112,6 +113,35 @@ static const char convert_text[] =
     "A bulk run prints a progress bar when stderr is a terminal and ends with\n"
     "one line: N files: C converted (R reused), G gate fail, E errors, ...\n"
     "\n"
+    "LLM fallback (docs/llm.md): a placeholder no rule converts (a Java or HTTP\n"
+    "transformation, an expression that does not translate, a node below 0.60)\n"
+    "can be drafted by an OpenAI-compatible server (Ollama, vLLM, llama.cpp,\n"
+    "LiteLLM).  It is told the step (kind, ports, expressions, code) and the\n"
+    "columns of its inputs, never a row of data.  The answer must be one safe\n"
+    "SELECT over the node's inputs with exactly its columns, or it is refused;\n"
+    "its confidence is capped at 0.75, so a draft never passes the gate unseen.\n"
+    "Off unless a model and a server are configured.\n"
+    "      --llm-url URL        the server (or AKKO_LLM_URL): http://127.0.0.1:11434/v1\n"
+    "                           for Ollama; plain http only to the loopback, https\n"
+    "                           elsewhere\n"
+    "      --llm-model NAME     the model (or AKKO_LLM_MODEL)\n"
+    "      --llm-api-key-file FILE\n"
+    "                           read the API key from FILE (or AKKO_LLM_API_KEY_FILE);\n"
+    "                           AKKO_LLM_API_KEY also works; the key is never a\n"
+    "                           command-line value and never printed\n"
+    "      --llm-timeout D      per request: 500ms, 30s, 2m (default 60s)\n"
+    "      --llm-max-tokens N   the longest answer (default 1024)\n"
+    "      --llm-budget N       HTTP requests per run, bulk workers included, retries\n"
+    "                           too (default 200; 0 = no limit); cached answers are free\n"
+    "      --llm-concurrency N  requests in flight across every process that shares\n"
+    "                           the cache directory (default 1)\n"
+    "      --llm-cache DIR      answers by sha256(model, prompt), so a rerun is free\n"
+    "                           and identical (default $XDG_CACHE_HOME/akko-migrate/llm)\n"
+    "      --llm-replay DIR     answers only from DIR (a copied cache): no network\n"
+    "      --no-llm             ignore any LLM configuration\n"
+    "A timeout, an HTTP error, a refused answer or a spent budget is a warning\n"
+    "(W0902-W0905) and a placeholder for review, never a failed run.\n"
+    "\n"
     "stderr gets located diagnostics and one summary line per file:\n"
     "  m.XML: 1 pipeline, 9 nodes, confidence 0.912 (min 0.800), 3 warnings, 0 to review: gate pass\n"
     "\n"
@@ -124,6 +154,8 @@ static const char convert_text[] =
     "  akko-migrate examples/powercenter/m_customer_orders.XML -o pipeline.yaml\n"
     "  akko-migrate --gate --sarif akko.sarif exports/*.XML -o out/\n"
     "  akko-migrate convert -j8 --gate exports/ -o out/\n"
+    "  AKKO_LLM_URL=http://127.0.0.1:11434/v1 AKKO_LLM_MODEL=qwen2.5-coder:7b \\\n"
+    "    akko-migrate m_load.XML -o pipeline.yaml\n"
     "  akko-migrate validate pipeline.yaml\n";
 
 static const char inspect_text[] =
@@ -659,7 +691,17 @@ enum {
 	OPT_RESULTS,
 	OPT_FORCE,
 	OPT_FILE_TIMEOUT,
-	OPT_FILE_MEMORY
+	OPT_FILE_MEMORY,
+	OPT_LLM_URL,
+	OPT_LLM_MODEL,
+	OPT_LLM_KEY_FILE,
+	OPT_LLM_TIMEOUT,
+	OPT_LLM_MAX_TOKENS,
+	OPT_LLM_BUDGET,
+	OPT_LLM_CONCURRENCY,
+	OPT_LLM_CACHE,
+	OPT_LLM_REPLAY,
+	OPT_NO_LLM
 };
 
 static const struct option convert_options[] = {
@@ -680,6 +722,16 @@ static const struct option convert_options[] = {
     {"force", no_argument, NULL, OPT_FORCE},
     {"file-timeout", required_argument, NULL, OPT_FILE_TIMEOUT},
     {"file-memory", required_argument, NULL, OPT_FILE_MEMORY},
+    {"llm-url", required_argument, NULL, OPT_LLM_URL},
+    {"llm-model", required_argument, NULL, OPT_LLM_MODEL},
+    {"llm-api-key-file", required_argument, NULL, OPT_LLM_KEY_FILE},
+    {"llm-timeout", required_argument, NULL, OPT_LLM_TIMEOUT},
+    {"llm-max-tokens", required_argument, NULL, OPT_LLM_MAX_TOKENS},
+    {"llm-budget", required_argument, NULL, OPT_LLM_BUDGET},
+    {"llm-concurrency", required_argument, NULL, OPT_LLM_CONCURRENCY},
+    {"llm-cache", required_argument, NULL, OPT_LLM_CACHE},
+    {"llm-replay", required_argument, NULL, OPT_LLM_REPLAY},
+    {"no-llm", no_argument, NULL, OPT_NO_LLM},
     {"help", no_argument, NULL, 'h'},
     {NULL, 0, NULL, 0},
 };
@@ -709,6 +761,40 @@ static int parse_shard(const char *arg, BulkOptions *b)
 	b->shard_k = k;
 	b->shard_n = n;
 	return EXIT_OK;
+}
+
+/* --llm-timeout: 1500ms, 30s, 2m, or plain seconds; from 1 ms to 1 hour */
+static int parse_duration(const char *arg, unsigned *ms)
+{
+	char *end;
+	double v = strtod(arg, &end);
+	double scale = strcmp(end, "ms") == 0           ? 1
+		       : strcmp(end, "m") == 0          ? 60000
+		       : !*end || strcmp(end, "s") == 0 ? 1000
+							: 0;
+	if (end == arg || !scale || !(v * scale >= 1 && v * scale <= 3600000))
+		return usage_error("--llm-timeout needs a duration such as 500ms, 30s or 2m, not '%s'", arg);
+	*ms = (unsigned)(v * scale + 0.5);
+	return EXIT_OK;
+}
+
+/* One --llm-* option into the LLM configuration. */
+static int parse_llm_option(int c, const char *arg, LlmConfig *l)
+{
+	switch (c) {
+	case OPT_LLM_URL: l->url = arg; return EXIT_OK;
+	case OPT_LLM_MODEL: l->model = arg; return EXIT_OK;
+	case OPT_LLM_KEY_FILE: l->api_key_file = arg; return EXIT_OK;
+	case OPT_LLM_TIMEOUT: return parse_duration(arg, &l->timeout_ms);
+	case OPT_LLM_MAX_TOKENS: return parse_count("--llm-max-tokens", arg, 1, 1 << 20, &l->max_tokens);
+	case OPT_LLM_BUDGET:
+		l->budget_set = true;
+		return parse_count("--llm-budget", arg, 0, 1 << 30, &l->budget);
+	case OPT_LLM_CONCURRENCY: return parse_count("--llm-concurrency", arg, 1, 64, &l->concurrency);
+	case OPT_LLM_CACHE: l->cache_dir = arg; return EXIT_OK;
+	case OPT_LLM_REPLAY: l->replay_dir = arg; return EXIT_OK;
+	default: l->off = true; return EXIT_OK; /* OPT_NO_LLM */
+	}
 }
 
 static bool parse_unit(const char *s, double *out)
@@ -766,10 +852,25 @@ static int cmd_convert(int argc, char **argv)
 		case OPT_FILE_MEMORY:
 			rc = parse_count("--file-memory", optarg, 0, 1 << 20, &b.file_memory_mb), bulk = true;
 			break;
+		case OPT_LLM_URL:
+		case OPT_LLM_MODEL:
+		case OPT_LLM_KEY_FILE:
+		case OPT_LLM_TIMEOUT:
+		case OPT_LLM_MAX_TOKENS:
+		case OPT_LLM_BUDGET:
+		case OPT_LLM_CONCURRENCY:
+		case OPT_LLM_CACHE:
+		case OPT_LLM_REPLAY:
+		case OPT_NO_LLM: rc = parse_llm_option(c, optarg, &o.llm); break;
 		case 'h': free(params); return help("convert");
 		case ':': rc = usage_error("option '%s' needs an argument", argv[optind - 1]); break;
 		default: rc = usage_error("unknown option '%s'", argv[optind - 1]); break;
 		}
+	}
+	char *llm_err = NULL;
+	if (rc == EXIT_OK && !llm_config_resolve(&o.llm, &llm_err)) {
+		rc = usage_error("%s", llm_err);
+		free(llm_err);
 	}
 	int nfiles = argc - optind;
 	if (rc == EXIT_OK && nfiles <= 0)
@@ -794,6 +895,7 @@ static int cmd_convert(int argc, char **argv)
 		if (rc == EXIT_OK)
 			rc = driver_bulk(&o, &b, (const char *const *)argv + optind, (size_t)nfiles);
 		free(params);
+		llm_config_release(&o.llm);
 		return rc;
 	}
 	if (rc == EXIT_OK && o.output && strcmp(o.output, "-") != 0) {
@@ -803,12 +905,14 @@ static int cmd_convert(int argc, char **argv)
 	}
 	if (rc != EXIT_OK) {
 		free(params);
+		llm_config_release(&o.llm);
 		return rc;
 	}
 	o.param_files = params;
 	o.n_param_files = n_params;
 	rc = driver_convert(&o, (const char *const *)argv + optind, (size_t)nfiles);
 	free(params);
+	llm_config_release(&o.llm);
 	return rc;
 }
 

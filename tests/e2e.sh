@@ -23,16 +23,7 @@ casedir=${AKKO_E2E_CASES:-$AKKO_SRCDIR/tests/e2e}
 work="$TESTS_OUT/e2e"
 rm -rf "$work" && mkdir -p "$work" || exit 1
 
-pg_start
-rc=$?
-if [ $rc -ne 0 ]; then
-	if [ $rc -eq 2 ] && [ "${AKKO_ALLOW_PG_SKIP:-0}" = 1 ]; then
-		skip "end-to-end tests in PostgreSQL" "$PG_WHY (AKKO_ALLOW_PG_SKIP=1)"
-	else
-		fail "end-to-end tests need a PostgreSQL server: $PG_WHY"
-		echo "#   install the postgresql package, or set AKKO_ALLOW_PG_SKIP=1 to skip these tests"
-	fi
-	pg_stop
+if ! pg_start_or_report "end-to-end tests"; then
 	echo "# suite done"
 	exit 0
 fi

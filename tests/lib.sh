@@ -9,6 +9,9 @@
 : "${AKKO_SRCDIR:=$(cd "$(dirname "$0")/.." && pwd)}"
 : "${AKKO_BUILDDIR:=$AKKO_SRCDIR}"
 : "${AKKO_BIN:=$AKKO_BUILDDIR/akko-migrate}"
+# A developer's LLM configuration must not reach the suites: only tests/llm.sh
+# configures one, against its own server on 127.0.0.1.
+unset AKKO_LLM_URL AKKO_LLM_MODEL AKKO_LLM_API_KEY AKKO_LLM_API_KEY_FILE
 TESTS_OUT="$AKKO_BUILDDIR/tests/out"
 mkdir -p "$TESTS_OUT"
 

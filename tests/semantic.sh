@@ -23,16 +23,7 @@ RS=$(printf '\036') # stands for a newline inside a field
 LF='
 '
 
-pg_start
-rc=$?
-if [ $rc -ne 0 ]; then
-	if [ $rc -eq 2 ] && [ "${AKKO_ALLOW_PG_SKIP:-0}" = 1 ]; then
-		skip "semantic tests in PostgreSQL" "$PG_WHY (AKKO_ALLOW_PG_SKIP=1)"
-	else
-		fail "semantic tests need a PostgreSQL server: $PG_WHY"
-		echo "#   install the postgresql package, or set AKKO_ALLOW_PG_SKIP=1 to skip these tests"
-	fi
-	pg_stop
+if ! pg_start_or_report "semantic tests"; then
 	echo "# suite done"
 	exit 0
 fi

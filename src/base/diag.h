@@ -213,7 +213,22 @@ typedef enum DiagSeverity { DIAG_NOTE, DIAG_WARNING, DIAG_ERROR } DiagSeverity;
 	X(W_REPORT_CONFLICT, "W0805", DIAG_WARNING,                                                \
 	  "two inputs hold different contents for the same file; the later input's line is kept") \
 	X(E_REPORT_EMPTY, "E0806", DIAG_ERROR,                                                     \
-	  "pass the results.jsonl files of 'akko-migrate convert DIR -o OUT' runs")
+	  "pass the results.jsonl files of 'akko-migrate convert DIR -o OUT' runs")                \
+	/* the LLM fallback (W09xx, docs/llm.md) */                                                \
+	X(W_LLM_DRAFT, "W0901", DIAG_WARNING,                                                      \
+	  "an LLM draft is validated, not proven: compare the node's output with the legacy run "  \
+	  "(its low_confidence_reconciliation check); the gate fails until it is reviewed")       \
+	X(W_LLM_FAILED, "W0902", DIAG_WARNING,                                                     \
+	  "check the LLM server (AKKO_LLM_URL, --llm-timeout); the node is kept for manual "       \
+	  "review and a rerun asks again")                                                         \
+	X(W_LLM_REJECTED, "W0903", DIAG_WARNING,                                                   \
+	  "the validator accepts one safe SELECT over the node's inputs with exactly its columns; " \
+	  "the node is kept for manual review")                                                    \
+	X(W_LLM_NOT_ASKED, "W0904", DIAG_WARNING,                                                  \
+	  "the node is kept for manual review; answers already received are cached, so a rerun "  \
+	  "asks only for the rest")                                                                \
+	X(W_LLM_UNSURE, "W0905", DIAG_WARNING,                                                     \
+	  "the model is not sure enough to use its draft; the node is kept for manual review")
 
 /* clang-format on */
 

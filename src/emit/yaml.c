@@ -364,6 +364,13 @@ static void node(Em *m, const IrNode *n)
 	kv_num(m, "confidence", n->confidence);
 	kv_str(m, "conversion_source", conv_source_name(n->source));
 	kv_opt(m, "rule", n->rule);
+	if (n->llm_model) {
+		key(m, "llm");
+		map_start(m, true);
+		kv_str(m, "model", n->llm_model);
+		kv_opt(m, "cache_key", n->llm_key);
+		map_end(m);
+	}
 	kv_bool(m, "review", n->review);
 	warnings(m, &n->warnings);
 	if (n->evidence.len)

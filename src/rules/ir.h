@@ -44,7 +44,7 @@
 #define CONV_SOURCE_LIST(X)                                                        \
 	X(CONV_RULE_ENGINE, "rule_engine", "converted by a rule")                   \
 	X(CONV_LLM, "llm", "drafted by an LLM, validated and re-scored")            \
-	X(CONV_LLM_UNAVAILABLE, "llm_unavailable", "needs the fallback path, none configured: manual review") \
+	X(CONV_LLM_UNAVAILABLE, "llm_unavailable", "needs the fallback path, which is not configured or gave no valid answer: manual review") \
 	X(CONV_UNSUPPORTED, "unsupported", "nothing can convert it (e.g. user code): manual review")
 
 #define LOAD_MODE_LIST(X)                                                          \
@@ -126,6 +126,8 @@ typedef struct IrNode {
 	double base_confidence; /* the rule's base value */
 	ConvSource source;
 	const char *rule; /* rule that lowered it: "powercenter/expression" */
+	const char *llm_model; /* conversion_source llm: the model that drafted the SQL */
+	const char *llm_key;   /* conversion_source llm: the cache key of its answer */
 	bool review;      /* needs manual review */
 	PtrVec warnings;  /* IrWarning */
 	PtrVec evidence;  /* const char *: how the confidence came about */

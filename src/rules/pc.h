@@ -12,6 +12,7 @@
 #include "ast/ast.h"
 #include "base/diag.h"
 #include "rules/ir.h"
+#include "rules/rules.h"
 
 /* Every workflow and worklet of the doc's folders (reusable worklets, and
  * worklets defined inside a workflow, each once) appended to
@@ -49,6 +50,24 @@ void pc_pipeline_connections(Arena *a, const AstDoc *doc, const AstFlow *mapping
  * double precision, timestamp, timestamptz, date, time, boolean, bytea;
  * text for what has no SQL type (unknown, geometry, object). */
 const char *pc_pg_type(Arena *a, const AstType *t);
+
+/* ---- the fallback path (pc_fallback.c; docs/llm.md) ---- */
+
+/* Why placeholder `n`, lowering step `s` (or NULL), is not sent to the
+ * fallback path, or NULL when it is: the step's behaviour must be in the
+ * export, and the node must read nodes and have columns to output. */
+const char *pc_fallback_refusal(const AstStep *s, const IrNode *n);
+
+/* The step as the fallback path sees it: req->kind, req->inputs (the
+ * nodes of pl that req->node depends on), one RulesFallbackPort per port in
+ * port order (name, direction, type, expression; pc_rules.c adds column
+ * and from) and the settings and user code its behaviour lives in.  No
+ * descriptions, sensitive settings or data. */
+void pc_fallback_describe(Arena *a, const AstStep *s, const IrPipeline *pl, RulesFallbackRequest *req);
+
+/* The type of a drafted node: its rule's when that is a plain SQL node
+ * type (a router group's only with its branch), else sql_expression. */
+NodeType pc_fallback_type(NodeType rule_type, const IrNode *n);
 
 /* "akko.<key>": the setting SQL reads a parameter from (expr_param_key). */
 const char *pc_param_setting(Arena *a, const char *name);

@@ -106,6 +106,7 @@ typedef struct LNode {
 	struct LNode *numbered;     /* the node that numbers this node's rows, or NULL */
 	PtrVec conversions;         /* const char *: "PORT (text -> numeric)", converted at the
 				       port boundary (one W0607 for the node) */
+	const char *draft_sql;      /* the SQL finish() printed, kept for the fallback path */
 } LNode;
 
 /* Where a port's value comes from. */
@@ -122,6 +123,7 @@ typedef struct StepInfo {
 	const char **cols; /* per port: output column name, or NULL */
 	LNode **groups;    /* router: per port, the node of its group */
 	PtrVec in_edges;   /* AstEdge into this step */
+	ColRef *in;        /* per port: where its value comes from, once resolved */
 	bool done, busy;
 } StepInfo;
 
@@ -1327,12 +1329,22 @@ static LNode *step_node(Lower *L, StepInfo *si, NodeType type, const char *prefi
 	return ln;
 }
 
+/* What becomes of a placeholder (W0603). */
+static const char *fallback_fate(const Lower *L)
+{
+	return L->o->fallback ? "a placeholder for manual review unless the LLM fallback converts it"
+			      : "kept as a placeholder for manual review (no LLM configured)";
+}
+
 /* The placeholder for a step that cannot be lowered: its output ports
  * still exist, so downstream steps can be lowered and reviewed. */
 static void lower_fallback(Lower *L, StepInfo *si, ConvSource src, const char *why)
 {
 	LNode *ln = si->node ? si->node : step_node(L, si, NODE_PLACEHOLDER, NULL);
 	make_placeholder(L, ln, src, why);
+	for (uint32_t i = 0; si->in && i < si->s->ports.len; i++) /* what it reads, for review */
+		if (si->in[i].node)
+			add_dep(L, ln, si->in[i].node->n->id);
 	for (uint32_t i = 0; i < si->s->ports.len; i++) {
 		const AstPort *p = si->s->ports.items[i];
 		if (!(p->dir & PORT_OUT))
@@ -1341,8 +1353,7 @@ static void lower_fallback(Lower *L, StepInfo *si, ConvSource src, const char *w
 		add_col(L, ln, name, pc_pg_type(L->a, &p->type));
 		si->cols[i] = name;
 	}
-	warn(L, ln, W_RULE_FALLBACK, si->s, "%s: kept as a placeholder for manual review (no LLM configured)",
-	     why);
+	warn(L, ln, W_RULE_FALLBACK, si->s, "%s: %s", why, fallback_fate(L));
 }
 
 static void lower_source(Lower *L, StepInfo *si)
@@ -2368,6 +2379,7 @@ static void lower_step(Lower *L, StepInfo *si)
 		return;
 	}
 	ColRef *in = inputs_of(L, si); /* lowers the inputs first */
+	si->in = in;
 	const RuleDef *r = rule_for(s->kind);
 	NodeType type = r->node;
 	StepInfo *saved = L->cur;
@@ -2438,9 +2450,8 @@ static void lower_step(Lower *L, StepInfo *si)
 				add_col(L, ln, name, pc_pg_type(L->a, &p->type));
 				si->cols[i] = name;
 			}
-			warn(L, ln, W_RULE_FALLBACK, s,
-			     "%s: kept as a placeholder for manual review (no LLM configured)",
-			     ln->n->note ? ln->n->note : "not converted");
+			warn(L, ln, W_RULE_FALLBACK, s, "%s: %s", ln->n->note ? ln->n->note : "not converted",
+			     fallback_fate(L));
 		}
 		lnode_add(L, ln);
 	}
@@ -2515,6 +2526,50 @@ static void check_sql(Lower *L, LNode *ln)
 	diag_emit(L->sink, &d, "%s", w->message);
 }
 
+/* ---- the fallback path (docs/llm.md) ------------------------------------------------ */
+
+/* Ask the fallback for a placeholder; a draft it returns (validated by
+ * the caller) replaces the placeholder, columns unchanged. */
+static void fallback_node(Lower *L, LNode *ln)
+{
+	IrNode *n = ln->n;
+	const char *refused = pc_fallback_refusal(ln->step, n);
+	if (refused) {
+		warn(L, ln, W_LLM_NOT_ASKED, ln->step,
+		     "not sent to the LLM: %s: kept as a placeholder for manual review", refused);
+		return;
+	}
+	StepInfo *si = info_of(L, ln->step);
+	RulesFallbackRequest req = {.pipeline = L->flow->name, .node = n, .why = n->note};
+	req.draft_sql = ln->draft_sql;
+	pc_fallback_describe(L->a, ln->step, L->p, &req);
+	bool mine = si && (si->node == ln || si->groups); /* not a node lowering added */
+	for (uint32_t i = 0; mine && i < req.ports.len; i++) {
+		RulesFallbackPort *fp = req.ports.items[i];
+		if (si->cols && (!si->groups || si->groups[i] == ln))
+			fp->column = si->cols[i];
+		if (si->in && si->in[i].node && si->in[i].col)
+			fp->from = arena_sprintf(L->a, "%s.%s", si->in[i].node->n->id, si->in[i].col);
+	}
+	RulesFallbackAnswer ans = {0};
+	bool ok = L->o->fallback(L->o->fallback_ud, &req, &ans);
+	for (uint32_t i = 0; i < ans.evidence.len; i++)
+		ptrvec_push(L->a, &n->evidence, ans.evidence.items[i]);
+	if (ok) {
+		n->type = pc_fallback_type(rule_for(ln->step->kind)->node, n);
+		n->sql = ans.sql;
+		n->source = CONV_LLM;
+		n->confidence = ans.confidence;
+		n->review = false; /* checking the draft is the LLM-assisted effort (docs/effort.md) */
+		n->llm_model = ans.model;
+		n->llm_key = ans.key;
+		n->note = arena_sprintf(L->a, "drafted by an LLM: %s", n->note ? n->note : "no rule");
+	} else {
+		n->source = CONV_LLM_UNAVAILABLE;
+	}
+	warn(L, ln, ans.code, ln->step, "%s", ans.message);
+}
+
 static void lower_flow(Lower *L, IrDoc *d, const AstFlow *f)
 {
 	L->flow = f;
@@ -2583,6 +2638,7 @@ static void lower_flow(Lower *L, IrDoc *d, const AstFlow *f)
 	for (uint32_t i = 0; i < L->all.len; i++) {
 		LNode *ln = L->all.items[i];
 		finish(L, ln);
+		ln->draft_sql = ln->n->sql;
 		check_sql(L, ln);
 		IrNode *n = ln->n;
 		if (n->type != NODE_PLACEHOLDER && n->confidence < RULES_FALLBACK_THRESHOLD) {
@@ -2593,6 +2649,10 @@ static void lower_flow(Lower *L, IrDoc *d, const AstFlow *f)
 			n->sql = NULL;
 		}
 	}
+	if (L->o->fallback)
+		for (uint32_t i = 0; i < L->all.len; i++)
+			if (((LNode *)L->all.items[i])->n->type == NODE_PLACEHOLDER)
+				fallback_node(L, L->all.items[i]);
 	/* a node reading a placeholder cannot run: say so where it matters */
 	for (uint32_t i = 0; i < L->all.len; i++) {
 		IrNode *n = ((LNode *)L->all.items[i])->n;

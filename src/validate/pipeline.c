@@ -507,6 +507,14 @@ static void check_review(Ctx *cx, const YNode *nm, const ValNode *n)
 		verr(cx, AT(rv), E_VAL_REVIEW, "node '%s' is conversion_source %s; it must have review: true",
 		     n->id, src);
 	}
+	/* a draft names its model, and only a draft has one */
+	const YNode *llm = yget(nm, "llm");
+	if (src && strcmp(src, "llm") == 0 && !llm && n->type_known && (NT(n->type) & NT_SQL))
+		verr(cx, AT(nm), E_VAL_MISSING_KEY,
+		     "node '%s' is conversion_source llm but has no 'llm' (its model)", n->id);
+	else if (src && strcmp(src, "llm") != 0 && llm)
+		verr(cx, AT(llm), E_VAL_TYPE, "node '%s' has 'llm' but is conversion_source %s, not llm",
+		     n->id, src);
 }
 
 static void check_sql(Ctx *cx, const YNode *nm, ValNode *n, const PtrVec *deps, const YNode *table)

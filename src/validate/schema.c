@@ -98,6 +98,7 @@ const SchemaKey schema_keys[] = {
     N("confidence", ST_NUMBER01, D, NULL, NT_ALL, SCHEMA_REQ, "how sure the converter is"),
     N("conversion_source", ST_ENUM, D, conv_sources, NT_ALL, SCHEMA_REQ, "how it was converted"),
     N("rule", ST_STRING, D, NULL, NT_ALL, SCHEMA_OPT, "the rule that lowered it: `powercenter/expression`"),
+    N("llm", ST_MAP, OBJ_LLM, NULL, NT_SQL, SCHEMA_OPT, "`conversion_source: llm`: the model that drafted the SQL (required there)"),
     N("review", ST_BOOL, D, NULL, NT_ALL, SCHEMA_REQ, "a person must look at it"),
     N("warnings", ST_LIST_MAP, OBJ_WARNING, NULL, NT_ALL, SCHEMA_REQ, "what may differ from the source"),
     N("evidence", ST_LIST_STRING, D, NULL, NT_ALL, SCHEMA_OPT, "how the confidence came about"),
@@ -122,6 +123,9 @@ const SchemaKey schema_keys[] = {
 
     K(OBJ_COLUMN, "name", ST_STRING, D, NULL, SCHEMA_REQ, "the identifier SQL sees"),
     K(OBJ_COLUMN, "type", ST_STRING, D, NULL, SCHEMA_REQ, "a PostgreSQL type"),
+
+    K(OBJ_LLM, "model", ST_STRING, D, NULL, SCHEMA_REQ, "the model's name as the server knows it"),
+    K(OBJ_LLM, "cache_key", ST_STRING, D, NULL, SCHEMA_OPT, "sha256 of the model and the prompt: the answer's file in the LLM cache"),
 
     K(OBJ_TABLE, "name", ST_STRING, D, NULL, SCHEMA_REQ, "the relation in the target database (lower case)"),
     K(OBJ_TABLE, "schema", ST_STRING, D, NULL, SCHEMA_OPT, "owner or schema as written"),

@@ -31,6 +31,7 @@
 	X(OBJ_NODE, "node", "one step of a pipeline; keys by node type")               \
 	X(OBJ_WARNING, "warning", "what may differ from the source semantics")         \
 	X(OBJ_COLUMN, "column", "an output column of a node")                           \
+	X(OBJ_LLM, "llm", "the model that drafted a node's SQL (docs/llm.md)")          \
 	X(OBJ_TABLE, "table", "the relation or file a source or sink reads or writes") \
 	X(OBJ_BRANCH, "branch", "the router group a conditional_branch node is")       \
 	X(OBJ_SEQUENCE, "sequence", "the numbering of a sequence_generator node")     \

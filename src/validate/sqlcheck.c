@@ -87,6 +87,12 @@ static const char *const allowed[] = {
     "var_samp",
 };
 
+const char *const *sql_check_functions(size_t *n)
+{
+	*n = sizeof allowed / sizeof allowed[0];
+	return allowed;
+}
+
 typedef struct Walk {
 	Arena *a;
 	SqlCheck *out;

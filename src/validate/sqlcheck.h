@@ -12,6 +12,7 @@
 #define AKKO_VALIDATE_SQLCHECK_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "base/arena.h"
 
@@ -22,5 +23,8 @@ typedef struct SqlCheck {
 } SqlCheck;
 
 void sql_check_select(Arena *a, const char *sql, SqlCheck *out);
+
+/* The allowlist of functions, sorted (what the LLM fallback is told). */
+const char *const *sql_check_functions(size_t *n);
 
 #endif

@@ -8,6 +8,8 @@
 #   pg_psql ARGS    psql -X -At -v ON_ERROR_STOP=1 connected to that server.
 #   pg_stop         stop the server and remove the directory (idempotent;
 #                   pg_start installs a trap so it always runs on exit).
+#   pg_start_or_report WHAT
+#                   pg_start, reporting a failure (or a skip) as a TAP line.
 #
 # Nothing listens on TCP (listen_addresses=''); the port number only names the
 # socket file.  PostgreSQL refuses to run as root, so as root the directory is
@@ -126,6 +128,24 @@ EOC
 	done
 	PG_WHY="the server did not become ready within 30 s: $(tail -3 "$PG_DIR/server.log" 2>/dev/null | tr '\n' ' ')"
 	return 1
+}
+
+# pg_start_or_report WHAT: pg_start; when it fails, say so as TAP and stop
+# the server: "not ok - WHAT need a PostgreSQL server: why", or, with
+# AKKO_ALLOW_PG_SKIP=1 when PostgreSQL is not installed, a skip of "WHAT in
+# PostgreSQL" (never in CI).  Returns pg_start's status.  (Needs lib.sh.)
+pg_start_or_report() {
+	pg_start
+	_pg_rc=$?
+	[ $_pg_rc -eq 0 ] && return 0
+	if [ $_pg_rc -eq 2 ] && [ "${AKKO_ALLOW_PG_SKIP:-0}" = 1 ]; then
+		skip "$1 in PostgreSQL" "$PG_WHY (AKKO_ALLOW_PG_SKIP=1)"
+	else
+		fail "$1 need a PostgreSQL server: $PG_WHY"
+		echo "#   install the postgresql package, or set AKKO_ALLOW_PG_SKIP=1 to skip these tests"
+	fi
+	pg_stop
+	return $_pg_rc
 }
 
 pg_psql() {

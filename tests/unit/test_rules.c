@@ -2,7 +2,9 @@
  * (src/rules/pc_orch.c, pc_params.c) on the hand-written exports of
  * tests/rules/, whose diagnostics are golden (<case>.stderr; AKKO_REGEN=1
  * rewrites them), and over the real corpus when ../shared/corpus is there:
- * it must never crash, and every dependency must name a task. */
+ * it must never crash, and every dependency must name a task.  Also the
+ * fallback path's side in the rule engine (what a placeholder's request
+ * holds, what an answer does to the node), with a fake fallback. */
 #include <dirent.h>
 #include <stdlib.h>
 #include <unistd.h>
@@ -466,6 +468,127 @@ static void test_corpus(const char *dir)
 	CHECK(files > 0 && bad == 0, "corpus: every dependency names a task, ids unique (%u files)", files);
 }
 
+/* ---- the fallback path, with a fake LLM ---------------------------------------- */
+
+typedef struct Seen {
+	char step[32], kind[16], why[128], inputs[64], ports[512], settings[512];
+} Seen;
+static Seen seen[8];
+static unsigned n_seen;
+
+static void describe(const RulesFallbackRequest *req, Seen *sn)
+{
+	snprintf(sn->step, sizeof sn->step, "%s", req->node->origin.object);
+	snprintf(sn->kind, sizeof sn->kind, "%s", req->kind);
+	snprintf(sn->why, sizeof sn->why, "%s", req->why ? req->why : "");
+	for (size_t i = 0; i < req->n_inputs; i++)
+		snprintf(sn->inputs + strlen(sn->inputs), sizeof sn->inputs - strlen(sn->inputs), "%s(%u) ",
+			 req->inputs[i]->id, req->inputs[i]->columns.len);
+	for (uint32_t i = 0; i < req->ports.len; i++) {
+		const RulesFallbackPort *p = req->ports.items[i];
+		snprintf(sn->ports + strlen(sn->ports), sizeof sn->ports - strlen(sn->ports),
+			 "%s:%s:%s:%s:%s ", p->name, p->dir, p->from ? p->from : "-",
+			 p->column ? p->column : "-", p->expr ? p->expr : "-");
+	}
+	for (uint32_t i = 0; i < req->settings.len; i++) {
+		const RulesFallbackSetting *st = req->settings.items[i];
+		snprintf(sn->settings + strlen(sn->settings), sizeof sn->settings - strlen(sn->settings),
+			 "%s=%s|", st->name, st->value);
+	}
+}
+
+/* Drafts EXP_CODES; refuses the rest. */
+static bool fake_fallback(void *ud, const RulesFallbackRequest *req, RulesFallbackAnswer *ans)
+{
+	Arena *a = ud;
+	if (n_seen < 8)
+		describe(req, &seen[n_seen++]);
+	ptrvec_push(a, &ans->evidence, (void *)"llm: fake");
+	if (strcmp(req->node->origin.object, "EXP_CODES") != 0) {
+		ans->code = W_LLM_REJECTED;
+		ans->message = "refused by the fake";
+		return false;
+	}
+	ans->sql =
+	    "SELECT t.cust_id, t.amount, upper(left(t.last_name, 1)) AS name_code FROM sq_customers AS t";
+	ans->confidence = 0.75;
+	ans->model = "fake";
+	ans->key = "k";
+	ans->code = W_LLM_DRAFT;
+	ans->message = "drafted by the fake";
+	return true;
+}
+
+static const IrNode *find_node(const IrDoc *d, const char *id)
+{
+	const IrPipeline *p = d->pipelines.len ? d->pipelines.items[0] : NULL;
+	for (uint32_t i = 0; p && i < p->nodes.len; i++)
+		if (strcmp(((const IrNode *)p->nodes.items[i])->id, id) == 0)
+			return p->nodes.items[i];
+	return NULL;
+}
+
+static bool node_warns(const IrNode *n, const char *code, const char *text)
+{
+	for (uint32_t i = 0; n && i < n->warnings.len; i++) {
+		const IrWarning *w = n->warnings.items[i];
+		if (strcmp(w->code, code) == 0 && strstr(w->message, text))
+			return true;
+	}
+	return false;
+}
+
+static void test_fallback(void)
+{
+	Loaded l;
+	bool ok = load(&l, "tests/llm/m_llm_mixed.XML", NULL, true);
+	CHECK(ok, "tests/llm/m_llm_mixed.XML loads");
+	if (!ok)
+		return unload(&l);
+	IrDoc off = {0}, on = {0};
+	RulesOptions ro = {0};
+	rules_lower_powercenter(&l.arena, l.doc, &ro, &off, &l.sink);
+	const IrNode *j = find_node(&off, "jtx_score");
+	CHECK(j && j->source == CONV_UNSUPPORTED && node_warns(j, "W0603", "(no LLM configured)"),
+	      "no fallback: the Java node stays unsupported, and says no LLM is configured");
+	CHECK(j && j->depends_on.len == 1 && strcmp(j->depends_on.items[0], "exp_codes") == 0,
+	      "a placeholder's depends_on names what its input ports read");
+	ro.fallback = fake_fallback;
+	ro.fallback_ud = &l.arena;
+	rules_lower_powercenter(&l.arena, l.doc, &ro, &on, &l.sink);
+	CHECK(n_seen == 3 && strcmp(seen[0].step, "EXP_CODES") == 0 &&
+		  strcmp(seen[1].step, "JTX_SCORE") == 0 && strcmp(seen[2].step, "HTTP_NOTIFY") == 0,
+	      "the three placeholders are sent, in pipeline order (%u)", n_seen);
+	CHECK(strstr(seen[0].why, "SOUNDEX") &&
+		  strstr(seen[0].ports, "LAST_NAME:in:sq_customers.last_name:-:- ") &&
+		  strstr(seen[0].ports, "NAME_CODE:out:-:name_code:SOUNDEX(LAST_NAME) ") &&
+		  strcmp(seen[0].inputs, "sq_customers(3) ") == 0,
+	      "request: why, the input each port reads, the column each port becomes, expressions");
+	CHECK(strcmp(seen[1].kind, "script") == 0 && strcmp(seen[1].inputs, "exp_codes(3) ") == 0 &&
+		  strstr(seen[1].ports, "CUST_ID:in|out:exp_codes.cust_id:cust_id:- ") &&
+		  strstr(seen[1].settings, "OnInputRow_Method_Snippet=SCORE = (AMOUNT > 1000) ? 1 : 0;") &&
+		  !strstr(seen[1].settings, "Tracing Level") && !strstr(seen[1].settings, "VERSIONNUMBER"),
+	      "request: a Java node's code and settings, not PowerCenter's bookkeeping");
+	CHECK(strstr(seen[2].settings, "Base URL=https://crm.example.com/notify|"),
+	      "request: an HTTP transformation's URL");
+	const IrNode *e = find_node(&on, "exp_codes"), *jo = find_node(&on, "jtx_score");
+	CHECK(e && e->type == NODE_EXPRESSION && e->source == CONV_LLM && !e->review && e->sql &&
+		  e->confidence == 0.75 && strcmp(e->llm_model, "fake") == 0 &&
+		  node_warns(e, "W0901", "fake"),
+	      "a draft: the rule's node type, llm, no review, the model, W0901");
+	CHECK(e && e->columns.len == 3, "a draft keeps the placeholder's columns");
+	CHECK(jo && jo->type == NODE_PLACEHOLDER && jo->source == CONV_LLM_UNAVAILABLE && jo->review &&
+		  node_warns(jo, "W0903", "refused by the fake") &&
+		  node_warns(jo, "W0603", "unless the LLM fallback converts it"),
+	      "refused: a placeholder, llm_unavailable (it was unsupported), the fallback's warning");
+	const IrNode *t = find_node(&on, "tgt_cust_scores");
+	bool stale = false;
+	for (uint32_t i = 0; t && i < t->evidence.len; i++)
+		stale |= strstr(t->evidence.items[i], "reads placeholder 'exp_codes'") != NULL;
+	CHECK(t && !stale, "no node says it reads a placeholder that was drafted");
+	unload(&l);
+}
+
 int main(void)
 {
 	const char *srcdir = getenv("AKKO_SRCDIR");
@@ -485,6 +608,7 @@ int main(void)
 		check_golden(&l, "tests/rules/wf_orch.stderr");
 	}
 	unload(&l);
+	test_fallback();
 	test_corpus("../shared/corpus/powercenter");
 	return tap_done();
 }
