@@ -115,6 +115,18 @@ for dir in "$casedir"/*/; do
 		show "$out/validate.log" 30
 	fi
 
+	# queries kept in the source's dialect: the runner's work, done here
+	# (the cases' source is this server)
+	if grep -q '^ *source_sql:' "$yaml"; then
+		if python3 "$AKKO_SRCDIR/tests/pg/materialise.py" "$yaml" >"$out/materialise.sql" 2>"$out/materialise.log" &&
+			pg_psql -q -d "$db" -f "$out/materialise.sql" >>"$out/materialise.log" 2>&1; then
+			pass "$name: source_sql nodes materialised"
+		else
+			fail "$name: source_sql nodes materialised"
+			show "$out/materialise.log" 20
+		fi
+	fi
+
 	for exp in "$dir"/expected/*.tsv; do
 		sink=$(basename "$exp" .tsv)
 		label="$name: $sink"
@@ -157,13 +169,13 @@ if [ $ncases -eq 0 ]; then
 fi
 # The real corpus: every file converts, every output validates, and the
 # composed query of (nearly) every sink passes EXPLAIN.  The issue's target
-# is 95%; today 85.6% pass, every failure a sink downstream of a placeholder
-# (previous-row variable ports, Java/SQL/XML transformations, FIRST): the
-# floor below guards against regressions and the table lists each reason.
+# is 95%, the floor below; every sink that fails is listed with its reason
+# (a placeholder upstream: Java, HTTP, XML, SQL script mode, a carried-value
+# recurrence; an export that uses a name PowerCenter's language does not).
 corpus=$AKKO_SRCDIR/../shared/corpus/powercenter
 if [ $# -eq 0 ] && [ -d "$corpus" ]; then
 	python3 "$AKKO_SRCDIR/tests/corpus/convert-corpus.py" --tap --bin "$AKKO_BIN" --corpus "$corpus" \
-		--out "$TESTS_OUT/convert-corpus" --min-explain 94 \
+		--out "$TESTS_OUT/convert-corpus" --min-explain 95 \
 		--psql "$PG_PSQL -h $PG_DIR -p $PG_PORT -U postgres -d postgres" >"$TESTS_OUT/convert-corpus.txt" 2>&1
 	grep -E '^(ok|not ok)' "$TESTS_OUT/convert-corpus.txt"
 	grep -E '^# (files|pipelines|nodes:|gate|mean|outputs|sinks)' "$TESTS_OUT/convert-corpus.txt"

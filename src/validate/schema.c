@@ -105,7 +105,8 @@ const SchemaKey schema_keys[] = {
     N("columns", ST_LIST_MAP, OBJ_COLUMN, NULL, NT_ALL, SCHEMA_REQ, "the output columns, in order"),
     N("sql", ST_STRING, D, NULL, NT_SQL, NT_SQL, "one PostgreSQL `SELECT` (a pushdown with `source_sql` has none)"),
     N("source_sql", ST_STRING, D, NULL, NT(NODE_SOURCE_PUSHDOWN), SCHEMA_OPT,
-      "a query kept in the source's dialect: the runner runs it at the source and reads its rows under the node's id"),
+      "a query kept in the source's dialect: the runner runs it at the source and reads its rows under the node's id, "
+      "the query's columns in order filling the node's `columns`"),
     N("table", ST_MAP, OBJ_TABLE, NULL, TABLED, TABLE_REQ, "the relation (or file) read or written"),
     N("load_mode", ST_ENUM, D, load_modes, NT_SINKS, NT_SINKS, "how the sink writes"),
     N("keys", ST_LIST_STRING, D, NULL, KEYED, SCHEMA_OPT, "sink key; group-by, sort or partition keys"),
