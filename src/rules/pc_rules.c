@@ -1123,6 +1123,36 @@ static ExprBinding *column_binding(Lower *L, const AstPort *p, const char *col)
 	return b;
 }
 
+/* A part of variable port j's expression (a condition, a value) as SQL,
+ * translated as PowerCenter evaluates it at port j: the ports above hold
+ * this row's values, the ports below still the previous row's. */
+static const char *part_at(Lower *L, LNode *ln, const AstStep *s, uint32_t j, const Expr *part,
+			   const char *what, bool condition)
+{
+	const AstPort *p = s->ports.items[j];
+	AstExpr ce = *p->expr;
+	ce.text = arena_strndup(L->a, p->expr->text + part->off, part->len);
+	ce.parsed = NULL;
+	ExprBinding **vars = L->cur_vars;
+	L->cur_vars = ARENA_NEWN(L->a, ExprBinding *, s->ports.len + 1);
+	memcpy(L->cur_vars, vars, j * sizeof *vars);
+	const char *c =
+	    translate(L, ln, &ce, arena_sprintf(L->a, "%s '%s'", what, p->name), condition, false, NULL);
+	L->cur_vars = vars;
+	return c;
+}
+
+/* Variable port j's whole expression, analysed as at port j. */
+static ExprBinding *port_binding_at(Lower *L, LNode *ln, const AstStep *s, uint32_t j)
+{
+	ExprBinding **vars = L->cur_vars;
+	L->cur_vars = ARENA_NEWN(L->a, ExprBinding *, s->ports.len + 1);
+	memcpy(L->cur_vars, vars, j * sizeof *vars);
+	ExprBinding *b = variable_binding(L, ln, s->ports.items[j], false, NULL);
+	L->cur_vars = vars;
+	return b;
+}
+
 /* A variable port keeps its value from one row to the next, so a port
  * that reads a variable port defined below it (or itself) reads the
  * previous row's value.  Two idioms have a SQL form over the rows in the
@@ -1131,8 +1161,14 @@ static ExprBinding *column_binding(Lower *L, const AstPort *p, const char *col)
  *     PowerCenter's initial value (0, '') on the first row;
  *   V = IIF(c, V + k, v0) (or IIF(c, v0, V + k), or V + k): a counter that
  *     restarts at v0 where the condition says so, computed in a node
- *     <exp>_run from the row number and the last restart.
- * Anything else is left as it was: the port cannot be translated. */
+ *     <exp>_run from the row number and the last restart;
+ *   V = IIF(c, X, V) (or IIF(c, V, X)): a value held from the row that set
+ *     it: <exp>_run numbers the groups of rows each set starts (a running
+ *     count of the rows that set it), <exp>_hold takes the value of each
+ *     group's first row, the initial value before the first set.
+ * The conditions and values may read lags and the ports computed from
+ * them, not a counter or a held value.  Anything else is left as it was:
+ * the port cannot be translated. */
 static void plan_previous_rows(Lower *L, StepInfo *si, LNode *ln, LNode *d)
 {
 	const AstStep *s = si->s;
@@ -1167,10 +1203,22 @@ static void plan_previous_rows(Lower *L, StepInfo *si, LNode *ln, LNode *d)
 	}
 	if (!any)
 		return;
+	/* the variable ports that depend on a counter or a held value (they
+	 * are computed in the node itself, after the stages) */
+	char *late = ARENA_NEWN(L->a, char, n + 1);
+	for (uint32_t i = 0; i < n; i++) {
+		if (!tree[i])
+			continue;
+		memset(refs, 0, n + 1);
+		names_of(s, tree[i], refs);
+		for (uint32_t j = 0; j < i; j++)
+			late[i] |= refs[j] && (self[j] || late[j]);
+	}
 	/* each variable read before it is set must be one of the idioms */
 	const Expr **step = ARENA_NEWN(L->a, const Expr *, n + 1);  /* counter: k */
 	const Expr **start = ARENA_NEWN(L->a, const Expr *, n + 1); /* counter: v0 */
-	const Expr **cond = ARENA_NEWN(L->a, const Expr *, n + 1);  /* counter: c */
+	const Expr **cond = ARENA_NEWN(L->a, const Expr *, n + 1);  /* counter, hold: c */
+	const Expr **value = ARENA_NEWN(L->a, const Expr *, n + 1); /* hold: the value taken */
 	char *reset_when = ARENA_NEWN(L->a, char, n + 1);           /* 't': c, 'f': NOT c */
 	for (uint32_t j = 0; j < n; j++) {
 		if (!prev[j])
@@ -1180,27 +1228,45 @@ static void plan_previous_rows(Lower *L, StepInfo *si, LNode *ln, LNode *d)
 				return;
 			continue;
 		}
-		for (uint32_t i = 0; i < n; i++) /* only the counter itself reads it early */
+		for (uint32_t i = 0; i < n; i++) /* only the port itself reads it early */
 			if (i != j && i < j && tree[i] && names_port(L, s, tree[i], (int)j))
 				return;
 		const Expr *t = tree[j];
+		bool iif = t->kind == EX_CALL && t->name && strcasecmp(t->name, "IIF") == 0 && t->nargs == 3;
 		if ((step[j] = self_plus(s, t, (int)j)) != NULL) {
 			reset_when[j] = 0;
-		} else if (t->kind == EX_CALL && t->name && strcasecmp(t->name, "IIF") == 0 &&
-			   t->nargs == 3) {
-			if ((step[j] = self_plus(s, t->args[1], (int)j)) != NULL)
-				start[j] = t->args[2], reset_when[j] = 'f';
-			else if ((step[j] = self_plus(s, t->args[2], (int)j)) != NULL)
-				start[j] = t->args[1], reset_when[j] = 't';
-			else
+		} else if (iif) {
+			for (int a = 1; a <= 2 && !step[j] && !value[j]; a++) {
+				const Expr *keep = t->args[a], *other = t->args[3 - a];
+				if ((step[j] = self_plus(s, keep, (int)j)) != NULL) {
+					start[j] = other; /* a counter */
+				} else if (keep->kind == EX_NAME && port_named(s, keep->name) == (int)j) {
+					value[j] = other; /* a value held until the condition sets it */
+				} else {
+					continue;
+				}
+				reset_when[j] = a == 1 ? 'f' : 't';
+			}
+			if (!step[j] && !value[j])
 				return;
 			cond[j] = t->args[0];
-			if (start[j]->kind != EX_NUMBER || names_port(L, s, cond[j], (int)j))
+			if (step[j] && start[j]->kind != EX_NUMBER)
 				return;
+			/* the stages compute the condition (and the value) from the
+			 * current row, lags and the ports above: not from a counter,
+			 * a held value or a port that reads one */
+			memset(refs, 0, n + 1);
+			names_of(s, cond[j], refs);
+			if (value[j])
+				names_of(s, value[j], refs);
+			for (uint32_t k = 0; k < n; k++)
+				if (refs[k] && (self[k] || late[k]))
+					return;
 		} else {
 			return;
 		}
-		if (type_class(expr_type_from_ast(((AstPort *)s->ports.items[j])->type.kind)) != 'N')
+		if (step[j] &&
+		    type_class(expr_type_from_ast(((AstPort *)s->ports.items[j])->type.kind)) != 'N')
 			return;
 	}
 	const char *sorter = NULL;
@@ -1242,35 +1308,56 @@ static void plan_previous_rows(Lower *L, StepInfo *si, LNode *ln, LNode *d)
 			     p->name);
 	}
 	lnode_add(L, pn);
+	/* the ports that read a lag (not a counter or a held value), in port
+	 * order: the conditions of the later stages may read them */
+	for (uint32_t i = 0; i < n; i++) {
+		if (!tree[i] || !dirty[i] || self[i] || late[i])
+			continue;
+		if (!(L->cur_vars[i] = port_binding_at(L, ln, s, i)))
+			return;
+	}
 	LNode *last = pn;
-	bool counters = false;
+	bool staged = false, holds = false;
 	for (uint32_t j = 0; j < n; j++)
-		counters |= prev[j] && self[j];
-	if (counters) {
-		LNode *rn = stage_node(L, ln, pn, "run", "running counters of variable ports");
+		staged |= prev[j] && self[j], holds |= prev[j] && self[j] && value[j];
+	const char **grp = ARENA_NEWN(L->a, const char *, n + 1); /* hold: its group column */
+	StrMap groups;                                            /* group expression -> column */
+	strmap_init(&groups, L->a, false);
+	Sbuf dates = SBUF_INIT; /* held dates: NULL before the first set */
+	if (staged) {
+		LNode *rn = stage_node(L, ln, pn, "run",
+				       holds ? "running counters of variable ports, and the groups of rows "
+					       "a held value spans"
+					     : "running counters of variable ports");
 		for (uint32_t j = 0; j < n; j++) {
 			if (!(prev[j] && self[j]))
 				continue;
 			const AstPort *p = s->ports.items[j];
+			const char *c = NULL;
+			if (reset_when[j] &&
+			    !(c = part_at(L, ln, s, j, cond[j], "condition of variable port", true)))
+				return;
+			if (value[j]) {
+				/* rows up to here where the value was set: a group per
+				 * set, one column per distinct condition */
+				const char *e =
+				    arena_sprintf(L->a,
+						  "count(*) FILTER (WHERE (%s) IS %sTRUE) OVER "
+						  "(ORDER BY t.akko_ord ROWS UNBOUNDED PRECEDING)",
+						  c, reset_when[j] == 't' ? "" : "NOT ");
+				if (!(grp[j] = strmap_get(&groups, e))) {
+					grp[j] = fresh_col(
+					    L, rn, colname(L, arena_sprintf(L->a, "akko_grp_%s", p->name)));
+					add_item(L, rn, e, grp[j], "bigint");
+					strmap_put(&groups, e, (void *)grp[j]);
+				}
+				continue;
+			}
 			const char *k = step[j]->text;
 			const char *v;
 			if (!reset_when[j]) {
 				v = arena_sprintf(L->a, "%s * t.akko_ord", k);
 			} else {
-				AstExpr ce = *p->expr;
-				ce.text = arena_strndup(L->a, p->expr->text + cond[j]->off, cond[j]->len);
-				ce.parsed = NULL;
-				/* at this port, the ports below it still hold the previous row */
-				ExprBinding **vars = L->cur_vars;
-				L->cur_vars = ARENA_NEWN(L->a, ExprBinding *, n + 1);
-				memcpy(L->cur_vars, vars, j * sizeof *vars);
-				const char *c =
-				    translate(L, ln, &ce,
-					      arena_sprintf(L->a, "condition of variable port '%s'", p->name),
-					      true, false, NULL);
-				L->cur_vars = vars;
-				if (!c)
-					return;
 				const char *last_reset = arena_sprintf(
 				    L->a,
 				    "max(CASE WHEN (%s) IS TRUE THEN %s END) OVER (ORDER BY t.akko_ord ROWS "
@@ -1289,6 +1376,42 @@ static void plan_previous_rows(Lower *L, StepInfo *si, LNode *ln, LNode *d)
 		}
 		lnode_add(L, rn);
 		last = rn;
+	}
+	if (holds) {
+		LNode *hn =
+		    stage_node(L, ln, last, "hold", "values variable ports hold from the row that set them");
+		for (uint32_t j = 0; j < n; j++) {
+			if (!(prev[j] && self[j] && value[j]))
+				continue;
+			const AstPort *p = s->ports.items[j];
+			const char *v = part_at(L, ln, s, j, value[j], "value of variable port", false);
+			if (!v)
+				return;
+			const char *type = pc_pg_type(L->a, &p->type);
+			char cls = type_class(expr_type_from_ast(p->type.kind));
+			const char *init = cls == 'N' ? "0" : cls == 'S' ? "''" : "NULL";
+			if (cls != 'N' && cls != 'S')
+				sbuf_addf(&dates, "%s'%s'", dates.len ? ", " : "", p->name);
+			const char *col =
+			    fresh_col(L, hn, colname(L, arena_sprintf(L->a, "akko_hold_%s", p->name)));
+			/* the first row of a group set the value */
+			add_item(L, hn,
+				 arena_sprintf(L->a,
+					       "CAST(CASE WHEN t.%s = 0 THEN %s ELSE first_value(%s) OVER "
+					       "(PARTITION BY t.%s ORDER BY t.akko_ord) END AS %s)",
+					       ident(L, grp[j]), init, v, ident(L, grp[j]), type),
+				 col, type);
+			L->cur_pre[j] = column_binding(L, p, col);
+		}
+		if (dates.len)
+			warn(L, ln, W_RULE_DIFFERENCE, s,
+			     "variable port%s %s start%s from PowerCenter's minimum date until a row "
+			     "sets %s; the SQL reads NULL there",
+			     strchr(dates.buf, ',') ? "s" : "", dates.buf, strchr(dates.buf, ',') ? "" : "s",
+			     strchr(dates.buf, ',') ? "them" : "it");
+		sbuf_release(&dates);
+		lnode_add(L, hn);
+		last = hn;
 	}
 	if (order)
 		ptrvec_push(L->a, &ln->n->evidence,

@@ -38,6 +38,7 @@ static const char *const allowed[] = {
     "encode",
     "exp",
     "extract",
+    "first_value",
     "floor",
     "initcap",
     "lag",
