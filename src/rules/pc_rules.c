@@ -1740,6 +1740,18 @@ static void lower_source_query(Lower *L, StepInfo *si)
 	lnode_add(L, ln);
 }
 
+/* The value a port passes through from its input `in` (read as t),
+ * converted to the port's type where it enters; when nothing feeds it,
+ * NULL (of `type`, when given). */
+static const char *passed_value(Lower *L, LNode *ln, const AstPort *p, const ColRef *in, const char *type)
+{
+	if (!in->node)
+		return type ? arena_sprintf(L->a, "CAST(NULL AS %s)", type) : "NULL";
+	const ExprBinding *cv = port_conversion(L, ln, p, in->node, in->col, "t");
+	const char *e = cv ? print_inline(L, cv) : NULL;
+	return e ? e : arena_sprintf(L->a, "t.%s", ident(L, in->col));
+}
+
 static void lower_expression(Lower *L, StepInfo *si, LNode *ln, LNode *d, bool translate_ports)
 {
 	const AstStep *s = si->s;
@@ -1762,14 +1774,8 @@ static void lower_expression(Lower *L, StepInfo *si, LNode *ln, LNode *d, bool t
 			e = translate_port(L, ln, p, false);
 			if (!e)
 				return;
-		} else if (L->cur_in[i].node) {
-			const ExprBinding *cv =
-			    port_conversion(L, ln, p, L->cur_in[i].node, L->cur_in[i].col, "t");
-			e = cv ? print_inline(L, cv) : NULL;
-			if (!e)
-				e = arena_sprintf(L->a, "t.%s", ident(L, L->cur_in[i].col));
 		} else {
-			e = arena_sprintf(L->a, "CAST(NULL AS %s)", type);
+			e = passed_value(L, ln, p, &L->cur_in[i], type);
 		}
 		add_item(L, ln, e, name, type);
 		si->cols[i] = name;
@@ -1984,14 +1990,7 @@ static void lower_lookup(Lower *L, StepInfo *si, LNode *ln, LNode *d)
 		k++;
 		if (!lc)
 			continue;
-		const char *v = "NULL";
-		if (L->cur_in[i].node) {
-			const ExprBinding *cv =
-			    port_conversion(L, ln, p, L->cur_in[i].node, L->cur_in[i].col, "t");
-			v = cv ? print_inline(L, cv) : NULL;
-			if (!v)
-				v = arena_sprintf(L->a, "t.%s", ident(L, L->cur_in[i].col));
-		}
+		const char *v = passed_value(L, ln, p, &L->cur_in[i], NULL);
 		sbuf_addf(&w, "%sr.%s %s %s", nt++ ? " AND " : " WHERE ", ident(L, colname(L, lc)), op, v);
 	}
 	if (!nt) {
@@ -2040,14 +2039,8 @@ static void lower_lookup(Lower *L, StepInfo *si, LNode *ln, LNode *d)
 				e = arena_sprintf(L->a, "l.%s", rc);
 				sbuf_addf(&lat, "%sr.%s", nl++ ? ", " : "", rc);
 			}
-		} else if (L->cur_in[i].node) {
-			const ExprBinding *cv =
-			    port_conversion(L, ln, p, L->cur_in[i].node, L->cur_in[i].col, "t");
-			e = cv ? print_inline(L, cv) : NULL;
-			if (!e)
-				e = arena_sprintf(L->a, "t.%s", ident(L, L->cur_in[i].col));
 		} else {
-			e = arena_sprintf(L->a, "CAST(NULL AS %s)", type);
+			e = passed_value(L, ln, p, &L->cur_in[i], type);
 		}
 		add_item(L, ln, e, name, type);
 		si->cols[i] = name;
@@ -2362,16 +2355,7 @@ static void lower_sql(Lower *L, StepInfo *si, LNode *ln, LNode *d)
 			e = arena_sprintf(L->a, "CAST(NULL AS %s)", type); /* no error: NULL */
 		} else if (j >= 0) {
 			keep = true;
-			e = NULL;
-			if (L->cur_in[j].node) {
-				const ExprBinding *cv =
-				    port_conversion(L, ln, p, L->cur_in[j].node, L->cur_in[j].col, "t");
-				e = cv ? print_inline(L, cv) : NULL;
-				if (!e)
-					e = arena_sprintf(L->a, "t.%s", ident(L, L->cur_in[j].col));
-			} else {
-				e = arena_sprintf(L->a, "CAST(NULL AS %s)", type);
-			}
+			e = passed_value(L, ln, p, &L->cur_in[j], type);
 		} else {
 			const char *qc = fresh_col(L, q, colname(L, p->name));
 			add_col(L, q, qc, type);
