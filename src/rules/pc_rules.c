@@ -2334,6 +2334,16 @@ static void lower_sql(Lower *L, StepInfo *si, LNode *ln, LNode *d)
 			return;
 		}
 	}
+	uint32_t filled = 0;
+	for (uint32_t i = 0; i < s->ports.len; i++) {
+		const AstPort *p = s->ports.items[i];
+		filled +=
+		    (p->dir & PORT_OUT) && strcasecmp(p->name, "SQLError") != 0 && passes_through(s, p) < 0;
+	}
+	if (!filled) {
+		make_placeholder(L, ln, CONV_LLM_UNAVAILABLE, "the query fills no output port");
+		return;
+	}
 	/* the query's rows, read by position into the output ports it fills */
 	LNode *q = lnode_new(L, NODE_SOURCE_PUSHDOWN,
 			     ir_make_id(L->a, &L->ids, arena_sprintf(L->a, "%s_query", ln->n->id)), s, NULL);
@@ -2366,11 +2376,6 @@ static void lower_sql(Lower *L, StepInfo *si, LNode *ln, LNode *d)
 		si->cols[i] = name;
 	}
 	lnode_add(L, q);
-	if (!q->n->columns.len) {
-		sbuf_release(&cols);
-		make_placeholder(L, ln, CONV_LLM_UNAVAILABLE, "the query fills no output port");
-		return;
-	}
 	const char *max = extension(s, "Max_Out_Row_Count");
 	long long limit = max ? strtoll(max, NULL, 10) : 0;
 	add_dep(L, ln, q->n->id);
