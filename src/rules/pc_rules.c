@@ -2226,21 +2226,29 @@ static char binds_port(const char *sql, const char *name)
 	return 0;
 }
 
+/* Past the comment at c (-- to the line's end, or slash-star to
+ * star-slash); c itself when none starts there. */
+static const char *comment_end(const char *c)
+{
+	if (c[0] == '-' && c[1] == '-')
+		return c + strcspn(c, "\n");
+	if (c[0] == '/' && c[1] == '*') {
+		const char *e = strstr(c + 2, "*/");
+		return e ? e + 2 : c + strlen(c);
+	}
+	return c;
+}
+
 /* Past blanks, comments and opening parentheses. */
 static const char *sql_skip(const char *c)
 {
 	for (;;) {
 		while (*c == ' ' || *c == '\t' || *c == '\r' || *c == '\n' || *c == '(')
 			c++;
-		if (c[0] == '-' && c[1] == '-') {
-			while (*c && *c != '\n')
-				c++;
-		} else if (c[0] == '/' && c[1] == '*') {
-			const char *e = strstr(c + 2, "*/");
-			c = e ? e + 2 : c + strlen(c);
-		} else {
+		const char *e = comment_end(c);
+		if (e == c)
 			return c;
-		}
+		c = e;
 	}
 }
 
@@ -2259,6 +2267,8 @@ static const char *not_one_query(const char *sql)
 			quote = *c == quote ? 0 : quote;
 		} else if (*c == '\'' || *c == '"') {
 			quote = *c;
+		} else if (comment_end(c) != c) { /* a ';' in a comment ends nothing */
+			c = comment_end(c) - 1;
 		} else if (*c == ';' && *sql_skip(c + 1)) {
 			return "the query holds several statements";
 		}
