@@ -1123,9 +1123,20 @@ static ExprBinding *column_binding(Lower *L, const AstPort *p, const char *col)
 	return b;
 }
 
+/* Scope the analysed variable ports to those above port j, as
+ * PowerCenter evaluates port j: the ports above hold this row's values,
+ * the ports below still the previous row's.  Returns the full set, which
+ * the caller puts back. */
+static ExprBinding **vars_above(Lower *L, const AstStep *s, uint32_t j)
+{
+	ExprBinding **vars = L->cur_vars;
+	L->cur_vars = ARENA_NEWN(L->a, ExprBinding *, s->ports.len + 1);
+	memcpy(L->cur_vars, vars, j * sizeof *vars);
+	return vars;
+}
+
 /* A part of variable port j's expression (a condition, a value) as SQL,
- * translated as PowerCenter evaluates it at port j: the ports above hold
- * this row's values, the ports below still the previous row's. */
+ * translated as at port j. */
 static const char *part_at(Lower *L, LNode *ln, const AstStep *s, uint32_t j, const Expr *part,
 			   const char *what, bool condition)
 {
@@ -1133,9 +1144,7 @@ static const char *part_at(Lower *L, LNode *ln, const AstStep *s, uint32_t j, co
 	AstExpr ce = *p->expr;
 	ce.text = arena_strndup(L->a, p->expr->text + part->off, part->len);
 	ce.parsed = NULL;
-	ExprBinding **vars = L->cur_vars;
-	L->cur_vars = ARENA_NEWN(L->a, ExprBinding *, s->ports.len + 1);
-	memcpy(L->cur_vars, vars, j * sizeof *vars);
+	ExprBinding **vars = vars_above(L, s, j);
 	const char *c =
 	    translate(L, ln, &ce, arena_sprintf(L->a, "%s '%s'", what, p->name), condition, false, NULL);
 	L->cur_vars = vars;
@@ -1145,9 +1154,7 @@ static const char *part_at(Lower *L, LNode *ln, const AstStep *s, uint32_t j, co
 /* Variable port j's whole expression, analysed as at port j. */
 static ExprBinding *port_binding_at(Lower *L, LNode *ln, const AstStep *s, uint32_t j)
 {
-	ExprBinding **vars = L->cur_vars;
-	L->cur_vars = ARENA_NEWN(L->a, ExprBinding *, s->ports.len + 1);
-	memcpy(L->cur_vars, vars, j * sizeof *vars);
+	ExprBinding **vars = vars_above(L, s, j);
 	ExprBinding *b = variable_binding(L, ln, s->ports.items[j], false, NULL);
 	L->cur_vars = vars;
 	return b;
