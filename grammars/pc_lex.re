@@ -8,7 +8,7 @@
  */
 #include <string.h>
 
-#include "expr/pc_parser.h"
+#include "expr/lang/powercenter/pc_parser.h"
 #include "pc_parse.h"
 
 /*!re2c
@@ -35,7 +35,7 @@ static int token(PcParser *p, PCY_LTYPE *lloc)
 static Expr *leaf(PcParser *p, ExprKind kind, PCY_LTYPE *lloc, size_t skip)
 {
 	Expr *e = pc_node(p, kind, *lloc);
-	e->name = arena_strndup(p->arena, (const char *)p->tok + skip,
+	e->name = arena_strndup(p->b.arena, (const char *)p->tok + skip,
 				(size_t)(p->cur - p->tok) - skip);
 	return e;
 }
@@ -45,7 +45,7 @@ static Expr *string_leaf(PcParser *p, PCY_LTYPE *lloc)
 {
 	Expr *e = pc_node(p, EX_STRING, *lloc);
 	size_t n = (size_t)(p->cur - p->tok) - 2;
-	char *s = arena_alloc(p->arena, n + 1), *o = s;
+	char *s = arena_alloc(p->b.arena, n + 1), *o = s;
 	for (const unsigned char *c = p->tok + 1; c < p->cur - 1; c++) {
 		*o++ = (char)*c;
 		if (*c == '\'')
@@ -59,7 +59,7 @@ static Expr *string_leaf(PcParser *p, PCY_LTYPE *lloc)
 static int lex_error(PcParser *p, PCY_LTYPE *lloc, const char *what)
 {
 	token(p, lloc);
-	expr_issue_add(p->arena, p->issues, E_EXPR_SYNTAX, lloc->off,
+	expr_issue_add(p->b.arena, p->b.issues, E_EXPR_SYNTAX, lloc->off,
 		       lloc->end > lloc->off ? lloc->end - lloc->off : 1, "%s", what);
 	p->lex_failed = true;
 	return T_LEXERR;

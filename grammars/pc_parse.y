@@ -7,7 +7,7 @@
  * OR < AND < = <> < < <= > >= < || < + - < * / % < unary + - NOT.
  */
 %code requires {
-#include "expr/pc_parser.h"
+#include "expr/lang/powercenter/pc_parser.h"
 }
 
 %code provides {
@@ -121,7 +121,7 @@ arglist:
 static void pcy_error(PCY_LTYPE *lloc, PcParser *p, const char *msg)
 {
 	if (!p->lex_failed)
-		expr_issue_add(p->arena, p->issues, E_EXPR_SYNTAX, lloc->off,
+		expr_issue_add(p->b.arena, p->b.issues, E_EXPR_SYNTAX, lloc->off,
 			       lloc->end > lloc->off ? lloc->end - lloc->off : 1, "%s", msg);
 }
 
@@ -145,7 +145,7 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, PcParser *p)
 			sbuf_addf(&m, "%s%s", i == 0 ? "" : i == n - 1 ? " or " : ", ",
 				  yysymbol_name(want[i]));
 	}
-	expr_issue_add(p->arena, p->issues, E_EXPR_SYNTAX, at->off,
+	expr_issue_add(p->b.arena, p->b.issues, E_EXPR_SYNTAX, at->off,
 		       at->end > at->off ? at->end - at->off : 1, "%s", m.buf);
 	sbuf_release(&m);
 	return 0;
@@ -156,10 +156,10 @@ Expr *pc_parse(Arena *a, const char *text, size_t len, PtrVec *issues)
 	PcParser p = {0};
 	unsigned char *copy = arena_alloc(a, len + 1);
 	memcpy(copy, text, len);
-	p.arena = a;
+	p.b.arena = a;
 	p.text = p.cur = copy;
 	p.lim = copy + len;
-	p.issues = issues;
+	p.b.issues = issues;
 	int rc = pcy_parse(&p);
-	return rc == 0 && !p.too_deep ? p.result : NULL;
+	return rc == 0 && !p.b.too_deep ? p.result : NULL;
 }

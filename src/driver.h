@@ -48,6 +48,7 @@ typedef struct ExprOptions {
 	bool quiet;        /* files: no diagnostics on stderr */
 	NullCompare null_compare;
 	const struct Dialect *dialect;
+	const struct Language *lang; /* --from: the source language (NULL: PowerCenter) */
 } ExprOptions;
 
 typedef struct ExprStats {

@@ -7,7 +7,8 @@
 #include "base/str.h"
 #include "driver.h"
 #include "expr/dialect.h"
-#include "expr/jobexprs.h"
+#include "expr/lang.h"
+#include "expr/lang/powercenter/jobexprs.h"
 #include "parsers/frontend.h"
 #include "validate/sqlcheck.h"
 
@@ -123,6 +124,7 @@ int driver_expr(const ExprOptions *o, const char *text)
 		return EXIT_USAGE;
 	}
 	ExprEnv env = {
+	    .lang = o->lang ? o->lang : expr_language(LANG_POWERCENTER),
 	    .dialect = o->dialect,
 	    .null_compare = o->null_compare,
 	    .condition = o->condition,

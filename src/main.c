@@ -8,7 +8,7 @@
 #include "llm/llm.h"
 #include "report/report.h"
 #include "rules/rules.h"
-#include "expr/catalog.h"
+#include "expr/lang.h"
 #include "expr/dialect.h"
 #include "validate/schema.h"
 
@@ -338,9 +338,10 @@ static void print_rules(FILE *out)
 static void print_functions(FILE *out)
 {
 	fputs("| function | arguments | status | PostgreSQL | notes |\n|---|---|---|---|---|\n", out);
-	for (int i = 0; i < FN_COUNT_; i++) {
-		const FuncDef *f = catalog_at((FuncId)i);
-		const char *t = dialect_postgres.fn[i].t;
+	const Language *pc = expr_language(LANG_POWERCENTER);
+	for (size_t i = 0; i < pc->nfuncs; i++) {
+		const FuncDef *f = &pc->funcs[i];
+		const char *t = f->prim ? dialect_postgres.prim[f->prim].t : NULL;
 		char args[16];
 		if (f->min_args == f->max_args)
 			snprintf(args, sizeof args, "%u", f->min_args);
@@ -357,7 +358,7 @@ static void print_functions(FILE *out)
 				fputs(*c == '|' ? "\\|" : (char[]){*c, 0}, out);
 			fputc('`', out);
 		} else
-			fputs("lowered by sqlgen.c (see notes)", out);
+			fputs("lowered by src/expr/lang/powercenter/lower.c (see notes)", out);
 		fputs(" | ", out);
 		for (const char *c = f->notes; *c; c++)
 			fputs(*c == '|' ? "\\|" : (char[]){*c, 0}, out);

@@ -192,6 +192,7 @@ AstExpr *ast_expr_new(AstDoc *d, ExprLang lang, const char *text, SrcLoc loc)
 	e->lang = lang;
 	e->text = text ? text : "";
 	e->loc = loc;
+	ptrvec_push(d->arena, &d->exprs, e);
 	return e;
 }
 

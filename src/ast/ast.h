@@ -292,7 +292,7 @@ typedef struct AstExpr {
 	SrcLoc loc;       /* start of the text in the host file (its attribute) */
 	bool synthesized; /* built by the frontend from structured settings (join
 	                     keys, simple filters), not written by the user */
-	void *parsed;     /* filled in by src/expr; opaque here */
+	void *parsed;     /* its parse, filled in by src/expr (ExprParsed); opaque here */
 } AstExpr;
 
 typedef struct AstType {
@@ -705,6 +705,8 @@ typedef struct AstDoc {
 	PtrVec connections;         /* AstConnection, unique by name and kind */
 	PtrVec params;              /* AstParam known only from parameter files */
 	PtrVec param_files;         /* AstParamFile */
+	PtrVec exprs;               /* AstExpr: every expression, in creation order
+				       (src/expr parses them once: expr_parse_doc) */
 } AstDoc;
 
 /* ---- constructors (arena-allocated, never NULL) ------------------------- */

@@ -13,7 +13,7 @@
 #include <strings.h>
 
 #include "emit/jobstats.h"
-#include "expr/catalog.h"
+#include "expr/lang.h"
 #include "expr/expr.h"
 
 /* ---- which flows count ---------------------------------------------------- */
@@ -50,7 +50,7 @@ static bool passthrough(const AstPort *p)
 /* A user-written PowerCenter expression of a port, or NULL. */
 static const AstExpr *port_expr(const AstPort *p)
 {
-	if (!p->expr || p->expr->synthesized || p->expr->lang != LANG_POWERCENTER)
+	if (!p->expr || p->expr->synthesized || !expr_language(p->expr->lang))
 		return NULL;
 	if (!(p->dir & (PORT_OUT | PORT_VAR)) || passthrough(p))
 		return NULL;
@@ -59,7 +59,7 @@ static const AstExpr *port_expr(const AstPort *p)
 
 static const AstExpr *user_expr(const AstExpr *e)
 {
-	return e && !e->synthesized && e->lang == LANG_POWERCENTER ? e : NULL;
+	return e && !e->synthesized && expr_language(e->lang) ? e : NULL;
 }
 
 static uint32_t count_calls(const Expr *e)
@@ -77,8 +77,7 @@ static void count_expr(Arena *scratch, const AstExpr *e, JobCounts *c)
 {
 	if (!e)
 		return;
-	PtrVec issues = {0};
-	const Expr *tree = pc_parse(scratch, e->text, strlen(e->text), &issues);
+	const Expr *tree = expr_parsed(e)->tree;
 	uint32_t calls = count_calls(tree);
 	c->expressions++;
 	c->function_calls += calls;
@@ -168,7 +167,7 @@ static void expr_shape(const Expr *e, Sbuf *out)
 	switch (e->kind) {
 	case EX_NUMBER:
 	case EX_STRING: sbuf_addch(out, 'L'); return;
-	case EX_NAME: sbuf_addch(out, e->constant >= 0 ? 'K' : 'N'); return;
+	case EX_NAME: sbuf_addch(out, e->constant ? 'K' : 'N'); return;
 	case EX_PARAM: sbuf_addch(out, 'P'); return;
 	case EX_SYSVAR: sbuf_addch(out, 'S'); return;
 	case EX_STAR: sbuf_addch(out, '*'); return;
@@ -194,12 +193,11 @@ static void shape_of(Arena *scratch, const AstExpr *e, Sbuf *out)
 		sbuf_adds(out, " -");
 		return;
 	}
-	if (e->lang != LANG_POWERCENTER) {
+	if (!expr_language(e->lang)) {
 		sbuf_addf(out, " <%s>", lang_name(e->lang)); /* SQL, commands: text left out */
 		return;
 	}
-	PtrVec issues = {0};
-	const Expr *tree = pc_parse(scratch, e->text, strlen(e->text), &issues);
+	const Expr *tree = expr_parsed(e)->tree;
 	sbuf_addch(out, ' ');
 	if (tree) {
 		/* names are not bound here: sema would set `constant` */
@@ -398,8 +396,8 @@ const char *jobstats_blamed_function(Arena *a, const char *msg)
 	for (size_t i = 0; i < sizeof tails / sizeof *tails; i++) {
 		for (p = strstr(msg, tails[i]); p; p = strstr(p + 1, tails[i])) {
 			const char *w = word_before(a, msg, (size_t)(p - msg));
-			if (w && catalog_find(w))
-				return catalog_find(w)->name;
+			if (w && expr_find_function_any(w))
+				return expr_find_function_any(w)->name;
 		}
 	}
 	if ((p = strstr(msg, "the unit of "))) {
@@ -408,7 +406,7 @@ const char *jobstats_blamed_function(Arena *a, const char *msg)
 		while (ident_char(w[n]))
 			n++;
 		const char *name = arena_strndup(a, w, n);
-		return catalog_find(name) ? catalog_find(name)->name : NULL;
+		return expr_find_function_any(name) ? expr_find_function_any(name)->name : NULL;
 	}
 	return NULL;
 }

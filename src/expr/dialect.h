@@ -1,21 +1,26 @@
 /* dialect.h - what the SQL printer needs to know about a target dialect
  * (src/expr).
  *
- * sqlgen.c expresses PowerCenter semantics once, in terms of small SQL
- * templates: simple functions map one to one (tmpl[], by catalogue id) and
- * the lowerings of the complex ones (SUBSTR, INSTR, DECODE, dates...) are
- * written with primitives (prim[]).  Another dialect is another table of
- * templates plus the few hooks below, not a copy of the printer.
+ * The table is keyed by neutral core operations (SqlPrim), never by a
+ * source language's functions: a catalogue row (func.h) names the core
+ * operation it calls one to one, and the lowerings of the complex ones
+ * (a language's SUBSTR, INSTR, DECODE, dates...) are written with the same
+ * operations.  Another target dialect is another table of templates plus
+ * the few fields below, not a copy of the printer.
  *
  * Template syntax: {1}..{9} an argument as is (function-argument
  * position), {1!} the argument in parentheses unless it is a primary,
+ * {1<} in parentheses when it binds less tightly than the template's own
+ * precedence (a left operand), {1>} also when it binds the same (a right
+ * operand),
  * {*} all arguments separated by ", ", {r} all but the first, {u} the extra text the lowering
  * passes (a unit, a cast type).  Everything else is copied.
  */
 #ifndef AKKO_EXPR_DIALECT_H
 #define AKKO_EXPR_DIALECT_H
 
-#include "expr/catalog.h"
+#include "expr/datefmt.h"
+#include "expr/expr.h"
 
 /* Precedence of printed SQL, lowest first (PostgreSQL's table). */
 enum {
@@ -40,8 +45,10 @@ typedef struct SqlTmpl {
 
 /* clang-format off */
 #define SQL_PRIM_LIST(X)                                                    \
+	X(PRIM_NONE)            /* no operation (a catalogue row's "no call") */ \
 	X(PRIM_CAST)            /* {1!}::{u} */                            \
 	X(PRIM_CONCAT)          /* concatenation skipping NULLs: concat({*}) */ \
+	X(PRIM_CONCAT_STRICT)   /* {1} followed by {2}; NULL if either is */ \
 	X(PRIM_STRPOS)          /* 1-based position of {2} in {1}, 0 if none */ \
 	X(PRIM_SUBSTR)          /* substr({1}, {2}[, {3}]) */              \
 	X(PRIM_REGEX_INSTR)     /* position of the {4}th match of regex {2} from {3} */ \
@@ -69,7 +76,41 @@ typedef struct SqlTmpl {
 	X(PRIM_NOW_RUN)         /* clock fixed for the run (SESSSTARTTIME) */ \
 	X(PRIM_ARRAY_PICK)      /* element {1} (1-based) of the rest */    \
 	X(PRIM_ORDERED_LT)      /* {1} < {2} for strings, byte order */     \
-	X(PRIM_PARAM)           /* value of run parameter named {u} (text) */
+	X(PRIM_PARAM)           /* value of run parameter named {u} (text) */ \
+	X(PRIM_BIT_AND) X(PRIM_BIT_OR) X(PRIM_BIT_XOR) /* bitwise {1} op {2} */ \
+	X(PRIM_BIT_NOT)         /* bitwise complement of {1} */            \
+	X(PRIM_ROW_BEFORE)      /* {1} of the row {2} rows before, ordered by {u} */ \
+	X(PRIM_ROW_AFTER)       /* {1} of the row {2} rows after, ordered by {u} */ \
+	/* one-to-one operations */                                           \
+	X(PRIM_ASCII)           /* code point of the first character of {1} */ \
+	X(PRIM_CHR)             /* the character of code point {1} */      \
+	X(PRIM_INITCAP)         /* words capitalised */                    \
+	X(PRIM_LOWER)           /* lower case */                           \
+	X(PRIM_UPPER)           /* upper case */                           \
+	X(PRIM_LPAD)            /* pad {1} on the left to length {2} with {3} (blanks) */ \
+	X(PRIM_RPAD)            /* pad on the right */                     \
+	X(PRIM_LTRIM)           /* trim characters of {2} (blanks) on the left */ \
+	X(PRIM_RTRIM)           /* on the right */                         \
+	X(PRIM_GREATEST)        /* the greatest argument (NULLs ignored) */ \
+	X(PRIM_LEAST)           /* the least argument (NULLs ignored) */   \
+	X(PRIM_ABS) X(PRIM_CEIL) X(PRIM_EXP) X(PRIM_FLOOR) X(PRIM_LN)      \
+	X(PRIM_LOG)             /* logarithm of {2} in base {1} */         \
+	X(PRIM_POWER)           /* {1} to the power {2} */                 \
+	X(PRIM_RANDOM)          /* a random number in [0, 1) */            \
+	X(PRIM_SIGN)            /* -1, 0 or 1 as an integer */             \
+	X(PRIM_SQRT) X(PRIM_COS) X(PRIM_COSH) X(PRIM_SIN) X(PRIM_SINH)     \
+	X(PRIM_TAN) X(PRIM_TANH)                                           \
+	X(PRIM_IS_NULL)         /* {1} is NULL (a condition) */            \
+	X(PRIM_IS_NUMBER)       /* {1} is the text of a number (a condition) */ \
+	X(PRIM_IS_SPACES)       /* {1} is one or more white-space characters */ \
+	X(PRIM_BASE64_ENCODE)   /* base64 of the UTF-8 bytes, no line breaks */ \
+	X(PRIM_BASE64_DECODE)   /* base64 decoded as UTF-8 */              \
+	X(PRIM_MD5)             /* lowercase hex MD5 of the UTF-8 bytes */ \
+	/* aggregates */                                                      \
+	X(PRIM_AGG_AVG) X(PRIM_AGG_COUNT) X(PRIM_AGG_MAX) X(PRIM_AGG_MIN)   \
+	X(PRIM_AGG_MEDIAN)      /* continuous median */                    \
+	X(PRIM_AGG_PERCENTILE)  /* continuous percentile {2} (0..1) of {1} */ \
+	X(PRIM_AGG_STDDEV_SAMP) X(PRIM_AGG_SUM) X(PRIM_AGG_VAR_SAMP)
 /* clang-format on */
 
 typedef enum SqlPrim {
@@ -81,13 +122,18 @@ typedef enum SqlPrim {
 
 typedef struct Dialect {
 	const char *name;
-	const char *type_name[XT_COUNT]; /* for casts */
-	SqlTmpl fn[FN_COUNT_];           /* one-to-one functions by catalogue id */
-	SqlTmpl prim[PRIM_COUNT];
-	const char *unit_name[9];        /* DateUnit -> word for truncating and extracting */
-	const char *interval_unit[9];    /* DateUnit -> word for adding an interval */
-	const char *string_order_suffix; /* appended to string operands of < > (byte order) */
-	const char *const *reserved;     /* identifiers that must be quoted (sorted) */
+	const char *type_name[XT_COUNT];        /* for casts */
+	const char *type_with_length[XT_COUNT]; /* printf format with a length ("varchar(%d)") */
+	const char *type_with_scale[XT_COUNT];  /* with precision and scale ("numeric(%d,%d)") */
+	SqlTmpl prim[PRIM_COUNT];               /* core operations */
+	const char *unit_name[9];               /* DateUnit -> word for truncating and extracting */
+	const char *interval_unit[9];           /* DateUnit -> word for adding an interval */
+	const char *string_order_suffix;        /* appended to string operands of < > (byte order) */
+	DateTokSql date_tok[DT_COUNT];          /* date-format tokens (datefmt.h) */
+	/* Append literal text of a date format: `quoted` when the source
+	 * quoted it, else single characters. */
+	void (*date_literal)(Sbuf *out, const char *text, size_t n, bool quoted);
+	const char *const *reserved; /* identifiers that must be quoted (sorted) */
 	size_t n_reserved;
 } Dialect;
 
@@ -95,6 +141,11 @@ extern const Dialect dialect_postgres;
 const Dialect *dialect_find(const char *name); /* NULL if unknown */
 
 /* An identifier as the printer writes it: lower case, quoted only when it
- * must be (not a plain name, or a reserved word). */
+ * must be (not a plain name, or a reserved word).  The pipeline's column
+ * names are folded this way. */
 const char *sqlgen_ident(Arena *a, const Dialect *d, const char *name);
+/* The same, keeping the name's letter case when `fold` is false. */
+const char *sqlgen_ident_as(Arena *a, const Dialect *d, const char *name, bool fold);
+/* The name of a core operation ("PRIM_LOWER" -> "lower"), for tables. */
+const char *sql_prim_name(SqlPrim p);
 #endif

@@ -36,7 +36,7 @@ bool expr_type_parse(const char *name, ExprType *out)
 	    {"string", XT_STRING}, {"text", XT_STRING},     {"integer", XT_INTEGER}, {"int", XT_INTEGER},
 	    {"bigint", XT_BIGINT}, {"decimal", XT_DECIMAL}, {"numeric", XT_DECIMAL}, {"double", XT_DOUBLE},
 	    {"float", XT_DOUBLE},  {"date", XT_DATE},       {"timestamp", XT_DATE},  {"datetime", XT_DATE},
-	    {"binary", XT_BINARY}, {"boolean", XT_BOOLEAN},
+	    {"binary", XT_BINARY}, {"boolean", XT_BOOLEAN}, {"time", XT_TIME},
 	};
 	for (size_t i = 0; i < ARRAY_LEN(aliases); i++)
 		if (ascii_ieq(name, aliases[i].name)) {

@@ -34,7 +34,13 @@
 	X(EX_LKP, "lookup")      /* :LKP.name(args) */                            \
 	X(EX_SP, "procedure")    /* :SP.name(args) */                             \
 	X(EX_UDF, "udf")         /* :UDF.name(args) */                            \
-	X(EX_MCR, "macro")       /* :MCR.name(args) */
+	X(EX_MCR, "macro")       /* :MCR.name(args) */                            \
+	X(EX_QNAME, "qualified") /* text.name: a column of an input (Link.col) */ \
+	X(EX_ROWREF, "rowref")   /* name: a column `row` rows away ([Row-1:F]) */ \
+	X(EX_IF, "if")           /* args c1, v1, c2, v2, ..., [else]: first true wins */ \
+	X(EX_CASE, "case")       /* args value, m1, r1, ..., [else]: first equal wins */ \
+	X(EX_IN, "in")           /* args value, v1, v2, ...: value equals one of them */ \
+	X(EX_CAST, "cast")       /* args[0] converted to `cast` */
 
 /* X(enum, spelling used in messages) */
 #define EXPR_OP_LIST(X)            \
@@ -44,11 +50,12 @@
 	X(OP_ADD, "+") X(OP_SUB, "-") X(OP_CONCAT, "||") \
 	X(OP_LT, "<") X(OP_LE, "<=") X(OP_GT, ">") X(OP_GE, ">=") \
 	X(OP_EQ, "=") X(OP_NE, "<>") \
-	X(OP_AND, "AND") X(OP_OR, "OR")
+	X(OP_AND, "AND") X(OP_OR, "OR") \
+	X(OP_BITAND, "&") X(OP_BITOR, "|") X(OP_BITXOR, "^") X(OP_BITNOT, "~")
 
-/* Value types.  PowerCenter has no boolean type (TRUE is 1): conditions
- * are typed XT_BOOLEAN inside an expression and become 1/0 where a value
- * is needed. */
+/* Value types.  Where a language has no boolean type (PowerCenter: TRUE
+ * is 1, LangSemantics.bool_is_number), conditions are typed XT_BOOLEAN
+ * inside an expression and become 1/0 where a value is needed. */
 #define EXPR_TYPE_LIST(X)                                   \
 	X(XT_UNKNOWN, "unknown")  /* not declared; no checks */ \
 	X(XT_NULL, "null")        /* the typeless NULL */       \
@@ -58,6 +65,7 @@
 	X(XT_DECIMAL, "decimal")                                \
 	X(XT_DOUBLE, "double")                                  \
 	X(XT_DATE, "date")        /* date and time */           \
+	X(XT_TIME, "time")        /* time of day */             \
 	X(XT_BOOLEAN, "boolean")                                \
 	X(XT_BINARY, "binary")
 /* clang-format on */
@@ -80,6 +88,18 @@ bool expr_type_numeric(ExprType t); /* integer, bigint, decimal, double, boolean
 struct FuncDef;
 struct ExprBinding;
 
+/* EX_CAST: the type converted to, as the source wrote it.  `implicit`:
+ * a conversion sema or the rule engine inserted (a value entering a port
+ * of another type, an assignment coercion), lowered by the language's
+ * conversion rules rather than as an explicit cast. */
+typedef struct ExprCast {
+	ExprType to;
+	int32_t length;    /* strings: characters, -1 = not given */
+	int32_t precision; /* numbers: digits, -1 = not given */
+	int32_t scale;     /* numbers: digits after the point, -1 = not given */
+	bool implicit;
+} ExprCast;
+
 typedef struct Expr {
 	ExprKind kind;
 	ExprOp op;
@@ -88,13 +108,15 @@ typedef struct Expr {
 	const char *text;  /* literal text (EX_NUMBER as written, EX_STRING decoded) */
 	struct Expr **args;
 	uint32_t nargs;
-	uint32_t depth; /* levels below and including this node */
+	uint32_t depth;       /* levels below and including this node */
+	int32_t row;          /* EX_ROWREF: rows away from the current one (-1: the previous) */
+	const ExprCast *cast; /* EX_CAST */
 	/* filled in by sema */
 	ExprType type;
-	bool not_null;                  /* never NULL (literals and the like) */
-	const struct FuncDef *fn;       /* EX_CALL: catalogue entry */
-	const struct ExprBinding *bind; /* EX_NAME/EX_PARAM/EX_LKP: what the name means */
-	int constant;                   /* EX_NAME built-in constant id, -1 when none */
+	bool not_null;                    /* never NULL (literals and the like) */
+	const struct FuncDef *fn;         /* EX_CALL: catalogue entry */
+	const struct ExprBinding *bind;   /* EX_NAME/EX_PARAM/EX_LKP: what the name means */
+	const struct LangConst *constant; /* EX_NAME: the language's built-in constant, or NULL */
 } Expr;
 
 /* ---- parsing -------------------------------------------------------------- */
@@ -110,9 +132,36 @@ typedef struct ExprIssue {
 /* Deeper trees are refused (E0501): checking and printing recurse. */
 #define EXPR_MAX_DEPTH 1000
 
-/* Parse PowerCenter transformation-language text.  Returns the tree, or
- * NULL after recording at least one issue in *issues. */
-Expr *pc_parse(Arena *a, const char *text, size_t len, PtrVec *issues);
+struct Language;
+
+/* Parse text in a language (lang.h).  Returns the raw tree (names not
+ * resolved, nothing typed), or NULL after recording at least one issue in
+ * *issues. */
+Expr *expr_parse(Arena *a, const struct Language *lang, const char *text, size_t len, PtrVec *issues);
+
+/* A deep copy of a tree (its analysis fields cleared): sema writes into the
+ * nodes it checks, so a tree kept on the AST is copied before analysis. */
+Expr *expr_clone(Arena *a, const Expr *e);
+/* The same for a subtree whose text starts at byte `base` of its
+ * expression: offsets become relative to it. */
+Expr *expr_clone_at(Arena *a, const Expr *e, uint32_t base);
+
+/* An expression of the AST as parsed once by its language: the raw tree,
+ * or NULL with the parse issues.  Filled by expr_parse_doc(). */
+typedef struct ExprParsed {
+	const struct Language *lang;
+	const Expr *tree;
+	PtrVec issues; /* ExprIssue */
+} ExprParsed;
+
+/* Parse every expression of `doc` whose language has a parser, once,
+ * keeping the result on AstExpr.parsed (in the document's arena).
+ * Idempotent. */
+void expr_parse_doc(AstDoc *doc);
+
+/* The parse of an AST expression (expr_parse_doc must have run over its
+ * document), or NULL when its language has no parser. */
+const ExprParsed *expr_parsed(const AstExpr *e);
 
 /* ---- names and context ---------------------------------------------------- */
 
@@ -134,7 +183,7 @@ typedef struct ExprLookup {
 	const char *ret_col;  /* the return port's column */
 	bool implicit_return; /* no port is marked return: the only output port is used */
 	ExprType ret_type;
-	const char *policy;    /* "first", "last", "any", "error" */
+	const char *policy;            /* "first", "last", "any", "error" */
 	const char *const *order_cols; /* "first"/"last": the cache order, the lookup ports
 					  (condition columns first, then port order) */
 	uint32_t n_order;
@@ -158,12 +207,13 @@ struct Dialect;
 
 /* Everything a translation needs besides the text. */
 typedef struct ExprEnv {
+	const struct Language *lang; /* the source language (lang.h) */
 	const struct Dialect *dialect;
-	NullCompare null_compare; /* the session's "Treat Null In Comparison Operators As" */
-	bool condition;           /* the whole expression is a filter/router condition */
-	bool aggregates;          /* aggregate functions allowed (Aggregator ports) */
-	bool free_names;          /* unknown names become untyped columns (CLI without --types) */
-	const char *row_alias;    /* the relation the row comes from: columns inside a
+	NullCompare null_compare;  /* the session's "Treat Null In Comparison Operators As" */
+	bool condition;            /* the whole expression is a filter/router condition */
+	bool aggregates;           /* aggregate functions allowed (Aggregator ports) */
+	bool free_names;           /* unknown names become untyped columns (CLI without --types) */
+	const char *row_alias;     /* the relation the row comes from: columns inside a
 				      lookup's subquery are qualified with it, so the
 				      lookup's own columns cannot capture them; NULL when
 				      there is no lookup to print */
@@ -189,12 +239,29 @@ typedef struct ExprResult {
 	PtrVec issues;     /* ExprIssue, in source order of detection */
 } ExprResult;
 
-/* Parse, check and translate one expression.  Never fails hard: problems
- * are ExprIssues in the result. */
+/* Parse (in env->lang), check and translate one expression.  Never fails
+ * hard: problems are ExprIssues in the result.  For text the compiler
+ * builds itself (a port's default value); an expression of the AST goes
+ * through expr_translate_ast, which does not parse it again. */
 void expr_translate(Arena *a, const ExprEnv *env, const char *text, size_t len, ExprResult *r);
 
+/* Check and translate an expression of the AST from its parse
+ * (expr_parsed): a copy of the tree is analysed. */
+void expr_translate_ast(Arena *a, const ExprEnv *env, const AstExpr *src, ExprResult *r);
+
+/* Check and translate a tree the caller built or copied (it is written
+ * to). */
+void expr_translate_tree(Arena *a, const ExprEnv *env, Expr *e, ExprResult *r);
+
+/* A conversion of column `name` to `to` where a value enters a port of
+ * another type (an assignment coercion): an EX_CAST marked implicit, which
+ * the language converts as it does (Language.convert).  A decimal with
+ * `precision` > 0 keeps `scale` (>= 0); otherwise pass -1. */
+Expr *expr_new_coercion(Arena *a, const char *name, ExprType to, int32_t precision, int32_t scale);
+
 /* Analyse an already parsed tree (used for variable ports, which are
- * analysed once and inlined into later ports). */
+ * analysed once and inlined into later ports).  The tree is written to:
+ * copy a shared one first (expr_clone). */
 void expr_analyse(Arena *a, const ExprEnv *env, Expr *e, ExprResult *r);
 /* Print SQL for an analysed tree; returns false when unsupported. */
 bool expr_print_sql(Arena *a, const ExprEnv *env, const Expr *e, ExprResult *r);

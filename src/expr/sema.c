@@ -1,51 +1,22 @@
 /* sema.c - name resolution and type inference for expression trees
  * (src/expr).  Runs after parsing, before SQL printing: resolves names
- * against the ExprEnv and the built-in constants, checks every call
- * against the function catalogue (arity, argument types), and types every
- * node.  Problems become ExprIssues; the walk goes on so that one pass
- * reports all of them.
+ * against the ExprEnv and the language's built-in constants, checks every
+ * call against the language's function catalogue (arity, argument types),
+ * and types every node.  Problems become ExprIssues; the walk goes on so
+ * that one pass reports all of them.
  */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "base/str.h"
-#include "expr/catalog.h"
+#include "expr/lang.h"
 #include "expr/sema.h"
-
-/* clang-format off */
-static const struct {
-	const char *name;
-	ExprType type;
-	int value; /* integer constants */
-} constants[] = {
-	[CONST_NULL] = {"NULL", XT_NULL, 0},
-	[CONST_TRUE] = {"TRUE", XT_BOOLEAN, 1},
-	[CONST_FALSE] = {"FALSE", XT_BOOLEAN, 0},
-	[CONST_SYSDATE] = {"SYSDATE", XT_DATE, 0},
-	[CONST_SESSSTARTTIME] = {"SESSSTARTTIME", XT_DATE, 0},
-	[CONST_SYSTIMESTAMP] = {"SYSTIMESTAMP", XT_DATE, 0},
-	[CONST_DD_INSERT] = {"DD_INSERT", XT_INTEGER, 0},
-	[CONST_DD_UPDATE] = {"DD_UPDATE", XT_INTEGER, 1},
-	[CONST_DD_DELETE] = {"DD_DELETE", XT_INTEGER, 2},
-	[CONST_DD_REJECT] = {"DD_REJECT", XT_INTEGER, 3},
-	[CONST_TC_CONTINUE] = {"TC_CONTINUE_TRANSACTION", XT_INTEGER, 0},
-	[CONST_TC_COMMIT_BEFORE] = {"TC_COMMIT_BEFORE", XT_INTEGER, 1},
-	[CONST_TC_COMMIT_AFTER] = {"TC_COMMIT_AFTER", XT_INTEGER, 2},
-	[CONST_TC_ROLLBACK_BEFORE] = {"TC_ROLLBACK_BEFORE", XT_INTEGER, 3},
-	[CONST_TC_ROLLBACK_AFTER] = {"TC_ROLLBACK_AFTER", XT_INTEGER, 4},
-	[CONST_PROC_RESULT] = {"PROC_RESULT", XT_UNKNOWN, 0},
-};
-/* clang-format on */
-
-int sema_constant_value(int id)
-{
-	return constants[id].value;
-}
 
 typedef struct Sema {
 	Arena *a;
 	const ExprEnv *env;
+	const Language *lang;
 	ExprResult *r;
 	int agg_depth; /* inside an aggregate's arguments */
 } Sema;
@@ -127,23 +98,15 @@ static void check_number(Sema *s, Expr *e)
 		e->type = v > 2147483647LL ? XT_BIGINT : XT_INTEGER;
 }
 
-int sema_find_constant(const char *name)
-{
-	for (size_t i = 0; i < ARRAY_LEN(constants); i++)
-		if (ascii_ieq(constants[i].name, name))
-			return (int)i;
-	return -1;
-}
-
 static void check_name(Sema *s, Expr *e)
 {
-	e->constant = sema_find_constant(e->name);
-	if (e->constant >= 0) {
-		e->type = constants[e->constant].type;
-		e->not_null = e->constant != CONST_NULL;
-		if (e->constant == CONST_PROC_RESULT)
-			issue(s, W_EXPR_UNSUPPORTED, e,
-			      "PROC_RESULT belongs to :SP. calls, which are not translated");
+	const LangConst *k = lang_find_const(s->lang, e->name);
+	e->constant = k;
+	if (k) {
+		e->type = k->type;
+		e->not_null = k->kind != CK_NULL;
+		if (k->kind == CK_UNSUPPORTED)
+			issue(s, W_EXPR_UNSUPPORTED, e, "%s", k->why);
 		return;
 	}
 	const ExprBinding *b = s->env->resolve ? s->env->resolve(s->env->ud, BIND_COLUMN, e->name) : NULL;
@@ -161,10 +124,9 @@ static void check_name(Sema *s, Expr *e)
 		if (!seen)
 			issue(s, W_EXPR_UNTYPED, e, "port '%s' has no declared type", e->name);
 	}
-	if (!b && strchr(e->name, '.')) {
-		issue(s, E_EXPR_NAME, e,
-		      "'%s' is a qualified name; PowerCenter ports are referenced by their name alone",
-		      e->name);
+	if (!b && strchr(e->name, '.') && !s->lang->sem.qualified_names) {
+		issue(s, E_EXPR_NAME, e, "'%s' is a qualified name; %s", e->name,
+		      s->lang->sem.qualified_name_note);
 		e->type = XT_UNKNOWN;
 		return;
 	}
@@ -217,6 +179,11 @@ static void check_param(Sema *s, Expr *e)
 
 /* ---- operators -------------------------------------------------------------- */
 
+static bool whole(ExprType t)
+{
+	return t == XT_INTEGER || t == XT_BIGINT || t == XT_BOOLEAN;
+}
+
 static void check_unary(Sema *s, Expr *e)
 {
 	Expr *x = e->args[0];
@@ -227,7 +194,9 @@ static void check_unary(Sema *s, Expr *e)
 		e->type = XT_BOOLEAN;
 		return;
 	}
-	if (!loose(x->type) && !expr_type_numeric(x->type))
+	if (e->op == OP_BITNOT && !loose(x->type) && !whole(x->type))
+		issue(s, E_EXPR_TYPE, e, "'~' needs a whole number, not a %s", tname(x->type));
+	else if (!loose(x->type) && !expr_type_numeric(x->type))
 		issue(s, E_EXPR_TYPE, e, "unary '%s' needs a number, not a %s", expr_op_name(e->op),
 		      tname(x->type));
 	e->type = loose(x->type) ? x->type : num_type(x->type);
@@ -268,6 +237,16 @@ static void check_binary(Sema *s, Expr *e)
 			      tname(r->type));
 		e->type = XT_BOOLEAN;
 		return;
+	case OP_BITAND:
+	case OP_BITOR:
+	case OP_BITXOR:
+		for (int i = 0; i < 2; i++)
+			if (!loose(e->args[i]->type) && !whole(e->args[i]->type))
+				issue(s, E_EXPR_TYPE, e->args[i], "'%s' needs whole numbers, not a %s",
+				      expr_op_name(e->op), tname(e->args[i]->type));
+		e->type = l->type == XT_BIGINT || r->type == XT_BIGINT ? XT_BIGINT : XT_INTEGER;
+		e->not_null = l->not_null && r->not_null;
+		return;
 	default: break;
 	}
 	/* arithmetic */
@@ -283,7 +262,7 @@ static void check_binary(Sema *s, Expr *e)
 	ExprType t;
 	if (!sema_unify(l->type, r->type, &t) || !num_rank(t))
 		t = loose(l->type) && loose(r->type) ? XT_UNKNOWN : XT_DECIMAL;
-	if (e->op == OP_DIV) /* integer literals are doubles: 10/4 is 2.5 */
+	if (e->op == OP_DIV && s->lang->sem.decimal_division) /* 10/4 is 2.5 */
 		t = l->type == XT_DOUBLE || r->type == XT_DOUBLE ? XT_DOUBLE : XT_DECIMAL;
 	e->type = num_rank(t) ? num_type(t) : t;
 	e->not_null = l->not_null && r->not_null && e->op != OP_DIV && e->op != OP_MOD;
@@ -291,25 +270,14 @@ static void check_binary(Sema *s, Expr *e)
 
 /* ---- calls ---------------------------------------------------------------- */
 
-static bool date_unit_ok(const char *u)
-{
-	static const char *const units[] = {"Y",    "YY", "YYY", "YYYY", "MM",  "MON", "MONTH",
-					    "D",    "DD", "DDD", "DY",   "DAY", "HH",  "HH12",
-					    "HH24", "MI", "SS",  "MS",   "US",  "NS"};
-	for (size_t i = 0; i < ARRAY_LEN(units); i++)
-		if (ascii_ieq(u, units[i]))
-			return true;
-	return false;
-}
-
 static void check_arg(Sema *s, Expr *call, uint32_t i)
 {
 	const FuncDef *f = call->fn;
 	Expr *a = call->args[i];
 	ExprType t = a->type;
-	char want = catalog_sig(f, i);
+	char want = func_sig(f, i);
 	if (a->kind == EX_STAR) {
-		if (f->id != FN_COUNT || i != 0)
+		if (!(f->flags & FF_STAR) || i != 0)
 			issue(s, E_EXPR_SYNTAX, a, "'*' is allowed only in COUNT(*)");
 		return;
 	}
@@ -335,7 +303,7 @@ static void check_arg(Sema *s, Expr *call, uint32_t i)
 		if (a->kind != EX_STRING)
 			issue(s, W_EXPR_UNSUPPORTED, a,
 			      "the unit of %s must be a literal such as 'DD' to be translated", f->name);
-		else if (!date_unit_ok(a->text))
+		else if (!s->lang->date_unit(a->text, &(int){0}))
 			issue(s, E_EXPR_ARG, a, "unknown date unit '%s'", a->text);
 		break;
 	default: break;
@@ -364,11 +332,10 @@ static ExprType call_result(Sema *s, Expr *e)
 			issue(s, E_EXPR_TYPE, e->args[0], "%s expects a number or a date, not a string",
 			      f->name);
 		return num_rank(t) ? num_type(t) : t;
-	case FR_ARG2:
-		if (f->id != FN_IIF)
-			return e->args[1]->type;
+	case FR_ARG2: return e->args[1]->type;
+	case FR_BRANCHES:
 		if (e->nargs == 3 && !sema_unify(e->args[1]->type, e->args[2]->type, &t))
-			issue(s, E_EXPR_TYPE, e, "IIF's results differ in type: %s and %s",
+			issue(s, E_EXPR_TYPE, e, "%s's results differ in type: %s and %s", f->name,
 			      tname(e->args[1]->type), tname(e->args[2]->type));
 		return e->nargs == 3 ? t : e->args[1]->type;
 	case FR_DECODE:
@@ -395,7 +362,7 @@ static ExprType call_result(Sema *s, Expr *e)
 
 static void check_call(Sema *s, Expr *e)
 {
-	const FuncDef *f = catalog_find(e->name);
+	const FuncDef *f = lang_find_function(s->lang, e->name);
 	if (!f) {
 		issue(s, E_EXPR_FUNCTION, e, "unknown function '%s'", e->name);
 		e->type = XT_UNKNOWN;
@@ -415,22 +382,21 @@ static void check_call(Sema *s, Expr *e)
 		e->type = XT_UNKNOWN;
 		return;
 	}
-	bool agg =
-	    f->status == FS_AGGREGATE || f->id == FN_PERCENTILE || f->id == FN_FIRST || f->id == FN_LAST;
+	bool agg = (f->flags & FF_AGGREGATE) != 0;
 	if (agg && s->agg_depth)
 		issue(s, W_EXPR_UNSUPPORTED, e, "nested aggregate %s is not translated", f->name);
 	else if (agg && !s->env->aggregates)
 		issue(s, E_EXPR_FUNCTION, e, "aggregate function %s is allowed only in an Aggregator",
 		      f->name);
-	if (f->id == FN_DECODE && e->nargs < 3)
-		issue(s, E_EXPR_ARITY, e, "DECODE expects a value and at least one search/result pair");
+	if ((f->flags & FF_PAIRS) && e->nargs < 3)
+		issue(s, E_EXPR_ARITY, e, "%s expects a value and at least one search/result pair", f->name);
 	for (uint32_t i = 0; i < e->nargs; i++)
 		check_arg(s, e, i);
-	bool ordered = (f->id == FN_FIRST || f->id == FN_LAST) && s->env->arrival_order;
+	bool ordered = (f->flags & FF_ORDERED) && s->env->arrival_order;
 	if (f->status == FS_UNSUPPORTED && !ordered)
 		issue(s, W_EXPR_UNSUPPORTED, e, "%s is not translated: %s", f->name, f->notes);
 	e->type = call_result(s, e);
-	if (f->id == FN_ISNULL || f->id == FN_COUNT)
+	if (f->flags & FF_NOT_NULL)
 		e->not_null = true;
 }
 
@@ -457,17 +423,120 @@ static void check_lookup(Sema *s, Expr *e)
 		      b->lookup->n_in, b->lookup->n_in == 1 ? "" : "s", e->nargs);
 }
 
+/* ---- the shared forms: qualified names, rows, conditionals, IN, casts ------------ */
+
+static void check_qname(Sema *s, Expr *e)
+{
+	const char *full = arena_sprintf(s->a, "%s.%s", e->text, e->name);
+	if (!s->lang->sem.qualified_names) {
+		issue(s, E_EXPR_NAME, e, "'%s' is a qualified name; %s", full,
+		      s->lang->sem.qualified_name_note);
+		e->type = XT_UNKNOWN;
+		return;
+	}
+	const ExprBinding *b = s->env->resolve ? s->env->resolve(s->env->ud, BIND_COLUMN, full) : NULL;
+	if (!b) {
+		issue(s, E_EXPR_NAME, e, "unknown column '%s'", full);
+		e->type = XT_UNKNOWN;
+		return;
+	}
+	e->bind = b;
+	e->type = b->type;
+}
+
+static void check_rowref(Sema *s, Expr *e)
+{
+	const ExprBinding *b = s->env->resolve ? s->env->resolve(s->env->ud, BIND_COLUMN, e->name) : NULL;
+	if (!b || b->kind != BIND_COLUMN) {
+		issue(s, E_EXPR_NAME, e, "unknown column '%s'", e->name);
+		e->type = XT_UNKNOWN;
+		return;
+	}
+	e->bind = b;
+	e->type = b->type;
+	if (e->row && !s->env->arrival_order)
+		issue(s, W_EXPR_UNSUPPORTED, e,
+		      "a value %d row%s away needs the order rows arrive in, which is not known here",
+		      e->row < 0 ? -e->row : e->row, e->row == 1 || e->row == -1 ? "" : "s");
+}
+
+/* The common type of a conditional's results (args[i] for each result i). */
+static ExprType results_type(Sema *s, Expr *e, uint32_t first, uint32_t step, bool has_else)
+{
+	ExprType t = XT_NULL;
+	for (uint32_t i = first; i < e->nargs; i += step)
+		if (!sema_unify(t, e->args[i]->type, &t)) {
+			issue(s, E_EXPR_TYPE, e->args[i], "the results differ in type: %s here",
+			      tname(e->args[i]->type));
+			return XT_UNKNOWN;
+		}
+	if (has_else && !sema_unify(t, e->args[e->nargs - 1]->type, &t)) {
+		issue(s, E_EXPR_TYPE, e->args[e->nargs - 1], "the results differ in type: %s here",
+		      tname(e->args[e->nargs - 1]->type));
+		return XT_UNKNOWN;
+	}
+	return t == XT_NULL ? XT_UNKNOWN : t;
+}
+
+static void check_if(Sema *s, Expr *e)
+{
+	bool has_else = e->nargs % 2 == 1;
+	uint32_t pairs = e->nargs / 2;
+	for (uint32_t i = 0; i < pairs; i++) {
+		ExprType t = e->args[2 * i]->type;
+		bool ok =
+		    loose(t) || t == XT_BOOLEAN || (s->lang->sem.bool_is_number && expr_type_numeric(t));
+		if (!ok)
+			issue(s, E_EXPR_TYPE, e->args[2 * i], "a condition is needed here, not a %s",
+			      tname(t));
+	}
+	ExprType t = XT_NULL;
+	for (uint32_t i = 1; i < e->nargs; i += 2)
+		if (!sema_unify(t, e->args[i]->type, &t)) {
+			issue(s, E_EXPR_TYPE, e->args[i], "the results differ in type: %s here",
+			      tname(e->args[i]->type));
+			t = XT_UNKNOWN;
+			break;
+		}
+	if (has_else && t != XT_UNKNOWN && !sema_unify(t, e->args[e->nargs - 1]->type, &t)) {
+		issue(s, E_EXPR_TYPE, e->args[e->nargs - 1], "the results differ in type: %s here",
+		      tname(e->args[e->nargs - 1]->type));
+		t = XT_UNKNOWN;
+	}
+	e->type = t == XT_NULL ? XT_UNKNOWN : t;
+}
+
+static void check_case(Sema *s, Expr *e)
+{
+	for (uint32_t i = 1; i + 1 < e->nargs; i += 2)
+		if (!comparable(e->args[0]->type, e->args[i]->type))
+			issue(s, E_EXPR_TYPE, e->args[i], "cannot compare a %s with a %s",
+			      tname(e->args[0]->type), tname(e->args[i]->type));
+	e->type = results_type(s, e, 2, 2, e->nargs % 2 == 0 && e->nargs > 2);
+}
+
+static void check_in(Sema *s, Expr *e)
+{
+	for (uint32_t i = 1; i < e->nargs; i++)
+		if (!comparable(e->args[0]->type, e->args[i]->type))
+			issue(s, E_EXPR_TYPE, e->args[i], "cannot compare a %s with a %s",
+			      tname(e->args[0]->type), tname(e->args[i]->type));
+	e->type = XT_BOOLEAN;
+}
+
 static void check(Sema *s, Expr *e)
 {
-	bool agg = e->kind == EX_CALL && (e->fn = catalog_find(e->name)) &&
-		   (e->fn->status == FS_AGGREGATE || e->fn->id == FN_PERCENTILE);
+	/* FIRST and LAST (ordered aggregates) are not counted: their
+	 * arguments were never checked for nesting */
+	bool agg = e->kind == EX_CALL && (e->fn = lang_find_function(s->lang, e->name)) &&
+		   (e->fn->flags & FF_AGGREGATE) && !(e->fn->flags & FF_ORDERED);
 	if (agg)
 		s->agg_depth++;
 	for (uint32_t i = 0; i < e->nargs; i++)
 		check(s, e->args[i]);
 	if (agg)
 		s->agg_depth--;
-	e->constant = -1;
+	e->constant = NULL;
 	switch (e->kind) {
 	case EX_NUMBER: check_number(s, e); break;
 	case EX_STRING:
@@ -492,13 +561,24 @@ static void check(Sema *s, Expr *e)
 		      e->name);
 		e->type = XT_UNKNOWN;
 		break;
+	case EX_QNAME: check_qname(s, e); break;
+	case EX_ROWREF: check_rowref(s, e); break;
+	case EX_IF: check_if(s, e); break;
+	case EX_CASE: check_case(s, e); break;
+	case EX_IN: check_in(s, e); break;
+	case EX_CAST:
+		e->type = e->cast->to;
+		e->not_null = e->args[0]->not_null;
+		break;
 	case EX_KIND_COUNT: break;
 	}
 }
 
 void expr_analyse(Arena *a, const ExprEnv *env, Expr *e, ExprResult *r)
 {
-	Sema s = {a, env, r, 0};
+	if (!env->lang)
+		die("expr_analyse: no language in the environment");
+	Sema s = {a, env, env->lang, r, 0};
 	check(&s, e);
 	r->tree = e;
 	r->type = e->type;

@@ -1,92 +1,10 @@
-/* translate.c - one expression from text to SQL: parse, analyse, print,
- * score (src/expr).  Also the node constructors the grammar's actions
- * call.
+/* translate.c - one expression from text to SQL: parse (in its language),
+ * analyse, print, score (src/expr).  Also the parse of a whole document,
+ * once, kept on the AST.
  */
 #include <string.h>
 
-#include "expr/pc_parser.h"
-
-Expr *pc_node(PcParser *p, ExprKind kind, ExprSpan at)
-{
-	Expr *e = ARENA_NEW(p->arena, Expr);
-	e->kind = kind;
-	e->off = at.off;
-	e->len = at.end - at.off;
-	e->constant = -1;
-	e->depth = 1;
-	return e;
-}
-
-/* A node's depth from its children; too deep a tree is refused once. */
-static void set_depth(PcParser *p, Expr *e)
-{
-	uint32_t d = 0;
-	for (uint32_t i = 0; i < e->nargs; i++)
-		if (e->args[i]->depth > d)
-			d = e->args[i]->depth;
-	e->depth = d + 1;
-	if (e->depth > EXPR_MAX_DEPTH && !p->too_deep) {
-		p->too_deep = true;
-		expr_issue_add(p->arena, p->issues, E_EXPR_SYNTAX, e->off, e->len ? e->len : 1,
-			       "the expression nests more than %d levels deep", EXPR_MAX_DEPTH);
-	}
-}
-
-Expr *pc_unary(PcParser *p, ExprOp op, Expr *a, ExprSpan at)
-{
-	Expr *e = pc_node(p, EX_UNARY, at);
-	e->op = op;
-	e->args = ARENA_NEWN(p->arena, Expr *, 1);
-	e->args[0] = a;
-	e->nargs = 1;
-	set_depth(p, e);
-	return e;
-}
-
-Expr *pc_binary(PcParser *p, ExprOp op, Expr *l, Expr *r, ExprSpan at)
-{
-	Expr *e = pc_node(p, EX_BINARY, at);
-	e->op = op;
-	e->args = ARENA_NEWN(p->arena, Expr *, 2);
-	e->args[0] = l;
-	e->args[1] = r;
-	e->nargs = 2;
-	set_depth(p, e);
-	return e;
-}
-
-/* The callee token node becomes the call: name and kind are kept, the
- * span grows to the closing parenthesis. */
-Expr *pc_call(PcParser *p, Expr *callee, ExprList *args, ExprSpan at)
-{
-	Expr *e = callee;
-	if (e->kind == EX_NAME)
-		e->kind = EX_CALL;
-	e->off = at.off;
-	e->len = at.end - at.off;
-	if (args) {
-		e->args = args->items;
-		e->nargs = args->n;
-	}
-	set_depth(p, e);
-	return e;
-}
-
-ExprList *pc_list(PcParser *p, ExprList *l, Expr *e)
-{
-	if (!l)
-		l = ARENA_NEW(p->arena, ExprList);
-	if (l->n == l->cap) {
-		uint32_t cap = l->cap ? l->cap * 2 : 4;
-		Expr **items = ARENA_NEWN(p->arena, Expr *, cap);
-		if (l->n)
-			memcpy(items, l->items, l->n * sizeof *items);
-		l->items = items;
-		l->cap = cap;
-	}
-	l->items[l->n++] = e;
-	return l;
-}
+#include "expr/lang.h"
 
 /* The message an issue has at its origin: an issue raised inside an
  * inlined variable port is reported as "through variable port 'V': ...",
@@ -123,16 +41,117 @@ static void score(ExprResult *r)
 	r->confidence = (double)(long)(c * 100 + 0.5) / 100;
 }
 
-void expr_translate(Arena *a, const ExprEnv *env, const char *text, size_t len, ExprResult *r)
+static void translate_tree(Arena *a, const ExprEnv *env, Expr *e, ExprResult *r)
 {
-	memset(r, 0, sizeof *r);
-	Expr *e = pc_parse(a, text, len, &r->issues);
-	if (!e) {
-		r->errors = r->issues.len ? r->issues.len : 1;
-		return;
-	}
 	expr_analyse(a, env, e, r);
 	if (!r->errors)
 		expr_print_sql(a, env, e, r);
 	score(r);
+}
+
+void expr_translate_tree(Arena *a, const ExprEnv *env, Expr *e, ExprResult *r)
+{
+	memset(r, 0, sizeof *r);
+	translate_tree(a, env, e, r);
+}
+
+void expr_translate(Arena *a, const ExprEnv *env, const char *text, size_t len, ExprResult *r)
+{
+	memset(r, 0, sizeof *r);
+	Expr *e = expr_parse(a, env->lang, text, len, &r->issues);
+	if (!e) {
+		r->errors = r->issues.len ? r->issues.len : 1;
+		return;
+	}
+	translate_tree(a, env, e, r);
+}
+
+void expr_translate_ast(Arena *a, const ExprEnv *env, const AstExpr *src, ExprResult *r)
+{
+	memset(r, 0, sizeof *r);
+	const ExprParsed *p = expr_parsed(src);
+	if (!p || p->lang != env->lang) {
+		/* another language than the environment's: parse it in the
+		 * environment's (the caller chose) */
+		expr_translate(a, env, src->text, strlen(src->text), r);
+		return;
+	}
+	if (!p->tree) {
+		for (uint32_t i = 0; i < p->issues.len; i++)
+			ptrvec_push(a, &r->issues, p->issues.items[i]);
+		r->errors = r->issues.len ? r->issues.len : 1;
+		return;
+	}
+	translate_tree(a, env, expr_clone(a, p->tree), r);
+}
+
+Expr *expr_new_coercion(Arena *a, const char *name, ExprType to, int32_t precision, int32_t scale)
+{
+	Expr *in = ARENA_NEW(a, Expr);
+	in->kind = EX_NAME;
+	in->name = name;
+	in->depth = 1;
+	ExprCast *c = ARENA_NEW(a, ExprCast);
+	*c = (ExprCast){.to = to, .length = -1, .precision = precision, .scale = scale, .implicit = true};
+	Expr *e = ARENA_NEW(a, Expr);
+	e->kind = EX_CAST;
+	e->cast = c;
+	e->args = ARENA_NEWN(a, Expr *, 1);
+	e->args[0] = in;
+	e->nargs = 1;
+	e->depth = 2;
+	return e;
+}
+
+Expr *expr_parse(Arena *a, const Language *lang, const char *text, size_t len, PtrVec *issues)
+{
+	if (!lang)
+		die("expr_parse: no language");
+	return lang->parse(a, text, len, issues);
+}
+
+Expr *expr_clone(Arena *a, const Expr *e)
+{
+	return expr_clone_at(a, e, 0);
+}
+
+Expr *expr_clone_at(Arena *a, const Expr *e, uint32_t base)
+{
+	Expr *c = ARENA_NEW(a, Expr);
+	*c = *e;
+	c->off -= base;
+	c->type = XT_UNKNOWN;
+	c->not_null = false;
+	c->fn = NULL;
+	c->bind = NULL;
+	c->constant = NULL;
+	if (e->nargs) {
+		c->args = ARENA_NEWN(a, Expr *, e->nargs);
+		for (uint32_t i = 0; i < e->nargs; i++)
+			c->args[i] = expr_clone_at(a, e->args[i], base);
+	}
+	return c;
+}
+
+void expr_parse_doc(AstDoc *doc)
+{
+	for (uint32_t i = 0; i < doc->exprs.len; i++) {
+		AstExpr *e = doc->exprs.items[i];
+		const Language *lang = expr_language(e->lang);
+		if (!lang || e->parsed)
+			continue;
+		ExprParsed *p = ARENA_NEW(doc->arena, ExprParsed);
+		p->lang = lang;
+		p->tree = lang->parse(doc->arena, e->text, strlen(e->text), &p->issues);
+		e->parsed = p;
+	}
+}
+
+const ExprParsed *expr_parsed(const AstExpr *e)
+{
+	if (!expr_language(e->lang))
+		return NULL;
+	if (!e->parsed)
+		die("expression not parsed: expr_parse_doc() was not run over its document");
+	return e->parsed;
 }

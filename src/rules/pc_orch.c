@@ -15,6 +15,7 @@
 #include "base/strmap.h"
 #include "expr/dialect.h"
 #include "expr/expr.h"
+#include "expr/lang.h"
 #include "rules/pc.h"
 
 typedef struct Orch {
@@ -266,7 +267,11 @@ static void translate_terms(Orch *o, const char *text, const PtrVec *terms, bool
 		if (terms->len > 1)
 			sbuf_addch(&rw.out, ')');
 	}
-	ExprEnv env = {.dialect = &dialect_postgres, .condition = condition, .resolve = resolve, .ud = o};
+	ExprEnv env = {.lang = expr_language(LANG_POWERCENTER),
+		       .dialect = &dialect_postgres,
+		       .condition = condition,
+		       .resolve = resolve,
+		       .ud = o};
 	ExprResult r;
 	expr_translate(o->a, &env, rw.out.buf, rw.out.len, &r);
 	sbuf_release(&rw.out);
@@ -279,16 +284,26 @@ static void translate_terms(Orch *o, const char *text, const PtrVec *terms, bool
 		c->why = ((ExprIssue *)r.issues.items[0])->msg;
 }
 
+/* The tree of an expression of the AST, parsed once (expr_parsed); NULL
+ * with *why when it does not parse. */
+static Expr *parsed_tree(Orch *o, const AstExpr *src, const char **why)
+{
+	const ExprParsed *p = expr_parsed(src);
+	if (!p || !p->tree) {
+		*why = p && p->issues.len ? ((ExprIssue *)p->issues.items[0])->msg : "it does not parse";
+		return NULL;
+	}
+	return expr_clone(o->a, p->tree);
+}
+
 /* A whole expression (decision condition, assigned value). */
-static void translate_text(Orch *o, const char *text, bool condition, Cond *c)
+static void translate_text(Orch *o, const AstExpr *src, bool condition, Cond *c)
 {
 	memset(c, 0, sizeof *c);
-	PtrVec issues = {0};
-	Expr *e = pc_parse(o->a, text, strlen(text), &issues);
-	if (!e) {
-		c->why = issues.len ? ((ExprIssue *)issues.items[0])->msg : "it does not parse";
+	const char *text = src->text;
+	Expr *e = parsed_tree(o, src, &c->why);
+	if (!e)
 		return;
-	}
 	PtrVec one = {0};
 	ptrvec_push(o->a, &one, e);
 	translate_terms(o, text, &one, condition, c);
@@ -333,13 +348,13 @@ static void lower_link(Orch *o, const AstLink *l)
 	const char *text = l->cond->text;
 	const char *what = arena_sprintf(o->a, "the link from '%s'", l->from_name);
 	d->condition_source = text;
-	PtrVec issues = {0};
-	Expr *e = pc_parse(o->a, text, strlen(text), &issues);
+	const char *why = NULL;
+	Expr *e = parsed_tree(o, l->cond, &why);
 	if (!e) {
 		to->review = true;
 		lower_confidence(to, 0.5);
 		warn(o, to, W_ORCH_CONDITION, l->cond->loc, "condition of %s is not translated: %s", what,
-		     issues.len ? ((ExprIssue *)issues.items[0])->msg : "it does not parse");
+		     why);
 		return;
 	}
 	/* fold the terms about the status of the task the link leaves */
@@ -515,7 +530,7 @@ static void lower_decision(Orch *o, const AstTask *t, IrTask *it)
 	}
 	const char *what = arena_sprintf(o->a, "condition of decision '%s'", t->name);
 	Cond c;
-	translate_text(o, p->value, true, &c);
+	translate_text(o, p->expr, true, &c);
 	if (!c.translated) {
 		it->review = true;
 		it->confidence = 0.5;
@@ -539,8 +554,9 @@ static void lower_assignment(Orch *o, const AstTask *t, IrTask *it)
 		const AstCommand *c = d->commands.items[i];
 		const char *v = c->value ? c->value->text : "";
 		ptrvec_push(o->a, &it->commands, (void *)arena_sprintf(o->a, "%s = %s", c->name, v));
-		Cond r;
-		translate_text(o, v, false, &r);
+		Cond r = {.why = "empty expression"};
+		if (c->value)
+			translate_text(o, c->value, false, &r);
 		const char *what = arena_sprintf(o->a, "value assigned to '%s'", c->name);
 		if (!r.translated) {
 			it->review = true;

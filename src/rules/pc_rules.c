@@ -20,7 +20,8 @@
 #include "base/str.h"
 #include "base/strmap.h"
 #include "expr/dialect.h"
-#include "expr/jobexprs.h"
+#include "expr/lang.h"
+#include "expr/lang/powercenter/jobexprs.h"
 #include "rules/pc.h"
 #include "rules/rules.h"
 
@@ -139,6 +140,7 @@ typedef struct Lower {
 	const AstFlow *flow;
 	const RulesOptions *o;
 	const Dialect *dialect;
+	const Language *lang; /* the PowerCenter transformation language */
 	DiagSink *sink;
 	IrPipeline *p;
 	StrMap ids;      /* node ids taken */
@@ -736,7 +738,7 @@ static const ExprBinding *unfed_port(Lower *L, const AstStep *s, const AstPort *
 	if (dv && (strncasecmp(dv, "ERROR", 5) == 0 || strncasecmp(dv, "ABORT", 5) == 0))
 		return NULL;
 	const char *text = dv ? dv : "NULL";
-	ExprEnv env = {.dialect = L->dialect, .null_compare = L->o->null_compare};
+	ExprEnv env = {.lang = L->lang, .dialect = L->dialect, .null_compare = L->o->null_compare};
 	ExprResult r = {0};
 	expr_translate(L->a, &env, text, strlen(text), &r);
 	if (!r.tree || !r.sql)
@@ -829,14 +831,18 @@ static const ExprBinding *convert_value(Lower *L, LNode *ln, const AstPort *p, E
 	in->name = col;
 	in->type = up;
 	in->sql = sql;
-	ExprEnv env = {
-	    .dialect = L->dialect, .null_compare = L->o->null_compare, .resolve = conversion_input, .ud = in};
-	/* a decimal port keeps its scale */
-	const char *text = want == XT_DECIMAL && p->type.precision > 0 && p->type.scale >= 0
-			       ? arena_sprintf(L->a, "%s(akko_in, %d)", fn, (int)p->type.scale)
-			       : arena_sprintf(L->a, "%s(akko_in)", fn);
+	ExprEnv env = {.lang = L->lang,
+		       .dialect = L->dialect,
+		       .null_compare = L->o->null_compare,
+		       .resolve = conversion_input,
+		       .ud = in};
+	/* an assignment coercion, converted as the language converts (a
+	 * decimal port keeps its scale) */
+	bool dec = want == XT_DECIMAL;
+	Expr *coerce = expr_new_coercion(L->a, "akko_in", want, dec ? p->type.precision : -1,
+					 dec ? p->type.scale : -1);
 	ExprResult r;
-	expr_translate(L->a, &env, text, strlen(text), &r);
+	expr_translate_tree(L->a, &env, coerce, &r);
 	if (!r.tree || !r.sql || r.errors || r.unsupported)
 		return NULL;
 	ExprBinding *b = ARENA_NEW(L->a, ExprBinding);
@@ -870,7 +876,7 @@ static const ExprBinding *port_conversion(Lower *L, LNode *ln, const AstPort *p,
 /* The SQL of a conversion, for a port whose value is passed through. */
 static const char *print_inline(Lower *L, const ExprBinding *b)
 {
-	ExprEnv env = {.dialect = L->dialect, .null_compare = L->o->null_compare};
+	ExprEnv env = {.lang = L->lang, .dialect = L->dialect, .null_compare = L->o->null_compare};
 	ExprResult r = {0};
 	return expr_print_sql(L->a, &env, b->var, &r) ? r.sql : NULL;
 }
@@ -947,6 +953,7 @@ static const char *translate(Lower *L, LNode *ln, const AstExpr *src, const char
 {
 	const AstStep *s = L->cur->s;
 	ExprEnv env = {
+	    .lang = L->lang,
 	    .dialect = L->dialect,
 	    .null_compare = L->o->null_compare,
 	    .condition = condition,
@@ -958,7 +965,7 @@ static const char *translate(Lower *L, LNode *ln, const AstExpr *src, const char
 	};
 	L->cur_node = ln;
 	ExprResult r = {0};
-	expr_translate(L->a, &env, src->text, strlen(src->text), &r);
+	expr_translate_ast(L->a, &env, src, &r);
 	const char *ctx =
 	    arena_sprintf(L->a, "in %s of %s '%s'", what, s->orig_kind ? s->orig_kind : "step", s->name);
 	for (uint32_t i = 0; i < r.issues.len; i++) {
@@ -1143,7 +1150,10 @@ static const char *part_at(Lower *L, LNode *ln, const AstStep *s, uint32_t j, co
 	const AstPort *p = s->ports.items[j];
 	AstExpr ce = *p->expr;
 	ce.text = arena_strndup(L->a, p->expr->text + part->off, part->len);
-	ce.parsed = NULL;
+	ExprParsed *pp = ARENA_NEW(L->a, ExprParsed);
+	pp->lang = L->lang;
+	pp->tree = expr_clone_at(L->a, part, part->off);
+	ce.parsed = pp;
 	ExprBinding **vars = vars_above(L, s, j);
 	const char *c =
 	    translate(L, ln, &ce, arena_sprintf(L->a, "%s '%s'", what, p->name), condition, false, NULL);
@@ -1190,10 +1200,10 @@ static void plan_previous_rows(Lower *L, StepInfo *si, LNode *ln, LNode *d)
 		const AstPort *p = s->ports.items[i];
 		if (!is_variable(p) || !p->expr || !p->expr->text)
 			continue;
-		PtrVec issues = {0};
-		tree[i] = pc_parse(L->a, p->expr->text, strlen(p->expr->text), &issues);
-		if (!tree[i])
+		const ExprParsed *parsed = expr_parsed(p->expr);
+		if (!parsed || !parsed->tree)
 			return;
+		tree[i] = expr_clone(L->a, parsed->tree);
 		memset(refs, 0, n + 1);
 		names_of(s, tree[i], refs);
 		for (uint32_t j = 0; j < n; j++) {
@@ -1538,7 +1548,7 @@ static const char *sql_params(Lower *L, LNode *ln, const AstStep *s, const char 
 			const char *name = arena_strndup(L->a, d, (size_t)(e - d));
 			const ExprBinding *pb = job_resolve_param(L->a, L->doc, L->folder, L->flow, name);
 			ExprType ty = quoted || !pb ? XT_STRING : pb->type;
-			ExprEnv env = {.dialect = L->dialect, .resolve = resolve, .ud = L};
+			ExprEnv env = {.lang = L->lang, .dialect = L->dialect, .resolve = resolve, .ud = L};
 			ExprResult r = {0};
 			char text[128];
 			snprintf(text, sizeof text, "%s", name);
@@ -3013,6 +3023,9 @@ void rules_lower_powercenter(Arena *a, const AstDoc *doc, const RulesOptions *o,
 {
 	Lower L = {.a = a, .doc = doc, .o = o, .sink = sink};
 	L.dialect = o->dialect ? o->dialect : &dialect_postgres;
+	L.lang = expr_language(LANG_POWERCENTER);
+	/* every expression parsed once, kept on the AST (a cache: idempotent) */
+	expr_parse_doc((AstDoc *)doc);
 	for (uint32_t i = 0; i < doc->folders.len; i++) {
 		L.folder = doc->folders.items[i];
 		for (uint32_t k = 0; k < L.folder->flows.len; k++) {

@@ -7,6 +7,7 @@
  * by tests/expr.sh. */
 #include "expr/dialect.h"
 #include "expr/expr.h"
+#include "expr/lang.h"
 
 #include <stdint.h>
 #include <string.h>
@@ -33,11 +34,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	Arena a;
 	arena_init(&a);
-	ExprEnv env = {.dialect = &dialect_postgres, .aggregates = true, .free_names = true};
+	const Language *pc = expr_language(LANG_POWERCENTER);
+	ExprEnv env = {.lang = pc, .dialect = &dialect_postgres, .aggregates = true, .free_names = true};
 	ExprResult r;
 	expr_translate(&a, &env, (const char *)data, size, &r);
 	ExprEnv env2 = {
-	    .dialect = &dialect_postgres, .condition = true, .null_compare = NULLCMP_HIGH, .resolve = typed};
+	    .lang = pc,
+	    .dialect = &dialect_postgres,
+	    .condition = true,
+	    .null_compare = NULLCMP_HIGH,
+	    .resolve = typed};
 	expr_translate(&a, &env2, (const char *)data, size, &r);
 	arena_release(&a);
 	return 0;

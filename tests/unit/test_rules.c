@@ -13,6 +13,7 @@
 #include "driver.h"
 #include "expr/dialect.h"
 #include "expr/expr.h"
+#include "expr/lang.h"
 #include "parsers/frontend.h"
 #include "rules/pc.h"
 #include "tap.h"
@@ -163,7 +164,7 @@ static void test_types(void)
 	/* the setting a parameter gets is the one the translator reads */
 	const char *names[] = {"$$LOAD_DATE", "$PMSessionName", "$$Mixed_Case9"};
 	for (size_t i = 0; i < 3; i++) {
-		ExprEnv env = {.dialect = &dialect_postgres, .free_names = true};
+		ExprEnv env = {.lang = expr_language(LANG_POWERCENTER), .dialect = &dialect_postgres, .free_names = true};
 		ExprResult r;
 		expr_translate(&a, &env, names[i], strlen(names[i]), &r);
 		const char *want = arena_sprintf(&a, "current_setting('%s')", pc_param_setting(&a, names[i]));
@@ -191,7 +192,10 @@ static void test_score_once(void)
 	ExprBinding d = {.kind = BIND_COLUMN, .name = "d", .type = XT_DOUBLE};
 	ExprBinding v = {.kind = BIND_VARIABLE, .name = "V", .type = XT_STRING, .var_text = "TO_CHAR(D)"};
 	ExprBinding *bs[2] = {&v, &d};
-	ExprEnv env = {.dialect = &dialect_postgres, .resolve = score_resolve, .ud = bs};
+	ExprEnv env = {.lang = expr_language(LANG_POWERCENTER),
+		       .dialect = &dialect_postgres,
+		       .resolve = score_resolve,
+		       .ud = bs};
 	ExprResult once, twice;
 	expr_translate(&a, &env, "TO_CHAR(D)", 10, &once);
 	v.var = once.tree;

@@ -1,5 +1,5 @@
 /* jobexprs.c - translate every expression of a job export in its
- * transformation's context (src/expr).  See jobexprs.h for the order and
+ * transformation's context (src/expr/lang/powercenter).  See jobexprs.h for the order and
  * the name rules.
  */
 #include <string.h>
@@ -7,7 +7,8 @@
 #include "base/str.h"
 #include "base/strmap.h"
 #include "expr/dialect.h"
-#include "expr/jobexprs.h"
+#include "expr/lang.h"
+#include "expr/lang/powercenter/jobexprs.h"
 
 typedef struct Walk {
 	Arena *a;
@@ -127,12 +128,9 @@ ExprLookup *job_build_lookup(Arena *a, const AstStep *s, const char *source_sql)
 	const AstProp *cp = ast_props_find(&s->props, SET_LOOKUP_CONDITION);
 	Expr *terms[64];
 	uint32_t nterms = 0;
-	if (cp && cp->value) {
-		PtrVec issues = {0};
-		Expr *c = pc_parse(a, cp->value, strlen(cp->value), &issues);
-		if (c)
-			condition_terms(c, terms, &nterms, 64);
-	}
+	const ExprParsed *cond = cp && cp->expr ? expr_parsed(cp->expr) : NULL;
+	if (cond && cond->tree)
+		condition_terms(expr_clone(a, cond->tree), terms, &nterms, 64);
 	uint32_t k = 0;
 	for (uint32_t i = 0; i < s->ports.len; i++) {
 		const AstPort *p = s->ports.items[i];
@@ -313,6 +311,7 @@ static JobExpr *translate(Walk *w, const AstExpr *src, const char *what, bool co
 			      : arena_sprintf(w->a, "in %s of mapping '%s'", what, je->flow ? je->flow : "?");
 	w->je = je;
 	ExprEnv env = {
+	    .lang = expr_language(src->lang),
 	    .dialect = dialect(w),
 	    .null_compare = w->o->null_compare,
 	    .condition = condition,
@@ -321,7 +320,7 @@ static JobExpr *translate(Walk *w, const AstExpr *src, const char *what, bool co
 	    .ud = w,
 	    .row_alias = w->o->row_alias,
 	};
-	expr_translate(w->a, &env, src->text, strlen(src->text), &je->res);
+	expr_translate_ast(w->a, &env, src, &je->res);
 	if (w->step)
 		je->columns = w->columns;
 	w->fn(w->ud, je);

@@ -56,7 +56,7 @@ const char *job_lookup_policy(const AstStep *s);
 /* A lookup's match columns, operators and return port, reading `source_sql`. */
 ExprLookup *job_build_lookup(Arena *a, const AstStep *s, const char *source_sql);
 /* A $$parameter or $variable visible from `flow` (NULL: unknown). */
-const ExprBinding *job_resolve_param(Arena *a, const AstDoc *doc, const AstFolder *folder, const AstFlow *flow,
-				     const char *name);
+const ExprBinding *job_resolve_param(Arena *a, const AstDoc *doc, const AstFolder *folder,
+				     const AstFlow *flow, const char *name);
 
 #endif

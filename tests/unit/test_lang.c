@@ -1,0 +1,348 @@
+/* test_lang.c - the expression middle is language-neutral: the same trees
+ * print differently under another language's semantic flags (lang.h), and
+ * the shared node kinds (qualified names, row references, IF/CASE, IN,
+ * casts with lengths, bitwise operators) print for any language.
+ *
+ * Two languages are used: PowerCenter as it is, and "flipped", the same
+ * parser and catalogue with every flag turned the other way (NULL
+ * propagates through concatenation, real booleans, integer division, a
+ * NULL condition gives NULL, case-insensitive comparison, names keep
+ * their case, no parameters inside strings, qualified names allowed) -
+ * the flags SSIS, Alteryx and DataStage need.  Each case checks the SQL
+ * text, and, with `--sql FILE`, writes a query per case that
+ * tests/lang.sh runs in PostgreSQL against the value derived by hand from
+ * the flag's definition (EXPRESSIONS.md).
+ */
+#include <stdarg.h>
+#include <stdlib.h>
+#include <strings.h>
+
+#include "expr/build.h"
+#include "expr/dialect.h"
+#include "expr/lang.h"
+#include "tap.h"
+
+static Language flipped;
+static Arena arena;
+static FILE *sql_out;
+
+static const ExprBinding *bind_col(Arena *a, const char *name, ExprType t)
+{
+	ExprBinding *b = ARENA_NEW(a, ExprBinding);
+	b->kind = BIND_COLUMN;
+	b->name = name;
+	b->type = t;
+	return b;
+}
+
+/* Columns of every case: s, t strings; i, j integers; c a condition
+ * (boolean); MixedCase a string; lnk.col an integer of input "lnk". */
+static const ExprBinding *resolve(void *ud, BindKind what, const char *name)
+{
+	Arena *a = ud;
+	static const struct {
+		const char *name;
+		ExprType t;
+	} cols[] = {{"s", XT_STRING},  {"t", XT_STRING},         {"i", XT_INTEGER},       {"j", XT_INTEGER},
+		    {"c", XT_BOOLEAN}, {"MixedCase", XT_STRING}, {"lnk.col", XT_INTEGER}, {"v", XT_INTEGER}};
+	if (what != BIND_COLUMN)
+		return NULL;
+	for (size_t i = 0; i < sizeof cols / sizeof *cols; i++)
+		if (strcasecmp(cols[i].name, name) == 0)
+			return bind_col(a, cols[i].name, cols[i].t);
+	return NULL;
+}
+
+static ExprEnv env_of(const Language *l)
+{
+	return (ExprEnv){.lang = l,
+			 .dialect = &dialect_postgres,
+			 .resolve = resolve,
+			 .ud = &arena,
+			 .arrival_order = "akko_ord"};
+}
+
+/* One case in PostgreSQL: `sql` over the rows of `from` (which has the
+ * column akko_ord), its values joined with ',' in that order, NULL as
+ * "NULL", compared with `want`. */
+static void pg_case(const char *name, const char *sql, const char *from, const char *want)
+{
+	if (!sql_out || !sql)
+		return;
+	char q[256], *o = q; /* the name as an SQL string's content */
+	for (const char *c = name; *c && o < q + sizeof q - 2; c++) {
+		if (*c == '\'')
+			*o++ = '\'';
+		*o++ = *c;
+	}
+	*o = 0;
+	fprintf(sql_out,
+		"SELECT CASE WHEN v = %s THEN 'ok - %s' ELSE 'not ok - %s: got ' || v END "
+		"FROM (SELECT string_agg(x, ',' ORDER BY o) AS v FROM (SELECT akko_ord AS o, "
+		"coalesce((%s)::text, 'NULL') AS x FROM (%s) AS t) AS s) AS r;\n",
+		want, q, q, sql, from);
+}
+
+static const char *translate_text(const Language *l, const char *text, bool condition)
+{
+	ExprEnv env = env_of(l);
+	env.condition = condition;
+	ExprResult r;
+	expr_translate(&arena, &env, text, strlen(text), &r);
+	return r.sql;
+}
+
+static const char *translate_tree(const Language *l, Expr *e, ExprResult *r)
+{
+	ExprEnv env = env_of(l);
+	memset(r, 0, sizeof *r);
+	expr_analyse(&arena, &env, e, r);
+	if (!r->errors)
+		expr_print_sql(&arena, &env, e, r);
+	return r->sql;
+}
+
+/* ---- hand-built trees ------------------------------------------------------------ */
+
+static ExprBuilder B;
+static const ExprSpan AT = {0, 1};
+
+static Expr *name(const char *n)
+{
+	Expr *e = expr_build_node(&B, EX_NAME, AT);
+	e->name = n;
+	return e;
+}
+
+static Expr *str(const char *v)
+{
+	Expr *e = expr_build_node(&B, EX_STRING, AT);
+	e->text = v;
+	return e;
+}
+
+static Expr *num(const char *v)
+{
+	Expr *e = expr_build_node(&B, EX_NUMBER, AT);
+	e->text = v;
+	return e;
+}
+
+static Expr *node(ExprKind k, int n, ...)
+{
+	ExprList *l = NULL;
+	va_list ap;
+	va_start(ap, n);
+	for (int i = 0; i < n; i++)
+		l = expr_build_list(&B, l, va_arg(ap, Expr *));
+	va_end(ap);
+	return expr_build_n(&B, k, l, AT);
+}
+
+/* ---- the flags -------------------------------------------------------------------- */
+
+#define ROW1 "SELECT 1 AS akko_ord, 'x'::text AS s, NULL::text AS t, 7 AS i, 2 AS j, NULL::boolean AS c"
+
+static void test_concat(void)
+{
+	CHECK_STR(translate_text(expr_language(LANG_POWERCENTER), "S || T", false),
+		  "CASE WHEN s IS NULL AND t IS NULL THEN NULL ELSE concat(s, t) END",
+		  "concat_skips_null: NULL counts as '' (PowerCenter)");
+	const char *f = translate_text(&flipped, "S || T || 'z'", false);
+	CHECK_STR(f, "s || t || 'z'", "without concat_skips_null: NULL propagates");
+	pg_case("x || NULL || 'z' is NULL where NULL propagates", f, ROW1, "'NULL'");
+	pg_case("x || NULL is 'x' in PowerCenter",
+		translate_text(expr_language(LANG_POWERCENTER), "S || T", false), ROW1, "'x'");
+}
+
+static void test_division(void)
+{
+	const char *p = translate_text(expr_language(LANG_POWERCENTER), "I / J", false);
+	CHECK_STR(p, "i::numeric / j", "decimal_division: 7 / 2 keeps the fraction");
+	pg_case("7 / 2 is 3.5 with decimal_division", p, ROW1, "'3.5000000000000000'");
+	const char *f = translate_text(&flipped, "I / J", false);
+	CHECK_STR(f, "i / j", "without decimal_division: integer division");
+	pg_case("7 / 2 is 3 without decimal_division", f, ROW1, "'3'");
+}
+
+static void test_booleans(void)
+{
+	CHECK_STR(translate_text(expr_language(LANG_POWERCENTER), "I > J", false), "(i > j)::integer",
+		  "bool_is_number: a condition used as a value is 1/0");
+	const char *f = translate_text(&flipped, "I > J", false);
+	CHECK_STR(f, "i > j", "without bool_is_number: a real boolean");
+	pg_case("7 > 2 is true as a boolean", f, ROW1, "'true'");
+	CHECK_STR(translate_text(expr_language(LANG_POWERCENTER), "I", true), "i <> 0",
+		  "bool_is_number: a number as a condition is true when non-zero");
+}
+
+static void test_names_and_strings(void)
+{
+	CHECK_STR(translate_text(expr_language(LANG_POWERCENTER), "MixedCase", false), "mixedcase",
+		  "fold_identifiers: names print in lower case");
+	CHECK_STR(translate_text(&flipped, "MixedCase", false), "\"MixedCase\"",
+		  "without fold_identifiers: the name keeps its case (quoted)");
+	CHECK_STR(translate_text(expr_language(LANG_POWERCENTER), "'$$DIR/x'", false),
+		  "concat(current_setting('akko.dir'), '/x')", "params_in_strings: $$DIR is a parameter");
+	CHECK_STR(translate_text(&flipped, "'$$DIR/x'", false), "'$$DIR/x'",
+		  "without params_in_strings: the literal is as written");
+}
+
+static void test_case_insensitive(void)
+{
+	const char *f = translate_text(&flipped, "S = 'X'", false);
+	CHECK_STR(f, "lower(s) = lower('X')", "case_insensitive_compare folds both sides");
+	pg_case("'x' = 'X' ignoring case", f, ROW1, "'true'");
+	CHECK_STR(translate_text(expr_language(LANG_POWERCENTER), "S = 'X'", false), "(s = 'X')::integer",
+		  "PowerCenter compares case-sensitively");
+}
+
+/* ---- the shared node kinds ---------------------------------------------------------- */
+
+static void test_if(void)
+{
+	ExprResult r;
+	/* IF c THEN 'a' ELSEIF i > 5 THEN 'b' ELSE 'z' */
+	Expr *gt = expr_build_binary(&B, OP_GT, name("i"), num("5"), AT);
+	Expr *e = node(EX_IF, 5, name("c"), str("a"), gt, str("b"), str("z"));
+	const char *f = translate_tree(&flipped, e, &r);
+	CHECK_STR(
+	    f,
+	    "CASE WHEN c IS NULL THEN NULL WHEN c THEN 'a' WHEN i > 5 IS NULL THEN NULL WHEN i > 5 THEN 'b' "
+	    "ELSE 'z' END",
+	    "EX_IF with null_condition_is_null: a NULL condition gives NULL");
+	pg_case("IF NULL THEN .. is NULL where a NULL condition gives NULL", f, ROW1, "'NULL'");
+	Expr *e2 = node(EX_IF, 5, name("c"), str("a"), expr_build_binary(&B, OP_GT, name("i"), num("5"), AT),
+			str("b"), str("z"));
+	const char *p = translate_tree(expr_language(LANG_POWERCENTER), e2, &r);
+	CHECK_STR(p, "CASE WHEN c THEN 'a' WHEN i > 5 THEN 'b' ELSE 'z' END",
+		  "EX_IF: a NULL condition takes the next branch (PowerCenter)");
+	pg_case("IF NULL THEN 'a' ELSEIF 7 > 5 THEN 'b' is 'b'", p, ROW1, "'b'");
+	Expr *bad = node(EX_IF, 3, name("c"), str("a"), num("1"));
+	translate_tree(&flipped, bad, &r);
+	CHECK(r.errors == 1 && r.issues.len == 1 &&
+		  strstr(((ExprIssue *)r.issues.items[0])->msg, "the results differ in type"),
+	      "EX_IF: results of different types are an error");
+}
+
+static void test_case_in(void)
+{
+	ExprResult r;
+	Expr *e = node(EX_CASE, 6, name("s"), str("X"), num("1"), str("y"), num("2"), num("0"));
+	const char *f = translate_tree(&flipped, e, &r);
+	CHECK_STR(f, "CASE lower(s) WHEN lower('X') THEN 1 WHEN lower('y') THEN 2 ELSE 0 END",
+		  "EX_CASE: first equal match, folded where comparison ignores case");
+	pg_case("CASE 'x' WHEN 'X' .. ignoring case is 1", f, ROW1, "'1'");
+	Expr *in = node(EX_IN, 4, name("i"), num("1"), num("7"), num("9"));
+	const char *p = translate_tree(expr_language(LANG_POWERCENTER), in, &r);
+	CHECK_STR(p, "(i IN (1, 7, 9))::integer", "EX_IN (a PowerCenter value is 1/0)");
+	Expr *in2 = node(EX_IN, 3, name("i"), num("1"), num("7"));
+	const char *q = translate_tree(&flipped, in2, &r);
+	CHECK_STR(q, "i IN (1, 7)", "EX_IN as a boolean");
+	pg_case("7 IN (1, 7) is true", q, ROW1, "'true'");
+}
+
+static void test_cast(void)
+{
+	ExprResult r;
+	ExprCast wstr = {.to = XT_STRING, .length = 3, .precision = -1, .scale = -1};
+	Expr *e = node(EX_CAST, 1, str("abcdef"));
+	e->cast = &wstr;
+	const char *f = translate_tree(&flipped, e, &r);
+	CHECK_STR(f, "'abcdef'::varchar(3)", "EX_CAST to a string of a length (SSIS (DT_WSTR, 3))");
+	pg_case("(DT_WSTR, 3) 'abcdef' is 'abc'", f, ROW1, "'abc'");
+	ExprCast dec = {.to = XT_DECIMAL, .length = -1, .precision = 6, .scale = 2};
+	Expr *d = node(EX_CAST, 1, num("3.14159"));
+	d->cast = &dec;
+	const char *g = translate_tree(&flipped, d, &r);
+	CHECK_STR(g, "3.14159::numeric(6,2)", "EX_CAST to a decimal of a precision and scale");
+	pg_case("(DT_NUMERIC, 6, 2) 3.14159 is 3.14", g, ROW1, "'3.14'");
+}
+
+static void test_qualified_and_rows(void)
+{
+	ExprResult r;
+	Expr *q = expr_build_node(&B, EX_QNAME, AT);
+	q->text = "lnk";
+	q->name = "col";
+	const char *f = translate_tree(&flipped, q, &r);
+	CHECK_STR(f, "lnk.col", "EX_QNAME: a column of an input, where the language has them");
+	Expr *q2 = expr_build_node(&B, EX_QNAME, AT);
+	q2->text = "lnk";
+	q2->name = "col";
+	translate_tree(expr_language(LANG_POWERCENTER), q2, &r);
+	CHECK(r.errors == 1 && strstr(((ExprIssue *)r.issues.items[0])->msg, "is a qualified name"),
+	      "EX_QNAME: an error where the language has no qualified names");
+	Expr *row = expr_build_node(&B, EX_ROWREF, AT);
+	row->name = "v";
+	row->row = -1;
+	const char *l = translate_tree(&flipped, row, &r);
+	CHECK_STR(l, "lag(v, 1) OVER (ORDER BY akko_ord)", "EX_ROWREF: the previous row's value");
+	pg_case("[Row-1:v] over 10, 20, 30 is NULL, 10, 20", l,
+		"SELECT * FROM (VALUES (1, 10), (2, 20), (3, 30)) AS x(akko_ord, v)", "'NULL,10,20'");
+}
+
+static void test_bitwise(void)
+{
+	ExprResult r;
+	const char *names[] = {"6 & 3 is 2", "6 | 3 is 7", "6 ^ 3 (xor) is 5"};
+	ExprOp ops[] = {OP_BITAND, OP_BITOR, OP_BITXOR};
+	const char *sql[] = {"6 & 3", "6 | 3", "6 # 3"};
+	const char *want[] = {"'2'", "'7'", "'5'"};
+	for (int i = 0; i < 3; i++) {
+		Expr *e = expr_build_binary(&B, ops[i], num("6"), num("3"), AT);
+		const char *s = translate_tree(&flipped, e, &r);
+		CHECK_STR(s, sql[i], names[i]);
+		pg_case(names[i], s, ROW1, want[i]);
+	}
+	Expr *n = expr_build_unary(&B, OP_BITNOT, num("6"), AT);
+	const char *s = translate_tree(&flipped, n, &r);
+	CHECK_STR(s, "~6", "~6");
+	pg_case("~6 is -7", s, ROW1, "'-7'");
+	Expr *bad = expr_build_binary(&B, OP_BITAND, str("a"), num("1"), AT);
+	translate_tree(&flipped, bad, &r);
+	CHECK(r.errors == 1, "a bitwise operator on a string is an error");
+}
+
+int main(int argc, char **argv)
+{
+	arena_init(&arena);
+	PtrVec issues = {0};
+	B = (ExprBuilder){&arena, &issues, false};
+	if (argc == 3 && strcmp(argv[1], "--sql") == 0) {
+		sql_out = fopen(argv[2], "w");
+		if (!sql_out) {
+			perror(argv[2]);
+			return 2;
+		}
+	}
+	flipped = *expr_language(LANG_POWERCENTER);
+	flipped.name = "flipped";
+	flipped.sem.concat_skips_null = false;
+	flipped.sem.params_in_strings = false;
+	flipped.sem.fold_identifiers = false;
+	flipped.sem.bool_is_number = false;
+	flipped.sem.string_condition_is_number = false;
+	flipped.sem.decimal_division = false;
+	flipped.sem.null_condition_is_null = true;
+	flipped.sem.case_insensitive_compare = true;
+	flipped.sem.qualified_names = true;
+	CHECK(expr_language(LANG_POWERCENTER) && !expr_language(LANG_SQL),
+	      "languages with a parser are registered; SQL text is not one");
+	CHECK(expr_language_named("PowerCenter") == expr_language(LANG_POWERCENTER),
+	      "a language is found by name, ignoring case");
+	test_concat();
+	test_division();
+	test_booleans();
+	test_names_and_strings();
+	test_case_insensitive();
+	test_if();
+	test_case_in();
+	test_cast();
+	test_qualified_and_rows();
+	test_bitwise();
+	if (sql_out)
+		fclose(sql_out);
+	arena_release(&arena);
+	return tap_done();
+}
