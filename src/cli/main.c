@@ -1,10 +1,10 @@
 /* main.c - the command line of akko-migrate: option tables, help text and
- * exit codes.  All work happens in driver.c.
+ * exit codes.  All work happens in src/driver and src/bulk.
  */
 #include "base/diag.h"
 #include "base/exitcode.h"
 #include "base/util.h"
-#include "driver.h"
+#include "driver/driver.h"
 #include "llm/llm.h"
 #include "report/report.h"
 #include "rules/rules.h"

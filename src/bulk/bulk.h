@@ -1,5 +1,5 @@
-/* driver_bulk.h - what the bulk supervisor (driver_bulk.c) and its manifest
- * (driver_manifest.c) share; private to src/driver_*.c.
+/* bulk.h - what the bulk supervisor (bulk.c), its worker (worker.c) and
+ * its manifest (manifest.c) share; private to src/bulk.
  *
  * The manifest, OUTDIR/.akko-manifest, remembers one result per input: a
  * line of space-separated fields and the result's JSON line (docs/bulk.md):
@@ -11,8 +11,8 @@
  * Lines are appended as files finish, so a killed run loses nothing it
  * finished; the next run rewrites the file with one line per input.
  */
-#ifndef AKKO_DRIVER_BULK_H
-#define AKKO_DRIVER_BULK_H
+#ifndef AKKO_BULK_H
+#define AKKO_BULK_H
 
 #include <stdbool.h>
 #include <stdio.h>
@@ -57,7 +57,7 @@ bool manifest_read_json(Manifest *m, const ManifestEntry *e, Sbuf *out);
  * this run), atomically, and close it. */
 void manifest_compact_close(Manifest *m, const char *const *keys, size_t n);
 
-/* ---- the worker (driver_worker.c) ---- */
+/* ---- the worker (worker.c) ---- */
 
 struct ConvertOptions;
 
