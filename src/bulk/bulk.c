@@ -845,7 +845,7 @@ static void print_summary(Bulk *k)
 	}
 }
 
-int driver_bulk(const ConvertOptions *conv, const BulkOptions *b, const char *const *inputs, size_t n)
+int bulk_convert(const ConvertOptions *conv, const BulkOptions *b, const char *const *inputs, size_t n)
 {
 	/* the LLM fallback: one request budget for every worker, and each
 	 * file's requests end well before its worker is stopped */

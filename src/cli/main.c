@@ -4,6 +4,7 @@
 #include "base/diag.h"
 #include "base/exitcode.h"
 #include "base/util.h"
+#include "bulk/bulk.h"
 #include "driver/driver.h"
 #include "llm/llm.h"
 #include "report/report.h"
@@ -893,7 +894,7 @@ static int cmd_convert(int argc, char **argv)
 		o.param_files = params;
 		o.n_param_files = n_params;
 		if (rc == EXIT_OK)
-			rc = driver_bulk(&o, &b, (const char *const *)argv + optind, (size_t)nfiles);
+			rc = bulk_convert(&o, &b, (const char *const *)argv + optind, (size_t)nfiles);
 		free(params);
 		llm_config_release(&o.llm);
 		return rc;

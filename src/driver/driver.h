@@ -115,23 +115,6 @@ void driver_sha256_hex(const void *data, size_t len, char hex[65]);
  * prefix.  False (errno set) when a read fails. */
 bool driver_hash_fd(int fd, char hex[65], char *prefix, size_t prefix_cap, size_t *prefix_len);
 
-/* ---- bulk conversion (src/bulk/bulk.c) ---- */
-
-typedef struct BulkOptions {
-	unsigned jobs;    /* parallel workers; 0: online cores */
-	unsigned shard_k; /* 1-based shard, with shard_n; 0: no sharding */
-	unsigned shard_n;
-	const char *results;     /* NULL: OUTDIR/results.jsonl (shards: results.shard-K-of-N.jsonl) */
-	bool force;              /* ignore the manifest */
-	unsigned file_timeout;   /* seconds of wall time per file */
-	unsigned file_memory_mb; /* address space per worker, MB */
-} BulkOptions;
-
-/* Convert every job file found in `inputs` (directories walked, files
- * taken as they are) to o->output (a directory), in parallel workers;
- * returns the process exit code.  docs/bulk.md describes it. */
-int driver_bulk(const ConvertOptions *o, const BulkOptions *b, const char *const *inputs, size_t n);
-
 /* ---- the validate and compose commands (validate.c) ---- */
 
 typedef struct ValidateOptions {
