@@ -1,17 +1,15 @@
-/* main.c - the command line of akko-migrate: option tables, help text and
- * exit codes.  All work happens in src/driver and src/bulk.
+/* main.c - the command line of akko-migrate: option tables and dispatch.
+ * The help text is in help.c, the exit codes in src/base/exitcode.h; all
+ * work happens in src/driver, src/bulk and src/report.
  */
-#include "base/diag.h"
 #include "base/exitcode.h"
 #include "base/util.h"
 #include "bulk/bulk.h"
+#include "cli/help.h"
 #include "driver/driver.h"
+#include "expr/dialect.h"
 #include "llm/llm.h"
 #include "report/report.h"
-#include "rules/rules.h"
-#include "expr/catalog.h"
-#include "expr/dialect.h"
-#include "validate/schema.h"
 
 #include <getopt.h>
 #include <stdio.h>
@@ -22,425 +20,6 @@
 #ifndef PACKAGE_VERSION
 #define PACKAGE_VERSION "0.0.0"
 #endif
-
-static const char usage_text[] =
-    "akko-migrate - compile legacy ETL jobs into engine-neutral pipeline YAML\n"
-    "\n"
-    "Usage:\n"
-    "  akko-migrate [convert] [options] FILE... -o OUT\n"
-    "                                           convert job exports to pipeline YAML\n"
-    "  akko-migrate inspect [options] FILE...   read job exports, print their workflow AST\n"
-    "  akko-migrate expr [options] EXPRESSION   translate one PowerCenter expression to SQL\n"
-    "  akko-migrate expr [options] --file FILE...\n"
-    "                                           translate every expression of job exports\n"
-    "  akko-migrate validate [options] FILE.yaml...\n"
-    "                                           check pipeline YAML (hand edits included)\n"
-    "  akko-migrate compose FILE.yaml           print each sink's composed WITH ... SELECT\n"
-    "  akko-migrate report [options] RESULTS.jsonl...\n"
-    "                                           migration report: effort, confidence,\n"
-    "                                           complexity, clusters (md, json, csv, html)\n"
-    "  akko-migrate help [TOPIC]                this help, or: convert, rules, inspect, expr,\n"
-    "                                           validate, compose, report, schema,\n"
-    "                                           functions, diagnostics, exit-codes\n"
-    "  akko-migrate --version                   print the version\n"
-    "\n"
-    "Job files are recognised by content, not by name.  Today the PowerCenter\n"
-    "frontend reads POWERMART XML exports (Repository Manager > Export Objects);\n"
-    "SSIS, Alteryx and DataStage files are recognised and reported as not yet read.\n"
-    "\n"
-    "  akko-migrate m_load.XML -o pipeline.yaml        convert one export\n"
-    "  akko-migrate --gate exports/*.XML -o out/        convert many; exit 4 if any\n"
-    "                                                   fails the confidence gate\n"
-    "  akko-migrate convert exports/ -o out/            a whole tree, in parallel,\n"
-    "                                                   incremental (out/results.jsonl)\n"
-    "\n"
-    "Run 'akko-migrate help convert' for the conversion options, the output\n"
-    "format (docs/pipeline-yaml.md) and the gate.\n";
-
-static const char convert_text[] =
-    "Usage: akko-migrate [convert] [options] FILE... [-o OUT]\n"
-    "       akko-migrate convert [options] DIR|FILE... -o OUTDIR   (bulk)\n"
-    "\n"
-    "Converts each job export into one pipeline YAML document\n"
-    "(docs/pipeline-yaml.md): a pipeline per mapping whose nodes are SQL\n"
-    "SELECTs that compose into one WITH ... SELECT per target, the workflows\n"
-    "as an orchestration section, parameters with where each value came from,\n"
-    "quality checks, and a confidence per node with the evidence for it.\n"
-    "What no rule converts is a placeholder marked for review, never a guess.\n"
-    "\n"
-    "Options:\n"
-    "  -o, --output PATH        write to PATH (atomically: a failed run leaves no\n"
-    "                           partial file); a directory (or a PATH ending in /)\n"
-    "                           gets one <input name>.yaml per input; default stdout\n"
-    "  -p, --param-file FILE    apply a PowerCenter parameter file; repeatable\n"
-    "      --gate               exit 4 unless every file passes the gate: overall\n"
-    "                           confidence >= --min-overall, every node >=\n"
-    "                           --min-object, nothing needs manual review\n"
-    "      --min-overall X      gate threshold for a file (default 0.85)\n"
-    "      --min-object X       gate threshold for every node (default 0.80)\n"
-    "  -f, --format FORMAT      text (default) or json: one JSON summary line per\n"
-    "                           file on stdout (file, output, nodes, confidence,\n"
-    "                           gate, reason, counts, fingerprint, unsupported,\n"
-    "                           objects: docs/report.md)\n"
-    "      --sarif FILE         also write every diagnostic as SARIF 2.1.0, for CI\n"
-    "                           systems that show them inline\n"
-    "      --timestamp          record generated_at (SOURCE_DATE_EPOCH, when set,\n"
-    "                           gives the time; without either there is none, so\n"
-    "                           output is byte-identical across runs)\n"
-    "      --null-compare MODE  the sessions' NULL comparison: null, high or low\n"
-    "  -q, --quiet              no diagnostics on stderr, only the summary lines\n"
-    "      --max-errors N       show at most N errors per file (default 50)\n"
-    "  -h, --help               show this help\n"
-    "\n"
-    "Bulk conversion (docs/bulk.md): when an input is a directory, when several\n"
-    "FILEs go to -o OUTDIR, or with any option below.  Directories are walked\n"
-    "(sorted by path); job files are found by content; each gets\n"
-    "OUTDIR/<its path relative to the input, .yaml>, converted in parallel\n"
-    "worker processes, and one line in OUTDIR/results.jsonl (converted, error,\n"
-    "skipped, crashed, timeout or memory, with a reason).  OUTDIR/.akko-manifest\n"
-    "remembers what was done: a re-run (or a run killed and started again)\n"
-    "converts only new or changed files and reuses the other results.\n"
-    "  -j, --jobs N             N workers (default: the number of online cores)\n"
-    "      --shard K/N          only the files whose index in the sorted list of\n"
-    "                           found files is K-1 modulo N (1 <= K <= N)\n"
-    "      --results FILE       results here instead of OUTDIR/results.jsonl\n"
-    "                           (OUTDIR/results.shard-K-of-N.jsonl with --shard)\n"
-    "      --force              ignore the manifest: convert every file again\n"
-    "      --file-timeout S     stop a file's worker after S seconds (default\n"
-    "                           120, 0 = no limit): status timeout\n"
-    "      --file-memory MB     a worker's address space limit (default 2048, 0 =\n"
-    "                           no limit; not enforced in sanitizer builds):\n"
-    "                           status memory\n"
-    "A bulk run prints a progress bar when stderr is a terminal and ends with\n"
-    "one line: N files: C converted (R reused), G gate fail, E errors, ...\n"
-    "\n"
-    "LLM fallback (docs/llm.md): a placeholder no rule converts (a Java or HTTP\n"
-    "transformation, an expression that does not translate, a node below 0.60)\n"
-    "can be drafted by an OpenAI-compatible server (Ollama, vLLM, llama.cpp,\n"
-    "LiteLLM).  It is told the step (kind, ports, expressions, code) and the\n"
-    "columns of its inputs, never a row of data.  The answer must be one safe\n"
-    "SELECT over the node's inputs with exactly its columns, or it is refused;\n"
-    "its confidence is capped at 0.75, so a draft never passes the gate unseen.\n"
-    "Off unless a model and a server are configured.\n"
-    "      --llm-url URL        the server (or AKKO_LLM_URL): http://127.0.0.1:11434/v1\n"
-    "                           for Ollama; plain http only to the loopback, https\n"
-    "                           elsewhere\n"
-    "      --llm-model NAME     the model (or AKKO_LLM_MODEL)\n"
-    "      --llm-api-key-file FILE\n"
-    "                           read the API key from FILE (or AKKO_LLM_API_KEY_FILE);\n"
-    "                           AKKO_LLM_API_KEY also works; the key is never a\n"
-    "                           command-line value and never printed\n"
-    "      --llm-timeout D      per request: 500ms, 30s, 2m (default 60s)\n"
-    "      --llm-max-tokens N   the longest answer (default 1024)\n"
-    "      --llm-budget N       HTTP requests per run, bulk workers included, retries\n"
-    "                           too (default 200; 0 = no limit); cached answers are free\n"
-    "      --llm-concurrency N  requests in flight across every process that shares\n"
-    "                           the cache directory (default 1)\n"
-    "      --llm-cache DIR      answers by sha256(model, prompt), so a rerun is free\n"
-    "                           and identical (default $XDG_CACHE_HOME/akko-migrate/llm)\n"
-    "      --llm-replay DIR     answers only from DIR (a copied cache): no network\n"
-    "      --no-llm             ignore any LLM configuration\n"
-    "A timeout, an HTTP error, a refused answer or a spent budget is a warning\n"
-    "(W0902-W0905) and a placeholder for review, never a failed run.\n"
-    "\n"
-    "stderr gets located diagnostics and one summary line per file:\n"
-    "  m.XML: 1 pipeline, 9 nodes, confidence 0.912 (min 0.800), 3 warnings, 0 to review: gate pass\n"
-    "\n"
-    "Exit status: 0 converted; 1 an input has errors (no output for it), or\n"
-    "a worker crashed, timed out or ran out of memory; 2 bad command line; 3\n"
-    "I/O error; 4 a file failed the gate (with --gate).  Skipped files (not\n"
-    "job exports) do not change the exit status.\n"
-    "\n"
-    "Examples:\n"
-    "  akko-migrate examples/powercenter/m_customer_orders.XML -o pipeline.yaml\n"
-    "  akko-migrate --gate --sarif akko.sarif exports/*.XML -o out/\n"
-    "  akko-migrate convert -j8 --gate exports/ -o out/\n"
-    "  AKKO_LLM_URL=http://127.0.0.1:11434/v1 AKKO_LLM_MODEL=qwen2.5-coder:7b \\\n"
-    "    akko-migrate m_load.XML -o pipeline.yaml\n"
-    "  akko-migrate validate pipeline.yaml\n";
-
-static const char inspect_text[] =
-    "Usage: akko-migrate inspect [options] FILE...\n"
-    "\n"
-    "Reads each job export into the tool-neutral workflow AST and prints it:\n"
-    "folders, sources and targets with their fields, mappings and mapplets as\n"
-    "steps joined by port-to-port edges (mapplets expanded in place), workflows\n"
-    "and worklets as tasks joined by links, parameters with where each value\n"
-    "came from.  The dump is deterministic: the same input gives the same bytes.\n"
-    "\n"
-    "Options:\n"
-    "  -f, --format FORMAT      text (YAML-like, the default) or json\n"
-    "      --stats              print only object counts (sources, mappings,\n"
-    "                           instances, connectors, sessions, links, ...)\n"
-    "  -p, --param-file FILE    apply a PowerCenter parameter file (.par/.prm);\n"
-    "                           repeat for several; values are recorded with their\n"
-    "                           file, line and [section], never substituted\n"
-    "  -o, --output PATH        write to PATH instead of stdout, atomically (a\n"
-    "                           failed run leaves no partial file); with several\n"
-    "                           FILEs, PATH is a directory that gets one\n"
-    "                           <name>.ast.yaml (or .ast.json) per input\n"
-    "      --max-errors N       show at most N errors per file (default 50, 0 = all)\n"
-    "  -h, --help               show this help\n"
-    "\n"
-    "Diagnostics go to stderr as file:line:col: severity: message [CODE] with the\n"
-    "source line, a caret and a hint; docs/diagnostics.md lists every code.  A\n"
-    "file with errors gets no output; the other files are still processed.\n"
-    "\n"
-    "Examples:\n"
-    "  akko-migrate inspect examples/powercenter/m_customer_orders.XML\n"
-    "  akko-migrate inspect --format json -o ast.json wf_load.XML\n"
-    "  akko-migrate inspect -p params/prod.par wf_load.XML\n"
-    "  akko-migrate inspect --stats exports/*.XML\n";
-
-static const char expr_text[] =
-    "Usage: akko-migrate expr [options] 'EXPRESSION'\n"
-    "       akko-migrate expr [options] --file FILE...\n"
-    "\n"
-    "Translates PowerCenter transformation-language expressions to PostgreSQL\n"
-    "SQL that computes the same result: NULL rules of || and IIF, DECODE's\n"
-    "NULL matching, 1-based and negative SUBSTR/INSTR positions, date formats\n"
-    "and units, rounding.  Where PostgreSQL cannot match exactly, a warning\n"
-    "names the difference and the confidence drops (docs/expressions.md).\n"
-    "\n"
-    "With an EXPRESSION, stdout gets only the SQL expression; warnings go to\n"
-    "stderr.  Port names print in lower case, double-quoted only when they must\n"
-    "be; $$PARAMETERS become current_setting('akko.<name>') read at run time,\n"
-    "never substituted values.\n"
-    "\n"
-    "Options:\n"
-    "      --from LANG          source language: powercenter (the default)\n"
-    "  -t, --types LIST         port and parameter types, NAME=TYPE,... with TYPE\n"
-    "                           one of string, integer, bigint, decimal, double,\n"
-    "                           date; without --types names are untyped columns\n"
-    "                           (warned); with it an undeclared name is an error\n"
-    "      --condition          the expression is a Filter/Router condition: print\n"
-    "                           a boolean (by default a PowerCenter value: 1/0)\n"
-    "      --null-compare MODE  the session's \"Treat Null In Comparison Operators\n"
-    "                           As\": null (the default), high or low\n"
-    "      --dialect NAME       target SQL dialect: postgres (the default)\n"
-    "  -f, --format FORMAT      text (the default) or json: the SQL, its type,\n"
-    "                           confidence and warnings (JSON Lines with --file)\n"
-    "      --file               the arguments are job exports: translate every\n"
-    "                           port expression and condition in its context\n"
-    "                           (variable ports inlined, :LKP. calls over the\n"
-    "                           lookup) and print one line per expression, then a\n"
-    "                           summary on stderr\n"
-    "  -q, --quiet              with --file: no diagnostics, only the summary\n"
-    "  -h, --help               show this help\n"
-    "\n"
-    "Exit status: 0 when translated (warnings allowed); 1 when the expression\n"
-    "does not parse, is invalid, or uses a construct with no translation.\n"
-    "\n"
-    "Examples:\n"
-    "  akko-migrate expr 'IIF(ISNULL(A), 0, A)' --types A=integer\n"
-    "  akko-migrate expr --condition --types AMT=decimal 'AMT > 100 AND NOT ISNULL(AMT)'\n"
-    "  akko-migrate expr --format json \"SUBSTR(NAME, -3, 2) || '-' || TO_CHAR(D, 'YYYYMMDD')\"\n"
-    "  akko-migrate expr --file --format json exports/m_load.XML > exprs.jsonl\n";
-
-static const char validate_text[] =
-    "Usage: akko-migrate validate [options] FILE.yaml...\n"
-    "\n"
-    "Checks pipeline YAML files, the compiler's output or a hand-edited copy,\n"
-    "against docs/pipeline-yaml.md: the YAML itself (one document; no anchors,\n"
-    "aliases, tags or duplicate keys), version 1, every key against the schema\n"
-    "('akko-migrate help schema'; unknown keys are errors), ids, depends_on in\n"
-    "dependency order, and each node's SQL: exactly one SELECT with no side\n"
-    "effects, reading only its depends_on nodes, and only their columns.\n"
-    "\n"
-    "Options:\n"
-    "  -f, --format FORMAT      text (diagnostics on stderr, the default) or json:\n"
-    "                           one object per file on stdout,\n"
-    "                           {file, valid, errors: [{line, col, code, message}]}\n"
-    "  -q, --quiet              text: print nothing for valid files\n"
-    "      --max-errors N       show at most N errors per file (default 50, 0 = all)\n"
-    "  -h, --help               show this help\n"
-    "\n"
-    "Exit status: 0 when every file is valid; 1 when one is not; 3 when one\n"
-    "cannot be read.\n"
-    "\n"
-    "Examples:\n"
-    "  akko-migrate validate out/m_customer_orders.yaml\n"
-    "  akko-migrate validate --format json out/*.yaml > validation.jsonl\n";
-
-static const char compose_text[] =
-    "Usage: akko-migrate compose [options] FILE.yaml\n"
-    "\n"
-    "Prints, for each sink node (sink_table, sink_file) of a valid pipeline\n"
-    "YAML file, the one statement that gives the rows the sink receives:\n"
-    "\n"
-    "  WITH <ancestor> AS (<its sql>), ... <the sink's sql>;\n"
-    "\n"
-    "The ancestors are the sink's transitive depends_on, in the order of\n"
-    "'nodes'.  Each statement is preceded by a line\n"
-    "'-- pipeline: NAME sink: ID'.  A file that does not validate is refused.\n"
-    "\n"
-    "Options:\n"
-    "  -p, --pipeline NAME      only the sinks of this pipeline\n"
-    "  -s, --sink ID            only this node's statement, followed by ';' and\n"
-    "                           nothing else (to feed psql); any SQL node works\n"
-    "  -h, --help               show this help\n"
-    "\n"
-    "Exit status: 0 when composed; 1 when the file is not valid or a sink\n"
-    "depends on a placeholder; 2 when --pipeline or --sink names nothing; 3\n"
-    "when the file cannot be read.\n"
-    "\n"
-    "Examples:\n"
-    "  akko-migrate compose out/m_customer_orders.yaml\n"
-    "  akko-migrate compose -p m_customer_orders -s tgt_customers out.yaml | psql -X test\n";
-
-static const char report_text[] =
-    "Usage: akko-migrate report [options] RESULTS.jsonl...\n"
-    "\n"
-    "Reads the results.jsonl files of bulk conversions ('akko-migrate convert\n"
-    "DIR -o OUT' writes OUT/results.jsonl; several --shard runs give several)\n"
-    "and writes the migration report of the estate: files by status, the gate,\n"
-    "confidence, objects to review, effort in hours (docs/effort.md), every file\n"
-    "lowest confidence first with its complexity class, what was not converted\n"
-    "(constructs and functions, by count: what to build next), effort by\n"
-    "confidence band and by complexity, and clusters of near-duplicate jobs\n"
-    "(same structure up to names and literals) that need one review.\n"
-    "\n"
-    "A file that appears in several inputs is counted once: the last line read\n"
-    "wins (a warning when the two differ in sha256).  A malformed line is\n"
-    "reported with its position and left out; the report is still written.\n"
-    "\n"
-    "Options:\n"
-    "  -f, --format FORMAT      md (Markdown, the default), json (stable keys),\n"
-    "                           csv (the file table, RFC 4180) or html (one\n"
-    "                           self-contained page with SVG charts)\n"
-    "  -o, --output FILE        write to FILE (atomically); default stdout\n"
-    "  -c, --config FILE        effort model calibration (YAML): copy\n"
-    "                           docs/effort.yaml, edit it, pass it here\n"
-    "      --max-errors N       show at most N errors (default 50, 0 = all)\n"
-    "  -h, --help               show this help\n"
-    "\n"
-    "Exit status: 0 written; 1 a line was malformed (the report is written\n"
-    "without it) or no line was usable (nothing written); 2 bad command line or\n"
-    "config; 3 an input cannot be read or the output written.\n"
-    "\n"
-    "Examples:\n"
-    "  akko-migrate report out/results.jsonl > report.md\n"
-    "  akko-migrate report -f html -o report.html shard*/results.jsonl\n"
-    "  akko-migrate report -f csv --config effort.yaml out/results.jsonl\n";
-
-/* The rule table docs/rules.md shows. */
-static void print_rules(FILE *out)
-{
-	size_t n;
-	const RuleDef *r = rules_table(&n);
-	fputs("| rule | PowerCenter | node type | base confidence | lowering |\n|---|---|---|---:|---|\n",
-	      out);
-	for (size_t i = 0; i < n; i++)
-		fprintf(out, "| `%s` | %s | `%s` | %.2f | %s |\n", r[i].name, r[i].orig_kind,
-			node_type_name(r[i].node), r[i].base, r[i].notes);
-}
-
-/* The function coverage table docs/functions.md shows. */
-static void print_functions(FILE *out)
-{
-	fputs("| function | arguments | status | PostgreSQL | notes |\n|---|---|---|---|---|\n", out);
-	for (int i = 0; i < FN_COUNT_; i++) {
-		const FuncDef *f = catalog_at((FuncId)i);
-		const char *t = dialect_postgres.fn[i].t;
-		char args[16];
-		if (f->min_args == f->max_args)
-			snprintf(args, sizeof args, "%u", f->min_args);
-		else if (f->max_args == 255)
-			snprintf(args, sizeof args, "%u or more", f->min_args);
-		else
-			snprintf(args, sizeof args, "%u to %u", f->min_args, f->max_args);
-		fprintf(out, "| %s | %s | %s | ", f->name, args, func_status_name(f->status));
-		if (f->status == FS_UNSUPPORTED)
-			fputs("none", out);
-		else if (t) {
-			fputc('`', out);
-			for (const char *c = t; *c; c++)
-				fputs(*c == '|' ? "\\|" : (char[]){*c, 0}, out);
-			fputc('`', out);
-		} else
-			fputs("lowered by sqlgen.c (see notes)", out);
-		fputs(" | ", out);
-		for (const char *c = f->notes; *c; c++)
-			fputs(*c == '|' ? "\\|" : (char[]){*c, 0}, out);
-		fputs(" |\n", out);
-	}
-}
-
-static void print_exit_codes(FILE *out)
-{
-	fputs("\nExit codes:\n", out);
-#define X(name, value, doc) fprintf(out, "  %-3d %s\n", value, doc);
-	EXIT_CODE_LIST(X)
-#undef X
-}
-
-/* One line per diagnostic code: the table docs/diagnostics.md shows. */
-static void print_diagnostics(FILE *out)
-{
-	for (int c = 0; c < DIAG_CODE_COUNT; c++)
-		fprintf(out, "| %s | %s | %s |\n", diag_code_str((DiagCode)c),
-			diag_severity_name(diag_code_severity((DiagCode)c)), diag_code_hint((DiagCode)c));
-}
-
-static int usage_error(const char *fmt, const char *arg)
-{
-	fputs("akko-migrate: error: ", stderr);
-	fprintf(stderr, fmt, arg);
-	fputs("\n  hint: run 'akko-migrate help' for the usage\n", stderr);
-	return EXIT_USAGE;
-}
-
-static int help(const char *topic)
-{
-	if (!topic) {
-		fputs(usage_text, stdout);
-		print_exit_codes(stdout);
-		return EXIT_OK;
-	}
-	if (strcmp(topic, "rules") == 0) {
-		print_rules(stdout);
-		return EXIT_OK;
-	}
-	if (strcmp(topic, "convert") == 0) {
-		fputs(convert_text, stdout);
-		return EXIT_OK;
-	}
-	if (strcmp(topic, "inspect") == 0) {
-		fputs(inspect_text, stdout);
-		print_exit_codes(stdout);
-		return EXIT_OK;
-	}
-	if (strcmp(topic, "expr") == 0) {
-		fputs(expr_text, stdout);
-		return EXIT_OK;
-	}
-	if (strcmp(topic, "validate") == 0 || strcmp(topic, "compose") == 0) {
-		fputs(topic[0] == 'v' ? validate_text : compose_text, stdout);
-		return EXIT_OK;
-	}
-	if (strcmp(topic, "report") == 0) {
-		fputs(report_text, stdout);
-		return EXIT_OK;
-	}
-	if (strcmp(topic, "schema") == 0) {
-		schema_print_markdown(stdout);
-		return EXIT_OK;
-	}
-	if (strcmp(topic, "functions") == 0) {
-		print_functions(stdout);
-		return EXIT_OK;
-	}
-	if (strcmp(topic, "diagnostics") == 0) {
-		fputs("| code | severity | hint |\n|---|---|---|\n", stdout);
-		print_diagnostics(stdout);
-		return EXIT_OK;
-	}
-	if (strcmp(topic, "exit-codes") == 0) {
-		print_exit_codes(stdout);
-		return EXIT_OK;
-	}
-	return usage_error("no help for unknown command '%s'", topic);
-}
 
 enum { OPT_STATS = 256, OPT_MAX_ERRORS };
 
@@ -466,7 +45,7 @@ static int parse_max_errors(const char *arg, unsigned *out)
 	char *end;
 	long v = strtol(arg, &end, 10);
 	if (*end || end == arg || v < 0 || v > 1000000)
-		return usage_error("--max-errors needs a count, not '%s'", arg);
+		return cli_usage_error("--max-errors needs a count, not '%s'", arg);
 	*out = (unsigned)v;
 	return EXIT_OK;
 }
@@ -481,7 +60,7 @@ static int parse_null_compare(const char *arg, NullCompare *out)
 	else if (strcmp(arg, "low") == 0)
 		*out = NULLCMP_LOW;
 	else
-		return usage_error("unknown --null-compare mode '%s' (use null, high or low)", arg);
+		return cli_usage_error("unknown --null-compare mode '%s' (use null, high or low)", arg);
 	return EXIT_OK;
 }
 
@@ -492,9 +71,9 @@ static int check_output(const char *output, int nfiles, bool *is_dir)
 	size_t len = strlen(output);
 	*is_dir = is_directory(output) || (len && output[len - 1] == '/');
 	if (nfiles > 1 && !*is_dir)
-		return usage_error("with several files, -o must name a directory, not '%s'", output);
+		return cli_usage_error("with several files, -o must name a directory, not '%s'", output);
 	if (*is_dir && !is_directory(output))
-		return usage_error("output directory '%s' does not exist", output);
+		return cli_usage_error("output directory '%s' does not exist", output);
 	return EXIT_OK;
 }
 
@@ -514,15 +93,15 @@ static int cmd_inspect(int argc, char **argv)
 			else if (strcmp(optarg, "json") == 0)
 				o.format = DUMP_JSON;
 			else
-				rc = usage_error("unknown format '%s' (use text or json)", optarg);
+				rc = cli_usage_error("unknown format '%s' (use text or json)", optarg);
 			break;
 		case OPT_STATS: o.stats = true; break;
 		case 'p': params[n_params++] = optarg; break;
 		case 'o': o.output = optarg; break;
 		case OPT_MAX_ERRORS: rc = parse_max_errors(optarg, &o.max_errors); break;
-		case 'h': free(params); return help("inspect");
-		case ':': rc = usage_error("option '%s' needs an argument", argv[optind - 1]); break;
-		default: rc = usage_error("unknown option '%s' for inspect", argv[optind - 1]); break;
+		case 'h': free(params); return cli_help("inspect");
+		case ':': rc = cli_usage_error("option '%s' needs an argument", argv[optind - 1]); break;
+		default: rc = cli_usage_error("unknown option '%s' for inspect", argv[optind - 1]); break;
 		}
 		if (rc != EXIT_OK) {
 			free(params);
@@ -532,7 +111,7 @@ static int cmd_inspect(int argc, char **argv)
 	int nfiles = argc - optind;
 	if (nfiles <= 0) {
 		free(params);
-		return usage_error("%s", "inspect needs at least one FILE");
+		return cli_usage_error("%s", "inspect needs at least one FILE");
 	}
 	if (o.output && strcmp(o.output, "-") != 0 &&
 	    check_output(o.output, nfiles, &o.output_is_dir) != EXIT_OK) {
@@ -573,7 +152,7 @@ static int cmd_expr(int argc, char **argv)
 		switch (c) {
 		case OPT_FROM:
 			if (strcmp(optarg, "powercenter") != 0)
-				return usage_error(
+				return cli_usage_error(
 				    "unknown source language '%s'; only powercenter is translated "
 				    "today",
 				    optarg);
@@ -586,31 +165,31 @@ static int cmd_expr(int argc, char **argv)
 			break;
 		case OPT_DIALECT:
 			if (!(o.dialect = dialect_find(optarg)))
-				return usage_error("unknown dialect '%s'; postgres is the only one today",
-						   optarg);
+				return cli_usage_error("unknown dialect '%s'; postgres is the only one today",
+						       optarg);
 			break;
 		case 'f':
 			if (strcmp(optarg, "json") == 0)
 				o.json = true;
 			else if (strcmp(optarg, "text") != 0)
-				return usage_error("unknown format '%s' (use text or json)", optarg);
+				return cli_usage_error("unknown format '%s' (use text or json)", optarg);
 			break;
 		case OPT_FILE: files = true; break;
 		case 'q': o.quiet = true; break;
-		case 'h': fputs(expr_text, stdout); return EXIT_OK;
-		case ':': return usage_error("option '%s' needs an argument", argv[optind - 1]);
-		default: return usage_error("unknown option '%s' for expr", argv[optind - 1]);
+		case 'h': return cli_help("expr");
+		case ':': return cli_usage_error("option '%s' needs an argument", argv[optind - 1]);
+		default: return cli_usage_error("unknown option '%s' for expr", argv[optind - 1]);
 		}
 	}
 	int n = argc - optind;
 	if (files) {
 		if (n < 1)
-			return usage_error("%s", "expr --file needs at least one FILE");
+			return cli_usage_error("%s", "expr --file needs at least one FILE");
 		ExprStats stats = {0};
 		return driver_expr_files(&o, (const char *const *)argv + optind, (size_t)n, &stats);
 	}
 	if (n != 1)
-		return usage_error(
+		return cli_usage_error(
 		    "%s", n == 0 ? "expr needs an EXPRESSION (quote it for the shell)"
 				 : "expr takes one EXPRESSION; quote it so the shell passes it whole");
 	return driver_expr(&o, argv[optind]);
@@ -636,20 +215,20 @@ static int cmd_validate(int argc, char **argv)
 			if (strcmp(optarg, "json") == 0)
 				o.json = true;
 			else if (strcmp(optarg, "text") != 0)
-				return usage_error("unknown format '%s' (use text or json)", optarg);
+				return cli_usage_error("unknown format '%s' (use text or json)", optarg);
 			break;
 		case 'q': o.quiet = true; break;
 		case OPT_MAX_ERRORS:
 			if (parse_max_errors(optarg, &o.max_errors) != EXIT_OK)
 				return EXIT_USAGE;
 			break;
-		case 'h': return help("validate");
-		case ':': return usage_error("option '%s' needs an argument", argv[optind - 1]);
-		default: return usage_error("unknown option '%s' for validate", argv[optind - 1]);
+		case 'h': return cli_help("validate");
+		case ':': return cli_usage_error("option '%s' needs an argument", argv[optind - 1]);
+		default: return cli_usage_error("unknown option '%s' for validate", argv[optind - 1]);
 		}
 	}
 	if (argc - optind < 1)
-		return usage_error("%s", "validate needs at least one FILE.yaml");
+		return cli_usage_error("%s", "validate needs at least one FILE.yaml");
 	return driver_validate(&o, (const char *const *)argv + optind, (size_t)(argc - optind));
 }
 
@@ -670,13 +249,13 @@ static int cmd_compose(int argc, char **argv)
 		switch (c) {
 		case 'p': o.pipeline = optarg; break;
 		case 's': o.sink = optarg; break;
-		case 'h': return help("compose");
-		case ':': return usage_error("option '%s' needs an argument", argv[optind - 1]);
-		default: return usage_error("unknown option '%s' for compose", argv[optind - 1]);
+		case 'h': return cli_help("compose");
+		case ':': return cli_usage_error("option '%s' needs an argument", argv[optind - 1]);
+		default: return cli_usage_error("unknown option '%s' for compose", argv[optind - 1]);
 		}
 	}
 	if (argc - optind != 1)
-		return usage_error("%s", "compose takes one FILE.yaml");
+		return cli_usage_error("%s", "compose takes one FILE.yaml");
 	return driver_compose(&o, argv[optind]);
 }
 
@@ -758,7 +337,7 @@ static int parse_shard(const char *arg, BulkOptions *b)
 	unsigned k, n;
 	char tail;
 	if (sscanf(arg, "%u/%u%c", &k, &n, &tail) != 2 || n < 1 || k < 1 || k > n || n > 100000)
-		return usage_error("--shard needs K/N with 1 <= K <= N, not '%s'", arg);
+		return cli_usage_error("--shard needs K/N with 1 <= K <= N, not '%s'", arg);
 	b->shard_k = k;
 	b->shard_n = n;
 	return EXIT_OK;
@@ -774,7 +353,8 @@ static int parse_duration(const char *arg, unsigned *ms)
 		       : !*end || strcmp(end, "s") == 0 ? 1000
 							: 0;
 	if (end == arg || !scale || !(v * scale >= 1 && v * scale <= 3600000))
-		return usage_error("--llm-timeout needs a duration such as 500ms, 30s or 2m, not '%s'", arg);
+		return cli_usage_error("--llm-timeout needs a duration such as 500ms, 30s or 2m, not '%s'",
+				       arg);
 	*ms = (unsigned)(v * scale + 0.5);
 	return EXIT_OK;
 }
@@ -825,18 +405,19 @@ static int cmd_convert(int argc, char **argv)
 		case OPT_GATE: o.gate = true; break;
 		case OPT_MIN_OVERALL:
 			if (!parse_unit(optarg, &o.min_overall))
-				rc =
-				    usage_error("--min-overall needs a number from 0 to 1, not '%s'", optarg);
+				rc = cli_usage_error("--min-overall needs a number from 0 to 1, not '%s'",
+						     optarg);
 			break;
 		case OPT_MIN_OBJECT:
 			if (!parse_unit(optarg, &o.min_object))
-				rc = usage_error("--min-object needs a number from 0 to 1, not '%s'", optarg);
+				rc = cli_usage_error("--min-object needs a number from 0 to 1, not '%s'",
+						     optarg);
 			break;
 		case 'f':
 			if (strcmp(optarg, "json") == 0)
 				o.json = true;
 			else if (strcmp(optarg, "text") != 0)
-				rc = usage_error("unknown format '%s' (use text or json)", optarg);
+				rc = cli_usage_error("unknown format '%s' (use text or json)", optarg);
 			break;
 		case OPT_SARIF: o.sarif = optarg; break;
 		case OPT_TIMESTAMP: o.timestamp = true; break;
@@ -863,19 +444,19 @@ static int cmd_convert(int argc, char **argv)
 		case OPT_LLM_CACHE:
 		case OPT_LLM_REPLAY:
 		case OPT_NO_LLM: rc = parse_llm_option(c, optarg, &o.llm); break;
-		case 'h': free(params); return help("convert");
-		case ':': rc = usage_error("option '%s' needs an argument", argv[optind - 1]); break;
-		default: rc = usage_error("unknown option '%s'", argv[optind - 1]); break;
+		case 'h': free(params); return cli_help("convert");
+		case ':': rc = cli_usage_error("option '%s' needs an argument", argv[optind - 1]); break;
+		default: rc = cli_usage_error("unknown option '%s'", argv[optind - 1]); break;
 		}
 	}
 	char *llm_err = NULL;
 	if (rc == EXIT_OK && !llm_config_resolve(&o.llm, &llm_err)) {
-		rc = usage_error("%s", llm_err);
+		rc = cli_usage_error("%s", llm_err);
 		free(llm_err);
 	}
 	int nfiles = argc - optind;
 	if (rc == EXIT_OK && nfiles <= 0)
-		rc = usage_error("%s", "convert needs at least one FILE");
+		rc = cli_usage_error("%s", "convert needs at least one FILE");
 	for (int i = optind; rc == EXIT_OK && i < argc; i++)
 		bulk |= is_directory(argv[i]);
 	size_t olen = o.output ? strlen(o.output) : 0;
@@ -885,11 +466,11 @@ static int cmd_convert(int argc, char **argv)
 		bulk = true;
 	if (rc == EXIT_OK && bulk) {
 		if (!o.output || strcmp(o.output, "-") == 0)
-			rc = usage_error(
+			rc = cli_usage_error(
 			    "%s", "a bulk conversion (a directory, -j, --shard, --results, --force) needs "
 				  "-o OUTDIR");
 		else if (o.sarif)
-			rc = usage_error("%s", "--sarif is not available for bulk conversions yet");
+			rc = cli_usage_error("%s", "--sarif is not available for bulk conversions yet");
 		o.output_is_dir = true;
 		o.param_files = params;
 		o.n_param_files = n_params;
@@ -902,7 +483,7 @@ static int cmd_convert(int argc, char **argv)
 	if (rc == EXIT_OK && o.output && strcmp(o.output, "-") != 0) {
 		rc = check_output(o.output, nfiles, &o.output_is_dir);
 	} else if (rc == EXIT_OK && nfiles > 1 && !o.json) {
-		rc = usage_error("%s", "with several files, name an output directory with -o DIR/");
+		rc = cli_usage_error("%s", "with several files, name an output directory with -o DIR/");
 	}
 	if (rc != EXIT_OK) {
 		free(params);
@@ -939,7 +520,8 @@ static int cmd_report(int argc, char **argv)
 			while (i < 4 && strcmp(optarg, formats[i]) != 0)
 				i++;
 			if (i == 4)
-				return usage_error("unknown format '%s' (use md, json, csv or html)", optarg);
+				return cli_usage_error("unknown format '%s' (use md, json, csv or html)",
+						       optarg);
 			o.format = (ReportFormat)i;
 			break;
 		}
@@ -949,20 +531,20 @@ static int cmd_report(int argc, char **argv)
 			if (parse_max_errors(optarg, &o.max_errors) != EXIT_OK)
 				return EXIT_USAGE;
 			break;
-		case 'h': return help("report");
-		case ':': return usage_error("option '%s' needs an argument", argv[optind - 1]);
-		default: return usage_error("unknown option '%s' for report", argv[optind - 1]);
+		case 'h': return cli_help("report");
+		case ':': return cli_usage_error("option '%s' needs an argument", argv[optind - 1]);
+		default: return cli_usage_error("unknown option '%s' for report", argv[optind - 1]);
 		}
 	}
 	if (argc - optind < 1)
-		return usage_error("%s", "report needs at least one RESULTS.jsonl");
+		return cli_usage_error("%s", "report needs at least one RESULTS.jsonl");
 	return report_run(&o, (const char *const *)argv + optind, (size_t)(argc - optind));
 }
 
 int main(int argc, char **argv)
 {
 	if (argc < 2) {
-		fputs(usage_text, stderr);
+		cli_print_usage(stderr);
 		return EXIT_USAGE;
 	}
 	const char *cmd = argv[1];
@@ -971,9 +553,9 @@ int main(int argc, char **argv)
 		return EXIT_OK;
 	}
 	if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0)
-		return help(NULL);
+		return cli_help(NULL);
 	if (strcmp(cmd, "help") == 0)
-		return help(argc > 2 ? argv[2] : NULL);
+		return cli_help(argc > 2 ? argv[2] : NULL);
 	if (strcmp(cmd, "inspect") == 0)
 		return cmd_inspect(argc - 1, argv + 1);
 	if (strcmp(cmd, "expr") == 0)
@@ -990,7 +572,7 @@ int main(int argc, char **argv)
 	 * that names no file is a mistyped command */
 	struct stat st;
 	if (cmd[0] != '-' && !strchr(cmd, '/') && !strchr(cmd, '.') && stat(cmd, &st) != 0)
-		return usage_error(
+		return cli_usage_error(
 		    "unknown command '%s'; convert a job export with 'akko-migrate FILE -o OUT'", cmd);
 	return cmd_convert(argc, argv);
 }
