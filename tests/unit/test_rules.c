@@ -10,7 +10,7 @@
 #include <unistd.h>
 
 #include "base/strmap.h"
-#include "driver.h"
+#include "driver/driver.h"
 #include "expr/dialect.h"
 #include "expr/expr.h"
 #include "expr/lang.h"

@@ -1,4 +1,4 @@
-/* driver_convert.c - the main job: a job export to pipeline YAML, through
+/* convert.c - the main job: a job export to pipeline YAML, through
  * the rule engine, the SQL check and the confidence gate (src/driver).
  *
  *   load -> rules (data flows) + orchestration -> check every node's SQL
@@ -19,8 +19,8 @@
 #include "base/exitcode.h"
 #include "base/fileio.h"
 #include "base/sbuf.h"
-#include "driver.h"
-#include "driver_llm.h"
+#include "driver/driver.h"
+#include "driver/llm.h"
 #include "emit/emit.h"
 #include "emit/sarif.h"
 #include "parsers/frontend.h"

@@ -1,4 +1,4 @@
-/* driver_llm.h - the LLM fallback wired into a conversion: src/llm asks,
+/* llm.h - the LLM fallback wired into a conversion: src/llm asks,
  * src/validate judges (src/driver; docs/llm.md).
  */
 #ifndef AKKO_DRIVER_LLM_H

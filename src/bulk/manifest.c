@@ -1,4 +1,4 @@
-/* driver_manifest.c - the incremental manifest of bulk runs (src/driver):
+/* manifest.c - the incremental manifest of bulk runs (src/bulk):
  * which input, with which content and options, gave which result.
  *
  * Appends are one write() of a whole line to a file opened O_APPEND, so a
@@ -16,7 +16,7 @@
 #include <unistd.h>
 
 #include "base/fileio.h"
-#include "driver_bulk.h"
+#include "bulk/bulk.h"
 
 /* One line into e; false when it is not a whole, well-formed entry. */
 static bool parse_line(const char *line, size_t len, char key[65], ManifestEntry *e, size_t *json_at)

@@ -1,4 +1,4 @@
-/* driver_bulk.c - bulk conversion (src/driver): every job file of a tree,
+/* bulk.c - bulk conversion (src/bulk): every job file of a tree,
  * in parallel worker processes, one result line per file, incremental.
  *
  *   walk inputs (sorted) -> output names (collisions resolved) -> shard
@@ -29,8 +29,8 @@
 
 #include "base/diag.h"
 #include "base/exitcode.h"
-#include "driver.h"
-#include "driver_bulk.h"
+#include "bulk/bulk.h"
+#include "driver/driver.h"
 #include "expr/dialect.h"
 #include "parsers/detect.h"
 #include "parsers/frontend.h"
@@ -845,7 +845,7 @@ static void print_summary(Bulk *k)
 	}
 }
 
-int driver_bulk(const ConvertOptions *conv, const BulkOptions *b, const char *const *inputs, size_t n)
+int bulk_convert(const ConvertOptions *conv, const BulkOptions *b, const char *const *inputs, size_t n)
 {
 	/* the LLM fallback: one request budget for every worker, and each
 	 * file's requests end well before its worker is stopped */

@@ -1,5 +1,5 @@
-/* driver.h - one job file at a time: load -> parse -> (later: lower ->
- * validate) -> emit.  main.c turns the command line into these calls.
+/* driver.h - one job file at a time: load -> parse -> lower -> validate
+ * -> emit.  src/cli/main.c turns the command line into these calls.
  */
 #ifndef AKKO_DRIVER_H
 #define AKKO_DRIVER_H
@@ -37,7 +37,7 @@ char *driver_output_in_dir(const char *dir, const char *input, bool strip_ext, c
 /* Inspect each file; returns the process exit code (enum ExitCode). */
 int driver_inspect(const InspectOptions *o, const char *const *files, size_t n);
 
-/* ---- the expr command (driver_expr.c) ---- */
+/* ---- the expr command (expr.c) ---- */
 
 #include "expr/expr.h"
 
@@ -63,7 +63,7 @@ int driver_expr(const ExprOptions *o, const char *text);
  * and a summary on stderr. */
 int driver_expr_files(const ExprOptions *o, const char *const *files, size_t n, ExprStats *stats);
 
-/* ---- conversion to pipeline YAML (driver_convert.c) ---- */
+/* ---- conversion to pipeline YAML (convert.c) ---- */
 
 typedef struct ConvertOptions {
 	const char *output; /* NULL or "-": stdout; a file; or a directory */
@@ -116,24 +116,7 @@ void driver_sha256_hex(const void *data, size_t len, char hex[65]);
  * prefix.  False (errno set) when a read fails. */
 bool driver_hash_fd(int fd, char hex[65], char *prefix, size_t prefix_cap, size_t *prefix_len);
 
-/* ---- bulk conversion (driver_bulk.c) ---- */
-
-typedef struct BulkOptions {
-	unsigned jobs;    /* parallel workers; 0: online cores */
-	unsigned shard_k; /* 1-based shard, with shard_n; 0: no sharding */
-	unsigned shard_n;
-	const char *results;     /* NULL: OUTDIR/results.jsonl (shards: results.shard-K-of-N.jsonl) */
-	bool force;              /* ignore the manifest */
-	unsigned file_timeout;   /* seconds of wall time per file */
-	unsigned file_memory_mb; /* address space per worker, MB */
-} BulkOptions;
-
-/* Convert every job file found in `inputs` (directories walked, files
- * taken as they are) to o->output (a directory), in parallel workers;
- * returns the process exit code.  docs/bulk.md describes it. */
-int driver_bulk(const ConvertOptions *o, const BulkOptions *b, const char *const *inputs, size_t n);
-
-/* ---- the validate and compose commands (driver_validate.c) ---- */
+/* ---- the validate and compose commands (validate.c) ---- */
 
 typedef struct ValidateOptions {
 	bool json;           /* one JSON object per file on stdout */

@@ -1,5 +1,5 @@
-/* driver_worker.c - a bulk run's worker process (src/driver): converts one
- * file under the limits the supervisor (driver_bulk.c) asked for, and tells
+/* worker.c - a bulk run's worker process (src/bulk): converts one
+ * file under the limits the supervisor (bulk.c) asked for, and tells
  * it the result on a pipe.
  *
  * It runs in a child forked after global initialisation and ends with
@@ -16,8 +16,8 @@
 
 #include "base/diag.h"
 #include "base/exitcode.h"
-#include "driver.h"
-#include "driver_bulk.h"
+#include "bulk/bulk.h"
+#include "driver/driver.h"
 
 /* AddressSanitizer reserves terabytes of address space for its shadow, so
  * RLIMIT_AS would stop every worker: sanitizer builds do not set it. */

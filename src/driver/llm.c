@@ -1,4 +1,4 @@
-/* driver_llm.c - the fallback path for placeholders: prompt, answer,
+/* llm.c - the fallback path for placeholders: prompt, answer,
  * validation, one repair, re-scoring (src/driver; docs/llm.md).
  *
  * The rule engine hands over a placeholder as a RulesFallbackRequest; the
@@ -11,7 +11,7 @@
 
 #include "base/diag.h"
 #include "base/sbuf.h"
-#include "driver_llm.h"
+#include "driver/llm.h"
 #include "llm/prompt.h"
 #include "validate/sqlcheck.h"
 #include "validate/sqlrefs.h"

@@ -1,11 +1,11 @@
-/* driver_expr.c - the `expr` command: one expression from the command
+/* expr.c - the `expr` command: one expression from the command
  * line, or every expression of job exports, translated to SQL
  * (src/driver).
  */
 #include "base/diag.h"
 #include "base/exitcode.h"
 #include "base/str.h"
-#include "driver.h"
+#include "driver/driver.h"
 #include "expr/dialect.h"
 #include "expr/lang.h"
 #include "expr/lang/powercenter/jobexprs.h"

@@ -1,5 +1,6 @@
-/* driver_bulk.h - what the bulk supervisor (driver_bulk.c) and its manifest
- * (driver_manifest.c) share; private to src/driver_*.c.
+/* bulk.h - bulk conversion: its entry point (for src/cli), and what the
+ * bulk supervisor (bulk.c), its worker (worker.c) and its manifest
+ * (manifest.c) share, private to src/bulk.
  *
  * The manifest, OUTDIR/.akko-manifest, remembers one result per input: a
  * line of space-separated fields and the result's JSON line (docs/bulk.md):
@@ -11,8 +12,8 @@
  * Lines are appended as files finish, so a killed run loses nothing it
  * finished; the next run rewrites the file with one line per input.
  */
-#ifndef AKKO_DRIVER_BULK_H
-#define AKKO_DRIVER_BULK_H
+#ifndef AKKO_BULK_H
+#define AKKO_BULK_H
 
 #include <stdbool.h>
 #include <stdio.h>
@@ -21,6 +22,27 @@
 #include "base/arena.h"
 #include "base/sbuf.h"
 #include "base/strmap.h"
+
+/* ---- the entry point (bulk.c) ---- */
+
+struct ConvertOptions;
+
+typedef struct BulkOptions {
+	unsigned jobs;    /* parallel workers; 0: online cores */
+	unsigned shard_k; /* 1-based shard, with shard_n; 0: no sharding */
+	unsigned shard_n;
+	const char *results;     /* NULL: OUTDIR/results.jsonl (shards: results.shard-K-of-N.jsonl) */
+	bool force;              /* ignore the manifest */
+	unsigned file_timeout;   /* seconds of wall time per file */
+	unsigned file_memory_mb; /* address space per worker, MB */
+} BulkOptions;
+
+/* Convert every job file found in `inputs` (directories walked, files
+ * taken as they are) to o->output (a directory), in parallel workers;
+ * returns the process exit code.  docs/bulk.md describes it. */
+int bulk_convert(const struct ConvertOptions *o, const BulkOptions *b, const char *const *inputs, size_t n);
+
+/* ---- the manifest (manifest.c) ---- */
 
 /* What stat() said of an input; all zero when it must not be trusted. */
 typedef struct FileStat {
@@ -57,9 +79,7 @@ bool manifest_read_json(Manifest *m, const ManifestEntry *e, Sbuf *out);
  * this run), atomically, and close it. */
 void manifest_compact_close(Manifest *m, const char *const *keys, size_t n);
 
-/* ---- the worker (driver_worker.c) ---- */
-
-struct ConvertOptions;
+/* ---- the worker (worker.c) ---- */
 
 /* In a forked child: convert `path` to `output` (its SHA-256 is `sha`)
  * with a wall-time alarm a little after timeout_s and an address-space

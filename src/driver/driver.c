@@ -2,7 +2,7 @@
  * (src/driver).  Each file gets its own arena and diagnostics count; a bad
  * file is reported and the next one is still processed.
  */
-#include "driver.h"
+#include "driver/driver.h"
 #include "base/diag.h"
 #include "base/exitcode.h"
 #include "base/fileio.h"

@@ -1,4 +1,4 @@
-/* driver_validate.c - the validate and compose commands (src/driver).
+/* validate.c - the validate and compose commands (src/driver).
  * Each file is read, validated by src/validate/pipeline.c and reported as
  * located diagnostics (or JSON); compose then prints the WITH statement of
  * each sink of a valid file.
@@ -7,7 +7,7 @@
 #include "base/exitcode.h"
 #include "base/sbuf.h"
 #include "base/srcfile.h"
-#include "driver.h"
+#include "driver/driver.h"
 #include "validate/pipeline.h"
 
 #include <stdio.h>
