@@ -8,6 +8,7 @@
 #include "cli/help.h"
 #include "driver/driver.h"
 #include "expr/dialect.h"
+#include "expr/lang.h"
 #include "llm/llm.h"
 #include "report/report.h"
 
@@ -140,6 +141,19 @@ static const struct option expr_options[] = {
     {NULL, 0, NULL, 0},
 };
 
+/* --from NAME that names no language with a parser: the names there are. */
+static int unknown_language(const char *name)
+{
+	char fmt[256] = "unknown source language '%s' (use ";
+	for (const Language *const *l = expr_languages(); *l; l++) {
+		if (l != expr_languages())
+			strncat(fmt, ", ", sizeof fmt - strlen(fmt) - 1);
+		strncat(fmt, (*l)->name, sizeof fmt - strlen(fmt) - 1);
+	}
+	strncat(fmt, ")", sizeof fmt - strlen(fmt) - 1);
+	return cli_usage_error(fmt, name);
+}
+
 static int cmd_expr(int argc, char **argv)
 {
 	ExprOptions o = {0};
@@ -151,11 +165,8 @@ static int cmd_expr(int argc, char **argv)
 	while ((c = getopt_long(argc, argv, ":t:f:qh", expr_options, NULL)) != -1) {
 		switch (c) {
 		case OPT_FROM:
-			if (strcmp(optarg, "powercenter") != 0)
-				return cli_usage_error(
-				    "unknown source language '%s'; only powercenter is translated "
-				    "today",
-				    optarg);
+			if (!(o.lang = expr_language_named(optarg)))
+				return unknown_language(optarg);
 			break;
 		case 't': o.types = optarg; break;
 		case OPT_CONDITION: o.condition = true; break;

@@ -162,6 +162,7 @@ static int write_output(const char *out_path, const Sbuf *text, ConvertOut *co)
 static int convert_doc(const ConvertOptions *o, const char *path, const char *out_path, const char *sha256,
 		       Arena *arena, AstDoc *doc, const SrcFile *src, DiagSink *sink, ConvertOut *co)
 {
+	expr_parse_doc(doc); /* every expression parsed once, by its language */
 	IrDoc *d = ARENA_NEW(arena, IrDoc);
 	d->tool = tool_name(doc->tool);
 	d->file = path;

@@ -7,7 +7,6 @@
 #include "base/exitcode.h"
 #include "base/fileio.h"
 #include "base/sbuf.h"
-#include "expr/expr.h"
 #include "parsers/frontend.h"
 
 #include <stdio.h>
@@ -71,8 +70,6 @@ int driver_load(const char *path, const FrontendOptions *fo, DiagSink *sink, Are
 	*doc = frontend_parse(arena, src, fo, sink, &io_error);
 	if (io_error)
 		return EXIT_IO;
-	if (*doc)
-		expr_parse_doc(*doc); /* every expression parsed once, by its language */
 	return !*doc || diag_errors(sink) ? EXIT_INPUT : EXIT_OK;
 }
 

@@ -186,6 +186,7 @@ typedef struct ExprLookup {
 	const char *policy;            /* "first", "last", "any", "error" */
 	const char *const *order_cols; /* "first"/"last": the cache order, the lookup ports
 					  (condition columns first, then port order) */
+	const char *tool;              /* whose cache order that is, for messages ("PowerCenter") */
 	uint32_t n_order;
 } ExprLookup;
 

@@ -33,8 +33,10 @@ typedef struct LangConst {
 	const char *why; /* CK_UNSUPPORTED: the diagnostic; CK_NOW_RUN: the note */
 } LangConst;
 
-/* Where the vendors differ, as flags.  Each is read by sema.c or
- * sqlgen.c; docs/expressions.md lists them with each language's values. */
+/* Where the vendors differ, as flags.  Each is read by sema.c or sqlgen.c
+ * (position_base by the position helpers of sqlgen.h, which a language's
+ * hooks call); docs/expressions.md lists them with each language's
+ * values. */
 typedef struct LangSemantics {
 	/* '||' and concatenation functions: NULL operands count as '' (and
 	 * all-NULL gives NULL), instead of making the result NULL. */

@@ -219,6 +219,31 @@ const char *sql_date_format(Gen *g, const char *fmt)
 	return r;
 }
 
+/* ---- positions ------------------------------------------------------------------------ */
+
+Sql sql_position_in(Gen *g, Sql pos)
+{
+	int base = g->lang->sem.position_base;
+	if (base == 1)
+		return pos;
+	Sql r = sql_mk(g, PREC_ADD, XT_INTEGER, "%s + %d", sql_wrap(g, pos, PREC_ADD), 1 - base);
+	r.not_null = pos.not_null;
+	return r;
+}
+
+Sql sql_position_out(Gen *g, Sql pos, const char *missing)
+{
+	int base = g->lang->sem.position_base;
+	if (base == 1 && !missing)
+		return pos;
+	const char *p = sql_wrap(g, pos, PREC_CMP + 1);
+	const char *v = base == 1 ? p : arena_sprintf(g->a, "%s - %d", sql_wrap(g, pos, PREC_ADD), 1 - base);
+	Sql r = sql_mk(g, PREC_PRIMARY, XT_INTEGER, "CASE WHEN %s = 0 THEN %s ELSE %s END", p,
+		       missing ? missing : "0", v);
+	r.not_null = pos.not_null;
+	return r;
+}
+
 /* ---- the language's implicit conversions ---------------------------------------- */
 
 /* A condition: booleans as they are; where booleans are numbers, numbers
@@ -848,19 +873,17 @@ static Sql gen_lookup(Gen *g, const Expr *e)
 				  sqlgen_ident(g->a, g->d, l->order_cols[k]),
 				  ascii_ieq(l->policy, "last") ? " DESC" : "");
 		sbuf_adds(&b, " LIMIT 1");
-		sql_note(
-		    g, W_EXPR_DIFFERENCE, e,
-		    "lookup '%s' takes the %s match in the cache order PowerCenter builds by default (ORDER "
-		    "BY "
-		    "the lookup ports); a lookup SQL override may order otherwise",
-		    l->name, l->policy);
+		sql_note(g, W_EXPR_DIFFERENCE, e,
+			 "lookup '%s' takes the %s match in the cache order %s builds by default (ORDER "
+			 "BY the lookup ports); a lookup SQL override may order otherwise",
+			 l->name, l->policy, l->tool ? l->tool : "the tool");
 	} else {
 		sbuf_adds(&b, " LIMIT 1");
 		if (!ascii_ieq(l->policy, "any"))
 			sql_note(g, W_EXPR_DIFFERENCE, e,
-				 "lookup '%s' returns the %s matching row in PowerCenter's cache order; "
-				 "the SQL takes any one of them",
-				 l->name, l->policy);
+				 "lookup '%s' returns the %s matching row in %s's cache order; the SQL takes "
+				 "any one of them",
+				 l->name, l->policy, l->tool ? l->tool : "the tool");
 	}
 	sbuf_addch(&b, ')');
 	if (l->implicit_return)

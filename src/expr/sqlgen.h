@@ -64,6 +64,13 @@ bool sql_datefmt(Gen *g, const char *fmt, DateFmt *d);
  * default format). */
 const char *sql_date_format(Gen *g, const char *fmt);
 
+/* Positions: one the language counts (LangSemantics.position_base) as
+ * SQL's 1-based one, and SQL's 1-based result (0: not found) as the
+ * language counts, with `missing` (SQL text) for "not found", or NULL to
+ * keep SQL's 0. */
+Sql sql_position_in(Gen *g, Sql pos);
+Sql sql_position_out(Gen *g, Sql pos, const char *missing);
+
 /* Implicit conversions of the language. */
 Sql sql_as_cond(Gen *g, Sql x);
 Sql sql_as_value(Gen *g, Sql x);

@@ -722,6 +722,8 @@ static void lower_tree(Arena *a, const AstDoc *doc, const AstControl *c, IrDoc *
 
 void pc_orchestration(Arena *a, const AstDoc *doc, IrDoc *out, DiagSink *sink)
 {
+	/* every expression parsed once, kept on the AST (a cache: idempotent) */
+	expr_parse_doc((AstDoc *)doc);
 	PtrVec done = {0};
 	for (uint32_t i = 0; i < doc->folders.len; i++) {
 		const AstFolder *f = doc->folders.items[i];

@@ -20,6 +20,7 @@
 #include "expr/build.h"
 #include "expr/dialect.h"
 #include "expr/lang.h"
+#include "expr/sqlgen.h"
 #include "tap.h"
 
 static Language flipped;
@@ -304,6 +305,56 @@ static void test_bitwise(void)
 	CHECK(r.errors == 1, "a bitwise operator on a string is an error");
 }
 
+/* ---- a language of its own: positions counted from 0 ---------------------------------- */
+
+/* FINDSTRING(s, t): where t starts in s, from 0; -1 when it is not there
+ * (the Alteryx definition). */
+static Sql lower_findstring(Gen *g, const Expr *e)
+{
+	Sql p = sql_prim(g, PRIM_STRPOS, XT_INTEGER, NULL, 2, sql_arg(g, e, 0), sql_arg(g, e, 1));
+	return sql_position_out(g, p, "-1");
+}
+
+/* SUBSTRING(s, start, length): start counted from 0. */
+static Sql lower_substring(Gen *g, const Expr *e)
+{
+	return sql_prim(g, PRIM_SUBSTR, XT_STRING, NULL, 3, sql_arg(g, e, 0),
+			sql_position_in(g, sql_arg(g, e, 1)), sql_arg(g, e, 2));
+}
+
+static const FuncDef zero_funcs[] = {
+    {0, "FINDSTRING", 2, 2, "SS", FR_INTEGER, FS_EXACT, 0, PRIM_NONE, lower_findstring, "0-based"},
+    {1, "SUBSTRING", 3, 3, "SII", FR_STRING, FS_EXACT, 0, PRIM_NONE, lower_substring, "0-based"},
+    {2, "UPPERCASE", 1, 1, "S", FR_STRING, FS_EXACT, 0, PRIM_UPPER, NULL, ""},
+};
+
+/* A language is data: this one is made here, from its own catalogue, and
+ * the shared middle prints it. */
+static void test_zero_based(void)
+{
+	Language zero = flipped;
+	zero.name = "zero-based";
+	zero.funcs = zero_funcs;
+	zero.nfuncs = sizeof zero_funcs / sizeof *zero_funcs;
+	zero.sem.position_base = 0;
+	const char *f = translate_text(&zero, "FINDSTRING(S, 'x')", false);
+	CHECK_STR(f, "CASE WHEN strpos(s, 'x') = 0 THEN -1 ELSE strpos(s, 'x') - 1 END",
+		  "a 0-based position: SQL's 1-based one less one, -1 when absent");
+	pg_case("FINDSTRING('x', 'x') is 0 counted from 0", f, ROW1, "'0'");
+	pg_case("FINDSTRING('abc', 'z') is -1", translate_text(&zero, "FINDSTRING('abc', 'z')", false), ROW1,
+		"'-1'");
+	const char *g = translate_text(&zero, "SUBSTRING('abcdef', 1, 2)", false);
+	CHECK_STR(g, "substr('abcdef', 1 + 1, 2)", "a 0-based start becomes SQL's 1-based one");
+	pg_case("SUBSTRING('abcdef', 1, 2) counted from 0 is 'bc'", g, ROW1, "'bc'");
+	CHECK_STR(translate_text(&zero, "UPPERCASE(S)", false), "upper(s)",
+		  "a one-to-one function names a core operation");
+	ExprEnv env = env_of(&zero);
+	ExprResult r;
+	expr_translate(&arena, &env, "SUBSTR(S, 1)", 12, &r);
+	CHECK(r.errors == 1 && strstr(((ExprIssue *)r.issues.items[0])->msg, "unknown function 'SUBSTR'"),
+	      "a function of another language's catalogue is unknown");
+}
+
 int main(int argc, char **argv)
 {
 	arena_init(&arena);
@@ -341,6 +392,7 @@ int main(int argc, char **argv)
 	test_cast();
 	test_qualified_and_rows();
 	test_bitwise();
+	test_zero_based();
 	if (sql_out)
 		fclose(sql_out);
 	arena_release(&arena);

@@ -98,6 +98,7 @@ ExprLookup *job_build_lookup(Arena *a, const AstStep *s, const char *source_sql)
 	l->name = s->name;
 	l->source_sql = source_sql;
 	l->policy = job_lookup_policy(s);
+	l->tool = "PowerCenter";
 	uint32_t nin = 0;
 	for (uint32_t i = 0; i < s->ports.len; i++) {
 		const AstPort *p = s->ports.items[i];
@@ -398,6 +399,8 @@ static void walk_flow(Walk *w, const AstFlow *f)
 
 void job_exprs(Arena *a, const AstDoc *doc, const JobExprOptions *o, JobExprFn fn, void *ud)
 {
+	/* every expression parsed once, kept on the AST (a cache: idempotent) */
+	expr_parse_doc((AstDoc *)doc);
 	Walk w = {.a = a, .o = o, .doc = doc, .fn = fn, .ud = ud};
 	for (uint32_t i = 0; i < doc->folders.len; i++) {
 		w.folder = doc->folders.items[i];
