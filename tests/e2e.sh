@@ -45,19 +45,6 @@ fail_sinks() {
 	done
 }
 
-# The statement as one COPY: exactly one query, rows in COPY text format
-# (tab-separated, NULL as \N), read-only, with a time limit.
-wrap() { # wrap STMT_FILE OUT_FILE
-	{
-		echo "SET default_transaction_read_only = on;"
-		echo "SET statement_timeout = '60s';"
-		echo "COPY ("
-		# Drop the trailing ';' (and blanks after it) of the statement.
-		sed -e ':a' -e '$!{N;ba' -e '}' -e 's/[[:space:]]*;[[:space:]]*$//' "$1"
-		echo ") TO STDOUT;"
-	} >"$2"
-}
-
 ncases=0
 for dir in "$casedir"/*/; do
 	dir=${dir%/}
@@ -143,7 +130,7 @@ for dir in "$casedir"/*/; do
 			show "$out/$sink.compose.log" 20
 			continue
 		fi
-		wrap "$out/$sink.sql" "$out/$sink.run.sql"
+		pg_copy_wrap "$out/$sink.sql" "$out/$sink.run.sql"
 		if ! pg_psql -q -d "$db" -f "$out/$sink.run.sql" >"$out/$sink.rows" 2>"$out/$sink.psql.log"; then
 			fail "$label (the statement failed in PostgreSQL)"
 			show "$out/$sink.psql.log" 10
@@ -151,16 +138,7 @@ for dir in "$casedir"/*/; do
 			show "$out/$sink.sql" 40
 			continue
 		fi
-		LC_ALL=C sort "$out/$sink.rows" >"$out/$sink.got"
-		LC_ALL=C sort "$exp" >"$out/$sink.want"
-		if diff -u "$out/$sink.want" "$out/$sink.got" >"$out/$sink.diff" 2>&1; then
-			pass "$label"
-		else
-			fail "$label (rows differ: - expected, + got, sorted)"
-			show "$out/$sink.diff" 40
-			echo "#   statement ($out/$sink.sql):"
-			show "$out/$sink.sql" 40
-		fi
+		pg_rows_check "$label" "$exp" "$out/$sink"
 	done
 done
 

@@ -20,6 +20,8 @@ static const char *const scope_names[] = {PARAM_SCOPE_LIST(NAME_ITEM)};
 static const char *const param_kind_names[] = {PARAM_KIND_LIST(NAME_ITEM)};
 static const char *const setting_names[] = {SETTING_LIST(NAME_ITEM)};
 static const char *const link_on_names[] = {LINK_ON_LIST(NAME_ITEM)};
+static const char *const setting_value_names[] = {SETTING_VALUE_LIST(NAME_ITEM)};
+static const char *const agg_kind_names[] = {AGG_KIND_LIST(NAME_ITEM)};
 #undef NAME_ITEM
 
 const char *tool_name(Tool t)
@@ -73,6 +75,14 @@ const char *setting_name(Setting s)
 const char *link_on_name(LinkOn l)
 {
 	return link_on_names[l];
+}
+const char *setting_value_name(SettingValue v)
+{
+	return setting_value_names[v];
+}
+const char *agg_kind_name(AggKind k)
+{
+	return agg_kind_names[k];
 }
 
 const char *port_dir_string(unsigned dir, char buf[64])
@@ -288,6 +298,12 @@ AstProp *ast_props_find(const PtrVec *props, Setting key)
 			return p;
 	}
 	return NULL;
+}
+
+SettingValue ast_props_value(const PtrVec *props, Setting key, SettingValue dflt)
+{
+	const AstProp *p = ast_props_find(props, key);
+	return p && p->norm != VAL_NONE ? p->norm : dflt;
 }
 
 AstProp *ast_props_find_name(const PtrVec *props, const char *name)

@@ -204,6 +204,8 @@
 	X(SET_LOOKUP_POLICY, "lookup_policy", "which row wins on several matches")     \
 	X(SET_LOOKUP_CACHED, "lookup_cached", "lookup caches its table")               \
 	X(SET_LOOKUP_DYNAMIC, "lookup_dynamic", "lookup cache changes during the run") \
+	X(SET_LOOKUP_NO_MATCH, "lookup_no_match", "what a lookup does with an input row no lookup row matches: null, fail or redirect") \
+	X(SET_ROW_ERROR, "row_error", "what becomes of a row whose evaluation fails: fail, skip or redirect") \
 	X(SET_CONNECTION, "connection", "connection a step reads or writes through")   \
 	X(SET_JOIN_TYPE, "join_type", "inner, master outer, detail outer, full outer") \
 	X(SET_JOIN_CONDITION, "join_condition", "how the two inputs match")            \
@@ -244,6 +246,53 @@
 	X(SET_LOOP_ITEMS, "loop_items", "what a foreach loop enumerates")              \
 	X(SET_MACRO_MODE, "macro_mode", "standard, batch or iterative macro")
 
+/* Neutral values of enumerated settings (AstProp.norm).  A frontend maps
+ * the value as written ("Master Outer Join", "Use Last Value", an SSIS
+ * NoMatchBehavior of 1) onto one of these; the rule engine reads only
+ * these, and takes the tool's default (src/rules/semantics.c) when a
+ * setting is absent or its value is VAL_NONE.  The doc names the settings
+ * each value belongs to. */
+#define SETTING_VALUE_LIST(X)                                                        \
+	X(VAL_NONE, "", "not an enumerated setting, or a value not recognised")       \
+	X(VAL_INNER, "inner", "join_type: matching pairs only")                        \
+	X(VAL_LEFT_OUTER, "left_outer", "join_type: also the detail (non-master) rows nothing matches (PowerCenter master outer)") \
+	X(VAL_RIGHT_OUTER, "right_outer", "join_type: also the master rows nothing matches (PowerCenter detail outer)") \
+	X(VAL_FULL_OUTER, "full_outer", "join_type: also the unmatched rows of both inputs") \
+	X(VAL_FIRST, "first", "lookup_policy: the first matching row in the lookup's order") \
+	X(VAL_LAST, "last", "lookup_policy: the last matching row in the lookup's order") \
+	X(VAL_ANY, "any", "lookup_policy: any one matching row")                       \
+	X(VAL_ALL, "all", "lookup_policy: every matching row (the input row repeats)") \
+	X(VAL_FAIL, "fail", "lookup_policy, lookup_no_match, row_error: the run fails") \
+	X(VAL_NULL, "null", "lookup_no_match: the row goes on, its lookup outputs NULL") \
+	X(VAL_REDIRECT, "redirect", "lookup_no_match, row_error: the row goes to a separate output (GROUP_UNMATCHED, GROUP_ERROR)") \
+	X(VAL_SKIP, "skip", "row_error: the row is dropped")                           \
+	X(VAL_FIRST_MATCH, "first_match", "routing: a row goes to the first group whose condition holds") \
+	X(VAL_ALL_MATCHES, "all_matches", "routing: a row goes to every group whose condition holds") \
+	X(VAL_TOP, "top", "rank_top_bottom: the largest values")                       \
+	X(VAL_BOTTOM, "bottom", "rank_top_bottom: the smallest values")                \
+	X(VAL_INSERT, "insert", "row_treatment: rows are inserted")                    \
+	X(VAL_UPDATE, "update", "row_treatment: rows update the target")               \
+	X(VAL_DELETE, "delete", "row_treatment: rows delete from the target")          \
+	X(VAL_DATA_DRIVEN, "data_driven", "row_treatment: each row's operation comes from the flow")
+
+/* Aggregates a port computes when the tool gives them as a kind plus an
+ * input column (AstPort.agg_kind, `ref` naming the column) rather than as
+ * an expression: SSIS Aggregate, Alteryx Summarize, DataStage Aggregator. */
+#define AGG_KIND_LIST(X)                                                          \
+	X(AGG_NONE, "", "no aggregate kind (an expression, or not an aggregate)")  \
+	X(AGG_SUM, "sum", "sum of the non-NULL values")                             \
+	X(AGG_COUNT, "count", "number of non-NULL values")                          \
+	X(AGG_COUNT_DISTINCT, "count_distinct", "number of distinct non-NULL values") \
+	X(AGG_COUNT_ROWS, "count_rows", "number of rows (no column)")               \
+	X(AGG_MIN, "min", "smallest value")                                         \
+	X(AGG_MAX, "max", "largest value")                                          \
+	X(AGG_AVG, "avg", "mean of the non-NULL values")                            \
+	X(AGG_FIRST, "first", "first non-NULL value in arrival order")              \
+	X(AGG_LAST, "last", "last non-NULL value in arrival order")                 \
+	X(AGG_MEDIAN, "median", "middle value (interpolated)")                      \
+	X(AGG_STDDEV, "stddev", "sample standard deviation")                        \
+	X(AGG_VARIANCE, "variance", "sample variance")
+
 /* clang-format on */
 
 /* ---- enums generated from the tables ------------------------------------ */
@@ -262,6 +311,8 @@ typedef enum ParamScope { PARAM_SCOPE_LIST(AST_ENUM_ITEM) PARAM_SCOPE_COUNT } Pa
 typedef enum ParamKind { PARAM_KIND_LIST(AST_ENUM_ITEM) PARAM_KIND_COUNT } ParamKind;
 typedef enum Setting { SETTING_LIST(AST_ENUM_ITEM) SETTING_COUNT } Setting;
 typedef enum LinkOn { LINK_ON_LIST(AST_ENUM_ITEM) LINK_ON_COUNT } LinkOn;
+typedef enum SettingValue { SETTING_VALUE_LIST(AST_ENUM_ITEM) SETTING_VALUE_COUNT } SettingValue;
+typedef enum AggKind { AGG_KIND_LIST(AST_ENUM_ITEM) AGG_KIND_COUNT } AggKind;
 #undef AST_ENUM_ITEM
 
 #define AST_PORT_DIR_ITEM(name, bit, str, doc) name = bit,
@@ -281,6 +332,8 @@ const char *param_scope_name(ParamScope s);
 const char *param_kind_name(ParamKind k);
 const char *setting_name(Setting s);
 const char *link_on_name(LinkOn l);
+const char *setting_value_name(SettingValue v);
+const char *agg_kind_name(AggKind k);
 /* "in|out|var" for a PORT_* mask (static storage; "none" for 0). */
 const char *port_dir_string(unsigned dir, char buf[64]);
 
@@ -307,6 +360,8 @@ typedef struct AstProp {
 	const char *name;  /* as written: "Sql Query", "PHYSICALLENGTH" */
 	const char *value; /* decoded text */
 	Setting key;       /* neutral meaning or SET_NONE */
+	SettingValue norm; /* an enumerated setting's value, normalised by the
+	                      frontend (VAL_NONE: not one, or not recognised) */
 	AstExpr *expr;     /* set when the value is an expression, SQL or command */
 	bool sensitive;    /* marked secret by the tool: value is not kept ("") */
 	SrcLoc loc;
@@ -337,6 +392,7 @@ typedef struct AstPort {
 	int32_t sort_pos;    /* 1-based position among sort keys, 0 = by port order */
 	const char *agg;     /* aggregate function as written ("Sum", "COUNT"), with
 	                          `ref` naming the input column, or NULL */
+	AggKind agg_kind;    /* `agg` normalised by the frontend (AGG_NONE: none) */
 	AstExpr *init;       /* initial value of a variable port, or NULL */
 	const char *lineage; /* tool's id for the column (SSIS lineage id), or NULL */
 	bool nullable;
@@ -741,6 +797,9 @@ void ast_push(AstDoc *d, PtrVec *v, void *item);
 AstType ast_type_unknown(void);
 /* First prop with this neutral key, or NULL. */
 AstProp *ast_props_find(const PtrVec *props, Setting key);
+/* The neutral value of the first prop with this key, or `dflt` when
+ * there is none or its value was not recognised (VAL_NONE). */
+SettingValue ast_props_value(const PtrVec *props, Setting key, SettingValue dflt);
 /* First prop with this name (exact), or NULL. */
 AstProp *ast_props_find_name(const PtrVec *props, const char *name);
 AstPort *ast_ports_find(const PtrVec *ports, const char *name);

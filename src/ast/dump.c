@@ -191,6 +191,8 @@ static void dump_port(Writer *w, const AstPort *p)
 	if (p->sort_pos)
 		w_int(w, "sort_pos", p->sort_pos);
 	w_str(w, "agg", p->agg);
+	if (p->agg_kind != AGG_NONE)
+		w_str(w, "agg_kind", agg_kind_name(p->agg_kind));
 	w_str(w, "lineage", p->lineage);
 	if (!p->nullable)
 		w_bool(w, "nullable", false);

@@ -177,7 +177,7 @@ static int convert_doc(const ConvertOptions *o, const char *path, const char *ou
 		ro.fallback = driver_llm_fallback;
 		ro.fallback_ud = &llm;
 	}
-	rules_lower_powercenter(arena, doc, &ro, d, sink);
+	rules_lower(arena, doc, &ro, d, sink);
 	pc_orchestration(arena, doc, d, sink);
 	ir_rollup(d); /* rounds the confidences the checks compare */
 	for (uint32_t i = 0; i < d->pipelines.len; i++)

@@ -219,6 +219,8 @@ static bool enum_setting(Setting k)
 	case SET_RANK_TOP_BOTTOM:
 	case SET_SCOPE:
 	case SET_ROUTING:
+	case SET_LOOKUP_NO_MATCH:
+	case SET_ROW_ERROR:
 	case SET_ROW_TREATMENT:
 	case SET_SORTED_INPUT:
 	case SET_LOOKUP_DYNAMIC:

@@ -160,7 +160,8 @@ typedef struct ExprParsed {
 void expr_parse_doc(AstDoc *doc);
 
 /* The parse of an AST expression (expr_parse_doc must have run over its
- * document), or NULL when its language has no parser. */
+ * document), or NULL when its language has no parser.  A parse set by
+ * hand (a test, a tool) is used as it is, in the language it names. */
 const ExprParsed *expr_parsed(const AstExpr *e);
 
 /* ---- names and context ---------------------------------------------------- */
@@ -170,6 +171,8 @@ typedef enum BindKind {
 	BIND_VARIABLE, /* a variable port: its expression is inlined */
 	BIND_PARAM,    /* a mapping parameter/variable or session parameter */
 	BIND_LOOKUP,   /* an unconnected lookup, for :LKP. calls */
+	BIND_QUALIFIED, /* asked for a qualified name "Link.col" (EX_QNAME): the column
+			   `col` of the input `Link`, answered as a BIND_COLUMN */
 } BindKind;
 
 typedef struct ExprLookup {
@@ -223,7 +226,7 @@ typedef struct ExprEnv {
 				      in SQL; NULL when nothing orders them */
 	/* Resolve a name (port, variable port, parameter, lookup); NULL if
 	 * unknown.  `what` is BIND_COLUMN for plain names, BIND_PARAM for $$/$
-	 * names, BIND_LOOKUP for :LKP. names. */
+	 * names, BIND_LOOKUP for :LKP. names, BIND_QUALIFIED for "Link.col". */
 	const ExprBinding *(*resolve)(void *ud, BindKind what, const char *name);
 	void *ud;
 } ExprEnv;

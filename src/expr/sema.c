@@ -434,7 +434,7 @@ static void check_qname(Sema *s, Expr *e)
 		e->type = XT_UNKNOWN;
 		return;
 	}
-	const ExprBinding *b = s->env->resolve ? s->env->resolve(s->env->ud, BIND_COLUMN, full) : NULL;
+	const ExprBinding *b = s->env->resolve ? s->env->resolve(s->env->ud, BIND_QUALIFIED, full) : NULL;
 	if (!b) {
 		issue(s, E_EXPR_NAME, e, "unknown column '%s'", full);
 		e->type = XT_UNKNOWN;
@@ -490,20 +490,7 @@ static void check_if(Sema *s, Expr *e)
 			issue(s, E_EXPR_TYPE, e->args[2 * i], "a condition is needed here, not a %s",
 			      tname(t));
 	}
-	ExprType t = XT_NULL;
-	for (uint32_t i = 1; i < e->nargs; i += 2)
-		if (!sema_unify(t, e->args[i]->type, &t)) {
-			issue(s, E_EXPR_TYPE, e->args[i], "the results differ in type: %s here",
-			      tname(e->args[i]->type));
-			t = XT_UNKNOWN;
-			break;
-		}
-	if (has_else && t != XT_UNKNOWN && !sema_unify(t, e->args[e->nargs - 1]->type, &t)) {
-		issue(s, E_EXPR_TYPE, e->args[e->nargs - 1], "the results differ in type: %s here",
-		      tname(e->args[e->nargs - 1]->type));
-		t = XT_UNKNOWN;
-	}
-	e->type = t == XT_NULL ? XT_UNKNOWN : t;
+	e->type = results_type(s, e, 1, 2, has_else);
 }
 
 static void check_case(Sema *s, Expr *e)

@@ -459,6 +459,18 @@ static Sql gen_string(Gen *g, const Expr *e)
 	return r;
 }
 
+/* A column as its binding says: its SQL, or its name (qualified with the
+ * row's relation inside a lookup's subquery). */
+static Sql column_ref(Gen *g, const ExprBinding *b)
+{
+	const char *id = sqlgen_ident_as(g->a, g->d, b->name, g->lang->sem.fold_identifiers);
+	if (b->sql)
+		id = b->sql;
+	else if (g->in_lookup && g->env->row_alias)
+		id = arena_sprintf(g->a, "%s.%s", g->env->row_alias, id);
+	return (Sql){id, PREC_PRIMARY, b->type, false};
+}
+
 static Sql gen_name(Gen *g, const Expr *e)
 {
 	const LangConst *k = e->constant;
@@ -487,13 +499,7 @@ static Sql gen_name(Gen *g, const Expr *e)
 		g->via = outer;
 		return x;
 	}
-	const char *id = sqlgen_ident_as(g->a, g->d, b->name, g->lang->sem.fold_identifiers);
-	if (b->sql)
-		id = b->sql;
-	else if (g->in_lookup && g->env->row_alias)
-		id = arena_sprintf(g->a, "%s.%s", g->env->row_alias, id);
-	Sql x = {id, PREC_PRIMARY, b->type, false};
-	return x;
+	return column_ref(g, b);
 }
 
 /* ---- operators -------------------------------------------------------------- */
@@ -664,17 +670,11 @@ static Sql gen_binary(Gen *g, const Expr *e)
 
 /* ---- the shared forms: qualified names, rows, conditionals, IN, casts ------------ */
 
-/* Link.col: the binding says how the column prints (its relation). */
+/* Link.col: the resolver found the input `Link` and its column; the
+ * binding says how that column prints in the node's relation. */
 static Sql gen_qname(Gen *g, const Expr *e)
 {
-	const ExprBinding *b = e->bind;
-	if (!b)
-		return sql_lit(g, XT_UNKNOWN, "NULL");
-	bool fold = g->lang->sem.fold_identifiers;
-	const char *id = b->sql ? b->sql
-				: arena_sprintf(g->a, "%s.%s", sqlgen_ident_as(g->a, g->d, e->text, fold),
-						sqlgen_ident_as(g->a, g->d, e->name, fold));
-	return (Sql){id, PREC_PRIMARY, b->type, false};
+	return e->bind ? column_ref(g, e->bind) : sql_lit(g, XT_UNKNOWN, "NULL");
 }
 
 /* [Row-1:F]: the value of F `row` rows away in the order rows arrive; no
@@ -684,8 +684,7 @@ static Sql gen_rowref(Gen *g, const Expr *e)
 	const ExprBinding *b = e->bind;
 	if (!b)
 		return sql_lit(g, XT_UNKNOWN, "NULL");
-	Sql col = {b->sql ? b->sql : sqlgen_ident_as(g->a, g->d, b->name, g->lang->sem.fold_identifiers),
-		   PREC_PRIMARY, b->type, false};
+	Sql col = column_ref(g, b);
 	if (!e->row)
 		return col;
 	if (!g->env->arrival_order)

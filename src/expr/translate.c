@@ -70,12 +70,14 @@ void expr_translate_ast(Arena *a, const ExprEnv *env, const AstExpr *src, ExprRe
 {
 	memset(r, 0, sizeof *r);
 	const ExprParsed *p = expr_parsed(src);
-	if (!p || p->lang != env->lang) {
-		/* another language than the environment's: parse it in the
-		 * environment's (the caller chose) */
+	if (!p) {
+		/* no parser for its language: read as the environment's */
 		expr_translate(a, env, src->text, strlen(src->text), r);
 		return;
 	}
+	ExprEnv own = *env; /* read in the language it was parsed in */
+	own.lang = p->lang;
+	env = &own;
 	if (!p->tree) {
 		for (uint32_t i = 0; i < p->issues.len; i++)
 			ptrvec_push(a, &r->issues, p->issues.items[i]);
@@ -149,6 +151,8 @@ void expr_parse_doc(AstDoc *doc)
 
 const ExprParsed *expr_parsed(const AstExpr *e)
 {
+	if (e->parsed)
+		return e->parsed;
 	if (!expr_language(e->lang))
 		return NULL;
 	if (!e->parsed)

@@ -19,6 +19,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 /* ---- parser state -------------------------------------------------------- */
 
@@ -385,6 +386,47 @@ static const SettingRule step_settings[] = {
 };
 /* clang-format on */
 
+/* Does `v` contain `w`, ASCII case aside? */
+static bool has_ci(const char *v, const char *w)
+{
+	for (size_t n = strlen(w); *v; v++)
+		if (strncasecmp(v, w, n) == 0)
+			return true;
+	return false;
+}
+
+/* The neutral value of an enumerated setting as PowerCenter spells it:
+ * "Master Outer Join", "Use Last Value", "Bottom", "Data driven".  The
+ * tests are the ones the rule engine made on the spelling before (a
+ * substring, either case), so every export keeps its meaning. */
+static SettingValue infa_setting_value(Setting key, const char *v)
+{
+	switch (key) {
+	case SET_JOIN_TYPE:
+		return has_ci(v, "Master Outer")   ? VAL_LEFT_OUTER
+		       : has_ci(v, "Detail Outer") ? VAL_RIGHT_OUTER
+		       : has_ci(v, "Full Outer")   ? VAL_FULL_OUTER
+		       : has_ci(v, "Normal")       ? VAL_INNER
+						       : VAL_NONE;
+	case SET_LOOKUP_POLICY:
+		return has_ci(v, "Last")    ? VAL_LAST
+		       : has_ci(v, "Any")   ? VAL_ANY
+		       : has_ci(v, "Error") ? VAL_FAIL
+		       : has_ci(v, "All")   ? VAL_ALL
+		       : has_ci(v, "First") ? VAL_FIRST
+						: VAL_NONE;
+	case SET_RANK_TOP_BOTTOM:
+		return has_ci(v, "Bottom") ? VAL_BOTTOM : has_ci(v, "Top") ? VAL_TOP : VAL_NONE;
+	case SET_ROW_TREATMENT:
+		return ascii_ieq(v, "Insert")	      ? VAL_INSERT
+		       : ascii_ieq(v, "Update")	      ? VAL_UPDATE
+		       : ascii_ieq(v, "Delete")	      ? VAL_DELETE
+		       : ascii_ieq(v, "Data driven") ? VAL_DATA_DRIVEN
+						      : VAL_NONE;
+	default: return VAL_NONE;
+	}
+}
+
 /* A NAME/VALUE attribute element (TABLEATTRIBUTE, ATTRIBUTE) as a prop
  * with its neutral meaning. */
 static AstProp *name_value_prop(Infa *I, const xmlNode *n, StepKind kind)
@@ -401,6 +443,7 @@ static AstProp *name_value_prop(Infa *I, const xmlNode *n, StepKind kind)
 	const SettingRule *r = hit ? &step_settings[hit - 1] : NULL;
 	if (r && (r->only == STEP_UNKNOWN || r->only == kind)) {
 		p->key = r->key;
+		p->norm = infa_setting_value(r->key, value);
 		if (r->lang != LANG_NONE && *value)
 			p->expr = expr_at(I, r->lang, n, "VALUE", value);
 	}

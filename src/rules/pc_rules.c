@@ -24,6 +24,7 @@
 #include "expr/lang/powercenter/jobexprs.h"
 #include "rules/pc.h"
 #include "rules/rules.h"
+#include "rules/semantics.h"
 
 /* clang-format off */
 static const RuleDef rule_table[] = {
@@ -123,6 +124,13 @@ typedef struct ColRef {
 	const AstPort *seq_port;
 } ColRef;
 
+/* An output group lowered to a node of its own (a router's groups, a
+ * lookup's no-match output), found by name for link-level edges. */
+typedef struct GroupNode {
+	const char *group;
+	LNode *node;
+} GroupNode;
+
 typedef struct StepInfo {
 	const AstStep *s;
 	LNode *node;       /* main output */
@@ -130,6 +138,9 @@ typedef struct StepInfo {
 	LNode **groups;    /* router: per port, the node of its group */
 	PtrVec in_edges;   /* AstEdge into this step */
 	ColRef *in;        /* per port: where its value comes from, once resolved */
+	LNode *row_in;     /* the node a link-level edge brings the whole row from, or NULL */
+	LNode *d;          /* the node read as t, once known */
+	PtrVec outs;       /* GroupNode: the node of each output group that has its own */
 	bool done, busy;
 } StepInfo;
 
@@ -139,6 +150,7 @@ typedef struct Lower {
 	const AstFolder *folder;
 	const AstFlow *flow;
 	const RulesOptions *o;
+	const ToolSemantics *sem; /* what the document's tool does where it says nothing */
 	const Dialect *dialect;
 	const Language *lang; /* the PowerCenter transformation language */
 	DiagSink *sink;
@@ -216,6 +228,17 @@ static void warn(Lower *L, LNode *ln, DiagCode code, const AstStep *s, const cha
 	diag_emit(L->sink, &d, "%s", msg);
 }
 
+/* A rule's name for the document's tool: the table's "powercenter/x"
+ * becomes "<prefix>/x" (the same string for PowerCenter). */
+static const char *rule_name(Lower *L, const char *name)
+{
+	const char *slash = strchr(name, '/');
+	const char *pre = L->sem->rule_prefix;
+	if (!slash || (strlen(pre) == (size_t)(slash - name) && strncmp(name, pre, strlen(pre)) == 0))
+		return name;
+	return arena_sprintf(L->a, "%s%s", pre, slash);
+}
+
 static LNode *lnode_new(Lower *L, NodeType type, const char *id, const AstStep *s, const RuleDef *r)
 {
 	LNode *ln = ARENA_NEW(L->a, LNode);
@@ -230,11 +253,11 @@ static LNode *lnode_new(Lower *L, NodeType type, const char *id, const AstStep *
 		ln->n->origin.line = line_of(s);
 	}
 	if (r) {
-		ln->n->rule = r->name;
+		ln->n->rule = rule_name(L, r->name);
 		ln->n->base_confidence = r->base;
 		ln->n->confidence = r->base;
 		ptrvec_push(L->a, &ln->n->evidence,
-			    (void *)arena_sprintf(L->a, "rule %s: base %.2f", r->name, r->base));
+			    (void *)arena_sprintf(L->a, "rule %s: base %.2f", ln->n->rule, r->base));
 	}
 	return ln;
 }
@@ -403,7 +426,55 @@ static ColRef out_ref(Lower *L, const AstStep *s, const AstPort *p, int depth)
 	return r;
 }
 
-/* Resolve every input port of `si` (ColRef per port; unconnected: zero). */
+static void group_node_add(Lower *L, StepInfo *si, const char *group, LNode *ln)
+{
+	GroupNode *g = ARENA_NEW(L->a, GroupNode);
+	g->group = group;
+	g->node = ln;
+	ptrvec_push(L->a, &si->outs, g);
+}
+
+/* The node a link-level edge from output `group` of `s` reads: the
+ * group's own node, else the step's main node (NULL: not lowered). */
+static LNode *group_node(Lower *L, const AstStep *s, const char *group)
+{
+	StepInfo *si = info_of(L, s);
+	if (!si || transparent(s) || s->kind == STEP_SEQUENCE)
+		return NULL;
+	if (!si->done)
+		lower_step(L, si);
+	for (uint32_t i = 0; group && i < si->outs.len; i++) {
+		const GroupNode *g = si->outs.items[i];
+		if (ascii_ieq(g->group, group))
+			return g->node;
+	}
+	return si->node;
+}
+
+/* A link-level edge (no ports: the whole row): each input port of the
+ * step (of its `to_group`, when named) not fed yet reads the upstream
+ * column of the same name. */
+static void link_inputs(Lower *L, StepInfo *si, const AstEdge *e, ColRef *in)
+{
+	const AstStep *s = si->s;
+	LNode *up = group_node(L, e->from, e->from_group);
+	if (!up)
+		return;
+	if (!si->row_in)
+		si->row_in = up;
+	for (uint32_t k = 0; k < s->ports.len; k++) {
+		const AstPort *p = s->ports.items[k];
+		if (!(p->dir & PORT_IN) || in[k].node ||
+		    (e->to_group && p->group && !ascii_ieq(p->group, e->to_group)))
+			continue;
+		const char *col = colname(L, p->name);
+		if (has_col(up, col))
+			in[k] = (ColRef){.node = up, .col = col};
+	}
+}
+
+/* Resolve every input port of `si` (ColRef per port; unconnected: zero):
+ * port-level edges first, then link-level ones. */
 static ColRef *inputs_of(Lower *L, StepInfo *si)
 {
 	const AstStep *s = si->s;
@@ -413,6 +484,11 @@ static ColRef *inputs_of(Lower *L, StepInfo *si)
 		int k = port_index(s, e->to_port);
 		if (k >= 0)
 			in[k] = out_ref(L, e->from, e->from_port, 0);
+	}
+	for (uint32_t i = 0; i < si->in_edges.len; i++) {
+		const AstEdge *e = si->in_edges.items[i];
+		if (!e->from_port && !e->to_port)
+			link_inputs(L, si, e, in);
 	}
 	return in;
 }
@@ -561,7 +637,7 @@ static LNode *merge_inputs(Lower *L, const AstStep *s, ColRef *in, uint32_t n, L
 			   "parallel passive branches joined on the row number of their common ancestor"};
 	LNode *m = lnode_new(L, NODE_JOIN,
 			     ir_make_id(L->a, &L->ids, arena_sprintf(L->a, "%s_inputs", s->name)), s, &r);
-	m->n->rule = "powercenter/row_merge";
+	m->n->rule = rule_name(L, "powercenter/row_merge");
 	Sbuf b = SBUF_INIT;
 	for (uint32_t k = 0; k < nc; k++) {
 		add_dep(L, m, cand[k]->n->id);
@@ -703,7 +779,11 @@ static LNode *sequence_node(Lower *L, const AstStep *seq, LNode *input)
 static LNode *single_input(Lower *L, StepInfo *si, ColRef *in, const char **why)
 {
 	uint32_t n = si->s->ports.len;
-	LNode *d = align_inputs(L, si->s, in, n, why);
+	bool fed = false;
+	for (uint32_t i = 0; i < n && !fed; i++)
+		fed = in[i].node || in[i].seq;
+	/* a whole row with no port fed by name (SSIS synchronous inputs) */
+	LNode *d = !fed && si->row_in ? si->row_in : align_inputs(L, si->s, in, n, why);
 	if (!d)
 		return NULL;
 	for (uint32_t i = 0; i < n; i++) {
@@ -839,8 +919,8 @@ static const ExprBinding *convert_value(Lower *L, LNode *ln, const AstPort *p, E
 	/* an assignment coercion, converted as the language converts (a
 	 * decimal port keeps its scale) */
 	bool dec = want == XT_DECIMAL;
-	Expr *coerce = expr_new_coercion(L->a, "akko_in", want, dec ? p->type.precision : -1,
-					 dec ? p->type.scale : -1);
+	Expr *coerce =
+	    expr_new_coercion(L->a, "akko_in", want, dec ? p->type.precision : -1, dec ? p->type.scale : -1);
 	ExprResult r;
 	expr_translate_tree(L->a, &env, coerce, &r);
 	if (!r.tree || !r.sql || r.errors || r.unsupported)
@@ -895,9 +975,47 @@ static void warn_conversions(Lower *L, LNode *ln, const AstStep *s)
 	ln->conversions = (PtrVec){0};
 }
 
+/* A name the step does not declare: the column of that name in the row a
+ * link-level edge brings (SSIS expressions read upstream columns that no
+ * input port lists), carried to the node read as t; else NULL. */
+static const ExprBinding *row_column(Lower *L, const char *name)
+{
+	StepInfo *si = L->cur;
+	const char *col = colname(L, name);
+	if (!si->row_in || !si->d || !has_col(si->row_in, col))
+		return NULL;
+	ExprBinding *b = ARENA_NEW(L->a, ExprBinding);
+	b->kind = BIND_COLUMN;
+	b->type = pg_expr_type(col_type(si->row_in, col));
+	b->name = carry_column(L, si->d, si->row_in, col);
+	return b->name ? b : NULL;
+}
+
+static const ExprBinding *resolve(void *ud, BindKind what, const char *name);
+
+/* "Link.col" (DataStage reads every column through its input link): the
+ * column `col` of the current step's input that arrives over the edge
+ * named `Link`, or from the step named `Link`; NULL when no input has that
+ * name. */
+static const ExprBinding *qualified_column(Lower *L, const char *name)
+{
+	const char *dot = strrchr(name, '.');
+	if (!dot || !L->cur)
+		return NULL;
+	const char *q = arena_strndup(L->a, name, (size_t)(dot - name));
+	for (uint32_t i = 0; i < L->flow->edges.len; i++) {
+		const AstEdge *e = L->flow->edges.items[i];
+		if (e->to == L->cur->s && ((e->name && ascii_ieq(e->name, q)) || ascii_ieq(e->from->name, q)))
+			return resolve(L, BIND_COLUMN, dot + 1);
+	}
+	return NULL;
+}
+
 static const ExprBinding *resolve(void *ud, BindKind what, const char *name)
 {
 	Lower *L = ud;
+	if (what == BIND_QUALIFIED)
+		return qualified_column(L, name);
 	if (what == BIND_PARAM)
 		return job_resolve_param(L->a, L->doc, L->folder, L->flow, name);
 	if (what == BIND_LOOKUP) {
@@ -918,7 +1036,7 @@ static const ExprBinding *resolve(void *ud, BindKind what, const char *name)
 	const AstStep *s = L->cur->s;
 	int i = port_named(s, name);
 	if (i < 0)
-		return NULL;
+		return row_column(L, name);
 	const AstPort *p = s->ports.items[i];
 	if (is_variable(p)) {
 		if (L->cur_vars && L->cur_vars[i])
@@ -952,8 +1070,9 @@ static const char *translate(Lower *L, LNode *ln, const AstExpr *src, const char
 			     bool aggregates, ExprResult *out)
 {
 	const AstStep *s = L->cur->s;
+	const Language *lang = expr_language(src->lang); /* read in its own language */
 	ExprEnv env = {
-	    .lang = L->lang,
+	    .lang = lang ? lang : L->lang,
 	    .dialect = L->dialect,
 	    .null_compare = L->o->null_compare,
 	    .condition = condition,
@@ -1094,6 +1213,13 @@ static const char *arrival_order(LNode *d, const char **sorter)
 		return o + 1;
 	}
 	return NULL;
+}
+
+/* A variable's value before it is first set, for a value of class `cls`
+ * (type_class()), as the tool gives it; NULL for NULL. */
+static const char *var_init(const Lower *L, char cls)
+{
+	return cls == 'N' ? L->sem->var_init_number : cls == 'S' ? L->sem->var_init_string : NULL;
 }
 
 static LNode *stage_node(Lower *L, LNode *ln, LNode *from, const char *suffix, const char *note)
@@ -1310,7 +1436,7 @@ static void plan_previous_rows(Lower *L, StepInfo *si, LNode *ln, LNode *d)
 		if (!prev[i])
 			continue;
 		char cls = type_class(b->type);
-		const char *init = cls == 'N' ? "0" : cls == 'S' ? "''" : NULL;
+		const char *init = var_init(L, cls);
 		const char *col = fresh_col(L, pn, colname(L, arena_sprintf(L->a, "akko_prev_%s", p->name)));
 		const char *type = pc_pg_type(L->a, &p->type);
 		add_item(L, pn,
@@ -1406,7 +1532,7 @@ static void plan_previous_rows(Lower *L, StepInfo *si, LNode *ln, LNode *d)
 				return;
 			const char *type = pc_pg_type(L->a, &p->type);
 			char cls = type_class(expr_type_from_ast(p->type.kind));
-			const char *init = cls == 'N' ? "0" : cls == 'S' ? "''" : "NULL";
+			const char *init = var_init(L, cls) ? var_init(L, cls) : "NULL";
 			if (cls != 'N' && cls != 'S')
 				sbuf_addf(&dates, "%s'%s'", dates.len ? ", " : "", p->name);
 			const char *col =
@@ -1769,6 +1895,29 @@ static const char *passed_value(Lower *L, LNode *ln, const AstPort *p, const Col
 	return e ? e : arena_sprintf(L->a, "t.%s", ident(L, in->col));
 }
 
+/* Does an output group of kind `k` carry every upstream column
+ * (AstGroup.passes_all: SSIS synchronous outputs list none)? */
+static bool passes_all(const AstStep *s, GroupKind k)
+{
+	for (uint32_t g = 0; g < s->groups.len; g++) {
+		const AstGroup *gr = s->groups.items[g];
+		if (gr->kind == k && gr->passes_all)
+			return true;
+	}
+	return false;
+}
+
+/* The columns of `d` (read as t) that `ln` does not output yet, under
+ * their own names: an output that passes every upstream column. */
+static void pass_all_columns(Lower *L, LNode *ln, LNode *d)
+{
+	for (uint32_t i = 0; i < d->n->columns.len; i++) {
+		const IrColumn *c = d->n->columns.items[i];
+		if (!has_col(ln, c->name))
+			add_item(L, ln, arena_sprintf(L->a, "t.%s", ident(L, c->name)), c->name, c->type);
+	}
+}
+
 static void lower_expression(Lower *L, StepInfo *si, LNode *ln, LNode *d, bool translate_ports)
 {
 	const AstStep *s = si->s;
@@ -1797,6 +1946,8 @@ static void lower_expression(Lower *L, StepInfo *si, LNode *ln, LNode *d, bool t
 		add_item(L, ln, e, name, type);
 		si->cols[i] = name;
 	}
+	if (passes_all(s, GROUP_OUTPUT))
+		pass_all_columns(L, ln, d);
 }
 
 static void lower_filter(Lower *L, StepInfo *si, LNode *ln, LNode *d)
@@ -1852,6 +2003,61 @@ static void lower_sorter(Lower *L, StepInfo *si, LNode *ln, LNode *d)
 		ln->carry = false; /* a carried column would change what is distinct */
 }
 
+/* The input value named `name` as the node reads it (t.<col>): the
+ * step's port of that name, else the column of the row a link-level edge
+ * brings; NULL when nothing feeds it. */
+static const char *named_value(Lower *L, const AstStep *s, const char *name)
+{
+	int k = name ? port_named(s, name) : -1;
+	if (k >= 0 && L->cur_in[k].node)
+		return arena_sprintf(L->a, "t.%s", ident(L, L->cur_in[k].col));
+	const ExprBinding *b = name ? row_column(L, name) : NULL;
+	return b ? arena_sprintf(L->a, "t.%s", ident(L, b->name)) : NULL;
+}
+
+/* A group-by port's value: what feeds it, else the input its `ref` names
+ * (an output-only port of an SSIS Aggregate or Alteryx Summarize). */
+static const char *group_value(Lower *L, const AstStep *s, uint32_t i)
+{
+	const AstPort *p = s->ports.items[i];
+	if (L->cur_in[i].node)
+		return arena_sprintf(L->a, "t.%s", ident(L, L->cur_in[i].col));
+	return p->ref ? named_value(L, s, p->ref) : NULL;
+}
+
+/* An aggregate given as a kind (AstPort.agg_kind) over the input its
+ * `ref` names, cast to the port's type; FIRST and LAST need the order the
+ * rows arrive in (a Sorter upstream).  NULL when it cannot be written. */
+static const char *agg_value(Lower *L, const AstStep *s, const AstPort *p, const char *type)
+{
+	const char *v = p->agg_kind == AGG_COUNT_ROWS ? "*" : named_value(L, s, p->ref);
+	if (!v)
+		return NULL;
+	const char *e = NULL;
+	switch (p->agg_kind) {
+	case AGG_SUM: e = arena_sprintf(L->a, "sum(%s)", v); break;
+	case AGG_COUNT:
+	case AGG_COUNT_ROWS: e = arena_sprintf(L->a, "count(%s)", v); break;
+	case AGG_COUNT_DISTINCT: e = arena_sprintf(L->a, "count(DISTINCT %s)", v); break;
+	case AGG_MIN: e = arena_sprintf(L->a, "min(%s)", v); break;
+	case AGG_MAX: e = arena_sprintf(L->a, "max(%s)", v); break;
+	case AGG_AVG: e = arena_sprintf(L->a, "avg(%s)", v); break;
+	case AGG_MEDIAN: e = arena_sprintf(L->a, "percentile_cont(0.5) WITHIN GROUP (ORDER BY %s)", v); break;
+	case AGG_STDDEV: e = arena_sprintf(L->a, "stddev_samp(%s)", v); break;
+	case AGG_VARIANCE: e = arena_sprintf(L->a, "var_samp(%s)", v); break;
+	case AGG_FIRST:
+	case AGG_LAST:
+		if (!L->cur_order)
+			return NULL;
+		e = arena_sprintf(
+		    L->a, "(array_agg(%s ORDER BY %s) FILTER (WHERE %s IS NOT NULL))[1]", v,
+		    p->agg_kind == AGG_LAST ? expr_order_reversed(L->a, L->cur_order) : L->cur_order, v);
+		break;
+	default: return NULL;
+	}
+	return arena_sprintf(L->a, "CAST(%s AS %s)", e, type);
+}
+
 static void lower_aggregator(Lower *L, StepInfo *si, LNode *ln, LNode *d)
 {
 	const AstStep *s = si->s;
@@ -1872,9 +2078,8 @@ static void lower_aggregator(Lower *L, StepInfo *si, LNode *ln, LNode *d)
 		const AstPort *p = s->ports.items[i];
 		if (p->role != ROLE_GROUP_BY)
 			continue;
-		const char *e =
-		    L->cur_in[i].node ? arena_sprintf(L->a, "t.%s", ident(L, L->cur_in[i].col)) : "NULL";
-		sbuf_addf(&g, "%s%s", ng++ ? ", " : "", e);
+		const char *e = group_value(L, s, i);
+		sbuf_addf(&g, "%s%s", ng++ ? ", " : "", e ? e : "NULL");
 	}
 	for (uint32_t i = 0; i < s->ports.len; i++) {
 		const AstPort *p = s->ports.items[i];
@@ -1884,10 +2089,20 @@ static void lower_aggregator(Lower *L, StepInfo *si, LNode *ln, LNode *d)
 		const char *type = pc_pg_type(L->a, &p->type);
 		const char *e;
 		if (p->role == ROLE_GROUP_BY && (passthrough(p) || !(p->dir & PORT_IN))) {
-			e = L->cur_in[i].node ? arena_sprintf(L->a, "t.%s", ident(L, L->cur_in[i].col))
-					      : arena_sprintf(L->a, "CAST(NULL AS %s)", type);
+			e = group_value(L, s, i);
+			if (!e)
+				e = arena_sprintf(L->a, "CAST(NULL AS %s)", type);
 			if (p->role == ROLE_GROUP_BY)
 				ptrvec_push(L->a, &ln->n->keys, (void *)name);
+		} else if (p->agg_kind != AGG_NONE && !p->expr) {
+			e = agg_value(L, s, p, type);
+			if (!e) {
+				sbuf_release(&g);
+				make_placeholder(L, ln, CONV_LLM_UNAVAILABLE,
+						 arena_sprintf(L->a, "the %s of port '%s' has no translation",
+							       agg_kind_name(p->agg_kind), p->name));
+				return;
+			}
 		} else if (p->expr && !((p->dir & PORT_IN) && passthrough(p))) {
 			e = translate_port(L, ln, p, true);
 			if (!e) {
@@ -1942,8 +2157,7 @@ static void lower_rank(Lower *L, StepInfo *si, LNode *ln, LNode *d)
 		make_placeholder(L, ln, CONV_LLM_UNAVAILABLE, "the rank has no connected rank port");
 		return;
 	}
-	const char *tb = prop(s, SET_RANK_TOP_BOTTOM);
-	bool bottom = tb && (strstr(tb, "Bottom") || strstr(tb, "BOTTOM") || strstr(tb, "bottom"));
+	bool bottom = ast_props_value(&s->props, SET_RANK_TOP_BOTTOM, VAL_TOP) == VAL_BOTTOM;
 	const char *nv = prop(s, SET_RANK_COUNT);
 	long n = nv ? strtol(nv, NULL, 10) : 1;
 	Sbuf inner = SBUF_INIT, outer = SBUF_INIT;
@@ -1983,6 +2197,80 @@ static void lower_rank(Lower *L, StepInfo *si, LNode *ln, LNode *d)
 	     n, n);
 }
 
+/* A SQL string literal of `text`. */
+static const char *sql_string(Lower *L, const char *text)
+{
+	Sbuf b = SBUF_INIT;
+	sbuf_addch(&b, '\'');
+	for (const char *c = text; *c; c++)
+		sbuf_adds(&b, *c == '\'' ? "''" : (char[]){*c, 0});
+	sbuf_addch(&b, '\'');
+	const char *r = arena_strdup(L->a, b.buf);
+	sbuf_release(&b);
+	return r;
+}
+
+/* A lookup whose no-match policy is "fail": the statement must fail on an
+ * input row nothing matches.  SQL has no RAISE, so the WHERE evaluates, for
+ * an unmatched row only, a cast of the message to boolean, which fails
+ * with the message in the error.  The message is concatenated with a
+ * column of the row (NULL there, so it adds nothing) so that PostgreSQL
+ * cannot fold the cast into a constant and fail at planning time, when
+ * every row may match. */
+static const char *lookup_fail_check(Lower *L, const AstStep *s, const char *found)
+{
+	const char *msg = arena_sprintf(L->a, "akko: lookup '%s' found no match for an input row", s->name);
+	return arena_sprintf(L->a, "CASE WHEN %s THEN true ELSE CAST(concat(%s, %s) AS boolean) END", found,
+			     sql_string(L, msg),
+			     strcmp(found, "l.akko_found") == 0 ? "l.akko_found" : "NULL");
+}
+
+/* A lookup whose no-match policy is "redirect": the input rows nothing
+ * matches go to a node of their own, `<lookup>_no_match`, the node of its
+ * GROUP_UNMATCHED output (dropped when the step has none).  It carries the
+ * input row: every column of `d`, and the group's declared ports by name
+ * (their `ref`, or the input port of the same name). */
+static void lookup_no_match_node(Lower *L, StepInfo *si, LNode *match, LNode *d, LNode *rel, const char *cond)
+{
+	const AstStep *s = si->s;
+	const AstGroup *gr = NULL;
+	for (uint32_t g = 0; g < s->groups.len && !gr; g++)
+		if (((const AstGroup *)s->groups.items[g])->kind == GROUP_UNMATCHED)
+			gr = s->groups.items[g];
+	if (!gr) {
+		ptrvec_push(
+		    L->a, &match->n->evidence,
+		    (void *)"rows no lookup row matches are dropped: the step has no no-match output");
+		return;
+	}
+	LNode *ln =
+	    lnode_new(L, NODE_WHERE, ir_make_id(L->a, &L->ids, arena_sprintf(L->a, "%s_no_match", s->name)),
+		      s, rule_for(STEP_LOOKUP));
+	ln->carry = true;
+	ln->input = d;
+	add_dep(L, ln, d->n->id);
+	add_dep(L, ln, rel->n->id);
+	si->groups = ARENA_NEWN(L->a, LNode *, s->ports.len + 1);
+	for (uint32_t i = 0; i < s->ports.len; i++) {
+		const AstPort *p = s->ports.items[i];
+		si->groups[i] = match;
+		if (!p->group || !ascii_ieq(p->group, gr->name) || !(p->dir & PORT_OUT))
+			continue;
+		int src = port_named(s, p->ref ? p->ref : p->name);
+		const char *type = pc_pg_type(L->a, &p->type);
+		const char *name = fresh_col(L, ln, colname(L, p->name));
+		add_item(L, ln, src >= 0 ? passed_value(L, ln, p, &L->cur_in[src], type) : "NULL", name,
+			 type);
+		si->cols[i] = name;
+		si->groups[i] = ln;
+	}
+	pass_all_columns(L, ln, d);
+	ln->tail = arena_sprintf(L->a, "FROM %s AS t\nWHERE NOT EXISTS (SELECT 1 FROM %s AS r%s)", d->n->id,
+				 rel->n->id, cond);
+	group_node_add(L, si, gr->name, ln);
+	lnode_add(L, ln);
+}
+
 /* Connected lookup: LEFT JOIN LATERAL over the relation. */
 static void lower_lookup(Lower *L, StepInfo *si, LNode *ln, LNode *d)
 {
@@ -1994,7 +2282,10 @@ static void lower_lookup(Lower *L, StepInfo *si, LNode *ln, LNode *d)
 	add_dep(L, ln, d->n->id);
 	add_dep(L, ln, rel->n->id);
 	ExprLookup *lk = job_build_lookup(L->a, def, rel->n->id);
-	const char *policy = lk->policy;
+	SettingValue policy = ast_props_value(&def->props, SET_LOOKUP_POLICY, L->sem->lookup_multiple);
+	SettingValue no_match =
+	    ast_props_value(&s->props, SET_LOOKUP_NO_MATCH,
+			    ast_props_value(&def->props, SET_LOOKUP_NO_MATCH, L->sem->lookup_no_match));
 	Sbuf w = SBUF_INIT;
 	int nt = 0;
 	uint32_t k = 0;
@@ -2018,18 +2309,16 @@ static void lower_lookup(Lower *L, StepInfo *si, LNode *ln, LNode *d)
 	double base = 0.85;
 	const char *order = "";
 	Sbuf ob = SBUF_INIT;
-	if (ascii_ieq(policy, "first") || ascii_ieq(policy, "last")) {
+	if (policy == VAL_FIRST || policy == VAL_LAST) {
 		base = 0.75;
 		for (uint32_t j = 0; j < lk->n_order; j++)
 			sbuf_addf(&ob, "%sr.%s%s", j ? ", " : " ORDER BY ",
-				  ident(L, colname(L, lk->order_cols[j])),
-				  ascii_ieq(policy, "last") ? " DESC" : "");
+				  ident(L, colname(L, lk->order_cols[j])), policy == VAL_LAST ? " DESC" : "");
 		order = ob.buf;
 		warn(L, ln, W_RULE_DIFFERENCE, s,
 		     "'Use %s Value' picks by PowerCenter's cache order; the SQL orders by the condition "
 		     "columns%s",
-		     ascii_ieq(policy, "last") ? "Last" : "First",
-		     ascii_ieq(policy, "last") ? " descending" : "");
+		     policy == VAL_LAST ? "Last" : "First", policy == VAL_LAST ? " descending" : "");
 	}
 	if (rel->n->source_sql)
 		base = base > 0.65 ? 0.65 : base;
@@ -2037,7 +2326,7 @@ static void lower_lookup(Lower *L, StepInfo *si, LNode *ln, LNode *d)
 	if (ln->n->confidence > base)
 		ln->n->confidence = base;
 	/* outputs: input pass-throughs from t, lookup ports from the relation */
-	bool error = ascii_ieq(policy, "error");
+	bool error = policy == VAL_FAIL;
 	Sbuf lat = SBUF_INIT;
 	int nl = 0;
 	for (uint32_t i = 0; i < s->ports.len; i++) {
@@ -2062,6 +2351,15 @@ static void lower_lookup(Lower *L, StepInfo *si, LNode *ln, LNode *d)
 		add_item(L, ln, e, name, type);
 		si->cols[i] = name;
 	}
+	if (passes_all(s, GROUP_OUTPUT))
+		pass_all_columns(L, ln, d);
+	/* did the row find a match (only asked when no match is not NULL outputs) */
+	const char *found = NULL;
+	if (no_match != VAL_NULL)
+		found = error ? arena_sprintf(L->a, "EXISTS (SELECT 1 FROM %s AS r%s)", rel->n->id, w.buf)
+			      : "l.akko_found";
+	if (found && !error)
+		sbuf_addf(&lat, "%strue AS akko_found", nl++ ? ", " : "");
 	if (error) {
 		ln->tail = arena_sprintf(L->a, "FROM %s AS t", d->n->id);
 		warn(L, ln, W_RULE_DIFFERENCE, s,
@@ -2069,8 +2367,15 @@ static void lower_lookup(Lower *L, StepInfo *si, LNode *ln, LNode *d)
 		     "row");
 	} else {
 		ln->tail = arena_sprintf(
-		    L->a, "FROM %s AS t\nLEFT JOIN LATERAL (SELECT %s FROM %s AS r%s%s LIMIT 1) AS l ON true",
-		    d->n->id, nl ? lat.buf : "1 AS akko_none", rel->n->id, w.buf, order);
+		    L->a, "FROM %s AS t\nLEFT JOIN LATERAL (SELECT %s FROM %s AS r%s%s%s) AS l ON true",
+		    d->n->id, nl ? lat.buf : "1 AS akko_none", rel->n->id, w.buf, order,
+		    policy == VAL_ALL ? "" : " LIMIT 1");
+	}
+	if (no_match == VAL_FAIL)
+		ln->tail = arena_sprintf(L->a, "%s\nWHERE %s", ln->tail, lookup_fail_check(L, s, found));
+	else if (no_match == VAL_REDIRECT) {
+		ln->tail = arena_sprintf(L->a, "%s\nWHERE %s", ln->tail, found);
+		lookup_no_match_node(L, si, ln, d, rel, w.buf);
 	}
 	sbuf_release(&w);
 	sbuf_release(&ob);
@@ -2094,7 +2399,7 @@ static LNode *lookup_relation(Lower *L, const AstStep *lkp)
 	    prop(lkp, SET_LOOKUP_FILTER) ? prop(lkp, SET_LOOKUP_FILTER) : prop(def, SET_LOOKUP_FILTER);
 	const char *id = ir_make_id(L->a, &L->ids, arena_sprintf(L->a, "%s_source", def->name));
 	ln = lnode_new(L, NODE_SOURCE_TABLE, id, lkp, rule_for(STEP_SOURCE));
-	ln->n->rule = "powercenter/lookup_source";
+	ln->n->rule = rule_name(L, "powercenter/lookup_source");
 	ln->n->origin.kind = "Lookup source";
 	for (uint32_t i = 0; i < lkp->ports.len + def->ports.len;
 	     i++) { /* the instance's, then the definition's */
@@ -2169,15 +2474,12 @@ static void lower_joiner(Lower *L, StepInfo *si, LNode *ln, ColRef *in)
 			v = arena_sprintf(L->a, "%s.%s", in[i].node->n->id, ident(L, in[i].col));
 		sbuf_addf(b, "%s%s AS %s", (*n)++ ? ", " : "", v, ident(L, colname(L, p->name)));
 	}
-	const char *jt = prop(s, SET_JOIN_TYPE);
-	const char *join = "JOIN";
+	SettingValue jt = ast_props_value(&s->props, SET_JOIN_TYPE, VAL_INNER);
+	const char *join = jt == VAL_LEFT_OUTER    ? "LEFT JOIN"  /* every detail row, matching master rows */
+			   : jt == VAL_RIGHT_OUTER ? "RIGHT JOIN" /* every master row */
+			   : jt == VAL_FULL_OUTER  ? "FULL JOIN"
+						   : "JOIN";
 	const char *left = "d", *right = "m";
-	if (jt && (strstr(jt, "Master Outer") || strstr(jt, "MASTER OUTER")))
-		join = "LEFT JOIN"; /* every detail row, matching master rows */
-	else if (jt && (strstr(jt, "Detail Outer") || strstr(jt, "DETAIL OUTER")))
-		join = "RIGHT JOIN"; /* every master row */
-	else if (jt && (strstr(jt, "Full Outer") || strstr(jt, "FULL OUTER")))
-		join = "FULL JOIN";
 	const AstProp *c = ast_props_find(&s->props, SET_JOIN_CONDITION);
 	const char *on = "true";
 	if (c && c->expr && c->value && *c->value) {
@@ -2484,10 +2786,21 @@ static void lower_union(Lower *L, StepInfo *si, LNode *ln, ColRef *in)
 	sbuf_release(&b);
 }
 
+/* The WHERE of a router group with condition `c`: the rows where it holds,
+ * and with first-match routing (SET_ROUTING) only those no earlier group
+ * took (`taken`: the earlier conditions, OR-ed, or "" when none). */
+static const char *route_where(Lower *L, const char *c, const char *taken, bool first_match)
+{
+	if (first_match && *taken)
+		return arena_sprintf(L->a, "(%s) IS TRUE AND NOT (%s)", c, taken);
+	return arena_sprintf(L->a, "(%s) IS TRUE", c);
+}
+
 /* Router: a node per output group. */
 static void lower_router(Lower *L, StepInfo *si, LNode *d)
 {
 	const AstStep *s = si->s;
+	bool first_match = ast_props_value(&s->props, SET_ROUTING, L->sem->routing) == VAL_FIRST_MATCH;
 	si->groups = ARENA_NEWN(L->a, LNode *, s->ports.len + 1);
 	si->cols = ARENA_NEWN(L->a, const char *, s->ports.len + 1);
 	Sbuf conds = SBUF_INIT;
@@ -2527,6 +2840,9 @@ static void lower_router(Lower *L, StepInfo *si, LNode *d)
 				si->cols[i] = name;
 				si->groups[i] = ln;
 			}
+			if (gr->passes_all)
+				pass_all_columns(L, ln, d);
+			group_node_add(L, si, gr->name, ln);
 			if (!dflt) {
 				const char *c = gr->cond && gr->cond->text && *gr->cond->text
 						    ? translate(L, ln, gr->cond,
@@ -2534,7 +2850,8 @@ static void lower_router(Lower *L, StepInfo *si, LNode *d)
 								true, false, NULL)
 						    : "false";
 				if (c) {
-					ln->tail = arena_sprintf(L->a, "%s\nWHERE (%s) IS TRUE", ln->tail, c);
+					ln->tail = arena_sprintf(L->a, "%s\nWHERE %s", ln->tail,
+								 route_where(L, c, conds.buf, first_match));
 					sbuf_addf(&conds, "%sCOALESCE((%s), false)", nc++ ? " OR " : "", c);
 				} else {
 					sbuf_addf(&conds, "%sfalse", nc++ ? " OR " : "");
@@ -2679,13 +2996,8 @@ static void lower_target(Lower *L, StepInfo *si, LNode *ln, LNode *d, ColRef *in
 	} else if (prop_yes(s, SET_TRUNCATE)) {
 		ln->n->load_mode = LOAD_TRUNCATE_INSERT;
 	} else {
-		const char *rt = NULL;
-		for (uint32_t i = 0; i < L->flow->props.len && !rt; i++) {
-			const AstProp *p = L->flow->props.items[i];
-			if (p->key == SET_ROW_TREATMENT)
-				rt = p->value;
-		}
-		ln->n->load_mode = rt && ascii_ieq(rt, "Delete") ? LOAD_DELETE : LOAD_INSERT;
+		SettingValue rt = ast_props_value(&L->flow->props, SET_ROW_TREATMENT, VAL_INSERT);
+		ln->n->load_mode = rt == VAL_DELETE ? LOAD_DELETE : LOAD_INSERT;
 	}
 	for (uint32_t i = 0; i < L->flow->load_order.len; i++) {
 		const AstLoadOrder *lo = L->flow->load_order.items[i];
@@ -2741,7 +3053,7 @@ static void lower_step(Lower *L, StepInfo *si)
 					     s->orig_kind ? s->orig_kind : step_kind_name(s->kind)));
 		lnode_add(L, si->node);
 	} else if (s->kind == STEP_ROUTER) {
-		LNode *d = single_input(L, si, in, &why);
+		LNode *d = si->d = single_input(L, si, in, &why);
 		if (d)
 			lower_router(L, si, d);
 		else {
@@ -2752,7 +3064,7 @@ static void lower_step(Lower *L, StepInfo *si)
 		LNode *ln = step_node(L, si, type, s->kind == STEP_TARGET ? "tgt_" : NULL);
 		LNode *d = NULL;
 		if (s->kind != STEP_JOIN && s->kind != STEP_UNION) {
-			d = single_input(L, si, in, &why);
+			d = si->d = single_input(L, si, in, &why);
 			if (!d) {
 				lower_fallback(L, si, CONV_LLM_UNAVAILABLE, why);
 				lnode_add(L, ln);
@@ -2922,7 +3234,7 @@ static void lower_flow(Lower *L, IrDoc *d, const AstFlow *f)
 	IrPipeline *p = ARENA_NEW(L->a, IrPipeline);
 	p->name = f->name;
 	p->origin.object = f->name;
-	p->origin.kind = "Mapping";
+	p->origin.kind = f->kind == FLOW_MAPPING ? "Mapping" : flow_kind_name(f->kind);
 	p->origin.line = f->loc.line;
 	L->p = p;
 	/* the session that runs it gives parameters' values and connections */
@@ -3019,19 +3331,28 @@ static void lower_flow(Lower *L, IrDoc *d, const AstFlow *f)
 	ptrvec_push(L->a, &d->pipelines, p);
 }
 
-void rules_lower_powercenter(Arena *a, const AstDoc *doc, const RulesOptions *o, IrDoc *d, DiagSink *sink)
+void rules_lower(Arena *a, const AstDoc *doc, const RulesOptions *o, IrDoc *d, DiagSink *sink)
 {
-	Lower L = {.a = a, .doc = doc, .o = o, .sink = sink};
+	Lower L = {.a = a, .doc = doc, .o = o, .sink = sink, .sem = tool_semantics(doc->tool)};
 	L.dialect = o->dialect ? o->dialect : &dialect_postgres;
-	L.lang = expr_language(LANG_POWERCENTER);
+	/* the language of the text the rules write (default values); until the
+	 * tool's own language has a parser, the first registered one's */
+	L.lang = expr_language(L.sem->expr_lang);
+	if (!L.lang)
+		L.lang = expr_languages()[0];
 	/* every expression parsed once, kept on the AST (a cache: idempotent) */
 	expr_parse_doc((AstDoc *)doc);
 	for (uint32_t i = 0; i < doc->folders.len; i++) {
 		L.folder = doc->folders.items[i];
 		for (uint32_t k = 0; k < L.folder->flows.len; k++) {
 			const AstFlow *f = L.folder->flows.items[k];
-			if (f->kind == FLOW_MAPPING)
+			if (f->kind != FLOW_MAPPLET) /* mapplets are expanded where they are used */
 				lower_flow(&L, d, f);
 		}
 	}
+}
+
+void rules_lower_powercenter(Arena *a, const AstDoc *doc, const RulesOptions *o, IrDoc *d, DiagSink *sink)
+{
+	rules_lower(a, doc, o, d, sink);
 }

@@ -86,9 +86,14 @@ typedef struct RuleDef {
 
 const RuleDef *rules_table(size_t *n);
 
-/* Lower every PowerCenter mapping of `doc` into `d->pipelines` (source
- * order).  Problems are reported to `sink` as located warnings and recorded
- * on the nodes; nothing here fails the file. */
+/* Lower every data flow of `doc` (mappings, data flows, workflows, jobs:
+ * every FlowKind but mapplets, which are expanded where they are used)
+ * into `d->pipelines` (source order), one lowering per StepKind, with the
+ * defaults of the document's tool (semantics.h).  Problems are reported to
+ * `sink` as located warnings and recorded on the nodes; nothing here fails
+ * the file. */
+void rules_lower(Arena *a, const AstDoc *doc, const RulesOptions *o, IrDoc *d, DiagSink *sink);
+/* The same (the driver's name for it until the driver moves). */
 void rules_lower_powercenter(Arena *a, const AstDoc *doc, const RulesOptions *o, IrDoc *d, DiagSink *sink);
 
 #endif

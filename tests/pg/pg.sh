@@ -163,3 +163,32 @@ pg_stop() {
 	fi
 	PG_DIR=""
 }
+
+# pg_copy_wrap STMT_FILE OUT_FILE: the statement as one COPY: exactly one
+# query, rows in COPY text format (tab-separated, NULL as \N), read-only,
+# with a time limit.
+pg_copy_wrap() {
+	{
+		echo "SET default_transaction_read_only = on;"
+		echo "SET statement_timeout = '60s';"
+		echo "COPY ("
+		# Drop the trailing ';' (and blanks after it) of the statement.
+		sed -e ':a' -e '$!{N;ba' -e '}' -e 's/[[:space:]]*;[[:space:]]*$//' "$1"
+		echo ") TO STDOUT;"
+	} >"$2"
+}
+
+# pg_rows_check LABEL EXPECTED PREFIX: "ok" when PREFIX.rows holds the rows
+# of EXPECTED, both sorted; else "not ok" with the diff and PREFIX.sql.
+pg_rows_check() {
+	LC_ALL=C sort "$3.rows" >"$3.got"
+	LC_ALL=C sort "$2" >"$3.want"
+	if diff -u "$3.want" "$3.got" >"$3.diff" 2>&1; then
+		pass "$1"
+	else
+		fail "$1 (rows differ: - expected, + got, sorted)"
+		show "$3.diff" 40
+		echo "#   statement ($3.sql):"
+		show "$3.sql" 40
+	fi
+}

@@ -46,11 +46,16 @@ static const ExprBinding *resolve(void *ud, BindKind what, const char *name)
 		ExprType t;
 	} cols[] = {{"s", XT_STRING},  {"t", XT_STRING},         {"i", XT_INTEGER},       {"j", XT_INTEGER},
 		    {"c", XT_BOOLEAN}, {"MixedCase", XT_STRING}, {"lnk.col", XT_INTEGER}, {"v", XT_INTEGER}};
-	if (what != BIND_COLUMN)
+	if (what != BIND_COLUMN && what != BIND_QUALIFIED)
 		return NULL;
 	for (size_t i = 0; i < sizeof cols / sizeof *cols; i++)
-		if (strcasecmp(cols[i].name, name) == 0)
-			return bind_col(a, cols[i].name, cols[i].t);
+		if (strcasecmp(cols[i].name, name) == 0 &&
+		    (what == BIND_QUALIFIED) == (strchr(name, '.') != NULL)) {
+			ExprBinding *b = (ExprBinding *)bind_col(a, cols[i].name, cols[i].t);
+			if (what == BIND_QUALIFIED) /* the column of input lnk, as the relation names it */
+				b->sql = "lnk.col";
+			return b;
+		}
 	return NULL;
 }
 
@@ -274,6 +279,12 @@ static void test_qualified_and_rows(void)
 	translate_tree(expr_language(LANG_POWERCENTER), q2, &r);
 	CHECK(r.errors == 1 && strstr(((ExprIssue *)r.issues.items[0])->msg, "is a qualified name"),
 	      "EX_QNAME: an error where the language has no qualified names");
+	Expr *q3 = expr_build_node(&B, EX_QNAME, AT);
+	q3->text = "other";
+	q3->name = "col";
+	translate_tree(&flipped, q3, &r);
+	CHECK(r.errors == 1 && strstr(((ExprIssue *)r.issues.items[0])->msg, "unknown column 'other.col'"),
+	      "EX_QNAME: an input the step does not have is an error");
 	Expr *row = expr_build_node(&B, EX_ROWREF, AT);
 	row->name = "v";
 	row->row = -1;

@@ -16,6 +16,7 @@
 #include "expr/lang.h"
 #include "parsers/frontend.h"
 #include "rules/pc.h"
+#include "rules/semantics.h"
 #include "tap.h"
 
 typedef struct Loaded {
@@ -593,6 +594,46 @@ static void test_fallback(void)
 	unload(&l);
 }
 
+/* The neutral value of setting `key` on the step named `step` of `path`. */
+static SettingValue step_value(const char *path, const char *step, Setting key)
+{
+	Loaded l;
+	SettingValue v = SETTING_VALUE_COUNT;
+	if (load(&l, path, NULL, true))
+		for (uint32_t i = 0; i < l.doc->folders.len; i++) {
+			const AstFolder *fo = l.doc->folders.items[i];
+			for (uint32_t k = 0; k < fo->flows.len; k++) {
+				const AstFlow *f = fo->flows.items[k];
+				for (uint32_t j = 0; j < f->steps.len; j++) {
+					const AstStep *s = f->steps.items[j];
+					const AstStep *d = s->def ? s->def : s;
+					if (strcmp(s->name, step) == 0)
+						v = ast_props_value(&d->props, key, VAL_NONE);
+				}
+			}
+		}
+	unload(&l);
+	return v;
+}
+
+/* The PowerCenter frontend normalises enumerated settings (AstProp.norm),
+ * and the per-tool table gives each tool's defaults. */
+static void test_neutral_values(void)
+{
+	SettingValue jt = step_value("tests/e2e/m_jnr_master_outer/mapping.XML", "JNR_ORDERS_CUSTOMERS", SET_JOIN_TYPE);
+	CHECK(jt == VAL_LEFT_OUTER, "'Master Outer Join' is left_outer (got %s)",
+	      jt < SETTING_VALUE_COUNT ? setting_value_name(jt) : "no step");
+	SettingValue lp =
+	    step_value("tests/e2e/m_lkp_connected_last/mapping.XML", "LKP_CUSTOMER_SEGMENT", SET_LOOKUP_POLICY);
+	CHECK(lp == VAL_LAST, "'Use Last Value' is last (got %s)",
+	      lp < SETTING_VALUE_COUNT ? setting_value_name(lp) : "no step");
+	CHECK(tool_semantics(TOOL_POWERCENTER)->routing == VAL_ALL_MATCHES, "PowerCenter routes to all matches");
+	CHECK(tool_semantics(TOOL_SSIS)->routing == VAL_FIRST_MATCH, "SSIS routes to the first match");
+	CHECK(tool_semantics(TOOL_SSIS)->lookup_no_match == VAL_FAIL, "an SSIS lookup fails on no match");
+	CHECK(tool_semantics(TOOL_POWERCENTER)->lookup_no_match == VAL_NULL,
+	      "a PowerCenter lookup returns NULL on no match");
+}
+
 int main(void)
 {
 	const char *srcdir = getenv("AKKO_SRCDIR");
@@ -601,6 +642,7 @@ int main(void)
 	frontend_global_init();
 	test_types();
 	test_score_once();
+	test_neutral_values();
 	Loaded l;
 	bool ok = load(&l, "tests/rules/wf_orch.XML", "tests/rules/wf_orch.par", false);
 	CHECK(ok, "tests/rules/wf_orch.XML loads");

@@ -81,15 +81,14 @@ static void condition_terms(Expr *e, Expr **out, uint32_t *n, uint32_t max)
 
 const char *job_lookup_policy(const AstStep *s)
 {
-	const AstProp *p = ast_props_find(&s->props, SET_LOOKUP_POLICY);
-	const char *v = p ? p->value : "";
-	if (strstr(v, "Last") || strstr(v, "last"))
-		return "last";
-	if (strstr(v, "Any") || strstr(v, "any"))
-		return "any";
-	if (strstr(v, "Error") || strstr(v, "error"))
-		return "error";
-	return "first";
+	/* the frontend normalised the value; "all" means nothing to a call
+	 * that returns one value, and PowerCenter takes the first */
+	switch (ast_props_value(&s->props, SET_LOOKUP_POLICY, VAL_FIRST)) {
+	case VAL_LAST: return "last";
+	case VAL_ANY: return "any";
+	case VAL_FAIL: return "error";
+	default: return "first";
+	}
 }
 
 ExprLookup *job_build_lookup(Arena *a, const AstStep *s, const char *source_sql)
