@@ -1,7 +1,10 @@
 /* fuzz_expr.c - libFuzzer target for the PowerCenter expression lexer,
  * parser, type checker and SQL printer: any bytes are one expression,
  * translated with untyped names (value mode), then again typed as a
- * condition with NULLs compared HIGH.  Build with `make fuzz` (clang);
+ * condition with NULLs compared HIGH, then once more under every semantic
+ * flag turned the other way (the printer's paths for the other languages:
+ * NULL-propagating concatenation, real booleans, integer division, names
+ * keeping their case...).  Build with `make fuzz` (clang);
  * run: ./fuzz_expr -max_len=4096 DIR tests/fuzz/expr-seeds
  * An input that ever crashes is kept in tests/expr/regress/ and replayed
  * by tests/expr.sh. */
@@ -45,6 +48,23 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	    .null_compare = NULLCMP_HIGH,
 	    .resolve = typed};
 	expr_translate(&a, &env2, (const char *)data, size, &r);
+	static Language flipped;
+	if (!flipped.name) {
+		flipped = *pc;
+		flipped.name = "flipped";
+		flipped.sem.concat_skips_null = false;
+		flipped.sem.params_in_strings = false;
+		flipped.sem.fold_identifiers = false;
+		flipped.sem.bool_is_number = false;
+		flipped.sem.string_condition_is_number = false;
+		flipped.sem.decimal_division = false;
+		flipped.sem.null_condition_is_null = true;
+		flipped.sem.case_insensitive_compare = true;
+		flipped.sem.qualified_names = true;
+		flipped.sem.position_base = 0;
+	}
+	ExprEnv env3 = {.lang = &flipped, .dialect = &dialect_postgres, .condition = true, .resolve = typed};
+	expr_translate(&a, &env3, (const char *)data, size, &r);
 	arena_release(&a);
 	return 0;
 }
