@@ -8,7 +8,7 @@
  * A SQL node is kept as parts (select items, the rest) until the whole
  * mapping is lowered, because a later step may need an earlier passive
  * node to carry a column through (a Source Qualifier column read after a
- * connected Lookup): carry_column() appends it, and finish() prints the
+ * connected Lookup): lower_carry_column() appends it, and finish() prints the
  * SQL at the end.
  */
 #include <math.h>
@@ -22,6 +22,7 @@
 #include "expr/dialect.h"
 #include "expr/lang.h"
 #include "expr/lang/powercenter/jobexprs.h"
+#include "rules/lower.h"
 #include "rules/pc.h"
 #include "rules/rules.h"
 #include "rules/semantics.h"
@@ -84,7 +85,7 @@ const RuleDef *rules_table(size_t *n)
 	return rule_table;
 }
 
-static const RuleDef *rule_for(StepKind k)
+const RuleDef *lower_rule_for(StepKind k)
 {
 	for (size_t i = 0; i < ARRAY_LEN(rule_table); i++)
 		if (rule_table[i].kind == k)
@@ -92,94 +93,15 @@ static const RuleDef *rule_for(StepKind k)
 	return &rule_table[ARRAY_LEN(rule_table) - 1];
 }
 
-/* ---- state ------------------------------------------------------------------------- */
+/* ---- state and nodes ------------------------------------------------------------- */
 
-/* A SQL node under construction. */
-typedef struct LNode {
-	IrNode *n;
-	PtrVec items;               /* const char *: "expr AS alias" */
-	const char *tail;           /* "FROM ... WHERE ..." */
-	const char *full;           /* the whole statement (union, normalizer, rank), or NULL */
-	bool distinct;              /* SELECT DISTINCT */
-	bool carry;                 /* may carry columns through (reads one input as t) */
-	struct LNode *input;        /* the node read as t, when carry is set */
-	StrMap carried;             /* "<node id>.<column>" -> carried column name */
-	SrcLoc loc;                 /* the step it lowers */
-	const AstStep *step;        /* the step it lowers, or NULL */
-	double expr_factor;         /* lowest confidence of the expressions it translates */
-	unsigned differences;       /* W0602 warnings: 0.05 each */
-	const char *alt_source_sql; /* the same query in the source's dialect, run at
-				       the source when PostgreSQL refuses the SQL */
-	struct LNode *numbered;     /* the node that numbers this node's rows, or NULL */
-	PtrVec conversions;         /* const char *: "PORT (text -> numeric)", converted at the
-				       port boundary (one W0607 for the node) */
-	const char *draft_sql;      /* the SQL finish() printed, kept for the fallback path */
-} LNode;
-
-/* Where a port's value comes from. */
-typedef struct ColRef {
-	LNode *node;        /* NULL: unresolved (or a Sequence Generator port) */
-	const char *col;    /* column of node */
-	const AstStep *seq; /* set when the value is a Sequence Generator's port */
-	const AstPort *seq_port;
-} ColRef;
-
-/* An output group lowered to a node of its own (a router's groups, a
- * lookup's no-match output), found by name for link-level edges. */
-typedef struct GroupNode {
-	const char *group;
-	LNode *node;
-} GroupNode;
-
-typedef struct StepInfo {
-	const AstStep *s;
-	LNode *node;       /* main output */
-	const char **cols; /* per port: output column name, or NULL */
-	LNode **groups;    /* router: per port, the node of its group */
-	PtrVec in_edges;   /* AstEdge into this step */
-	ColRef *in;        /* per port: where its value comes from, once resolved */
-	LNode *row_in;     /* the node a link-level edge brings the whole row from, or NULL */
-	LNode *d;          /* the node read as t, once known */
-	PtrVec outs;       /* GroupNode: the node of each output group that has its own */
-	bool done, busy;
-} StepInfo;
-
-typedef struct Lower {
-	Arena *a;
-	const AstDoc *doc;
-	const AstFolder *folder;
-	const AstFlow *flow;
-	const RulesOptions *o;
-	const ToolSemantics *sem; /* what the document's tool does where it says nothing */
-	const Dialect *dialect;
-	const Language *lang; /* the PowerCenter transformation language */
-	DiagSink *sink;
-	IrPipeline *p;
-	StrMap ids;      /* node ids taken */
-	StrMap by_step;  /* step name -> StepInfo */
-	StrMap relnodes; /* lookup step name -> LNode of its relation */
-	StrMap seqnodes; /* "<seq>|<input id>" -> LNode */
-	/* per expression being translated */
-	StepInfo *cur;
-	ColRef *cur_in;         /* per port of cur->s */
-	ExprBinding **cur_vars; /* per port: analysed variable ports */
-	ExprBinding **cur_pre;  /* per port: a variable port's value computed by an earlier
-				   node (a running counter), or NULL */
-	ExprBinding **cur_prev; /* per port: a variable port read before it is set (its
-				   previous row's value, a lag column), or NULL */
-	LNode *cur_node;        /* node receiving :LKP. relations */
-	const char *row_alias;
-	const char *cur_order; /* Aggregator: the keys its rows arrive sorted by, or NULL */
-	PtrVec all;            /* LNode, in pipeline order */
-} Lower;
-
-static const char *ident(Lower *L, const char *name)
+const char *lower_ident(Lower *L, const char *name)
 {
 	return sqlgen_ident(L->a, L->dialect, name);
 }
 
 /* Column names are the lower-case identifiers SQL sees (unquoted form). */
-static const char *colname(Lower *L, const char *name)
+const char *lower_colname(Lower *L, const char *name)
 {
 	char *s = arena_strdup(L->a, name);
 	for (char *c = s; *c; c++)
@@ -188,7 +110,7 @@ static const char *colname(Lower *L, const char *name)
 	return s;
 }
 
-static StepInfo *info_of(Lower *L, const AstStep *s)
+StepInfo *lower_info_of(Lower *L, const AstStep *s)
 {
 	return strmap_get(&L->by_step, s->name);
 }
@@ -198,21 +120,19 @@ static uint32_t line_of(const AstStep *s)
 	return s->loc.line;
 }
 
-static const char *prop(const AstStep *s, Setting key)
+const char *lower_prop(const AstStep *s, Setting key)
 {
 	const AstProp *p = ast_props_find(&s->props, key);
 	return p && p->value && *p->value ? p->value : NULL;
 }
 
-static bool prop_yes(const AstStep *s, Setting key)
+bool lower_prop_yes(const AstStep *s, Setting key)
 {
-	const char *v = prop(s, key);
+	const char *v = lower_prop(s, key);
 	return v && (ascii_ieq(v, "YES") || ascii_ieq(v, "1") || ascii_ieq(v, "TRUE") || ascii_ieq(v, "ON"));
 }
 
-static void warn(Lower *L, LNode *ln, DiagCode code, const AstStep *s, const char *fmt, ...)
-    PRINTF_LIKE(5, 6);
-static void warn(Lower *L, LNode *ln, DiagCode code, const AstStep *s, const char *fmt, ...)
+void lower_warn(Lower *L, LNode *ln, DiagCode code, const AstStep *s, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
@@ -230,7 +150,7 @@ static void warn(Lower *L, LNode *ln, DiagCode code, const AstStep *s, const cha
 
 /* A rule's name for the document's tool: the table's "powercenter/x"
  * becomes "<prefix>/x" (the same string for PowerCenter). */
-static const char *rule_name(Lower *L, const char *name)
+const char *lower_rule_name(Lower *L, const char *name)
 {
 	const char *slash = strchr(name, '/');
 	const char *pre = L->sem->rule_prefix;
@@ -239,7 +159,7 @@ static const char *rule_name(Lower *L, const char *name)
 	return arena_sprintf(L->a, "%s%s", pre, slash);
 }
 
-static LNode *lnode_new(Lower *L, NodeType type, const char *id, const AstStep *s, const RuleDef *r)
+LNode *lower_node_new(Lower *L, NodeType type, const char *id, const AstStep *s, const RuleDef *r)
 {
 	LNode *ln = ARENA_NEW(L->a, LNode);
 	ln->n = ir_node_new(L->a, NULL, type, id);
@@ -253,7 +173,7 @@ static LNode *lnode_new(Lower *L, NodeType type, const char *id, const AstStep *
 		ln->n->origin.line = line_of(s);
 	}
 	if (r) {
-		ln->n->rule = rule_name(L, r->name);
+		ln->n->rule = lower_rule_name(L, r->name);
 		ln->n->base_confidence = r->base;
 		ln->n->confidence = r->base;
 		ptrvec_push(L->a, &ln->n->evidence,
@@ -264,13 +184,13 @@ static LNode *lnode_new(Lower *L, NodeType type, const char *id, const AstStep *
 
 /* Add the node to the pipeline: after its inputs, so nodes stay in
  * dependency order. */
-static void lnode_add(Lower *L, LNode *ln)
+void lower_node_add(Lower *L, LNode *ln)
 {
 	ptrvec_push(L->a, &L->p->nodes, ln->n);
 	ptrvec_push(L->a, &L->all, ln);
 }
 
-static void add_dep(Lower *L, LNode *ln, const char *id)
+void lower_add_dep(Lower *L, LNode *ln, const char *id)
 {
 	for (uint32_t i = 0; i < ln->n->depends_on.len; i++)
 		if (strcmp(ln->n->depends_on.items[i], id) == 0)
@@ -278,7 +198,7 @@ static void add_dep(Lower *L, LNode *ln, const char *id)
 	ptrvec_push(L->a, &ln->n->depends_on, (void *)id);
 }
 
-static void add_col(Lower *L, LNode *ln, const char *name, const char *type)
+void lower_add_col(Lower *L, LNode *ln, const char *name, const char *type)
 {
 	IrColumn *c = ARENA_NEW(L->a, IrColumn);
 	c->name = name;
@@ -286,7 +206,7 @@ static void add_col(Lower *L, LNode *ln, const char *name, const char *type)
 	ptrvec_push(L->a, &ln->n->columns, c);
 }
 
-static bool has_col(const LNode *ln, const char *name)
+bool lower_has_col(const LNode *ln, const char *name)
 {
 	for (uint32_t i = 0; i < ln->n->columns.len; i++)
 		if (strcmp(((IrColumn *)ln->n->columns.items[i])->name, name) == 0)
@@ -294,7 +214,7 @@ static bool has_col(const LNode *ln, const char *name)
 	return false;
 }
 
-static const char *col_type(const LNode *ln, const char *name)
+const char *lower_col_type(const LNode *ln, const char *name)
 {
 	for (uint32_t i = 0; i < ln->n->columns.len; i++) {
 		IrColumn *c = ln->n->columns.items[i];
@@ -305,22 +225,22 @@ static const char *col_type(const LNode *ln, const char *name)
 }
 
 /* A column name not yet used in the node. */
-static const char *fresh_col(Lower *L, LNode *ln, const char *name)
+const char *lower_fresh_col(Lower *L, LNode *ln, const char *name)
 {
 	const char *n = name;
-	for (int k = 2; has_col(ln, n); k++)
+	for (int k = 2; lower_has_col(ln, n); k++)
 		n = arena_sprintf(L->a, "%.55s_%d", name, k);
 	return n;
 }
 
-static void add_item(Lower *L, LNode *ln, const char *expr, const char *alias, const char *type)
+void lower_add_item(Lower *L, LNode *ln, const char *expr, const char *alias, const char *type)
 {
-	ptrvec_push(L->a, &ln->items, (void *)arena_sprintf(L->a, "%s AS %s", expr, ident(L, alias)));
-	add_col(L, ln, alias, type);
+	ptrvec_push(L->a, &ln->items, (void *)arena_sprintf(L->a, "%s AS %s", expr, lower_ident(L, alias)));
+	lower_add_col(L, ln, alias, type);
 }
 
 /* Turn a node into a placeholder: no SQL, manual review. */
-static void make_placeholder(Lower *L, LNode *ln, ConvSource src, const char *why)
+void lower_placeholder(Lower *L, LNode *ln, ConvSource src, const char *why)
 {
 	ln->n->type = NODE_PLACEHOLDER;
 	ln->n->source = src;
@@ -343,7 +263,7 @@ static void make_placeholder(Lower *L, LNode *ln, ConvSource src, const char *wh
 /* The name under which `ln` outputs column `col` of node `from`, carrying
  * it through the nodes between; NULL when `from` is not upstream of `ln`
  * along the carry chain. */
-static const char *carry_column(Lower *L, LNode *ln, LNode *from, const char *col)
+const char *lower_carry_column(Lower *L, LNode *ln, LNode *from, const char *col)
 {
 	if (ln == from)
 		return col;
@@ -353,25 +273,26 @@ static const char *carry_column(Lower *L, LNode *ln, LNode *from, const char *co
 	const char *have = strmap_get(&ln->carried, key);
 	if (have)
 		return have;
-	const char *below = carry_column(L, ln->input, from, col);
+	const char *below = lower_carry_column(L, ln->input, from, col);
 	if (!below)
 		return NULL;
 	char buf[64];
 	snprintf(buf, sizeof buf, "%.30s__%.30s", col, from->n->id);
-	const char *name = fresh_col(L, ln, arena_strdup(L->a, buf));
-	add_item(L, ln, arena_sprintf(L->a, "t.%s", ident(L, below)), name, col_type(ln->input, below));
+	const char *name = lower_fresh_col(L, ln, arena_strdup(L->a, buf));
+	lower_add_item(L, ln, arena_sprintf(L->a, "t.%s", lower_ident(L, below)), name,
+		       lower_col_type(ln->input, below));
 	strmap_put(&ln->carried, key, (void *)name);
 	return name;
 }
 
 /* ---- ports and inputs ------------------------------------------------------------------ */
 
-static bool is_variable(const AstPort *p)
+bool lower_is_variable(const AstPort *p)
 {
 	return (p->dir & PORT_VAR) && !(p->dir & PORT_IN);
 }
 
-static int port_index(const AstStep *s, const AstPort *p)
+int lower_port_index(const AstStep *s, const AstPort *p)
 {
 	for (uint32_t i = 0; i < s->ports.len; i++)
 		if (s->ports.items[i] == p)
@@ -379,7 +300,7 @@ static int port_index(const AstStep *s, const AstPort *p)
 	return -1;
 }
 
-static int port_named(const AstStep *s, const char *name)
+int lower_port_named(const AstStep *s, const char *name)
 {
 	for (uint32_t i = 0; i < s->ports.len; i++)
 		if (ascii_ieq(((AstPort *)s->ports.items[i])->name, name))
@@ -387,9 +308,7 @@ static int port_named(const AstStep *s, const char *name)
 	return -1;
 }
 
-static void lower_step(Lower *L, StepInfo *si);
-
-static bool transparent(const AstStep *s)
+bool lower_transparent(const AstStep *s)
 {
 	return s->kind == STEP_FLOW_INPUT || s->kind == STEP_FLOW_OUTPUT || s->kind == STEP_SUBFLOW;
 }
@@ -398,10 +317,10 @@ static bool transparent(const AstStep *s)
 static ColRef out_ref(Lower *L, const AstStep *s, const AstPort *p, int depth)
 {
 	ColRef r = {0};
-	StepInfo *si = info_of(L, s);
+	StepInfo *si = lower_info_of(L, s);
 	if (!si || !p || depth > 64)
 		return r;
-	if (transparent(s)) { /* follow the edge into the same port */
+	if (lower_transparent(s)) { /* follow the edge into the same port */
 		for (uint32_t i = 0; i < si->in_edges.len; i++) {
 			const AstEdge *e = si->in_edges.items[i];
 			if (e->to_port == p || (e->to_port && ascii_ieq(e->to_port->name, p->name)))
@@ -416,7 +335,7 @@ static ColRef out_ref(Lower *L, const AstStep *s, const AstPort *p, int depth)
 	}
 	if (!si->done)
 		lower_step(L, si);
-	int i = port_index(s, p);
+	int i = lower_port_index(s, p);
 	if (i < 0)
 		return r;
 	r.node = si->groups ? si->groups[i] : si->node;
@@ -426,7 +345,7 @@ static ColRef out_ref(Lower *L, const AstStep *s, const AstPort *p, int depth)
 	return r;
 }
 
-static void group_node_add(Lower *L, StepInfo *si, const char *group, LNode *ln)
+void lower_group_node_add(Lower *L, StepInfo *si, const char *group, LNode *ln)
 {
 	GroupNode *g = ARENA_NEW(L->a, GroupNode);
 	g->group = group;
@@ -438,8 +357,8 @@ static void group_node_add(Lower *L, StepInfo *si, const char *group, LNode *ln)
  * group's own node, else the step's main node (NULL: not lowered). */
 static LNode *group_node(Lower *L, const AstStep *s, const char *group)
 {
-	StepInfo *si = info_of(L, s);
-	if (!si || transparent(s) || s->kind == STEP_SEQUENCE)
+	StepInfo *si = lower_info_of(L, s);
+	if (!si || lower_transparent(s) || s->kind == STEP_SEQUENCE)
 		return NULL;
 	if (!si->done)
 		lower_step(L, si);
@@ -467,21 +386,21 @@ static void link_inputs(Lower *L, StepInfo *si, const AstEdge *e, ColRef *in)
 		if (!(p->dir & PORT_IN) || in[k].node ||
 		    (e->to_group && p->group && !ascii_ieq(p->group, e->to_group)))
 			continue;
-		const char *col = colname(L, p->name);
-		if (has_col(up, col))
+		const char *col = lower_colname(L, p->name);
+		if (lower_has_col(up, col))
 			in[k] = (ColRef){.node = up, .col = col};
 	}
 }
 
 /* Resolve every input port of `si` (ColRef per port; unconnected: zero):
  * port-level edges first, then link-level ones. */
-static ColRef *inputs_of(Lower *L, StepInfo *si)
+ColRef *lower_inputs(Lower *L, StepInfo *si)
 {
 	const AstStep *s = si->s;
 	ColRef *in = ARENA_NEWN(L->a, ColRef, s->ports.len + 1);
 	for (uint32_t i = 0; i < si->in_edges.len; i++) {
 		const AstEdge *e = si->in_edges.items[i];
-		int k = port_index(s, e->to_port);
+		int k = lower_port_index(s, e->to_port);
 		if (k >= 0)
 			in[k] = out_ref(L, e->from, e->from_port, 0);
 	}
@@ -506,7 +425,7 @@ static bool on_chain(LNode *c, LNode *x)
  * dependency order). */
 static void lnode_add_after(Lower *L, LNode *after, LNode *ln)
 {
-	lnode_add(L, ln);
+	lower_node_add(L, ln);
 	PtrVec *vs[2] = {&L->p->nodes, &L->all};
 	void *olds[2] = {after->n, after};
 	void *news[2] = {ln->n, ln};
@@ -552,17 +471,18 @@ static LNode *number_rows(Lower *L, LNode *root, LNode **cand, uint32_t nc, cons
 				   NODE_EXPRESSION,
 				   0.95,
 				   "numbers the rows of a node that cannot number them itself"};
-		w = lnode_new(L, NODE_EXPRESSION,
-			      ir_make_id(L->a, &L->ids, arena_sprintf(L->a, "%s_rows", root->n->id)),
-			      root->step, &r);
+		w = lower_node_new(L, NODE_EXPRESSION,
+				   ir_make_id(L->a, &L->ids, arena_sprintf(L->a, "%s_rows", root->n->id)),
+				   root->step, &r);
 		for (uint32_t i = 0; i < root->n->columns.len; i++) {
 			const IrColumn *c = root->n->columns.items[i];
-			add_item(L, w, arena_sprintf(L->a, "t.%s", ident(L, c->name)), c->name, c->type);
+			lower_add_item(L, w, arena_sprintf(L->a, "t.%s", lower_ident(L, c->name)), c->name,
+				       c->type);
 			strmap_put(&w->carried, arena_sprintf(L->a, "%s.%s", root->n->id, c->name),
 				   (void *)c->name);
 		}
-		add_item(L, w, "row_number() OVER ()", "akko_row", "bigint");
-		add_dep(L, w, root->n->id);
+		lower_add_item(L, w, "row_number() OVER ()", "akko_row", "bigint");
+		lower_add_dep(L, w, root->n->id);
 		w->tail = arena_sprintf(L->a, "FROM %s AS t", root->n->id);
 		w->carry = true;
 		w->input = root;
@@ -619,11 +539,11 @@ static LNode *merge_inputs(Lower *L, const AstStep *s, ColRef *in, uint32_t n, L
 				cand[k] = w;
 		root = w;
 	}
-	if (!has_col(root, "akko_row"))
-		add_item(L, root, "row_number() OVER ()", "akko_row", "bigint");
+	if (!lower_has_col(root, "akko_row"))
+		lower_add_item(L, root, "row_number() OVER ()", "akko_row", "bigint");
 	const char *rows[64];
 	for (uint32_t k = 0; k < nc; k++) {
-		rows[k] = carry_column(L, cand[k], root, "akko_row");
+		rows[k] = lower_carry_column(L, cand[k], root, "akko_row");
 		if (!rows[k]) {
 			*why = "its parallel input branches cannot carry a row number";
 			return NULL;
@@ -635,17 +555,17 @@ static LNode *merge_inputs(Lower *L, const AstStep *s, ColRef *in, uint32_t n, L
 			   NODE_JOIN,
 			   0.90,
 			   "parallel passive branches joined on the row number of their common ancestor"};
-	LNode *m = lnode_new(L, NODE_JOIN,
-			     ir_make_id(L->a, &L->ids, arena_sprintf(L->a, "%s_inputs", s->name)), s, &r);
-	m->n->rule = rule_name(L, "powercenter/row_merge");
+	LNode *m = lower_node_new(
+	    L, NODE_JOIN, ir_make_id(L->a, &L->ids, arena_sprintf(L->a, "%s_inputs", s->name)), s, &r);
+	m->n->rule = lower_rule_name(L, "powercenter/row_merge");
 	Sbuf b = SBUF_INIT;
 	for (uint32_t k = 0; k < nc; k++) {
-		add_dep(L, m, cand[k]->n->id);
+		lower_add_dep(L, m, cand[k]->n->id);
 		if (k == 0)
 			sbuf_addf(&b, "FROM %s AS t", cand[0]->n->id);
 		else
 			sbuf_addf(&b, "\nJOIN %s AS i%u ON i%u.%s = t.%s", cand[k]->n->id, k + 1, k + 1,
-				  ident(L, rows[k]), ident(L, rows[0]));
+				  lower_ident(L, rows[k]), lower_ident(L, rows[0]));
 	}
 	m->tail = arena_strdup(L->a, b.buf);
 	sbuf_release(&b);
@@ -662,21 +582,21 @@ static LNode *merge_inputs(Lower *L, const AstStep *s, ColRef *in, uint32_t n, L
 		const char *key = arena_sprintf(L->a, "%u.%s", k, in[i].col);
 		const char *have = strmap_get(&seen, key);
 		if (!have) {
-			have = fresh_col(L, m, in[i].col);
-			add_item(L, m,
-				 k ? arena_sprintf(L->a, "i%u.%s", k + 1, ident(L, in[i].col))
-				   : arena_sprintf(L->a, "t.%s", ident(L, in[i].col)),
-				 have, col_type(cand[k], in[i].col));
+			have = lower_fresh_col(L, m, in[i].col);
+			lower_add_item(L, m,
+				       k ? arena_sprintf(L->a, "i%u.%s", k + 1, lower_ident(L, in[i].col))
+					 : arena_sprintf(L->a, "t.%s", lower_ident(L, in[i].col)),
+				       have, lower_col_type(cand[k], in[i].col));
 			strmap_put(&seen, key, (void *)have);
 		}
 		in[i].node = m;
 		in[i].col = have;
 	}
-	warn(
+	lower_warn(
 	    L, m, W_RULE_DIFFERENCE, s,
 	    "inputs from the parallel branches %s and %s are rejoined on a row number of '%s', computed once",
 	    cand[0]->n->id, cand[1]->n->id, root->n->id);
-	lnode_add(L, m);
+	lower_node_add(L, m);
 	return m;
 }
 
@@ -715,7 +635,7 @@ static LNode *align_inputs(Lower *L, const AstStep *s, ColRef *in, uint32_t n, c
 			continue;
 		for (uint32_t i = 0; i < n; i++)
 			if (in[i].node && in[i].node != d) {
-				in[i].col = carry_column(L, d, in[i].node, in[i].col);
+				in[i].col = lower_carry_column(L, d, in[i].node, in[i].col);
 				in[i].node = d;
 			}
 		return d;
@@ -731,52 +651,54 @@ static LNode *sequence_node(Lower *L, const AstStep *seq, LNode *input)
 	if (ln)
 		return ln;
 	const AstStep *def = seq->def ? seq->def : seq;
-	const RuleDef *r = rule_for(STEP_SEQUENCE);
-	ln = lnode_new(L, NODE_SEQUENCE, ir_make_id(L->a, &L->ids, seq->name), seq, r);
-	const char *sv = prop(def, SET_SEQ_START), *iv = prop(def, SET_SEQ_INCREMENT);
+	const RuleDef *r = lower_rule_for(STEP_SEQUENCE);
+	ln = lower_node_new(L, NODE_SEQUENCE, ir_make_id(L->a, &L->ids, seq->name), seq, r);
+	const char *sv = lower_prop(def, SET_SEQ_START), *iv = lower_prop(def, SET_SEQ_INCREMENT);
 	if (!sv)
-		sv = prop(seq, SET_SEQ_START);
+		sv = lower_prop(seq, SET_SEQ_START);
 	if (!iv)
-		iv = prop(seq, SET_SEQ_INCREMENT);
+		iv = lower_prop(seq, SET_SEQ_INCREMENT);
 	ln->n->seq_start = sv ? strtoll(sv, NULL, 10) : 1;
 	ln->n->seq_increment = iv ? strtoll(iv, NULL, 10) : 1;
 	if (ln->n->seq_increment == 0)
 		ln->n->seq_increment = 1;
-	add_dep(L, ln, input->n->id);
+	lower_add_dep(L, ln, input->n->id);
 	ln->carry = true;
 	ln->input = input;
 	for (uint32_t i = 0; i < input->n->columns.len; i++) {
 		IrColumn *c = input->n->columns.items[i];
-		add_item(L, ln, arena_sprintf(L->a, "t.%s", ident(L, c->name)), c->name, c->type);
+		lower_add_item(L, ln, arena_sprintf(L->a, "t.%s", lower_ident(L, c->name)), c->name, c->type);
 	}
 	for (uint32_t i = 0; i < seq->ports.len; i++) {
 		const AstPort *p = seq->ports.items[i];
-		const char *name = colname(L, p->name);
+		const char *name = lower_colname(L, p->name);
 		if (ascii_ieq(p->name, "NEXTVAL"))
-			add_item(L, ln,
-				 arena_sprintf(L->a, "%lld + (row_number() OVER () - 1) * %lld",
-					       (long long)ln->n->seq_start, (long long)ln->n->seq_increment),
-				 fresh_col(L, ln, name), "bigint");
+			lower_add_item(L, ln,
+				       arena_sprintf(L->a, "%lld + (row_number() OVER () - 1) * %lld",
+						     (long long)ln->n->seq_start,
+						     (long long)ln->n->seq_increment),
+				       lower_fresh_col(L, ln, name), "bigint");
 		else if (ascii_ieq(p->name, "CURRVAL"))
-			add_item(L, ln,
-				 arena_sprintf(L->a, "%lld + row_number() OVER () * %lld",
-					       (long long)ln->n->seq_start, (long long)ln->n->seq_increment),
-				 fresh_col(L, ln, name), "bigint");
+			lower_add_item(L, ln,
+				       arena_sprintf(L->a, "%lld + row_number() OVER () * %lld",
+						     (long long)ln->n->seq_start,
+						     (long long)ln->n->seq_increment),
+				       lower_fresh_col(L, ln, name), "bigint");
 	}
 	ln->tail = arena_sprintf(L->a, "FROM %s AS t", input->n->id);
-	warn(L, ln, W_RULE_DIFFERENCE, seq,
-	     "sequence values follow the order rows arrive in, which SQL does not define; the numbers "
-	     "are the same set, possibly assigned to other rows");
-	if (prop_yes(def, SET_SEQ_CYCLE) || prop(def, SET_SEQ_END))
-		warn(L, ln, W_RULE_DIFFERENCE, seq, "the end value and cycling are not applied");
-	lnode_add(L, ln);
+	lower_warn(L, ln, W_RULE_DIFFERENCE, seq,
+		   "sequence values follow the order rows arrive in, which SQL does not define; the numbers "
+		   "are the same set, possibly assigned to other rows");
+	if (lower_prop_yes(def, SET_SEQ_CYCLE) || lower_prop(def, SET_SEQ_END))
+		lower_warn(L, ln, W_RULE_DIFFERENCE, seq, "the end value and cycling are not applied");
+	lower_node_add(L, ln);
 	strmap_put(&L->seqnodes, key, ln);
 	return ln;
 }
 
 /* Resolve the inputs of a one-relation step: the relation it reads (with
  * Sequence Generator ports folded in), or NULL with *why. */
-static LNode *single_input(Lower *L, StepInfo *si, ColRef *in, const char **why)
+LNode *lower_single_input(Lower *L, StepInfo *si, ColRef *in, const char **why)
 {
 	uint32_t n = si->s->ports.len;
 	bool fed = false;
@@ -792,21 +714,19 @@ static LNode *single_input(Lower *L, StepInfo *si, ColRef *in, const char **why)
 		LNode *sq = sequence_node(L, in[i].seq, d);
 		d = sq;
 		in[i].node = sq;
-		in[i].col = colname(L, in[i].seq_port->name);
-		if (!has_col(sq, in[i].col))
+		in[i].col = lower_colname(L, in[i].seq_port->name);
+		if (!lower_has_col(sq, in[i].col))
 			in[i].node = NULL;
 	}
 	for (uint32_t i = 0; i < n; i++)
 		if (in[i].node && in[i].node != d) {
-			in[i].col = carry_column(L, d, in[i].node, in[i].col);
+			in[i].col = lower_carry_column(L, d, in[i].node, in[i].col);
 			in[i].node = in[i].col ? d : NULL;
 		}
 	return d;
 }
 
 /* ---- expressions ------------------------------------------------------------------ */
-
-static LNode *lookup_relation(Lower *L, const AstStep *lkp);
 
 /* An input port nothing feeds (not connected, or fed from a mapplet input
  * the mapping leaves open): PowerCenter passes NULL, which the port's
@@ -836,7 +756,7 @@ static const ExprBinding *unfed_port(Lower *L, const AstStep *s, const AstPort *
 	for (uint32_t i = 0; ln && i < ln->n->warnings.len && !seen; i++)
 		seen = strcmp(((IrWarning *)ln->n->warnings.items[i])->message, msg) == 0;
 	if (ln && !seen)
-		warn(L, ln, W_RULE_UNFED, s, "%s", msg);
+		lower_warn(L, ln, W_RULE_UNFED, s, "%s", msg);
 	return b;
 }
 
@@ -865,7 +785,7 @@ static ExprType pg_expr_type(const char *t)
 
 /* 'S'tring, 'N'umber or 'D'ate; 0 for the types PowerCenter does not
  * convert between ports. */
-static char type_class(ExprType t)
+char lower_type_class(ExprType t)
 {
 	switch (t) {
 	case XT_STRING: return 'S';
@@ -897,7 +817,7 @@ static const ExprBinding *convert_value(Lower *L, LNode *ln, const AstPort *p, E
 					const char *sql)
 {
 	ExprType want = expr_type_from_ast(p->type.kind);
-	char cu = type_class(up), cw = type_class(want);
+	char cu = lower_type_class(up), cw = lower_type_class(want);
 	if (!cu || !cw || cu == cw || (cu != 'S' && cw != 'S'))
 		return NULL;
 	const char *fn = want == XT_STRING    ? "TO_CHAR"
@@ -945,16 +865,16 @@ static const ExprBinding *convert_value(Lower *L, LNode *ln, const AstPort *p, E
 
 /* Column `col` of `from` entering port `p` (see convert_value); `qual`
  * qualifies the column in the SQL, or is NULL. */
-static const ExprBinding *port_conversion(Lower *L, LNode *ln, const AstPort *p, const LNode *from,
-					  const char *col, const char *qual)
+const ExprBinding *lower_port_conversion(Lower *L, LNode *ln, const AstPort *p, const LNode *from,
+					 const char *col, const char *qual)
 {
-	ExprType up = pg_expr_type(col_type(from, col));
+	ExprType up = pg_expr_type(lower_col_type(from, col));
 	return convert_value(L, ln, p, up, col,
-			     qual ? arena_sprintf(L->a, "%s.%s", qual, ident(L, col)) : NULL);
+			     qual ? arena_sprintf(L->a, "%s.%s", qual, lower_ident(L, col)) : NULL);
 }
 
 /* The SQL of a conversion, for a port whose value is passed through. */
-static const char *print_inline(Lower *L, const ExprBinding *b)
+const char *lower_print_inline(Lower *L, const ExprBinding *b)
 {
 	ExprEnv env = {.lang = L->lang, .dialect = L->dialect, .null_compare = L->o->null_compare};
 	ExprResult r = {0};
@@ -962,15 +882,16 @@ static const char *print_inline(Lower *L, const ExprBinding *b)
 }
 
 /* The one warning for the ports a node converts. */
-static void warn_conversions(Lower *L, LNode *ln, const AstStep *s)
+void lower_warn_conversions(Lower *L, LNode *ln, const AstStep *s)
 {
 	if (!ln->conversions.len)
 		return;
 	Sbuf b = SBUF_INIT;
 	for (uint32_t i = 0; i < ln->conversions.len; i++)
 		sbuf_addf(&b, "%s%s", i ? ", " : "", (const char *)ln->conversions.items[i]);
-	warn(L, ln, W_RULE_CONVERT, s, "port%s converted to the declared type where the value enters: %s",
-	     ln->conversions.len == 1 ? "" : "s", b.buf);
+	lower_warn(L, ln, W_RULE_CONVERT, s,
+		   "port%s converted to the declared type where the value enters: %s",
+		   ln->conversions.len == 1 ? "" : "s", b.buf);
 	sbuf_release(&b);
 	ln->conversions = (PtrVec){0};
 }
@@ -978,20 +899,18 @@ static void warn_conversions(Lower *L, LNode *ln, const AstStep *s)
 /* A name the step does not declare: the column of that name in the row a
  * link-level edge brings (SSIS expressions read upstream columns that no
  * input port lists), carried to the node read as t; else NULL. */
-static const ExprBinding *row_column(Lower *L, const char *name)
+const ExprBinding *lower_row_column(Lower *L, const char *name)
 {
 	StepInfo *si = L->cur;
-	const char *col = colname(L, name);
-	if (!si->row_in || !si->d || !has_col(si->row_in, col))
+	const char *col = lower_colname(L, name);
+	if (!si->row_in || !si->d || !lower_has_col(si->row_in, col))
 		return NULL;
 	ExprBinding *b = ARENA_NEW(L->a, ExprBinding);
 	b->kind = BIND_COLUMN;
-	b->type = pg_expr_type(col_type(si->row_in, col));
-	b->name = carry_column(L, si->d, si->row_in, col);
+	b->type = pg_expr_type(lower_col_type(si->row_in, col));
+	b->name = lower_carry_column(L, si->d, si->row_in, col);
 	return b->name ? b : NULL;
 }
-
-static const ExprBinding *resolve(void *ud, BindKind what, const char *name);
 
 /* "Link.col" (DataStage reads every column through its input link): the
  * column `col` of the current step's input that arrives over the edge
@@ -1006,12 +925,12 @@ static const ExprBinding *qualified_column(Lower *L, const char *name)
 	for (uint32_t i = 0; i < L->flow->edges.len; i++) {
 		const AstEdge *e = L->flow->edges.items[i];
 		if (e->to == L->cur->s && ((e->name && ascii_ieq(e->name, q)) || ascii_ieq(e->from->name, q)))
-			return resolve(L, BIND_COLUMN, dot + 1);
+			return lower_resolve(L, BIND_COLUMN, dot + 1);
 	}
 	return NULL;
 }
 
-static const ExprBinding *resolve(void *ud, BindKind what, const char *name)
+const ExprBinding *lower_resolve(void *ud, BindKind what, const char *name)
 {
 	Lower *L = ud;
 	if (what == BIND_QUALIFIED)
@@ -1022,9 +941,9 @@ static const ExprBinding *resolve(void *ud, BindKind what, const char *name)
 		const AstStep *s = job_find_lookup(L->folder, L->flow, name);
 		if (!s)
 			return NULL;
-		LNode *rel = lookup_relation(L, s);
+		LNode *rel = lower_lookup_relation(L, s);
 		if (L->cur_node)
-			add_dep(L, L->cur_node, rel->n->id);
+			lower_add_dep(L, L->cur_node, rel->n->id);
 		ExprBinding *b = ARENA_NEW(L->a, ExprBinding);
 		b->kind = BIND_LOOKUP;
 		b->name = s->name;
@@ -1034,11 +953,11 @@ static const ExprBinding *resolve(void *ud, BindKind what, const char *name)
 	if (!L->cur)
 		return NULL;
 	const AstStep *s = L->cur->s;
-	int i = port_named(s, name);
+	int i = lower_port_named(s, name);
 	if (i < 0)
-		return row_column(L, name);
+		return lower_row_column(L, name);
 	const AstPort *p = s->ports.items[i];
-	if (is_variable(p)) {
+	if (lower_is_variable(p)) {
 		if (L->cur_vars && L->cur_vars[i])
 			return L->cur_vars[i];
 		if (L->cur_prev && L->cur_prev[i]) /* the previous row's value */
@@ -1054,20 +973,21 @@ static const ExprBinding *resolve(void *ud, BindKind what, const char *name)
 	b->type = expr_type_from_ast(p->type.kind);
 	if (L->cur_in && L->cur_in[i].node) {
 		b->name = L->cur_in[i].col;
-		const ExprBinding *cv = port_conversion(L, L->cur_node, p, L->cur_in[i].node, b->name, NULL);
+		const ExprBinding *cv =
+		    lower_port_conversion(L, L->cur_node, p, L->cur_in[i].node, b->name, NULL);
 		if (cv)
 			return cv;
 	} else if (L->cur_in && (p->dir & PORT_IN))
 		return unfed_port(L, s, p);
 	else
-		b->name = colname(L, p->name);
+		b->name = lower_colname(L, p->name);
 	return b;
 }
 
 /* Translate one expression of the current step; records its issues on
  * the node.  Returns the SQL, or NULL (the node then falls back). */
-static const char *translate(Lower *L, LNode *ln, const AstExpr *src, const char *what, bool condition,
-			     bool aggregates, ExprResult *out)
+const char *lower_translate(Lower *L, LNode *ln, const AstExpr *src, const char *what, bool condition,
+			    bool aggregates, ExprResult *out)
 {
 	const AstStep *s = L->cur->s;
 	const Language *lang = expr_language(src->lang); /* read in its own language */
@@ -1077,7 +997,7 @@ static const char *translate(Lower *L, LNode *ln, const AstExpr *src, const char
 	    .null_compare = L->o->null_compare,
 	    .condition = condition,
 	    .aggregates = aggregates,
-	    .resolve = resolve,
+	    .resolve = lower_resolve,
 	    .ud = L,
 	    .row_alias = L->row_alias,
 	    .arrival_order = L->cur_order,
@@ -1096,8 +1016,8 @@ static const char *translate(Lower *L, LNode *ln, const AstExpr *src, const char
 	if (out)
 		*out = r;
 	if (!r.sql || r.unsupported || r.errors) {
-		make_placeholder(L, ln, CONV_LLM_UNAVAILABLE,
-				 arena_sprintf(L->a, "%s '%s' has no translation", what, src->text));
+		lower_placeholder(L, ln, CONV_LLM_UNAVAILABLE,
+				  arena_sprintf(L->a, "%s '%s' has no translation", what, src->text));
 		return NULL;
 	}
 	if (r.confidence < ln->expr_factor) {
@@ -1111,24 +1031,25 @@ static const char *translate(Lower *L, LNode *ln, const AstExpr *src, const char
 
 /* Translate an output port's expression; the value is converted to the
  * port's declared type as it enters the port. */
-static const char *translate_port(Lower *L, LNode *ln, const AstPort *p, bool aggregates)
+const char *lower_translate_port(Lower *L, LNode *ln, const AstPort *p, bool aggregates)
 {
 	ExprResult r;
 	const char *e =
-	    translate(L, ln, p->expr, arena_sprintf(L->a, "port '%s'", p->name), false, aggregates, &r);
+	    lower_translate(L, ln, p->expr, arena_sprintf(L->a, "port '%s'", p->name), false, aggregates, &r);
 	if (!e)
 		return NULL;
 	const ExprBinding *cv = convert_value(L, ln, p, r.type, p->name, arena_sprintf(L->a, "(%s)", e));
-	const char *ce = cv ? print_inline(L, cv) : NULL;
+	const char *ce = cv ? lower_print_inline(L, cv) : NULL;
 	return ce ? ce : e;
 }
 
 /* A variable port's expression, analysed to be inlined where it is read;
- * NULL when it does not translate (the node then falls back). */
-static ExprBinding *variable_binding(Lower *L, LNode *ln, const AstPort *p, bool agg, ExprResult *out)
+ * NULL when it does not lower_translate (the node then falls back). */
+ExprBinding *lower_variable_binding(Lower *L, LNode *ln, const AstPort *p, bool agg, ExprResult *out)
 {
 	ExprResult r;
-	if (!translate(L, ln, p->expr, arena_sprintf(L->a, "variable port '%s'", p->name), false, agg, &r))
+	if (!lower_translate(L, ln, p->expr, arena_sprintf(L->a, "variable port '%s'", p->name), false, agg,
+			     &r))
 		return NULL;
 	ExprBinding *b = ARENA_NEW(L->a, ExprBinding);
 	b->kind = BIND_VARIABLE;
@@ -1142,19 +1063,19 @@ static ExprBinding *variable_binding(Lower *L, LNode *ln, const AstPort *p, bool
 }
 
 /* Analyse the variable ports of the current step, in port order. */
-static bool analyse_variables(Lower *L, LNode *ln, bool agg)
+bool lower_analyse_variables(Lower *L, LNode *ln, bool agg)
 {
 	const AstStep *s = L->cur->s;
 	L->cur_vars = ARENA_NEWN(L->a, ExprBinding *, s->ports.len + 1);
 	for (uint32_t i = 0; i < s->ports.len; i++) {
 		const AstPort *p = s->ports.items[i];
-		if (!is_variable(p) || !p->expr)
+		if (!lower_is_variable(p) || !p->expr)
 			continue;
 		if (L->cur_pre && L->cur_pre[i]) {
 			L->cur_vars[i] = L->cur_pre[i];
 			continue;
 		}
-		if (!(L->cur_vars[i] = variable_binding(L, ln, p, agg, NULL)))
+		if (!(L->cur_vars[i] = lower_variable_binding(L, ln, p, agg, NULL)))
 			return false;
 	}
 	return true;
@@ -1168,8 +1089,8 @@ static void names_of(const AstStep *s, const Expr *e, char *refs)
 	if (!e)
 		return;
 	if (e->kind == EX_NAME && e->name) {
-		int j = port_named(s, e->name);
-		if (j >= 0 && is_variable(s->ports.items[j]))
+		int j = lower_port_named(s, e->name);
+		if (j >= 0 && lower_is_variable(s->ports.items[j]))
 			refs[j] = 1;
 	}
 	for (uint32_t k = 0; k < e->nargs; k++)
@@ -1190,7 +1111,7 @@ static const Expr *self_plus(const AstStep *s, const Expr *e, int self)
 		return NULL;
 	for (int side = 0; side < 2; side++) {
 		const Expr *n = e->args[side], *k = e->args[1 - side];
-		if (n->kind == EX_NAME && port_named(s, n->name) == self && k->kind == EX_NUMBER)
+		if (n->kind == EX_NAME && lower_port_named(s, n->name) == self && k->kind == EX_NUMBER)
 			return k;
 	}
 	return NULL;
@@ -1198,7 +1119,7 @@ static const Expr *self_plus(const AstStep *s, const Expr *e, int self)
 
 /* The order rows arrive in: the sort keys of the Sorter the rows come
  * from through passive nodes ("ORDER BY a, b DESC"), or NULL. */
-static const char *arrival_order(LNode *d, const char **sorter)
+const char *lower_arrival_order(LNode *d, const char **sorter)
 {
 	for (LNode *x = d; x; x = x->carry ? x->input : NULL) {
 		if (x->n->type != NODE_ORDER_BY)
@@ -1207,7 +1128,7 @@ static const char *arrival_order(LNode *d, const char **sorter)
 		if (!o || x->distinct)
 			return NULL;
 		for (uint32_t i = 0; i < x->n->keys.len; i++)
-			if (!has_col(d, x->n->keys.items[i]))
+			if (!lower_has_col(d, x->n->keys.items[i]))
 				return NULL;
 		*sorter = x->n->origin.object;
 		return o + 1;
@@ -1216,7 +1137,7 @@ static const char *arrival_order(LNode *d, const char **sorter)
 }
 
 /* A variable's value before it is first set, for a value of class `cls`
- * (type_class()), as the tool gives it; NULL for NULL. */
+ * (lower_type_class()), as the tool gives it; NULL for NULL. */
 static const char *var_init(const Lower *L, char cls)
 {
 	return cls == 'N' ? L->sem->var_init_number : cls == 'S' ? L->sem->var_init_string : NULL;
@@ -1231,15 +1152,15 @@ static LNode *stage_node(Lower *L, LNode *ln, LNode *from, const char *suffix, c
 			   0.85,
 			   "variable ports read before they are set: window functions over the rows in "
 			   "the order they arrive"};
-	LNode *w = lnode_new(L, NODE_EXPRESSION,
-			     ir_make_id(L->a, &L->ids, arena_sprintf(L->a, "%s_%s", ln->n->id, suffix)),
-			     ln->step, &r);
+	LNode *w = lower_node_new(L, NODE_EXPRESSION,
+				  ir_make_id(L->a, &L->ids, arena_sprintf(L->a, "%s_%s", ln->n->id, suffix)),
+				  ln->step, &r);
 	for (uint32_t i = 0; i < from->n->columns.len; i++) {
 		const IrColumn *c = from->n->columns.items[i];
-		add_item(L, w, arena_sprintf(L->a, "t.%s", ident(L, c->name)), c->name, c->type);
+		lower_add_item(L, w, arena_sprintf(L->a, "t.%s", lower_ident(L, c->name)), c->name, c->type);
 		strmap_put(&w->carried, arena_sprintf(L->a, "%s.%s", from->n->id, c->name), (void *)c->name);
 	}
-	add_dep(L, w, from->n->id);
+	lower_add_dep(L, w, from->n->id);
 	w->tail = arena_sprintf(L->a, "FROM %s AS t", from->n->id);
 	w->carry = true;
 	w->input = from;
@@ -1281,8 +1202,8 @@ static const char *part_at(Lower *L, LNode *ln, const AstStep *s, uint32_t j, co
 	pp->tree = expr_clone_at(L->a, part, part->off);
 	ce.parsed = pp;
 	ExprBinding **vars = vars_above(L, s, j);
-	const char *c =
-	    translate(L, ln, &ce, arena_sprintf(L->a, "%s '%s'", what, p->name), condition, false, NULL);
+	const char *c = lower_translate(L, ln, &ce, arena_sprintf(L->a, "%s '%s'", what, p->name), condition,
+					false, NULL);
 	L->cur_vars = vars;
 	return c;
 }
@@ -1291,7 +1212,7 @@ static const char *part_at(Lower *L, LNode *ln, const AstStep *s, uint32_t j, co
 static ExprBinding *port_binding_at(Lower *L, LNode *ln, const AstStep *s, uint32_t j)
 {
 	ExprBinding **vars = vars_above(L, s, j);
-	ExprBinding *b = variable_binding(L, ln, s->ports.items[j], false, NULL);
+	ExprBinding *b = lower_variable_binding(L, ln, s->ports.items[j], false, NULL);
 	L->cur_vars = vars;
 	return b;
 }
@@ -1312,7 +1233,7 @@ static ExprBinding *port_binding_at(Lower *L, LNode *ln, const AstStep *s, uint3
  * The conditions and values may read lags and the ports computed from
  * them, not a counter or a held value.  Anything else is left as it was:
  * the port cannot be translated. */
-static void plan_previous_rows(Lower *L, StepInfo *si, LNode *ln, LNode *d)
+void lower_previous_rows(Lower *L, StepInfo *si, LNode *ln, LNode *d)
 {
 	const AstStep *s = si->s;
 	uint32_t n = s->ports.len;
@@ -1324,7 +1245,7 @@ static void plan_previous_rows(Lower *L, StepInfo *si, LNode *ln, LNode *d)
 	bool any = false;
 	for (uint32_t i = 0; i < n; i++) {
 		const AstPort *p = s->ports.items[i];
-		if (!is_variable(p) || !p->expr || !p->expr->text)
+		if (!lower_is_variable(p) || !p->expr || !p->expr->text)
 			continue;
 		const ExprParsed *parsed = expr_parsed(p->expr);
 		if (!parsed || !parsed->tree)
@@ -1383,7 +1304,8 @@ static void plan_previous_rows(Lower *L, StepInfo *si, LNode *ln, LNode *d)
 				const Expr *keep = t->args[a], *other = t->args[3 - a];
 				if ((step[j] = self_plus(s, keep, (int)j)) != NULL) {
 					start[j] = other; /* a counter */
-				} else if (keep->kind == EX_NAME && port_named(s, keep->name) == (int)j) {
+				} else if (keep->kind == EX_NAME &&
+					   lower_port_named(s, keep->name) == (int)j) {
 					value[j] = other; /* a value held until the condition sets it */
 				} else {
 					continue;
@@ -1409,11 +1331,11 @@ static void plan_previous_rows(Lower *L, StepInfo *si, LNode *ln, LNode *d)
 			return;
 		}
 		if (step[j] &&
-		    type_class(expr_type_from_ast(((AstPort *)s->ports.items[j])->type.kind)) != 'N')
+		    lower_type_class(expr_type_from_ast(((AstPort *)s->ports.items[j])->type.kind)) != 'N')
 			return;
 	}
 	const char *sorter = NULL;
-	const char *order = arrival_order(d, &sorter);
+	const char *order = lower_arrival_order(d, &sorter);
 	const char *over = arena_sprintf(L->a, "OVER (%s)", order ? order : "");
 	/* the variable ports that do not depend on an earlier row, analysed
 	 * now (the lags read them) and kept for the node itself */
@@ -1423,34 +1345,37 @@ static void plan_previous_rows(Lower *L, StepInfo *si, LNode *ln, LNode *d)
 	LNode *pn = stage_node(L, ln, d, "prev",
 			       "numbers the rows in the order they arrive and carries the previous row's "
 			       "values of variable ports");
-	add_item(L, pn, arena_sprintf(L->a, "row_number() %s", over), "akko_ord", "bigint");
+	lower_add_item(L, pn, arena_sprintf(L->a, "row_number() %s", over), "akko_ord", "bigint");
 	for (uint32_t i = 0; i < n; i++) {
 		const AstPort *p = s->ports.items[i];
 		if (!tree[i] || dirty[i])
 			continue;
 		ExprResult r;
-		ExprBinding *b = variable_binding(L, ln, p, false, &r);
+		ExprBinding *b = lower_variable_binding(L, ln, p, false, &r);
 		if (!b)
 			return;
 		L->cur_vars[i] = L->cur_pre[i] = b;
 		if (!prev[i])
 			continue;
-		char cls = type_class(b->type);
+		char cls = lower_type_class(b->type);
 		const char *init = var_init(L, cls);
-		const char *col = fresh_col(L, pn, colname(L, arena_sprintf(L->a, "akko_prev_%s", p->name)));
+		const char *col =
+		    lower_fresh_col(L, pn, lower_colname(L, arena_sprintf(L->a, "akko_prev_%s", p->name)));
 		const char *type = pc_pg_type(L->a, &p->type);
-		add_item(L, pn,
-			 init ? arena_sprintf(L->a, "CAST(lag(%s, 1, %s) %s AS %s)", r.sql, init, over, type)
-			      : arena_sprintf(L->a, "CAST(lag(%s) %s AS %s)", r.sql, over, type),
-			 col, type);
+		lower_add_item(
+		    L, pn,
+		    init ? arena_sprintf(L->a, "CAST(lag(%s, 1, %s) %s AS %s)", r.sql, init, over, type)
+			 : arena_sprintf(L->a, "CAST(lag(%s) %s AS %s)", r.sql, over, type),
+		    col, type);
 		L->cur_prev[i] = column_binding(L, p, col);
 		if (!init)
-			warn(L, ln, W_RULE_DIFFERENCE, s,
-			     "variable port '%s' starts from PowerCenter's minimum date on the first row; "
-			     "the SQL reads NULL there",
-			     p->name);
+			lower_warn(
+			    L, ln, W_RULE_DIFFERENCE, s,
+			    "variable port '%s' starts from PowerCenter's minimum date on the first row; "
+			    "the SQL reads NULL there",
+			    p->name);
 	}
-	lnode_add(L, pn);
+	lower_node_add(L, pn);
 	/* the ports that read a lag (not a counter or a held value), in port
 	 * order: the conditions of the later stages may read them */
 	for (uint32_t i = 0; i < n; i++) {
@@ -1489,9 +1414,10 @@ static void plan_previous_rows(Lower *L, StepInfo *si, LNode *ln, LNode *d)
 						  "(ORDER BY t.akko_ord ROWS UNBOUNDED PRECEDING)",
 						  c, reset_when[j] == 't' ? "" : "NOT ");
 				if (!(grp[j] = strmap_get(&groups, e))) {
-					grp[j] = fresh_col(
-					    L, rn, colname(L, arena_sprintf(L->a, "akko_grp_%s", p->name)));
-					add_item(L, rn, e, grp[j], "bigint");
+					grp[j] = lower_fresh_col(
+					    L, rn,
+					    lower_colname(L, arena_sprintf(L->a, "akko_grp_%s", p->name)));
+					lower_add_item(L, rn, e, grp[j], "bigint");
 					strmap_put(&groups, e, (void *)grp[j]);
 				}
 				continue;
@@ -1511,13 +1437,14 @@ static void plan_previous_rows(Lower *L, StepInfo *si, LNode *ln, LNode *d)
 						  "(t.akko_ord - %s) END",
 						  last_reset, k, start[j]->text, k, last_reset);
 			}
-			const char *col =
-			    fresh_col(L, rn, colname(L, arena_sprintf(L->a, "akko_run_%s", p->name)));
-			add_item(L, rn, arena_sprintf(L->a, "CAST(%s AS %s)", v, pc_pg_type(L->a, &p->type)),
-				 col, pc_pg_type(L->a, &p->type));
+			const char *col = lower_fresh_col(
+			    L, rn, lower_colname(L, arena_sprintf(L->a, "akko_run_%s", p->name)));
+			lower_add_item(L, rn,
+				       arena_sprintf(L->a, "CAST(%s AS %s)", v, pc_pg_type(L->a, &p->type)),
+				       col, pc_pg_type(L->a, &p->type));
 			L->cur_pre[j] = column_binding(L, p, col);
 		}
-		lnode_add(L, rn);
+		lower_node_add(L, rn);
 		last = rn;
 	}
 	if (holds) {
@@ -1531,29 +1458,30 @@ static void plan_previous_rows(Lower *L, StepInfo *si, LNode *ln, LNode *d)
 			if (!v)
 				return;
 			const char *type = pc_pg_type(L->a, &p->type);
-			char cls = type_class(expr_type_from_ast(p->type.kind));
+			char cls = lower_type_class(expr_type_from_ast(p->type.kind));
 			const char *init = var_init(L, cls) ? var_init(L, cls) : "NULL";
 			if (cls != 'N' && cls != 'S')
 				sbuf_addf(&dates, "%s'%s'", dates.len ? ", " : "", p->name);
-			const char *col =
-			    fresh_col(L, hn, colname(L, arena_sprintf(L->a, "akko_hold_%s", p->name)));
+			const char *col = lower_fresh_col(
+			    L, hn, lower_colname(L, arena_sprintf(L->a, "akko_hold_%s", p->name)));
 			/* the first row of a group set the value */
-			add_item(L, hn,
-				 arena_sprintf(L->a,
-					       "CAST(CASE WHEN t.%s = 0 THEN %s ELSE first_value(%s) OVER "
-					       "(PARTITION BY t.%s ORDER BY t.akko_ord) END AS %s)",
-					       ident(L, grp[j]), init, v, ident(L, grp[j]), type),
-				 col, type);
+			lower_add_item(
+			    L, hn,
+			    arena_sprintf(L->a,
+					  "CAST(CASE WHEN t.%s = 0 THEN %s ELSE first_value(%s) OVER "
+					  "(PARTITION BY t.%s ORDER BY t.akko_ord) END AS %s)",
+					  lower_ident(L, grp[j]), init, v, lower_ident(L, grp[j]), type),
+			    col, type);
 			L->cur_pre[j] = column_binding(L, p, col);
 		}
 		if (dates.len)
-			warn(L, ln, W_RULE_DIFFERENCE, s,
-			     "variable port%s %s start%s from PowerCenter's minimum date until a row "
-			     "sets %s; the SQL reads NULL there",
-			     strchr(dates.buf, ',') ? "s" : "", dates.buf, strchr(dates.buf, ',') ? "" : "s",
-			     strchr(dates.buf, ',') ? "them" : "it");
+			lower_warn(L, ln, W_RULE_DIFFERENCE, s,
+				   "variable port%s %s start%s from PowerCenter's minimum date until a row "
+				   "sets %s; the SQL reads NULL there",
+				   strchr(dates.buf, ',') ? "s" : "", dates.buf,
+				   strchr(dates.buf, ',') ? "" : "s", strchr(dates.buf, ',') ? "them" : "it");
 		sbuf_release(&dates);
-		lnode_add(L, hn);
+		lower_node_add(L, hn);
 		last = hn;
 	}
 	if (order)
@@ -1563,18 +1491,18 @@ static void plan_previous_rows(Lower *L, StepInfo *si, LNode *ln, LNode *d)
 						  "Sorter '%s'",
 						  sorter));
 	else
-		warn(L, ln, W_RULE_DIFFERENCE, s,
-		     "variable ports read the previous row, but no Sorter orders the rows: the SQL "
-		     "numbers them in the order PostgreSQL delivers them");
+		lower_warn(L, ln, W_RULE_DIFFERENCE, s,
+			   "variable ports read the previous row, but no Sorter orders the rows: the SQL "
+			   "numbers them in the order PostgreSQL delivers them");
 	/* the node reads the last stage: same columns, same names */
 	ln->n->depends_on = (PtrVec){0};
-	add_dep(L, ln, last->n->id);
+	lower_add_dep(L, ln, last->n->id);
 	ln->input = last;
 	ln->tail = arena_sprintf(L->a, "FROM %s AS t", last->n->id);
 }
 
 /* Is the port's expression just its own name (a pass-through)? */
-static bool passthrough(const AstPort *p)
+bool lower_passthrough(const AstPort *p)
 {
 	if (!p->expr || !p->expr->text)
 		return true;
@@ -1589,12 +1517,12 @@ static bool passthrough(const AstPort *p)
 
 /* ---- the rules ---------------------------------------------------------------------- */
 
-static LNode *step_node(Lower *L, StepInfo *si, NodeType type, const char *prefix)
+LNode *lower_step_node(Lower *L, StepInfo *si, NodeType type, const char *prefix)
 {
 	const AstStep *s = si->s;
 	const char *id =
 	    ir_make_id(L->a, &L->ids, prefix ? arena_sprintf(L->a, "%s%s", prefix, s->name) : s->name);
-	LNode *ln = lnode_new(L, type, id, s, rule_for(s->kind));
+	LNode *ln = lower_node_new(L, type, id, s, lower_rule_for(s->kind));
 	si->node = ln;
 	si->cols = ARENA_NEWN(L->a, const char *, s->ports.len + 1);
 	return ln;
@@ -1609,52 +1537,52 @@ static const char *fallback_fate(const Lower *L)
 
 /* The placeholder for a step that cannot be lowered: its output ports
  * still exist, so downstream steps can be lowered and reviewed. */
-static void lower_fallback(Lower *L, StepInfo *si, ConvSource src, const char *why)
+void lower_fallback(Lower *L, StepInfo *si, ConvSource src, const char *why)
 {
-	LNode *ln = si->node ? si->node : step_node(L, si, NODE_PLACEHOLDER, NULL);
-	make_placeholder(L, ln, src, why);
+	LNode *ln = si->node ? si->node : lower_step_node(L, si, NODE_PLACEHOLDER, NULL);
+	lower_placeholder(L, ln, src, why);
 	for (uint32_t i = 0; si->in && i < si->s->ports.len; i++) /* what it reads, for review */
 		if (si->in[i].node)
-			add_dep(L, ln, si->in[i].node->n->id);
+			lower_add_dep(L, ln, si->in[i].node->n->id);
 	for (uint32_t i = 0; i < si->s->ports.len; i++) {
 		const AstPort *p = si->s->ports.items[i];
 		if (!(p->dir & PORT_OUT))
 			continue;
-		const char *name = fresh_col(L, ln, colname(L, p->name));
-		add_col(L, ln, name, pc_pg_type(L->a, &p->type));
+		const char *name = lower_fresh_col(L, ln, lower_colname(L, p->name));
+		lower_add_col(L, ln, name, pc_pg_type(L->a, &p->type));
 		si->cols[i] = name;
 	}
-	warn(L, ln, W_RULE_FALLBACK, si->s, "%s: %s", why, fallback_fate(L));
+	lower_warn(L, ln, W_RULE_FALLBACK, si->s, "%s: %s", why, fallback_fate(L));
 }
 
-static void lower_source(Lower *L, StepInfo *si)
+void lower_source(Lower *L, StepInfo *si)
 {
 	const AstStep *s = si->s;
 	const AstTable *t = s->table;
-	LNode *ln = step_node(L, si, t && t->is_file ? NODE_SOURCE_FILE : NODE_SOURCE_TABLE, "src_");
+	LNode *ln = lower_step_node(L, si, t && t->is_file ? NODE_SOURCE_FILE : NODE_SOURCE_TABLE, "src_");
 	IrTable *tb = ARENA_NEW(L->a, IrTable);
 	tb->orig_name = t ? t->name : s->name;
-	tb->name = colname(L, tb->orig_name);
+	tb->name = lower_colname(L, tb->orig_name);
 	tb->schema = t ? t->owner : NULL;
 	ln->n->table = tb;
 	for (uint32_t i = 0; i < s->ports.len; i++) {
 		const AstPort *p = s->ports.items[i];
-		const char *name = fresh_col(L, ln, colname(L, p->name));
-		add_item(L, ln, ident(L, name), name, pc_pg_type(L->a, &p->type));
+		const char *name = lower_fresh_col(L, ln, lower_colname(L, p->name));
+		lower_add_item(L, ln, lower_ident(L, name), name, pc_pg_type(L->a, &p->type));
 		si->cols[i] = name;
 	}
-	ln->tail = arena_sprintf(L->a, "FROM %s", ident(L, tb->name));
+	ln->tail = arena_sprintf(L->a, "FROM %s", lower_ident(L, tb->name));
 	if (t && t->is_file) {
-		tb->file = prop(s, SET_FILE_NAME) ? prop(s, SET_FILE_NAME) : t->name;
+		tb->file = lower_prop(s, SET_FILE_NAME) ? lower_prop(s, SET_FILE_NAME) : t->name;
 		ln->n->confidence = ln->n->base_confidence = 0.95;
 		ln->n->note = "a flat file: the runner loads it into table.name before the pipeline runs";
 	}
-	lnode_add(L, ln);
+	lower_node_add(L, ln);
 }
 
 /* $$PARAM inside SQL text (a source filter, a join): PowerCenter
  * substitutes the text; here it becomes the run-time setting. */
-static const char *sql_params(Lower *L, LNode *ln, const AstStep *s, const char *sql)
+const char *lower_sql_params(Lower *L, LNode *ln, const AstStep *s, const char *sql)
 {
 	if (!strstr(sql, "$$"))
 		return sql;
@@ -1674,7 +1602,8 @@ static const char *sql_params(Lower *L, LNode *ln, const AstStep *s, const char 
 			const char *name = arena_strndup(L->a, d, (size_t)(e - d));
 			const ExprBinding *pb = job_resolve_param(L->a, L->doc, L->folder, L->flow, name);
 			ExprType ty = quoted || !pb ? XT_STRING : pb->type;
-			ExprEnv env = {.lang = L->lang, .dialect = L->dialect, .resolve = resolve, .ud = L};
+			ExprEnv env = {
+			    .lang = L->lang, .dialect = L->dialect, .resolve = lower_resolve, .ud = L};
 			ExprResult r = {0};
 			char text[128];
 			snprintf(text, sizeof text, "%s", name);
@@ -1682,13 +1611,14 @@ static const char *sql_params(Lower *L, LNode *ln, const AstStep *s, const char 
 			const char *v = r.sql ? r.sql : "NULL";
 			if (quoted && ty == XT_STRING && pb && pb->type != XT_STRING &&
 			    pb->type != XT_UNKNOWN)
-				v = arena_sprintf(L->a, "current_setting('akko.%s')", colname(L, name + 2));
+				v = arena_sprintf(L->a, "current_setting('akko.%s')",
+						  lower_colname(L, name + 2));
 			sbuf_adds(&b, v);
 			c = quoted ? e + 1 : e;
-			warn(L, ln, W_RULE_SQL_PARAM, s,
-			     "parameter '%s' in SQL text is read at run time from the setting, not "
-			     "substituted as text",
-			     name);
+			lower_warn(L, ln, W_RULE_SQL_PARAM, s,
+				   "parameter '%s' in SQL text is read at run time from the setting, not "
+				   "substituted as text",
+				   name);
 			continue;
 		}
 		sbuf_addch(&b, *c++);
@@ -1700,7 +1630,7 @@ static const char *sql_params(Lower *L, LNode *ln, const AstStep *s, const char 
 
 /* A query kept as written, run at the source: the runner materialises
  * its rows under the node's id. */
-static void make_pushdown_override(Lower *L, LNode *ln, const AstStep *s, const char *sql, double base)
+void lower_pushdown_override(Lower *L, LNode *ln, const AstStep *s, const char *sql, double base)
 {
 	ln->n->type = NODE_SOURCE_PUSHDOWN;
 	ln->n->base_confidence = base;
@@ -1718,28 +1648,29 @@ static void make_pushdown_override(Lower *L, LNode *ln, const AstStep *s, const 
 			sbuf_addch(&b, *c == '\r' ? '\n' : *c);
 	ln->n->source_sql = arena_strdup(L->a, b.buf);
 	sbuf_release(&b);
-	warn(L, ln, W_RULE_OVERRIDE, s,
-	     "the query is kept as written, in the source's dialect: it runs at the source and its rows "
-	     "are read under the node's id");
+	lower_warn(
+	    L, ln, W_RULE_OVERRIDE, s,
+	    "the query is kept as written, in the source's dialect: it runs at the source and its rows "
+	    "are read under the node's id");
 }
 
-static void lower_source_query(Lower *L, StepInfo *si)
+void lower_source_query(Lower *L, StepInfo *si)
 {
 	const AstStep *s = si->s;
-	LNode *ln = step_node(L, si, NODE_SOURCE_PUSHDOWN, NULL);
-	ColRef *in = inputs_of(L, si);
-	const char *override = prop(s, SET_SQL_QUERY);
+	LNode *ln = lower_step_node(L, si, NODE_SOURCE_PUSHDOWN, NULL);
+	ColRef *in = lower_inputs(L, si);
+	const char *override = lower_prop(s, SET_SQL_QUERY);
 	if (override) {
-		make_pushdown_override(L, ln, s, override, 0.90);
+		lower_pushdown_override(L, ln, s, override, 0.90);
 		for (uint32_t i = 0; i < s->ports.len; i++) {
 			const AstPort *p = s->ports.items[i];
 			if (!(p->dir & PORT_OUT))
 				continue;
-			const char *name = fresh_col(L, ln, colname(L, p->name));
-			add_col(L, ln, name, pc_pg_type(L->a, &p->type));
+			const char *name = lower_fresh_col(L, ln, lower_colname(L, p->name));
+			lower_add_col(L, ln, name, pc_pg_type(L->a, &p->type));
 			si->cols[i] = name;
 		}
-		lnode_add(L, ln);
+		lower_node_add(L, ln);
 		return;
 	}
 	/* the sources it reads, each under its table's name */
@@ -1764,43 +1695,45 @@ static void lower_source_query(Lower *L, StepInfo *si)
 	}
 	if (ns == 0) {
 		lower_fallback(L, si, CONV_LLM_UNAVAILABLE, "the source qualifier reads no source");
-		lnode_add(L, ln);
+		lower_node_add(L, ln);
 		return;
 	}
 	Sbuf b = SBUF_INIT;
 	sbuf_adds(&b, "FROM ");
 	for (uint32_t k = 0; k < ns; k++) {
-		sbuf_addf(&b, "%s%s AS %s", k ? ", " : "", srcs[k]->n->id, ident(L, alias[k]));
-		add_dep(L, ln, srcs[k]->n->id);
+		sbuf_addf(&b, "%s%s AS %s", k ? ", " : "", srcs[k]->n->id, lower_ident(L, alias[k]));
+		lower_add_dep(L, ln, srcs[k]->n->id);
 	}
 	for (uint32_t i = 0; i < s->ports.len; i++) {
 		const AstPort *p = s->ports.items[i];
 		if (!(p->dir & PORT_OUT))
 			continue;
-		const char *name = fresh_col(L, ln, colname(L, p->name));
+		const char *name = lower_fresh_col(L, ln, lower_colname(L, p->name));
 		const char *type = pc_pg_type(L->a, &p->type);
 		if (in[i].node) {
 			uint32_t k = 0;
 			while (k < ns && srcs[k] != in[i].node)
 				k++;
-			add_item(L, ln, arena_sprintf(L->a, "%s.%s", ident(L, alias[k]), ident(L, in[i].col)),
-				 name, type);
+			lower_add_item(
+			    L, ln,
+			    arena_sprintf(L->a, "%s.%s", lower_ident(L, alias[k]), lower_ident(L, in[i].col)),
+			    name, type);
 		} else {
-			add_item(L, ln, arena_sprintf(L->a, "CAST(NULL AS %s)", type), name, type);
+			lower_add_item(L, ln, arena_sprintf(L->a, "CAST(NULL AS %s)", type), name, type);
 		}
 		si->cols[i] = name;
 	}
-	const char *udj = prop(s, SET_USER_JOIN), *filter = prop(s, SET_SOURCE_FILTER);
+	const char *udj = lower_prop(s, SET_USER_JOIN), *filter = lower_prop(s, SET_SOURCE_FILTER);
 	int nw = 0;
 	if (udj) {
 		if (strchr(udj, '{')) {
 			sbuf_release(&b);
 			lower_fallback(L, si, CONV_LLM_UNAVAILABLE,
 				       "the user-defined join uses PowerCenter's {outer join} syntax");
-			lnode_add(L, ln);
+			lower_node_add(L, ln);
 			return;
 		}
-		sbuf_addf(&b, "\nWHERE (%s)", sql_params(L, ln, s, udj));
+		sbuf_addf(&b, "\nWHERE (%s)", lower_sql_params(L, ln, s, udj));
 		nw++;
 	} else if (ns > 1) {
 		/* PowerCenter joins the sources on their primary/foreign keys */
@@ -1818,31 +1751,33 @@ static void lower_source_query(Lower *L, StepInfo *si)
 					    ascii_ieq(srcs[m]->n->table->orig_name, fld->ref_table))
 						sbuf_addf(&b, "%s%s.%s = %s.%s",
 							  keys++ || nw ? " AND " : "\nWHERE ",
-							  ident(L, alias[k]), ident(L, colname(L, fld->name)),
-							  ident(L, alias[m]),
-							  ident(L, colname(L, fld->ref_field ? fld->ref_field
-											     : fld->name)));
+							  lower_ident(L, alias[k]),
+							  lower_ident(L, lower_colname(L, fld->name)),
+							  lower_ident(L, alias[m]),
+							  lower_ident(L, lower_colname(L, fld->ref_field
+											      ? fld->ref_field
+											      : fld->name)));
 			}
 		}
 		if (!keys) {
 			sbuf_release(&b);
 			lower_fallback(L, si, CONV_LLM_UNAVAILABLE,
 				       "several sources without a user-defined join or key relationship");
-			lnode_add(L, ln);
+			lower_node_add(L, ln);
 			return;
 		}
 		nw += keys;
 	}
 	if (filter)
-		sbuf_addf(&b, "%s(%s)", nw ? " AND " : "\nWHERE ", sql_params(L, ln, s, filter));
-	const char *sorted = prop(s, SET_SORTED_PORTS);
+		sbuf_addf(&b, "%s(%s)", nw ? " AND " : "\nWHERE ", lower_sql_params(L, ln, s, filter));
+	const char *sorted = lower_prop(s, SET_SORTED_PORTS);
 	int nsorted = sorted ? atoi(sorted) : 0;
 	if (nsorted > 0) {
 		sbuf_adds(&b, "\nORDER BY ");
 		for (int k = 0; k < nsorted && k < (int)ln->n->columns.len; k++)
 			sbuf_addf(&b, "%s%d", k ? ", " : "", k + 1);
 	}
-	ln->distinct = prop_yes(s, SET_SELECT_DISTINCT);
+	ln->distinct = lower_prop_yes(s, SET_SELECT_DISTINCT);
 	ln->tail = arena_strdup(L->a, b.buf);
 	sbuf_release(&b);
 	if (udj || filter) { /* the same query as PowerCenter would send it */
@@ -1880,24 +1815,24 @@ static void lower_source_query(Lower *L, StepInfo *si)
 	}
 	/* the filter and join are SQL of the source's dialect: when PostgreSQL
 	 * refuses them, check_sql() runs the query at the source as written */
-	lnode_add(L, ln);
+	lower_node_add(L, ln);
 }
 
 /* The value a port passes through from its input `in` (read as t),
  * converted to the port's type where it enters; when nothing feeds it,
  * NULL (of `type`, when given). */
-static const char *passed_value(Lower *L, LNode *ln, const AstPort *p, const ColRef *in, const char *type)
+const char *lower_passed_value(Lower *L, LNode *ln, const AstPort *p, const ColRef *in, const char *type)
 {
 	if (!in->node)
 		return type ? arena_sprintf(L->a, "CAST(NULL AS %s)", type) : "NULL";
-	const ExprBinding *cv = port_conversion(L, ln, p, in->node, in->col, "t");
-	const char *e = cv ? print_inline(L, cv) : NULL;
-	return e ? e : arena_sprintf(L->a, "t.%s", ident(L, in->col));
+	const ExprBinding *cv = lower_port_conversion(L, ln, p, in->node, in->col, "t");
+	const char *e = cv ? lower_print_inline(L, cv) : NULL;
+	return e ? e : arena_sprintf(L->a, "t.%s", lower_ident(L, in->col));
 }
 
 /* Does an output group of kind `k` carry every upstream column
  * (AstGroup.passes_all: SSIS synchronous outputs list none)? */
-static bool passes_all(const AstStep *s, GroupKind k)
+bool lower_passes_all(const AstStep *s, GroupKind k)
 {
 	for (uint32_t g = 0; g < s->groups.len; g++) {
 		const AstGroup *gr = s->groups.items[g];
@@ -1909,77 +1844,78 @@ static bool passes_all(const AstStep *s, GroupKind k)
 
 /* The columns of `d` (read as t) that `ln` does not output yet, under
  * their own names: an output that passes every upstream column. */
-static void pass_all_columns(Lower *L, LNode *ln, LNode *d)
+void lower_pass_all_columns(Lower *L, LNode *ln, LNode *d)
 {
 	for (uint32_t i = 0; i < d->n->columns.len; i++) {
 		const IrColumn *c = d->n->columns.items[i];
-		if (!has_col(ln, c->name))
-			add_item(L, ln, arena_sprintf(L->a, "t.%s", ident(L, c->name)), c->name, c->type);
+		if (!lower_has_col(ln, c->name))
+			lower_add_item(L, ln, arena_sprintf(L->a, "t.%s", lower_ident(L, c->name)), c->name,
+				       c->type);
 	}
 }
 
-static void lower_expression(Lower *L, StepInfo *si, LNode *ln, LNode *d, bool translate_ports)
+void lower_expression(Lower *L, StepInfo *si, LNode *ln, LNode *d, bool translate_ports)
 {
 	const AstStep *s = si->s;
 	ln->carry = true;
 	ln->input = d;
-	add_dep(L, ln, d->n->id);
+	lower_add_dep(L, ln, d->n->id);
 	ln->tail = arena_sprintf(L->a, "FROM %s AS t", d->n->id);
 	if (translate_ports)
-		plan_previous_rows(L, si, ln, d);
-	if (translate_ports && !analyse_variables(L, ln, false))
+		lower_previous_rows(L, si, ln, d);
+	if (translate_ports && !lower_analyse_variables(L, ln, false))
 		return;
 	for (uint32_t i = 0; i < s->ports.len; i++) {
 		const AstPort *p = s->ports.items[i];
-		if (!(p->dir & PORT_OUT) || is_variable(p))
+		if (!(p->dir & PORT_OUT) || lower_is_variable(p))
 			continue;
-		const char *name = fresh_col(L, ln, colname(L, p->name));
+		const char *name = lower_fresh_col(L, ln, lower_colname(L, p->name));
 		const char *type = pc_pg_type(L->a, &p->type);
 		const char *e;
-		if (translate_ports && p->expr && !((p->dir & PORT_IN) && passthrough(p))) {
-			e = translate_port(L, ln, p, false);
+		if (translate_ports && p->expr && !((p->dir & PORT_IN) && lower_passthrough(p))) {
+			e = lower_translate_port(L, ln, p, false);
 			if (!e)
 				return;
 		} else {
-			e = passed_value(L, ln, p, &L->cur_in[i], type);
+			e = lower_passed_value(L, ln, p, &L->cur_in[i], type);
 		}
-		add_item(L, ln, e, name, type);
+		lower_add_item(L, ln, e, name, type);
 		si->cols[i] = name;
 	}
-	if (passes_all(s, GROUP_OUTPUT))
-		pass_all_columns(L, ln, d);
+	if (lower_passes_all(s, GROUP_OUTPUT))
+		lower_pass_all_columns(L, ln, d);
 }
 
-static void lower_filter(Lower *L, StepInfo *si, LNode *ln, LNode *d)
+void lower_filter(Lower *L, StepInfo *si, LNode *ln, LNode *d)
 {
 	lower_expression(L, si, ln, d, false);
 	const AstProp *c = ast_props_find(&si->s->props, SET_FILTER_CONDITION);
 	if (!c || !c->expr || !c->value || !*c->value)
 		return;
-	const char *w = translate(L, ln, c->expr, "filter condition", true, false, NULL);
+	const char *w = lower_translate(L, ln, c->expr, "filter condition", true, false, NULL);
 	if (w)
 		ln->tail = arena_sprintf(L->a, "%s\nWHERE %s", ln->tail, w);
 }
 
-static void lower_update_strategy(Lower *L, StepInfo *si, LNode *ln, LNode *d)
+void pc_rule_update_strategy(Lower *L, StepInfo *si, LNode *ln, LNode *d)
 {
 	lower_expression(L, si, ln, d, false);
 	const AstProp *c = ast_props_find(&si->s->props, SET_UPDATE_STRATEGY);
 	const char *v = "0";
 	if (c && c->expr && c->value && *c->value) {
-		v = translate(L, ln, c->expr, "update strategy expression", false, false, NULL);
+		v = lower_translate(L, ln, c->expr, "update strategy expression", false, false, NULL);
 		if (!v)
 			return;
 	}
-	add_item(L, ln,
-		 arena_sprintf(L->a,
-			       "CASE %s WHEN 0 THEN 'insert' WHEN 1 THEN 'update' WHEN 2 THEN 'delete' "
-			       "WHEN 3 THEN 'reject' END",
-			       v),
-		 fresh_col(L, ln, "akko_operation"), "text");
+	lower_add_item(L, ln,
+		       arena_sprintf(L->a,
+				     "CASE %s WHEN 0 THEN 'insert' WHEN 1 THEN 'update' WHEN 2 THEN 'delete' "
+				     "WHEN 3 THEN 'reject' END",
+				     v),
+		       lower_fresh_col(L, ln, "akko_operation"), "text");
 }
 
-static void lower_sorter(Lower *L, StepInfo *si, LNode *ln, LNode *d)
+void lower_sorter(Lower *L, StepInfo *si, LNode *ln, LNode *d)
 {
 	const AstStep *s = si->s;
 	lower_expression(L, si, ln, d, false);
@@ -1991,14 +1927,14 @@ static void lower_sorter(Lower *L, StepInfo *si, LNode *ln, LNode *d)
 			const AstPort *p = s->ports.items[i];
 			if (!p->sort_key || p->sort_pos != pos || !si->cols[i])
 				continue;
-			sbuf_addf(&b, "%s%s%s", nk++ ? ", " : "", ident(L, si->cols[i]),
+			sbuf_addf(&b, "%s%s%s", nk++ ? ", " : "", lower_ident(L, si->cols[i]),
 				  p->sort_desc ? " DESC" : "");
 			ptrvec_push(L->a, &ln->n->keys, (void *)si->cols[i]);
 		}
 	if (nk)
 		ln->tail = arena_sprintf(L->a, "%s\nORDER BY %s", ln->tail, b.buf);
 	sbuf_release(&b);
-	ln->distinct = prop_yes(s, SET_DISTINCT);
+	ln->distinct = lower_prop_yes(s, SET_DISTINCT);
 	if (ln->distinct)
 		ln->carry = false; /* a carried column would change what is distinct */
 }
@@ -2008,11 +1944,11 @@ static void lower_sorter(Lower *L, StepInfo *si, LNode *ln, LNode *d)
  * brings; NULL when nothing feeds it. */
 static const char *named_value(Lower *L, const AstStep *s, const char *name)
 {
-	int k = name ? port_named(s, name) : -1;
+	int k = name ? lower_port_named(s, name) : -1;
 	if (k >= 0 && L->cur_in[k].node)
-		return arena_sprintf(L->a, "t.%s", ident(L, L->cur_in[k].col));
-	const ExprBinding *b = name ? row_column(L, name) : NULL;
-	return b ? arena_sprintf(L->a, "t.%s", ident(L, b->name)) : NULL;
+		return arena_sprintf(L->a, "t.%s", lower_ident(L, L->cur_in[k].col));
+	const ExprBinding *b = name ? lower_row_column(L, name) : NULL;
+	return b ? arena_sprintf(L->a, "t.%s", lower_ident(L, b->name)) : NULL;
 }
 
 /* A group-by port's value: what feeds it, else the input its `ref` names
@@ -2021,7 +1957,7 @@ static const char *group_value(Lower *L, const AstStep *s, uint32_t i)
 {
 	const AstPort *p = s->ports.items[i];
 	if (L->cur_in[i].node)
-		return arena_sprintf(L->a, "t.%s", ident(L, L->cur_in[i].col));
+		return arena_sprintf(L->a, "t.%s", lower_ident(L, L->cur_in[i].col));
 	return p->ref ? named_value(L, s, p->ref) : NULL;
 }
 
@@ -2058,19 +1994,19 @@ static const char *agg_value(Lower *L, const AstStep *s, const AstPort *p, const
 	return arena_sprintf(L->a, "CAST(%s AS %s)", e, type);
 }
 
-static void lower_aggregator(Lower *L, StepInfo *si, LNode *ln, LNode *d)
+void lower_aggregator(Lower *L, StepInfo *si, LNode *ln, LNode *d)
 {
 	const AstStep *s = si->s;
-	add_dep(L, ln, d->n->id);
+	lower_add_dep(L, ln, d->n->id);
 	/* FIRST and LAST follow the order a Sorter gives the rows */
 	const char *sorter = NULL;
-	const char *order = arrival_order(d, &sorter);
+	const char *order = lower_arrival_order(d, &sorter);
 	if (order) {
 		L->cur_order = order + strlen("ORDER BY ");
 		ptrvec_push(L->a, &ln->n->evidence,
 			    (void *)arena_sprintf(L->a, "rows arrive in the order of Sorter '%s'", sorter));
 	}
-	if (!analyse_variables(L, ln, true))
+	if (!lower_analyse_variables(L, ln, true))
 		return;
 	Sbuf g = SBUF_INIT;
 	int ng = 0;
@@ -2083,12 +2019,12 @@ static void lower_aggregator(Lower *L, StepInfo *si, LNode *ln, LNode *d)
 	}
 	for (uint32_t i = 0; i < s->ports.len; i++) {
 		const AstPort *p = s->ports.items[i];
-		if (!(p->dir & PORT_OUT) || is_variable(p))
+		if (!(p->dir & PORT_OUT) || lower_is_variable(p))
 			continue;
-		const char *name = fresh_col(L, ln, colname(L, p->name));
+		const char *name = lower_fresh_col(L, ln, lower_colname(L, p->name));
 		const char *type = pc_pg_type(L->a, &p->type);
 		const char *e;
-		if (p->role == ROLE_GROUP_BY && (passthrough(p) || !(p->dir & PORT_IN))) {
+		if (p->role == ROLE_GROUP_BY && (lower_passthrough(p) || !(p->dir & PORT_IN))) {
 			e = group_value(L, s, i);
 			if (!e)
 				e = arena_sprintf(L->a, "CAST(NULL AS %s)", type);
@@ -2098,13 +2034,14 @@ static void lower_aggregator(Lower *L, StepInfo *si, LNode *ln, LNode *d)
 			e = agg_value(L, s, p, type);
 			if (!e) {
 				sbuf_release(&g);
-				make_placeholder(L, ln, CONV_LLM_UNAVAILABLE,
-						 arena_sprintf(L->a, "the %s of port '%s' has no translation",
-							       agg_kind_name(p->agg_kind), p->name));
+				lower_placeholder(L, ln, CONV_LLM_UNAVAILABLE,
+						  arena_sprintf(L->a,
+								"the %s of port '%s' has no translation",
+								agg_kind_name(p->agg_kind), p->name));
 				return;
 			}
-		} else if (p->expr && !((p->dir & PORT_IN) && passthrough(p))) {
-			e = translate_port(L, ln, p, true);
+		} else if (p->expr && !((p->dir & PORT_IN) && lower_passthrough(p))) {
+			e = lower_translate_port(L, ln, p, true);
 			if (!e) {
 				sbuf_release(&g);
 				return;
@@ -2114,21 +2051,22 @@ static void lower_aggregator(Lower *L, StepInfo *si, LNode *ln, LNode *d)
 			 * value, which the Sorter's order defines */
 			if (L->cur_in[i].node && L->cur_order) {
 				e = arena_sprintf(L->a, "(array_agg(t.%s ORDER BY %s))[1]",
-						  ident(L, L->cur_in[i].col),
+						  lower_ident(L, L->cur_in[i].col),
 						  expr_order_reversed(L->a, L->cur_order));
-				add_item(L, ln, e, name, type);
+				lower_add_item(L, ln, e, name, type);
 				si->cols[i] = name;
 				continue;
 			}
-			e = L->cur_in[i].node ? arena_sprintf(L->a, "max(t.%s)", ident(L, L->cur_in[i].col))
-					      : arena_sprintf(L->a, "CAST(NULL AS %s)", type);
-			warn(
+			e = L->cur_in[i].node
+				? arena_sprintf(L->a, "max(t.%s)", lower_ident(L, L->cur_in[i].col))
+				: arena_sprintf(L->a, "CAST(NULL AS %s)", type);
+			lower_warn(
 			    L, ln, W_RULE_DIFFERENCE, s,
 			    "port '%s' is neither grouped nor aggregated: PowerCenter returns the last row's "
 			    "value, the SQL the largest",
 			    p->name);
 		}
-		add_item(L, ln, e, name, type);
+		lower_add_item(L, ln, e, name, type);
 		si->cols[i] = name;
 	}
 	ln->tail =
@@ -2136,29 +2074,29 @@ static void lower_aggregator(Lower *L, StepInfo *si, LNode *ln, LNode *d)
 	sbuf_release(&g);
 }
 
-static void lower_rank(Lower *L, StepInfo *si, LNode *ln, LNode *d)
+void lower_rank(Lower *L, StepInfo *si, LNode *ln, LNode *d)
 {
 	const AstStep *s = si->s;
-	add_dep(L, ln, d->n->id);
+	lower_add_dep(L, ln, d->n->id);
 	const char *by = NULL;
 	Sbuf part = SBUF_INIT;
 	int np = 0;
 	for (uint32_t i = 0; i < s->ports.len; i++) {
 		const AstPort *p = s->ports.items[i];
 		if (p->role == ROLE_RANK_BY && L->cur_in[i].node)
-			by = arena_sprintf(L->a, "t.%s", ident(L, L->cur_in[i].col));
+			by = arena_sprintf(L->a, "t.%s", lower_ident(L, L->cur_in[i].col));
 		if (p->role == ROLE_GROUP_BY && L->cur_in[i].node) {
-			sbuf_addf(&part, "%st.%s", np++ ? ", " : "", ident(L, L->cur_in[i].col));
+			sbuf_addf(&part, "%st.%s", np++ ? ", " : "", lower_ident(L, L->cur_in[i].col));
 			ptrvec_push(L->a, &ln->n->keys, (void *)L->cur_in[i].col);
 		}
 	}
 	if (!by) {
 		sbuf_release(&part);
-		make_placeholder(L, ln, CONV_LLM_UNAVAILABLE, "the rank has no connected rank port");
+		lower_placeholder(L, ln, CONV_LLM_UNAVAILABLE, "the rank has no connected rank port");
 		return;
 	}
 	bool bottom = ast_props_value(&s->props, SET_RANK_TOP_BOTTOM, VAL_TOP) == VAL_BOTTOM;
-	const char *nv = prop(s, SET_RANK_COUNT);
+	const char *nv = lower_prop(s, SET_RANK_COUNT);
 	long n = nv ? strtol(nv, NULL, 10) : 1;
 	Sbuf inner = SBUF_INIT, outer = SBUF_INIT;
 	sbuf_adds(&inner, "SELECT ");
@@ -2167,7 +2105,7 @@ static void lower_rank(Lower *L, StepInfo *si, LNode *ln, LNode *d)
 		const AstPort *p = s->ports.items[i];
 		if (!(p->dir & PORT_OUT))
 			continue;
-		const char *name = fresh_col(L, ln, colname(L, p->name));
+		const char *name = lower_fresh_col(L, ln, lower_colname(L, p->name));
 		const char *type = pc_pg_type(L->a, &p->type);
 		const char *e;
 		if (p->role == ROLE_RANK_INDEX || ascii_ieq(p->name, "RANKINDEX"))
@@ -2175,12 +2113,12 @@ static void lower_rank(Lower *L, StepInfo *si, LNode *ln, LNode *d)
 					  np ? "PARTITION BY " : "", np ? part.buf : "", np ? " " : "", by,
 					  bottom ? "ASC" : "DESC");
 		else if (L->cur_in[i].node)
-			e = arena_sprintf(L->a, "t.%s", ident(L, L->cur_in[i].col));
+			e = arena_sprintf(L->a, "t.%s", lower_ident(L, L->cur_in[i].col));
 		else
 			e = arena_sprintf(L->a, "CAST(NULL AS %s)", type);
-		sbuf_addf(&inner, "%s%s AS %s", ni ? ", " : "", e, ident(L, name));
-		sbuf_addf(&outer, "%sr.%s", ni++ ? ", " : "", ident(L, name));
-		add_col(L, ln, name, type);
+		sbuf_addf(&inner, "%s%s AS %s", ni ? ", " : "", e, lower_ident(L, name));
+		sbuf_addf(&outer, "%sr.%s", ni++ ? ", " : "", lower_ident(L, name));
+		lower_add_col(L, ln, name, type);
 		si->cols[i] = name;
 	}
 	/* the rank is computed even when no port outputs it */
@@ -2191,10 +2129,11 @@ static void lower_rank(Lower *L, StepInfo *si, LNode *ln, LNode *d)
 	sbuf_release(&part);
 	sbuf_release(&inner);
 	sbuf_release(&outer);
-	warn(L, ln, W_RULE_DIFFERENCE, s,
-	     "ties share a rank (rank()), so more than %ld rows per group can pass where PowerCenter keeps "
-	     "%ld",
-	     n, n);
+	lower_warn(
+	    L, ln, W_RULE_DIFFERENCE, s,
+	    "ties share a rank (rank()), so more than %ld rows per group can pass where PowerCenter keeps "
+	    "%ld",
+	    n, n);
 }
 
 /* A SQL string literal of `text`. */
@@ -2243,44 +2182,44 @@ static void lookup_no_match_node(Lower *L, StepInfo *si, LNode *match, LNode *d,
 		    (void *)"rows no lookup row matches are dropped: the step has no no-match output");
 		return;
 	}
-	LNode *ln =
-	    lnode_new(L, NODE_WHERE, ir_make_id(L->a, &L->ids, arena_sprintf(L->a, "%s_no_match", s->name)),
-		      s, rule_for(STEP_LOOKUP));
+	LNode *ln = lower_node_new(L, NODE_WHERE,
+				   ir_make_id(L->a, &L->ids, arena_sprintf(L->a, "%s_no_match", s->name)), s,
+				   lower_rule_for(STEP_LOOKUP));
 	ln->carry = true;
 	ln->input = d;
-	add_dep(L, ln, d->n->id);
-	add_dep(L, ln, rel->n->id);
+	lower_add_dep(L, ln, d->n->id);
+	lower_add_dep(L, ln, rel->n->id);
 	si->groups = ARENA_NEWN(L->a, LNode *, s->ports.len + 1);
 	for (uint32_t i = 0; i < s->ports.len; i++) {
 		const AstPort *p = s->ports.items[i];
 		si->groups[i] = match;
 		if (!p->group || !ascii_ieq(p->group, gr->name) || !(p->dir & PORT_OUT))
 			continue;
-		int src = port_named(s, p->ref ? p->ref : p->name);
+		int src = lower_port_named(s, p->ref ? p->ref : p->name);
 		const char *type = pc_pg_type(L->a, &p->type);
-		const char *name = fresh_col(L, ln, colname(L, p->name));
-		add_item(L, ln, src >= 0 ? passed_value(L, ln, p, &L->cur_in[src], type) : "NULL", name,
-			 type);
+		const char *name = lower_fresh_col(L, ln, lower_colname(L, p->name));
+		lower_add_item(L, ln, src >= 0 ? lower_passed_value(L, ln, p, &L->cur_in[src], type) : "NULL",
+			       name, type);
 		si->cols[i] = name;
 		si->groups[i] = ln;
 	}
-	pass_all_columns(L, ln, d);
+	lower_pass_all_columns(L, ln, d);
 	ln->tail = arena_sprintf(L->a, "FROM %s AS t\nWHERE NOT EXISTS (SELECT 1 FROM %s AS r%s)", d->n->id,
 				 rel->n->id, cond);
-	group_node_add(L, si, gr->name, ln);
-	lnode_add(L, ln);
+	lower_group_node_add(L, si, gr->name, ln);
+	lower_node_add(L, ln);
 }
 
 /* Connected lookup: LEFT JOIN LATERAL over the relation. */
-static void lower_lookup(Lower *L, StepInfo *si, LNode *ln, LNode *d)
+void lower_lookup(Lower *L, StepInfo *si, LNode *ln, LNode *d)
 {
 	const AstStep *s = si->s;
 	const AstStep *def = s->def ? s->def : s;
-	LNode *rel = lookup_relation(L, s);
+	LNode *rel = lower_lookup_relation(L, s);
 	ln->carry = true;
 	ln->input = d;
-	add_dep(L, ln, d->n->id);
-	add_dep(L, ln, rel->n->id);
+	lower_add_dep(L, ln, d->n->id);
+	lower_add_dep(L, ln, rel->n->id);
 	ExprLookup *lk = job_build_lookup(L->a, def, rel->n->id);
 	SettingValue policy = ast_props_value(&def->props, SET_LOOKUP_POLICY, L->sem->lookup_multiple);
 	SettingValue no_match =
@@ -2298,12 +2237,13 @@ static void lower_lookup(Lower *L, StepInfo *si, LNode *ln, LNode *d)
 		k++;
 		if (!lc)
 			continue;
-		const char *v = passed_value(L, ln, p, &L->cur_in[i], NULL);
-		sbuf_addf(&w, "%sr.%s %s %s", nt++ ? " AND " : " WHERE ", ident(L, colname(L, lc)), op, v);
+		const char *v = lower_passed_value(L, ln, p, &L->cur_in[i], NULL);
+		sbuf_addf(&w, "%sr.%s %s %s", nt++ ? " AND " : " WHERE ",
+			  lower_ident(L, lower_colname(L, lc)), op, v);
 	}
 	if (!nt) {
 		sbuf_release(&w);
-		make_placeholder(L, ln, CONV_LLM_UNAVAILABLE, "the lookup condition names no input port");
+		lower_placeholder(L, ln, CONV_LLM_UNAVAILABLE, "the lookup condition names no input port");
 		return;
 	}
 	double base = 0.85;
@@ -2313,12 +2253,14 @@ static void lower_lookup(Lower *L, StepInfo *si, LNode *ln, LNode *d)
 		base = 0.75;
 		for (uint32_t j = 0; j < lk->n_order; j++)
 			sbuf_addf(&ob, "%sr.%s%s", j ? ", " : " ORDER BY ",
-				  ident(L, colname(L, lk->order_cols[j])), policy == VAL_LAST ? " DESC" : "");
+				  lower_ident(L, lower_colname(L, lk->order_cols[j])),
+				  policy == VAL_LAST ? " DESC" : "");
 		order = ob.buf;
-		warn(L, ln, W_RULE_DIFFERENCE, s,
-		     "'Use %s Value' picks by PowerCenter's cache order; the SQL orders by the condition "
-		     "columns%s",
-		     policy == VAL_LAST ? "Last" : "First", policy == VAL_LAST ? " descending" : "");
+		lower_warn(
+		    L, ln, W_RULE_DIFFERENCE, s,
+		    "'Use %s Value' picks by PowerCenter's cache order; the SQL orders by the condition "
+		    "columns%s",
+		    policy == VAL_LAST ? "Last" : "First", policy == VAL_LAST ? " descending" : "");
 	}
 	if (rel->n->source_sql)
 		base = base > 0.65 ? 0.65 : base;
@@ -2333,11 +2275,11 @@ static void lower_lookup(Lower *L, StepInfo *si, LNode *ln, LNode *d)
 		const AstPort *p = s->ports.items[i];
 		if (!(p->dir & PORT_OUT))
 			continue;
-		const char *name = fresh_col(L, ln, colname(L, p->name));
+		const char *name = lower_fresh_col(L, ln, lower_colname(L, p->name));
 		const char *type = pc_pg_type(L->a, &p->type);
 		const char *e;
 		if (p->dir & PORT_LOOKUP) {
-			const char *rc = ident(L, colname(L, p->name));
+			const char *rc = lower_ident(L, lower_colname(L, p->name));
 			if (error)
 				e = arena_sprintf(L->a, "(SELECT r.%s FROM %s AS r%s)", rc, rel->n->id,
 						  w.buf);
@@ -2346,13 +2288,13 @@ static void lower_lookup(Lower *L, StepInfo *si, LNode *ln, LNode *d)
 				sbuf_addf(&lat, "%sr.%s", nl++ ? ", " : "", rc);
 			}
 		} else {
-			e = passed_value(L, ln, p, &L->cur_in[i], type);
+			e = lower_passed_value(L, ln, p, &L->cur_in[i], type);
 		}
-		add_item(L, ln, e, name, type);
+		lower_add_item(L, ln, e, name, type);
 		si->cols[i] = name;
 	}
-	if (passes_all(s, GROUP_OUTPUT))
-		pass_all_columns(L, ln, d);
+	if (lower_passes_all(s, GROUP_OUTPUT))
+		lower_pass_all_columns(L, ln, d);
 	/* did the row find a match (only asked when no match is not NULL outputs) */
 	const char *found = NULL;
 	if (no_match != VAL_NULL)
@@ -2362,9 +2304,10 @@ static void lower_lookup(Lower *L, StepInfo *si, LNode *ln, LNode *d)
 		sbuf_addf(&lat, "%strue AS akko_found", nl++ ? ", " : "");
 	if (error) {
 		ln->tail = arena_sprintf(L->a, "FROM %s AS t", d->n->id);
-		warn(L, ln, W_RULE_DIFFERENCE, s,
-		     "'Report Error' on several matches fails the statement, where PowerCenter rejects the "
-		     "row");
+		lower_warn(
+		    L, ln, W_RULE_DIFFERENCE, s,
+		    "'Report Error' on several matches fails the statement, where PowerCenter rejects the "
+		    "row");
 	} else {
 		ln->tail = arena_sprintf(
 		    L->a, "FROM %s AS t\nLEFT JOIN LATERAL (SELECT %s FROM %s AS r%s%s%s) AS l ON true",
@@ -2384,22 +2327,23 @@ static void lower_lookup(Lower *L, StepInfo *si, LNode *ln, LNode *d)
 
 /* The relation a lookup reads: its table with the lookup source filter,
  * or its SQL override kept as written. */
-static LNode *lookup_relation(Lower *L, const AstStep *lkp)
+LNode *lower_lookup_relation(Lower *L, const AstStep *lkp)
 {
 	const AstStep *def = lkp->def ? lkp->def : lkp;
 	const char *key = arena_sprintf(L->a, "%p", (const void *)def); /* names repeat across mapplets */
 	LNode *ln = strmap_get(&L->relnodes, key);
 	if (ln)
 		return ln;
-	const char *table = prop(def, SET_LOOKUP_TABLE);
+	const char *table = lower_prop(def, SET_LOOKUP_TABLE);
 	if (!table)
-		table = prop(lkp, SET_LOOKUP_TABLE);
-	const char *sql = prop(lkp, SET_LOOKUP_SQL) ? prop(lkp, SET_LOOKUP_SQL) : prop(def, SET_LOOKUP_SQL);
-	const char *filter =
-	    prop(lkp, SET_LOOKUP_FILTER) ? prop(lkp, SET_LOOKUP_FILTER) : prop(def, SET_LOOKUP_FILTER);
+		table = lower_prop(lkp, SET_LOOKUP_TABLE);
+	const char *sql = lower_prop(lkp, SET_LOOKUP_SQL) ? lower_prop(lkp, SET_LOOKUP_SQL)
+							  : lower_prop(def, SET_LOOKUP_SQL);
+	const char *filter = lower_prop(lkp, SET_LOOKUP_FILTER) ? lower_prop(lkp, SET_LOOKUP_FILTER)
+								: lower_prop(def, SET_LOOKUP_FILTER);
 	const char *id = ir_make_id(L->a, &L->ids, arena_sprintf(L->a, "%s_source", def->name));
-	ln = lnode_new(L, NODE_SOURCE_TABLE, id, lkp, rule_for(STEP_SOURCE));
-	ln->n->rule = rule_name(L, "powercenter/lookup_source");
+	ln = lower_node_new(L, NODE_SOURCE_TABLE, id, lkp, lower_rule_for(STEP_SOURCE));
+	ln->n->rule = lower_rule_name(L, "powercenter/lookup_source");
 	ln->n->origin.kind = "Lookup source";
 	for (uint32_t i = 0; i < lkp->ports.len + def->ports.len;
 	     i++) { /* the instance's, then the definition's */
@@ -2407,35 +2351,35 @@ static LNode *lookup_relation(Lower *L, const AstStep *lkp)
 		    i < lkp->ports.len ? lkp->ports.items[i] : def->ports.items[i - lkp->ports.len];
 		if (!(p->dir & (PORT_LOOKUP | PORT_RETURN)))
 			continue;
-		const char *name = colname(L, p->name);
-		if (has_col(ln, name))
+		const char *name = lower_colname(L, p->name);
+		if (lower_has_col(ln, name))
 			continue;
 		if (sql)
-			add_col(L, ln, name, pc_pg_type(L->a, &p->type));
+			lower_add_col(L, ln, name, pc_pg_type(L->a, &p->type));
 		else
-			add_item(L, ln, ident(L, name), name, pc_pg_type(L->a, &p->type));
+			lower_add_item(L, ln, lower_ident(L, name), name, pc_pg_type(L->a, &p->type));
 	}
 	if (sql) {
-		make_pushdown_override(L, ln, lkp, sql, 0.90);
+		lower_pushdown_override(L, ln, lkp, sql, 0.90);
 	} else {
 		IrTable *tb = ARENA_NEW(L->a, IrTable);
 		tb->orig_name = table ? table : def->name;
-		tb->name = colname(L, tb->orig_name);
+		tb->name = lower_colname(L, tb->orig_name);
 		ln->n->table = tb;
-		ln->tail = arena_sprintf(L->a, "FROM %s", ident(L, tb->name));
+		ln->tail = arena_sprintf(L->a, "FROM %s", lower_ident(L, tb->name));
 		if (!table)
-			warn(L, ln, W_RULE_DIFFERENCE, lkp,
-			     "the lookup names no table; its own name '%s' is used", def->name);
+			lower_warn(L, ln, W_RULE_DIFFERENCE, lkp,
+				   "the lookup names no table; its own name '%s' is used", def->name);
 		if (filter)
-			ln->tail =
-			    arena_sprintf(L->a, "%s\nWHERE (%s)", ln->tail, sql_params(L, ln, lkp, filter));
+			ln->tail = arena_sprintf(L->a, "%s\nWHERE (%s)", ln->tail,
+						 lower_sql_params(L, ln, lkp, filter));
 	}
-	lnode_add(L, ln);
+	lower_node_add(L, ln);
 	strmap_put(&L->relnodes, key, ln);
 	return ln;
 }
 
-static void lower_joiner(Lower *L, StepInfo *si, LNode *ln, ColRef *in)
+void lower_joiner(Lower *L, StepInfo *si, LNode *ln, ColRef *in)
 {
 	const AstStep *s = si->s;
 	LNode *m = NULL, *dn = NULL;
@@ -2447,17 +2391,17 @@ static void lower_joiner(Lower *L, StepInfo *si, LNode *ln, ColRef *in)
 		if (!*side)
 			*side = in[i].node;
 		else if (*side != in[i].node) {
-			make_placeholder(L, ln, CONV_LLM_UNAVAILABLE,
-					 "one side of the join reads several nodes");
+			lower_placeholder(L, ln, CONV_LLM_UNAVAILABLE,
+					  "one side of the join reads several nodes");
 			return;
 		}
 	}
 	if (!m || !dn) {
-		make_placeholder(L, ln, CONV_LLM_UNAVAILABLE, "the joiner lacks a master or a detail input");
+		lower_placeholder(L, ln, CONV_LLM_UNAVAILABLE, "the joiner lacks a master or a detail input");
 		return;
 	}
-	add_dep(L, ln, dn->n->id);
-	add_dep(L, ln, m->n->id);
+	lower_add_dep(L, ln, dn->n->id);
+	lower_add_dep(L, ln, m->n->id);
 	/* each side renamed to the joiner's port names */
 	Sbuf ds = SBUF_INIT, ms = SBUF_INIT;
 	int nd = 0, nm = 0;
@@ -2468,11 +2412,12 @@ static void lower_joiner(Lower *L, StepInfo *si, LNode *ln, ColRef *in)
 		bool master = p->dir & PORT_MASTER;
 		Sbuf *b = master ? &ms : &ds;
 		int *n = master ? &nm : &nd;
-		const ExprBinding *cv = port_conversion(L, ln, p, in[i].node, in[i].col, in[i].node->n->id);
-		const char *v = cv ? print_inline(L, cv) : NULL;
+		const ExprBinding *cv =
+		    lower_port_conversion(L, ln, p, in[i].node, in[i].col, in[i].node->n->id);
+		const char *v = cv ? lower_print_inline(L, cv) : NULL;
 		if (!v)
-			v = arena_sprintf(L->a, "%s.%s", in[i].node->n->id, ident(L, in[i].col));
-		sbuf_addf(b, "%s%s AS %s", (*n)++ ? ", " : "", v, ident(L, colname(L, p->name)));
+			v = arena_sprintf(L->a, "%s.%s", in[i].node->n->id, lower_ident(L, in[i].col));
+		sbuf_addf(b, "%s%s AS %s", (*n)++ ? ", " : "", v, lower_ident(L, lower_colname(L, p->name)));
 	}
 	SettingValue jt = ast_props_value(&s->props, SET_JOIN_TYPE, VAL_INNER);
 	const char *join = jt == VAL_LEFT_OUTER    ? "LEFT JOIN"  /* every detail row, matching master rows */
@@ -2486,7 +2431,7 @@ static void lower_joiner(Lower *L, StepInfo *si, LNode *ln, ColRef *in)
 		/* the condition names the joiner's ports: the renamed columns */
 		ColRef *saved = L->cur_in;
 		L->cur_in = NULL;
-		on = translate(L, ln, c->expr, "join condition", true, false, NULL);
+		on = lower_translate(L, ln, c->expr, "join condition", true, false, NULL);
 		L->cur_in = saved;
 		if (!on) {
 			sbuf_release(&ds);
@@ -2494,19 +2439,19 @@ static void lower_joiner(Lower *L, StepInfo *si, LNode *ln, ColRef *in)
 			return;
 		}
 	} else {
-		warn(L, ln, W_RULE_DIFFERENCE, s,
-		     "the joiner has no join condition: every pair of rows is joined");
+		lower_warn(L, ln, W_RULE_DIFFERENCE, s,
+			   "the joiner has no join condition: every pair of rows is joined");
 	}
 	for (uint32_t i = 0; i < s->ports.len; i++) {
 		const AstPort *p = s->ports.items[i];
 		if (!(p->dir & PORT_OUT))
 			continue;
-		const char *name = fresh_col(L, ln, colname(L, p->name));
+		const char *name = lower_fresh_col(L, ln, lower_colname(L, p->name));
 		const char *type = pc_pg_type(L->a, &p->type);
 		const char *e = in[i].node ? arena_sprintf(L->a, "%s.%s", (p->dir & PORT_MASTER) ? "m" : "d",
-							   ident(L, colname(L, p->name)))
+							   lower_ident(L, lower_colname(L, p->name)))
 					   : arena_sprintf(L->a, "CAST(NULL AS %s)", type);
-		add_item(L, ln, e, name, type);
+		lower_add_item(L, ln, e, name, type);
 		si->cols[i] = name;
 	}
 	ln->tail = arena_sprintf(L->a, "FROM (SELECT %s FROM %s) AS %s\n%s (SELECT %s FROM %s) AS %s ON %s",
@@ -2600,7 +2545,7 @@ static const char *not_one_query(const char *sql)
 static int passes_through(const AstStep *s, const AstPort *p)
 {
 	if ((p->dir & PORT_IN) && (p->dir & PORT_OUT))
-		return port_index(s, p);
+		return lower_port_index(s, p);
 	size_t n = strlen(p->name);
 	if (n <= 7 || strcasecmp(p->name + n - 7, "_output") != 0)
 		return -1;
@@ -2618,48 +2563,48 @@ static int passes_through(const AstStep *s, const AstPort *p)
  * under `<step>_query`, as a SQL override is) and every input row is
  * joined to those rows.  PowerCenter keeps an input row whose query
  * returns nothing when the transformation has pass-through ports. */
-static void lower_sql(Lower *L, StepInfo *si, LNode *ln, LNode *d)
+void pc_rule_sql_transformation(Lower *L, StepInfo *si, LNode *ln, LNode *d)
 {
 	const AstStep *s = si->s;
 	const char *mode = extension(s, "SQL_Mode");
 	const char *conn = extension(s, "Connection_Type");
 	const char *sql = extension(s, "SQL_Query");
-	add_dep(L, ln, d->n->id); /* a placeholder keeps it, for review */
+	lower_add_dep(L, ln, d->n->id); /* a placeholder keeps it, for review */
 	if (mode && strcmp(mode, "0") != 0) {
-		make_placeholder(L, ln, CONV_LLM_UNAVAILABLE,
-				 "script mode: the SQL scripts it runs are named by an input port at run "
-				 "time and are not in the export");
+		lower_placeholder(L, ln, CONV_LLM_UNAVAILABLE,
+				  "script mode: the SQL scripts it runs are named by an input port at run "
+				  "time and are not in the export");
 		return;
 	}
 	if (conn && strcmp(conn, "0") != 0) {
-		make_placeholder(L, ln, CONV_LLM_UNAVAILABLE,
-				 "the database connection comes from input ports at run time");
+		lower_placeholder(L, ln, CONV_LLM_UNAVAILABLE,
+				  "the database connection comes from input ports at run time");
 		return;
 	}
 	if (!sql || !*sql) {
-		make_placeholder(L, ln, CONV_LLM_UNAVAILABLE, "the export holds no query");
+		lower_placeholder(L, ln, CONV_LLM_UNAVAILABLE, "the export holds no query");
 		return;
 	}
 	const char *why = not_one_query(sql);
 	if (why) {
-		make_placeholder(L, ln, CONV_LLM_UNAVAILABLE, why);
+		lower_placeholder(L, ln, CONV_LLM_UNAVAILABLE, why);
 		return;
 	}
 	for (uint32_t i = 0; i < s->ports.len; i++) {
 		const AstPort *p = s->ports.items[i];
 		char how = (p->dir & PORT_IN) ? binds_port(sql, p->name) : 0;
 		if (how) {
-			make_placeholder(L, ln, CONV_LLM_UNAVAILABLE,
-					 arena_sprintf(L->a,
-						       "the query %s input port '%s' (%c%s%c): it runs "
-						       "once per row at the source",
-						       how == '?' ? "binds" : "substitutes the text of",
-						       p->name, how, p->name, how));
+			lower_placeholder(L, ln, CONV_LLM_UNAVAILABLE,
+					  arena_sprintf(L->a,
+							"the query %s input port '%s' (%c%s%c): it runs "
+							"once per row at the source",
+							how == '?' ? "binds" : "substitutes the text of",
+							p->name, how, p->name, how));
 			return;
 		}
 		if ((p->dir & PORT_OUT) && strcasecmp(p->name, "NumRowsAffected") == 0) {
-			make_placeholder(L, ln, CONV_LLM_UNAVAILABLE,
-					 "the NumRowsAffected port counts statements the database runs");
+			lower_placeholder(L, ln, CONV_LLM_UNAVAILABLE,
+					  "the NumRowsAffected port counts statements the database runs");
 			return;
 		}
 	}
@@ -2670,13 +2615,14 @@ static void lower_sql(Lower *L, StepInfo *si, LNode *ln, LNode *d)
 		    (p->dir & PORT_OUT) && strcasecmp(p->name, "SQLError") != 0 && passes_through(s, p) < 0;
 	}
 	if (!filled) {
-		make_placeholder(L, ln, CONV_LLM_UNAVAILABLE, "the query fills no output port");
+		lower_placeholder(L, ln, CONV_LLM_UNAVAILABLE, "the query fills no output port");
 		return;
 	}
 	/* the query's rows, read by position into the output ports it fills */
-	LNode *q = lnode_new(L, NODE_SOURCE_PUSHDOWN,
-			     ir_make_id(L->a, &L->ids, arena_sprintf(L->a, "%s_query", ln->n->id)), s, NULL);
-	make_pushdown_override(L, q, s, sql, 0.90);
+	LNode *q =
+	    lower_node_new(L, NODE_SOURCE_PUSHDOWN,
+			   ir_make_id(L->a, &L->ids, arena_sprintf(L->a, "%s_query", ln->n->id)), s, NULL);
+	lower_pushdown_override(L, q, s, sql, 0.90);
 	ptrvec_push(L->a, &q->n->evidence,
 		    (void *)"the SQL Transformation's query; its columns are read by position, as "
 			    "PowerCenter requires the output ports to match the SELECT list");
@@ -2687,27 +2633,27 @@ static void lower_sql(Lower *L, StepInfo *si, LNode *ln, LNode *d)
 		if (!(p->dir & PORT_OUT))
 			continue;
 		int j = passes_through(s, p);
-		const char *name = fresh_col(L, ln, colname(L, p->name));
+		const char *name = lower_fresh_col(L, ln, lower_colname(L, p->name));
 		const char *type = pc_pg_type(L->a, &p->type);
 		const char *e;
 		if (strcasecmp(p->name, "SQLError") == 0) {
 			e = arena_sprintf(L->a, "CAST(NULL AS %s)", type); /* no error: NULL */
 		} else if (j >= 0) {
 			keep = true;
-			e = passed_value(L, ln, p, &L->cur_in[j], type);
+			e = lower_passed_value(L, ln, p, &L->cur_in[j], type);
 		} else {
-			const char *qc = fresh_col(L, q, colname(L, p->name));
-			add_col(L, q, qc, type);
-			sbuf_addf(&cols, "%s%s", cols.len ? ", " : "", ident(L, qc));
-			e = arena_sprintf(L->a, "r.%s", ident(L, qc));
+			const char *qc = lower_fresh_col(L, q, lower_colname(L, p->name));
+			lower_add_col(L, q, qc, type);
+			sbuf_addf(&cols, "%s%s", cols.len ? ", " : "", lower_ident(L, qc));
+			e = arena_sprintf(L->a, "r.%s", lower_ident(L, qc));
 		}
-		add_item(L, ln, e, name, type);
+		lower_add_item(L, ln, e, name, type);
 		si->cols[i] = name;
 	}
-	lnode_add(L, q);
+	lower_node_add(L, q);
 	const char *max = extension(s, "Max_Out_Row_Count");
 	long long limit = max ? strtoll(max, NULL, 10) : 0;
-	add_dep(L, ln, q->n->id);
+	lower_add_dep(L, ln, q->n->id);
 	ln->tail =
 	    arena_sprintf(L->a, "FROM %s AS t\n%s (SELECT %s FROM %s%s) AS r%s", d->n->id,
 			  keep ? "LEFT JOIN" : "CROSS JOIN", cols.buf, q->n->id,
@@ -2718,12 +2664,12 @@ static void lower_sql(Lower *L, StepInfo *si, LNode *ln, LNode *d)
 				    "kept once, its query ports NULL"
 				  : "no pass-through ports: an input row the query returns no row for "
 				    "gives no row"));
-	warn(L, ln, W_RULE_DIFFERENCE, s,
-	     "a database error stops the run; PowerCenter would put it in SQLError and go on");
+	lower_warn(L, ln, W_RULE_DIFFERENCE, s,
+		   "a database error stops the run; PowerCenter would put it in SQLError and go on");
 }
 
 /* Union: one SELECT per input group, by port position. */
-static void lower_union(Lower *L, StepInfo *si, LNode *ln, ColRef *in)
+void lower_union(Lower *L, StepInfo *si, LNode *ln, ColRef *in)
 {
 	const AstStep *s = si->s;
 	/* output ports: those in an output group (or plain out ports) */
@@ -2734,14 +2680,14 @@ static void lower_union(Lower *L, StepInfo *si, LNode *ln, ColRef *in)
 			ptrvec_push(L->a, &outs, (void *)p);
 	}
 	if (!outs.len) {
-		make_placeholder(L, ln, CONV_LLM_UNAVAILABLE, "the union has no output ports");
+		lower_placeholder(L, ln, CONV_LLM_UNAVAILABLE, "the union has no output ports");
 		return;
 	}
 	for (uint32_t k = 0; k < outs.len; k++) {
 		const AstPort *p = outs.items[k];
-		const char *name = fresh_col(L, ln, colname(L, p->name));
-		add_col(L, ln, name, pc_pg_type(L->a, &p->type));
-		si->cols[port_index(s, p)] = name;
+		const char *name = lower_fresh_col(L, ln, lower_colname(L, p->name));
+		lower_add_col(L, ln, name, pc_pg_type(L->a, &p->type));
+		si->cols[lower_port_index(s, p)] = name;
 	}
 	Sbuf b = SBUF_INIT;
 	int nb = 0;
@@ -2769,17 +2715,17 @@ static void lower_union(Lower *L, StepInfo *si, LNode *ln, ColRef *in)
 			if (k < gp.len) {
 				uint32_t i = (uint32_t)(uintptr_t)gp.items[k];
 				if (in[i].node == src)
-					e = arena_sprintf(L->a, "u.%s", ident(L, in[i].col));
+					e = arena_sprintf(L->a, "u.%s", lower_ident(L, in[i].col));
 			}
 			sbuf_addf(&b, "%sCAST(%s AS %s) AS %s", k ? ", " : "", e, oc->type,
-				  ident(L, oc->name));
+				  lower_ident(L, oc->name));
 		}
 		sbuf_addf(&b, " FROM %s AS u", src->n->id);
-		add_dep(L, ln, src->n->id);
+		lower_add_dep(L, ln, src->n->id);
 	}
 	if (!nb) {
 		sbuf_release(&b);
-		make_placeholder(L, ln, CONV_LLM_UNAVAILABLE, "no input group of the union is connected");
+		lower_placeholder(L, ln, CONV_LLM_UNAVAILABLE, "no input group of the union is connected");
 		return;
 	}
 	ln->full = arena_strdup(L->a, b.buf);
@@ -2797,7 +2743,7 @@ static const char *route_where(Lower *L, const char *c, const char *taken, bool 
 }
 
 /* Router: a node per output group. */
-static void lower_router(Lower *L, StepInfo *si, LNode *d)
+void lower_router(Lower *L, StepInfo *si, LNode *d)
 {
 	const AstStep *s = si->s;
 	bool first_match = ast_props_value(&s->props, SET_ROUTING, L->sem->routing) == VAL_FIRST_MATCH;
@@ -2805,7 +2751,7 @@ static void lower_router(Lower *L, StepInfo *si, LNode *d)
 	si->cols = ARENA_NEWN(L->a, const char *, s->ports.len + 1);
 	Sbuf conds = SBUF_INIT;
 	int nc = 0;
-	const RuleDef *r = rule_for(STEP_ROUTER);
+	const RuleDef *r = lower_rule_for(STEP_ROUTER);
 	LNode *first = NULL;
 	for (int pass = 0; pass < 2; pass++) /* the default group last: it needs every condition */
 		for (uint32_t g = 0; g < s->groups.len; g++) {
@@ -2813,7 +2759,7 @@ static void lower_router(Lower *L, StepInfo *si, LNode *d)
 			bool dflt = gr->kind == GROUP_DEFAULT;
 			if ((gr->kind != GROUP_OUTPUT && !dflt) || dflt != (pass == 1))
 				continue;
-			LNode *ln = lnode_new(
+			LNode *ln = lower_node_new(
 			    L, NODE_BRANCH,
 			    ir_make_id(L->a, &L->ids, arena_sprintf(L->a, "%s_%s", s->name, gr->name)), s, r);
 			ln->n->branch_of = s->name;
@@ -2821,7 +2767,7 @@ static void lower_router(Lower *L, StepInfo *si, LNode *d)
 			ln->n->default_group = dflt;
 			ln->carry = true;
 			ln->input = d;
-			add_dep(L, ln, d->n->id);
+			lower_add_dep(L, ln, d->n->id);
 			ln->tail = arena_sprintf(L->a, "FROM %s AS t", d->n->id);
 			if (!first)
 				first = ln;
@@ -2829,26 +2775,27 @@ static void lower_router(Lower *L, StepInfo *si, LNode *d)
 				const AstPort *p = s->ports.items[i];
 				if (!p->group || strcmp(p->group, gr->name) != 0 || !(p->dir & PORT_OUT))
 					continue;
-				int src = p->ref ? port_named(s, p->ref) : -1;
-				const char *name = fresh_col(L, ln, colname(L, p->name));
+				int src = p->ref ? lower_port_named(s, p->ref) : -1;
+				const char *name = lower_fresh_col(L, ln, lower_colname(L, p->name));
 				const char *type = pc_pg_type(L->a, &p->type);
 				const char *e =
 				    src >= 0 && L->cur_in[src].node
-					? arena_sprintf(L->a, "t.%s", ident(L, L->cur_in[src].col))
+					? arena_sprintf(L->a, "t.%s", lower_ident(L, L->cur_in[src].col))
 					: arena_sprintf(L->a, "CAST(NULL AS %s)", type);
-				add_item(L, ln, e, name, type);
+				lower_add_item(L, ln, e, name, type);
 				si->cols[i] = name;
 				si->groups[i] = ln;
 			}
 			if (gr->passes_all)
-				pass_all_columns(L, ln, d);
-			group_node_add(L, si, gr->name, ln);
+				lower_pass_all_columns(L, ln, d);
+			lower_group_node_add(L, si, gr->name, ln);
 			if (!dflt) {
-				const char *c = gr->cond && gr->cond->text && *gr->cond->text
-						    ? translate(L, ln, gr->cond,
-								arena_sprintf(L->a, "group '%s'", gr->name),
-								true, false, NULL)
-						    : "false";
+				const char *c =
+				    gr->cond && gr->cond->text && *gr->cond->text
+					? lower_translate(L, ln, gr->cond,
+							  arena_sprintf(L->a, "group '%s'", gr->name), true,
+							  false, NULL)
+					: "false";
 				if (c) {
 					ln->tail = arena_sprintf(L->a, "%s\nWHERE %s", ln->tail,
 								 route_where(L, c, conds.buf, first_match));
@@ -2859,18 +2806,18 @@ static void lower_router(Lower *L, StepInfo *si, LNode *d)
 			} else if (nc) {
 				ln->tail = arena_sprintf(L->a, "%s\nWHERE NOT (%s)", ln->tail, conds.buf);
 			}
-			lnode_add(L, ln);
+			lower_node_add(L, ln);
 		}
 	sbuf_release(&conds);
 	si->node = first;
 }
 
-static void lower_normalizer(Lower *L, StepInfo *si, LNode *ln, LNode *d)
+void pc_rule_normalizer(Lower *L, StepInfo *si, LNode *ln, LNode *d)
 {
 	const AstStep *s = si->s;
 	/* output ports: a GCID_ port, a GK_ port, and the normalized columns;
 	 * input ports NAME1..NAMEn (or NAME_in1..) feed NAME occurrence by occurrence */
-	add_dep(L, ln, d->n->id);
+	lower_add_dep(L, ln, d->n->id);
 	PtrVec outs = {0};
 	for (uint32_t i = 0; i < s->ports.len; i++) {
 		const AstPort *p = s->ports.items[i];
@@ -2883,9 +2830,9 @@ static void lower_normalizer(Lower *L, StepInfo *si, LNode *ln, LNode *d)
 		for (int n = 1; n < 100; n++) {
 			char want[300];
 			snprintf(want, sizeof want, "%s_in%d", p->name, n);
-			int a = port_named(s, want);
+			int a = lower_port_named(s, want);
 			snprintf(want, sizeof want, "%s%d", p->name, n);
-			int b = port_named(s, want);
+			int b = lower_port_named(s, want);
 			if (a < 0 && b < 0)
 				break;
 			if (n > occurs)
@@ -2893,15 +2840,15 @@ static void lower_normalizer(Lower *L, StepInfo *si, LNode *ln, LNode *d)
 		}
 	}
 	if (!occurs) {
-		make_placeholder(L, ln, CONV_LLM_UNAVAILABLE,
-				 "the normalizer's occurring input ports were not recognised");
+		lower_placeholder(L, ln, CONV_LLM_UNAVAILABLE,
+				  "the normalizer's occurring input ports were not recognised");
 		return;
 	}
 	for (uint32_t k = 0; k < outs.len; k++) {
 		uint32_t i = (uint32_t)(uintptr_t)outs.items[k];
 		const AstPort *p = s->ports.items[i];
-		const char *name = fresh_col(L, ln, colname(L, p->name));
-		add_col(L, ln, name, pc_pg_type(L->a, &p->type));
+		const char *name = lower_fresh_col(L, ln, lower_colname(L, p->name));
+		lower_add_col(L, ln, name, pc_pg_type(L->a, &p->type));
 		si->cols[i] = name;
 	}
 	Sbuf b = SBUF_INIT;
@@ -2919,23 +2866,23 @@ static void lower_normalizer(Lower *L, StepInfo *si, LNode *ln, LNode *d)
 				e = "NULL";
 			else {
 				snprintf(want, sizeof want, "%s_in%d", p->name, n);
-				int src = port_named(s, want);
+				int src = lower_port_named(s, want);
 				if (src < 0) {
 					snprintf(want, sizeof want, "%s%d", p->name, n);
-					src = port_named(s, want);
+					src = lower_port_named(s, want);
 				}
 				if (src <
 				    0) { /* a column that does not occur: the same input port every time */
 					snprintf(want, sizeof want, "%s_in", p->name);
-					src = port_named(s, want);
+					src = lower_port_named(s, want);
 					if (src < 0)
-						src = port_named(s, p->name);
+						src = lower_port_named(s, p->name);
 				}
 				if (src >= 0 && L->cur_in[src].node)
-					e = arena_sprintf(L->a, "t.%s", ident(L, L->cur_in[src].col));
+					e = arena_sprintf(L->a, "t.%s", lower_ident(L, L->cur_in[src].col));
 			}
 			sbuf_addf(&b, "%sCAST(%s AS %s) AS %s", k ? ", " : "", e, oc->type,
-				  ident(L, oc->name));
+				  lower_ident(L, oc->name));
 		}
 		sbuf_addf(&b, " FROM %s AS t", d->n->id);
 	}
@@ -2944,33 +2891,34 @@ static void lower_normalizer(Lower *L, StepInfo *si, LNode *ln, LNode *d)
 	for (uint32_t k = 0; k < outs.len; k++) {
 		const AstPort *p = s->ports.items[(uintptr_t)outs.items[k]];
 		if (strncasecmp(p->name, "GK_", 3) == 0)
-			warn(L, ln, W_RULE_DIFFERENCE, s,
-			     "the generated key '%s' is NULL: it needs a sequence the runner keeps", p->name);
+			lower_warn(L, ln, W_RULE_DIFFERENCE, s,
+				   "the generated key '%s' is NULL: it needs a sequence the runner keeps",
+				   p->name);
 	}
 }
 
-static void lower_target(Lower *L, StepInfo *si, LNode *ln, LNode *d, ColRef *in)
+void lower_target(Lower *L, StepInfo *si, LNode *ln, LNode *d, ColRef *in)
 {
 	const AstStep *s = si->s;
 	const AstTable *t = s->table;
 	ln->n->type = t && t->is_file ? NODE_SINK_FILE : NODE_SINK_TABLE;
 	IrTable *tb = ARENA_NEW(L->a, IrTable);
-	const char *tname = prop(s, SET_TABLE_NAME);
+	const char *tname = lower_prop(s, SET_TABLE_NAME);
 	tb->orig_name = tname ? tname : t ? t->name : s->name;
-	tb->name = colname(L, tb->orig_name);
+	tb->name = lower_colname(L, tb->orig_name);
 	tb->schema = t ? t->owner : NULL;
 	if (t && t->is_file)
-		tb->file = prop(s, SET_FILE_NAME) ? prop(s, SET_FILE_NAME) : t->name;
+		tb->file = lower_prop(s, SET_FILE_NAME) ? lower_prop(s, SET_FILE_NAME) : t->name;
 	ln->n->table = tb;
-	add_dep(L, ln, d->n->id);
+	lower_add_dep(L, ln, d->n->id);
 	ln->tail = arena_sprintf(L->a, "FROM %s AS t", d->n->id);
 	for (uint32_t i = 0; i < s->ports.len; i++) {
 		const AstPort *p = s->ports.items[i];
-		const char *name = fresh_col(L, ln, colname(L, p->name));
+		const char *name = lower_fresh_col(L, ln, lower_colname(L, p->name));
 		const char *type = pc_pg_type(L->a, &p->type);
-		const char *e = in[i].node ? arena_sprintf(L->a, "t.%s", ident(L, in[i].col))
+		const char *e = in[i].node ? arena_sprintf(L->a, "t.%s", lower_ident(L, in[i].col))
 					   : arena_sprintf(L->a, "CAST(NULL AS %s)", type);
-		add_item(L, ln, e, name, type);
+		lower_add_item(L, ln, e, name, type);
 		if ((p->role == ROLE_KEY || p->role == ROLE_PRIMARY_FOREIGN_KEY) &&
 		    ln->n->type == NODE_SINK_TABLE)
 			ptrvec_push(L->a, &ln->n->keys, (void *)name);
@@ -2981,19 +2929,19 @@ static void lower_target(Lower *L, StepInfo *si, LNode *ln, LNode *d, ColRef *in
 		if (x->n->type == NODE_UPSERT)
 			up = x;
 	if (up) {
-		const char *op = carry_column(L, d, up, "akko_operation");
+		const char *op = lower_carry_column(L, d, up, "akko_operation");
 		if (op) {
-			add_item(L, ln, arena_sprintf(L->a, "t.%s", ident(L, op)),
-				 fresh_col(L, ln, "akko_operation"), "text");
+			lower_add_item(L, ln, arena_sprintf(L->a, "t.%s", lower_ident(L, op)),
+				       lower_fresh_col(L, ln, "akko_operation"), "text");
 			ln->n->load_mode = LOAD_UPSERT;
 			ln->n->operation = "akko_operation";
 			ln->n->base_confidence = ln->n->confidence = 0.90;
 			if (!ln->n->keys.len)
-				warn(
+				lower_warn(
 				    L, ln, W_RULE_DIFFERENCE, s,
 				    "the target declares no key: only the rows tagged insert can be applied");
 		}
-	} else if (prop_yes(s, SET_TRUNCATE)) {
+	} else if (lower_prop_yes(s, SET_TRUNCATE)) {
 		ln->n->load_mode = LOAD_TRUNCATE_INSERT;
 	} else {
 		SettingValue rt = ast_props_value(&L->flow->props, SET_ROW_TREATMENT, VAL_INSERT);
@@ -3004,14 +2952,14 @@ static void lower_target(Lower *L, StepInfo *si, LNode *ln, LNode *d, ColRef *in
 		if (lo->target && ascii_ieq(lo->target, s->name))
 			ln->n->load_order = lo->order;
 	}
-	const char *pre = prop(s, SET_PRE_SQL), *post = prop(s, SET_POST_SQL);
+	const char *pre = lower_prop(s, SET_PRE_SQL), *post = lower_prop(s, SET_POST_SQL);
 	ln->n->pre_sql = pre;
 	ln->n->post_sql = post;
 }
 
 /* ---- the walk ---------------------------------------------------------------------- */
 
-static void lower_step(Lower *L, StepInfo *si)
+void lower_step(Lower *L, StepInfo *si)
 {
 	if (si->done || si->busy)
 		return;
@@ -3027,7 +2975,7 @@ static void lower_step(Lower *L, StepInfo *si)
 		si->done = true;
 		return;
 	}
-	if (transparent(s) || s->kind == STEP_SEQUENCE) {
+	if (lower_transparent(s) || s->kind == STEP_SEQUENCE) {
 		si->done = true;
 		return;
 	}
@@ -3035,9 +2983,9 @@ static void lower_step(Lower *L, StepInfo *si)
 		si->done = true;
 		return;
 	}
-	ColRef *in = inputs_of(L, si); /* lowers the inputs first */
+	ColRef *in = lower_inputs(L, si); /* lowers the inputs first */
 	si->in = in;
-	const RuleDef *r = rule_for(s->kind);
+	const RuleDef *r = lower_rule_for(s->kind);
 	NodeType type = r->node;
 	StepInfo *saved = L->cur;
 	ColRef *saved_in = L->cur_in;
@@ -3051,23 +2999,23 @@ static void lower_step(Lower *L, StepInfo *si)
 		lower_fallback(L, si, s->kind == STEP_SCRIPT ? CONV_UNSUPPORTED : CONV_LLM_UNAVAILABLE,
 			       arena_sprintf(L->a, "no rule converts a %s",
 					     s->orig_kind ? s->orig_kind : step_kind_name(s->kind)));
-		lnode_add(L, si->node);
+		lower_node_add(L, si->node);
 	} else if (s->kind == STEP_ROUTER) {
-		LNode *d = si->d = single_input(L, si, in, &why);
+		LNode *d = si->d = lower_single_input(L, si, in, &why);
 		if (d)
 			lower_router(L, si, d);
 		else {
 			lower_fallback(L, si, CONV_LLM_UNAVAILABLE, why);
-			lnode_add(L, si->node);
+			lower_node_add(L, si->node);
 		}
 	} else {
-		LNode *ln = step_node(L, si, type, s->kind == STEP_TARGET ? "tgt_" : NULL);
+		LNode *ln = lower_step_node(L, si, type, s->kind == STEP_TARGET ? "tgt_" : NULL);
 		LNode *d = NULL;
 		if (s->kind != STEP_JOIN && s->kind != STEP_UNION) {
-			d = si->d = single_input(L, si, in, &why);
+			d = si->d = lower_single_input(L, si, in, &why);
 			if (!d) {
 				lower_fallback(L, si, CONV_LLM_UNAVAILABLE, why);
-				lnode_add(L, ln);
+				lower_node_add(L, ln);
 				goto out;
 			}
 		}
@@ -3076,12 +3024,12 @@ static void lower_step(Lower *L, StepInfo *si)
 		case STEP_EXPRESSION: lower_expression(L, si, ln, d, true); break;
 		case STEP_TRANSACTION_CONTROL:
 			lower_expression(L, si, ln, d, false);
-			warn(L, ln, W_RULE_DIFFERENCE, s,
-			     "rows pass through unchanged; the commit and rollback points are not "
-			     "represented");
+			lower_warn(L, ln, W_RULE_DIFFERENCE, s,
+				   "rows pass through unchanged; the commit and rollback points are not "
+				   "represented");
 			break;
 		case STEP_FILTER: lower_filter(L, si, ln, d); break;
-		case STEP_UPDATE_STRATEGY: lower_update_strategy(L, si, ln, d); break;
+		case STEP_UPDATE_STRATEGY: pc_rule_update_strategy(L, si, ln, d); break;
 		case STEP_SORT: lower_sorter(L, si, ln, d); break;
 		case STEP_AGGREGATE: lower_aggregator(L, si, ln, d); break;
 		case STEP_RANK: lower_rank(L, si, ln, d); break;
@@ -3091,27 +3039,27 @@ static void lower_step(Lower *L, StepInfo *si)
 			lower_joiner(L, si, ln, in);
 			break;
 		case STEP_UNION: lower_union(L, si, ln, in); break;
-		case STEP_NORMALIZER: lower_normalizer(L, si, ln, d); break;
-		case STEP_SQL: lower_sql(L, si, ln, d); break;
+		case STEP_NORMALIZER: pc_rule_normalizer(L, si, ln, d); break;
+		case STEP_SQL: pc_rule_sql_transformation(L, si, ln, d); break;
 		case STEP_TARGET: lower_target(L, si, ln, d, in); break;
-		default: make_placeholder(L, ln, CONV_LLM_UNAVAILABLE, "no rule"); break;
+		default: lower_placeholder(L, ln, CONV_LLM_UNAVAILABLE, "no rule"); break;
 		}
 		L->row_alias = NULL;
-		warn_conversions(L, ln, s);
+		lower_warn_conversions(L, ln, s);
 		if (ln->n->type == NODE_PLACEHOLDER) {
 			/* keep the output ports so downstream steps still lower */
 			for (uint32_t i = 0; i < s->ports.len; i++) {
 				const AstPort *p = s->ports.items[i];
 				if (!(p->dir & PORT_OUT) || si->cols[i])
 					continue;
-				const char *name = fresh_col(L, ln, colname(L, p->name));
-				add_col(L, ln, name, pc_pg_type(L->a, &p->type));
+				const char *name = lower_fresh_col(L, ln, lower_colname(L, p->name));
+				lower_add_col(L, ln, name, pc_pg_type(L->a, &p->type));
 				si->cols[i] = name;
 			}
-			warn(L, ln, W_RULE_FALLBACK, s, "%s: %s", ln->n->note ? ln->n->note : "not converted",
-			     fallback_fate(L));
+			lower_warn(L, ln, W_RULE_FALLBACK, s, "%s: %s",
+				   ln->n->note ? ln->n->note : "not converted", fallback_fate(L));
 		}
-		lnode_add(L, ln);
+		lower_node_add(L, ln);
 	}
 out:
 	L->cur = saved;
@@ -3163,7 +3111,7 @@ static void check_sql(Lower *L, LNode *ln)
 				ptrvec_push(L->a, &kept, w);
 		}
 		n->warnings = kept;
-		make_pushdown_override(L, ln, s, ln->alt_source_sql, 0.90);
+		lower_pushdown_override(L, ln, s, ln->alt_source_sql, 0.90);
 		n->sql = NULL;
 		ptrvec_push(
 		    L->a, &n->evidence,
@@ -3173,8 +3121,8 @@ static void check_sql(Lower *L, LNode *ln)
 					  why));
 		return;
 	}
-	make_placeholder(L, ln, CONV_LLM_UNAVAILABLE,
-			 arena_sprintf(L->a, "the SQL fails the check: %s", why));
+	lower_placeholder(L, ln, CONV_LLM_UNAVAILABLE,
+			  arena_sprintf(L->a, "the SQL fails the check: %s", why));
 	n->sql = NULL;
 	ir_warn(L->a, &n->warnings, diag_code_str(W_RULE_SQL_CHECK), n->origin.line,
 		"the generated SQL fails the PostgreSQL check (%s); the node is kept for review", why);
@@ -3193,11 +3141,11 @@ static void fallback_node(Lower *L, LNode *ln)
 	IrNode *n = ln->n;
 	const char *refused = pc_fallback_refusal(ln->step, n);
 	if (refused) {
-		warn(L, ln, W_LLM_NOT_ASKED, ln->step,
-		     "not sent to the LLM: %s: kept as a placeholder for manual review", refused);
+		lower_warn(L, ln, W_LLM_NOT_ASKED, ln->step,
+			   "not sent to the LLM: %s: kept as a placeholder for manual review", refused);
 		return;
 	}
-	StepInfo *si = info_of(L, ln->step);
+	StepInfo *si = lower_info_of(L, ln->step);
 	RulesFallbackRequest req = {.pipeline = L->flow->name, .node = n, .why = n->note};
 	req.draft_sql = ln->draft_sql;
 	pc_fallback_describe(L->a, ln->step, L->p, &req);
@@ -3214,7 +3162,7 @@ static void fallback_node(Lower *L, LNode *ln)
 	for (uint32_t i = 0; i < ans.evidence.len; i++)
 		ptrvec_push(L->a, &n->evidence, ans.evidence.items[i]);
 	if (ok) {
-		n->type = pc_fallback_type(rule_for(ln->step->kind)->node, n);
+		n->type = pc_fallback_type(lower_rule_for(ln->step->kind)->node, n);
 		n->sql = ans.sql;
 		n->source = CONV_LLM;
 		n->confidence = ans.confidence;
@@ -3225,7 +3173,7 @@ static void fallback_node(Lower *L, LNode *ln)
 	} else {
 		n->source = CONV_LLM_UNAVAILABLE;
 	}
-	warn(L, ln, ans.code, ln->step, "%s", ans.message);
+	lower_warn(L, ln, ans.code, ln->step, "%s", ans.message);
 }
 
 static void lower_flow(Lower *L, IrDoc *d, const AstFlow *f)
@@ -3267,10 +3215,10 @@ static void lower_flow(Lower *L, IrDoc *d, const AstFlow *f)
 	for (uint32_t i = 0; i < f->steps.len; i++) {
 		const AstStep *s = f->steps.items[i];
 		const char *t = s->kind == STEP_SOURCE && s->table ? s->table->name
-				: s->kind == STEP_LOOKUP ? prop(s->def ? s->def : s, SET_LOOKUP_TABLE)
+				: s->kind == STEP_LOOKUP ? lower_prop(s->def ? s->def : s, SET_LOOKUP_TABLE)
 							 : NULL;
 		if (t)
-			strmap_put(&L->ids, colname(L, t), (void *)"");
+			strmap_put(&L->ids, lower_colname(L, t), (void *)"");
 	}
 	for (uint32_t i = 0; i < f->steps.len; i++) {
 		const AstStep *s = f->steps.items[i];
@@ -3280,7 +3228,7 @@ static void lower_flow(Lower *L, IrDoc *d, const AstFlow *f)
 	}
 	for (uint32_t i = 0; i < f->edges.len; i++) {
 		const AstEdge *e = f->edges.items[i];
-		StepInfo *si = e->to ? info_of(L, e->to) : NULL;
+		StepInfo *si = e->to ? lower_info_of(L, e->to) : NULL;
 		if (si)
 			ptrvec_push(L->a, &si->in_edges, (void *)e);
 	}
@@ -3288,10 +3236,10 @@ static void lower_flow(Lower *L, IrDoc *d, const AstFlow *f)
 	for (uint32_t i = 0; i < f->steps.len; i++) {
 		const AstStep *s = f->steps.items[i];
 		if (s->kind == STEP_TARGET)
-			lower_step(L, info_of(L, s));
+			lower_step(L, lower_info_of(L, s));
 	}
 	for (uint32_t i = 0; i < f->steps.len; i++)
-		lower_step(L, info_of(L, f->steps.items[i]));
+		lower_step(L, lower_info_of(L, f->steps.items[i]));
 	/* print, check, fall back */
 	for (uint32_t i = 0; i < L->all.len; i++) {
 		LNode *ln = L->all.items[i];
@@ -3300,10 +3248,10 @@ static void lower_flow(Lower *L, IrDoc *d, const AstFlow *f)
 		check_sql(L, ln);
 		IrNode *n = ln->n;
 		if (n->type != NODE_PLACEHOLDER && n->confidence < RULES_FALLBACK_THRESHOLD) {
-			make_placeholder(L, ln, CONV_LLM_UNAVAILABLE,
-					 arena_sprintf(L->a,
-						       "confidence %.2f is below the fallback threshold %.2f",
-						       n->confidence, RULES_FALLBACK_THRESHOLD));
+			lower_placeholder(
+			    L, ln, CONV_LLM_UNAVAILABLE,
+			    arena_sprintf(L->a, "confidence %.2f is below the fallback threshold %.2f",
+					  n->confidence, RULES_FALLBACK_THRESHOLD));
 			n->sql = NULL;
 		}
 	}
