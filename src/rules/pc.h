@@ -60,7 +60,7 @@ const char *pc_fallback_refusal(const AstStep *s, const IrNode *n);
 
 /* The step as the fallback path sees it: req->kind, req->inputs (the
  * nodes of pl that req->node depends on), one RulesFallbackPort per port in
- * port order (name, direction, type, expression; pc_rules.c adds column
+ * port order (name, direction, type, expression; lower.c adds column
  * and from) and the settings and user code its behaviour lives in.  No
  * descriptions, sensitive settings or data. */
 void pc_fallback_describe(Arena *a, const AstStep *s, const IrPipeline *pl, RulesFallbackRequest *req);

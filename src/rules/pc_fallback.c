@@ -6,7 +6,7 @@
  * expression) and the settings and user code its behaviour lives in (a
  * Java transformation's snippets, an HTTP transformation's URL).  Never a
  * description, a default row, a sensitive setting or any row data.
- * pc_rules.c adds what lowering knows: the inputs and the columns.
+ * lower.c adds what lowering knows: the inputs and the columns.
  */
 #include <string.h>
 

@@ -1,0 +1,662 @@
+/* lower.c - the rule engine's walk: a flow's steps to pipeline nodes (src/rules).
+ *
+ * One mapping becomes one IrPipeline.  Steps are lowered in dependency
+ * order, each by the rule of its neutral StepKind (lower_step() dispatches to
+ * lower_*.c and to a tool's pc_*.c); each rule builds a node whose SQL reads
+ * the nodes of its inputs under the alias `t` (or `d`/`m` for a Joiner's
+ * detail and master), so the nodes compose into WITH ... SELECT per sink
+ * (docs/pipeline-yaml.md).  Here: the rule table, the node helpers of
+ * lower.h, the walk, and printing, checking and the fallback path.
+ *
+ * A SQL node is kept as parts (select items, the rest) until the whole
+ * mapping is lowered, because a later step may need an earlier passive
+ * node to carry a column through (a Source Qualifier column read after a
+ * connected Lookup): lower_carry_column() appends it, and finish() prints the
+ * SQL at the end.
+ */
+#include <string.h>
+
+#include "base/sbuf.h"
+#include "base/str.h"
+#include "rules/lower.h"
+#include "rules/pc.h"
+
+/* clang-format off */
+static const RuleDef rule_table[] = {
+	{"powercenter/source", STEP_SOURCE, "Source Definition", NODE_SOURCE_TABLE, 1.00,
+	 "a relational source: SELECT of its columns; a flat file is a source_file the runner loads"},
+	{"powercenter/source_qualifier", STEP_SOURCE_QUERY, "Source Qualifier", NODE_SOURCE_PUSHDOWN, 0.95,
+	 "generated query: sources joined by the user-defined join or their keys, source filter, "
+	 "select distinct, sorted ports; 0.90 with a SQL override, kept in the source dialect"},
+	{"powercenter/expression", STEP_EXPRESSION, "Expression", NODE_EXPRESSION, 0.85,
+	 "output ports translated by the expression translator, variable ports inlined"},
+	{"powercenter/lookup", STEP_LOOKUP, "Lookup Procedure", NODE_LOOKUP, 0.85,
+	 "LEFT JOIN LATERAL over the lookup's relation; 0.75 for first/last (cache order), "
+	 "0.65 with a lookup SQL override; unconnected lookups are relations for :LKP. calls"},
+	{"powercenter/aggregator", STEP_AGGREGATE, "Aggregator", NODE_GROUP_BY, 0.95,
+	 "GROUP BY the group-by ports; aggregate expressions translated"},
+	{"powercenter/filter", STEP_FILTER, "Filter", NODE_WHERE, 0.98,
+	 "WHERE the condition (NULL drops the row, as in PowerCenter)"},
+	{"powercenter/joiner", STEP_JOIN, "Joiner", NODE_JOIN, 0.90,
+	 "normal: JOIN; master outer: detail LEFT JOIN master; detail outer: master LEFT JOIN "
+	 "detail; full outer: FULL JOIN"},
+	{"powercenter/sorter", STEP_SORT, "Sorter", NODE_ORDER_BY, 0.98,
+	 "ORDER BY the sort keys; DISTINCT when the sorter is distinct"},
+	{"powercenter/router", STEP_ROUTER, "Router", NODE_BRANCH, 0.85,
+	 "one node per output group: WHERE (cond) IS TRUE; the default group takes the rows no "
+	 "group took, NULL conditions included"},
+	{"powercenter/sequence", STEP_SEQUENCE, "Sequence", NODE_SEQUENCE, 0.90,
+	 "start + (row_number() - 1) * increment over the consumer's rows (arrival order)"},
+	{"powercenter/update_strategy", STEP_UPDATE_STRATEGY, "Update Strategy", NODE_UPSERT, 0.80,
+	 "akko_operation from DD_INSERT/DD_UPDATE/DD_DELETE/DD_REJECT; the sink becomes an upsert"},
+	{"powercenter/union", STEP_UNION, "Union Transformation", NODE_UNION, 0.95,
+	 "UNION ALL of the input groups, by port position"},
+	{"powercenter/rank", STEP_RANK, "Rank", NODE_RANK, 0.85,
+	 "rank() OVER (PARTITION BY group ports ORDER BY rank port) <= N"},
+	{"powercenter/normalizer", STEP_NORMALIZER, "Normalizer", NODE_NORMALIZER, 0.70,
+	 "one SELECT per occurrence, UNION ALL, with the occurrence number (GCID)"},
+	{"powercenter/target", STEP_TARGET, "Target Definition", NODE_SINK_TABLE, 0.95,
+	 "columns in target order, unconnected ones NULL; load mode from the update strategy, "
+	 "truncate option and row treatment"},
+	{"powercenter/transaction_control", STEP_TRANSACTION_CONTROL, "Transaction Control",
+	 NODE_EXPRESSION, 0.80, "rows pass through; commit and rollback points are not represented"},
+	{"powercenter/mapplet", STEP_FLOW_INPUT, "Input Transformation", NODE_EXPRESSION, 1.00,
+	 "mapplets are expanded in place; their Input and Output transformations only rename"},
+	{"powercenter/sql_query", STEP_SQL, "SQL Transformation (query mode)", NODE_JOIN, 0.80,
+	 "a static query runs at the source, kept in its dialect (a source_sql node); each input row "
+	 "is joined to its rows, at most Max Output Row Count; with pass-through ports a row that "
+	 "gets none is kept with NULLs; SQLError is NULL; script mode, ports bound into the query and "
+	 "dynamic connections take the fallback path"},
+	{"powercenter/fallback", STEP_CUSTOM, "Custom Transformation, Stored Procedure, XML Source "
+	 "Qualifier, Java, HTTP, SQL", NODE_PLACEHOLDER, 0.00,
+	 "no rule: fallback path (llm_unavailable until an LLM is configured), manual review"},
+};
+/* clang-format on */
+
+const RuleDef *rules_table(size_t *n)
+{
+	*n = ARRAY_LEN(rule_table);
+	return rule_table;
+}
+
+const RuleDef *lower_rule_for(StepKind k)
+{
+	for (size_t i = 0; i < ARRAY_LEN(rule_table); i++)
+		if (rule_table[i].kind == k)
+			return &rule_table[i];
+	return &rule_table[ARRAY_LEN(rule_table) - 1];
+}
+
+/* ---- state and nodes ------------------------------------------------------------- */
+
+const char *lower_ident(Lower *L, const char *name)
+{
+	return sqlgen_ident(L->a, L->dialect, name);
+}
+
+/* Column names are the lower-case identifiers SQL sees (unquoted form). */
+const char *lower_colname(Lower *L, const char *name)
+{
+	char *s = arena_strdup(L->a, name);
+	for (char *c = s; *c; c++)
+		if (*c >= 'A' && *c <= 'Z')
+			*c = (char)(*c - 'A' + 'a');
+	return s;
+}
+
+StepInfo *lower_info_of(Lower *L, const AstStep *s)
+{
+	return strmap_get(&L->by_step, s->name);
+}
+
+static uint32_t line_of(const AstStep *s)
+{
+	return s->loc.line;
+}
+
+const char *lower_prop(const AstStep *s, Setting key)
+{
+	const AstProp *p = ast_props_find(&s->props, key);
+	return p && p->value && *p->value ? p->value : NULL;
+}
+
+bool lower_prop_yes(const AstStep *s, Setting key)
+{
+	const char *v = lower_prop(s, key);
+	return v && (ascii_ieq(v, "YES") || ascii_ieq(v, "1") || ascii_ieq(v, "TRUE") || ascii_ieq(v, "ON"));
+}
+
+void lower_warn(Lower *L, LNode *ln, DiagCode code, const AstStep *s, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	const char *msg = expr_vformat(L->a, fmt, ap);
+	va_end(ap);
+	ir_warn(L->a, &ln->n->warnings, diag_code_str(code), s ? line_of(s) : 0, "%s", msg);
+	if (code == W_RULE_DIFFERENCE)
+		ln->differences++;
+	Diag d = {.code = code, .loc = s ? s->loc : (SrcLoc){0}};
+	d.context = s ? arena_sprintf(L->a, "in %s '%s' of mapping '%s'",
+				      s->orig_kind ? s->orig_kind : "step", s->name, L->flow->name)
+		      : NULL;
+	diag_emit(L->sink, &d, "%s", msg);
+}
+
+/* A rule's name for the document's tool: the table's "powercenter/x"
+ * becomes "<prefix>/x" (the same string for PowerCenter). */
+const char *lower_rule_name(Lower *L, const char *name)
+{
+	const char *slash = strchr(name, '/');
+	const char *pre = L->sem->rule_prefix;
+	if (!slash || (strlen(pre) == (size_t)(slash - name) && strncmp(name, pre, strlen(pre)) == 0))
+		return name;
+	return arena_sprintf(L->a, "%s%s", pre, slash);
+}
+
+LNode *lower_node_new(Lower *L, NodeType type, const char *id, const AstStep *s, const RuleDef *r)
+{
+	LNode *ln = ARENA_NEW(L->a, LNode);
+	ln->n = ir_node_new(L->a, NULL, type, id);
+	strmap_init(&ln->carried, L->a, false);
+	ln->expr_factor = 1.0;
+	if (s) {
+		ln->step = s;
+		ln->loc = s->loc;
+		ln->n->origin.object = s->name;
+		ln->n->origin.kind = s->orig_kind ? s->orig_kind : step_kind_name(s->kind);
+		ln->n->origin.line = line_of(s);
+	}
+	if (r) {
+		ln->n->rule = lower_rule_name(L, r->name);
+		ln->n->base_confidence = r->base;
+		ln->n->confidence = r->base;
+		ptrvec_push(L->a, &ln->n->evidence,
+			    (void *)arena_sprintf(L->a, "rule %s: base %.2f", ln->n->rule, r->base));
+	}
+	return ln;
+}
+
+/* Add the node to the pipeline: after its inputs, so nodes stay in
+ * dependency order. */
+void lower_node_add(Lower *L, LNode *ln)
+{
+	ptrvec_push(L->a, &L->p->nodes, ln->n);
+	ptrvec_push(L->a, &L->all, ln);
+}
+
+void lower_add_dep(Lower *L, LNode *ln, const char *id)
+{
+	for (uint32_t i = 0; i < ln->n->depends_on.len; i++)
+		if (strcmp(ln->n->depends_on.items[i], id) == 0)
+			return;
+	ptrvec_push(L->a, &ln->n->depends_on, (void *)id);
+}
+
+void lower_add_col(Lower *L, LNode *ln, const char *name, const char *type)
+{
+	IrColumn *c = ARENA_NEW(L->a, IrColumn);
+	c->name = name;
+	c->type = type;
+	ptrvec_push(L->a, &ln->n->columns, c);
+}
+
+bool lower_has_col(const LNode *ln, const char *name)
+{
+	for (uint32_t i = 0; i < ln->n->columns.len; i++)
+		if (strcmp(((IrColumn *)ln->n->columns.items[i])->name, name) == 0)
+			return true;
+	return false;
+}
+
+const char *lower_col_type(const LNode *ln, const char *name)
+{
+	for (uint32_t i = 0; i < ln->n->columns.len; i++) {
+		IrColumn *c = ln->n->columns.items[i];
+		if (strcmp(c->name, name) == 0)
+			return c->type;
+	}
+	return "text";
+}
+
+/* A column name not yet used in the node. */
+const char *lower_fresh_col(Lower *L, LNode *ln, const char *name)
+{
+	const char *n = name;
+	for (int k = 2; lower_has_col(ln, n); k++)
+		n = arena_sprintf(L->a, "%.55s_%d", name, k);
+	return n;
+}
+
+void lower_add_item(Lower *L, LNode *ln, const char *expr, const char *alias, const char *type)
+{
+	ptrvec_push(L->a, &ln->items, (void *)arena_sprintf(L->a, "%s AS %s", expr, lower_ident(L, alias)));
+	lower_add_col(L, ln, alias, type);
+}
+
+/* Turn a node into a placeholder: no SQL, manual review. */
+void lower_placeholder(Lower *L, LNode *ln, ConvSource src, const char *why)
+{
+	ln->n->type = NODE_PLACEHOLDER;
+	ln->n->source = src;
+	ln->n->confidence = 0;
+	ln->n->review = true;
+	ln->n->note = why;
+	ln->n->table = NULL; /* a placeholder has no payload */
+	ln->n->keys = (PtrVec){0};
+	ln->n->load_order = 0;
+	ln->n->operation = NULL;
+	ln->n->pre_sql = ln->n->post_sql = NULL;
+	ln->tail = NULL;
+	ln->full = NULL;
+	ln->carry = false;
+	ptrvec_push(L->a, &ln->n->evidence, (void *)arena_sprintf(L->a, "fallback: %s", why));
+}
+
+/* ---- ports, step nodes and placeholders ------------------------------------------ */
+
+bool lower_is_variable(const AstPort *p)
+{
+	return (p->dir & PORT_VAR) && !(p->dir & PORT_IN);
+}
+
+int lower_port_index(const AstStep *s, const AstPort *p)
+{
+	for (uint32_t i = 0; i < s->ports.len; i++)
+		if (s->ports.items[i] == p)
+			return (int)i;
+	return -1;
+}
+
+int lower_port_named(const AstStep *s, const char *name)
+{
+	for (uint32_t i = 0; i < s->ports.len; i++)
+		if (ascii_ieq(((AstPort *)s->ports.items[i])->name, name))
+			return (int)i;
+	return -1;
+}
+
+LNode *lower_step_node(Lower *L, StepInfo *si, NodeType type, const char *prefix)
+{
+	const AstStep *s = si->s;
+	const char *id =
+	    ir_make_id(L->a, &L->ids, prefix ? arena_sprintf(L->a, "%s%s", prefix, s->name) : s->name);
+	LNode *ln = lower_node_new(L, type, id, s, lower_rule_for(s->kind));
+	si->node = ln;
+	si->cols = ARENA_NEWN(L->a, const char *, s->ports.len + 1);
+	return ln;
+}
+
+/* What becomes of a placeholder (W0603). */
+static const char *fallback_fate(const Lower *L)
+{
+	return L->o->fallback ? "a placeholder for manual review unless the LLM fallback converts it"
+			      : "kept as a placeholder for manual review (no LLM configured)";
+}
+
+/* The placeholder for a step that cannot be lowered: its output ports
+ * still exist, so downstream steps can be lowered and reviewed. */
+void lower_fallback(Lower *L, StepInfo *si, ConvSource src, const char *why)
+{
+	LNode *ln = si->node ? si->node : lower_step_node(L, si, NODE_PLACEHOLDER, NULL);
+	lower_placeholder(L, ln, src, why);
+	for (uint32_t i = 0; si->in && i < si->s->ports.len; i++) /* what it reads, for review */
+		if (si->in[i].node)
+			lower_add_dep(L, ln, si->in[i].node->n->id);
+	for (uint32_t i = 0; i < si->s->ports.len; i++) {
+		const AstPort *p = si->s->ports.items[i];
+		if (!(p->dir & PORT_OUT))
+			continue;
+		const char *name = lower_fresh_col(L, ln, lower_colname(L, p->name));
+		lower_add_col(L, ln, name, pc_pg_type(L->a, &p->type));
+		si->cols[i] = name;
+	}
+	lower_warn(L, ln, W_RULE_FALLBACK, si->s, "%s: %s", why, fallback_fate(L));
+}
+
+/* ---- the walk ---------------------------------------------------------------------- */
+
+void lower_step(Lower *L, StepInfo *si)
+{
+	if (si->done || si->busy)
+		return;
+	si->busy = true;
+	const AstStep *s = si->s;
+	if (s->kind == STEP_SOURCE) {
+		lower_source(L, si);
+		si->done = true;
+		return;
+	}
+	if (s->kind == STEP_SOURCE_QUERY) {
+		lower_source_query(L, si);
+		si->done = true;
+		return;
+	}
+	if (lower_transparent(s) || s->kind == STEP_SEQUENCE) {
+		si->done = true;
+		return;
+	}
+	if (s->kind == STEP_LOOKUP && si->in_edges.len == 0) { /* unconnected: :LKP. reads its relation */
+		si->done = true;
+		return;
+	}
+	ColRef *in = lower_inputs(L, si); /* lowers the inputs first */
+	si->in = in;
+	const RuleDef *r = lower_rule_for(s->kind);
+	NodeType type = r->node;
+	StepInfo *saved = L->cur;
+	ColRef *saved_in = L->cur_in;
+	ExprBinding **saved_vars = L->cur_vars, **saved_pre = L->cur_pre, **saved_prev = L->cur_prev;
+	L->cur = si;
+	L->cur_in = in;
+	L->cur_vars = L->cur_pre = L->cur_prev = NULL;
+	L->cur_order = NULL;
+	const char *why = NULL;
+	if (type == NODE_PLACEHOLDER || s->disabled) {
+		lower_fallback(L, si, s->kind == STEP_SCRIPT ? CONV_UNSUPPORTED : CONV_LLM_UNAVAILABLE,
+			       arena_sprintf(L->a, "no rule converts a %s",
+					     s->orig_kind ? s->orig_kind : step_kind_name(s->kind)));
+		lower_node_add(L, si->node);
+	} else if (s->kind == STEP_ROUTER) {
+		LNode *d = si->d = lower_single_input(L, si, in, &why);
+		if (d)
+			lower_router(L, si, d);
+		else {
+			lower_fallback(L, si, CONV_LLM_UNAVAILABLE, why);
+			lower_node_add(L, si->node);
+		}
+	} else {
+		LNode *ln = lower_step_node(L, si, type, s->kind == STEP_TARGET ? "tgt_" : NULL);
+		LNode *d = NULL;
+		if (s->kind != STEP_JOIN && s->kind != STEP_UNION) {
+			d = si->d = lower_single_input(L, si, in, &why);
+			if (!d) {
+				lower_fallback(L, si, CONV_LLM_UNAVAILABLE, why);
+				lower_node_add(L, ln);
+				goto out;
+			}
+		}
+		L->row_alias = "t";
+		switch (s->kind) {
+		case STEP_EXPRESSION: lower_expression(L, si, ln, d, true); break;
+		case STEP_TRANSACTION_CONTROL:
+			lower_expression(L, si, ln, d, false);
+			lower_warn(L, ln, W_RULE_DIFFERENCE, s,
+				   "rows pass through unchanged; the commit and rollback points are not "
+				   "represented");
+			break;
+		case STEP_FILTER: lower_filter(L, si, ln, d); break;
+		case STEP_UPDATE_STRATEGY: pc_rule_update_strategy(L, si, ln, d); break;
+		case STEP_SORT: lower_sorter(L, si, ln, d); break;
+		case STEP_AGGREGATE: lower_aggregator(L, si, ln, d); break;
+		case STEP_RANK: lower_rank(L, si, ln, d); break;
+		case STEP_LOOKUP: lower_lookup(L, si, ln, d); break;
+		case STEP_JOIN:
+			L->row_alias = NULL;
+			lower_joiner(L, si, ln, in);
+			break;
+		case STEP_UNION: lower_union(L, si, ln, in); break;
+		case STEP_NORMALIZER: pc_rule_normalizer(L, si, ln, d); break;
+		case STEP_SQL: pc_rule_sql_transformation(L, si, ln, d); break;
+		case STEP_TARGET: lower_target(L, si, ln, d, in); break;
+		default: lower_placeholder(L, ln, CONV_LLM_UNAVAILABLE, "no rule"); break;
+		}
+		L->row_alias = NULL;
+		lower_warn_conversions(L, ln, s);
+		if (ln->n->type == NODE_PLACEHOLDER) {
+			/* keep the output ports so downstream steps still lower */
+			for (uint32_t i = 0; i < s->ports.len; i++) {
+				const AstPort *p = s->ports.items[i];
+				if (!(p->dir & PORT_OUT) || si->cols[i])
+					continue;
+				const char *name = lower_fresh_col(L, ln, lower_colname(L, p->name));
+				lower_add_col(L, ln, name, pc_pg_type(L->a, &p->type));
+				si->cols[i] = name;
+			}
+			lower_warn(L, ln, W_RULE_FALLBACK, s, "%s: %s",
+				   ln->n->note ? ln->n->note : "not converted", fallback_fate(L));
+		}
+		lower_node_add(L, ln);
+	}
+out:
+	L->cur = saved;
+	L->cur_in = saved_in;
+	L->cur_vars = saved_vars;
+	L->cur_pre = saved_pre;
+	L->cur_prev = saved_prev;
+	si->done = true;
+}
+
+/* Print the SQL of a node from its parts. */
+static void finish(Lower *L, LNode *ln)
+{
+	IrNode *n = ln->n;
+	if (n->type != NODE_PLACEHOLDER) /* docs/pipeline-yaml.md, "Confidence" */
+		n->confidence = n->base_confidence * ln->expr_factor - 0.05 * ln->differences;
+	if (n->type == NODE_PLACEHOLDER || n->type == NODE_SOURCE_FILE || n->source_sql) {
+		n->sql = NULL;
+		return;
+	}
+	if (ln->full) {
+		n->sql = ln->full;
+		return;
+	}
+	Sbuf b = SBUF_INIT;
+	sbuf_adds(&b, ln->distinct ? "SELECT DISTINCT\n" : "SELECT\n");
+	for (uint32_t i = 0; i < ln->items.len; i++)
+		sbuf_addf(&b, "  %s%s\n", (const char *)ln->items.items[i], i + 1 < ln->items.len ? "," : "");
+	if (!ln->items.len)
+		sbuf_adds(&b, "  1 AS akko_none\n");
+	if (ln->tail)
+		sbuf_adds(&b, ln->tail);
+	n->sql = arena_strdup(L->a, b.buf);
+	sbuf_release(&b);
+}
+
+static void check_sql(Lower *L, LNode *ln)
+{
+	IrNode *n = ln->n;
+	const char *why = NULL;
+	if (!n->sql || !L->o->sql_ok || L->o->sql_ok(L->o->sql_ok_ud, n->sql, &why))
+		return;
+	if (ln->alt_source_sql) { /* source-dialect SQL: the query runs at the source */
+		const AstStep *s = ln->step;
+		PtrVec kept = {0}; /* the parameter notes were about the PostgreSQL form */
+		for (uint32_t i = 0; i < n->warnings.len; i++) {
+			IrWarning *w = n->warnings.items[i];
+			if (strcmp(w->code, diag_code_str(W_RULE_SQL_PARAM)) != 0)
+				ptrvec_push(L->a, &kept, w);
+		}
+		n->warnings = kept;
+		lower_pushdown_override(L, ln, s, ln->alt_source_sql, 0.90);
+		n->sql = NULL;
+		ptrvec_push(
+		    L->a, &n->evidence,
+		    (void *)arena_sprintf(L->a,
+					  "PostgreSQL refuses the filter or join (%s): the query runs at "
+					  "the source as PowerCenter would send it",
+					  why));
+		return;
+	}
+	lower_placeholder(L, ln, CONV_LLM_UNAVAILABLE,
+			  arena_sprintf(L->a, "the SQL fails the check: %s", why));
+	n->sql = NULL;
+	ir_warn(L->a, &n->warnings, diag_code_str(W_RULE_SQL_CHECK), n->origin.line,
+		"the generated SQL fails the PostgreSQL check (%s); the node is kept for review", why);
+	const IrWarning *w = n->warnings.items[n->warnings.len - 1];
+	Diag d = {.code = W_RULE_SQL_CHECK, .loc = ln->loc};
+	d.context = arena_sprintf(L->a, "in node '%s' of mapping '%s'", n->id, L->flow->name);
+	diag_emit(L->sink, &d, "%s", w->message);
+}
+
+/* ---- the fallback path (docs/llm.md) ------------------------------------------------ */
+
+/* Ask the fallback for a placeholder; a draft it returns (validated by
+ * the caller) replaces the placeholder, columns unchanged. */
+static void fallback_node(Lower *L, LNode *ln)
+{
+	IrNode *n = ln->n;
+	const char *refused = pc_fallback_refusal(ln->step, n);
+	if (refused) {
+		lower_warn(L, ln, W_LLM_NOT_ASKED, ln->step,
+			   "not sent to the LLM: %s: kept as a placeholder for manual review", refused);
+		return;
+	}
+	StepInfo *si = lower_info_of(L, ln->step);
+	RulesFallbackRequest req = {.pipeline = L->flow->name, .node = n, .why = n->note};
+	req.draft_sql = ln->draft_sql;
+	pc_fallback_describe(L->a, ln->step, L->p, &req);
+	bool mine = si && (si->node == ln || si->groups); /* not a node lowering added */
+	for (uint32_t i = 0; mine && i < req.ports.len; i++) {
+		RulesFallbackPort *fp = req.ports.items[i];
+		if (si->cols && (!si->groups || si->groups[i] == ln))
+			fp->column = si->cols[i];
+		if (si->in && si->in[i].node && si->in[i].col)
+			fp->from = arena_sprintf(L->a, "%s.%s", si->in[i].node->n->id, si->in[i].col);
+	}
+	RulesFallbackAnswer ans = {0};
+	bool ok = L->o->fallback(L->o->fallback_ud, &req, &ans);
+	for (uint32_t i = 0; i < ans.evidence.len; i++)
+		ptrvec_push(L->a, &n->evidence, ans.evidence.items[i]);
+	if (ok) {
+		n->type = pc_fallback_type(lower_rule_for(ln->step->kind)->node, n);
+		n->sql = ans.sql;
+		n->source = CONV_LLM;
+		n->confidence = ans.confidence;
+		n->review = false; /* checking the draft is the LLM-assisted effort (docs/effort.md) */
+		n->llm_model = ans.model;
+		n->llm_key = ans.key;
+		n->note = arena_sprintf(L->a, "drafted by an LLM: %s", n->note ? n->note : "no rule");
+	} else {
+		n->source = CONV_LLM_UNAVAILABLE;
+	}
+	lower_warn(L, ln, ans.code, ln->step, "%s", ans.message);
+}
+
+static void lower_flow(Lower *L, IrDoc *d, const AstFlow *f)
+{
+	L->flow = f;
+	IrPipeline *p = ARENA_NEW(L->a, IrPipeline);
+	p->name = f->name;
+	p->origin.object = f->name;
+	p->origin.kind = f->kind == FLOW_MAPPING ? "Mapping" : flow_kind_name(f->kind);
+	p->origin.line = f->loc.line;
+	L->p = p;
+	/* the session that runs it gives parameters' values and connections */
+	const AstSession *sess = NULL;
+	const char *sess_name = NULL;
+	for (uint32_t i = 0; i < L->folder->tasks.len && !sess; i++) {
+		const AstTask *t = L->folder->tasks.items[i];
+		if (t->session && t->session->mapping == f)
+			sess = t->session, sess_name = t->name;
+	}
+	for (uint32_t c = 0; c < L->folder->controls.len && !sess; c++) {
+		const AstControl *ctl = L->folder->controls.items[c];
+		for (uint32_t i = 0; i < ctl->defs.len && !sess; i++) {
+			const AstTask *t = ctl->defs.items[i];
+			if (t->session && t->session->mapping == f)
+				sess = t->session, sess_name = t->name;
+		}
+	}
+	p->session = sess_name;
+	pc_pipeline_params(L->a, L->doc, f, sess_name, &p->parameters);
+	pc_pipeline_connections(L->a, L->doc, f, sess, &p->connections);
+	strmap_init(&L->ids, L->a, false);
+	strmap_init(&L->by_step, L->a, false);
+	strmap_init(&L->relnodes, L->a, true);
+	strmap_init(&L->seqnodes, L->a, false);
+	/* node ids are relation names in SQL: never a word the dialect reserves */
+	for (size_t i = 0; i < L->dialect->n_reserved; i++)
+		strmap_put(&L->ids, L->dialect->reserved[i], (void *)"");
+	/* the tables that node SQL reads are never node ids */
+	for (uint32_t i = 0; i < f->steps.len; i++) {
+		const AstStep *s = f->steps.items[i];
+		const char *t = s->kind == STEP_SOURCE && s->table ? s->table->name
+				: s->kind == STEP_LOOKUP ? lower_prop(s->def ? s->def : s, SET_LOOKUP_TABLE)
+							 : NULL;
+		if (t)
+			strmap_put(&L->ids, lower_colname(L, t), (void *)"");
+	}
+	for (uint32_t i = 0; i < f->steps.len; i++) {
+		const AstStep *s = f->steps.items[i];
+		StepInfo *si = ARENA_NEW(L->a, StepInfo);
+		si->s = s;
+		strmap_put(&L->by_step, s->name, si);
+	}
+	for (uint32_t i = 0; i < f->edges.len; i++) {
+		const AstEdge *e = f->edges.items[i];
+		StepInfo *si = e->to ? lower_info_of(L, e->to) : NULL;
+		if (si)
+			ptrvec_push(L->a, &si->in_edges, (void *)e);
+	}
+	/* targets in load order drive the walk; then everything else */
+	for (uint32_t i = 0; i < f->steps.len; i++) {
+		const AstStep *s = f->steps.items[i];
+		if (s->kind == STEP_TARGET)
+			lower_step(L, lower_info_of(L, s));
+	}
+	for (uint32_t i = 0; i < f->steps.len; i++)
+		lower_step(L, lower_info_of(L, f->steps.items[i]));
+	/* print, check, fall back */
+	for (uint32_t i = 0; i < L->all.len; i++) {
+		LNode *ln = L->all.items[i];
+		finish(L, ln);
+		ln->draft_sql = ln->n->sql;
+		check_sql(L, ln);
+		IrNode *n = ln->n;
+		if (n->type != NODE_PLACEHOLDER && n->confidence < RULES_FALLBACK_THRESHOLD) {
+			lower_placeholder(
+			    L, ln, CONV_LLM_UNAVAILABLE,
+			    arena_sprintf(L->a, "confidence %.2f is below the fallback threshold %.2f",
+					  n->confidence, RULES_FALLBACK_THRESHOLD));
+			n->sql = NULL;
+		}
+	}
+	if (L->o->fallback)
+		for (uint32_t i = 0; i < L->all.len; i++)
+			if (((LNode *)L->all.items[i])->n->type == NODE_PLACEHOLDER)
+				fallback_node(L, L->all.items[i]);
+	/* a node reading a placeholder cannot run: say so where it matters */
+	for (uint32_t i = 0; i < L->all.len; i++) {
+		IrNode *n = ((LNode *)L->all.items[i])->n;
+		for (uint32_t k = 0; k < n->depends_on.len; k++) {
+			for (uint32_t j = 0; j < i; j++) {
+				IrNode *up = ((LNode *)L->all.items[j])->n;
+				if (strcmp(up->id, n->depends_on.items[k]) == 0 &&
+				    up->type == NODE_PLACEHOLDER && n->type != NODE_PLACEHOLDER)
+					ptrvec_push(L->a, &n->evidence,
+						    (void *)arena_sprintf(
+							L->a,
+							"reads placeholder '%s': runs only after its review",
+							up->id));
+			}
+		}
+	}
+	L->all = (PtrVec){0};
+	ptrvec_push(L->a, &d->pipelines, p);
+}
+
+void rules_lower(Arena *a, const AstDoc *doc, const RulesOptions *o, IrDoc *d, DiagSink *sink)
+{
+	Lower L = {.a = a, .doc = doc, .o = o, .sink = sink, .sem = tool_semantics(doc->tool)};
+	L.dialect = o->dialect ? o->dialect : &dialect_postgres;
+	/* the language of the text the rules write (default values); until the
+	 * tool's own language has a parser, the first registered one's */
+	L.lang = expr_language(L.sem->expr_lang);
+	if (!L.lang)
+		L.lang = expr_languages()[0];
+	/* every expression parsed once, kept on the AST (a cache: idempotent) */
+	expr_parse_doc((AstDoc *)doc);
+	for (uint32_t i = 0; i < doc->folders.len; i++) {
+		L.folder = doc->folders.items[i];
+		for (uint32_t k = 0; k < L.folder->flows.len; k++) {
+			const AstFlow *f = L.folder->flows.items[k];
+			if (f->kind != FLOW_MAPPLET) /* mapplets are expanded where they are used */
+				lower_flow(&L, d, f);
+		}
+	}
+}
+
+void rules_lower_powercenter(Arena *a, const AstDoc *doc, const RulesOptions *o, IrDoc *d, DiagSink *sink)
+{
+	rules_lower(a, doc, o, d, sink);
+}

@@ -1,0 +1,278 @@
+/* lower_source.c - sources and source queries (src/rules).
+ *
+ * A source is a table (or a flat file the runner loads); a source query
+ * joins its sources by the user-defined join or their keys with the source
+ * filter, or is a SQL override kept as written and run at the source.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/sbuf.h"
+#include "base/str.h"
+#include "expr/lang/powercenter/jobexprs.h"
+#include "rules/lower.h"
+#include "rules/pc.h"
+
+void lower_source(Lower *L, StepInfo *si)
+{
+	const AstStep *s = si->s;
+	const AstTable *t = s->table;
+	LNode *ln = lower_step_node(L, si, t && t->is_file ? NODE_SOURCE_FILE : NODE_SOURCE_TABLE, "src_");
+	IrTable *tb = ARENA_NEW(L->a, IrTable);
+	tb->orig_name = t ? t->name : s->name;
+	tb->name = lower_colname(L, tb->orig_name);
+	tb->schema = t ? t->owner : NULL;
+	ln->n->table = tb;
+	for (uint32_t i = 0; i < s->ports.len; i++) {
+		const AstPort *p = s->ports.items[i];
+		const char *name = lower_fresh_col(L, ln, lower_colname(L, p->name));
+		lower_add_item(L, ln, lower_ident(L, name), name, pc_pg_type(L->a, &p->type));
+		si->cols[i] = name;
+	}
+	ln->tail = arena_sprintf(L->a, "FROM %s", lower_ident(L, tb->name));
+	if (t && t->is_file) {
+		tb->file = lower_prop(s, SET_FILE_NAME) ? lower_prop(s, SET_FILE_NAME) : t->name;
+		ln->n->confidence = ln->n->base_confidence = 0.95;
+		ln->n->note = "a flat file: the runner loads it into table.name before the pipeline runs";
+	}
+	lower_node_add(L, ln);
+}
+
+/* $$PARAM inside SQL text (a source filter, a join): PowerCenter
+ * substitutes the text; here it becomes the run-time setting. */
+const char *lower_sql_params(Lower *L, LNode *ln, const AstStep *s, const char *sql)
+{
+	if (!strstr(sql, "$$"))
+		return sql;
+	Sbuf b = SBUF_INIT;
+	for (const char *c = sql; *c;) {
+		bool quoted = c[0] == '\'' && c[1] == '$' && c[2] == '$';
+		const char *d = quoted ? c + 1 : c;
+		if (d[0] == '$' && d[1] == '$') {
+			const char *e = d + 2;
+			while ((*e >= 'A' && *e <= 'Z') || (*e >= 'a' && *e <= 'z') ||
+			       (*e >= '0' && *e <= '9') || *e == '_')
+				e++;
+			if (quoted && *e != '\'') {
+				sbuf_addch(&b, *c++);
+				continue;
+			}
+			const char *name = arena_strndup(L->a, d, (size_t)(e - d));
+			const ExprBinding *pb = job_resolve_param(L->a, L->doc, L->folder, L->flow, name);
+			ExprType ty = quoted || !pb ? XT_STRING : pb->type;
+			ExprEnv env = {
+			    .lang = L->lang, .dialect = L->dialect, .resolve = lower_resolve, .ud = L};
+			ExprResult r = {0};
+			char text[128];
+			snprintf(text, sizeof text, "%s", name);
+			expr_translate(L->a, &env, text, strlen(text), &r);
+			const char *v = r.sql ? r.sql : "NULL";
+			if (quoted && ty == XT_STRING && pb && pb->type != XT_STRING &&
+			    pb->type != XT_UNKNOWN)
+				v = arena_sprintf(L->a, "current_setting('akko.%s')",
+						  lower_colname(L, name + 2));
+			sbuf_adds(&b, v);
+			c = quoted ? e + 1 : e;
+			lower_warn(L, ln, W_RULE_SQL_PARAM, s,
+				   "parameter '%s' in SQL text is read at run time from the setting, not "
+				   "substituted as text",
+				   name);
+			continue;
+		}
+		sbuf_addch(&b, *c++);
+	}
+	const char *r = arena_strdup(L->a, b.buf);
+	sbuf_release(&b);
+	return r;
+}
+
+/* A query kept as written, run at the source: the runner materialises
+ * its rows under the node's id. */
+void lower_pushdown_override(Lower *L, LNode *ln, const AstStep *s, const char *sql, double base)
+{
+	ln->n->type = NODE_SOURCE_PUSHDOWN;
+	ln->n->base_confidence = base;
+	ln->n->confidence = base;
+	ln->n->depends_on = (PtrVec){0};
+	ln->items = (PtrVec){0};
+	ln->tail = NULL;
+	ln->carry = false;
+	ln->n->pre_sql = NULL;
+	ln->n->note = "runs at the source connection; the runner materialises its rows under the node's id";
+	/* kept as written, with line ends made uniform */
+	Sbuf b = SBUF_INIT;
+	for (const char *c = sql; *c; c++)
+		if (!(c[0] == '\r' && c[1] == '\n'))
+			sbuf_addch(&b, *c == '\r' ? '\n' : *c);
+	ln->n->source_sql = arena_strdup(L->a, b.buf);
+	sbuf_release(&b);
+	lower_warn(
+	    L, ln, W_RULE_OVERRIDE, s,
+	    "the query is kept as written, in the source's dialect: it runs at the source and its rows "
+	    "are read under the node's id");
+}
+
+void lower_source_query(Lower *L, StepInfo *si)
+{
+	const AstStep *s = si->s;
+	LNode *ln = lower_step_node(L, si, NODE_SOURCE_PUSHDOWN, NULL);
+	ColRef *in = lower_inputs(L, si);
+	const char *override = lower_prop(s, SET_SQL_QUERY);
+	if (override) {
+		lower_pushdown_override(L, ln, s, override, 0.90);
+		for (uint32_t i = 0; i < s->ports.len; i++) {
+			const AstPort *p = s->ports.items[i];
+			if (!(p->dir & PORT_OUT))
+				continue;
+			const char *name = lower_fresh_col(L, ln, lower_colname(L, p->name));
+			lower_add_col(L, ln, name, pc_pg_type(L->a, &p->type));
+			si->cols[i] = name;
+		}
+		lower_node_add(L, ln);
+		return;
+	}
+	/* the sources it reads, each under its table's name */
+	LNode *srcs[32];
+	const char *alias[32];
+	uint32_t ns = 0;
+	for (uint32_t i = 0; i < s->ports.len; i++) {
+		if (!in[i].node)
+			continue;
+		bool seen = false;
+		for (uint32_t k = 0; k < ns; k++)
+			seen |= srcs[k] == in[i].node;
+		if (!seen && ns < 32) {
+			srcs[ns] = in[i].node;
+			const IrTable *tb = in[i].node->n->table;
+			const char *al = tb ? tb->name : in[i].node->n->id;
+			for (uint32_t k = 0; k < ns; k++)
+				if (strcmp(alias[k], al) == 0)
+					al = in[i].node->n->id;
+			alias[ns++] = al;
+		}
+	}
+	if (ns == 0) {
+		lower_fallback(L, si, CONV_LLM_UNAVAILABLE, "the source qualifier reads no source");
+		lower_node_add(L, ln);
+		return;
+	}
+	Sbuf b = SBUF_INIT;
+	sbuf_adds(&b, "FROM ");
+	for (uint32_t k = 0; k < ns; k++) {
+		sbuf_addf(&b, "%s%s AS %s", k ? ", " : "", srcs[k]->n->id, lower_ident(L, alias[k]));
+		lower_add_dep(L, ln, srcs[k]->n->id);
+	}
+	for (uint32_t i = 0; i < s->ports.len; i++) {
+		const AstPort *p = s->ports.items[i];
+		if (!(p->dir & PORT_OUT))
+			continue;
+		const char *name = lower_fresh_col(L, ln, lower_colname(L, p->name));
+		const char *type = pc_pg_type(L->a, &p->type);
+		if (in[i].node) {
+			uint32_t k = 0;
+			while (k < ns && srcs[k] != in[i].node)
+				k++;
+			lower_add_item(
+			    L, ln,
+			    arena_sprintf(L->a, "%s.%s", lower_ident(L, alias[k]), lower_ident(L, in[i].col)),
+			    name, type);
+		} else {
+			lower_add_item(L, ln, arena_sprintf(L->a, "CAST(NULL AS %s)", type), name, type);
+		}
+		si->cols[i] = name;
+	}
+	const char *udj = lower_prop(s, SET_USER_JOIN), *filter = lower_prop(s, SET_SOURCE_FILTER);
+	int nw = 0;
+	if (udj) {
+		if (strchr(udj, '{')) {
+			sbuf_release(&b);
+			lower_fallback(L, si, CONV_LLM_UNAVAILABLE,
+				       "the user-defined join uses PowerCenter's {outer join} syntax");
+			lower_node_add(L, ln);
+			return;
+		}
+		sbuf_addf(&b, "\nWHERE (%s)", lower_sql_params(L, ln, s, udj));
+		nw++;
+	} else if (ns > 1) {
+		/* PowerCenter joins the sources on their primary/foreign keys */
+		int keys = 0;
+		for (uint32_t k = 0; k < ns; k++) {
+			const AstStep *src = srcs[k]->step;
+			if (!src || !src->table)
+				continue;
+			for (uint32_t f = 0; f < src->table->fields.len; f++) {
+				const AstPort *fld = src->table->fields.items[f];
+				if (!fld->ref_table || !*fld->ref_table)
+					continue;
+				for (uint32_t m = 0; m < ns; m++)
+					if (m != k && srcs[m]->n->table &&
+					    ascii_ieq(srcs[m]->n->table->orig_name, fld->ref_table))
+						sbuf_addf(&b, "%s%s.%s = %s.%s",
+							  keys++ || nw ? " AND " : "\nWHERE ",
+							  lower_ident(L, alias[k]),
+							  lower_ident(L, lower_colname(L, fld->name)),
+							  lower_ident(L, alias[m]),
+							  lower_ident(L, lower_colname(L, fld->ref_field
+											      ? fld->ref_field
+											      : fld->name)));
+			}
+		}
+		if (!keys) {
+			sbuf_release(&b);
+			lower_fallback(L, si, CONV_LLM_UNAVAILABLE,
+				       "several sources without a user-defined join or key relationship");
+			lower_node_add(L, ln);
+			return;
+		}
+		nw += keys;
+	}
+	if (filter)
+		sbuf_addf(&b, "%s(%s)", nw ? " AND " : "\nWHERE ", lower_sql_params(L, ln, s, filter));
+	const char *sorted = lower_prop(s, SET_SORTED_PORTS);
+	int nsorted = sorted ? atoi(sorted) : 0;
+	if (nsorted > 0) {
+		sbuf_adds(&b, "\nORDER BY ");
+		for (int k = 0; k < nsorted && k < (int)ln->n->columns.len; k++)
+			sbuf_addf(&b, "%s%d", k ? ", " : "", k + 1);
+	}
+	ln->distinct = lower_prop_yes(s, SET_SELECT_DISTINCT);
+	ln->tail = arena_strdup(L->a, b.buf);
+	sbuf_release(&b);
+	if (udj || filter) { /* the same query as PowerCenter would send it */
+		Sbuf q = SBUF_INIT;
+		sbuf_adds(&q, ln->distinct ? "SELECT DISTINCT " : "SELECT ");
+		for (uint32_t i = 0, n = 0; i < s->ports.len; i++) {
+			const AstPort *p = s->ports.items[i];
+			if (!(p->dir & PORT_OUT))
+				continue;
+			uint32_t k = 0;
+			while (in[i].node && k < ns && srcs[k] != in[i].node)
+				k++;
+			const IrTable *tb = in[i].node && k < ns ? srcs[k]->n->table : NULL;
+			sbuf_addf(&q, "%s%s%s%s", n++ ? ", " : "", tb ? tb->orig_name : "",
+				  tb ? "." : "NULL AS ", p->name);
+		}
+		sbuf_adds(&q, "\nFROM ");
+		for (uint32_t k = 0; k < ns; k++) {
+			const IrTable *tb = srcs[k]->n->table;
+			sbuf_addf(&q, "%s%s%s%s", k ? ", " : "", tb && tb->schema ? tb->schema : "",
+				  tb && tb->schema ? "." : "", tb ? tb->orig_name : srcs[k]->n->id);
+		}
+		if (udj)
+			sbuf_addf(&q, "\nWHERE %s", udj);
+		if (filter)
+			sbuf_addf(&q, "%s%s", udj ? "\nAND " : "\nWHERE ", filter);
+		ln->alt_source_sql = arena_strdup(L->a, q.buf);
+		sbuf_release(&q);
+	}
+	if (udj || filter) {
+		ln->n->base_confidence = 0.93;
+		ln->n->confidence = 0.93;
+		ptrvec_push(L->a, &ln->n->evidence,
+			    (void *)"source filter or user-defined join in the source's SQL dialect: 0.93");
+	}
+	/* the filter and join are SQL of the source's dialect: when PostgreSQL
+	 * refuses them, check_sql() runs the query at the source as written */
+	lower_node_add(L, ln);
+}
