@@ -8,6 +8,7 @@
 #include <strings.h>
 
 #include "base/sbuf.h"
+#include "base/str.h"
 #include "rules/lower.h"
 #include "rules/pc.h"
 
@@ -64,10 +65,26 @@ const char *lower_arrival_order(LNode *d, const char **sorter)
 	return NULL;
 }
 
-/* A variable's value before it is first set, for a value of class `cls`
- * (lower_type_class()), as the tool gives it; NULL for NULL. */
-static const char *var_init(const Lower *L, char cls)
+/* A variable's value before it is first set: the initial value the
+ * export declares for port `p` (AstPort.init: a DataStage stage variable's
+ * InitialValue), translated in its language; else the tool's default for
+ * a value of class `cls` (lower_type_class(), ToolSemantics); NULL for
+ * NULL.  An initial value that does not translate (it may not read
+ * columns) falls back to the default with a warning. */
+static const char *var_init(Lower *L, LNode *ln, const AstPort *p, char cls)
 {
+	if (p->init && *str_trim(str_from(p->init->text)).ptr) {
+		const Language *lang = expr_language(p->init->lang);
+		ExprEnv env = {.lang = lang ? lang : L->lang, .dialect = L->dialect};
+		ExprResult r;
+		expr_translate_ast(L->a, &env, p->init, &r);
+		if (r.sql)
+			return r.sql;
+		lower_warn(L, ln, W_RULE_DIFFERENCE, L->cur->s,
+			   "the initial value of variable port '%s' does not translate; the tool's default "
+			   "is used",
+			   p->name);
+	}
 	return cls == 'N' ? L->sem->var_init_number : cls == 'S' ? L->sem->var_init_string : NULL;
 }
 
@@ -286,7 +303,7 @@ void lower_previous_rows(Lower *L, StepInfo *si, LNode *ln, LNode *d)
 		if (!prev[i])
 			continue;
 		char cls = lower_type_class(b->type);
-		const char *init = var_init(L, cls);
+		const char *init = var_init(L, ln, p, cls);
 		const char *col =
 		    lower_fresh_col(L, pn, lower_colname(L, arena_sprintf(L->a, "akko_prev_%s", p->name)));
 		const char *type = pc_pg_type(L->a, &p->type);
@@ -387,7 +404,8 @@ void lower_previous_rows(Lower *L, StepInfo *si, LNode *ln, LNode *d)
 				return;
 			const char *type = pc_pg_type(L->a, &p->type);
 			char cls = lower_type_class(expr_type_from_ast(p->type.kind));
-			const char *init = var_init(L, cls) ? var_init(L, cls) : "NULL";
+			const char *init = var_init(L, ln, p, cls);
+			init = init ? init : "NULL";
 			if (cls != 'N' && cls != 'S')
 				sbuf_addf(&dates, "%s'%s'", dates.len ? ", " : "", p->name);
 			const char *col = lower_fresh_col(

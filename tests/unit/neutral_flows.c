@@ -227,6 +227,39 @@ static void build_qualified(Flow *x, SettingValue v)
 	link(x, xfm, NULL, table_step(x, STEP_TARGET, "doubled_out", tc, tt));
 }
 
+/* orders -> sorter (by id) -> transformer with stage variables evaluated
+ * in order, as DataStage does: v_prev = v_last reads v_last before this
+ * row sets it (the previous row's value), v_last = amount with the
+ * declared initial value -1 (AstPort.init: the first row's v_prev), and
+ * prev_amount = v_prev -> target.  The tool is DataStage. */
+static void build_recurrence(Flow *x, SettingValue v)
+{
+	(void)v;
+	static const char *const oc[] = {"id", "amount", NULL};
+	static const TypeKind ot[] = {TY_INTEGER, TY_INTEGER};
+	static const char *const tc[] = {"id", "prev_amount", NULL};
+	static const TypeKind tt[] = {TY_INTEGER, TY_INTEGER};
+	x->doc->tool = TOOL_DATASTAGE;
+	AstStep *src = table_step(x, STEP_SOURCE, "orders", oc, ot);
+	AstStep *srt = step(x, STEP_SORT, "sort_id");
+	group(x, srt, GROUP_OUTPUT, "OUT", NULL);
+	AstPort *key = port(x, srt, "id", PORT_IN | PORT_OUT, TY_INTEGER);
+	key->sort_key = true;
+	port(x, srt, "amount", PORT_IN | PORT_OUT, TY_INTEGER);
+	AstStep *xfm = step(x, STEP_EXPRESSION, "xfm");
+	group(x, xfm, GROUP_OUTPUT, "OUT1", NULL);
+	AstPort *prev = port(x, xfm, "v_prev", PORT_VAR, TY_INTEGER);
+	prev->expr = ast_expr_new(x->doc, LANG_POWERCENTER, "v_last", (SrcLoc){0});
+	AstPort *last = port(x, xfm, "v_last", PORT_VAR, TY_INTEGER);
+	last->expr = ast_expr_new(x->doc, LANG_POWERCENTER, "amount", (SrcLoc){0});
+	last->init = ast_expr_new(x->doc, LANG_POWERCENTER, "-1", (SrcLoc){0});
+	port(x, xfm, "prev_amount", PORT_OUT, TY_INTEGER)->expr =
+	    ast_expr_new(x->doc, LANG_POWERCENTER, "v_prev", (SrcLoc){0});
+	link(x, src, NULL, srt);
+	link(x, srt, NULL, xfm);
+	link(x, xfm, NULL, table_step(x, STEP_TARGET, "prev_out", tc, tt));
+}
+
 static int write_case(const char *dir, const char *name, void (*build)(Flow *, SettingValue), SettingValue v)
 {
 	Arena a = {0};
@@ -287,5 +320,6 @@ int main(int argc, char **argv)
 	rc |= write_case(argv[1], "lookup_no_match_redirect", build_lookup, VAL_REDIRECT);
 	rc |= write_case(argv[1], "aggregate_by_kind", agg_case, VAL_NONE);
 	rc |= write_case(argv[1], "qualified_column", build_qualified, VAL_NONE);
+	rc |= write_case(argv[1], "recurrence_initial_value", build_recurrence, VAL_NONE);
 	return rc;
 }
