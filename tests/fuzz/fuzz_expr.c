@@ -11,6 +11,7 @@
 #include "expr/dialect.h"
 #include "expr/expr.h"
 #include "expr/lang.h"
+#include "../unit/flipped.h"
 
 #include <stdint.h>
 #include <string.h>
@@ -50,17 +51,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	expr_translate(&a, &env2, (const char *)data, size, &r);
 	static Language flipped;
 	if (!flipped.name) {
-		flipped = *pc;
-		flipped.name = "flipped";
-		flipped.sem.concat_skips_null = false;
-		flipped.sem.params_in_strings = false;
-		flipped.sem.fold_identifiers = false;
-		flipped.sem.bool_is_number = false;
-		flipped.sem.string_condition_is_number = false;
-		flipped.sem.decimal_division = false;
-		flipped.sem.null_condition_is_null = true;
-		flipped.sem.case_insensitive_compare = true;
-		flipped.sem.qualified_names = true;
+		flipped = flipped_language();
 		flipped.sem.position_base = 0;
 	}
 	ExprEnv env3 = {.lang = &flipped, .dialect = &dialect_postgres, .condition = true, .resolve = typed};

@@ -21,6 +21,7 @@
 #include "expr/dialect.h"
 #include "expr/lang.h"
 #include "expr/sqlgen.h"
+#include "flipped.h"
 #include "tap.h"
 
 static Language flipped;
@@ -378,17 +379,7 @@ int main(int argc, char **argv)
 			return 2;
 		}
 	}
-	flipped = *expr_language(LANG_POWERCENTER);
-	flipped.name = "flipped";
-	flipped.sem.concat_skips_null = false;
-	flipped.sem.params_in_strings = false;
-	flipped.sem.fold_identifiers = false;
-	flipped.sem.bool_is_number = false;
-	flipped.sem.string_condition_is_number = false;
-	flipped.sem.decimal_division = false;
-	flipped.sem.null_condition_is_null = true;
-	flipped.sem.case_insensitive_compare = true;
-	flipped.sem.qualified_names = true;
+	flipped = flipped_language();
 	CHECK(expr_language(LANG_POWERCENTER) && !expr_language(LANG_SQL),
 	      "languages with a parser are registered; SQL text is not one");
 	CHECK(expr_language_named("PowerCenter") == expr_language(LANG_POWERCENTER),
