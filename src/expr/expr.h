@@ -146,6 +146,12 @@ Expr *expr_clone(Arena *a, const Expr *e);
  * expression: offsets become relative to it. */
 Expr *expr_clone_at(Arena *a, const Expr *e, uint32_t base);
 
+/* Does an analysed tree have the same value on every row?  Literals, the
+ * language's constants (not the per-row clock), parameters, variable ports
+ * and unfed ports whose value is constant, and operators, conditionals and
+ * casts over them.  A function call is not (RAND; conservatively, any). */
+bool expr_is_constant(const Expr *e);
+
 /* An expression of the AST as parsed once by its language: the raw tree,
  * or NULL with the parse issues.  Filled by expr_parse_doc(). */
 typedef struct ExprParsed {

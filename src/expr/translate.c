@@ -135,6 +135,33 @@ Expr *expr_clone_at(Arena *a, const Expr *e, uint32_t base)
 	return c;
 }
 
+bool expr_is_constant(const Expr *e)
+{
+	switch (e->kind) {
+	case EX_NUMBER:
+	case EX_STRING:
+	case EX_PARAM:
+	case EX_SYSVAR: return true;
+	case EX_NAME:
+		if (e->constant)
+			return e->constant->kind != CK_NOW_ROW;
+		/* an inlined variable port, or an unfed input port read as its default */
+		return e->bind && e->bind->kind == BIND_VARIABLE && e->bind->var &&
+		       expr_is_constant(e->bind->var);
+	case EX_UNARY:
+	case EX_BINARY:
+	case EX_IF:
+	case EX_CASE:
+	case EX_IN:
+	case EX_CAST:
+		for (uint32_t i = 0; i < e->nargs; i++)
+			if (!expr_is_constant(e->args[i]))
+				return false;
+		return true;
+	default: return false; /* calls (RAND, a lookup...), row references */
+	}
+}
+
 void expr_parse_doc(AstDoc *doc)
 {
 	for (uint32_t i = 0; i < doc->exprs.len; i++) {

@@ -191,8 +191,9 @@ const ExprBinding *lower_resolve(void *ud, BindKind what, const char *name);
  * a placeholder) when it does not translate. */
 const char *lower_translate(Lower *L, LNode *ln, const AstExpr *src, const char *what, bool condition,
 			    bool aggregates, ExprResult *out);
-/* An output port's expression as SQL, converted to the port's declared type. */
-const char *lower_translate_port(Lower *L, LNode *ln, const AstPort *p, bool aggregates);
+/* An output port's expression as SQL, converted to the port's declared type;
+ * *out (when given) gets the translation before the conversion. */
+const char *lower_translate_port(Lower *L, LNode *ln, const AstPort *p, bool aggregates, ExprResult *out);
 /* A variable port's expression analysed to be inlined where it is read, or NULL. */
 ExprBinding *lower_variable_binding(Lower *L, LNode *ln, const AstPort *p, bool agg, ExprResult *out);
 /* Analyse the current step's variable ports in port order (L->cur_vars). */

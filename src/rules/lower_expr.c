@@ -320,13 +320,15 @@ const char *lower_translate(Lower *L, LNode *ln, const AstExpr *src, const char 
 
 /* Translate an output port's expression; the value is converted to the
  * port's declared type as it enters the port. */
-const char *lower_translate_port(Lower *L, LNode *ln, const AstPort *p, bool aggregates)
+const char *lower_translate_port(Lower *L, LNode *ln, const AstPort *p, bool aggregates, ExprResult *out)
 {
 	ExprResult r;
 	const char *e =
 	    lower_translate(L, ln, p->expr, arena_sprintf(L->a, "port '%s'", p->name), false, aggregates, &r);
 	if (!e)
 		return NULL;
+	if (out)
+		*out = r;
 	const ExprBinding *cv = convert_value(L, ln, p, r.type, p->name, arena_sprintf(L->a, "(%s)", e));
 	const char *ce = cv ? lower_print_inline(L, cv) : NULL;
 	return ce ? ce : e;

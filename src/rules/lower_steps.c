@@ -68,7 +68,7 @@ void lower_expression(Lower *L, StepInfo *si, LNode *ln, LNode *d, bool translat
 		const char *type = pc_pg_type(L->a, &p->type);
 		const char *e;
 		if (translate_ports && p->expr && !((p->dir & PORT_IN) && lower_passthrough(p))) {
-			e = lower_translate_port(L, ln, p, false);
+			e = lower_translate_port(L, ln, p, false, NULL);
 			if (!e)
 				return;
 		} else {
@@ -138,6 +138,40 @@ static const char *group_value(Lower *L, const AstStep *s, uint32_t i)
 	return p->ref ? named_value(L, s, p->ref) : NULL;
 }
 
+/* A group-by port's key as the node reads it; NULL when its expression does
+ * not translate (ln is then a placeholder).  *varies is false when the key
+ * is the same on every row (a literal, an input port nothing feeds, read as
+ * NULL or its default): grouping by a constant groups by nothing, and
+ * PostgreSQL refuses a literal in GROUP BY (an integer would be a position). */
+static const char *group_key(Lower *L, LNode *ln, const AstStep *s, uint32_t i, const char *type,
+			     bool *varies)
+{
+	const AstPort *p = s->ports.items[i];
+	const char *e = group_value(L, s, i);
+	*varies = true;
+	if (e)
+		return e;
+	const Expr *tree = NULL;
+	if (lower_is_variable(p) && L->cur_vars && L->cur_vars[i]) {
+		e = lower_print_inline(L, L->cur_vars[i]);
+		tree = L->cur_vars[i]->var;
+	} else if (!(p->dir & PORT_IN) && p->expr && !lower_passthrough(p)) {
+		ExprResult r;
+		e = lower_translate_port(L, ln, p, false, &r);
+		if (!e)
+			return NULL;
+		tree = r.tree;
+	} else if (p->dir & PORT_IN) {
+		L->cur_node = ln; /* an unfed input port: W0606 on this node */
+		const ExprBinding *b = lower_resolve(L, BIND_COLUMN, p->name);
+		const char *v = b && b->var ? lower_print_inline(L, b) : NULL;
+		e = v ? arena_sprintf(L->a, "CAST(%s AS %s)", v, type) : NULL;
+		tree = v ? b->var : NULL;
+	}
+	*varies = e && tree && !expr_is_constant(tree);
+	return e ? e : arena_sprintf(L->a, "CAST(NULL AS %s)", type);
+}
+
 /* An aggregate given as a kind (AstPort.agg_kind) over the input its
  * `ref` names, cast to the port's type; FIRST and LAST need the order the
  * rows arrive in (a Sorter upstream).  NULL when it cannot be written. */
@@ -185,14 +219,22 @@ void lower_aggregator(Lower *L, StepInfo *si, LNode *ln, LNode *d)
 	}
 	if (!lower_analyse_variables(L, ln, true))
 		return;
+	/* GROUP BY the keys that vary; constant keys still output their value */
 	Sbuf g = SBUF_INIT;
 	int ng = 0;
+	const char **key = ARENA_NEWN(L->a, const char *, s->ports.len + 1);
+	bool *varies = ARENA_NEWN(L->a, bool, s->ports.len + 1);
 	for (uint32_t i = 0; i < s->ports.len; i++) {
 		const AstPort *p = s->ports.items[i];
 		if (p->role != ROLE_GROUP_BY)
 			continue;
-		const char *e = group_value(L, s, i);
-		sbuf_addf(&g, "%s%s", ng++ ? ", " : "", e ? e : "NULL");
+		key[i] = group_key(L, ln, s, i, pc_pg_type(L->a, &p->type), &varies[i]);
+		if (!key[i]) {
+			sbuf_release(&g);
+			return;
+		}
+		if (varies[i])
+			sbuf_addf(&g, "%s%s", ng++ ? ", " : "", key[i]);
 	}
 	for (uint32_t i = 0; i < s->ports.len; i++) {
 		const AstPort *p = s->ports.items[i];
@@ -202,10 +244,8 @@ void lower_aggregator(Lower *L, StepInfo *si, LNode *ln, LNode *d)
 		const char *type = pc_pg_type(L->a, &p->type);
 		const char *e;
 		if (p->role == ROLE_GROUP_BY && (lower_passthrough(p) || !(p->dir & PORT_IN))) {
-			e = group_value(L, s, i);
-			if (!e)
-				e = arena_sprintf(L->a, "CAST(NULL AS %s)", type);
-			if (p->role == ROLE_GROUP_BY)
+			e = key[i];
+			if (varies[i])
 				ptrvec_push(L->a, &ln->n->keys, (void *)name);
 		} else if (p->agg_kind != AGG_NONE && !p->expr) {
 			e = agg_value(L, s, p, type);
@@ -218,7 +258,7 @@ void lower_aggregator(Lower *L, StepInfo *si, LNode *ln, LNode *d)
 				return;
 			}
 		} else if (p->expr && !((p->dir & PORT_IN) && lower_passthrough(p))) {
-			e = lower_translate_port(L, ln, p, true);
+			e = lower_translate_port(L, ln, p, true, NULL);
 			if (!e) {
 				sbuf_release(&g);
 				return;
