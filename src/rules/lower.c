@@ -132,8 +132,9 @@ void lower_warn(Lower *L, LNode *ln, DiagCode code, const AstStep *s, const char
 	va_start(ap, fmt);
 	const char *msg = expr_vformat(L->a, fmt, ap);
 	va_end(ap);
-	ir_warn(L->a, &ln->n->warnings, diag_code_str(code), s ? line_of(s) : 0, "%s", msg);
-	if (code == W_RULE_DIFFERENCE)
+	if (ln)
+		ir_warn(L->a, &ln->n->warnings, diag_code_str(code), s ? line_of(s) : 0, "%s", msg);
+	if (ln && code == W_RULE_DIFFERENCE)
 		ln->differences++;
 	Diag d = {.code = code, .loc = s ? s->loc : (SrcLoc){0}};
 	d.context = s ? arena_sprintf(L->a, "in %s '%s' of mapping '%s'",
@@ -336,6 +337,13 @@ void lower_step(Lower *L, StepInfo *si)
 		return;
 	}
 	if (s->kind == STEP_LOOKUP && si->in_edges.len == 0) { /* unconnected: :LKP. reads its relation */
+		si->done = true;
+		return;
+	}
+	if (s->kind == STEP_TARGET && si->in_edges.len == 0) { /* kept for documentation only */
+		lower_warn(L, NULL, W_RULE_UNFED, s,
+			   "no link feeds target '%s': it is not loaded, and the pipeline has no sink for it",
+			   s->name);
 		si->done = true;
 		return;
 	}

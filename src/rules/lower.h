@@ -123,8 +123,9 @@ StepInfo *lower_info_of(Lower *L, const AstStep *s);
 const char *lower_prop(const AstStep *s, Setting key);
 /* Is setting `key` of s yes (YES, 1, TRUE or ON, any case)? */
 bool lower_prop_yes(const AstStep *s, Setting key);
-/* A warning on node ln (its IR warnings) and to the sink, in step s's context;
- * W_RULE_DIFFERENCE also counts against the node's confidence. */
+/* A warning on node ln (its IR warnings; none when ln is NULL: a step that
+ * has no node) and to the sink, in step s's context; W_RULE_DIFFERENCE also
+ * counts against the node's confidence. */
 void lower_warn(Lower *L, LNode *ln, DiagCode code, const AstStep *s, const char *fmt, ...) PRINTF_LIKE(5, 6);
 /* A new node lowering s (or NULL) by rule r (or NULL: no rule evidence). */
 LNode *lower_node_new(Lower *L, NodeType type, const char *id, const AstStep *s, const RuleDef *r);
