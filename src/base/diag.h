@@ -198,6 +198,9 @@ typedef enum DiagSeverity { DIAG_NOTE, DIAG_WARNING, DIAG_ERROR } DiagSeverity;
 	X(E_VAL_COMPOSE, "E0716", DIAG_ERROR,                                                      \
 	  "a sink composes only when every ancestor has SQL (or is a source_file); review the "   \
 	  "placeholder first")                                                                 \
+	X(E_VAL_PARAMETER, "E0717", DIAG_ERROR,                                                    \
+	  "every current_setting('akko.<key>') names the 'setting' of a parameter in the "       \
+	  "pipeline's 'parameters'; PostgreSQL refuses an unknown setting at run time")           \
 	/* migration report (E08xx, W08xx) */                                                      \
 	X(E_REPORT_CONFIG_YAML, "E0801", DIAG_ERROR,                                               \
 	  "the effort config is YAML; start from a copy of docs/effort.yaml")                     \

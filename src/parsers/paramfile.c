@@ -214,7 +214,16 @@ static unsigned apply_to_list(PfState *st, PtrVec *params, AstParamSection *sec,
 static unsigned apply_to_session(PfState *st, AstTask *s, AstParamSection *sec, const AstParamAssign *a)
 {
 	AstFlow *m = session_mapping(s);
-	return m ? apply_to_list(st, &m->params, sec, a) : 0;
+	if (!m)
+		return 0;
+	unsigned n = apply_to_list(st, &m->params, sec, a);
+	/* and to the parameters of the mapplets the session's mapping expands */
+	for (uint32_t i = 0; i < m->expansions.len; i++) {
+		AstExpansion *x = m->expansions.items[i];
+		if (x->mapplet)
+			n += apply_to_list(st, &x->mapplet->params, sec, a);
+	}
+	return n;
 }
 
 static unsigned apply_to_control(PfState *st, AstControl *c, AstParamSection *sec, const AstParamAssign *a,

@@ -164,7 +164,7 @@ typedef struct IrParam {
 	const char *kind;    /* parameter | variable | session_parameter */
 	const char *type;    /* PostgreSQL type */
 	const char *default_value; /* from the export, or NULL */
-	const char *origin;  /* mapping | workflow | parameter_file | system */
+	const char *origin;  /* mapping | mapplet | workflow | parameter_file | system */
 	uint32_t line;       /* declaration line, 0 when none */
 	PtrVec values;       /* IrParamValue: parameter-file values with provenance */
 } IrParam;

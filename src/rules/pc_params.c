@@ -294,6 +294,39 @@ static void add_referenced(Arena *a, const AstDoc *doc, const PtrVec *declared, 
 	}
 }
 
+/* A mapplet's parameters and variables belong to the mapplet: its own
+ * steps read them.  Those that an expanded instance reads (a step whose
+ * scope is the instance) join the pipeline once, after the mapping's own;
+ * a name the mapping or an earlier mapplet declares stays theirs, as the
+ * SQL reads one setting per name (docs/pipeline-yaml.md). */
+static void add_mapplet_params(Arena *a, const AstDoc *doc, const AstFlow *mapping, PtrVec *declared,
+			       const PipeCtx *ctx, PtrVec *out)
+{
+	for (uint32_t i = 0; i < mapping->expansions.len; i++) {
+		const AstExpansion *x = mapping->expansions.items[i];
+		if (!x->mapplet || !x->mapplet->params.len)
+			continue;
+		StrMap seen;
+		strmap_init(&seen, a, true);
+		PtrVec names = {0};
+		for (uint32_t k = 0; k < mapping->steps.len; k++) {
+			const AstStep *s = mapping->steps.items[k];
+			if (!s->scope || strcmp(s->scope, x->instance) != 0)
+				continue;
+			scan_step(a, s, &seen, &names);
+			if (s->def)
+				scan_step(a, s->def, &seen, &names);
+		}
+		for (uint32_t k = 0; k < x->mapplet->params.len; k++) {
+			AstParam *p = x->mapplet->params.items[k];
+			if (!strmap_get(&seen, p->name) || find_param(declared, p->name))
+				continue;
+			ptrvec_push(a, declared, p);
+			ptrvec_push(a, out, make_param(a, doc, p, "mapplet", pipe_applies, ctx));
+		}
+	}
+}
+
 void pc_pipeline_params(Arena *a, const AstDoc *doc, const AstFlow *mapping, const char *session, PtrVec *out)
 {
 	PipeCtx ctx = {mapping, session};
@@ -326,7 +359,11 @@ void pc_pipeline_params(Arena *a, const AstDoc *doc, const AstFlow *mapping, con
 		for (uint32_t j = 0; j < f->controls.len; j++)
 			scan_sessions_in(a, f->controls.items[j], mapping, session, &seen, &names, 0);
 	}
-	add_referenced(a, doc, &mapping->params, &names, pipe_applies, &ctx, out);
+	PtrVec declared = {0};
+	for (uint32_t i = 0; i < mapping->params.len; i++)
+		ptrvec_push(a, &declared, mapping->params.items[i]);
+	add_mapplet_params(a, doc, mapping, &declared, &ctx, out);
+	add_referenced(a, doc, &declared, &names, pipe_applies, &ctx, out);
 }
 
 /* Conditions and assignments of a control's tasks. */

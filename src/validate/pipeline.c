@@ -37,6 +37,8 @@ typedef struct Ctx {
 	const char *text;
 	size_t len;
 	PtrVec line_starts; /* byte offset of each line (as uintptr_t), built on demand */
+	StrMap settings;    /* the current pipeline's parameters by 'setting' */
+	const char *pipeline; /* the current pipeline's name, or NULL */
 } Ctx;
 
 static void verr(Ctx *cx, uint32_t line, uint32_t col, DiagCode code, const char *fmt, ...) PRINTF_LIKE(5, 6);
@@ -517,6 +519,22 @@ static void check_review(Ctx *cx, const YNode *nm, const ValNode *n)
 		     n->id, src);
 }
 
+/* Every current_setting('akko.<key>') names a parameter of the pipeline:
+ * PostgreSQL refuses an unknown one at run time. */
+static void check_settings(Ctx *cx, const YNode *sv, const ValNode *n, const PtrVec *settings)
+{
+	for (uint32_t i = 0; i < settings->len; i++) {
+		const SqlSetting *st = settings->items[i];
+		if (strmap_get(&cx->settings, st->name))
+			continue;
+		uint32_t line, col;
+		value_pos(cx, sv, st->offset, &line, &col);
+		verr(cx, line, col, E_VAL_PARAMETER,
+		     "node '%s': current_setting reads '%s', which is not a parameter of pipeline '%s'",
+		     n->id, st->name, cx->pipeline ? cx->pipeline : "?");
+	}
+}
+
 static void check_sql(Ctx *cx, const YNode *nm, ValNode *n, const PtrVec *deps, const YNode *table)
 {
 	const YNode *sv = yget(nm, "sql");
@@ -530,6 +548,7 @@ static void check_sql(Ctx *cx, const YNode *nm, ValNode *n, const PtrVec *deps, 
 		verr(cx, line, col, E_VAL_SQL, "node '%s': %s", n->id, c.message);
 		return;
 	}
+	check_settings(cx, sv, n, &c.settings);
 	SqlInput *in = ARENA_NEWN(cx->a, SqlInput, deps->len + 1);
 	size_t nin = 0;
 	if (n->table && (n->type == NODE_SOURCE_TABLE || n->type == NODE_SOURCE_PUSHDOWN))
@@ -620,6 +639,14 @@ static ValNode *read_node(Ctx *cx, const YNode *nm, StrMap *ids, StrMap *seen, S
 static void check_pipeline(Ctx *cx, const YNode *pm, ValPipeline *vp)
 {
 	vp->name = ystr(pm, "name");
+	cx->pipeline = vp->name;
+	strmap_init(&cx->settings, cx->a, true); /* PostgreSQL folds setting names */
+	const PtrVec *params = yitems(yget(pm, "parameters"), Y_SEQ);
+	for (uint32_t i = 0; i < params->len; i++) {
+		const char *setting = ystr(params->items[i], "setting");
+		if (setting)
+			strmap_put(&cx->settings, setting, (void *)setting);
+	}
 	StrMap all, ids, seen, checks;
 	strmap_init(&all, cx->a, false);
 	strmap_init(&ids, cx->a, false);

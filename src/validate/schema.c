@@ -15,7 +15,7 @@ static const char *const task_types[] = {TASK_TYPE_LIST(NAME_ITEM) NULL};
 #undef NAME_ITEM
 static const char *const dialects[] = {"postgres", NULL};
 static const char *const param_kinds[] = {"parameter", "variable", "session_parameter", NULL};
-static const char *const param_origins[] = {"mapping", "workflow", "parameter_file", "system", NULL};
+static const char *const param_origins[] = {"mapping", "mapplet", "workflow", "parameter_file", "system", NULL};
 static const char *const conn_roles[] = {"source", "target", "lookup", NULL};
 static const char *const joins[] = {"all", "any", NULL};
 static const char *const dep_ons[] = {"success", "failure", "completion", "any", NULL};

@@ -141,6 +141,11 @@ static bool check_call(Walk *w, const cJSON *call)
 		const cJSON *v = sv ? cJSON_GetObjectItemCaseSensitive(sv, "sval") : NULL;
 		if (!cJSON_IsString(v) || strncmp(v->valuestring, "akko.", 5) != 0)
 			return refuse(w, call, "%s may read only 'akko.' run parameters", "current_setting");
+		SqlSetting *st = ARENA_NEW(w->a, SqlSetting);
+		st->name = arena_strdup(w->a, v->valuestring);
+		const cJSON *loc = cJSON_GetObjectItemCaseSensitive(c, "location");
+		st->offset = cJSON_IsNumber(loc) ? loc->valueint : -1;
+		ptrvec_push(w->a, &w->out->settings, st);
 	}
 	return true;
 }
@@ -200,6 +205,7 @@ void sql_check_select(Arena *a, const char *sql, SqlCheck *out)
 	out->ok = true;
 	out->message = NULL;
 	out->offset = -1;
+	out->settings = (PtrVec){0};
 	Walk w = {a, out};
 	PgQueryParseResult r = pg_query_parse(sql);
 	if (r.error) {
