@@ -186,25 +186,6 @@ void lower_source_query(Lower *L, StepInfo *si)
 		sbuf_addf(&b, "%s%s AS %s", k ? ", " : "", srcs[k]->n->id, lower_ident(L, alias[k]));
 		lower_add_dep(L, ln, srcs[k]->n->id);
 	}
-	for (uint32_t i = 0; i < s->ports.len; i++) {
-		const AstPort *p = s->ports.items[i];
-		if (!(p->dir & PORT_OUT))
-			continue;
-		const char *name = lower_fresh_col(L, ln, lower_colname(L, p->name));
-		const char *type = pc_pg_type(L->a, &p->type);
-		if (in[i].node) {
-			uint32_t k = 0;
-			while (k < ns && srcs[k] != in[i].node)
-				k++;
-			lower_add_item(
-			    L, ln,
-			    arena_sprintf(L->a, "%s.%s", lower_ident(L, alias[k]), lower_ident(L, in[i].col)),
-			    name, type);
-		} else {
-			lower_add_item(L, ln, arena_sprintf(L->a, "CAST(NULL AS %s)", type), name, type);
-		}
-		si->cols[i] = name;
-	}
 	const char *udj = lower_prop(s, SET_USER_JOIN), *filter = lower_prop(s, SET_SOURCE_FILTER);
 	int nw = 0;
 	if (udj) {
@@ -249,6 +230,26 @@ void lower_source_query(Lower *L, StepInfo *si)
 			return;
 		}
 		nw += keys;
+	}
+	/* the columns, once the join is known (a fallback adds its own) */
+	for (uint32_t i = 0; i < s->ports.len; i++) {
+		const AstPort *p = s->ports.items[i];
+		if (!(p->dir & PORT_OUT))
+			continue;
+		const char *name = lower_fresh_col(L, ln, lower_colname(L, p->name));
+		const char *type = pc_pg_type(L->a, &p->type);
+		if (in[i].node) {
+			uint32_t k = 0;
+			while (k < ns && srcs[k] != in[i].node)
+				k++;
+			lower_add_item(
+			    L, ln,
+			    arena_sprintf(L->a, "%s.%s", lower_ident(L, alias[k]), lower_ident(L, in[i].col)),
+			    name, type);
+		} else {
+			lower_add_item(L, ln, arena_sprintf(L->a, "CAST(NULL AS %s)", type), name, type);
+		}
+		si->cols[i] = name;
 	}
 	if (filter)
 		sbuf_addf(&b, "%s(%s)", nw ? " AND " : "\nWHERE ", lower_sql_params(L, ln, s, filter));
