@@ -135,7 +135,8 @@ static void add_source(LNode **srcs, const char **alias, uint32_t *ns, LNode *n)
  * named "<scope>/<name>".  NULL when it is no source of the flow. */
 static StepInfo *associated_source(Lower *L, const AstStep *sq, const char *name)
 {
-	StepInfo *si = strmap_get(&L->by_step, sq->scope ? arena_sprintf(L->a, "%s/%s", sq->scope, name) : name);
+	StepInfo *si =
+	    strmap_get(&L->by_step, sq->scope ? arena_sprintf(L->a, "%s/%s", sq->scope, name) : name);
 	return si && si->s->kind == STEP_SOURCE ? si : NULL;
 }
 
