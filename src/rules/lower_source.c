@@ -161,14 +161,15 @@ void lower_source_query(Lower *L, StepInfo *si)
 	}
 	/* the sources it reads, each under its table's name: those its ports
 	 * read, then the other associated sources (the join or the filter may
-	 * name them; PowerCenter's query reads every one) */
+	 * name them; PowerCenter's query reads every one); when no port reads
+	 * a source there is no query to build */
 	LNode *srcs[32];
 	const char *alias[32];
 	uint32_t ns = 0;
 	for (uint32_t i = 0; i < s->ports.len; i++)
 		if (in[i].node)
 			add_source(srcs, alias, &ns, in[i].node);
-	for (uint32_t j = 0; j < s->associated.len; j++) {
+	for (uint32_t j = 0; ns && j < s->associated.len; j++) {
 		StepInfo *src = associated_source(L, s, s->associated.items[j]);
 		if (src) {
 			lower_step(L, src);
