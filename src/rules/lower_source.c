@@ -113,6 +113,33 @@ void lower_pushdown_override(Lower *L, LNode *ln, const AstStep *s, const char *
 	    "are read under the node's id");
 }
 
+/* Source node n read under its table's name (its id when another source
+ * has that name), once; at most 32. */
+static void add_source(LNode **srcs, const char **alias, uint32_t *ns, LNode *n)
+{
+	for (uint32_t k = 0; k < *ns; k++)
+		if (srcs[k] == n)
+			return;
+	if (*ns >= 32)
+		return;
+	const char *al = n->n->table ? n->n->table->name : n->n->id;
+	for (uint32_t k = 0; k < *ns; k++)
+		if (strcmp(alias[k], al) == 0)
+			al = n->n->id;
+	srcs[*ns] = n;
+	alias[(*ns)++] = al;
+}
+
+/* The source step a source qualifier names as associated (its
+ * ASSOCIATED_SOURCE_INSTANCE): inside an expanded mapplet the steps are
+ * named "<scope>/<name>".  NULL when it is no source of the flow. */
+static StepInfo *associated_source(Lower *L, const AstStep *sq, const char *name)
+{
+	StepInfo *si =
+	    strmap_get(&L->by_step, sq->scope ? arena_sprintf(L->a, "%s/%s", sq->scope, name) : name);
+	return si && si->s->kind == STEP_SOURCE ? si : NULL;
+}
+
 void lower_source_query(Lower *L, StepInfo *si)
 {
 	const AstStep *s = si->s;
@@ -132,24 +159,22 @@ void lower_source_query(Lower *L, StepInfo *si)
 		lower_node_add(L, ln);
 		return;
 	}
-	/* the sources it reads, each under its table's name */
+	/* the sources it reads, each under its table's name: those its ports
+	 * read, then the other associated sources (the join or the filter may
+	 * name them; PowerCenter's query reads every one); when no port reads
+	 * a source there is no query to build */
 	LNode *srcs[32];
 	const char *alias[32];
 	uint32_t ns = 0;
-	for (uint32_t i = 0; i < s->ports.len; i++) {
-		if (!in[i].node)
-			continue;
-		bool seen = false;
-		for (uint32_t k = 0; k < ns; k++)
-			seen |= srcs[k] == in[i].node;
-		if (!seen && ns < 32) {
-			srcs[ns] = in[i].node;
-			const IrTable *tb = in[i].node->n->table;
-			const char *al = tb ? tb->name : in[i].node->n->id;
-			for (uint32_t k = 0; k < ns; k++)
-				if (strcmp(alias[k], al) == 0)
-					al = in[i].node->n->id;
-			alias[ns++] = al;
+	for (uint32_t i = 0; i < s->ports.len; i++)
+		if (in[i].node)
+			add_source(srcs, alias, &ns, in[i].node);
+	for (uint32_t j = 0; ns && j < s->associated.len; j++) {
+		StepInfo *src = associated_source(L, s, s->associated.items[j]);
+		if (src) {
+			lower_step(L, src);
+			if (src->node)
+				add_source(srcs, alias, &ns, src->node);
 		}
 	}
 	if (ns == 0) {
@@ -162,25 +187,6 @@ void lower_source_query(Lower *L, StepInfo *si)
 	for (uint32_t k = 0; k < ns; k++) {
 		sbuf_addf(&b, "%s%s AS %s", k ? ", " : "", srcs[k]->n->id, lower_ident(L, alias[k]));
 		lower_add_dep(L, ln, srcs[k]->n->id);
-	}
-	for (uint32_t i = 0; i < s->ports.len; i++) {
-		const AstPort *p = s->ports.items[i];
-		if (!(p->dir & PORT_OUT))
-			continue;
-		const char *name = lower_fresh_col(L, ln, lower_colname(L, p->name));
-		const char *type = pc_pg_type(L->a, &p->type);
-		if (in[i].node) {
-			uint32_t k = 0;
-			while (k < ns && srcs[k] != in[i].node)
-				k++;
-			lower_add_item(
-			    L, ln,
-			    arena_sprintf(L->a, "%s.%s", lower_ident(L, alias[k]), lower_ident(L, in[i].col)),
-			    name, type);
-		} else {
-			lower_add_item(L, ln, arena_sprintf(L->a, "CAST(NULL AS %s)", type), name, type);
-		}
-		si->cols[i] = name;
 	}
 	const char *udj = lower_prop(s, SET_USER_JOIN), *filter = lower_prop(s, SET_SOURCE_FILTER);
 	int nw = 0;
@@ -226,6 +232,26 @@ void lower_source_query(Lower *L, StepInfo *si)
 			return;
 		}
 		nw += keys;
+	}
+	/* the columns, once the join is known (a fallback adds its own) */
+	for (uint32_t i = 0; i < s->ports.len; i++) {
+		const AstPort *p = s->ports.items[i];
+		if (!(p->dir & PORT_OUT))
+			continue;
+		const char *name = lower_fresh_col(L, ln, lower_colname(L, p->name));
+		const char *type = pc_pg_type(L->a, &p->type);
+		if (in[i].node) {
+			uint32_t k = 0;
+			while (k < ns && srcs[k] != in[i].node)
+				k++;
+			lower_add_item(
+			    L, ln,
+			    arena_sprintf(L->a, "%s.%s", lower_ident(L, alias[k]), lower_ident(L, in[i].col)),
+			    name, type);
+		} else {
+			lower_add_item(L, ln, arena_sprintf(L->a, "CAST(NULL AS %s)", type), name, type);
+		}
+		si->cols[i] = name;
 	}
 	if (filter)
 		sbuf_addf(&b, "%s(%s)", nw ? " AND " : "\nWHERE ", lower_sql_params(L, ln, s, filter));
