@@ -82,6 +82,9 @@ typedef enum DiagSeverity { DIAG_NOTE, DIAG_WARNING, DIAG_ERROR } DiagSeverity;
 	  "nothing uses this shortcut, so the export is still complete")                         \
 	X(W_INFA_SESSION_MAPPING, "W0318", DIAG_WARNING,                                           \
 	  "the session is kept without its mapping; export the mapping too")                     \
+	X(W_INFA_TASK_UNDEFINED, "W0319", DIAG_WARNING,                                            \
+	  "the task instance is kept unresolved, with its type and name, for review; export "      \
+	  "its definition too")                                                                   \
 	/* rule engine (W06xx) */                                                                \
 	X(W_RULE_OVERRIDE, "W0601", DIAG_WARNING,                                                  \
 	  "the runner runs this SQL on the source connection as written; check it there")         \

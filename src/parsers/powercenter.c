@@ -1717,7 +1717,32 @@ static AstControl *parse_control(Infa *I, Folder *fo, const xmlNode *n, ControlK
 
 static void resolve_session_components(Infa *I, Folder *fo, AstSession *s);
 
-/* Pass 4 for one task instance: find its definition, local first. */
+/* A partial export (Repository Manager, one level deep) keeps a task
+ * instance whose reusable definition is a shortcut to a folder it left out:
+ * W0319, and the instance stays unresolved.  True when that was the case. */
+static bool task_shortcut_missing(Infa *I, Folder *fo, const PendingTask *p)
+{
+	const AstTask *t = p->task;
+	Shortcut *sc = strmap_get(&fo->shortcuts, t->def_name);
+	if (!sc || sc->ast->resolved)
+		return false;
+	sc->used = true;
+	Diag d = {.code = W_INFA_TASK_UNDEFINED,
+		  .loc = xml_attr_loc(&I->x, p->node, "TASKNAME"),
+		  .span = (uint32_t)strlen(t->def_name),
+		  .context = I->context};
+	diag_emit(I->sink, &d,
+		  "task instance '%s' refers to shortcut '%s' to %s '%s' in folder '%s', which is not in "
+		  "the export",
+		  t->name, sc->ast->name, sc->ast->object_type ? sc->ast->object_type : "object",
+		  sc->ast->ref_name ? sc->ast->ref_name : "?",
+		  sc->ast->ref_folder ? sc->ast->ref_folder : "?");
+	return true;
+}
+
+/* Pass 4 for one task instance: find its definition, local first.  A
+ * definition the export lacks is a partial export, not a broken file: the
+ * instance is kept unresolved (def and sub NULL) with W0319. */
 static void resolve_task_instance(Infa *I, PendingTask *p)
 {
 	AstTask *t = p->task;
@@ -1735,6 +1760,8 @@ static void resolve_task_instance(Infa *I, PendingTask *p)
 	}
 	if (t->kind == TASK_RUN_CONTROL && !def) {
 		AstControl *w = strmap_get(&fo->worklets, t->def_name);
+		if (!w && !strmap_get(&fo->tasks, t->def_name) && task_shortcut_missing(I, fo, p))
+			return;
 		if (!w)
 			w = via_shortcut(I, fo, t->def_name, "worklet", p->node, "TASKNAME", NULL);
 		if (w) {
@@ -1744,6 +1771,8 @@ static void resolve_task_instance(Infa *I, PendingTask *p)
 	}
 	if (!def)
 		def = strmap_get(&fo->tasks, t->def_name);
+	if (!def && task_shortcut_missing(I, fo, p))
+		return;
 	if (!def)
 		def = via_shortcut(I, fo, t->def_name, "task", p->node, "TASKNAME", NULL);
 	if (def) {
@@ -1756,7 +1785,7 @@ static void resolve_task_instance(Infa *I, PendingTask *p)
 	}
 	if (strmap_get(&fo->shortcuts, t->def_name))
 		return; /* reported by via_shortcut */
-	Diag d = {.code = E_INFA_UNDEFINED,
+	Diag d = {.code = W_INFA_TASK_UNDEFINED,
 		  .loc = xml_attr_loc(&I->x, p->node, "TASKNAME"),
 		  .span = (uint32_t)strlen(t->def_name),
 		  .context = I->context};
@@ -1779,7 +1808,7 @@ static void resolve_session(Infa *I, Folder *fo, AstTask *t)
 			if (sc->ast->resolved && strcmp(sc->ast->resolved_kind, "mapping") == 0)
 				m = sc->ast->target;
 			else if (!sc->ast->resolved) {
-				Diag d = {.code = E_INFA_SHORTCUT, .loc = t->loc, .context = NULL};
+				Diag d = {.code = W_INFA_SESSION_MAPPING, .loc = t->loc, .context = NULL};
 				diag_emit(I->sink, &d,
 					  "session '%s' runs shortcut '%s' to mapping '%s' in folder '%s', "
 					  "which is not in the export",
@@ -1808,9 +1837,11 @@ static void resolve_session_components(Infa *I, Folder *fo, AstSession *s)
 			continue;
 		AstTask *t = strmap_get(&fo->tasks, c->name);
 		if (!t) {
-			Diag d = {.code = E_INFA_UNDEFINED, .loc = c->loc};
-			diag_emit(I->sink, &d, "session component '%s' (%s) is not in the export", c->name,
-				  c->orig_kind);
+			Diag d = {.code = W_INFA_TASK_UNDEFINED, .loc = c->loc};
+			diag_emit(I->sink, &d,
+				  "session component '%s' (%s) refers to a reusable task that is not in the "
+				  "export; its commands are unknown",
+				  c->name, c->orig_kind);
 			continue;
 		}
 		c->def = t;

@@ -459,6 +459,14 @@ static void session_components(Orch *o, IrTask *it, const AstSession *s)
 {
 	for (uint32_t i = 0; s && i < s->components.len; i++) {
 		const AstTask *c = s->components.items[i];
+		if (c->reusable && !c->def && !c->commands.len) { /* not in the export: W0319 */
+			warn(o, it, W_ORCH_COMMAND, c->loc,
+			     "session component '%s' (%s) is not in this export; its commands are unknown",
+			     c->name, c->orig_kind);
+			it->review = true;
+			lower_confidence(it, 0.5);
+			continue;
+		}
 		for (uint32_t k = 0; k < c->commands.len; k++) {
 			const AstCommand *cmd = c->commands.items[k];
 			const char *v = cmd->value ? cmd->value->text : "";
@@ -584,15 +592,27 @@ static void lower_setting_task(Orch *o, const AstTask *t, IrTask *it, TaskType t
 		warn(o, it, W_ORCH_SETTING, t->loc, "task '%s': %s is not carried", t->name, what);
 }
 
-static IrTask *lower_task(Orch *o, const AstTask *t)
+/* An instance whose definition the export lacks (a partial export, W0319):
+ * a command or email keeps its type, a session or worklet is opaque (its
+ * pipeline or workflow is not in this file); confidence 0, for review. */
+static void lower_unresolved(Orch *o, const AstTask *t, IrTask *it)
 {
-	IrTask *it = ARENA_NEW(o->a, IrTask);
-	it->id = ir_make_id(o->a, &o->ids, t->name);
-	it->origin.object = t->name;
-	it->origin.kind = t->orig_kind && *t->orig_kind ? t->orig_kind : task_kind_name(t->kind);
-	it->origin.line = t->loc.line;
-	it->depends_all = t->links_and;
-	it->confidence = 1;
+	it->type = t->kind == TASK_COMMAND ? TASK_T_COMMAND
+		   : t->kind == TASK_EMAIL ? TASK_T_EMAIL
+					   : TASK_T_OPAQUE;
+	it->confidence = 0;
+	it->review = true;
+	warn(o, it, W_ORCH_OPAQUE, t->loc, "task '%s' runs %s '%s', which is not in this export", t->name,
+	     it->origin.kind, t->def_name ? t->def_name : t->name);
+}
+
+static bool task_unresolved(const AstTask *t)
+{
+	return !t->is_definition && !t->def && !t->sub && t->kind != TASK_START;
+}
+
+static void lower_task_kind(Orch *o, const AstTask *t, IrTask *it)
+{
 	switch (t->kind) {
 	case TASK_START: it->type = TASK_T_START; break;
 	case TASK_RUN_FLOW: lower_session(o, t, it); break;
@@ -616,6 +636,21 @@ static IrTask *lower_task(Orch *o, const AstTask *t)
 		     it->origin.kind);
 		break;
 	}
+}
+
+static IrTask *lower_task(Orch *o, const AstTask *t)
+{
+	IrTask *it = ARENA_NEW(o->a, IrTask);
+	it->id = ir_make_id(o->a, &o->ids, t->name);
+	it->origin.object = t->name;
+	it->origin.kind = t->orig_kind && *t->orig_kind ? t->orig_kind : task_kind_name(t->kind);
+	it->origin.line = t->loc.line;
+	it->depends_all = t->links_and;
+	it->confidence = 1;
+	if (task_unresolved(t))
+		lower_unresolved(o, t, it);
+	else
+		lower_task_kind(o, t, it);
 	if (!t->enabled && t->kind != TASK_START) {
 		it->review = true;
 		warn(o, it, W_ORCH_DISABLED, t->loc, "task '%s' is disabled", t->name);
