@@ -249,10 +249,23 @@ done
 "$AKKO_BIN" help convert >"$work/help.txt"
 check "help convert teaches the LLM options" grep -q -- '--llm-url URL' "$work/help.txt"
 
-# not everything is sent: a stored procedure's and a SQL transformation's
-# behaviour lives in the database
+# not everything is sent: a SQL transformation's behaviour lives in the database
 LLM_ENV="AKKO_LLM_MODEL=fake-coder" run unsent ../../corpus/powercenter/m_transformations.XML --llm-replay "$work/empty"
-check "a stored procedure is not sent" grep -q 'not sent to the LLM: what it does lives in the database' "$work/unsent.err"
+check "a SQL transformation is not sent" sh -c "grep -A1 'not sent to the LLM: what it does lives in the database' \"\$1\" | grep -q \"'SQL_PURGE'\"" _ "$work/unsent.err"
+
+# a stored procedure is sent, named with its arguments and the reason; the
+# model cannot see its body and says so (confidence 0.1): both stay placeholders
+scenario stored_proc
+run stored_proc ../../corpus/powercenter/m_rules_stored_proc.XML --llm-cache "$work/cache-stored_proc"
+expect "stored_proc: the connected call and the :SP. call are sent, the unconnected procedure is not" "$nreq" 2
+check "stored_proc: the prompt names the procedure and the column feeding it" \
+	grep -q "stored procedure 'CRM.CUSTOMER_TIER' called with input port 'CUST_ID' (fed by sq_orders.cust_id)" "$work/srv/requests.jsonl"
+check "stored_proc: the prompt carries the procedure's settings" grep -qF 'Stored Procedure Name\",\"value\":\"CRM.CUSTOMER_TIER' "$work/srv/requests.jsonl"
+check "stored_proc: the prompt carries the :SP. call's arguments" \
+	grep -q "calls stored procedure 'GET_RATE' with arguments (CURRENCY, PROC_RESULT)" "$work/srv/requests.jsonl"
+expect "stored_proc: sp_cust_tier stays a placeholder" "$(node "$work/stored_proc.yaml" sp_cust_tier conversion_source)" llm_unavailable
+expect "stored_proc: exp_convert stays a placeholder" "$(node "$work/stored_proc.yaml" exp_convert conversion_source)" llm_unavailable
+golden stored_proc
 
 # ---- bulk: a shared budget, a cross-process cap, the effort report ---------------
 mkdir -p "$work/estate"

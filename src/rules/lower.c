@@ -361,8 +361,10 @@ void lower_step(Lower *L, StepInfo *si)
 	const char *why = NULL;
 	if (type == NODE_PLACEHOLDER || s->disabled) {
 		lower_fallback(L, si, s->kind == STEP_SCRIPT ? CONV_UNSUPPORTED : CONV_LLM_UNAVAILABLE,
-			       arena_sprintf(L->a, "no rule converts a %s",
-					     s->orig_kind ? s->orig_kind : step_kind_name(s->kind)));
+			       s->kind == STEP_STORED_PROCEDURE && !s->disabled
+				   ? pc_stored_procedure_why(L, si)
+				   : arena_sprintf(L->a, "no rule converts a %s",
+						   s->orig_kind ? s->orig_kind : step_kind_name(s->kind)));
 		lower_node_add(L, si->node);
 	} else if (s->kind == STEP_ROUTER) {
 		LNode *d = si->d = lower_single_input(L, si, in, &why);

@@ -251,5 +251,9 @@ void pc_rule_sql_transformation(Lower *L, StepInfo *si, LNode *ln, LNode *d);
 void pc_rule_normalizer(Lower *L, StepInfo *si, LNode *ln, LNode *d);
 /* Update Strategy: akko_operation from the DD_ code of its expression (pc_update.c). */
 void pc_rule_update_strategy(Lower *L, StepInfo *si, LNode *ln, LNode *d);
+/* Stored procedures (pc_storedproc.c): the placeholder's note for a connected
+ * one, and for an expression's :SP. calls (NULL when it makes none). */
+const char *pc_stored_procedure_why(Lower *L, const StepInfo *si);
+const char *pc_sp_call_why(Lower *L, const AstExpr *src, const char *what);
 
 #endif

@@ -305,8 +305,10 @@ const char *lower_translate(Lower *L, LNode *ln, const AstExpr *src, const char 
 	if (out)
 		*out = r;
 	if (!r.sql || r.unsupported || r.errors) {
+		const char *sp = pc_sp_call_why(L, src, what);
 		lower_placeholder(L, ln, CONV_LLM_UNAVAILABLE,
-				  arena_sprintf(L->a, "%s '%s' has no translation", what, src->text));
+				  sp ? sp
+				     : arena_sprintf(L->a, "%s '%s' has no translation", what, src->text));
 		return NULL;
 	}
 	if (r.confidence < ln->expr_factor) {

@@ -25,11 +25,13 @@ static bool is_noise(const char *name)
 	return false;
 }
 
-/* User code and its kin (custom, Java, HTTP): every setting says what it
- * does.  Elsewhere only settings with a neutral meaning or an expression. */
+/* User code and its kin (custom, Java, HTTP, a stored procedure's name and
+ * call): every setting says what it does.  Elsewhere only settings with a
+ * neutral meaning or an expression. */
 static bool opaque_kind(StepKind k)
 {
-	return k == STEP_SCRIPT || k == STEP_HTTP || k == STEP_CUSTOM || k == STEP_UNKNOWN;
+	return k == STEP_SCRIPT || k == STEP_HTTP || k == STEP_CUSTOM || k == STEP_STORED_PROCEDURE ||
+	       k == STEP_UNKNOWN;
 }
 
 static void add_setting(Arena *a, PtrVec *out, const char *name, const char *value)
@@ -75,8 +77,10 @@ static void add_code(Arena *a, const AstStep *s, PtrVec *out)
 	}
 }
 
-/* Sources and sinks carry tables and load modes no draft sets; a stored
- * procedure's or a SQL transformation's behaviour lives in the database. */
+/* Sources and sinks carry tables and load modes no draft sets; a SQL
+ * transformation's behaviour lives in the database.  A stored procedure's
+ * does too, but it is sent: its name, arguments and the reason say so, and
+ * the model answers with a low confidence when it cannot write the SELECT. */
 const char *pc_fallback_refusal(const AstStep *s, const IrNode *n)
 {
 	if (!s || s->disabled)
@@ -86,7 +90,6 @@ const char *pc_fallback_refusal(const AstStep *s, const IrNode *n)
 	case STEP_SOURCE_QUERY:
 	case STEP_XML_SOURCE: return "a source is not drafted";
 	case STEP_TARGET: return "a target is not drafted (it carries the table and the load mode)";
-	case STEP_STORED_PROCEDURE:
 	case STEP_SQL: return "what it does lives in the database, not in the export";
 	default: break;
 	}
