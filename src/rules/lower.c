@@ -228,6 +228,12 @@ const char *lower_fresh_col(Lower *L, LNode *ln, const char *name)
 	return n;
 }
 
+const char *lower_port_col(Lower *L, LNode *ln, const AstPort *p, const char **type)
+{
+	*type = pc_pg_type(L->a, &p->type);
+	return lower_fresh_col(L, ln, lower_colname(L, p->name));
+}
+
 void lower_add_item(Lower *L, LNode *ln, const char *expr, const char *alias, const char *type)
 {
 	ptrvec_push(L->a, &ln->items, (void *)arena_sprintf(L->a, "%s AS %s", expr, lower_ident(L, alias)));

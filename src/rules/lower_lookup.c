@@ -152,8 +152,8 @@ void lower_lookup(Lower *L, StepInfo *si, LNode *ln, LNode *d)
 		const AstPort *p = s->ports.items[i];
 		if (!(p->dir & PORT_OUT))
 			continue;
-		const char *name = lower_fresh_col(L, ln, lower_colname(L, p->name));
-		const char *type = pc_pg_type(L->a, &p->type);
+		const char *type;
+		const char *name = lower_port_col(L, ln, p, &type);
 		const char *e;
 		if (p->dir & PORT_LOOKUP) {
 			const char *rc = lower_ident(L, lower_colname(L, p->name));

@@ -238,8 +238,8 @@ void lower_source_query(Lower *L, StepInfo *si)
 		const AstPort *p = s->ports.items[i];
 		if (!(p->dir & PORT_OUT))
 			continue;
-		const char *name = lower_fresh_col(L, ln, lower_colname(L, p->name));
-		const char *type = pc_pg_type(L->a, &p->type);
+		const char *type;
+		const char *name = lower_port_col(L, ln, p, &type);
 		if (in[i].node) {
 			uint32_t k = 0;
 			while (k < ns && srcs[k] != in[i].node)

@@ -64,8 +64,8 @@ void lower_expression(Lower *L, StepInfo *si, LNode *ln, LNode *d, bool translat
 		const AstPort *p = s->ports.items[i];
 		if (!(p->dir & PORT_OUT) || lower_is_variable(p))
 			continue;
-		const char *name = lower_fresh_col(L, ln, lower_colname(L, p->name));
-		const char *type = pc_pg_type(L->a, &p->type);
+		const char *type;
+		const char *name = lower_port_col(L, ln, p, &type);
 		const char *e;
 		if (translate_ports && p->expr && !((p->dir & PORT_IN) && lower_passthrough(p))) {
 			e = lower_translate_port(L, ln, p, false, NULL);
@@ -240,8 +240,8 @@ void lower_aggregator(Lower *L, StepInfo *si, LNode *ln, LNode *d)
 		const AstPort *p = s->ports.items[i];
 		if (!(p->dir & PORT_OUT) || lower_is_variable(p))
 			continue;
-		const char *name = lower_fresh_col(L, ln, lower_colname(L, p->name));
-		const char *type = pc_pg_type(L->a, &p->type);
+		const char *type;
+		const char *name = lower_port_col(L, ln, p, &type);
 		const char *e;
 		if (p->role == ROLE_GROUP_BY && (lower_passthrough(p) || !(p->dir & PORT_IN))) {
 			e = key[i];
@@ -322,8 +322,8 @@ void lower_rank(Lower *L, StepInfo *si, LNode *ln, LNode *d)
 		const AstPort *p = s->ports.items[i];
 		if (!(p->dir & PORT_OUT))
 			continue;
-		const char *name = lower_fresh_col(L, ln, lower_colname(L, p->name));
-		const char *type = pc_pg_type(L->a, &p->type);
+		const char *type;
+		const char *name = lower_port_col(L, ln, p, &type);
 		const char *e;
 		if (p->role == ROLE_RANK_INDEX || ascii_ieq(p->name, "RANKINDEX"))
 			e = arena_sprintf(L->a, "rank() OVER (%s%s%sORDER BY %s %s)",
@@ -420,8 +420,8 @@ void lower_joiner(Lower *L, StepInfo *si, LNode *ln, ColRef *in)
 		const AstPort *p = s->ports.items[i];
 		if (!(p->dir & PORT_OUT))
 			continue;
-		const char *name = lower_fresh_col(L, ln, lower_colname(L, p->name));
-		const char *type = pc_pg_type(L->a, &p->type);
+		const char *type;
+		const char *name = lower_port_col(L, ln, p, &type);
 		const char *e = in[i].node ? arena_sprintf(L->a, "%s.%s", (p->dir & PORT_MASTER) ? "m" : "d",
 							   lower_ident(L, lower_colname(L, p->name)))
 					   : arena_sprintf(L->a, "CAST(NULL AS %s)", type);
@@ -542,8 +542,8 @@ void lower_router(Lower *L, StepInfo *si, LNode *d)
 				if (!p->group || strcmp(p->group, gr->name) != 0 || !(p->dir & PORT_OUT))
 					continue;
 				int src = p->ref ? lower_port_named(s, p->ref) : -1;
-				const char *name = lower_fresh_col(L, ln, lower_colname(L, p->name));
-				const char *type = pc_pg_type(L->a, &p->type);
+				const char *type;
+				const char *name = lower_port_col(L, ln, p, &type);
 				const char *e =
 				    src >= 0 && L->cur_in[src].node
 					? arena_sprintf(L->a, "t.%s", lower_ident(L, L->cur_in[src].col))
@@ -595,8 +595,8 @@ void lower_target(Lower *L, StepInfo *si, LNode *ln, LNode *d, ColRef *in)
 	ln->tail = arena_sprintf(L->a, "FROM %s AS t", d->n->id);
 	for (uint32_t i = 0; i < s->ports.len; i++) {
 		const AstPort *p = s->ports.items[i];
-		const char *name = lower_fresh_col(L, ln, lower_colname(L, p->name));
-		const char *type = pc_pg_type(L->a, &p->type);
+		const char *type;
+		const char *name = lower_port_col(L, ln, p, &type);
 		const char *e = in[i].node ? arena_sprintf(L->a, "t.%s", lower_ident(L, in[i].col))
 					   : arena_sprintf(L->a, "CAST(NULL AS %s)", type);
 		lower_add_item(L, ln, e, name, type);

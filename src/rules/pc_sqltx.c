@@ -183,8 +183,8 @@ void pc_rule_sql_transformation(Lower *L, StepInfo *si, LNode *ln, LNode *d)
 		if (!(p->dir & PORT_OUT))
 			continue;
 		int j = passes_through(s, p);
-		const char *name = lower_fresh_col(L, ln, lower_colname(L, p->name));
-		const char *type = pc_pg_type(L->a, &p->type);
+		const char *type;
+		const char *name = lower_port_col(L, ln, p, &type);
 		const char *e;
 		if (strcasecmp(p->name, "SQLError") == 0) {
 			e = arena_sprintf(L->a, "CAST(NULL AS %s)", type); /* no error: NULL */
