@@ -470,6 +470,7 @@ typedef struct AstStep {
 	bool reusable;
 	bool is_definition;    /* a definition (TRANSFORMATION), not an instance */
 	bool disabled;         /* kept in the flow but switched off by the tool */
+	bool unresolved;       /* its definition is not in the export (a partial export): STEP_UNKNOWN */
 	const char *container; /* visual container path it sits in, or NULL */
 	const char *description;
 	PtrVec associated; /* const char *: sources a source query reads */

@@ -58,10 +58,6 @@ typedef enum DiagSeverity { DIAG_NOTE, DIAG_WARNING, DIAG_ERROR } DiagSeverity;
 	  "every CONNECTOR must name an INSTANCE of the same mapping")                            \
 	X(E_INFA_CONNECTOR_PORT, "E0305", DIAG_ERROR,                                              \
 	  "every CONNECTOR must name a port of its instance's transformation")                    \
-	X(E_INFA_SHORTCUT, "E0306", DIAG_ERROR,                                                    \
-	  "export the shared folder together with the objects that use its shortcuts")            \
-	X(E_INFA_UNDEFINED, "E0307", DIAG_ERROR,                                                   \
-	  "the object an instance or task refers to is not in the export; export it too")         \
 	X(E_INFA_LINK_TASK, "E0308", DIAG_ERROR,                                                   \
 	  "every WORKFLOWLINK must join two task instances of the same workflow or worklet")      \
 	X(E_INFA_MAPPLET_PORT, "E0309", DIAG_ERROR,                                                \
@@ -85,6 +81,9 @@ typedef enum DiagSeverity { DIAG_NOTE, DIAG_WARNING, DIAG_ERROR } DiagSeverity;
 	X(W_INFA_TASK_UNDEFINED, "W0319", DIAG_WARNING,                                            \
 	  "the task instance is kept unresolved, with its type and name, for review; export "      \
 	  "its definition too")                                                                   \
+	X(W_INFA_INSTANCE_UNDEFINED, "W0320", DIAG_WARNING,                                        \
+	  "the instance is kept unresolved, with the ports its connectors name, and becomes a "    \
+	  "placeholder for review; export its definition too (pmrep ObjectExport -r -s)")         \
 	/* rule engine (W06xx) */                                                                \
 	X(W_RULE_OVERRIDE, "W0601", DIAG_WARNING,                                                  \
 	  "the runner runs this SQL on the source connection as written; check it there")         \

@@ -206,7 +206,9 @@ typedef struct ExprBinding {
 	Expr *var;                /* BIND_VARIABLE: its analysed expression */
 	const char *var_text;     /* BIND_VARIABLE: its text (for messages) */
 	bool declared;            /* BIND_PARAM: declared in the mapping */
-	const ExprLookup *lookup; /* BIND_LOOKUP */
+	const ExprLookup *lookup; /* BIND_LOOKUP; NULL with `absent` */
+	bool absent;              /* BIND_LOOKUP: the step exists but its definition is not in
+				     the export (a partial export), so the call has no SQL */
 	const char *sql;          /* BIND_COLUMN: printed as this SQL instead of the name (a
 				     qualified column, or a value already printed), or NULL */
 } ExprBinding;

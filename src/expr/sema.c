@@ -404,6 +404,12 @@ static void check_lookup(Sema *s, Expr *e)
 {
 	const ExprBinding *b = s->env->resolve ? s->env->resolve(s->env->ud, BIND_LOOKUP, e->name) : NULL;
 	e->type = XT_UNKNOWN;
+	if (b && b->absent) {
+		issue(s, W_EXPR_UNSUPPORTED, e,
+		      ":LKP.%s cannot be translated: the lookup's definition is not in the export",
+		      e->name);
+		return;
+	}
 	if (!b || !b->lookup) {
 		if (s->env->free_names)
 			issue(s, W_EXPR_UNSUPPORTED, e,

@@ -61,7 +61,8 @@ typedef struct Inst {
 	AstStep *step; /* NULL for a mapplet instance */
 	StrMap ports;  /* port name -> AstPort, built on first use */
 	bool ports_built;
-	bool broken;        /* its definition is missing (already reported) */
+	bool broken;        /* unusable (already reported); connectors to it are dropped */
+	bool unresolved;    /* its definition is not in the export: ports come from connectors */
 	Flow *mapplet;      /* mapplet instances: the mapplet */
 	const char *prefix; /* mapplet instances: "<instance>/" */
 } Inst;
@@ -812,10 +813,9 @@ static void resolve_shortcut(Infa *I, Shortcut *sc, int depth)
 }
 
 /* The object a shortcut named `name` in folder `fo` stands for, if it is of
- * the wanted kind.  Reports E0306 when the shortcut exists but its target
- * is not in the export. */
-static void *via_shortcut(Infa *I, Folder *fo, const char *name, const char *kind, const xmlNode *user,
-			  const char *user_attr, const char **shortcut_name)
+ * the wanted kind.  A shortcut whose target the export left out gives NULL;
+ * the caller reports it (a partial export). */
+static void *via_shortcut(Folder *fo, const char *name, const char *kind, const char **shortcut_name)
 {
 	Shortcut *sc = strmap_get(&fo->shortcuts, name);
 	if (!sc)
@@ -825,17 +825,6 @@ static void *via_shortcut(Infa *I, Folder *fo, const char *name, const char *kin
 		if (shortcut_name)
 			*shortcut_name = sc->ast->name;
 		return sc->ast->target;
-	}
-	if (!sc->ast->resolved) {
-		Diag d = {.code = E_INFA_SHORTCUT,
-			  .loc = xml_attr_loc(&I->x, user, user_attr),
-			  .span = (uint32_t)strlen(name),
-			  .context = I->context};
-		diag_emit(I->sink, &d,
-			  "shortcut '%s' refers to %s '%s' in folder '%s', which is not in the export", name,
-			  sc->ast->object_type ? sc->ast->object_type : "object",
-			  sc->ast->ref_name ? sc->ast->ref_name : "?",
-			  sc->ast->ref_folder ? sc->ast->ref_folder : "?");
 	}
 	return NULL;
 }
@@ -924,12 +913,12 @@ static void table_ports(Infa *I, AstStep *s, const AstTable *t, unsigned dir)
 
 static void build_flow(Infa *I, Flow *f);
 
-static Flow *find_mapplet(Infa *I, Folder *fo, const char *name, const xmlNode *n)
+static Flow *find_mapplet(Folder *fo, const char *name)
 {
 	Flow *m = strmap_get(&fo->mapplets, name);
 	if (m)
 		return m;
-	return via_shortcut(I, fo, name, "mapplet", n, "TRANSFORMATION_NAME", NULL);
+	return via_shortcut(fo, name, "mapplet", NULL);
 }
 
 static void step_copy_from_def(AstStep *s, const AstStep *def)
@@ -991,31 +980,52 @@ static const char *const instance_consumed[] = {
 
 /* <INSTANCE NAME TRANSFORMATION_NAME TRANSFORMATION_TYPE TYPE REUSABLE DBDNAME>
  *   <ASSOCIATED_SOURCE_INSTANCE NAME/> </INSTANCE> */
-/* E0307 for an instance whose definition is not in the export (unless a
- * shortcut stands for it: via_shortcut() has reported that one). */
-static void report_missing_definition(Infa *I, Folder *fo, const xmlNode *n, const char *name,
-				      const char *what, const char *tname)
+/* An instance whose definition is not in the export, locally or through a
+ * shortcut: a partial export (pmrep ObjectExport without -r or -s leaves out
+ * reusable dependents and the targets of shortcuts), not a broken file.  The
+ * step is kept unresolved, of unknown kind, with `what` as its original
+ * kind; connectors give it their ports (edge_end), the rule engine makes it
+ * a placeholder, and everything else converts (W0320). */
+static void instance_unresolved(Infa *I, Folder *fo, const xmlNode *n, Inst *in, const char *name,
+				const char *what, const char *tname)
 {
-	if (strmap_get(&fo->shortcuts, tname))
-		return;
-	Diag d = {.code = E_INFA_UNDEFINED,
+	AstStep *s = in->step;
+	s->kind = STEP_UNKNOWN;
+	s->orig_kind = what;
+	s->table = NULL;
+	s->unresolved = true;
+	in->unresolved = true;
+	Diag d = {.code = W_INFA_INSTANCE_UNDEFINED,
 		  .loc = xml_attr_loc(&I->x, n, "TRANSFORMATION_NAME"),
 		  .span = (uint32_t)strlen(tname),
 		  .context = I->context};
-	diag_emit(I->sink, &d, "instance '%s' refers to %s '%s', which is not in the export", name, what,
-		  tname);
+	Shortcut *sc = strmap_get(&fo->shortcuts, tname);
+	if (sc && !sc->ast->resolved)
+		diag_emit(I->sink, &d,
+			  "instance '%s' refers to shortcut '%s' to %s '%s' in folder '%s', which is not in "
+			  "the export",
+			  name, tname, sc->ast->object_type ? sc->ast->object_type : "object",
+			  sc->ast->ref_name ? sc->ast->ref_name : "?",
+			  sc->ast->ref_folder ? sc->ast->ref_folder : "?");
+	else
+		diag_emit(I->sink, &d, "instance '%s' refers to %s '%s', which is not in the export", name,
+			  what, tname);
 }
 
 /* INSTANCE TYPE ="MAPPLET": expand the mapplet in place. */
 static void instance_of_mapplet(Infa *I, Flow *fl, Build *b, const xmlNode *n, const char *name,
 				const char *tname)
 {
-	Flow *m = find_mapplet(I, fl->folder, tname, n);
+	Flow *m = find_mapplet(fl->folder, tname);
 	Inst *mi = inst_new(I, NULL);
 	inst_put(I, b, name, 'x', mi);
 	if (!m) {
-		mi->broken = true;
-		report_missing_definition(I, fl->folder, n, name, "mapplet", tname);
+		mi->step = ast_step_new(I->doc, STEP_UNKNOWN, name);
+		mi->step->loc = loc(I, n);
+		mi->step->def_name = tname;
+		mi->step->description = attr(I, n, "DESCRIPTION");
+		ast_push(I->doc, &fl->ast->steps, mi->step);
+		instance_unresolved(I, fl->folder, n, mi, name, "Mapplet", tname);
 		return;
 	}
 	if (m->state == BUILD_RUNNING) {
@@ -1050,8 +1060,7 @@ static bool instance_of_table(Infa *I, Folder *fo, AstStep *s, const xmlNode *n,
 		t = strmap_get(&fo->targets, tname);
 	}
 	if (!t)
-		t = via_shortcut(I, fo, tname, source ? "source" : "target", n, "TRANSFORMATION_NAME",
-				 &s->shortcut);
+		t = via_shortcut(fo, tname, source ? "source" : "target", &s->shortcut);
 	if (!t)
 		return false;
 	s->table = t;
@@ -1069,7 +1078,7 @@ static bool instance_of_transformation(Infa *I, Folder *fo, Build *b, AstStep *s
 	if (!def)
 		def = strmap_get(&fo->transforms, tname);
 	if (!def)
-		def = via_shortcut(I, fo, tname, "transformation", n, "TRANSFORMATION_NAME", &s->shortcut);
+		def = via_shortcut(fo, tname, "transformation", &s->shortcut);
 	if (!def && reusable)
 		def = strmap_get(&b->defs, tname);
 	if (!def)
@@ -1155,10 +1164,8 @@ static void parse_instance(Infa *I, Flow *fl, Build *b, const xmlNode *n)
 		in->broken = true;
 		return;
 	}
-	if (!found) {
-		in->broken = true;
-		report_missing_definition(I, fl->folder, n, name, *ttype ? ttype : type, tname);
-	}
+	if (!found)
+		instance_unresolved(I, fl->folder, n, in, name, *ttype ? ttype : type, tname);
 	instance_rest(I, s, n);
 }
 
@@ -1208,6 +1215,24 @@ static bool mapplet_end(Infa *I, Build *b, const xmlNode *n, Inst *in, const cha
 	return *step != NULL;
 }
 
+/* A connector end on an unresolved instance (instance_unresolved): the
+ * port it names, added on first use, an output when the connector leaves
+ * the instance and an input when it enters, of unknown type. */
+static bool unresolved_end(Infa *I, Inst *in, const char *field, bool from, AstStep **step,
+			   AstPort **port)
+{
+	AstPort *p = inst_port(I, in, field);
+	if (!p) {
+		p = ast_port_new(I->doc, field);
+		ast_push(I->doc, &in->step->ports, p);
+		strmap_put(&in->ports, p->name, p);
+	}
+	p->dir |= from ? PORT_OUT : PORT_IN;
+	*step = in->step;
+	*port = p;
+	return true;
+}
+
 /* The port an edge end names.  For a mapplet instance the mapplet's
  * interface port leads to the port of its Input or Output transformation
  * inside the expansion. */
@@ -1231,7 +1256,9 @@ static bool edge_end(Infa *I, Build *b, const xmlNode *n, const char *inst_attr,
 		return diag_emit(I->sink, &d, "connector names unknown instance '%s'", iname);
 	}
 	if (in->broken)
-		return false; /* its definition is missing; already reported */
+		return false; /* already reported */
+	if (in->unresolved)
+		return unresolved_end(I, in, field, from, step, port);
 	if (in->mapplet)
 		return mapplet_end(I, b, n, in, iname, field, field_attr, from, step, port);
 	AstPort *p = inst_port(I, in, field);
@@ -1263,6 +1290,31 @@ static void parse_connector(Infa *I, AstFlow *f, Build *b, const xmlNode *n)
 	e->to_port = tp;
 	e->loc = loc_line(I, n);
 	ast_push(I->doc, &f->edges, e);
+}
+
+/* The ports of an unresolved instance (instance_unresolved) have no type in
+ * the export: each takes the type of the port a connector joins it to,
+ * repeated so that a chain of unresolved instances passes a type along. */
+static void type_unresolved_ports(const AstFlow *f)
+{
+	for (bool changed = true; changed;) {
+		changed = false;
+		for (uint32_t i = 0; i < f->edges.len; i++) {
+			const AstEdge *e = f->edges.items[i];
+			if (!e->from_port || !e->to_port)
+				continue;
+			AstPort *mine = NULL;
+			const AstPort *other = NULL;
+			if (e->from->unresolved && e->from_port->type.kind == TY_UNKNOWN)
+				mine = e->from_port, other = e->to_port;
+			else if (e->to->unresolved && e->to_port->type.kind == TY_UNKNOWN)
+				mine = e->to_port, other = e->from_port;
+			if (mine && other->type.kind != TY_UNKNOWN) {
+				mine->type = other->type;
+				changed = true;
+			}
+		}
+	}
 }
 
 /* Source qualifiers name their sources by instance name; point them at the
@@ -1373,6 +1425,7 @@ static void build_flow(Infa *I, Flow *fl)
 			ast_push(I->doc, &f->extras, capture(I, c));
 		}
 	}
+	type_unresolved_ports(f);
 	I->context = NULL;
 	fl->state = BUILD_DONE;
 }
@@ -1763,7 +1816,7 @@ static void resolve_task_instance(Infa *I, PendingTask *p)
 		if (!w && !strmap_get(&fo->tasks, t->def_name) && task_shortcut_missing(I, fo, p))
 			return;
 		if (!w)
-			w = via_shortcut(I, fo, t->def_name, "worklet", p->node, "TASKNAME", NULL);
+			w = via_shortcut(fo, t->def_name, "worklet", NULL);
 		if (w) {
 			t->sub = w;
 			return;
@@ -1774,7 +1827,7 @@ static void resolve_task_instance(Infa *I, PendingTask *p)
 	if (!def && task_shortcut_missing(I, fo, p))
 		return;
 	if (!def)
-		def = via_shortcut(I, fo, t->def_name, "task", p->node, "TASKNAME", NULL);
+		def = via_shortcut(fo, t->def_name, "task", NULL);
 	if (def) {
 		t->def = def;
 		if (t->kind == TASK_OTHER)

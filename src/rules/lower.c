@@ -367,7 +367,12 @@ void lower_step(Lower *L, StepInfo *si)
 	const char *why = NULL;
 	if (type == NODE_PLACEHOLDER || s->disabled) {
 		lower_fallback(L, si, s->kind == STEP_SCRIPT ? CONV_UNSUPPORTED : CONV_LLM_UNAVAILABLE,
-			       s->kind == STEP_STORED_PROCEDURE && !s->disabled
+			       s->unresolved ? arena_sprintf(L->a,
+							     "its definition (%s '%s') is not in the "
+							     "export; only its columns are known",
+							     s->orig_kind ? s->orig_kind : "object",
+							     s->def_name ? s->def_name : s->name)
+			       : s->kind == STEP_STORED_PROCEDURE && !s->disabled
 				   ? pc_stored_procedure_why(L, si)
 				   : arena_sprintf(L->a, "no rule converts a %s",
 						   s->orig_kind ? s->orig_kind : step_kind_name(s->kind)));

@@ -219,6 +219,23 @@ static const ExprBinding *qualified_column(Lower *L, const char *name)
 	return NULL;
 }
 
+/* A lookup call naming an unresolved step (a partial export: its definition
+ * was left out): a binding that says so, so the call is diagnosed as such. */
+static const ExprBinding *unresolved_lookup(Lower *L, const char *name)
+{
+	for (uint32_t i = 0; L->flow && i < L->flow->steps.len; i++) {
+		const AstStep *s = L->flow->steps.items[i];
+		if (s->unresolved && ascii_ieq(s->name, name)) {
+			ExprBinding *b = ARENA_NEW(L->a, ExprBinding);
+			b->kind = BIND_LOOKUP;
+			b->name = s->name;
+			b->absent = true;
+			return b;
+		}
+	}
+	return NULL;
+}
+
 const ExprBinding *lower_resolve(void *ud, BindKind what, const char *name)
 {
 	Lower *L = ud;
@@ -229,7 +246,7 @@ const ExprBinding *lower_resolve(void *ud, BindKind what, const char *name)
 	if (what == BIND_LOOKUP) {
 		const AstStep *s = job_find_lookup(L->folder, L->flow, name);
 		if (!s)
-			return NULL;
+			return unresolved_lookup(L, name);
 		LNode *rel = lower_lookup_relation(L, s);
 		if (L->cur_node)
 			lower_add_dep(L, L->cur_node, rel->n->id);
