@@ -273,7 +273,9 @@
 	X(VAL_INSERT, "insert", "row_treatment: rows are inserted")                    \
 	X(VAL_UPDATE, "update", "row_treatment: rows update the target")               \
 	X(VAL_DELETE, "delete", "row_treatment: rows delete from the target")          \
-	X(VAL_DATA_DRIVEN, "data_driven", "row_treatment: each row's operation comes from the flow")
+	X(VAL_DATA_DRIVEN, "data_driven", "row_treatment: each row's operation comes from the flow") \
+	X(VAL_NULLS_LOW, "nulls_low", "null_order: NULL sorts below every value (first ascending)") \
+	X(VAL_NULLS_HIGH, "nulls_high", "null_order: NULL sorts above every value (last ascending)")
 
 /* Aggregates a port computes when the tool gives them as a kind plus an
  * input column (AstPort.agg_kind, `ref` naming the column) rather than as

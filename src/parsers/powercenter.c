@@ -424,6 +424,10 @@ static SettingValue infa_setting_value(Setting key, const char *v)
 		       : ascii_ieq(v, "Delete")	      ? VAL_DELETE
 		       : ascii_ieq(v, "Data driven") ? VAL_DATA_DRIVEN
 						      : VAL_NONE;
+	case SET_NULL_ORDER: /* Sorter "Null Treated Low" YES/NO; Lookup "Null ordering" */
+		return has_ci(v, "Low") || ascii_ieq(v, "YES")    ? VAL_NULLS_LOW
+		       : has_ci(v, "High") || ascii_ieq(v, "NO") ? VAL_NULLS_HIGH
+								 : VAL_NONE;
 	default: return VAL_NONE;
 	}
 }

@@ -41,12 +41,13 @@ static const RuleDef rule_table[] = {
 	 "normal: JOIN; master outer: detail LEFT JOIN master; detail outer: master LEFT JOIN "
 	 "detail; full outer: FULL JOIN"},
 	{"powercenter/sorter", STEP_SORT, "Sorter", NODE_ORDER_BY, 0.98,
-	 "ORDER BY the sort keys; DISTINCT when the sorter is distinct"},
+	 "ORDER BY the sort keys (NULLS FIRST ascending with Null Treated Low); DISTINCT when the "
+	 "sorter is distinct"},
 	{"powercenter/router", STEP_ROUTER, "Router", NODE_BRANCH, 0.85,
 	 "one node per output group: WHERE (cond) IS TRUE; the default group takes the rows no "
 	 "group took, NULL conditions included"},
 	{"powercenter/sequence", STEP_SEQUENCE, "Sequence", NODE_SEQUENCE, 0.90,
-	 "start + (row_number() - 1) * increment over the consumer's rows (arrival order)"},
+	 "Current Value + (row_number() - 1) * Increment By over the consumer's rows (arrival order)"},
 	{"powercenter/update_strategy", STEP_UPDATE_STRATEGY, "Update Strategy", NODE_UPSERT, 0.80,
 	 "akko_operation from DD_INSERT/DD_UPDATE/DD_DELETE/DD_REJECT; the sink becomes an upsert"},
 	{"powercenter/union", STEP_UNION, "Union Transformation", NODE_UNION, 0.95,
@@ -320,6 +321,25 @@ void lower_fallback(Lower *L, StepInfo *si, ConvSource src, const char *why)
 	lower_warn(L, ln, W_RULE_FALLBACK, si->s, "%s: %s", why, fallback_fate(L));
 }
 
+/* Options a rule does not apply whose effect on the rows is real: said at
+ * the node (W0602) rather than dropped.  docs/rules.md, "Options". */
+static void lower_warn_options(Lower *L, LNode *ln, const AstStep *s)
+{
+	if (ln->n->type == NODE_PLACEHOLDER)
+		return;
+	bool compares = s->kind == STEP_SORT || s->kind == STEP_JOIN || s->kind == STEP_RANK;
+	if (compares && lower_prop(s, SET_CASE_SENSITIVE) && !lower_prop_yes(s, SET_CASE_SENSITIVE))
+		lower_warn(L, ln, W_RULE_DIFFERENCE, s,
+			   "'%s' compares strings without regard to case; PostgreSQL compares them by the "
+			   "column's collation, case included",
+			   s->name);
+	if (lower_prop_yes(s, SET_LOOKUP_DYNAMIC))
+		lower_warn(L, ln, W_RULE_DIFFERENCE, s,
+			   "'%s' has a dynamic cache, which sees the rows the run inserts or updates; the "
+			   "SQL reads the lookup's relation as it was when the run started",
+			   s->name);
+}
+
 /* ---- the walk ---------------------------------------------------------------------- */
 
 void lower_step(Lower *L, StepInfo *si)
@@ -423,6 +443,7 @@ void lower_step(Lower *L, StepInfo *si)
 		}
 		L->row_alias = NULL;
 		lower_warn_conversions(L, ln, s);
+		lower_warn_options(L, ln, s);
 		if (ln->n->type == NODE_PLACEHOLDER) {
 			/* keep the output ports so downstream steps still lower */
 			for (uint32_t i = 0; i < s->ports.len; i++) {

@@ -387,12 +387,16 @@ static LNode *sequence_node(Lower *L, const AstStep *seq, LNode *input)
 	const AstStep *def = seq->def ? seq->def : seq;
 	const RuleDef *r = lower_rule_for(STEP_SEQUENCE);
 	ln = lower_node_new(L, NODE_SEQUENCE, ir_make_id(L->a, &L->ids, seq->name), seq, r);
-	const char *sv = lower_prop(def, SET_SEQ_START), *iv = lower_prop(def, SET_SEQ_INCREMENT);
-	if (!sv)
-		sv = lower_prop(seq, SET_SEQ_START);
+	/* The first value is Current Value ("the value you want the Integration
+	 * Service to use as the first value in the sequence", default 1); Start
+	 * Value is where Cycle starts again (Transformation Guide, Sequence
+	 * Generator properties). */
+	const char *cv = lower_prop(def, SET_SEQ_CURRENT), *iv = lower_prop(def, SET_SEQ_INCREMENT);
+	if (!cv)
+		cv = lower_prop(seq, SET_SEQ_CURRENT);
 	if (!iv)
 		iv = lower_prop(seq, SET_SEQ_INCREMENT);
-	ln->n->seq_start = sv ? strtoll(sv, NULL, 10) : 1;
+	ln->n->seq_start = cv ? strtoll(cv, NULL, 10) : 1;
 	ln->n->seq_increment = iv ? strtoll(iv, NULL, 10) : 1;
 	if (ln->n->seq_increment == 0)
 		ln->n->seq_increment = 1;
@@ -425,6 +429,12 @@ static LNode *sequence_node(Lower *L, const AstStep *seq, LNode *input)
 		   "are the same set, possibly assigned to other rows");
 	if (lower_prop_yes(def, SET_SEQ_CYCLE) || lower_prop(def, SET_SEQ_END))
 		lower_warn(L, ln, W_RULE_DIFFERENCE, seq, "the end value and cycling are not applied");
+	if (!lower_prop_yes(def, SET_SEQ_RESET) && !lower_prop_yes(seq, SET_SEQ_RESET))
+		lower_warn(L, ln, W_RULE_DIFFERENCE, seq,
+			   "without Reset, PowerCenter continues the sequence from the value it stored after "
+			   "the last run; every run of the pipeline starts at Current Value (%lld, its value "
+			   "when exported)",
+			   (long long)ln->n->seq_start);
 	lower_node_add(L, ln);
 	strmap_put(&L->seqnodes, key, ln);
 	return ln;

@@ -96,7 +96,9 @@ void lower_sorter(Lower *L, StepInfo *si, LNode *ln, LNode *d)
 {
 	const AstStep *s = si->s;
 	lower_expression(L, si, ln, d, false);
-	/* sort keys by position, then port order */
+	/* sort keys by position, then port order; NULL high is PostgreSQL's
+	 * default in both directions (last ascending, first descending) */
+	SettingValue nulls = ast_props_value(&s->props, SET_NULL_ORDER, L->sem->null_order);
 	Sbuf b = SBUF_INIT;
 	int nk = 0;
 	for (int pos = 0; pos <= (int)s->ports.len; pos++)
@@ -104,8 +106,11 @@ void lower_sorter(Lower *L, StepInfo *si, LNode *ln, LNode *d)
 			const AstPort *p = s->ports.items[i];
 			if (!p->sort_key || p->sort_pos != pos || !si->cols[i])
 				continue;
-			sbuf_addf(&b, "%s%s%s", nk++ ? ", " : "", lower_ident(L, si->cols[i]),
-				  p->sort_desc ? " DESC" : "");
+			sbuf_addf(&b, "%s%s%s%s", nk++ ? ", " : "", lower_ident(L, si->cols[i]),
+				  p->sort_desc ? " DESC" : "",
+				  nulls != VAL_NULLS_LOW ? ""
+				  : p->sort_desc	 ? " NULLS LAST"
+							 : " NULLS FIRST");
 			ptrvec_push(L->a, &ln->n->keys, (void *)si->cols[i]);
 		}
 	if (nk)

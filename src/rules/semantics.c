@@ -5,16 +5,18 @@
  * group and its Lookup fails the component; DataStage's Transformer sends
  * a row down every link whose constraint holds and its Lookup stage fails
  * by default; Alteryx's Join redirects unmatched rows to its L/R outputs.
+ * PowerCenter's Sorter treats NULL as the highest value unless "Null
+ * Treated Low" is set (Transformation Guide, Sorter properties).
  */
 #include "rules/semantics.h"
 
 /* clang-format off */
 static const ToolSemantics semantics_table[] = {
-	{TOOL_UNKNOWN, "neutral", VAL_ALL_MATCHES, VAL_NULL, VAL_FIRST, VAL_FAIL, NULL, NULL, false, LANG_NONE},
-	{TOOL_POWERCENTER, "powercenter", VAL_ALL_MATCHES, VAL_NULL, VAL_FIRST, VAL_SKIP, "0", "''", true, LANG_POWERCENTER},
-	{TOOL_SSIS, "ssis", VAL_FIRST_MATCH, VAL_FAIL, VAL_ANY, VAL_FAIL, NULL, NULL, false, LANG_SSIS},
-	{TOOL_ALTERYX, "alteryx", VAL_FIRST_MATCH, VAL_REDIRECT, VAL_ALL, VAL_FAIL, "0", "''", true, LANG_ALTERYX},
-	{TOOL_DATASTAGE, "datastage", VAL_ALL_MATCHES, VAL_FAIL, VAL_FIRST, VAL_FAIL, "0", "''", true, LANG_DATASTAGE},
+	{TOOL_UNKNOWN, "neutral", VAL_ALL_MATCHES, VAL_NULL, VAL_FIRST, VAL_FAIL, NULL, NULL, false, VAL_NONE, LANG_NONE},
+	{TOOL_POWERCENTER, "powercenter", VAL_ALL_MATCHES, VAL_NULL, VAL_FIRST, VAL_SKIP, "0", "''", true, VAL_NULLS_HIGH, LANG_POWERCENTER},
+	{TOOL_SSIS, "ssis", VAL_FIRST_MATCH, VAL_FAIL, VAL_ANY, VAL_FAIL, NULL, NULL, false, VAL_NONE, LANG_SSIS},
+	{TOOL_ALTERYX, "alteryx", VAL_FIRST_MATCH, VAL_REDIRECT, VAL_ALL, VAL_FAIL, "0", "''", true, VAL_NONE, LANG_ALTERYX},
+	{TOOL_DATASTAGE, "datastage", VAL_ALL_MATCHES, VAL_FAIL, VAL_FIRST, VAL_FAIL, "0", "''", true, VAL_NONE, LANG_DATASTAGE},
 };
 /* clang-format on */
 

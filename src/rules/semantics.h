@@ -20,6 +20,9 @@ typedef struct ToolSemantics {
 	const char *var_init_number;  /* a variable's value before it is first set (numbers) */
 	const char *var_init_string;  /* (strings); NULL: NULL */
 	bool recurrences;             /* variables keep their value from row to row */
+	SettingValue null_order;      /* SET_NULL_ORDER absent in a Sorter: VAL_NULLS_HIGH or
+					 VAL_NULLS_LOW; VAL_NONE: not yet documented here,
+					 PostgreSQL's default (high) */
 	ExprLang expr_lang;           /* the language of the text the rules write themselves
 					 (a port's default value); an expression of the AST is
 					 read in its own AstExpr.lang */
