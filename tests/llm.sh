@@ -227,6 +227,15 @@ expect "budget: the first node is drafted" "$(node "$work/budget.yaml" exp_codes
 unavailable budget jtx_score
 golden budget
 
+# ---- libcurl is loaded only for an LLM (src/llm/curl_dl.h) -------------------------
+# The dynamic loader's own log says which libraries the process loaded.
+(cd "$dir" && LD_DEBUG=libs "$AKKO_BIN" --no-llm m_llm_java.XML -o "$work/nocurl.yaml" >/dev/null 2>"$work/nocurl.ld")
+check "a conversion without an LLM does not load libcurl" sh -c '! grep -q "libcurl" "$1"' sh "$work/nocurl.ld"
+check "... nor its TLS stack" sh -c '! grep -Eq "lib(gnutls|ssl|nghttp2)" "$1"' sh "$work/nocurl.ld"
+(cd "$dir" && env AKKO_LLM_URL=$URL AKKO_LLM_MODEL=fake-coder AKKO_LLM_API_KEY=$KEY LD_DEBUG=libs \
+	"$AKKO_BIN" m_llm_java.XML --llm-cache "$work/c18" -o "$work/curl.yaml" >/dev/null 2>"$work/curl.ld")
+check "a conversion with an LLM loads libcurl" grep -q "libcurl" "$work/curl.ld"
+
 # ---- configuration and secrets ---------------------------------------------------
 LLM_ENV="AKKO_LLM_URL=$URL AKKO_LLM_MODEL=fake-coder AKKO_LLM_API_KEY=$KEY" run nollm m_llm_java.XML --no-llm
 expect "--no-llm: no request" "$nreq" 0

@@ -24,10 +24,10 @@
 #include <unistd.h>
 
 #include <cjson/cJSON.h>
-#include <curl/curl.h>
 
 #include "base/sbuf.h"
 #include "base/str.h"
+#include "llm/curl_dl.h"
 #include "llm/llm_int.h"
 
 #ifndef PACKAGE_VERSION
@@ -135,7 +135,8 @@ void llm_client_free(LlmClient *cl)
 		return;
 	if (cl->curl)
 		curl_easy_cleanup(cl->curl);
-	curl_slist_free_all(cl->headers);
+	if (cl->headers)
+		curl_slist_free_all(cl->headers);
 	if (cl->own_budget)
 		llm_budget_free(cl->budget);
 	free(cl->why_buf);
@@ -152,11 +153,15 @@ const LlmStats *llm_client_stats(const LlmClient *cl)
 	return &cl->stats;
 }
 
-/* The handle, set up once: every option that makes a request safe. */
-static CURL *handle(LlmClient *cl)
+/* The handle, set up once: every option that makes a request safe.  NULL
+ * with *why when libcurl cannot be loaded or initialised. */
+static CURL *handle(LlmClient *cl, const char **why)
 {
 	if (cl->curl)
 		return cl->curl;
+	*why = "libcurl cannot be initialised";
+	if (!curl_load(why))
+		return NULL;
 	if (!curl_ready) {
 		if (curl_global_init(CURL_GLOBAL_DEFAULT) != 0)
 			return NULL;
@@ -384,11 +389,9 @@ static Outcome classify(LlmClient *cl, Arena *a, CURLcode rc, long status, const
 static Outcome request(LlmClient *cl, Arena *a, const char *body, const char **content, const char **why,
 		       unsigned long long *wait_ms, unsigned attempt)
 {
-	CURL *h = handle(cl);
-	if (!h) {
-		*why = "libcurl cannot be initialised";
+	CURL *h = handle(cl, why);
+	if (!h)
 		return OUT_FAIL;
-	}
 	unsigned long long timeout;
 	int slot = prepare(cl, a, &timeout, why);
 	if (slot == -1)

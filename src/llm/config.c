@@ -9,9 +9,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <curl/curl.h>
 
 #include "base/sbuf.h"
+#include "llm/curl_dl.h"
 #include "llm/llm_int.h"
 
 static const char *env(const char *name)
@@ -36,6 +36,11 @@ static bool is_loopback(const char *host)
 /* The URL's scheme and host are acceptable; err says why not. */
 static bool check_url(const char *url, char **err)
 {
+	const char *why;
+	if (!curl_load(&why)) {
+		*err = msg("the LLM client needs libcurl, which cannot be loaded: %s", why);
+		return false;
+	}
 	CURLU *u = curl_url();
 	char *scheme = NULL, *host = NULL, *user = NULL;
 	bool ok = false;
