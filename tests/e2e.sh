@@ -156,7 +156,7 @@ if [ $# -eq 0 ] && [ -d "$corpus" ]; then
 		--out "$TESTS_OUT/convert-corpus" --min-explain 95 \
 		--psql "$PG_PSQL -h $PG_DIR -p $PG_PORT -U postgres -d postgres" >"$TESTS_OUT/convert-corpus.txt" 2>&1
 	grep -E '^(ok|not ok)' "$TESTS_OUT/convert-corpus.txt"
-	grep -E '^# (files|pipelines|nodes:|gate|mean|outputs|sinks)' "$TESTS_OUT/convert-corpus.txt"
+	grep -E '^# (files|pipelines|nodes:|gate|mean|outputs|sinks|largest node SQL:)' "$TESTS_OUT/convert-corpus.txt"
 elif [ $# -eq 0 ]; then
 	skip "real-corpus conversion" "../shared/corpus is not beside the checkout"
 fi
