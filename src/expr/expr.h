@@ -208,7 +208,9 @@ typedef struct ExprBinding {
 	bool declared;            /* BIND_PARAM: declared in the mapping */
 	const ExprLookup *lookup; /* BIND_LOOKUP */
 	const char *sql;          /* BIND_COLUMN: printed as this SQL instead of the name (a
-				     qualified column, or a value already printed), or NULL */
+				     qualified column, or a value already printed); BIND_VARIABLE:
+				     the column its value was computed once into, printed
+				     instead of inlining `var`; or NULL */
 } ExprBinding;
 
 typedef enum NullCompare { NULLCMP_NULL, NULLCMP_HIGH, NULLCMP_LOW } NullCompare;
