@@ -10,8 +10,11 @@
 # mapping (exit 0, or 4 for a failed gate), validate the YAML, and for each
 # expected sink run `akko-migrate compose --pipeline <mapping> --sink <id>`
 # and compare the statement's rows with the expected ones, both sorted.
-# One "ok"/"not ok" line for the conversion, one for validation and one per
-# sink; a failure shows the diff or the tool's messages.
+# An optional file `once` lists "<node id> <text>" lines: the text must
+# occur exactly once in that node's SQL.
+# One "ok"/"not ok" line for the conversion, one for validation, one per
+# `once` line and one per sink; a failure shows the diff or the tool's
+# messages.
 #
 # Without PostgreSQL the suite fails loudly; AKKO_ALLOW_PG_SKIP=1 turns that
 # into a skip (never in CI).  AKKO_E2E_CASES=DIR reads other cases; case
@@ -102,6 +105,20 @@ for dir in "$casedir"/*/; do
 		show "$out/validate.log" 30
 	fi
 
+	# once: "<node id> <text>" per line, the text occurs exactly once in
+	# that node's SQL (a value computed once, not repeated where it is read)
+	if [ -f "$dir/once" ]; then
+		while IFS=' ' read -r _node _text || [ -n "$_node" ]; do
+			[ -n "$_node" ] || continue
+			_n=$(python3 -c 'import sys, yaml
+d = yaml.safe_load(open(sys.argv[1]))
+print(sum((n.get("sql") or "").count(sys.argv[3]) for p in d["pipelines"] for n in p["nodes"]
+          if n["id"] == sys.argv[2]))' "$yaml" "$_node" "$_text" 2>&1)
+			if [ "$_n" = 1 ]; then pass "$name: node $_node has '$_text' once"; else
+				fail "$name: node $_node has '$_text' once (found: $_n)"
+			fi
+		done <"$dir/once"
+	fi
 	# queries kept in the source's dialect: the runner's work, done here
 	# (the cases' source is this server)
 	if grep -q '^ *source_sql:' "$yaml"; then
@@ -156,7 +173,7 @@ if [ $# -eq 0 ] && [ -d "$corpus" ]; then
 		--out "$TESTS_OUT/convert-corpus" --min-explain 95 \
 		--psql "$PG_PSQL -h $PG_DIR -p $PG_PORT -U postgres -d postgres" >"$TESTS_OUT/convert-corpus.txt" 2>&1
 	grep -E '^(ok|not ok)' "$TESTS_OUT/convert-corpus.txt"
-	grep -E '^# (files|pipelines|nodes:|gate|mean|outputs|sinks)' "$TESTS_OUT/convert-corpus.txt"
+	grep -E '^# (files|pipelines|nodes:|gate|mean|outputs|sinks|largest node SQL:)' "$TESTS_OUT/convert-corpus.txt"
 elif [ $# -eq 0 ]; then
 	skip "real-corpus conversion" "../shared/corpus is not beside the checkout"
 fi

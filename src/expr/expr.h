@@ -210,7 +210,9 @@ typedef struct ExprBinding {
 	bool absent;              /* BIND_LOOKUP: the step exists but its definition is not in
 				     the export (a partial export), so the call has no SQL */
 	const char *sql;          /* BIND_COLUMN: printed as this SQL instead of the name (a
-				     qualified column, or a value already printed), or NULL */
+				     qualified column, or a value already printed); BIND_VARIABLE:
+				     the column its value was computed once into, printed
+				     instead of inlining `var`; or NULL */
 } ExprBinding;
 
 typedef enum NullCompare { NULLCMP_NULL, NULLCMP_HIGH, NULLCMP_LOW } NullCompare;

@@ -212,6 +212,13 @@ const char *lower_arrival_order(LNode *d, const char **sorter);
 /* Stage nodes between d and ln for variable ports that read the previous row. */
 void lower_previous_rows(Lower *L, StepInfo *si, LNode *ln, LNode *d);
 
+/* ---- variable ports computed once (lower_share.c) ---- */
+
+/* After the variable ports are analysed: those whose SQL would repeat in ln, and is
+ * a subquery or long, computed once per row in a LEFT JOIN LATERAL of ln and read as
+ * its column.  Returns whether any is. */
+bool lower_share_variables(Lower *L, LNode *ln);
+
 /* ---- the rules, per group of step kinds ---- */
 
 /* Sources (lower_source.c). */

@@ -60,6 +60,8 @@ void lower_expression(Lower *L, StepInfo *si, LNode *ln, LNode *d, bool translat
 		lower_previous_rows(L, si, ln, d);
 	if (translate_ports && !lower_analyse_variables(L, ln, false))
 		return;
+	if (translate_ports)
+		lower_share_variables(L, ln);
 	for (uint32_t i = 0; i < s->ports.len; i++) {
 		const AstPort *p = s->ports.items[i];
 		if (!(p->dir & PORT_OUT) || lower_is_variable(p))

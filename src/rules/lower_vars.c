@@ -113,6 +113,16 @@ static LNode *stage_node(Lower *L, LNode *ln, LNode *from, const char *suffix, c
 	return w;
 }
 
+/* The relations node ln reads besides its input `d` (the :LKP. lookups
+ * its expressions call), read by stage w too: a stage prints the same
+ * expressions. */
+static void add_relations(Lower *L, LNode *w, const LNode *ln, const LNode *d)
+{
+	for (uint32_t i = 0; i < ln->n->depends_on.len; i++)
+		if (strcmp(ln->n->depends_on.items[i], d->n->id) != 0)
+			lower_add_dep(L, w, ln->n->depends_on.items[i]);
+}
+
 static ExprBinding *column_binding(Lower *L, const AstPort *p, const char *col)
 {
 	ExprBinding *b = ARENA_NEW(L->a, ExprBinding);
@@ -320,6 +330,7 @@ void lower_previous_rows(Lower *L, StepInfo *si, LNode *ln, LNode *d)
 			    "the SQL reads NULL there",
 			    p->name);
 	}
+	add_relations(L, pn, ln, d);
 	lower_node_add(L, pn);
 	/* the ports that read a lag (not a counter or a held value), in port
 	 * order: the conditions of the later stages may read them */
@@ -389,6 +400,7 @@ void lower_previous_rows(Lower *L, StepInfo *si, LNode *ln, LNode *d)
 				       col, pc_pg_type(L->a, &p->type));
 			L->cur_pre[j] = column_binding(L, p, col);
 		}
+		add_relations(L, rn, ln, d);
 		lower_node_add(L, rn);
 		last = rn;
 	}
@@ -427,6 +439,7 @@ void lower_previous_rows(Lower *L, StepInfo *si, LNode *ln, LNode *d)
 				   strchr(dates.buf, ',') ? "s" : "", dates.buf,
 				   strchr(dates.buf, ',') ? "" : "s", strchr(dates.buf, ',') ? "them" : "it");
 		sbuf_release(&dates);
+		add_relations(L, hn, ln, d);
 		lower_node_add(L, hn);
 		last = hn;
 	}
@@ -440,9 +453,14 @@ void lower_previous_rows(Lower *L, StepInfo *si, LNode *ln, LNode *d)
 		lower_warn(L, ln, W_RULE_DIFFERENCE, s,
 			   "variable ports read the previous row, but no Sorter orders the rows: the SQL "
 			   "numbers them in the order PostgreSQL delivers them");
-	/* the node reads the last stage: same columns, same names */
+	/* the node reads the last stage (same columns, same names) instead
+	 * of d, and still the relations its expressions read */
+	PtrVec deps = ln->n->depends_on;
 	ln->n->depends_on = (PtrVec){0};
 	lower_add_dep(L, ln, last->n->id);
+	for (uint32_t i = 0; i < deps.len; i++)
+		if (strcmp(deps.items[i], d->n->id) != 0)
+			lower_add_dep(L, ln, deps.items[i]);
 	ln->input = last;
 	ln->tail = arena_sprintf(L->a, "FROM %s AS t", last->n->id);
 }

@@ -16,6 +16,12 @@ columns; nodes whose SQL runs at the source: a table named after the node),
 then runs EXPLAIN on the composed statement.  A sink whose ancestors include
 a placeholder cannot be composed; it counts as not accepted, with that
 reason.  Failures are listed with PostgreSQL's message.
+
+The size of the generated SQL: the largest node SQL text (`sql`, or
+`source_sql` for a query kept as written) with its file and node, the ten
+largest nodes, and the largest node of each file (the ten largest files
+in the summary; every file with --sizes FILE, as tab-separated
+`bytes file pipeline/node`).
 """
 import argparse
 import collections
@@ -92,6 +98,39 @@ def explain_pipeline(binary, path, psql, schema, p):
     return results
 
 
+def sql_sizes(docs):
+    """Per node with SQL: (bytes, file, pipeline/node id), largest first."""
+    rows = []
+    for s, d in docs:
+        for p in d["pipelines"]:
+            for n in p["nodes"]:
+                text = n.get("sql") or n.get("source_sql")
+                if text:
+                    rows.append((len(text.encode("utf-8")), os.path.basename(s["file"]),
+                                 "%s/%s" % (p["name"], n["id"])))
+    return sorted(rows, key=lambda r: (-r[0], r[1], r[2]))
+
+
+def sizes_summary(rows, path):
+    """The summary's lines on SQL size; the per-file table to `path`."""
+    if not rows:
+        return ["largest node SQL: none"]
+    per_file = {}
+    for r in rows:  # largest first: the first row of a file is its largest
+        per_file.setdefault(r[1], r)
+    files = sorted(per_file.values(), key=lambda r: (-r[0], r[1]))
+    if path:
+        with open(path, "w", encoding="utf-8") as f:
+            for r in files:
+                f.write("%d\t%s\t%s\n" % r)
+    out = ["largest node SQL: %d bytes (%s, %s)" % rows[0]]
+    out.append("largest node SQL, top 10 nodes:")
+    out += ["  %7d  %s  %s" % r for r in rows[:10]]
+    out.append("largest node SQL per file, top 10 files (of %d with SQL):" % len(files))
+    out += ["  %7d  %s  %s" % r for r in files[:10]]
+    return out
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--bin", required=True)
@@ -100,6 +139,7 @@ def main():
     ap.add_argument("--psql", help="psql command line; enables the EXPLAIN check")
     ap.add_argument("--min-explain", type=float, default=95.0)
     ap.add_argument("--tap", action="store_true")
+    ap.add_argument("--sizes", help="write the largest node SQL of every file here (TSV)")
     a = ap.parse_args()
 
     files = sorted(f for f in glob.glob(os.path.join(a.corpus, "*"))
@@ -131,6 +171,7 @@ def main():
         r = subprocess.run([a.bin, "validate", "-q", s["output"]], capture_output=True, text=True)
         if r.returncode != 0:
             invalid.append((s["output"], (r.stderr.strip().splitlines() or [""])[0]))
+    sizes = sql_sizes(docs)
     passed = sum(1 for s in summaries if s["gate"] == "pass")
     out = []
     out.append("files: %d (converted %d, failed %d)" % (len(files), len(summaries), len(bad)))
@@ -149,6 +190,7 @@ def main():
         out.append("INVALID %s: %s" % (f, why))
     for f, rc, last in bad:
         out.append("FAILED %s: exit %d %s" % (f, rc, last[0]))
+    out += sizes_summary(sizes, a.sizes)
 
     ok_explain = True
     if a.psql:
