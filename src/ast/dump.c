@@ -866,6 +866,7 @@ void ast_dump_counts(const AstDoc *d, DumpFormat fmt, Sbuf *out)
 	COUNT(targets);
 	COUNT(mappings);
 	COUNT(mapplets);
+	COUNT(flows);
 	COUNT(transformations);
 	COUNT(instances);
 	COUNT(connectors);

@@ -1,7 +1,7 @@
 /* fuzz_ssis.c - libFuzzer target: any bytes straight into the SSIS frontend
  * (ssis_parse, past the content sniffing that would turn most mutations
  * away), then the dump.  Build with `make fuzz_ssis`; run:
- *   ./fuzz_ssis -max_len=200000 DIR tests/fuzz/ssis-seeds ../shared/corpus/ssis
+ *   ./fuzz_ssis -max_len=200000 DIR corpus/ssis ../shared/corpus/ssis
  * A crashing input goes to tests/fuzz/ssis-crashes/, which tests/cli.sh
  * replays through `akko-migrate inspect` (clean exit, no sanitizer report). */
 #include "ast/dump.h"
