@@ -105,7 +105,7 @@ for f in bad/bad_xml.XML bad/truncated.XML foreign/package.dtsx; do
 	check "$f is an error" test "$(field out/results.jsonl $f status)" = error
 done
 contains "a truncated export says so" out/results.jsonl "looks truncated"
-contains "an SSIS package gets the converter's reason" out/results.jsonl "recognised but not read yet"
+contains "an SSIS package gets the converter's reason" out/results.jsonl "conversion rules are not implemented yet"
 for f in bad/empty.XML other/page.html other/archive.zip other/README; do
 	check "$f is skipped" test "$(field out/results.jsonl $f status)" = skipped
 done

@@ -3,7 +3,8 @@
 # every PowerCenter export there is read with no error, and its object
 # counts (akko-migrate inspect --stats) equal the counts xmllint's XPath
 # takes from the XML (tests/corpus/count-powercenter.sh), which must also
-# equal the committed expectations in tests/corpus/powercenter-counts.tsv.
+# equal the committed expectations in tests/corpus/powercenter-counts.tsv;
+# every SSIS package is read, its counts checked the same way (below).
 . "$(dirname "$0")/lib.sh"
 
 fields="mappings mapplets transformations instances connectors sources targets sessions workflows worklets task_instances links shortcuts"
@@ -71,4 +72,46 @@ for file in "$dir"/*; do
 	fi
 done
 [ $n -gt 0 ] || fail "the PowerCenter corpus at $dir holds files"
+
+# SSIS: every package in ../shared/corpus/ssis is read with no error and no
+# crash, and its executables (tasks and containers, event handlers'
+# included), data flows and components equal what xmllint counts: every
+# DTS:Executable but the root and the v2/v3 IDREF references inside
+# precedence constraints, every <pipeline>, every <component>.
+sdir="$corpus/ssis"
+files=0 tasks=0 flows=0 comps=0 paths=0
+for file in "$sdir"/*.dtsx; do
+	[ -f "$file" ] || continue
+	base=$(basename "$file")
+	files=$((files + 1))
+	err="$TESTS_OUT/corpus-ssis-$files.err"
+	stats=$("$AKKO_BIN" inspect --stats "$file" 2>"$err")
+	rc=$?
+	if [ $rc -ne 0 ] || grep -q ': error:' "$err"; then
+		fail "corpus ssis/$base is read without error (exit $rc)"
+		show "$err" 12
+		continue
+	fi
+	got=$(printf '%s\n' "$stats" | awk -F': ' '{ v[$1] = $2 } END { print v["task_instances"] " " v["flows"] " " v["steps"] }')
+	set -- $got
+	tasks=$((tasks + $1)) flows=$((flows + $2)) comps=$((comps + $3))
+	if [ $have_xmllint = 1 ]; then
+		live="$(xmllint --nonet --xpath "count(//*[local-name()='Executable'][not(@IDREF)]) - 1" "$file") $(xmllint --nonet --xpath "count(//*[local-name()='pipeline'])" "$file") $(xmllint --nonet --xpath "count(//*[local-name()='component'])" "$file")"
+		paths=$((paths + $(xmllint --nonet --xpath "count(//*[local-name()='path'])" "$file")))
+		if [ "$got" = "$live" ]; then
+			pass "corpus ssis/$base: executables, data flows, components equal xmllint's counts ($got)"
+		else
+			fail "corpus ssis/$base: executables, data flows, components equal xmllint's counts"
+			echo "#   xmllint: $live"
+			echo "#   got:     $got"
+		fi
+	else
+		pass "corpus ssis/$base is read without error"
+	fi
+done
+if [ $files -gt 0 ]; then
+	echo "# ssis corpus: $files packages read; $tasks executables, $flows data flows, $comps components${paths:+ ($paths paths by xmllint)}"
+else
+	skip "real SSIS corpus" "$sdir holds no .dtsx"
+fi
 echo "# suite done"

@@ -392,6 +392,16 @@ static void count_control(const AstControl *ctl, AstCounts *c)
 	c->params += ctl->params.len;
 	for (uint32_t i = 0; i < ctl->defs.len; i++)
 		count_task_def(ctl->defs.items[i], c);
+	/* inline bodies (SSIS containers and loops) and event handlers */
+	for (uint32_t i = 0; i < ctl->tasks.len; i++) {
+		const AstTask *t = ctl->tasks.items[i];
+		if (t->sub && !t->is_definition && (t->sub->kind == CTRL_CONTAINER || t->sub->kind == CTRL_LOOP))
+			count_control(t->sub, c);
+		for (uint32_t j = 0; j < t->handlers.len; j++)
+			count_control(t->handlers.items[j], c);
+	}
+	for (uint32_t i = 0; i < ctl->handlers.len; i++)
+		count_control(ctl->handlers.items[i], c);
 }
 
 void ast_count(const AstDoc *d, AstCounts *c)

@@ -598,9 +598,11 @@ static void dump_task(Writer *w, const AstTask *t)
 	if (!t->is_definition) {
 		if (t->def_name && strcmp(t->def_name, t->name) != 0)
 			w_str(w, "def", t->def_name);
-		if (!t->def && !t->sub)
-			w_bool(w, "def_resolved", false);
-		else if (t->def ? t->def->reusable : t->sub->reusable)
+		if (!t->def && !t->sub) {
+			/* an SSIS task names no definition: it is one */
+			if (t->def_name)
+				w_bool(w, "def_resolved", false);
+		} else if (t->def ? t->def->reusable : t->sub->reusable)
 			w_true(w, "reusable", true);
 		if (!t->enabled)
 			w_bool(w, "enabled", false);
@@ -623,7 +625,8 @@ static void dump_task(Writer *w, const AstTask *t)
 			dump_control(w, t->handlers.items[i]);
 		w_end(w);
 	}
-	if (t->sub && t->is_definition) {
+	/* a definition's body, or an inline container's (SSIS sequence, loops) */
+	if (t->sub && (t->is_definition || t->sub->kind == CTRL_CONTAINER || t->sub->kind == CTRL_LOOP)) {
 		w_list(w, "body");
 		dump_control(w, t->sub);
 		w_end(w);
@@ -864,6 +867,7 @@ void ast_dump_counts(const AstDoc *d, DumpFormat fmt, Sbuf *out)
 	COUNT(targets);
 	COUNT(mappings);
 	COUNT(mapplets);
+	COUNT(flows);
 	COUNT(transformations);
 	COUNT(instances);
 	COUNT(connectors);

@@ -36,7 +36,8 @@ typedef enum DiagSeverity { DIAG_NOTE, DIAG_WARNING, DIAG_ERROR } DiagSeverity;
 	  "pass a PowerCenter XML export (root element POWERMART); in the Repository Manager "     \
 	  "use Repository > Export Objects")                                                       \
 	X(E_TOOL_UNSUPPORTED, "E0004", DIAG_ERROR,                                                 \
-	  "this tool's frontend is not built yet; only PowerCenter exports are read today")      \
+	  "PowerCenter exports convert today; SSIS packages are read ('akko-migrate inspect') but "  \
+	  "have no conversion rules yet; Alteryx and DataStage files are not read yet")      \
 	X(E_BINARY, "E0005", DIAG_ERROR, "job exports are text; this looks like a binary file")   \
 	X(E_IO_WRITE, "E0006", DIAG_ERROR, "check that the output directory exists and is writable") \
 	/* XML layer (E01xx) */                                                                    \
@@ -233,7 +234,34 @@ typedef enum DiagSeverity { DIAG_NOTE, DIAG_WARNING, DIAG_ERROR } DiagSeverity;
 	  "the node is kept for manual review; answers already received are cached, so a rerun "  \
 	  "asks only for the rest")                                                                \
 	X(W_LLM_UNSURE, "W0905", DIAG_WARNING,                                                     \
-	  "the model is not sure enough to use its draft; the node is kept for manual review")
+	  "the model is not sure enough to use its draft; the node is kept for manual review") \
+	/* SSIS packages (E10xx, W10xx, N10xx) */                                                  \
+	X(E_SSIS_NOT_PACKAGE, "E1001", DIAG_ERROR,                                                 \
+	  "pass a package as SSIS saves it: a root DTS:Executable of a package type "             \
+	  "(Microsoft.Package, SSIS.Package.2 or .3, MSDTS.Package.1)")                               \
+	X(E_SSIS_ENCRYPTED, "E1002", DIAG_ERROR,                                                   \
+	  "save the package with ProtectionLevel DontSaveSensitive (Visual Studio, or dtutil "    \
+	  "/Encrypt FILE;out.dtsx;0) and convert that copy")                                      \
+	X(W_SSIS_ENCRYPTED_SENSITIVE, "W1003", DIAG_WARNING,                                       \
+	  "the encrypted values (passwords, connection strings) are not read; everything else is") \
+	X(N_SSIS_SENSITIVE, "N1004", DIAG_NOTE,                                                    \
+	  "sensitive values (passwords, secrets) are never kept; supply them where the pipeline "  \
+	  "runs")                                                                                    \
+	X(W_SSIS_TASK_TYPE, "W1005", DIAG_WARNING,                                                 \
+	  "the task is kept as an opaque task for manual review; please report its type so it "   \
+	  "can be added")                                                                          \
+	X(W_SSIS_COMPONENT, "W1006", DIAG_WARNING,                                                 \
+	  "the component is kept as an opaque step for manual review; please report its class "   \
+	  "id so it can be added")                                                                 \
+	X(W_SSIS_DISABLED, "W1007", DIAG_WARNING,                                                  \
+	  "a disabled executable is kept, marked enabled: false; SSIS does not run it")           \
+	X(E_SSIS_LINK, "E1008", DIAG_ERROR,                                                        \
+	  "a precedence constraint joins two executables of the same container")                 \
+	X(E_SSIS_PATH, "E1009", DIAG_ERROR,                                                        \
+	  "a path joins an output to an input of components of the same data flow")              \
+	X(W_SSIS_LINEAGE, "W1010", DIAG_WARNING,                                                   \
+	  "no output column of the data flow has that lineage id; the reference is kept as "      \
+	  "written; open the data flow in the designer to repair it")
 
 /* clang-format on */
 

@@ -219,8 +219,17 @@ int driver_convert_file(const ConvertOptions *o, const char *path, const char *o
 	AstDoc *doc;
 	int rc = driver_load(path, &fo, sink, &arena, &src, &doc);
 	if (rc == EXIT_OK && doc->tool != TOOL_POWERCENTER) {
-		diag_error(sink, E_TOOL_UNSUPPORTED, (SrcLoc){NULL, 0, 0}, "'%s' is a %s file", path,
-			   tool_name(doc->tool));
+		/* The frontend read it (see `inspect`), but the rule engine's
+		 * orchestration and per-tool semantics exist only for PowerCenter:
+		 * a pipeline of placeholders would look like a result, so refuse. */
+		if (doc->tool == TOOL_SSIS)
+			diag_error(sink, E_TOOL_UNSUPPORTED, (SrcLoc){NULL, 0, 0},
+				   "'%s' is an SSIS package: it is read ('akko-migrate inspect' shows it), "
+				   "but SSIS conversion rules are not implemented yet",
+				   path);
+		else
+			diag_error(sink, E_TOOL_UNSUPPORTED, (SrcLoc){NULL, 0, 0}, "'%s' is a %s file", path,
+				   tool_name(doc->tool));
 		rc = EXIT_INPUT;
 	}
 	if (rc == EXIT_OK && o->llm.enabled && !o->llm_client) { /* a bulk worker: a client per file */

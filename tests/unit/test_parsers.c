@@ -1,7 +1,9 @@
 /* test_parsers.c - unit tests for the frontend support code: content
  * detection (src/parsers/detect.c) and XML positions (src/parsers/xml.c),
- * including namespaced elements written over several lines (SSIS). */
+ * including namespaced elements written over several lines (SSIS), and
+ * the SSIS property accessor over both dialects (src/parsers/ssis.c). */
 #include "parsers/detect.h"
+#include "parsers/ssis.h"
 #include "parsers/xml.h"
 #include "tap.h"
 
@@ -98,11 +100,69 @@ static void test_windows_1252(void)
 	srcfile_release(&f);
 }
 
+
+/* ssis_prop() reads a scalar from either dialect: an attribute (v6/v8) or
+ * a <DTS:Property DTS:Name="..."> child (v2/v3). */
+static void test_ssis_prop(void)
+{
+	const char *v8 = "<?xml version=\"1.0\"?>\n"
+			 "<DTS:Executable xmlns:DTS=\"www.microsoft.com/SqlServer/Dts\"\n"
+			 "  DTS:ObjectName=\"Load\" DTS:Disabled=\"True\" DTS:Description=\"\">\n"
+			 "  <DTS:Property DTS:Name=\"PackageFormatVersion\">8</DTS:Property>\n"
+			 "</DTS:Executable>\n";
+	const char *v3 = "<?xml version=\"1.0\"?>\n"
+			 "<DTS:Executable xmlns:DTS=\"www.microsoft.com/SqlServer/Dts\" DTS:ExecutableType=\"X\">\n"
+			 "<DTS:Property DTS:Name=\"Disabled\">-1</DTS:Property>\n"
+			 "<DTS:Property DTS:Name=\"Description\"></DTS:Property>\n"
+			 "<DTS:Executable DTS:ExecutableType=\"Y\"><DTS:Property DTS:Name=\"ObjectName\">Inner</DTS:Property></DTS:Executable>\n"
+			 "<DTS:Property DTS:Name=\"ObjectName\">Load &amp; check</DTS:Property>\n"
+			 "<DTS:Property DTS:Name=\"Expression\">@[User::A] &gt; 1</DTS:Property>\n"
+			 "</DTS:Executable>\n";
+	const char *texts[2] = {v8, v3};
+	for (int i = 0; i < 2; i++) {
+		const char *dialect = i == 0 ? "v8 attribute" : "v3 DTS:Property";
+		SrcFile f;
+		srcfile_from_memory(&f, "p.dtsx", texts[i], strlen(texts[i]));
+		DiagSink sink;
+		diag_init(&sink, NULL);
+		XmlDoc x;
+		CHECK(xml_load(&x, &f, &sink), "%s: the document loads", dialect);
+		const xmlNode *root = xmlDocGetRootElement(x.doc);
+		const xmlNode *where = root;
+		const char *name = ssis_prop(root, "ObjectName", &where);
+		const char *want = i == 0 ? "Load" : "Load & check";
+		CHECK(name && strcmp(name, want) == 0, "%s: ObjectName is '%s' (got '%s')", dialect, want,
+		      name ? name : "(null)");
+		CHECK(i == 0 ? where == NULL : (where && xml_is(where, "Property")),
+		      "%s: *where names the DTS:Property child only when the value came from one", dialect);
+		CHECK(ssis_prop_bool(root, "Disabled", false), "%s: Disabled reads true (True / -1)", dialect);
+		const char *d = ssis_prop(root, "Description", NULL);
+		CHECK(d && *d == '\0', "%s: an empty value is \"\", not NULL", dialect);
+		CHECK(ssis_prop(root, "Nothing", NULL) == NULL, "%s: an absent scalar is NULL", dialect);
+		CHECK(ssis_prop_bool(root, "Nothing", true), "%s: an absent boolean takes the default", dialect);
+		if (i == 1) {
+			const char *e = ssis_prop(root, "Expression", NULL);
+			CHECK(e && strcmp(e, "@[User::A] > 1") == 0, "v3: entities in a DTS:Property are decoded");
+			CHECK(strcmp(ssis_prop(root, "ExecutableType", NULL), "X") == 0,
+			      "v3: an attribute is read too (ExecutableType is one in every version)");
+		} else {
+			const char *pf = ssis_prop(root, "PackageFormatVersion", NULL);
+			CHECK(pf && strcmp(pf, "8") == 0, "v8: PackageFormatVersion is a DTS:Property even in v8");
+		}
+		xml_free(&x);
+		srcfile_release(&f);
+	}
+	CHECK(ssis_is_true("-1") && ssis_is_true("True") && ssis_is_true("true") && ssis_is_true("1") &&
+		  !ssis_is_true("0") && !ssis_is_true("False") && !ssis_is_true(NULL),
+	      "booleans: -1/1/True are true, 0/False/absent false");
+}
+
 int main(void)
 {
 	xml_global_init();
 	test_detect();
 	test_xml_positions();
 	test_windows_1252();
+	test_ssis_prop();
 	return tap_done();
 }

@@ -1,0 +1,42 @@
+/* fuzz_ssis.c - libFuzzer target: any bytes straight into the SSIS frontend
+ * (ssis_parse, past the content sniffing that would turn most mutations
+ * away), then the dump.  Build with `make fuzz_ssis`; run:
+ *   ./fuzz_ssis -max_len=200000 DIR corpus/ssis ../shared/corpus/ssis
+ * A crashing input goes to tests/fuzz/ssis-crashes/, which tests/cli.sh
+ * replays through `akko-migrate inspect` (clean exit, no sanitizer report).
+ * So far none: 45 minutes (88,000 runs, -max_len=200000) seeded with
+ * corpus/ssis and the 89 real packages under 200 KB found no crash; the
+ * slowest input took 12 s under the fuzzer's sanitizers, 0.09 s in a
+ * normal build. */
+#include "ast/dump.h"
+#include "parsers/frontend.h"
+
+#include <stdint.h>
+#include <stdio.h>
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	static int inited;
+	if (!inited) {
+		frontend_global_init();
+		inited = 1;
+	}
+	SrcFile src;
+	srcfile_from_memory(&src, "fuzz.dtsx", (const char *)data, size);
+	DiagSink sink;
+	diag_init(&sink, NULL);
+	Arena a;
+	arena_init(&a);
+	AstDoc *doc = ssis_parse(&a, &src, &sink);
+	if (doc) {
+		Sbuf out = SBUF_INIT;
+		ast_dump(doc, DUMP_TEXT, &out);
+		ast_dump(doc, DUMP_JSON, &out);
+		sbuf_release(&out);
+	}
+	arena_release(&a);
+	srcfile_release(&src);
+	return 0;
+}
