@@ -363,7 +363,7 @@ void lower_step(Lower *L, StepInfo *si)
 	L->cur = si;
 	L->cur_in = in;
 	L->cur_vars = L->cur_pre = L->cur_prev = NULL;
-	L->cur_order = NULL;
+	L->cur_order = L->cur_row_order = NULL;
 	const char *why = NULL;
 	if (type == NODE_PLACEHOLDER || s->disabled) {
 		lower_fallback(L, si, s->kind == STEP_SCRIPT ? CONV_UNSUPPORTED : CONV_LLM_UNAVAILABLE,

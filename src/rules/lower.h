@@ -104,6 +104,7 @@ typedef struct Lower {
 	LNode *cur_node;        /* node receiving :LKP. relations */
 	const char *row_alias;
 	const char *cur_order; /* Aggregator: the keys its rows arrive sorted by, or NULL */
+	const char *cur_row_order; /* Expression: the keys its rows arrive sorted by, or NULL */
 	PtrVec all;            /* LNode, in pipeline order */
 } Lower;
 

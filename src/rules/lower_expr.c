@@ -286,10 +286,12 @@ const char *lower_translate(Lower *L, LNode *ln, const AstExpr *src, const char 
 	    .null_compare = L->o->null_compare,
 	    .condition = condition,
 	    .aggregates = aggregates,
+	    .grouped = aggregates,
 	    .resolve = lower_resolve,
 	    .ud = L,
 	    .row_alias = L->row_alias,
 	    .arrival_order = L->cur_order,
+	    .row_order = L->cur_row_order,
 	};
 	L->cur_node = ln;
 	ExprResult r = {0};

@@ -56,8 +56,11 @@ void lower_expression(Lower *L, StepInfo *si, LNode *ln, LNode *d, bool translat
 	ln->input = d;
 	lower_add_dep(L, ln, d->n->id);
 	ln->tail = arena_sprintf(L->a, "FROM %s AS t", d->n->id);
-	if (translate_ports)
+	if (translate_ports) {
+		const char *sorter = NULL, *order = lower_arrival_order(d, &sorter);
+		L->cur_row_order = order ? order + strlen("ORDER BY ") : NULL;
 		lower_previous_rows(L, si, ln, d);
+	}
 	if (translate_ports && !lower_analyse_variables(L, ln, false))
 		return;
 	for (uint32_t i = 0; i < s->ports.len; i++) {
