@@ -631,6 +631,7 @@ static void lower_flow(Lower *L, IrDoc *d, const AstFlow *f)
 		for (uint32_t i = 0; i < L->all.len; i++)
 			if (((LNode *)L->all.items[i])->n->type == NODE_PLACEHOLDER)
 				fallback_node(L, L->all.items[i]);
+	lower_var_updates_check(L);
 	/* a node reading a placeholder cannot run: say so where it matters */
 	for (uint32_t i = 0; i < L->all.len; i++) {
 		IrNode *n = ((LNode *)L->all.items[i])->n;

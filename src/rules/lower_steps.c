@@ -82,6 +82,8 @@ void lower_expression(Lower *L, StepInfo *si, LNode *ln, LNode *d, bool translat
 	}
 	if (lower_passes_all(s, GROUP_OUTPUT))
 		lower_pass_all_columns(L, ln, d);
+	if (translate_ports)
+		lower_var_updates(L, si, ln);
 }
 
 void lower_filter(Lower *L, StepInfo *si, LNode *ln, LNode *d)
