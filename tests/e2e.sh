@@ -11,10 +11,12 @@
 # expected sink run `akko-migrate compose --pipeline <mapping> --sink <id>`
 # and compare the statement's rows with the expected ones, both sorted.
 # An optional file `once` lists "<node id> <text>" lines: the text must
-# occur exactly once in that node's SQL.
+# occur exactly once in that node's SQL.  A case's optional variables.tsv
+# lists the value the run persists for each variable it updates (`compose
+# --variable`), one "variable<TAB>value" line each.
 # One "ok"/"not ok" line for the conversion, one for validation, one per
-# `once` line and one per sink; a failure shows the diff or the tool's
-# messages.
+# `once` line, one per sink and one per variable; a failure shows the diff
+# or the tool's messages.
 #
 # Without PostgreSQL the suite fails loudly; AKKO_ALLOW_PG_SKIP=1 turns that
 # into a skip (never in CI).  AKKO_E2E_CASES=DIR reads other cases; case
@@ -157,6 +159,28 @@ print(sum((n.get("sql") or "").count(sys.argv[3]) for p in d["pipelines"] for n 
 		fi
 		pg_rows_check "$label" "$exp" "$out/$sink"
 	done
+
+	# variable updates: the value the run persists for each variable
+	# (variables.tsv: the variable as declared, a tab, the value psql prints)
+	if [ -f "$dir/variables.tsv" ]; then
+		while IFS='	' read -r var want; do
+			[ -n "$var" ] || continue
+			label="$name: variable $var"
+			vsql="$out/var_$(printf '%s' "$var" | tr -c 'a-zA-Z0-9_' '_')"
+			if ! ${AKKO_TEST_WRAPPER:-} "$AKKO_BIN" compose "$yaml" --pipeline "$name" --variable "$var" \
+				>"$vsql.sql" 2>"$vsql.log" </dev/null; then
+				fail "$label (compose failed)"
+				show "$vsql.log" 20
+				continue
+			fi
+			got=$(pg_psql -d "$db" -f "$vsql.sql" 2>"$vsql.err" </dev/null)
+			if [ "$got" = "$want" ]; then pass "$label persists $want"; else
+				fail "$label persists $want (got '$got')"
+				show "$vsql.err" 10
+				show "$vsql.sql" 30
+			fi
+		done <"$dir/variables.tsv"
+	fi
 done
 
 if [ $ncases -eq 0 ]; then

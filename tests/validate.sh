@@ -143,7 +143,7 @@ if [ $prc -ne 0 ]; then
 	skip "composed statements run in PostgreSQL" "$PG_WHY"
 else
 	{
-		echo "SET client_min_messages = warning; SET akko.min_amount = '1000';"
+		echo "SET client_min_messages = warning; SET akko.min_amount = '1000'; SET akko.max_gross = '0';"
 		echo "CREATE TABLE customers (id integer, name text, status text);"
 		echo "INSERT INTO customers VALUES (1, 'ann', 'A'), (2, 'bob', 'A'), (3, 'cy', NULL);"
 		echo "CREATE TABLE orders_file (order_id integer, cust_id integer, amount numeric(12,2));"
@@ -164,6 +164,16 @@ else
 	"$AKKO_BIN" compose -p m_all_types -s tgt_dim_customer "$dir/good/all_types.yaml" >>"$work/dim.sql"
 	got=$(pg_psql -F '|' -f "$work/dim.sql" 2>&1 | tail -n +2)
 	check "tgt_dim_customer receives the hand-computed row ($got)" test "$got" = "1|ANN|6050.00|1|update"
+	# a variable update: the greater of the start value and the largest
+	# gross (items 10 and 200: 12.00 and 240.00)
+	for start in 0 500; do
+		printf 'SET akko.max_gross = %s;\n' "'$start'" >"$work/var.sql"
+		"$AKKO_BIN" compose -p m_simple -V '$$MAX_GROSS' "$dir/good/simple.yaml" >>"$work/var.sql"
+		got=$(pg_psql -f "$work/var.sql" 2>&1 | tail -n +2)
+		want=240.00
+		[ $start = 500 ] && want=500
+		check "variable update \$\$MAX_GROSS from $start persists the hand-computed $want ($got)" test "$got" = "$want"
+	done
 fi
 pg_stop
 echo "# suite done"

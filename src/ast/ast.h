@@ -528,7 +528,8 @@ typedef struct AstParam {
 	AstType type;
 	const char *default_value; /* NULL = none */
 	AstExpr *expr;             /* value given by an expression, or NULL */
-	const char *aggregation;   /* variable aggregation (MAX, MIN, COUNT), or NULL */
+	const char *aggregation;   /* variable aggregation as written (MAX, MIN, COUNT), or NULL */
+	AggKind agg;               /* the same, neutral: AGG_MAX, AGG_MIN, AGG_COUNT; AGG_NONE */
 	bool persistent;
 	bool user_defined;
 	bool declared;   /* false: known only from a parameter file or a reference */

@@ -246,6 +246,7 @@ static int cmd_validate(int argc, char **argv)
 static const struct option compose_options[] = {
     {"pipeline", required_argument, NULL, 'p'},
     {"sink", required_argument, NULL, 's'},
+    {"variable", required_argument, NULL, 'V'},
     {"help", no_argument, NULL, 'h'},
     {NULL, 0, NULL, 0},
 };
@@ -256,10 +257,11 @@ static int cmd_compose(int argc, char **argv)
 	int c;
 	opterr = 0;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, ":p:s:h", compose_options, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":p:s:V:h", compose_options, NULL)) != -1) {
 		switch (c) {
 		case 'p': o.pipeline = optarg; break;
 		case 's': o.sink = optarg; break;
+		case 'V': o.variable = optarg; break;
 		case 'h': return cli_help("compose");
 		case ':': return cli_usage_error("option '%s' needs an argument", argv[optind - 1]);
 		default: return cli_usage_error("unknown option '%s' for compose", argv[optind - 1]);
@@ -267,6 +269,8 @@ static int cmd_compose(int argc, char **argv)
 	}
 	if (argc - optind != 1)
 		return cli_usage_error("%s", "compose takes one FILE.yaml");
+	if (o.sink && o.variable)
+		return cli_usage_error("%s", "compose takes --sink or --variable, not both");
 	return driver_compose(&o, argv[optind]);
 }
 

@@ -127,6 +127,7 @@ typedef struct ValidateOptions {
 typedef struct ComposeOptions {
 	const char *pipeline; /* only this pipeline, or NULL */
 	const char *sink;     /* only this sink (statement and ";" only), or NULL */
+	const char *variable; /* only this variable update (statement and ";" only), or NULL */
 } ComposeOptions;
 
 /* Validate each pipeline YAML file: EXIT_OK when all are valid,

@@ -12,6 +12,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 static void report_text(SrcFile *src, const ValResult *r, unsigned max_errors)
 {
@@ -133,6 +134,54 @@ static int compose_one(Arena *a, SrcFile *src, const ValPipeline *p, const ValNo
 	return rc;
 }
 
+/* One variable update: its statement, or an E0716 diagnostic. */
+static int compose_update(Arena *a, SrcFile *src, const ValPipeline *p, const ValVarUpdate *u, bool header)
+{
+	Sbuf sb = SBUF_INIT;
+	const ValNode *blocker = NULL;
+	int rc = EXIT_OK;
+	if (pipeline_compose_update(a, p, u, &sb, &blocker)) {
+		if (header)
+			printf("-- pipeline: %s variable: %s\n", p->name ? p->name : "?", u->variable);
+		printf("%s;\n", sb.buf);
+	} else {
+		DiagSink ds;
+		diag_init(&ds, stderr);
+		diag_error(&ds, E_VAL_COMPOSE, (SrcLoc){src, u->line, u->col},
+			   "variable update '%s' cannot be composed: %s '%s' has no SQL", u->variable,
+			   blocker && blocker != u->node ? "its node's ancestor" : "its node",
+			   blocker ? blocker->id : "?");
+		rc = EXIT_INPUT;
+	}
+	sbuf_release(&sb);
+	return rc;
+}
+
+/* The update of `variable` (any case) in the pipelines `o` selects. */
+static int find_update(const ComposeOptions *o, const ValResult *r, const ValPipeline **owner,
+		       const ValVarUpdate **found)
+{
+	for (uint32_t i = 0; i < r->pipelines.len; i++) {
+		const ValPipeline *p = r->pipelines.items[i];
+		if (o->pipeline && strcmp(p->name, o->pipeline) != 0)
+			continue;
+		for (uint32_t k = 0; k < p->var_updates.len; k++) {
+			const ValVarUpdate *u = p->var_updates.items[k];
+			if (!u->variable || strcasecmp(u->variable, o->variable) != 0)
+				continue;
+			if (*found)
+				return compose_error("variable '%s' is updated in several places; name the "
+						     "pipeline with --pipeline%s",
+						     o->variable, "");
+			*found = u;
+			*owner = p;
+		}
+	}
+	return *found ? EXIT_OK
+		      : compose_error("no update of variable '%s' in %s", o->variable,
+				      o->pipeline ? "that pipeline" : "the file");
+}
+
 int driver_compose(const ComposeOptions *o, const char *file)
 {
 	SrcFile src = {0};
@@ -168,8 +217,13 @@ int driver_compose(const ComposeOptions *o, const char *file)
 		rc = compose_error("no pipeline '%s' in '%s'", o->pipeline, file);
 	else if (rc == EXIT_OK && o->sink && !sink)
 		rc = compose_error("no node '%s' in %s", o->sink, o->pipeline ? "that pipeline" : "the file");
+	const ValVarUpdate *upd = NULL;
+	if (rc == EXIT_OK && o->variable && (!o->pipeline || found_pipeline))
+		rc = find_update(o, &r, &owner, &upd);
 	if (rc == EXIT_OK && sink) {
 		rc = compose_one(&arena, &src, owner, sink, false);
+	} else if (rc == EXIT_OK && upd) {
+		rc = compose_update(&arena, &src, owner, upd, false);
 	} else if (rc == EXIT_OK) {
 		for (uint32_t i = 0; i < r.pipelines.len; i++) {
 			const ValPipeline *p = r.pipelines.items[i];
@@ -178,6 +232,9 @@ int driver_compose(const ComposeOptions *o, const char *file)
 			for (uint32_t k = 0; k < p->nodes.len; k++)
 				if (val_node_is_sink(p->nodes.items[k]) &&
 				    compose_one(&arena, &src, p, p->nodes.items[k], true) != EXIT_OK)
+					rc = EXIT_INPUT;
+			for (uint32_t k = 0; k < p->var_updates.len; k++)
+				if (compose_update(&arena, &src, p, p->var_updates.items[k], true) != EXIT_OK)
 					rc = EXIT_INPUT;
 		}
 	}

@@ -405,6 +405,22 @@ static void check(Em *m, const IrCheck *c)
 	map_end(m);
 }
 
+static void var_update(Em *m, const IrVarUpdate *u)
+{
+	map_start(m, false);
+	kv_str(m, "variable", u->variable);
+	kv_str(m, "setting", u->setting);
+	kv_str(m, "aggregation", u->aggregation);
+	kv_str(m, "update", u->update);
+	kv_str(m, "type", u->type);
+	kv_opt(m, "default", u->default_value);
+	kv_str(m, "node", u->node);
+	origin(m, &u->origin);
+	warnings(m, &u->warnings);
+	kv_str(m, "sql", u->sql);
+	map_end(m);
+}
+
 /* The ids of a pipeline's nodes needing review, from the nodes' flags
  * (prefixed with "pipeline/" for the summary). */
 static void review_ids(Em *m, const IrPipeline *p, bool qualified)
@@ -442,6 +458,13 @@ static void pipeline(Em *m, const IrDoc *d, const IrPipeline *p)
 	for (uint32_t i = 0; i < p->checks.len; i++)
 		check(m, p->checks.items[i]);
 	seq_end(m);
+	if (p->var_updates.len) {
+		key(m, "variable_updates");
+		seq_start(m, false);
+		for (uint32_t i = 0; i < p->var_updates.len; i++)
+			var_update(m, p->var_updates.items[i]);
+		seq_end(m);
+	}
 	key(m, "metadata");
 	map_start(m, false);
 	kv_str(m, "generated_by", d->generated_by);

@@ -81,6 +81,9 @@ typedef struct SqlTmpl {
 	X(PRIM_BIT_NOT)         /* bitwise complement of {1} */            \
 	X(PRIM_ROW_BEFORE)      /* {1} of the row {2} rows before, ordered by {u} */ \
 	X(PRIM_ROW_AFTER)       /* {1} of the row {2} rows after, ordered by {u} */ \
+	X(PRIM_RUNNING_MAX)     /* greatest {1} of the rows so far; {u}: "ORDER BY k " or "" */ \
+	X(PRIM_RUNNING_MIN)     /* least {1} of the rows so far, in the same order */ \
+	X(PRIM_RUNNING_COUNT)   /* number of rows so far, this one included */ \
 	/* one-to-one operations */                                           \
 	X(PRIM_ASCII)           /* code point of the first character of {1} */ \
 	X(PRIM_CHR)             /* the character of code point {1} */      \

@@ -234,6 +234,11 @@ typedef struct ExprEnv {
 	const char *arrival_order; /* aggregates: the keys the rows arrive sorted by ("a, b
 				      DESC", a Sorter's), so FIRST and LAST have a meaning
 				      in SQL; NULL when nothing orders them */
+	bool grouped;              /* the step groups its rows (an Aggregator): a value that
+				      runs over the rows so far (SETMAXVARIABLE) has none */
+	const char *row_order;     /* row-wise steps: the keys the rows arrive sorted by (a
+				      Sorter's), for values that run over the rows so far
+				      (SETMAXVARIABLE); NULL when nothing orders them */
 	/* Resolve a name (port, variable port, parameter, lookup); NULL if
 	 * unknown.  `what` is BIND_COLUMN for plain names, BIND_PARAM for $$/$
 	 * names, BIND_LOOKUP for :LKP. names, BIND_QUALIFIED for "Link.col". */

@@ -63,7 +63,17 @@ enum {
 				  only when ExprEnv.arrival_order is known */
 	FF_PAIRS = 1 << 4,     /* a value then search/result pairs (DECODE) */
 	FF_CONCAT = 1 << 5,    /* concatenation: its operands join a || chain */
+	/* Updates the run variable its first argument names (a mapping
+	 * variable), which the run persists at its end: to the value argument
+	 * (the last row's value is kept), the greater or the lesser of the
+	 * current value and the value, or a count of the rows.  The rule
+	 * engine lists each such update (docs/pipeline-yaml.md). */
+	FF_VAR_LAST = 1 << 6,
+	FF_VAR_MAX = 1 << 7,
+	FF_VAR_MIN = 1 << 8,
+	FF_VAR_COUNT = 1 << 9,
 };
+#define FF_VAR_UPDATE (FF_VAR_LAST | FF_VAR_MAX | FF_VAR_MIN | FF_VAR_COUNT)
 
 struct Gen;
 struct Sql;

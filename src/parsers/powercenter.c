@@ -1356,6 +1356,11 @@ static AstParam *parse_mapping_variable(Infa *I, AstFlow *f, const xmlNode *n)
 	p->type = infa_type(I, xml_attr(n, "DATATYPE"), n, NULL);
 	p->default_value = attr(I, n, "DEFAULTVALUE");
 	p->aggregation = attr(I, n, "AGGFUNCTION");
+	if (p->aggregation)
+		p->agg = ascii_ieq(p->aggregation, "MAX")     ? AGG_MAX
+			 : ascii_ieq(p->aggregation, "MIN")   ? AGG_MIN
+			 : ascii_ieq(p->aggregation, "COUNT") ? AGG_COUNT
+							      : AGG_NONE;
 	p->user_defined = attr_yes(n, "USERDEFINED", true);
 	p->description = attr(I, n, "DESCRIPTION");
 	if (attr_yes(n, "ISEXPRESSIONVARIABLE", false) && p->default_value && *p->default_value)

@@ -185,6 +185,24 @@ typedef struct IrCheck {
 	PtrVec keys;        /* duplicate: key columns (const char *) */
 } IrCheck;
 
+/* The value a run persists for a variable its steps update (a mapping
+ * variable set by SETMAXVARIABLE...): one SELECT of one row and one
+ * column over the rows of `node`, combining the variable's start value
+ * (its setting) with those rows as its aggregation says
+ * (docs/pipeline-yaml.md, "Variable updates"). */
+typedef struct IrVarUpdate {
+	const char *variable;      /* as written: "$$LAST_RUN" */
+	const char *setting;       /* the setting its start value is read from: "akko.last_run" */
+	const char *aggregation;   /* the variable's declared aggregation: max | min | count */
+	const char *update;        /* how the rows change it: max | min | count | last */
+	const char *type;          /* PostgreSQL type of the value */
+	const char *default_value; /* the initial value as written, or NULL */
+	const char *node;          /* the node whose rows it is computed over */
+	IrOrigin origin;           /* the step (and line) of the call */
+	const char *sql;           /* one SELECT: the value to persist */
+	PtrVec warnings;           /* IrWarning */
+} IrVarUpdate;
+
 typedef struct IrPipeline {
 	const char *name;
 	IrOrigin origin;
@@ -193,6 +211,7 @@ typedef struct IrPipeline {
 	PtrVec connections;  /* IrConnection */
 	PtrVec nodes;        /* IrNode, in dependency order */
 	PtrVec checks;       /* IrCheck */
+	PtrVec var_updates;  /* IrVarUpdate, in step and port order */
 	double overall_confidence, min_confidence;
 	uint32_t warnings_count;
 	PtrVec review; /* const char *: ids of the nodes needing review */

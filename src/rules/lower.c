@@ -383,7 +383,7 @@ void lower_step(Lower *L, StepInfo *si)
 	L->cur = si;
 	L->cur_in = in;
 	L->cur_vars = L->cur_pre = L->cur_prev = NULL;
-	L->cur_order = NULL;
+	L->cur_order = L->cur_row_order = NULL;
 	const char *why = NULL;
 	if (type == NODE_PLACEHOLDER || s->disabled) {
 		lower_fallback(L, si, s->kind == STEP_SCRIPT ? CONV_UNSUPPORTED : CONV_LLM_UNAVAILABLE,
@@ -657,6 +657,7 @@ static void lower_flow(Lower *L, IrDoc *d, const AstFlow *f)
 		for (uint32_t i = 0; i < L->all.len; i++)
 			if (((LNode *)L->all.items[i])->n->type == NODE_PLACEHOLDER)
 				fallback_node(L, L->all.items[i]);
+	lower_var_updates_check(L);
 	/* a node reading a placeholder cannot run: say so where it matters */
 	for (uint32_t i = 0; i < L->all.len; i++) {
 		IrNode *n = ((LNode *)L->all.items[i])->n;

@@ -104,6 +104,7 @@ typedef struct Lower {
 	LNode *cur_node;        /* node receiving :LKP. relations */
 	const char *row_alias;
 	const char *cur_order; /* Aggregator: the keys its rows arrive sorted by, or NULL */
+	const char *cur_row_order; /* Expression: the keys its rows arrive sorted by, or NULL */
 	PtrVec all;            /* LNode, in pipeline order */
 } Lower;
 
@@ -194,6 +195,8 @@ const ExprBinding *lower_resolve(void *ud, BindKind what, const char *name);
  * a placeholder) when it does not translate. */
 const char *lower_translate(Lower *L, LNode *ln, const AstExpr *src, const char *what, bool condition,
 			    bool aggregates, ExprResult *out);
+/* A subtree `part` of src's parse as SQL (type in *type), or NULL; issues not reported. */
+const char *lower_translate_part(Lower *L, LNode *ln, const AstExpr *src, const Expr *part, ExprType *type);
 /* An output port's expression as SQL, converted to the port's declared type;
  * *out (when given) gets the translation before the conversion. */
 const char *lower_translate_port(Lower *L, LNode *ln, const AstPort *p, bool aggregates, ExprResult *out);
@@ -218,6 +221,14 @@ void lower_previous_rows(Lower *L, StepInfo *si, LNode *ln, LNode *d);
  * a subquery or long, computed once per row in a LEFT JOIN LATERAL of ln and read as
  * its column.  Returns whether any is. */
 bool lower_share_variables(Lower *L, LNode *ln);
+
+/* ---- variables a run persists (lower_varupd.c) ---- */
+
+/* The variable updates (IrVarUpdate) of the calls in the ports of expression
+ * step si, whose node is ln: hidden columns of ln carry their values. */
+void lower_var_updates(Lower *L, StepInfo *si, LNode *ln);
+/* Drop the updates whose node has no SQL (a placeholder), with a warning. */
+void lower_var_updates_check(Lower *L);
 
 /* ---- the rules, per group of step kinds ---- */
 

@@ -290,24 +290,50 @@ const ExprBinding *lower_resolve(void *ud, BindKind what, const char *name)
 	return b;
 }
 
-/* Translate one expression of the current step; records its issues on
- * the node.  Returns the SQL, or NULL (the node then falls back). */
-const char *lower_translate(Lower *L, LNode *ln, const AstExpr *src, const char *what, bool condition,
-			    bool aggregates, ExprResult *out)
+/* The environment of an expression of the current step, read in its own
+ * language. */
+static ExprEnv translate_env(Lower *L, const AstExpr *src, bool condition, bool aggregates)
 {
-	const AstStep *s = L->cur->s;
-	const Language *lang = expr_language(src->lang); /* read in its own language */
+	const Language *lang = expr_language(src->lang);
 	ExprEnv env = {
 	    .lang = lang ? lang : L->lang,
 	    .dialect = L->dialect,
 	    .null_compare = L->o->null_compare,
 	    .condition = condition,
 	    .aggregates = aggregates,
+	    .grouped = aggregates,
 	    .resolve = lower_resolve,
 	    .ud = L,
 	    .row_alias = L->row_alias,
 	    .arrival_order = L->cur_order,
+	    .row_order = L->cur_row_order,
 	};
+	return env;
+}
+
+/* A part of an expression of the current step (a subtree of its parse) as
+ * SQL, with its type in *type; NULL when it does not translate.  Its
+ * issues are not reported: the whole expression's translation reports
+ * them. */
+const char *lower_translate_part(Lower *L, LNode *ln, const AstExpr *src, const Expr *part, ExprType *type)
+{
+	ExprEnv env = translate_env(L, src, false, false);
+	L->cur_node = ln;
+	ExprResult r = {0};
+	expr_translate_tree(L->a, &env, expr_clone(L->a, part), &r);
+	if (!r.sql || r.unsupported || r.errors)
+		return NULL;
+	*type = r.type;
+	return r.sql;
+}
+
+/* Translate one expression of the current step; records its issues on
+ * the node.  Returns the SQL, or NULL (the node then falls back). */
+const char *lower_translate(Lower *L, LNode *ln, const AstExpr *src, const char *what, bool condition,
+			    bool aggregates, ExprResult *out)
+{
+	const AstStep *s = L->cur->s;
+	ExprEnv env = translate_env(L, src, condition, aggregates);
 	L->cur_node = ln;
 	ExprResult r = {0};
 	expr_translate_ast(L->a, &env, src, &r);

@@ -56,8 +56,11 @@ void lower_expression(Lower *L, StepInfo *si, LNode *ln, LNode *d, bool translat
 	ln->input = d;
 	lower_add_dep(L, ln, d->n->id);
 	ln->tail = arena_sprintf(L->a, "FROM %s AS t", d->n->id);
-	if (translate_ports)
+	if (translate_ports) {
+		const char *sorter = NULL, *order = lower_arrival_order(d, &sorter);
+		L->cur_row_order = order ? order + strlen("ORDER BY ") : NULL;
 		lower_previous_rows(L, si, ln, d);
+	}
 	if (translate_ports && !lower_analyse_variables(L, ln, false))
 		return;
 	if (translate_ports)
@@ -81,6 +84,8 @@ void lower_expression(Lower *L, StepInfo *si, LNode *ln, LNode *d, bool translat
 	}
 	if (lower_passes_all(s, GROUP_OUTPUT))
 		lower_pass_all_columns(L, ln, d);
+	if (translate_ports)
+		lower_var_updates(L, si, ln);
 }
 
 void lower_filter(Lower *L, StepInfo *si, LNode *ln, LNode *d)

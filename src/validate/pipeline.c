@@ -636,6 +636,69 @@ static ValNode *read_node(Ctx *cx, const YNode *nm, StrMap *ids, StrMap *seen, S
 	return n;
 }
 
+/* A variable update: its node is a SQL node of the pipeline, its setting a
+ * parameter's, its SQL one safe SELECT of one column that reads only that
+ * node (and the settings of the pipeline's parameters). */
+static void check_var_update(Ctx *cx, const YNode *um, ValPipeline *vp, StrMap *seen)
+{
+	ValVarUpdate *u = ARENA_NEW(cx->a, ValVarUpdate);
+	u->line = um->line;
+	u->col = um->col;
+	u->variable = ystr(um, "variable");
+	const char *what = u->variable ? u->variable : "?";
+	const YNode *nv = yget(um, "node"), *sv = yget(um, "sql"), *setv = yget(um, "setting");
+	u->sql = sv && sv->kind == Y_SCALAR && !is_null(sv) ? sv->str : NULL;
+	ptrvec_push(cx->a, &vp->var_updates, u);
+	if (setv && setv->kind == Y_SCALAR && !is_null(setv) && !strmap_get(&cx->settings, setv->str))
+		verr(cx, AT(setv), E_VAL_PARAMETER,
+		     "variable update '%s': setting '%s' is not a parameter of pipeline '%s'", what, setv->str,
+		     cx->pipeline ? cx->pipeline : "?");
+	if (!nv || nv->kind != Y_SCALAR || is_null(nv))
+		return;
+	const ValNode *n = strmap_get(seen, nv->str);
+	if (!n) {
+		verr(cx, AT(nv), E_VAL_REFERENCE, "variable update '%s' names unknown node '%s'", what, nv->str);
+		return;
+	}
+	u->node = n;
+	if (!n->sql) {
+		verr(cx, AT(nv), E_VAL_REFERENCE, "variable update '%s' reads node '%s', which has no SQL", what,
+		     n->id);
+		return;
+	}
+	if (!u->sql)
+		return;
+	uint32_t line, col;
+	SqlCheck c;
+	sql_check_select(cx->a, u->sql, &c);
+	if (!c.ok) {
+		value_pos(cx, sv, c.offset, &line, &col);
+		verr(cx, line, col, E_VAL_SQL, "variable update '%s': %s", what, c.message);
+		return;
+	}
+	for (uint32_t i = 0; i < c.settings.len; i++) {
+		const SqlSetting *st = c.settings.items[i];
+		if (strmap_get(&cx->settings, st->name))
+			continue;
+		value_pos(cx, sv, st->offset, &line, &col);
+		verr(cx, line, col, E_VAL_PARAMETER,
+		     "variable update '%s': current_setting reads '%s', which is not a parameter of pipeline '%s'",
+		     what, st->name, cx->pipeline ? cx->pipeline : "?");
+	}
+	SqlInput in = {n->id, NULL, &n->columns};
+	SqlRefs r;
+	sql_check_refs(cx->a, u->sql, &in, 1, &r);
+	if (r.kind != SQLREF_OK) {
+		value_pos(cx, sv, r.offset, &line, &col);
+		verr(cx, line, col, r.kind == SQLREF_RELATION ? E_VAL_RELATION : E_VAL_COLUMN,
+		     "variable update '%s': %s", what, r.message);
+		return;
+	}
+	if (r.outputs_known && r.outputs.len != 1)
+		verr(cx, AT(sv), E_VAL_COLUMN, "variable update '%s': the SELECT outputs %u columns, not one", what,
+		     r.outputs.len);
+}
+
 static void check_pipeline(Ctx *cx, const YNode *pm, ValPipeline *vp)
 {
 	vp->name = ystr(pm, "name");
@@ -670,6 +733,10 @@ static void check_pipeline(Ctx *cx, const YNode *pm, ValPipeline *vp)
 		if (nv && nv->kind == Y_SCALAR && !is_null(nv) && !strmap_get(&all, nv->str))
 			verr(cx, AT(nv), E_VAL_REFERENCE, "quality check names unknown node '%s'", nv->str);
 	}
+	const PtrVec *vu = yitems(yget(pm, "variable_updates"), Y_SEQ);
+	for (uint32_t i = 0; i < vu->len; i++)
+		if (((const YNode *)vu->items[i])->kind == Y_MAP)
+			check_var_update(cx, vu->items[i], vp, &seen);
 }
 
 static void check_task_refs(Ctx *cx, const YNode *t, const char *wf, StrMap *tasks, StrMap *pipelines,
@@ -864,4 +931,23 @@ bool pipeline_compose(Arena *a, const ValPipeline *p, const ValNode *sink, Sbuf 
 	if (strstr(last ? last : out->buf, "--"))
 		sbuf_addch(out, '\n');
 	return true;
+}
+
+bool pipeline_compose_update(Arena *a, const ValPipeline *p, const ValVarUpdate *u, Sbuf *out,
+			     const ValNode **blocker)
+{
+	*blocker = u->node;
+	if (!u->node || !u->sql)
+		return false;
+	Sbuf node = SBUF_INIT;
+	bool ok = pipeline_compose(a, p, u->node, &node, blocker);
+	if (ok) {
+		sbuf_addf(out, "WITH %s AS (\n%s\n)\n", sqlgen_ident(a, &dialect_postgres, u->node->id), node.buf);
+		add_statement(out, u->sql);
+		const char *last = strrchr(out->buf, '\n');
+		if (strstr(last ? last : out->buf, "--"))
+			sbuf_addch(out, '\n');
+	}
+	sbuf_release(&node);
+	return ok;
 }

@@ -11,7 +11,8 @@
  * with a 1-based line and column in the YAML file.
  *
  * pipeline_compose() turns a sink of a valid file into the one statement
- * `WITH <ancestor> AS (<sql>), ... <sink sql>` ("Composition").
+ * `WITH <ancestor> AS (<sql>), ... <sink sql>` ("Composition"), and
+ * pipeline_compose_update() a variable update into its own.
  *
  * Invariants: everything lives in the arena passed in; lists keep file
  * order; errors are sorted by position.
@@ -47,9 +48,18 @@ typedef struct ValNode {
 	uint32_t line, col; /* the node's mapping */
 } ValNode;
 
+/* A variable update (docs/pipeline-yaml.md, "Variable updates"). */
+typedef struct ValVarUpdate {
+	const char *variable;
+	const ValNode *node; /* the node it reads, or NULL when unknown */
+	const char *sql;
+	uint32_t line, col;
+} ValVarUpdate;
+
 typedef struct ValPipeline {
 	const char *name;
-	PtrVec nodes; /* ValNode, file order */
+	PtrVec nodes;       /* ValNode, file order */
+	PtrVec var_updates; /* ValVarUpdate, file order */
 } ValPipeline;
 
 typedef struct ValResult {
@@ -71,5 +81,10 @@ bool val_node_is_sink(const ValNode *n);
  * no SQL (a placeholder). */
 bool pipeline_compose(Arena *a, const ValPipeline *p, const ValNode *sink, Sbuf *out,
 		      const ValNode **blocker);
+/* The same for a variable update: `WITH <node> AS (<its composed statement>)
+ * <update sql>`.  False, with *blocker, when the node or an ancestor has no
+ * SQL. */
+bool pipeline_compose_update(Arena *a, const ValPipeline *p, const ValVarUpdate *u, Sbuf *out,
+			     const ValNode **blocker);
 
 #endif

@@ -18,6 +18,8 @@ static const char *const param_kinds[] = {"parameter", "variable", "session_para
 static const char *const param_origins[] = {"mapping", "mapplet", "workflow", "parameter_file", "system", NULL};
 static const char *const conn_roles[] = {"source", "target", "lookup", NULL};
 static const char *const joins[] = {"all", "any", NULL};
+static const char *const var_aggs[] = {"max", "min", "count", "none", NULL};
+static const char *const var_updates[] = {"max", "min", "count", "last", NULL};
 static const char *const dep_ons[] = {"success", "failure", "completion", "any", NULL};
 
 #define SOURCES   (NT(NODE_SOURCE_TABLE) | NT(NODE_SOURCE_FILE) | NT(NODE_SOURCE_PUSHDOWN))
@@ -66,6 +68,7 @@ const SchemaKey schema_keys[] = {
     K(OBJ_PIPELINE, "connections", ST_LIST_MAP, OBJ_CONNECTION, NULL, SCHEMA_OPT, "connections used"),
     K(OBJ_PIPELINE, "nodes", ST_LIST_MAP, OBJ_NODE, NULL, SCHEMA_REQ, "the steps, in dependency order"),
     K(OBJ_PIPELINE, "quality_checks", ST_LIST_MAP, OBJ_CHECK, NULL, SCHEMA_OPT, "checks for the runner"),
+    K(OBJ_PIPELINE, "variable_updates", ST_LIST_MAP, OBJ_VAR_UPDATE, NULL, SCHEMA_OPT, "what a successful run persists for the variables its steps update"),
     K(OBJ_PIPELINE, "metadata", ST_MAP, OBJ_METADATA, NULL, SCHEMA_OPT, "confidence of this pipeline"),
 
     K(OBJ_ORIGIN, "object", ST_STRING, D, NULL, SCHEMA_REQ, "the object's name as written"),
@@ -147,6 +150,17 @@ const SchemaKey schema_keys[] = {
     K(OBJ_CHECK, "column", ST_STRING, D, NULL, SCHEMA_OPT, "`null_percentage`: one column (default: each)"),
     K(OBJ_CHECK, "threshold", ST_NUMBER01, D, NULL, SCHEMA_OPT, "the limit or the object's confidence"),
     K(OBJ_CHECK, "keys", ST_LIST_STRING, D, NULL, SCHEMA_OPT, "`duplicate`: the key columns"),
+
+    K(OBJ_VAR_UPDATE, "variable", ST_STRING, D, NULL, SCHEMA_REQ, "the variable as written: `$$LAST_RUN`"),
+    K(OBJ_VAR_UPDATE, "setting", ST_STRING, D, NULL, SCHEMA_REQ, "the setting of its start value, one of the pipeline's `parameters`"),
+    K(OBJ_VAR_UPDATE, "aggregation", ST_ENUM, D, var_aggs, SCHEMA_REQ, "the variable's declared aggregation type"),
+    K(OBJ_VAR_UPDATE, "update", ST_ENUM, D, var_updates, SCHEMA_REQ, "how the rows change it: the greatest, least, a count, the last value"),
+    K(OBJ_VAR_UPDATE, "type", ST_STRING, D, NULL, SCHEMA_REQ, "a PostgreSQL type"),
+    K(OBJ_VAR_UPDATE, "default", ST_STRING, D, NULL, SCHEMA_OPT, "the initial value as written in the export"),
+    K(OBJ_VAR_UPDATE, "node", ST_STRING, D, NULL, SCHEMA_REQ, "the id of the node whose rows it is computed over"),
+    K(OBJ_VAR_UPDATE, "origin", ST_MAP, OBJ_ORIGIN, NULL, SCHEMA_REQ, "the step whose port updates it"),
+    K(OBJ_VAR_UPDATE, "warnings", ST_LIST_MAP, OBJ_WARNING, NULL, SCHEMA_REQ, "what may differ from the source"),
+    K(OBJ_VAR_UPDATE, "sql", ST_STRING, D, NULL, SCHEMA_REQ, "one `SELECT` of one row and one column over `node`: the value to persist"),
 
     K(OBJ_METADATA, "generated_by", ST_STRING, D, NULL, SCHEMA_OPT, "the compiler and its version"),
     K(OBJ_METADATA, "overall_confidence", ST_NUMBER01, D, NULL, SCHEMA_REQ, "mean node confidence"),

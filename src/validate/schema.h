@@ -36,6 +36,7 @@
 	X(OBJ_BRANCH, "branch", "the router group a conditional_branch node is")       \
 	X(OBJ_SEQUENCE, "sequence", "the numbering of a sequence_generator node")     \
 	X(OBJ_CHECK, "quality check", "a data-quality check the runner performs")      \
+	X(OBJ_VAR_UPDATE, "variable update", "the value a run persists for a variable its steps update") \
 	X(OBJ_METADATA, "metadata", "confidence and counts of one pipeline")           \
 	X(OBJ_ORCHESTRATION, "orchestration", "the control flows of the file")         \
 	X(OBJ_WORKFLOW, "workflow", "one control flow (a workflow or worklet)")        \

@@ -121,10 +121,10 @@
 	X(FN_SUM, "SUM", 1, 2, "NB", FR_ARG1, FS_AGGREGATE, FF_AGGREGATE, P(AGG_SUM), "an all-NULL group gives NULL") \
 	X(FN_VARIANCE, "VARIANCE", 1, 2, "NB", FR_DOUBLE, FS_AGGREGATE, FF_AGGREGATE, P(AGG_VAR_SAMP), "sample variance")   \
 	/* mapping variables */                                                             \
-	X(FN_SETVARIABLE, "SETVARIABLE", 2, 2, "AA", FR_ARG2, FS_UNSUPPORTED, 0, NONE, "changes a mapping variable: the orchestrator keeps it, not a SQL expression") \
-	X(FN_SETMAXVARIABLE, "SETMAXVARIABLE", 2, 2, "AA", FR_ARG2, FS_UNSUPPORTED, 0, NONE, "changes a mapping variable: the orchestrator keeps it, not a SQL expression") \
-	X(FN_SETMINVARIABLE, "SETMINVARIABLE", 2, 2, "AA", FR_ARG2, FS_UNSUPPORTED, 0, NONE, "changes a mapping variable: the orchestrator keeps it, not a SQL expression") \
-	X(FN_SETCOUNTVARIABLE, "SETCOUNTVARIABLE", 1, 1, "A", FR_INTEGER, FS_UNSUPPORTED, 0, NONE, "changes a mapping variable: the orchestrator keeps it, not a SQL expression")
+	X(FN_SETVARIABLE, "SETVARIABLE", 2, 2, "AA", FR_ARG2, FS_EXACT, FF_VAR_LAST, H(setvariable), "the value argument; the run keeps the last row's value, saved by the variable's aggregation type") \
+	X(FN_SETMAXVARIABLE, "SETMAXVARIABLE", 2, 2, "AA", FR_ARG1, FS_APPROX, FF_VAR_MAX, H(setmaxvariable), "the greater of the start value and every value so far: a window over the rows in the order they arrive (a Sorter's, else PostgreSQL's, warned)") \
+	X(FN_SETMINVARIABLE, "SETMINVARIABLE", 2, 2, "AA", FR_ARG1, FS_APPROX, FF_VAR_MIN, H(setmaxvariable), "the lesser of the start value and every value so far, as SETMAXVARIABLE") \
+	X(FN_SETCOUNTVARIABLE, "SETCOUNTVARIABLE", 1, 1, "A", FR_INTEGER, FS_APPROX, FF_VAR_COUNT, H(setcountvariable), "the start value plus the rows so far (every row counted as an insert)")
 /* clang-format on */
 
 typedef enum FuncId {

@@ -316,6 +316,7 @@ static JobExpr *translate(Walk *w, const AstExpr *src, const char *what, bool co
 	    .null_compare = w->o->null_compare,
 	    .condition = condition,
 	    .aggregates = aggregates,
+	    .grouped = aggregates,
 	    .resolve = resolve,
 	    .ud = w,
 	    .row_alias = w->o->row_alias,

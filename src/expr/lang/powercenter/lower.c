@@ -1038,3 +1038,95 @@ Sql pc_convert(Gen *g, const Expr *cast)
 	}
 	return call->fn->lower(g, call);
 }
+
+/* ---- mapping-variable functions ---------------------------------------------------- */
+
+/* The Transformation Language Reference (PowerCenter 10.4, "SETVARIABLE",
+ * "SETMAXVARIABLE", "SETMINVARIABLE", "SETCOUNTVARIABLE"): each call sets
+ * the variable's *current value*, which starts as its *start value* (the
+ * value the run was given: akko.<name>, set by the runner from the value
+ * the last run persisted) and is persisted at the end of a successful run.
+ * SETVARIABLE returns the value it is given; SETMAXVARIABLE and
+ * SETMINVARIABLE set the current value to the higher (lower) of the
+ * current value and the value, and return the new current value (a NULL
+ * value leaves it as it was: Informatica Cloud's copy of the page says so,
+ * and greatest()/least()/max()/min() ignore NULLs the same way);
+ * SETCOUNTVARIABLE adds one per row marked for insert (minus one per row
+ * marked for delete) and returns the new count.  The current value after
+ * a row is therefore a running aggregate over the rows so far, in the
+ * order they arrive: a window from the first row to this one.  Every row
+ * counts as an insert: the row type is the session's ("Treat source rows
+ * as", insert by default) until an Update Strategy changes it.  What the
+ * run persists at its end is the rule engine's (variable_updates,
+ * docs/pipeline-yaml.md). */
+
+/* Is the first argument a variable ($$NAME)?  W0510 when not. */
+static bool var_named(Gen *g, const Expr *e)
+{
+	if (e->args[0]->kind == EX_PARAM)
+		return true;
+	sql_note(g, W_EXPR_UNSUPPORTED, e->args[0], "the first argument of %s must be a mapping variable ($$NAME)",
+		 e->fn->name);
+	return false;
+}
+
+/* The window of a running value ("ORDER BY keys " or ""): the rows so far
+ * in the order they arrive.  A condition or an aggregating step has no
+ * such row (W0510); without a Sorter the order is PostgreSQL's (W0511). */
+static bool var_window(Gen *g, const Expr *e, const char **order)
+{
+	if (g->env->condition || g->env->grouped) {
+		sql_note(g, W_EXPR_UNSUPPORTED, e,
+			 "%s is not translated in a %s: its value runs over the rows of a row-wise step",
+			 e->fn->name, g->env->condition ? "condition" : "grouping step");
+		return false;
+	}
+	if (g->env->row_order) {
+		*order = arena_sprintf(g->a, "ORDER BY %s ", g->env->row_order);
+		return true;
+	}
+	*order = "";
+	sql_note(g, W_EXPR_DIFFERENCE, e,
+		 "%s runs over the rows in the order they arrive; no Sorter orders them here, so the SQL "
+		 "takes PostgreSQL's order",
+		 e->fn->name);
+	return true;
+}
+
+Sql pc_lower_setvariable(Gen *g, const Expr *e)
+{
+	if (!var_named(g, e))
+		return sql_lit(g, e->type, "NULL");
+	return sql_arg(g, e, 1); /* "Returns the specified value" */
+}
+
+/* SETMAXVARIABLE and SETMINVARIABLE: greatest(start, max(value) over the
+ * rows so far); strings compare in byte order, as comparisons do. */
+Sql pc_lower_setmaxvariable(Gen *g, const Expr *e)
+{
+	const char *order;
+	if (!var_named(g, e) || !var_window(g, e, &order))
+		return sql_lit(g, e->type, "NULL");
+	bool max = (e->fn->flags & FF_VAR_MAX) != 0;
+	Sql start = sql_gen(g, e->args[0]), v = sql_arg(g, e, 1);
+	if (v.type != e->type)
+		v = sql_cast(g, v, e->type);
+	if (e->type == XT_STRING && g->d->string_order_suffix)
+		v = sql_mk(g, PREC_PRIMARY, XT_STRING, "(%s%s)", sql_wrap(g, v, PREC_CAST), g->d->string_order_suffix);
+	Sql run = sql_prim(g, max ? PRIM_RUNNING_MAX : PRIM_RUNNING_MIN, e->type, order, 1, v);
+	return sql_prim(g, max ? PRIM_GREATEST : PRIM_LEAST, e->type, NULL, 2, start, run);
+}
+
+/* SETCOUNTVARIABLE: start + the rows so far. */
+Sql pc_lower_setcountvariable(Gen *g, const Expr *e)
+{
+	const char *order;
+	if (!var_named(g, e) || !var_window(g, e, &order))
+		return sql_lit(g, XT_INTEGER, "NULL");
+	Sql start = sql_gen(g, e->args[0]);
+	if (start.type != XT_INTEGER && start.type != XT_BIGINT)
+		start = sql_cast(g, start, XT_INTEGER);
+	Sql n = sql_prim(g, PRIM_RUNNING_COUNT, XT_BIGINT, order, 0);
+	Sql sum = sql_mk(g, PREC_ADD, XT_BIGINT, "%s + %s", sql_wrap(g, start, PREC_ADD), sql_wrap(g, n, PREC_ADD + 1));
+	return sql_cast(g, sum, XT_INTEGER);
+}

@@ -24,7 +24,8 @@ bool pc_date_tokens(Arena *a, const char *fmt, DateTokens *t);
 	    X(to_decimal) X(to_float) X(to_char) X(to_date) X(is_date) X(add_to_date) X(date_diff)          \
 		X(get_date_part) X(set_date_part) X(last_day) X(date_compare) X(round) X(trunc) X(mod)      \
 		    X(choose) X(indexof) X(reg_match) X(reg_extract) X(reg_replace) X(systimestamp)         \
-			X(make_date_time) X(percentile) X(first) X(last)
+			X(make_date_time) X(percentile) X(first) X(last) X(setvariable)     \
+					X(setmaxvariable) X(setcountvariable)
 #define X(name) Sql pc_lower_##name(Gen *g, const Expr *e);
 PC_LOWERING_HOOKS(X)
 #undef X
