@@ -59,6 +59,11 @@ typedef struct LangSemantics {
 	bool null_condition_is_null;
 	/* String comparison ignores letter case. */
 	bool case_insensitive_compare;
+	/* '+' of two strings concatenates them (under the NULL rule of
+	 * concat_skips_null); a string and a number do not meet. */
+	bool add_concatenates;
+	/* '%' takes whole numbers only. */
+	bool integer_modulo;
 	/* Positions and offsets the language counts from: 0 or 1. */
 	int position_base;
 	/* The default date format of implicit date <-> string conversions,
@@ -94,6 +99,12 @@ typedef struct Language {
 	 * a port of another type) as the language converts, or NULL for the
 	 * target's cast. */
 	struct Sql (*convert)(struct Gen *g, const Expr *cast);
+	/* An explicit cast (EX_CAST written in the text) as the language
+	 * converts, or NULL for the target's cast. */
+	struct Sql (*cast)(struct Gen *g, const Expr *cast);
+	/* A type name of the language ("DT_I4") as a neutral type, for
+	 * --types; NULL when the language has none of its own. */
+	bool (*type_named)(const char *name, ExprType *out);
 } Language;
 
 /* The language of an AST tag, or NULL when it has no parser here. */
