@@ -364,7 +364,13 @@ Sql ssis_lower_datediff(Gen *g, const Expr *e)
 	case DU_YEAR: r = diff(g, extract(g, DU_YEAR, t), extract(g, DU_YEAR, s)); break;
 	case DU_QUARTER: r = diff(g, serial(g, t, 4, DU_QUARTER), serial(g, s, 4, DU_QUARTER)); break;
 	case DU_MONTH: r = diff(g, serial(g, t, 12, DU_MONTH), serial(g, s, 12, DU_MONTH)); break;
-	case DU_WEEK: r = diff(g, day_number(g, t, 7), day_number(g, s, 7)); break;
+	case DU_WEEK:
+		sql_note(g, W_EXPR_UNVERIFIED, e,
+			 "DATEDIFF(\"%s\") counts Sundays, as SQL Server does with its default DATEFIRST; "
+			 "unverified for SSIS",
+			 e->args[0]->text);
+		r = diff(g, day_number(g, t, 7), day_number(g, s, 7));
+		break;
 	case DU_HOUR:
 	case DU_MINUTE:
 	case DU_SECOND:
