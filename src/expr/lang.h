@@ -64,6 +64,13 @@ typedef struct LangSemantics {
 	bool add_concatenates;
 	/* '%' takes whole numbers only. */
 	bool integer_modulo;
+	/* A string argument of a function takes a string only: a number or a
+	 * date is not converted to one. */
+	bool strict_string_args;
+	/* A date argument of a function also takes text in a date form (an
+	 * expression, converted as a date), but not a string literal, which
+	 * must be cast. */
+	bool date_args_take_text;
 	/* Positions and offsets the language counts from: 0 or 1. */
 	int position_base;
 	/* The default date format of implicit date <-> string conversions,

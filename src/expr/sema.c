@@ -321,9 +321,17 @@ static void check_arg(Sema *s, Expr *call, uint32_t i)
 			      i + 1, tname(t));
 		break;
 	case 'D':
-		if (!loose(t) && t != XT_DATE)
+		if (t == XT_STRING && s->lang->sem.date_args_take_text && a->kind == EX_STRING)
+			issue(s, E_EXPR_TYPE, a, "%s: a date literal must be cast to a date type first",
+			      f->name);
+		else if (!loose(t) && t != XT_DATE && !(t == XT_STRING && s->lang->sem.date_args_take_text))
 			issue(s, E_EXPR_TYPE, a, "%s expects a date as argument %u, not a %s", f->name, i + 1,
 			      tname(t));
+		break;
+	case 'S':
+		if (s->lang->sem.strict_string_args && !loose(t) && t != XT_STRING)
+			issue(s, E_EXPR_TYPE, a, "%s expects a string as argument %u, not a %s", f->name,
+			      i + 1, tname(t));
 		break;
 	case 'U':
 		if (a->kind != EX_STRING)

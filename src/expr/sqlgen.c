@@ -351,6 +351,8 @@ Sql sql_arg(Gen *g, const Expr *call, uint32_t i)
 	case 'N':
 	case 'C':
 	case 'A': return sql_as_value(g, x);
+	case 'D': /* text in a date form, where the language takes it (sema checked) */
+		return x.type == XT_STRING ? sql_cast(g, x, XT_DATE) : x;
 	default: return x;
 	}
 }

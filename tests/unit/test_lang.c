@@ -247,6 +247,29 @@ static void test_conditions_need_booleans(void)
 		  "(i <> 0 AND c)::integer", "with bool_is_number a number is a condition");
 }
 
+static void test_argument_types(void)
+{
+	ExprEnv env = env_of(&flipped);
+	ExprResult r;
+	expr_translate(&arena, &env, "LENGTH(I)", 9, &r);
+	CHECK(r.errors == 1, "strict_string_args: a number is not a string argument (SSIS LEN(123))");
+	CHECK_STR(translate_text(expr_language(LANG_POWERCENTER), "LENGTH(I)", false), "char_length(i::text)",
+		  "without strict_string_args a number converts to text (PowerCenter)");
+	const char *f = translate_text(&flipped, "GET_DATE_PART(S, 'DD')", false);
+	CHECK_STR(f, "extract(day FROM s::timestamp)::integer",
+		  "date_args_take_text: text in a date form converts to a date");
+	pg_case("the day of '2024-07-04' is 4", f, "SELECT 1 AS akko_ord, '2024-07-04'::text AS s", "'4'");
+	expr_translate(&arena, &env, "GET_DATE_PART('2024-07-04', 'DD')", 33, &r);
+	CHECK(r.errors == 1, "date_args_take_text: a string literal must be cast");
+	expr_translate(&arena,
+		       &(ExprEnv){.lang = expr_language(LANG_POWERCENTER),
+				  .dialect = &dialect_postgres,
+				  .resolve = resolve,
+				  .ud = &arena},
+		       "GET_DATE_PART(S, 'DD')", 22, &r);
+	CHECK(r.errors == 1, "without date_args_take_text a date argument takes dates only");
+}
+
 /* Language.cast: an explicit cast the language's way. */
 static Sql cast_as_minus_one(Gen *g, const Expr *e)
 {
@@ -461,6 +484,7 @@ int main(int argc, char **argv)
 	test_integer_modulo();
 	test_conditions_need_booleans();
 	test_cast_hook();
+	test_argument_types();
 	test_if();
 	test_case_in();
 	test_cast();

@@ -34,6 +34,8 @@ const Language lang_ssis = {
 	    .case_insensitive_compare = false, /* "ABC" == "abc" is FALSE */
 	    .add_concatenates = true,          /* "a" + "b"; "a" + 1 is an error */
 	    .integer_modulo = true,            /* % takes whole numbers */
+	    .strict_string_args = true,        /* LEN(123) is an error */
+	    .date_args_take_text = true,       /* DATEPART("d", col) of text; a literal is cast */
 	    .position_base = 1,                /* FINDSTRING, SUBSTRING count from 1 */
 	    .date_format = "YYYY-MM-DD HH:MI:SS",
 	    .double_to_text_note = NULL,
