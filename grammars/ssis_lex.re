@@ -327,7 +327,7 @@ again:
 	"||" { token(p, lloc); return T_OR; }
 	[\-+*/%<>!~&|^?:(),] { token(p, lloc); return p->tok[0]; }
 
-	"=" { return lex_error(p, lloc, "'=' is not an operator; SSIS compares with '=='"); }
+	"=" { token(p, lloc); return T_ASSIGN; }
 	"'" { return lex_error(p, lloc, "string literals use double quotes"); }
 	* { return lex_error(p, lloc, "unexpected character"); }
 	*/

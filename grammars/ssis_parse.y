@@ -6,7 +6,9 @@
  * Microsoft's "Operator Precedence and Associativity" (SSIS), highest
  * last: ?: (right) < || < && < | < ^ < & < == != < < > <= >= < + - <
  * * / % < casts < unary - ! ~ (right).  A cast `(DT_WSTR, 10)` and a
- * typed NULL `NULL(DT_I4)` are single tokens of the lexer.
+ * typed NULL `NULL(DT_I4)` are single tokens of the lexer.  The whole
+ * expression may be an assignment `@[User::X] = value` (Expression Task,
+ * For Loop): its tree is the value, with a W0517 note naming the variable.
  */
 %code requires {
 #include "expr/lang/ssis/ssis_parser.h"
@@ -47,7 +49,7 @@ static void ssisy_error(SSISY_LTYPE *lloc, SsisParser *p, const char *msg);
 %token END 0 "end of the expression"
 %token <e> NUMBER "number" STRING "string" IDENT "name" VARIABLE "variable"
 %token <e> CAST "cast" TYPED_NULL "typed NULL"
-%token EQ "'=='" NE "'!='" LE "'<='" GE "'>='" AND "'&&'" OR "'||'"
+%token EQ "'=='" NE "'!='" LE "'<='" GE "'>='" AND "'&&'" OR "'||'" ASSIGN "'='"
 %token LEXERR "invalid token"
 
 %right '?' ':'
@@ -70,6 +72,12 @@ static void ssisy_error(SSISY_LTYPE *lloc, SsisParser *p, const char *msg);
 
 top:
 	  expr              { p->result = $1; }
+	| VARIABLE ASSIGN expr {
+		/* an Expression Task or a For Loop's statement: the value */
+		p->result = $3;
+		expr_issue_add(p->b.arena, p->b.issues, W_EXPR_ASSIGN, @1.off, @2.end - @1.off,
+			       "assigns its value to variable '%s': the SQL is the value", $1->name);
+	}
 	;
 
 expr:
@@ -141,9 +149,12 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, SsisParser *p)
 	Sbuf m = SBUF_INIT;
 	if (got == YYSYMBOL_YYEOF && at->off == 0)
 		sbuf_adds(&m, "empty expression");
+	else if (got == YYSYMBOL_ASSIGN)
+		sbuf_adds(&m, "'=' only assigns a variable, as the whole expression '@[User::X] = value'; "
+			      "SSIS compares with '=='");
 	else
 		sbuf_addf(&m, "unexpected %s", yysymbol_name(got));
-	if (n > 0 && n <= 5 && !(got == YYSYMBOL_YYEOF && at->off == 0)) {
+	if (n > 0 && n <= 5 && !(got == YYSYMBOL_YYEOF && at->off == 0) && got != YYSYMBOL_ASSIGN) {
 		sbuf_adds(&m, "; expected ");
 		for (int i = 0; i < n; i++)
 			sbuf_addf(&m, "%s%s", i == 0 ? "" : i == n - 1 ? " or " : ", ",

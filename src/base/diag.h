@@ -129,6 +129,9 @@ typedef enum DiagSeverity { DIAG_NOTE, DIAG_WARNING, DIAG_ERROR } DiagSeverity;
 	X(W_EXPR_PARAM, "W0516", DIAG_WARNING,                                                     \
 	  "declare the parameter in the job or pass its type with --types '$$NAME=TYPE' "         \
 	  "(SSIS: '@[User::NAME]=DT_I4')")                                                       \
+	X(W_EXPR_ASSIGN, "W0517", DIAG_WARNING,                                                    \
+	  "the orchestration sets the variable (Expression Task, For Loop); the SQL computes "    \
+	  "the value it is given")                                                                \
 	/* orchestration rules (W062x) */                                                          \
 	X(W_ORCH_COMMAND, "W0620", DIAG_WARNING,                                                   \
 	  "operating-system commands are kept as written in 'commands', not converted; port "     \

@@ -79,6 +79,9 @@ typedef struct LangSemantics {
 	/* The difference to name when a double is converted to a string, or
 	 * NULL when the language prints doubles as PostgreSQL does. */
 	const char *double_to_text_note;
+	/* What to use instead of '+' and '-' on dates, for the message
+	 * ("use ADD_TO_DATE or DATE_DIFF"). */
+	const char *date_arith_note;
 	/* What a qualified name (Link.col) is: false when the language has
 	 * none, and the message for one. */
 	bool qualified_names;

@@ -279,8 +279,9 @@ static void check_binary(Sema *s, Expr *e)
 	for (int i = 0; i < 2; i++) {
 		ExprType t = e->args[i]->type;
 		if (t == XT_DATE)
-			issue(s, E_EXPR_TYPE, e, "'%s' does not take dates; use ADD_TO_DATE or DATE_DIFF",
-			      expr_op_name(e->op));
+			issue(s, E_EXPR_TYPE, e, "'%s' does not take dates; %s", expr_op_name(e->op),
+			      s->lang->sem.date_arith_note ? s->lang->sem.date_arith_note
+							   : "use the language's date functions");
 		else if (!loose(t) && !expr_type_numeric(t))
 			issue(s, E_EXPR_TYPE, e, "'%s' needs numbers, not a %s", expr_op_name(e->op),
 			      tname(t));

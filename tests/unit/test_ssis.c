@@ -177,6 +177,10 @@ static void test_literals(void)
 	CHECK_STR(tree("In.Col"), "In.Col", "a qualified column without brackets");
 	CHECK_STR(tree("#12"), "#12", "a lineage id");
 	CHECK_STR(tree("TRUE && false"), "(AND TRUE false)", "booleans are names resolved later");
+	e = parse("@[User::Count] = @Count + 1", &is);
+	CHECK(e && e->kind == EX_BINARY && is.len == 1 && ((ExprIssue *)is.items[0])->code == W_EXPR_ASSIGN &&
+		  strstr(((ExprIssue *)is.items[0])->msg, "'User::Count'"),
+	      "an assignment's tree is its value, with W0517 naming the variable");
 }
 
 /* A syntax error: its message contains `want` and it starts at `off`. */
@@ -184,7 +188,10 @@ static void error_at(const char *text, uint32_t off, const char *want)
 {
 	PtrVec is;
 	const Expr *e = parse(text, &is);
-	const ExprIssue *first = is.len ? is.items[0] : NULL;
+	const ExprIssue *first = NULL; /* the first syntax error (a W0517 note may come first) */
+	for (uint32_t i = 0; i < is.len && !first; i++)
+		if (((ExprIssue *)is.items[i])->code == E_EXPR_SYNTAX)
+			first = is.items[i];
 	CHECK(!e && first && first->code == E_EXPR_SYNTAX && first->off == off && strstr(first->msg, want),
 	      "error in '%s' at %u: %s", text, off, want);
 	if (first && (first->off != off || !strstr(first->msg, want)))
@@ -195,7 +202,8 @@ static void test_errors(void)
 {
 	error_at("1 +", 3, "unexpected end of the expression");
 	error_at("LEN(a))", 6, "unexpected ')'");
-	error_at("a = b", 2, "'=' is not an operator");
+	error_at("a = b", 2, "SSIS compares with '=='");
+	error_at("@a = @b = 1", 8, "'=' only assigns a variable");
 	error_at("a ? b", 5, "unexpected end of the expression");
 	error_at("\"abc", 0, "unterminated string");
 	error_at("\"a\\qb\"", 2, "unknown escape");

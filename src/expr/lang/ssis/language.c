@@ -39,6 +39,7 @@ const Language lang_ssis = {
 	    .position_base = 1,                /* FINDSTRING, SUBSTRING count from 1 */
 	    .date_format = "YYYY-MM-DD HH:MI:SS",
 	    .double_to_text_note = NULL,
+	    .date_arith_note = "use DATEADD or DATEDIFF",
 	    .qualified_names = true, /* [Input].[Column] */
 	    .qualified_name_note = NULL,
 	},
