@@ -132,7 +132,7 @@ function flush() {
 	name = ""
 }
 function announce() {
-	printf "C%s%d%s%s%s%s%s%s%s%s%s%s%s%s%s%s%s%s\n", US, cline, US, name, US, expr, US, types, US, mode, US, nullcmp, US, tol, US, expect, US, known
+	printf "C%s%d%s%s%s%s%s%s%s%s%s%s%s%s%s%s%s%s%s%s\n", US, cline, US, name, US, expr, US, types, US, mode, US, nullcmp, US, tol, US, expect, US, known, US, lang
 	announced = 1
 }
 function sqltype(t) {
@@ -143,6 +143,17 @@ function sqltype(t) {
 	if (t == "decimal") return "numeric"
 	if (t == "double") return "double precision"
 	if (t == "date") return "timestamp"
+	if (t == "boolean") return "boolean"
+	if (t == "time") return "time"
+	# SSIS data types (the language's own names, as --types takes them)
+	if (t ~ /^dt_(i1|i2|i4|ui1|ui2)$/) return "integer"
+	if (t ~ /^dt_(i8|ui4|ui8)$/) return "bigint"
+	if (t ~ /^dt_(numeric|decimal|cy)$/) return "numeric"
+	if (t ~ /^dt_(r4|r8)$/) return "double precision"
+	if (t ~ /^dt_(str|wstr|text|ntext|guid)$/) return "text"
+	if (t ~ /^dt_(date|dbdate|dbtimestamp|dbtimestamp2|filetime)$/) return "timestamp"
+	if (t ~ /^dt_(dbtime|dbtime2)$/) return "time"
+	if (t == "dt_bool") return "boolean"
 	return ""
 }
 # Splits s at top-level "|" (outside '...' literals) into vals[1..n];
@@ -162,7 +173,7 @@ function splitrow(s,    i, c, inq, cur, n, seen) {
 	if (n == 1 && vals[1] == "") n = 0
 	return n
 }
-BEGIN { US = sprintf("%c", 31) }
+BEGIN { US = sprintf("%c", 31); deflang = "powercenter" }
 { sub(/\r$/, "") }
 /^[ \t]*(#|$)/ { next }
 {
@@ -170,14 +181,16 @@ BEGIN { US = sprintf("%c", 31) }
 	key = substr($0, 1, RLENGTH - 1); val = trim(substr($0, RLENGTH + 1))
 	if (key == "case") {
 		flush()
-		name = val; expr = ""; types = ""; mode = "value"; nullcmp = ""; tol = ""; expect = ""; known = ""
+		name = val; expr = ""; types = ""; mode = "value"; nullcmp = ""; tol = ""; expect = ""; known = ""; lang = deflang
 		nrows = 0; ncols = 0; announced = 0; cline = NR
 		if (name == "") err("empty case name")
 		next
 	}
+	if (key == "from" && name == "") { deflang = val; next }
 	if (name == "") { err("'" key ":' before the first 'case:'"); next }
 	if (key != "row" && nrows > 0) { err("'" key ":' after the rows of case '" name "'"); next }
 	if (key == "expr") expr = val
+	else if (key == "from") lang = val
 	else if (key == "types") {
 		types = val; ncols = 0
 		m = split(val, parts, ",")
@@ -259,9 +272,9 @@ END {
 }
 EOF
 
-translate() { # translate EXPR TYPES MODE NULLCMP: sets tr_rc, tr_sql; stderr in $work/tr.err
-	_expr=$1 _types=$2 _mode=$3 _nc=$4
-	set -- expr --from powercenter
+translate() { # translate EXPR TYPES MODE NULLCMP LANG: sets tr_rc, tr_sql; stderr in $work/tr.err
+	_expr=$1 _types=$2 _mode=$3 _nc=$4 _lang=${5:-powercenter}
+	set -- expr --from "$_lang"
 	[ -n "$_types" ] && set -- "$@" --types "$_types"
 	[ "$_mode" = condition ] && set -- "$@" --condition
 	[ -n "$_nc" ] && set -- "$@" --null-compare "$_nc"
@@ -287,7 +300,7 @@ for file in "$casedir"/*.case; do
 	cat "$work/prelude.sql" >"$sqlf"
 	awk -f "$work/parse.awk" "$file" >"$plan"
 	n=0
-	while IFS=$US read -r kind _line f1 f2 f3 f4 f5 f6 f7 f8; do
+	while IFS=$US read -r kind _line f1 f2 f3 f4 f5 f6 f7 f8 f9; do
 		case $kind in
 		X)
 			n=$((n + 1))
@@ -295,12 +308,13 @@ for file in "$casedir"/*.case; do
 			;;
 		C)
 			ncases=$((ncases + 1))
-			name=$f1 expr=$f2 types=$f3 mode=$f4 nc=$f5 tol=$f6 expect=$f7 known=$f8
+			name=$f1 expr=$f2 types=$f3 mode=$f4 nc=$f5 tol=$f6 expect=$f7 known=$f8 lang=$f9
 			flags=""
-			[ -n "$types" ] && flags="--types $types"
+			[ "$lang" != powercenter ] && flags="--from $lang"
+			[ -n "$types" ] && flags="$flags${flags:+ }--types $types"
 			[ "$mode" = condition ] && flags="$flags --condition"
 			[ -n "$nc" ] && flags="$flags --null-compare $nc"
-			translate "$expr" "$types" "$mode" "$nc"
+			translate "$expr" "$types" "$mode" "$nc" "$lang"
 			tr_told=0
 			warned=0
 			grep -q 'warning:' "$work/tr.err" && warned=1

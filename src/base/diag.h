@@ -107,8 +107,8 @@ typedef enum DiagSeverity { DIAG_NOTE, DIAG_WARNING, DIAG_ERROR } DiagSeverity;
 	  "docs/functions.md lists every function the translator knows")                         \
 	X(E_EXPR_ARITY, "E0503", DIAG_ERROR, "docs/functions.md gives each function's arguments") \
 	X(E_EXPR_TYPE, "E0504", DIAG_ERROR,                                                        \
-	  "PowerCenter converts between strings, numbers and dates only through TO_CHAR, "       \
-	  "TO_INTEGER, TO_DECIMAL, TO_DATE and the date functions")                               \
+	  "convert explicitly: PowerCenter through TO_CHAR, TO_INTEGER, TO_DECIMAL, TO_DATE and " \
+	  "the date functions, SSIS with a cast such as (DT_WSTR, 10)")                          \
 	X(E_EXPR_NAME, "E0505", DIAG_ERROR,                                                        \
 	  "a name must be a port of the transformation, a variable port defined above it, a "    \
 	  "parameter or a built-in constant")                                                      \
@@ -120,14 +120,18 @@ typedef enum DiagSeverity { DIAG_NOTE, DIAG_WARNING, DIAG_ERROR } DiagSeverity;
 	X(W_EXPR_DIFFERENCE, "W0511", DIAG_WARNING,                                                \
 	  "the SQL is the closest PostgreSQL allows; check the named difference on real data")    \
 	X(W_EXPR_UNVERIFIED, "W0512", DIAG_WARNING,                                                \
-	  "PowerCenter's behaviour here is not verified; compare results on real data")          \
+	  "the source tool's behaviour here is not verified; compare results on real data")      \
 	X(W_EXPR_SETTING, "W0513", DIAG_WARNING,                                                   \
 	  "the result depends on a session setting; check the session's configuration")          \
 	X(W_EXPR_IGNORED, "W0514", DIAG_WARNING, "the argument has no SQL equivalent and is ignored") \
 	X(W_EXPR_UNTYPED, "W0515", DIAG_WARNING,                                                   \
 	  "declare the type (akko-migrate expr --types NAME=TYPE) so conversions are exact")      \
 	X(W_EXPR_PARAM, "W0516", DIAG_WARNING,                                                     \
-	  "declare the parameter in the mapping or pass its type with --types '$$NAME=TYPE'")    \
+	  "declare the parameter in the job or pass its type with --types '$$NAME=TYPE' "         \
+	  "(SSIS: '@[User::NAME]=DT_I4')")                                                       \
+	X(W_EXPR_ASSIGN, "W0517", DIAG_WARNING,                                                    \
+	  "the orchestration sets the variable (Expression Task, For Loop); the SQL computes "    \
+	  "the value it is given")                                                                \
 	/* orchestration rules (W062x) */                                                          \
 	X(W_ORCH_COMMAND, "W0620", DIAG_WARNING,                                                   \
 	  "operating-system commands are kept as written in 'commands', not converted; port "     \

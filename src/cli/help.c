@@ -333,13 +333,12 @@ static void print_rules(FILE *out)
 			node_type_name(r[i].node), r[i].base, r[i].notes);
 }
 
-/* The function coverage table docs/functions.md shows. */
-static void print_functions(FILE *out)
+/* One language's function coverage table. */
+static void print_function_table(FILE *out, const Language *l)
 {
 	fputs("| function | arguments | status | PostgreSQL | notes |\n|---|---|---|---|---|\n", out);
-	const Language *pc = expr_language(LANG_POWERCENTER);
-	for (size_t i = 0; i < pc->nfuncs; i++) {
-		const FuncDef *f = &pc->funcs[i];
+	for (size_t i = 0; i < l->nfuncs; i++) {
+		const FuncDef *f = &l->funcs[i];
 		const char *t = f->prim ? dialect_postgres.prim[f->prim].t : NULL;
 		char args[16];
 		if (f->min_args == f->max_args)
@@ -357,11 +356,24 @@ static void print_functions(FILE *out)
 				fputs(*c == '|' ? "\\|" : (char[]){*c, 0}, out);
 			fputc('`', out);
 		} else
-			fputs("lowered by src/expr/lang/powercenter/lower.c (see notes)", out);
+			fprintf(out, "lowered by src/expr/lang/%s/lower.c (see notes)", l->name);
 		fputs(" | ", out);
 		for (const char *c = f->notes; *c; c++)
 			fputs(*c == '|' ? "\\|" : (char[]){*c, 0}, out);
 		fputs(" |\n", out);
+	}
+}
+
+/* The function coverage tables docs/functions.md shows: PowerCenter's,
+ * then one section per other language. */
+static void print_functions(FILE *out)
+{
+	print_function_table(out, expr_language(LANG_POWERCENTER));
+	for (const Language *const *l = expr_languages(); *l; l++) {
+		if ((*l)->id == LANG_POWERCENTER)
+			continue;
+		fprintf(out, "\n## Language '%s'\n\n", (*l)->name);
+		print_function_table(out, *l);
 	}
 }
 

@@ -40,8 +40,22 @@ static const ExprBinding *resolve_typed(void *ud, BindKind what, const char *nam
 	return NULL;
 }
 
-/* "A=integer,B=string,$$P=date" -> bindings; false on a bad entry. */
-static bool parse_types(Arena *a, const char *spec, TypeList *out)
+/* A variable of the SSIS kind, "@[User::X]" or "@X": its name as the
+ * parser keeps it ("User::X", "X"). */
+static char *variable_name(char *tok)
+{
+	tok++;
+	size_t n = strlen(tok);
+	if (tok[0] == '[' && n > 1 && tok[n - 1] == ']') {
+		tok[n - 1] = 0;
+		tok++;
+	}
+	return tok;
+}
+
+/* "A=integer,B=string,$$P=date,@[User::V]=DT_I4" -> bindings; false on a
+ * bad entry.  TYPE is a neutral type or a type name of the language. */
+static bool parse_types(Arena *a, const Language *lang, const char *spec, TypeList *out)
 {
 	size_t cap = 1;
 	for (const char *p = spec; *p; p++)
@@ -52,18 +66,20 @@ static bool parse_types(Arena *a, const char *spec, TypeList *out)
 	for (char *tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
 		char *eq = strchr(tok, '=');
 		ExprType t;
-		if (!eq || eq == tok || !expr_type_parse(eq + 1, &t)) {
+		if (!eq || eq == tok ||
+		    !(expr_type_parse(eq + 1, &t) || (lang->type_named && lang->type_named(eq + 1, &t)))) {
 			fprintf(
 			    stderr,
 			    "akko-migrate: error: bad --types entry '%s'; write NAME=TYPE with TYPE one of "
-			    "string, integer, bigint, decimal, double, date\n",
-			    tok);
+			    "string, integer, bigint, decimal, double, date, boolean, time%s\n",
+			    tok,
+			    lang->type_named ? " or a type name of the language (DT_I4, DT_WSTR...)" : "");
 			return false;
 		}
 		*eq = 0;
 		ExprBinding *b = &out->items[out->n++];
-		b->kind = tok[0] == '$' ? BIND_PARAM : BIND_COLUMN;
-		b->name = tok;
+		b->kind = tok[0] == '$' || tok[0] == '@' ? BIND_PARAM : BIND_COLUMN;
+		b->name = tok[0] == '@' ? variable_name(tok) : tok;
 		b->type = t;
 		b->declared = true;
 	}
@@ -119,12 +135,13 @@ int driver_expr(const ExprOptions *o, const char *text)
 	Arena a;
 	arena_init(&a);
 	TypeList types = {0};
-	if (o->types && !parse_types(&a, o->types, &types)) {
+	const Language *lang = o->lang ? o->lang : expr_language(LANG_POWERCENTER);
+	if (o->types && !parse_types(&a, lang, o->types, &types)) {
 		arena_release(&a);
 		return EXIT_USAGE;
 	}
 	ExprEnv env = {
-	    .lang = o->lang ? o->lang : expr_language(LANG_POWERCENTER),
+	    .lang = lang,
 	    .dialect = o->dialect,
 	    .null_compare = o->null_compare,
 	    .condition = o->condition,

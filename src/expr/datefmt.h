@@ -28,7 +28,13 @@ typedef enum DateUnit {
 	DU_SECOND,
 	DU_MS,
 	DU_US,
-	DU_NS
+	DU_NS,
+	/* parts a language can name but not add (DATEPART, DATEDIFF) */
+	DU_QUARTER,
+	DU_WEEK,        /* week of the year: its numbering is the language's (no dialect word) */
+	DU_DAY_OF_YEAR, /* 1-366 */
+	DU_DAY_OF_WEEK, /* 0 = Sunday */
+	DU_COUNT
 } DateUnit;
 
 /* clang-format off */

@@ -74,6 +74,11 @@ typedef struct SqlTmpl {
 	X(PRIM_MAKE_TIMESTAMP)  /* date from year..seconds {1}..{6} */     \
 	X(PRIM_NOW_ROW)         /* clock read per row (SYSDATE) */         \
 	X(PRIM_NOW_RUN)         /* clock fixed for the run (SESSSTARTTIME) */ \
+	X(PRIM_NOW_UTC_ROW)     /* UTC clock read per row, without a zone */ \
+	X(PRIM_REPEAT)          /* {1} repeated {2} times */               \
+	X(PRIM_TO_HEX)          /* hexadecimal digits of whole number {1}, upper case */ \
+	X(PRIM_REGEX_COUNT)     /* number of matches of regex {2} in {1} */ \
+	X(PRIM_COALESCE)        /* the first of {*} that is not NULL */     \
 	X(PRIM_ARRAY_PICK)      /* element {1} (1-based) of the rest */    \
 	X(PRIM_ORDERED_LT)      /* {1} < {2} for strings, byte order */     \
 	X(PRIM_PARAM)           /* value of run parameter named {u} (text) */ \
@@ -129,8 +134,8 @@ typedef struct Dialect {
 	const char *type_with_length[XT_COUNT]; /* printf format with a length ("varchar(%d)") */
 	const char *type_with_scale[XT_COUNT];  /* with precision and scale ("numeric(%d,%d)") */
 	SqlTmpl prim[PRIM_COUNT];               /* core operations */
-	const char *unit_name[9];               /* DateUnit -> word for truncating and extracting */
-	const char *interval_unit[9];           /* DateUnit -> word for adding an interval */
+	const char *unit_name[DU_COUNT];               /* DateUnit -> word for truncating and extracting */
+	const char *interval_unit[DU_COUNT];           /* DateUnit -> word for adding an interval */
 	const char *string_order_suffix;        /* appended to string operands of < > (byte order) */
 	DateTokSql date_tok[DT_COUNT];          /* date-format tokens (datefmt.h) */
 	/* Append literal text of a date format: `quoted` when the source

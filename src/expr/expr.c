@@ -132,6 +132,7 @@ double expr_issue_deduction(DiagCode code)
 	case W_EXPR_IGNORED: return 0.02;
 	case W_EXPR_UNTYPED: return 0.10;
 	case W_EXPR_PARAM: return 0.05;
+	case W_EXPR_ASSIGN: return 0.02;
 	case W_EXPR_UNSUPPORTED: return 1.0;
 	default: return diag_code_severity(code) == DIAG_ERROR ? 1.0 : 0.0;
 	}

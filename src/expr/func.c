@@ -8,8 +8,9 @@
 #include "expr/lang.h"
 
 extern const Language lang_powercenter;
+extern const Language lang_ssis;
 
-static const Language *const languages[] = {&lang_powercenter, NULL};
+static const Language *const languages[] = {&lang_powercenter, &lang_ssis, NULL};
 
 static const char *const status_names[] = {
 #define X(id, str, doc) str,

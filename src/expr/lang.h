@@ -59,6 +59,18 @@ typedef struct LangSemantics {
 	bool null_condition_is_null;
 	/* String comparison ignores letter case. */
 	bool case_insensitive_compare;
+	/* '+' of two strings concatenates them (under the NULL rule of
+	 * concat_skips_null); a string and a number do not meet. */
+	bool add_concatenates;
+	/* '%' takes whole numbers only. */
+	bool integer_modulo;
+	/* A string argument of a function takes a string only: a number or a
+	 * date is not converted to one. */
+	bool strict_string_args;
+	/* A date argument of a function also takes text in a date form (an
+	 * expression, converted as a date), but not a string literal, which
+	 * must be cast. */
+	bool date_args_take_text;
 	/* Positions and offsets the language counts from: 0 or 1. */
 	int position_base;
 	/* The default date format of implicit date <-> string conversions,
@@ -67,6 +79,9 @@ typedef struct LangSemantics {
 	/* The difference to name when a double is converted to a string, or
 	 * NULL when the language prints doubles as PostgreSQL does. */
 	const char *double_to_text_note;
+	/* What to use instead of '+' and '-' on dates, for the message
+	 * ("use ADD_TO_DATE or DATE_DIFF"). */
+	const char *date_arith_note;
 	/* What a qualified name (Link.col) is: false when the language has
 	 * none, and the message for one. */
 	bool qualified_names;
@@ -94,6 +109,12 @@ typedef struct Language {
 	 * a port of another type) as the language converts, or NULL for the
 	 * target's cast. */
 	struct Sql (*convert)(struct Gen *g, const Expr *cast);
+	/* An explicit cast (EX_CAST written in the text) as the language
+	 * converts, or NULL for the target's cast. */
+	struct Sql (*cast)(struct Gen *g, const Expr *cast);
+	/* A type name of the language ("DT_I4") as a neutral type, for
+	 * --types; NULL when the language has none of its own. */
+	bool (*type_named)(const char *name, ExprType *out);
 } Language;
 
 /* The language of an AST tag, or NULL when it has no parser here. */

@@ -80,6 +80,7 @@ static const char *tname(ExprType t)
 }
 
 static void check(Sema *s, Expr *e);
+static void check_binary(Sema *s, Expr *e);
 
 /* ---- literals and names ------------------------------------------------------ */
 
@@ -184,11 +185,17 @@ static bool whole(ExprType t)
 	return t == XT_INTEGER || t == XT_BIGINT || t == XT_BOOLEAN;
 }
 
+/* A condition: a boolean, or where booleans are numbers, a number. */
+static bool condition_ok(Sema *s, ExprType t)
+{
+	return loose(t) || t == XT_BOOLEAN || (s->lang->sem.bool_is_number && expr_type_numeric(t));
+}
+
 static void check_unary(Sema *s, Expr *e)
 {
 	Expr *x = e->args[0];
 	if (e->op == OP_NOT) {
-		if (!loose(x->type) && !expr_type_numeric(x->type))
+		if (!condition_ok(s, x->type))
 			issue(s, E_EXPR_TYPE, e, "NOT needs a condition or a number, not a %s",
 			      tname(x->type));
 		e->type = XT_BOOLEAN;
@@ -216,12 +223,13 @@ static void check_binary(Sema *s, Expr *e)
 	switch (e->op) {
 	case OP_CONCAT:
 		e->type = XT_STRING;
-		e->not_null = l->not_null || r->not_null;
+		e->not_null =
+		    s->lang->sem.concat_skips_null ? l->not_null || r->not_null : l->not_null && r->not_null;
 		return;
 	case OP_AND:
 	case OP_OR:
 		for (int i = 0; i < 2; i++)
-			if (!loose(e->args[i]->type) && !expr_type_numeric(e->args[i]->type))
+			if (!condition_ok(s, e->args[i]->type))
 				issue(s, E_EXPR_TYPE, e->args[i], "%s needs conditions, not a %s",
 				      expr_op_name(e->op), tname(e->args[i]->type));
 		e->type = XT_BOOLEAN;
@@ -249,12 +257,31 @@ static void check_binary(Sema *s, Expr *e)
 		return;
 	default: break;
 	}
+	if (e->op == OP_ADD && s->lang->sem.add_concatenates &&
+	    (l->type == XT_STRING || r->type == XT_STRING)) {
+		/* "a" + "b" joins the strings; a number does not become one */
+		if ((l->type == XT_STRING || loose(l->type)) && (r->type == XT_STRING || loose(r->type))) {
+			e->op = OP_CONCAT;
+			check_binary(s, e);
+			return;
+		}
+		issue(s, E_EXPR_TYPE, e, "'+' cannot join a %s and a %s; cast the number to a string first",
+		      tname(l->type), tname(r->type));
+		e->type = XT_STRING;
+		return;
+	}
+	if (e->op == OP_MOD && s->lang->sem.integer_modulo)
+		for (int i = 0; i < 2; i++)
+			if (!loose(e->args[i]->type) && !whole(e->args[i]->type))
+				issue(s, E_EXPR_TYPE, e->args[i], "'%%' needs whole numbers, not a %s",
+				      tname(e->args[i]->type));
 	/* arithmetic */
 	for (int i = 0; i < 2; i++) {
 		ExprType t = e->args[i]->type;
 		if (t == XT_DATE)
-			issue(s, E_EXPR_TYPE, e, "'%s' does not take dates; use ADD_TO_DATE or DATE_DIFF",
-			      expr_op_name(e->op));
+			issue(s, E_EXPR_TYPE, e, "'%s' does not take dates; %s", expr_op_name(e->op),
+			      s->lang->sem.date_arith_note ? s->lang->sem.date_arith_note
+							   : "use the language's date functions");
 		else if (!loose(t) && !expr_type_numeric(t))
 			issue(s, E_EXPR_TYPE, e, "'%s' needs numbers, not a %s", expr_op_name(e->op),
 			      tname(t));
@@ -295,9 +322,17 @@ static void check_arg(Sema *s, Expr *call, uint32_t i)
 			      i + 1, tname(t));
 		break;
 	case 'D':
-		if (!loose(t) && t != XT_DATE)
+		if (t == XT_STRING && s->lang->sem.date_args_take_text && a->kind == EX_STRING)
+			issue(s, E_EXPR_TYPE, a, "%s: a date literal must be cast to a date type first",
+			      f->name);
+		else if (!loose(t) && t != XT_DATE && !(t == XT_STRING && s->lang->sem.date_args_take_text))
 			issue(s, E_EXPR_TYPE, a, "%s expects a date as argument %u, not a %s", f->name, i + 1,
 			      tname(t));
+		break;
+	case 'S':
+		if (s->lang->sem.strict_string_args && !loose(t) && t != XT_STRING)
+			issue(s, E_EXPR_TYPE, a, "%s expects a string as argument %u, not a %s", f->name,
+			      i + 1, tname(t));
 		break;
 	case 'U':
 		if (a->kind != EX_STRING)

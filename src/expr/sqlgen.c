@@ -78,10 +78,26 @@ const char *sql_wrap(Gen *g, Sql x, int min)
 	return arena_sprintf(g->a, "(%s)", x.s);
 }
 
-/* A quoted SQL string literal. */
+/* A quoted SQL string literal; one with line breaks is written E'..\n..'
+ * so that the SQL stays on one line. */
 const char *sql_quote(Gen *g, const char *s)
 {
 	Sbuf b = SBUF_INIT;
+	if (strpbrk(s, "\n\r")) {
+		sbuf_adds(&b, "E'");
+		for (; *s; s++) {
+			if (*s == '\n' || *s == '\r')
+				sbuf_adds(&b, *s == '\n' ? "\\n" : "\\r");
+			else if (*s == '\'' || *s == '\\')
+				sbuf_addch(&b, '\\'), sbuf_addch(&b, *s);
+			else
+				sbuf_addch(&b, *s);
+		}
+		sbuf_addch(&b, '\'');
+		const char *r = arena_strdup(g->a, b.buf);
+		sbuf_release(&b);
+		return r;
+	}
 	sbuf_addch(&b, '\'');
 	for (; *s; s++) {
 		if (*s == '\'')
@@ -335,6 +351,8 @@ Sql sql_arg(Gen *g, const Expr *call, uint32_t i)
 	case 'N':
 	case 'C':
 	case 'A': return sql_as_value(g, x);
+	case 'D': /* text in a date form, where the language takes it (sema checked) */
+		return x.type == XT_STRING ? sql_cast(g, x, XT_DATE) : x;
 	default: return x;
 	}
 }
@@ -767,6 +785,8 @@ static Sql gen_cast(Gen *g, const Expr *e)
 	const ExprCast *c = e->cast;
 	if (c->implicit && g->lang->convert)
 		return g->lang->convert(g, e);
+	if (!c->implicit && g->lang->cast)
+		return g->lang->cast(g, e);
 	Sql x = sql_as_value(g, sql_gen(g, e->args[0]));
 	const char *type = g->d->type_name[c->to];
 	if (c->length > 0 && g->d->type_with_length[c->to])

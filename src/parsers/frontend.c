@@ -51,7 +51,7 @@ AstDoc *frontend_parse(Arena *a, SrcFile *src, const FrontendOptions *opts, Diag
 		src->single_byte = xml_encoding_is_single_byte(xml_declared_encoding(src, enc, sizeof enc));
 		break;
 	}
-	case TOOL_SSIS: return ssis_parse(a, src, sink);
+	case TOOL_SSIS: return ssis_read_package(a, src, sink);
 	case TOOL_UNKNOWN: return reject(src, &det, sink);
 	default:
 		diag_error(sink, E_TOOL_UNSUPPORTED, (SrcLoc){src, 0, 0},

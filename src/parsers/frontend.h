@@ -30,6 +30,6 @@ AstDoc *infa_parse(Arena *a, const SrcFile *src, DiagSink *sink);
 void infa_apply_param_file(AstDoc *doc, const SrcFile *pf, DiagSink *sink);
 
 /* The SSIS frontend (ssis.c, ssis_flow.c): a .dtsx package. */
-AstDoc *ssis_parse(Arena *a, const SrcFile *src, DiagSink *sink);
+AstDoc *ssis_read_package(Arena *a, const SrcFile *src, DiagSink *sink);
 
 #endif

@@ -1186,7 +1186,7 @@ static void read_package(Ssis *S, const xmlNode *root)
 	read_body(S, root, pkg, ref ? ref : "Package", &pkg->handlers);
 }
 
-AstDoc *ssis_parse(Arena *a, const SrcFile *src, DiagSink *sink)
+AstDoc *ssis_read_package(Arena *a, const SrcFile *src, DiagSink *sink)
 {
 	Ssis S = {.a = a, .sink = sink};
 	if (!xml_load(&S.x, src, sink))

@@ -1,5 +1,5 @@
 /* fuzz_ssis.c - libFuzzer target: any bytes straight into the SSIS frontend
- * (ssis_parse, past the content sniffing that would turn most mutations
+ * (ssis_read_package, past the content sniffing that would turn most mutations
  * away), then the dump.  Build with `make fuzz_ssis`; run:
  *   ./fuzz_ssis -max_len=200000 DIR corpus/ssis ../shared/corpus/ssis
  * A crashing input goes to tests/fuzz/ssis-crashes/, which tests/cli.sh
@@ -29,7 +29,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	diag_init(&sink, NULL);
 	Arena a;
 	arena_init(&a);
-	AstDoc *doc = ssis_parse(&a, &src, &sink);
+	AstDoc *doc = ssis_read_package(&a, &src, &sink);
 	if (doc) {
 		Sbuf out = SBUF_INIT;
 		ast_dump(doc, DUMP_TEXT, &out);

@@ -19,6 +19,10 @@ static inline Language flipped_language(void)
 	l.sem.null_condition_is_null = true;
 	l.sem.case_insensitive_compare = true;
 	l.sem.qualified_names = true;
+	l.sem.add_concatenates = true;
+	l.sem.integer_modulo = true;
+	l.sem.strict_string_args = true;
+	l.sem.date_args_take_text = true;
 	return l;
 }
 

@@ -204,6 +204,96 @@ static void test_case_insensitive(void)
 		  "PowerCenter compares case-sensitively");
 }
 
+static void test_add_concatenates(void)
+{
+	ExprEnv env = env_of(expr_language(LANG_POWERCENTER));
+	ExprResult r;
+	expr_translate(&arena, &env, "S + 'z'", 7, &r);
+	CHECK(r.errors >= 1, "without add_concatenates '+' takes numbers only (PowerCenter)");
+	const char *f = translate_text(&flipped, "S + 'z'", false);
+	CHECK_STR(f, "s || 'z'", "add_concatenates: '+' of strings joins them (SSIS)");
+	pg_case("'x' + 'z' is 'xz' where '+' joins strings", f, ROW1, "'xz'");
+	const char *n = translate_text(&flipped, "S + T", false);
+	pg_case("'x' + NULL is NULL where '+' joins strings strictly", n, ROW1, "'NULL'");
+	env = env_of(&flipped);
+	expr_translate(&arena, &env, "S + I", 5, &r);
+	CHECK(r.errors == 1 &&
+		  strstr(((ExprIssue *)r.issues.items[0])->msg, "cannot join a string and a integer"),
+	      "add_concatenates: a string and a number do not meet");
+}
+
+static void test_integer_modulo(void)
+{
+	CHECK_STR(translate_text(expr_language(LANG_POWERCENTER), "I % 2.5", false), "mod(i, 2.5)",
+		  "without integer_modulo '%' takes any number (PowerCenter)");
+	ExprEnv env = env_of(&flipped);
+	ExprResult r;
+	expr_translate(&arena, &env, "I % 2.5", 7, &r);
+	CHECK(r.errors == 1 && strstr(((ExprIssue *)r.issues.items[0])->msg, "needs whole numbers"),
+	      "integer_modulo: '%%' of a decimal is an error (SSIS)");
+	const char *f = translate_text(&flipped, "I % J", false);
+	pg_case("7 % 2 is 1", f, ROW1, "'1'");
+}
+
+static void test_conditions_need_booleans(void)
+{
+	ExprEnv env = env_of(&flipped);
+	ExprResult r;
+	expr_translate(&arena, &env, "I AND C", 7, &r);
+	CHECK(r.errors == 1, "without bool_is_number AND needs conditions, not numbers");
+	expr_translate(&arena, &env, "NOT I", 5, &r);
+	CHECK(r.errors == 1, "without bool_is_number NOT needs a condition");
+	CHECK_STR(translate_text(expr_language(LANG_POWERCENTER), "I AND C", false),
+		  "(i <> 0 AND c)::integer", "with bool_is_number a number is a condition");
+}
+
+static void test_argument_types(void)
+{
+	ExprEnv env = env_of(&flipped);
+	ExprResult r;
+	expr_translate(&arena, &env, "LENGTH(I)", 9, &r);
+	CHECK(r.errors == 1, "strict_string_args: a number is not a string argument (SSIS LEN(123))");
+	CHECK_STR(translate_text(expr_language(LANG_POWERCENTER), "LENGTH(I)", false), "char_length(i::text)",
+		  "without strict_string_args a number converts to text (PowerCenter)");
+	const char *f = translate_text(&flipped, "GET_DATE_PART(S, 'DD')", false);
+	CHECK_STR(f, "extract(day FROM s::timestamp)::integer",
+		  "date_args_take_text: text in a date form converts to a date");
+	pg_case("the day of '2024-07-04' is 4", f, "SELECT 1 AS akko_ord, '2024-07-04'::text AS s", "'4'");
+	expr_translate(&arena, &env, "GET_DATE_PART('2024-07-04', 'DD')", 33, &r);
+	CHECK(r.errors == 1, "date_args_take_text: a string literal must be cast");
+	expr_translate(&arena,
+		       &(ExprEnv){.lang = expr_language(LANG_POWERCENTER),
+				  .dialect = &dialect_postgres,
+				  .resolve = resolve,
+				  .ud = &arena},
+		       "GET_DATE_PART(S, 'DD')", 22, &r);
+	CHECK(r.errors == 1, "without date_args_take_text a date argument takes dates only");
+}
+
+/* Language.cast: an explicit cast the language's way. */
+static Sql cast_as_minus_one(Gen *g, const Expr *e)
+{
+	(void)e;
+	return sql_lit(g, XT_INTEGER, "-1");
+}
+
+static void test_cast_hook(void)
+{
+	Language l = flipped;
+	l.cast = cast_as_minus_one;
+	ExprResult r;
+	ExprCast to_int = {.to = XT_INTEGER, .length = -1, .precision = -1, .scale = -1};
+	Expr *e = node(EX_CAST, 1, name("c"));
+	e->cast = &to_int;
+	CHECK_STR(translate_tree(&l, e, &r), "-1", "Language.cast prints an explicit cast");
+	Expr *i = node(EX_CAST, 1, name("c"));
+	ExprCast implicit = to_int;
+	implicit.implicit = true;
+	i->cast = &implicit;
+	const char *got = translate_tree(&l, i, &r);
+	CHECK(got && strcmp(got, "-1") != 0, "an implicit cast is Language.convert's, not Language.cast's");
+}
+
 /* ---- the shared node kinds ---------------------------------------------------------- */
 
 static void test_if(void)
@@ -384,11 +474,17 @@ int main(int argc, char **argv)
 	      "languages with a parser are registered; SQL text is not one");
 	CHECK(expr_language_named("PowerCenter") == expr_language(LANG_POWERCENTER),
 	      "a language is found by name, ignoring case");
+	CHECK(expr_language_named("ssis") == expr_language(LANG_SSIS), "SSIS is a language with a parser");
 	test_concat();
 	test_division();
 	test_booleans();
 	test_names_and_strings();
 	test_case_insensitive();
+	test_add_concatenates();
+	test_integer_modulo();
+	test_conditions_need_booleans();
+	test_cast_hook();
+	test_argument_types();
 	test_if();
 	test_case_in();
 	test_cast();

@@ -51,6 +51,7 @@ const Language lang_powercenter = {
 	    .double_to_text_note = "a double converted to a string: PowerCenter prints 15 significant "
 				   "digits and switches to exponent notation, PostgreSQL prints the "
 				   "shortest exact form",
+	    .date_arith_note = "use ADD_TO_DATE or DATE_DIFF",
 	    .qualified_names = false,
 	    .qualified_name_note = "PowerCenter ports are referenced by their name alone",
 	},
