@@ -2,6 +2,7 @@
  * (src/expr).  The languages' tokenizers are in lang/<language>/.
  */
 #include <string.h>
+#include <strings.h>
 
 #include "expr/datefmt.h"
 #include "expr/dialect.h"
@@ -34,6 +35,28 @@ void datefmt_push(Arena *a, DateTokens *t, DateTokKind k, const char *text, size
 		t->items = items;
 	}
 	t->items[t->n++] = (DateTok){k, text, len};
+}
+
+bool datefmt_step(Arena *a, DateTokens *t, const char *fmt, const char **p, const DateTokName *names,
+		  size_t n)
+{
+	const char *s = *p;
+	for (size_t i = 0; i < n; i++) {
+		size_t len = strlen(names[i].tok);
+		if (strncasecmp(s, names[i].tok, len) == 0) {
+			datefmt_push(a, t, names[i].kind, s, len);
+			*p = s + len;
+			return true;
+		}
+	}
+	if ((*s >= 'A' && *s <= 'Z') || (*s >= 'a' && *s <= 'z')) {
+		t->bad_off = (size_t)(s - fmt);
+		t->bad = "unknown token";
+		return false;
+	}
+	datefmt_push(a, t, DT_PUNCT, s, 1);
+	*p = s + 1;
+	return true;
 }
 
 static void re_literal(Sbuf *re, char c)

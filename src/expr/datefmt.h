@@ -143,4 +143,18 @@ DatePart datefmt_part(DateTokKind k);
 /* Append a token to a list (tokenizers use it). */
 void datefmt_push(Arena *a, DateTokens *t, DateTokKind k, const char *text, size_t len);
 
+/* A token name of a language's date formats and its canonical kind. */
+typedef struct DateTokName {
+	const char *tok; /* upper case; matched case aside */
+	DateTokKind kind;
+} DateTokName;
+
+/* One step of a table-driven tokenizer over format `fmt` at *p: the first
+ * of the n names that starts there is pushed and *p moves past it; else a
+ * letter is an unknown token (false, t->bad and t->bad_off set) and any
+ * other character is punctuation.  List longer names before their
+ * prefixes ("YYYY" before "YY"). */
+bool datefmt_step(Arena *a, DateTokens *t, const char *fmt, const char **p, const DateTokName *names,
+		  size_t n);
+
 #endif

@@ -715,20 +715,13 @@ static bool task_kind(const char *type, TaskKind *kind, ExecClass *cls)
 	return false;
 }
 
-static const xmlNode *child(const xmlNode *n, const char *name)
-{
-	for (const xmlNode *c = xml_first(n); c; c = xml_next(c))
-		if (xml_is(c, name))
-			return c;
-	return NULL;
-}
 
 /* A pipeline inside DTS:ObjectData makes a data flow task, whatever its
  * ExecutableType says (four spellings and two CLSIDs). */
 static const xmlNode *find_pipeline(const xmlNode *n)
 {
-	const xmlNode *od = child(n, "ObjectData");
-	return od ? child(od, "pipeline") : NULL;
+	const xmlNode *od = xml_child(n, "ObjectData");
+	return od ? xml_child(od, "pipeline") : NULL;
 }
 
 static AstProp *prop_add(Ssis *S, PtrVec *props, const char *name, const char *value, Setting key, SrcLoc loc)
@@ -792,8 +785,8 @@ static void read_exec_package(Ssis *S, AstTask *t, const xmlNode *d)
 			t->def_name = cn ? cn->name : ssis_str(S, v);
 		}
 		if (xml_is(c, "ParameterAssignment")) {
-			const xmlNode *pn = child(c, "ParameterName");
-			const xmlNode *bv = child(c, "BindedVariableOrParameterName");
+			const xmlNode *pn = xml_child(c, "ParameterName");
+			const xmlNode *bv = xml_child(c, "BindedVariableOrParameterName");
 			AstCommand *cmd = ast_command_new(S->doc, ssis_str(S, pn ? elem_text(pn) : ""));
 			cmd->assignment = true;
 			cmd->loc = ssis_loc(S, c);

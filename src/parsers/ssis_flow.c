@@ -227,13 +227,6 @@ static bool classify(const char *id, StepKind *kind, const char **canon)
 
 /* ---- small helpers -------------------------------------------------------- */
 
-static const xmlNode *child(const xmlNode *n, const char *name)
-{
-	for (const xmlNode *c = xml_first(n); c; c = xml_next(c))
-		if (xml_is(c, name))
-			return c;
-	return NULL;
-}
 
 static const char *elem_text_copy(Ssis *S, const xmlNode *n)
 {
@@ -261,7 +254,7 @@ static int32_t to_int(const char *v, int32_t dflt)
 /* A property value of a <properties> list, or NULL. */
 static const xmlNode *find_property(const xmlNode *owner, const char *name)
 {
-	const xmlNode *props = child(owner, "properties");
+	const xmlNode *props = xml_child(owner, "properties");
 	for (const xmlNode *p = props ? xml_first(props) : NULL; p; p = xml_next(p))
 		if (xml_is(p, "property")) {
 			const char *pn = xml_attr(p, "name");
@@ -392,7 +385,7 @@ static AstPort *read_column_base(Flow *F, const xmlNode *c, unsigned dir, const 
 static void column_props(Flow *F, AstPort *p, const xmlNode *c)
 {
 	Ssis *S = F->S;
-	const xmlNode *props = child(c, "properties");
+	const xmlNode *props = xml_child(c, "properties");
 	for (const xmlNode *q = props ? xml_first(props) : NULL; q; q = xml_next(q)) {
 		if (!xml_is(q, "property"))
 			continue;
@@ -478,7 +471,7 @@ static void read_output(Flow *F, Comp *cp, const xmlNode *o, int index)
 	const char *id = obj_id(o);
 	if (id)
 		strmap_put(&F->ios, ssis_str(S, id), io);
-	const xmlNode *cols = child(o, "outputColumns");
+	const xmlNode *cols = xml_child(o, "outputColumns");
 	for (const xmlNode *c = cols ? xml_first(cols) : NULL; c; c = xml_next(c)) {
 		if (!xml_is(c, "outputColumn"))
 			continue;
@@ -502,7 +495,7 @@ static void read_output(Flow *F, Comp *cp, const xmlNode *o, int index)
 			strmap_put(&F->owner, ssis_str(S, cid), s);
 		}
 	}
-	const xmlNode *ext = child(o, "externalMetadataColumns");
+	const xmlNode *ext = xml_child(o, "externalMetadataColumns");
 	for (const xmlNode *c = ext ? xml_first(ext) : NULL; c; c = xml_next(c))
 		if (xml_is(c, "externalMetadataColumn") && obj_id(c))
 			strmap_put(&F->ext, ssis_str(S, obj_id(c)), (void *)ssis_str(S, xml_attr(c, "name")));
@@ -513,7 +506,7 @@ static void component_props(Flow *F, Comp *cp)
 {
 	Ssis *S = F->S;
 	AstStep *s = cp->step;
-	const xmlNode *props = child(cp->node, "properties");
+	const xmlNode *props = xml_child(cp->node, "properties");
 	int access = to_int(property_value(cp->node, "AccessMode"), -1);
 	bool is_lookup = s->kind == STEP_LOOKUP;
 	for (const xmlNode *q = props ? xml_first(props) : NULL; q; q = xml_next(q)) {
@@ -585,7 +578,7 @@ static void component_props(Flow *F, Comp *cp)
 static void component_connections(Flow *F, Comp *cp)
 {
 	Ssis *S = F->S;
-	const xmlNode *conns = child(cp->node, "connections");
+	const xmlNode *conns = xml_child(cp->node, "connections");
 	for (const xmlNode *c = conns ? xml_first(conns) : NULL; c; c = xml_next(c)) {
 		if (!xml_is(c, "connection"))
 			continue;
@@ -673,7 +666,7 @@ static void read_component(Flow *F, const xmlNode *n)
 	ast_push(S->doc, &F->f->steps, s);
 	component_props(F, cp);
 	component_connections(F, cp);
-	const xmlNode *outs = child(n, "outputs");
+	const xmlNode *outs = xml_child(n, "outputs");
 	int index = 0;
 	for (const xmlNode *o = outs ? xml_first(outs) : NULL; o; o = xml_next(o))
 		if (xml_is(o, "output"))
@@ -745,11 +738,11 @@ static void read_input(Flow *F, Comp *cp, const xmlNode *in)
 	const char *id = obj_id(in);
 	if (id)
 		strmap_put(&F->ios, ssis_str(S, id), io);
-	const xmlNode *ext = child(in, "externalMetadataColumns");
+	const xmlNode *ext = xml_child(in, "externalMetadataColumns");
 	for (const xmlNode *c = ext ? xml_first(ext) : NULL; c; c = xml_next(c))
 		if (xml_is(c, "externalMetadataColumn") && obj_id(c))
 			strmap_put(&F->ext, ssis_str(S, obj_id(c)), (void *)ssis_str(S, xml_attr(c, "name")));
-	const xmlNode *cols = child(in, "inputColumns");
+	const xmlNode *cols = xml_child(in, "inputColumns");
 	for (const xmlNode *c = cols ? xml_first(cols) : NULL; c; c = xml_next(c)) {
 		if (!xml_is(c, "inputColumn"))
 			continue;
@@ -955,20 +948,20 @@ void ssis_read_pipeline(Ssis *S, AstTask *task, const char *path, const xmlNode 
 		if (v && *v)
 			add_prop(S, &F.f->props, *k, ssis_str(S, v), SET_NONE, VAL_NONE, F.f->loc);
 	}
-	const xmlNode *comps = child(pipeline, "components");
+	const xmlNode *comps = xml_child(pipeline, "components");
 	for (const xmlNode *c = comps ? xml_first(comps) : NULL; c; c = xml_next(c))
 		if (xml_is(c, "component"))
 			read_component(&F, c);       /* pass 1: outputs and their lineage ids */
 	for (uint32_t i = 0; i < F.comps.len; i++) { /* pass 2 */
 		Comp *cp = F.comps.items[i];
-		const xmlNode *ins = child(cp->node, "inputs");
+		const xmlNode *ins = xml_child(cp->node, "inputs");
 		for (const xmlNode *in = ins ? xml_first(ins) : NULL; in; in = xml_next(in))
 			if (xml_is(in, "input"))
 				read_input(&F, cp, in);
 	}
 	for (uint32_t i = 0; i < F.comps.len; i++)
 		output_meanings(&F, F.comps.items[i]);
-	const xmlNode *paths = child(pipeline, "paths");
+	const xmlNode *paths = xml_child(pipeline, "paths");
 	for (const xmlNode *p = paths ? xml_first(paths) : NULL; p; p = xml_next(p))
 		if (xml_is(p, "path"))
 			read_path(&F, p);

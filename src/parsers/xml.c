@@ -365,6 +365,14 @@ xmlNode *xml_next(const xmlNode *n)
 	return NULL;
 }
 
+xmlNode *xml_child(const xmlNode *n, const char *name)
+{
+	for (xmlNode *c = xml_first(n); c; c = xml_next(c))
+		if (xml_is(c, name))
+			return c;
+	return NULL;
+}
+
 char *xml_text(Arena *a, const xmlNode *n)
 {
 	bool any = false;

@@ -52,6 +52,8 @@ const char *xml_attr(const xmlNode *n, const char *name);
 /* First element child, next element sibling. */
 xmlNode *xml_first(const xmlNode *n);
 xmlNode *xml_next(const xmlNode *n);
+/* The first child element named `name` (as xml_is() compares), or NULL. */
+xmlNode *xml_child(const xmlNode *n, const char *name);
 /* Concatenated text content of an element (arena copy), or NULL if none. */
 char *xml_text(Arena *a, const xmlNode *n);
 

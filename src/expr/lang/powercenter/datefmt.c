@@ -28,10 +28,7 @@ bool pc_date_unit(const char *s, int *out)
 }
 
 /* Tokens, longest first so that a prefix never wins. */
-static const struct {
-	const char *tok; /* upper case */
-	DateTokKind kind;
-} tokens[] = {
+static const DateTokName tokens[] = {
     {"YYYY", DT_YEAR4},     {"YYY", DT_YEAR3},       {"YY", DT_YEAR2},
     {"Y", DT_YEAR1},        {"RR", DT_YEAR_RR},      {"MONTH", DT_MONTH_NAME},
     {"MON", DT_MONTH_ABBR}, {"MM", DT_MONTH},        {"DDD", DT_DAY_OF_YEAR},
@@ -62,22 +59,8 @@ bool pc_date_tokens(Arena *a, const char *fmt, DateTokens *t)
 			p = q + 1;
 			continue;
 		}
-		size_t i;
-		for (i = 0; i < ARRAY_LEN(tokens); i++)
-			if (str_istarts_with(str_make(p, strlen(p)), tokens[i].tok)) {
-				datefmt_push(a, t, tokens[i].kind, p, strlen(tokens[i].tok));
-				p += strlen(tokens[i].tok);
-				break;
-			}
-		if (i < ARRAY_LEN(tokens))
-			continue;
-		if ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z')) {
-			t->bad_off = (size_t)(p - fmt);
-			t->bad = "unknown token";
+		if (!datefmt_step(a, t, fmt, &p, tokens, ARRAY_LEN(tokens)))
 			return false;
-		}
-		datefmt_push(a, t, DT_PUNCT, p, 1);
-		p++;
 	}
 	return true;
 }

@@ -58,29 +58,12 @@ bool ssis_date_unit(const char *s, int *out)
  * HH:MI:SS" (the only format the language needs: date variables). */
 bool ssis_date_tokens(Arena *a, const char *fmt, DateTokens *t)
 {
-	static const struct {
-		const char *tok;
-		DateTokKind kind;
-	} tokens[] = {{"YYYY", DT_YEAR4}, {"MM", DT_MONTH},  {"DD", DT_DAY},
+	static const DateTokName tokens[] = {{"YYYY", DT_YEAR4}, {"MM", DT_MONTH},  {"DD", DT_DAY},
 		      {"HH", DT_HOUR24},  {"MI", DT_MINUTE}, {"SS", DT_SECOND}};
 	memset(t, 0, sizeof *t);
 	for (const char *p = fmt; *p;) {
-		size_t i;
-		for (i = 0; i < ARRAY_LEN(tokens); i++)
-			if (str_istarts_with(str_make(p, strlen(p)), tokens[i].tok)) {
-				datefmt_push(a, t, tokens[i].kind, p, strlen(tokens[i].tok));
-				p += strlen(tokens[i].tok);
-				break;
-			}
-		if (i < ARRAY_LEN(tokens))
-			continue;
-		if ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z')) {
-			t->bad_off = (size_t)(p - fmt);
-			t->bad = "unknown token";
+		if (!datefmt_step(a, t, fmt, &p, tokens, ARRAY_LEN(tokens)))
 			return false;
-		}
-		datefmt_push(a, t, DT_PUNCT, p, 1);
-		p++;
 	}
 	return true;
 }
