@@ -1227,7 +1227,7 @@ static bool unresolved_end(Infa *I, Inst *in, const char *field, bool from, AstS
 {
 	AstPort *p = inst_port(I, in, field);
 	if (!p) {
-		p = ast_port_new(I->doc, field);
+		p = ast_port_new(I->doc, arena_strdup(I->a, field)); /* field is the DOM's */
 		ast_push(I->doc, &in->step->ports, p);
 		strmap_put(&in->ports, p->name, p);
 	}
