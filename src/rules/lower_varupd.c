@@ -54,14 +54,28 @@ static const IrParam *pipeline_param(Lower *L, const char *name)
 	return NULL;
 }
 
-static const AstParam *flow_param(Lower *L, const char *name)
+static const AstParam *param_in(const PtrVec *params, const char *name)
 {
-	for (uint32_t i = 0; i < L->flow->params.len; i++) {
-		const AstParam *p = L->flow->params.items[i];
+	for (uint32_t i = 0; i < params->len; i++) {
+		const AstParam *p = params->items[i];
 		if (strcasecmp(p->name, name) == 0)
 			return p;
 	}
 	return NULL;
+}
+
+/* The declaration of variable `name` for the current step: the flow's, else
+ * that of the mapplet the step was expanded from (its scope). */
+static const AstParam *flow_param(Lower *L, const char *name)
+{
+	const AstParam *p = param_in(&L->flow->params, name);
+	const char *scope = L->cur ? L->cur->s->scope : NULL;
+	for (uint32_t i = 0; !p && scope && i < L->flow->expansions.len; i++) {
+		const AstExpansion *x = L->flow->expansions.items[i];
+		if (strcmp(x->instance, scope) == 0 && x->mapplet)
+			p = param_in(&x->mapplet->params, name);
+	}
+	return p;
 }
 
 /* A warning on the node and on the update, located at call c of port p. */
