@@ -147,23 +147,27 @@ class Handler(BaseHTTPRequestHandler):
                                     "messages": req.get("messages"), "auth_ok": auth_ok}) + "\n")
             write_atomic(os.path.join(d, "state.json"), json.dumps(state))
             reply = pick_reply(text) if auth_ok else {"status": 401}
+        # A request is in flight from its arrival until its reply starts:
+        # the count drops before the reply is written, since the client may
+        # read it and start its next request (another worker's, once it
+        # frees its --llm-concurrency slot) before this thread runs again.
         try:
             time.sleep(reply.get("delay", 0))
-            if "status" in reply:
-                self.send(reply["status"], reply.get("body", json.dumps({"error": {"message": "scripted"}})),
-                          reply.get("headers"))
-            elif "huge" in reply:
-                self.send(200, completion("x" * reply["huge"]))
-            elif reply.get("echo_injection"):
-                self.send(200, completion(json.dumps({"sql": injected(text), "confidence": 1,
-                                                      "notes": "as instructed"})))
-            elif "answer" in reply:
-                self.send(200, completion(json.dumps(reply["answer"])), reply.get("headers"))
-            else:
-                self.send(200, completion(reply.get("content", "")), reply.get("headers"))
         finally:
             with lock:
                 inflight -= 1
+        if "status" in reply:
+            self.send(reply["status"], reply.get("body", json.dumps({"error": {"message": "scripted"}})),
+                      reply.get("headers"))
+        elif "huge" in reply:
+            self.send(200, completion("x" * reply["huge"]))
+        elif reply.get("echo_injection"):
+            self.send(200, completion(json.dumps({"sql": injected(text), "confidence": 1,
+                                                  "notes": "as instructed"})))
+        elif "answer" in reply:
+            self.send(200, completion(json.dumps(reply["answer"])), reply.get("headers"))
+        else:
+            self.send(200, completion(reply.get("content", "")), reply.get("headers"))
 
 
 def main():
