@@ -42,7 +42,6 @@ if [ -n "$shared" ]; then
 		[ $i -gt 4 ] && break
 		cp "$f" "tree/good/sub/shared_$i.XML"
 	done
-	ssis=$(ls "$shared"/ssis/*.dtsx 2>/dev/null | head -1)
 fi
 printf '<?xml version="1.0"?>\n<POWERMART><REPOSITORY NAME="r"><FOLDER NAME="f"></REPOSITORY></POWERMART>\n' >tree/bad/bad_xml.XML
 head -c 4000 "$pc/m_source_qualifier.XML" >tree/bad/truncated.XML
@@ -50,7 +49,9 @@ head -c 4000 "$pc/m_source_qualifier.XML" >tree/bad/truncated.XML
 printf '<!DOCTYPE html>\n<html><body>POWERMART export</body></html>\n' >tree/other/page.html
 printf 'PK\003\004\000\000binary' >tree/other/archive.zip
 printf 'notes\n' >tree/other/README
-cp "${ssis:-$pc/bad_ssis_package.dtsx}" tree/foreign/package.dtsx
+# a package converts like an export; a tool no rules convert yet is refused
+cp "$AKKO_SRCDIR/corpus/ssis/df_sales.dtsx" tree/good/package.dtsx
+cp "$pc/bad_alteryx_workflow.yxmd" tree/foreign/workflow.yxmd
 # a valid export with 1000 mappings (about 7 MB)
 python3 - "$pc/m_source_qualifier.XML" tree/huge/huge.XML <<'EOF'
 import re, sys
@@ -101,11 +102,12 @@ if cmp -s want.txt got.txt; then pass "the output tree mirrors the input tree"; 
 fi
 check "c.XML gets c.yaml" test "$(field out/results.jsonl good/c.XML output)" = out/good/c.yaml
 check "c.xml gets c.xml.yaml, not c.XML's name" test "$(field out/results.jsonl good/c.xml output)" = out/good/c.xml.yaml
-for f in bad/bad_xml.XML bad/truncated.XML foreign/package.dtsx; do
+for f in bad/bad_xml.XML bad/truncated.XML foreign/workflow.yxmd; do
 	check "$f is an error" test "$(field out/results.jsonl $f status)" = error
 done
 contains "a truncated export says so" out/results.jsonl "looks truncated"
-contains "an SSIS package gets the converter's reason" out/results.jsonl "conversion rules are not implemented yet"
+contains "an Alteryx workflow gets the reader's reason" out/results.jsonl "Alteryx workflows are recognised but not read yet"
+check "the SSIS package converts" test -s out/good/package.yaml
 for f in bad/empty.XML other/page.html other/archive.zip other/README; do
 	check "$f is skipped" test "$(field out/results.jsonl $f status)" = skipped
 done

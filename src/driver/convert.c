@@ -25,7 +25,7 @@
 #include "emit/sarif.h"
 #include "parsers/frontend.h"
 #include "rules/checks.h"
-#include "rules/pc.h"
+#include "rules/tool_rules.h"
 #include "rules/rules.h"
 #include "validate/sqlcheck.h"
 
@@ -178,7 +178,9 @@ static int convert_doc(const ConvertOptions *o, const char *path, const char *ou
 		ro.fallback_ud = &llm;
 	}
 	rules_lower(arena, doc, &ro, d, sink);
-	pc_orchestration(arena, doc, d, sink);
+	const ToolRules *tr = tool_rules(doc->tool);
+	if (tr->orchestration)
+		tr->orchestration(arena, doc, d, sink);
 	ir_rollup(d); /* rounds the confidences the checks compare */
 	for (uint32_t i = 0; i < d->pipelines.len; i++)
 		checks_add_defaults(arena, d->pipelines.items[i]);
@@ -218,18 +220,14 @@ int driver_convert_file(const ConvertOptions *o, const char *path, const char *o
 	FrontendOptions fo = {o->param_files, o->n_param_files};
 	AstDoc *doc;
 	int rc = driver_load(path, &fo, sink, &arena, &src, &doc);
-	if (rc == EXIT_OK && doc->tool != TOOL_POWERCENTER) {
-		/* The frontend read it (see `inspect`), but the rule engine's
-		 * orchestration and per-tool semantics exist only for PowerCenter:
-		 * a pipeline of placeholders would look like a result, so refuse. */
-		if (doc->tool == TOOL_SSIS)
-			diag_error(sink, E_TOOL_UNSUPPORTED, (SrcLoc){NULL, 0, 0},
-				   "'%s' is an SSIS package: it is read ('akko-migrate inspect' shows it), "
-				   "but SSIS conversion rules are not implemented yet",
-				   path);
-		else
-			diag_error(sink, E_TOOL_UNSUPPORTED, (SrcLoc){NULL, 0, 0}, "'%s' is a %s file", path,
-				   tool_name(doc->tool));
+	if (rc == EXIT_OK && !tool_rules(doc->tool)->converts) {
+		/* The frontend read it (see `inspect`), but no rules convert the
+		 * tool yet: a pipeline of placeholders would look like a result,
+		 * so refuse. */
+		diag_error(sink, E_TOOL_UNSUPPORTED, (SrcLoc){NULL, 0, 0},
+			   "'%s' is a %s file: it is read ('akko-migrate inspect' shows it), but %s "
+			   "conversion rules are not implemented yet",
+			   path, tool_name(doc->tool), tool_name(doc->tool));
 		rc = EXIT_INPUT;
 	}
 	if (rc == EXIT_OK && o->llm.enabled && !o->llm_client) { /* a bulk worker: a client per file */

@@ -20,6 +20,7 @@
 #include "base/str.h"
 #include "rules/lower.h"
 #include "rules/pc.h"
+#include "rules/tool_rules.h"
 
 /* clang-format off */
 static const RuleDef rule_table[] = {
@@ -600,8 +601,11 @@ static void lower_flow(Lower *L, IrDoc *d, const AstFlow *f)
 		}
 	}
 	p->session = sess_name;
-	pc_pipeline_params(L->a, L->doc, f, sess_name, &p->parameters);
-	pc_pipeline_connections(L->a, L->doc, f, sess, &p->connections);
+	const ToolRules *tr = tool_rules(L->doc->tool);
+	if (tr->pipeline_params)
+		tr->pipeline_params(L->a, L->doc, f, sess_name, &p->parameters);
+	if (tr->pipeline_connections)
+		tr->pipeline_connections(L->a, L->doc, f, sess, &p->connections);
 	strmap_init(&L->ids, L->a, false);
 	strmap_init(&L->by_step, L->a, false);
 	strmap_init(&L->relnodes, L->a, true);

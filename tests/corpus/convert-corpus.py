@@ -143,7 +143,7 @@ def main():
     a = ap.parse_args()
 
     files = sorted(f for f in glob.glob(os.path.join(a.corpus, "*"))
-                   if f.lower().endswith(".xml"))
+                   if f.lower().endswith((".xml", ".dtsx")))
     os.makedirs(a.out, exist_ok=True)
     bad, summaries = [], []
     for f in files:
