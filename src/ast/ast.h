@@ -244,7 +244,10 @@
 	X(SET_LOOP_CONDITION, "loop_condition", "iterate while this holds")            \
 	X(SET_LOOP_NEXT, "loop_next", "expression run after each iteration")           \
 	X(SET_LOOP_ITEMS, "loop_items", "what a foreach loop enumerates")              \
-	X(SET_MACRO_MODE, "macro_mode", "standard, batch or iterative macro")
+	X(SET_MACRO_MODE, "macro_mode", "standard, batch or iterative macro")          \
+	X(SET_COUNT_VARIABLE, "count_variable", "variable set to the number of rows that passed") \
+	X(SET_SAMPLE_PERCENT, "sample_percent", "percentage of the rows a random sample keeps") \
+	X(SET_SAMPLE_ROWS, "sample_rows", "number of rows a random sample keeps")
 
 /* Neutral values of enumerated settings (AstProp.norm).  A frontend maps
  * the value as written ("Master Outer Join", "Use Last Value", an SSIS

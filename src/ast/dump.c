@@ -340,7 +340,8 @@ static void dump_step(Writer *w, const AstStep *s)
 		w_end(w);
 	}
 	dump_groups(w, &s->groups);
-	if ((s->kind == STEP_SOURCE || s->kind == STEP_TARGET) && s->table && s->table->role != TABLE_RECORD)
+	if ((s->kind == STEP_SOURCE || s->kind == STEP_TARGET) && s->table && s->table->role != TABLE_RECORD &&
+	    s->table->fields.len)
 		dump_table_ports(w, &s->ports);
 	else
 		dump_ports(w, "ports", &s->ports);

@@ -89,7 +89,7 @@ typedef enum DiagSeverity { DIAG_NOTE, DIAG_WARNING, DIAG_ERROR } DiagSeverity;
 	X(W_RULE_OVERRIDE, "W0601", DIAG_WARNING,                                                  \
 	  "the runner runs this SQL on the source connection as written; check it there")         \
 	X(W_RULE_DIFFERENCE, "W0602", DIAG_WARNING,                                                \
-	  "the SQL differs from PowerCenter here; compare the results on real data")              \
+	  "the SQL differs from the source tool here; compare the results on real data")          \
 	X(W_RULE_FALLBACK, "W0603", DIAG_WARNING,                                                  \
 	  "convert the node by hand or configure an LLM; the gate fails until it is reviewed")    \
 	X(W_RULE_SQL_PARAM, "W0604", DIAG_WARNING,                                                 \

@@ -20,7 +20,17 @@ typedef struct Io {
 	const xmlNode *node;
 	bool input;
 	bool synchronous; /* an output that passes its input's rows on */
+	const char *sync_input; /* synchronous output: its input's id */
+	struct Io *feed;        /* input: the output a path feeds it from, or NULL */
 } Io;
+
+/* A pass-through port synthesised on a synchronous output: fed, once
+ * every path is read, from the column of the same lineage upstream. */
+typedef struct Pass {
+	Io *out;
+	const char *lineage;
+	AstPort *port;
+} Pass;
 
 typedef struct OutCol {
 	const xmlNode *node;
@@ -43,6 +53,7 @@ typedef struct Flow {
 	StrMap names;   /* step names taken */
 	StrMap ext;     /* external metadata column id/refId -> name */
 	StrMap passes;  /* "step\x1fgroup\x1flineage" -> synthesised pass-through port */
+	PtrVec pending; /* Pass: synthesised ports not fed yet */
 	PtrVec comps;   /* Comp, file order */
 } Flow;
 
@@ -358,6 +369,69 @@ static const char *resolve_expression(Flow *F, const char *text, SrcLoc loc)
 	return r;
 }
 
+/* A column's Derived Column expression: FriendlyExpression, else
+ * Expression with its lineage references resolved; NULL when none. */
+static AstExpr *column_expression(Flow *F, const xmlNode *c)
+{
+	Ssis *S = F->S;
+	const xmlNode *fe = find_property(c, "FriendlyExpression");
+	const xmlNode *ex = find_property(c, "Expression");
+	if (fe && *elem_text_copy(S, fe))
+		return ssis_expr_new(S, LANG_SSIS, elem_text_copy(S, fe), ssis_loc(S, fe));
+	if (ex && *elem_text_copy(S, ex)) {
+		SrcLoc l = ssis_loc(S, ex);
+		return ssis_expr_new(S, LANG_SSIS, resolve_expression(F, elem_text_copy(S, ex), l), l);
+	}
+	return NULL;
+}
+
+static const char *dt_upper(Ssis *S, const char *dt)
+{
+	char *u = arena_strdup(S->a, dt);
+	for (char *q = u; *q; q++)
+		if (*q >= 'a' && *q <= 'z')
+			*q = (char)(*q - 'a' + 'A');
+	return u;
+}
+
+/* Data Conversion: "converts the data in an input column to a different
+ * data type and then copies it to a new output column" (Microsoft Docs,
+ * "Data Conversion Transformation"), as the expression language's cast
+ * to that type does: the output column's type as a cast of the source
+ * column, translated like any SSIS expression (truncation and conversion
+ * failures are row errors there too). */
+static AstExpr *conversion_expression(Flow *F, const xmlNode *c, const char *from)
+{
+	Ssis *S = F->S;
+	const char *dt = xml_attr(c, "dataType");
+	if (!dt || !*dt || strchr(from, ']'))
+		return NULL;
+	const char *len = xml_attr(c, "length"), *prec = xml_attr(c, "precision");
+	const char *scale = xml_attr(c, "scale"), *cp = xml_attr(c, "codePage");
+#define OR(x, d) ((x) && *(x) ? (x) : (d))
+	const char *cast;
+	if (strcmp(dt, "str") == 0)
+		cast = arena_sprintf(S->a, "DT_STR, %s, %s", OR(len, "50"), OR(cp, "1252"));
+	else if (strcmp(dt, "wstr") == 0)
+		cast = arena_sprintf(S->a, "DT_WSTR, %s", OR(len, "50"));
+	else if (strcmp(dt, "text") == 0)
+		cast = arena_sprintf(S->a, "DT_TEXT, %s", OR(cp, "1252"));
+	else if (strcmp(dt, "numeric") == 0)
+		cast = arena_sprintf(S->a, "DT_NUMERIC, %s, %s", OR(prec, "18"), OR(scale, "0"));
+	else if (strcmp(dt, "decimal") == 0)
+		cast = arena_sprintf(S->a, "DT_DECIMAL, %s", OR(scale, "0"));
+	else if (strcmp(dt, "bytes") == 0)
+		cast = arena_sprintf(S->a, "DT_BYTES, %s", OR(len, "50"));
+	else if (strcmp(dt, "dbTime2") == 0 || strcmp(dt, "dbTimeStamp2") == 0 ||
+		 strcmp(dt, "dbTimeStampOffset") == 0) {
+		cast = arena_sprintf(S->a, "DT_%s, %s", dt_upper(S, dt), OR(scale, "0"));
+	} else {
+		cast = arena_sprintf(S->a, "DT_%s", dt_upper(S, dt));
+	}
+#undef OR
+	return ssis_expr_new(S, LANG_SSIS, arena_sprintf(S->a, "(%s)[%s]", cast, from), ssis_loc(S, c));
+}
+
 /* ---- components: pass 1 (outputs) ----------------------------------------- */
 
 static AstPort *read_column_base(Flow *F, const xmlNode *c, unsigned dir, const char *group)
@@ -468,6 +542,7 @@ static void read_output(Flow *F, Comp *cp, const xmlNode *o, int index)
 	io->group = g;
 	io->node = o;
 	io->synchronous = synchronous;
+	io->sync_input = synchronous ? ssis_str(S, sync) : NULL;
 	const char *id = obj_id(o);
 	if (id)
 		strmap_put(&F->ios, ssis_str(S, id), io);
@@ -499,6 +574,53 @@ static void read_output(Flow *F, Comp *cp, const xmlNode *o, int index)
 	for (const xmlNode *c = ext ? xml_first(ext) : NULL; c; c = xml_next(c))
 		if (xml_is(c, "externalMetadataColumn") && obj_id(c))
 			strmap_put(&F->ext, ssis_str(S, obj_id(c)), (void *)ssis_str(S, xml_attr(c, "name")));
+}
+
+/* The next part of a SQL Server multi-part name at *pp: [a]]b], "a""b" or
+ * a bare word, unquoted; *pp moves past it and its dot. */
+static const char *name_part(Ssis *S, const char **pp)
+{
+	const char *p = *pp;
+	Sbuf b = SBUF_INIT;
+	char close = *p == '[' ? ']' : *p == '"' ? '"' : 0;
+	if (close) {
+		for (p++; *p; p++) {
+			if (*p == close && p[1] == close)
+				p++;
+			else if (*p == close) {
+				p++;
+				break;
+			}
+			sbuf_addch(&b, *p);
+		}
+	} else {
+		while (*p && *p != '.')
+			sbuf_addch(&b, *p++);
+	}
+	if (*p == '.')
+		p++;
+	*pp = p;
+	const char *r = arena_strdup(S->a, b.len ? b.buf : "");
+	sbuf_release(&b);
+	return r;
+}
+
+/* The table an OLE DB or ADO.NET source or destination names
+ * (OpenRowset "[dbo].[orders]", TableOrViewName "\"dbo\".\"orders\""):
+ * the last part is the table, the one before it the schema. */
+static AstTable *named_table(Flow *F, const char *v, TableRole role, SrcLoc loc)
+{
+	Ssis *S = F->S;
+	const char *parts[4] = {0};
+	int n = 0;
+	for (const char *p = v; *p && n < 4;)
+		parts[n++] = name_part(S, &p);
+	if (!n || !*parts[n - 1])
+		return NULL;
+	AstTable *t = ast_table_new(S->doc, role, parts[n - 1]);
+	t->owner = n > 1 && *parts[n - 2] ? parts[n - 2] : NULL;
+	t->loc = loc;
+	return t;
 }
 
 /* Component-level properties as props, with neutral settings. */
@@ -538,7 +660,11 @@ static void component_props(Flow *F, Comp *cp)
 		Setting key = SET_NONE;
 		SettingValue norm = VAL_NONE;
 		ExprLang lang = LANG_NONE;
-		if (strcmp(name, "OpenRowset") == 0 || strcmp(name, "TableOrViewName") == 0)
+		if ((strcmp(name, "OpenRowset") == 0 || strcmp(name, "TableOrViewName") == 0) &&
+		    (s->kind == STEP_SOURCE || s->kind == STEP_TARGET) && !s->table)
+			s->table = named_table(F, v, s->kind == STEP_SOURCE ? TABLE_SOURCE : TABLE_TARGET,
+					       l);
+		else if (strcmp(name, "OpenRowset") == 0 || strcmp(name, "TableOrViewName") == 0)
 			key = SET_TABLE_NAME;
 		else if (strcmp(name, "SqlCommand") == 0 || strcmp(name, "SqlCommandParam") == 0) {
 			key = is_lookup ? SET_LOOKUP_SQL : SET_SQL_QUERY;
@@ -558,6 +684,10 @@ static void component_props(Flow *F, Comp *cp)
 						     : VAL_NONE;
 		} else if (s->kind == STEP_SORT && strcmp(name, "EliminateDuplicates") == 0)
 			key = SET_DISTINCT;
+		else if (s->kind == STEP_ROW_COUNT && strcmp(name, "VariableName") == 0)
+			key = SET_COUNT_VARIABLE;
+		else if (s->kind == STEP_SAMPLE && strcmp(name, "SamplingValue") == 0)
+			key = strstr(cp->canon, "Pct") ? SET_SAMPLE_PERCENT : SET_SAMPLE_ROWS;
 		else if (strcmp(name, "UserComponentTypeName") == 0)
 			key = SET_TEMPLATE;
 		else if (strcmp(name, "FileName") == 0)
@@ -768,6 +898,8 @@ static void read_input(Flow *F, Comp *cp, const xmlNode *in)
 					       xml_attr(c, "cachedPrecision"), xml_attr(c, "cachedScale"));
 		}
 		input_column_meaning(F, s, p, c);
+		if (dir & PORT_OUT) /* Derived Column "Replace 'X'": the new value */
+			p->expr = column_expression(F, c);
 		column_props(F, p, c);
 		ast_push(S->doc, &s->ports, p);
 	}
@@ -785,15 +917,7 @@ static void output_meanings(Flow *F, Comp *cp)
 			const OutCol *oc = cp->outcols.items[i];
 			const xmlNode *c = oc->node;
 			AstPort *p = oc->port;
-			const xmlNode *fe = find_property(c, "FriendlyExpression");
-			const xmlNode *ex = find_property(c, "Expression");
-			if (fe && *elem_text_copy(S, fe))
-				p->expr = ssis_expr_new(S, LANG_SSIS, elem_text_copy(S, fe), ssis_loc(S, fe));
-			else if (ex && *elem_text_copy(S, ex)) {
-				SrcLoc l = ssis_loc(S, ex);
-				p->expr = ssis_expr_new(S, LANG_SSIS,
-							resolve_expression(F, elem_text_copy(S, ex), l), l);
-			}
+			p->expr = column_expression(F, c);
 			const char *v;
 			if ((v = property_value(c, "SourceInputColumnLineageID")) && *v) {
 				const char *id = v;
@@ -808,6 +932,8 @@ static void output_meanings(Flow *F, Comp *cp)
 					lineage_warn(F, ssis_loc(S, c),
 						     arena_sprintf(S->a, "output column '%s'", p->name), id);
 			}
+			if (s->kind == STEP_SELECT && p->ref && !p->expr)
+				p->expr = conversion_expression(F, c, p->ref);
 			if ((v = property_value(c, "CopyFromReferenceColumn")) && *v)
 				p->ref = ssis_str(S, v);
 			if (s->kind == STEP_AGGREGATE && (v = property_value(c, "AggregationType"))) {
@@ -846,8 +972,11 @@ static void output_meanings(Flow *F, Comp *cp)
 
 /* ---- paths ------------------------------------------------------------------- */
 
-/* The port of `from` (output group `g`) carrying lineage `lin`: its own
- * column, or a pass-through port synthesised on a synchronous output. */
+/* The port of `out`'s step (output `out`) carrying lineage `lin`: its own
+ * column; on a synchronous output, the input column it replaces (a
+ * ReadWrite column keeps its lineage id: Derived Column "Replace"), else a
+ * pass-through port synthesised for it, fed from upstream by feed_passes()
+ * once every path is known. */
 static AstPort *from_port(Flow *F, Io *out, const char *lin, AstPort *up)
 {
 	if (!up)
@@ -858,15 +987,58 @@ static AstPort *from_port(Flow *F, Io *out, const char *lin, AstPort *up)
 	AstPort *p = strmap_get(&F->passes, key);
 	if (p)
 		return p;
+	Io *in = out->sync_input ? strmap_get(&F->ios, out->sync_input) : NULL;
+	for (uint32_t i = 0; in && i < out->step->ports.len; i++) {
+		AstPort *q = out->step->ports.items[i];
+		if ((q->dir & (PORT_IN | PORT_OUT)) == (PORT_IN | PORT_OUT) && !(q->dir & PORT_PASS) &&
+		    q->lineage && strcmp(q->lineage, lin) == 0 && q->group &&
+		    strcmp(q->group, in->group->name) == 0)
+			return q;
+	}
 	p = ast_port_new(F->S->doc, up->name);
-	p->dir = PORT_OUT | PORT_PASS;
+	p->dir = PORT_IN | PORT_OUT | PORT_PASS;
 	p->group = out->group->name;
 	p->type = up->type;
 	p->lineage = up->lineage;
 	p->loc = out->group->loc;
 	ast_push(F->S->doc, &out->step->ports, p);
 	strmap_put(&F->passes, key, p);
+	Pass *ps = ARENA_NEW(F->S->a, Pass);
+	ps->out = out;
+	ps->lineage = lin;
+	ps->port = p;
+	ast_push(F->S->doc, &F->pending, ps);
 	return p;
+}
+
+static void add_edge(Flow *F, AstStep *from, AstPort *fp, AstStep *to, AstPort *tp, const char *name,
+		     SrcLoc loc)
+{
+	AstEdge *e = ast_edge_new(F->S->doc);
+	e->from = from;
+	e->from_port = fp;
+	e->to = to;
+	e->to_port = tp;
+	e->name = name;
+	e->loc = loc;
+	ast_push(F->S->doc, &F->f->edges, e);
+}
+
+/* Feed each synthesised pass-through port from the column of its lineage
+ * on the output that feeds its step's input (which may synthesise more
+ * upstream: a worklist).  A port whose input is fed by no path stays
+ * unfed (NULL), as the column is absent there too. */
+static void feed_passes(Flow *F)
+{
+	for (uint32_t i = 0; i < F->pending.len; i++) { /* grows while it runs */
+		const Pass *ps = F->pending.items[i];
+		Io *in = ps->out->sync_input ? strmap_get(&F->ios, ps->out->sync_input) : NULL;
+		if (!in || !in->feed)
+			continue;
+		AstPort *fp = from_port(F, in->feed, ps->lineage, lineage_port(F, ps->lineage));
+		if (fp)
+			add_edge(F, in->feed->step, fp, ps->out->step, ps->port, NULL, ps->port->loc);
+	}
 }
 
 /*   <path refId="Package\DFT.Paths[OLE DB Source Output]" name="OLE DB Source Output"
@@ -890,6 +1062,8 @@ static void read_path(Flow *F, const xmlNode *n)
 	}
 	const char *pname = ssis_str(S, xml_attr(n, "name"));
 	SrcLoc loc = ssis_loc(S, n);
+	if (!in->feed)
+		in->feed = out;
 	bool any = false;
 	for (uint32_t i = 0; i < in->step->ports.len; i++) {
 		AstPort *p = in->step->ports.items[i];
@@ -899,14 +1073,7 @@ static void read_path(Flow *F, const xmlNode *n)
 		AstPort *fp = from_port(F, out, p->lineage, up);
 		if (!fp)
 			continue;
-		AstEdge *e = ast_edge_new(S->doc);
-		e->from = out->step;
-		e->from_port = fp;
-		e->to = in->step;
-		e->to_port = p;
-		e->name = pname;
-		e->loc = loc;
-		ast_push(S->doc, &F->f->edges, e);
+		add_edge(F, out->step, fp, in->step, p, pname, loc);
 		any = true;
 	}
 	if (!any) { /* no columns read: the whole row moves */
@@ -965,5 +1132,6 @@ void ssis_read_pipeline(Ssis *S, AstTask *task, const char *path, const xmlNode 
 	for (const xmlNode *p = paths ? xml_first(paths) : NULL; p; p = xml_next(p))
 		if (xml_is(p, "path"))
 			read_path(&F, p);
+	feed_passes(&F);
 	S->context = saved;
 }

@@ -69,6 +69,18 @@ static const RuleDef rule_table[] = {
 	 "is joined to its rows, at most Max Output Row Count; with pass-through ports a row that "
 	 "gets none is kept with NULLs; SQLError is NULL; script mode, ports bound into the query and "
 	 "dynamic connections take the fallback path"},
+	{"ssis/multicast", STEP_MULTICAST, "Multicast (SSIS)", NODE_EXPRESSION, 1.00,
+	 "every output reads the same node: the input's rows and columns, unchanged"},
+	{"ssis/data_conversion", STEP_SELECT, "Data Conversion (SSIS)", NODE_EXPRESSION, 0.95,
+	 "each new column is its input column cast to the column's type, as the expression "
+	 "language's cast does (a truncation or a failed conversion is a row error); the input's "
+	 "columns pass through"},
+	{"ssis/row_count", STEP_ROW_COUNT, "Row Count (SSIS)", NODE_EXPRESSION, 1.00,
+	 "rows pass through unchanged; the variable is set to count(*) of them at the end of the "
+	 "run: a variable_updates entry (update rows)"},
+	{"ssis/sample", STEP_SAMPLE, "Percentage Sampling, Row Sampling (SSIS)", NODE_WHERE, 0.80,
+	 "percentage: WHERE random() < p/100; rows: ORDER BY random() LIMIT n; a random sample "
+	 "differs from run to run (W0602); the unselected output is not converted"},
 	{"powercenter/fallback", STEP_CUSTOM, "Custom Transformation, Stored Procedure, XML Source "
 	 "Qualifier, Java, HTTP, SQL", NODE_PLACEHOLDER, 0.00,
 	 "no rule: fallback path (llm_unavailable until an LLM is configured), manual review"},
@@ -139,8 +151,9 @@ void lower_warn(Lower *L, LNode *ln, DiagCode code, const AstStep *s, const char
 	if (ln && code == W_RULE_DIFFERENCE)
 		ln->differences++;
 	Diag d = {.code = code, .loc = s ? s->loc : (SrcLoc){0}};
-	d.context = s ? arena_sprintf(L->a, "in %s '%s' of mapping '%s'",
-				      s->orig_kind ? s->orig_kind : "step", s->name, L->flow->name)
+	d.context = s ? arena_sprintf(L->a, "in %s '%s' of %s '%s'",
+				      s->orig_kind ? s->orig_kind : "step", s->name, lower_flow_word(L),
+				      L->flow->name)
 		      : NULL;
 	diag_emit(L->sink, &d, "%s", msg);
 }
@@ -266,6 +279,53 @@ void lower_placeholder(Lower *L, LNode *ln, ConvSource src, const char *why)
 bool lower_is_variable(const AstPort *p)
 {
 	return (p->dir & PORT_VAR) && !(p->dir & PORT_IN);
+}
+
+const char *lower_flow_word(Lower *L)
+{
+	char *w = arena_strdup(L->a, flow_kind_name(L->flow->kind));
+	for (char *c = w; *c; c++)
+		if (*c == '_')
+			*c = ' ';
+	return w;
+}
+
+const char *lower_sql_string(Lower *L, const char *text)
+{
+	Sbuf b = SBUF_INIT;
+	sbuf_addch(&b, '\'');
+	for (const char *c = text; *c; c++)
+		sbuf_adds(&b, *c == '\'' ? "''" : (char[]){*c, 0});
+	sbuf_addch(&b, '\'');
+	const char *r = arena_strdup(L->a, b.buf);
+	sbuf_release(&b);
+	return r;
+}
+
+bool lower_group_read(Lower *L, const AstStep *s, const char *group)
+{
+	for (uint32_t i = 0; i < L->flow->edges.len; i++) {
+		const AstEdge *e = L->flow->edges.items[i];
+		const char *g = e->from_port ? e->from_port->group : e->from_group;
+		if (e->from == s && g && strcmp(g, group) == 0)
+			return true;
+	}
+	return false;
+}
+
+bool lower_port_in_error(const AstStep *s, const AstPort *p)
+{
+	for (uint32_t g = 0; p->group && g < s->groups.len; g++) {
+		const AstGroup *gr = s->groups.items[g];
+		if (gr->kind == GROUP_ERROR && strcmp(gr->name, p->group) == 0)
+			return true;
+	}
+	return false;
+}
+
+bool lower_port_out(const AstStep *s, const AstPort *p)
+{
+	return (p->dir & PORT_OUT) && !lower_port_in_error(s, p);
 }
 
 int lower_port_index(const AstStep *s, const AstPort *p)
@@ -420,6 +480,10 @@ void lower_step(Lower *L, StepInfo *si)
 		L->row_alias = "t";
 		switch (s->kind) {
 		case STEP_EXPRESSION: lower_expression(L, si, ln, d, true); break;
+		case STEP_SELECT: lower_expression(L, si, ln, d, true); break;
+		case STEP_MULTICAST: lower_expression(L, si, ln, d, false); break;
+		case STEP_ROW_COUNT: lower_row_count(L, si, ln, d); break;
+		case STEP_SAMPLE: lower_sample(L, si, ln, d); break;
 		case STEP_TRANSACTION_CONTROL:
 			lower_expression(L, si, ln, d, false);
 			lower_warn(L, ln, W_RULE_DIFFERENCE, s,
@@ -449,7 +513,7 @@ void lower_step(Lower *L, StepInfo *si)
 			/* keep the output ports so downstream steps still lower */
 			for (uint32_t i = 0; i < s->ports.len; i++) {
 				const AstPort *p = s->ports.items[i];
-				if (!(p->dir & PORT_OUT) || si->cols[i])
+				if (!lower_port_out(s, p) || si->cols[i])
 					continue;
 				const char *name = lower_fresh_col(L, ln, lower_colname(L, p->name));
 				lower_add_col(L, ln, name, pc_pg_type(L->a, &p->type));
@@ -527,7 +591,7 @@ static void check_sql(Lower *L, LNode *ln)
 		"the generated SQL fails the PostgreSQL check (%s); the node is kept for review", why);
 	const IrWarning *w = n->warnings.items[n->warnings.len - 1];
 	Diag d = {.code = W_RULE_SQL_CHECK, .loc = ln->loc};
-	d.context = arena_sprintf(L->a, "in node '%s' of mapping '%s'", n->id, L->flow->name);
+	d.context = arena_sprintf(L->a, "in node '%s' of %s '%s'", n->id, lower_flow_word(L), L->flow->name);
 	diag_emit(L->sink, &d, "%s", w->message);
 }
 

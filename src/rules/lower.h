@@ -150,6 +150,17 @@ void lower_add_item(Lower *L, LNode *ln, const char *expr, const char *alias, co
 void lower_placeholder(Lower *L, LNode *ln, ConvSource src, const char *why);
 /* Is p a variable port (not also an input)? */
 bool lower_is_variable(const AstPort *p);
+/* Is `p` one of the columns of the step's main output(s): an output
+ * port not in an error output (SSIS ErrorCode, ErrorColumn and the
+ * columns of a redirected row, lowered with that output only)? */
+bool lower_port_out(const AstStep *s, const AstPort *p);
+bool lower_port_in_error(const AstStep *s, const AstPort *p);
+/* Does an edge of the flow read output group `group` of `s`? */
+bool lower_group_read(Lower *L, const AstStep *s, const char *group);
+/* What the flow being lowered is called in messages: "mapping", "data flow". */
+const char *lower_flow_word(Lower *L);
+/* A SQL string literal of `text`. */
+const char *lower_sql_string(Lower *L, const char *text);
 /* The index of port p in s->ports, or -1. */
 int lower_port_index(const AstStep *s, const AstPort *p);
 /* The index of the port of s named `name` (any case), or -1. */
@@ -226,6 +237,10 @@ bool lower_share_variables(Lower *L, LNode *ln);
 
 /* The variable updates (IrVarUpdate) of the calls in the ports of expression
  * step si, whose node is ln: hidden columns of ln carry their values. */
+/* SSIS Row Count: rows pass; the count becomes a variable update. */
+void lower_row_count(Lower *L, StepInfo *si, LNode *ln, LNode *d);
+/* A random sample of the rows (a percentage or a number). */
+void lower_sample(Lower *L, StepInfo *si, LNode *ln, LNode *d);
 void lower_var_updates(Lower *L, StepInfo *si, LNode *ln);
 /* Drop the updates whose node has no SQL (a placeholder), with a warning. */
 void lower_var_updates_check(Lower *L);

@@ -150,7 +150,7 @@ void lower_lookup(Lower *L, StepInfo *si, LNode *ln, LNode *d)
 	int nl = 0;
 	for (uint32_t i = 0; i < s->ports.len; i++) {
 		const AstPort *p = s->ports.items[i];
-		if (!(p->dir & PORT_OUT))
+		if (!lower_port_out(s, p))
 			continue;
 		const char *type;
 		const char *name = lower_port_col(L, ln, p, &type);

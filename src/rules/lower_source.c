@@ -26,6 +26,8 @@ void lower_source(Lower *L, StepInfo *si)
 	ln->n->table = tb;
 	for (uint32_t i = 0; i < s->ports.len; i++) {
 		const AstPort *p = s->ports.items[i];
+		if (lower_port_in_error(s, p))
+			continue;
 		const char *name = lower_fresh_col(L, ln, lower_colname(L, p->name));
 		lower_add_item(L, ln, lower_ident(L, name), name, pc_pg_type(L->a, &p->type));
 		si->cols[i] = name;
@@ -150,7 +152,7 @@ void lower_source_query(Lower *L, StepInfo *si)
 		lower_pushdown_override(L, ln, s, override, 0.90);
 		for (uint32_t i = 0; i < s->ports.len; i++) {
 			const AstPort *p = s->ports.items[i];
-			if (!(p->dir & PORT_OUT))
+			if (!lower_port_out(s, p))
 				continue;
 			const char *name = lower_fresh_col(L, ln, lower_colname(L, p->name));
 			lower_add_col(L, ln, name, pc_pg_type(L->a, &p->type));
@@ -236,7 +238,7 @@ void lower_source_query(Lower *L, StepInfo *si)
 	/* the columns, once the join is known (a fallback adds its own) */
 	for (uint32_t i = 0; i < s->ports.len; i++) {
 		const AstPort *p = s->ports.items[i];
-		if (!(p->dir & PORT_OUT))
+		if (!lower_port_out(s, p))
 			continue;
 		const char *type;
 		const char *name = lower_port_col(L, ln, p, &type);
@@ -270,7 +272,7 @@ void lower_source_query(Lower *L, StepInfo *si)
 		sbuf_adds(&q, ln->distinct ? "SELECT DISTINCT " : "SELECT ");
 		for (uint32_t i = 0, n = 0; i < s->ports.len; i++) {
 			const AstPort *p = s->ports.items[i];
-			if (!(p->dir & PORT_OUT))
+			if (!lower_port_out(s, p))
 				continue;
 			uint32_t k = 0;
 			while (in[i].node && k < ns && srcs[k] != in[i].node)

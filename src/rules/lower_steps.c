@@ -67,7 +67,7 @@ void lower_expression(Lower *L, StepInfo *si, LNode *ln, LNode *d, bool translat
 		lower_share_variables(L, ln);
 	for (uint32_t i = 0; i < s->ports.len; i++) {
 		const AstPort *p = s->ports.items[i];
-		if (!(p->dir & PORT_OUT) || lower_is_variable(p))
+		if (!lower_port_out(s, p) || lower_is_variable(p))
 			continue;
 		const char *type;
 		const char *name = lower_port_col(L, ln, p, &type);
@@ -510,14 +510,99 @@ void lower_union(Lower *L, StepInfo *si, LNode *ln, ColRef *in)
 	sbuf_release(&b);
 }
 
-/* The WHERE of a router group with condition `c`: the rows where it holds,
- * and with first-match routing (SET_ROUTING) only those no earlier group
- * took (`taken`: the earlier conditions, OR-ed, or "" when none). */
-static const char *route_where(Lower *L, const char *c, const char *taken, bool first_match)
+/* The WHERE of a router group with condition `c` under all-matches
+ * routing: the rows where it holds (NULL is false). */
+static const char *route_where(Lower *L, const char *c)
 {
-	if (first_match && *taken)
-		return arena_sprintf(L->a, "(%s) IS TRUE AND NOT (%s)", c, taken);
 	return arena_sprintf(L->a, "(%s) IS TRUE", c);
+}
+
+/* Router groups in evaluation order (AstGroup.order, SSIS
+ * EvaluationOrder; file order where equal), the default group last. */
+static const AstGroup **route_groups(Lower *L, const AstStep *s, uint32_t *n)
+{
+	const AstGroup **v = ARENA_NEWN(L->a, const AstGroup *, s->groups.len + 1);
+	uint32_t k = 0;
+	for (int pass = 0; pass < 2; pass++) /* the default group last: it needs every condition */
+		for (uint32_t g = 0; g < s->groups.len; g++) {
+			const AstGroup *gr = s->groups.items[g];
+			bool dflt = gr->kind == GROUP_DEFAULT;
+			if ((gr->kind != GROUP_OUTPUT && !dflt) || dflt != (pass == 1))
+				continue;
+			uint32_t j = k++;
+			while (!dflt && j > 0 && v[j - 1]->kind != GROUP_DEFAULT && v[j - 1]->order > gr->order) {
+				v[j] = v[j - 1];
+				j--;
+			}
+			v[j] = gr;
+		}
+	*n = k;
+	return v;
+}
+
+/* First-match routing (SET_ROUTING first_match, SSIS Conditional Split:
+ * "the transformation sends each row to the first output for which the
+ * condition is true and disregards subsequent conditions for that row",
+ * Microsoft Docs, "Conditional Split Transformation Editor").  `chain`
+ * holds "WHEN <c> THEN <x> " for each earlier group; a CASE evaluates its
+ * conditions in order, so a later condition is never evaluated for a row
+ * an earlier one took.  A condition that is NULL is the group's row error
+ * (SET_ROW_ERROR on the group, else the tool's default): fail makes the
+ * statement fail on that row ("A NULL expression result is an error",
+ * DTS_E_TXSPLITEXPRESSIONEVALUATEDTONULL); skip treats it as false
+ * (Ignore Failure); redirect sends the row to the error output. */
+static const char *route_checked(Lower *L, const AstStep *s, const AstGroup *gr, const char *c,
+				 SettingValue on_null)
+{
+	if (on_null != VAL_FAIL)
+		return c;
+	const char *msg = arena_sprintf(L->a, "akko: the condition of output '%s' of '%s' is NULL for a row",
+					gr->name, s->name);
+	/* concatenated with the (NULL) condition so that PostgreSQL cannot fold
+	 * the failing cast at planning time */
+	return arena_sprintf(L->a, "CASE WHEN (%s) IS NULL THEN CAST(concat(%s, (%s)::text) AS boolean) ELSE (%s) END",
+			     c, lower_sql_string(L, msg), c, c);
+}
+
+/* The rows of the router's error output: those whose first NULL
+ * condition (in order, before any true one) has redirect. */
+static void route_error_node(Lower *L, StepInfo *si, LNode *d, const char *chain)
+{
+	const AstStep *s = si->s;
+	const AstGroup *gr = NULL;
+	for (uint32_t g = 0; g < s->groups.len && !gr; g++)
+		if (((const AstGroup *)s->groups.items[g])->kind == GROUP_ERROR)
+			gr = s->groups.items[g];
+	if (!gr)
+		return;
+	LNode *ln = lower_node_new(L, NODE_BRANCH,
+				   ir_make_id(L->a, &L->ids, arena_sprintf(L->a, "%s_%s", s->name, gr->name)), s,
+				   lower_rule_for(STEP_ROUTER));
+	ln->n->branch_of = s->name;
+	ln->n->group = gr->name;
+	ln->carry = true;
+	ln->input = d;
+	lower_add_dep(L, ln, d->n->id);
+	ln->tail = arena_sprintf(L->a, "FROM %s AS t\nWHERE CASE %sELSE false END", d->n->id, chain);
+	for (uint32_t i = 0; i < s->ports.len; i++) {
+		const AstPort *p = s->ports.items[i];
+		if (!p->group || strcmp(p->group, gr->name) != 0 || !(p->dir & PORT_OUT))
+			continue;
+		const char *type;
+		const char *name = lower_port_col(L, ln, p, &type);
+		const char *e = (p->dir & PORT_IN) && L->cur_in[i].node
+				    ? arena_sprintf(L->a, "t.%s", lower_ident(L, L->cur_in[i].col))
+				    : arena_sprintf(L->a, "CAST(NULL AS %s)", type);
+		lower_add_item(L, ln, e, name, type);
+		si->cols[i] = name;
+		si->groups[i] = ln;
+	}
+	lower_pass_all_columns(L, ln, d);
+	lower_warn(L, ln, W_RULE_DIFFERENCE, s,
+		   "the error output's error code and column are NULL: the rows are those whose condition "
+		   "is NULL");
+	lower_group_node_add(L, si, gr->name, ln);
+	lower_node_add(L, ln);
 }
 
 /* Router: a node per output group. */
@@ -527,66 +612,85 @@ void lower_router(Lower *L, StepInfo *si, LNode *d)
 	bool first_match = ast_props_value(&s->props, SET_ROUTING, L->sem->routing) == VAL_FIRST_MATCH;
 	si->groups = ARENA_NEWN(L->a, LNode *, s->ports.len + 1);
 	si->cols = ARENA_NEWN(L->a, const char *, s->ports.len + 1);
-	Sbuf conds = SBUF_INIT;
+	Sbuf conds = SBUF_INIT; /* all matches: the conditions, OR-ed */
+	Sbuf chain = SBUF_INIT; /* first match: WHEN c THEN false, in order */
+	Sbuf errs = SBUF_INIT;  /* first match: the error output's WHENs */
+	bool redirect = false;
 	int nc = 0;
 	const RuleDef *r = lower_rule_for(STEP_ROUTER);
 	LNode *first = NULL;
-	for (int pass = 0; pass < 2; pass++) /* the default group last: it needs every condition */
-		for (uint32_t g = 0; g < s->groups.len; g++) {
-			const AstGroup *gr = s->groups.items[g];
-			bool dflt = gr->kind == GROUP_DEFAULT;
-			if ((gr->kind != GROUP_OUTPUT && !dflt) || dflt != (pass == 1))
+	uint32_t ng;
+	const AstGroup **groups = route_groups(L, s, &ng);
+	for (uint32_t g = 0; g < ng; g++) {
+		const AstGroup *gr = groups[g];
+		bool dflt = gr->kind == GROUP_DEFAULT;
+		LNode *ln = lower_node_new(
+		    L, NODE_BRANCH, ir_make_id(L->a, &L->ids, arena_sprintf(L->a, "%s_%s", s->name, gr->name)),
+		    s, r);
+		ln->n->branch_of = s->name;
+		ln->n->group = gr->name;
+		ln->n->default_group = dflt;
+		ln->carry = true;
+		ln->input = d;
+		lower_add_dep(L, ln, d->n->id);
+		ln->tail = arena_sprintf(L->a, "FROM %s AS t", d->n->id);
+		if (!first)
+			first = ln;
+		for (uint32_t i = 0; i < s->ports.len; i++) {
+			const AstPort *p = s->ports.items[i];
+			if (!p->group || strcmp(p->group, gr->name) != 0 || !(p->dir & PORT_OUT))
 				continue;
-			LNode *ln = lower_node_new(
-			    L, NODE_BRANCH,
-			    ir_make_id(L->a, &L->ids, arena_sprintf(L->a, "%s_%s", s->name, gr->name)), s, r);
-			ln->n->branch_of = s->name;
-			ln->n->group = gr->name;
-			ln->n->default_group = dflt;
-			ln->carry = true;
-			ln->input = d;
-			lower_add_dep(L, ln, d->n->id);
-			ln->tail = arena_sprintf(L->a, "FROM %s AS t", d->n->id);
-			if (!first)
-				first = ln;
-			for (uint32_t i = 0; i < s->ports.len; i++) {
-				const AstPort *p = s->ports.items[i];
-				if (!p->group || strcmp(p->group, gr->name) != 0 || !(p->dir & PORT_OUT))
-					continue;
-				int src = p->ref ? lower_port_named(s, p->ref) : -1;
-				const char *type;
-				const char *name = lower_port_col(L, ln, p, &type);
-				const char *e =
-				    src >= 0 && L->cur_in[src].node
-					? arena_sprintf(L->a, "t.%s", lower_ident(L, L->cur_in[src].col))
-					: arena_sprintf(L->a, "CAST(NULL AS %s)", type);
-				lower_add_item(L, ln, e, name, type);
-				si->cols[i] = name;
-				si->groups[i] = ln;
-			}
-			if (gr->passes_all)
-				lower_pass_all_columns(L, ln, d);
-			lower_group_node_add(L, si, gr->name, ln);
-			if (!dflt) {
-				const char *c =
-				    gr->cond && gr->cond->text && *gr->cond->text
-					? lower_translate(L, ln, gr->cond,
-							  arena_sprintf(L->a, "group '%s'", gr->name), true,
-							  false, NULL)
-					: "false";
-				if (c) {
-					ln->tail = arena_sprintf(L->a, "%s\nWHERE %s", ln->tail,
-								 route_where(L, c, conds.buf, first_match));
-					sbuf_addf(&conds, "%sCOALESCE((%s), false)", nc++ ? " OR " : "", c);
-				} else {
-					sbuf_addf(&conds, "%sfalse", nc++ ? " OR " : "");
-				}
-			} else if (nc) {
-				ln->tail = arena_sprintf(L->a, "%s\nWHERE NOT (%s)", ln->tail, conds.buf);
-			}
-			lower_node_add(L, ln);
+			/* a group port reads the input port it names, or, fed
+			 * itself (a pass-through port), its own input */
+			int src = p->ref ? lower_port_named(s, p->ref) : (p->dir & PORT_IN) ? (int)i : -1;
+			const char *type;
+			const char *name = lower_port_col(L, ln, p, &type);
+			const char *e = src >= 0 && L->cur_in[src].node
+					    ? arena_sprintf(L->a, "t.%s", lower_ident(L, L->cur_in[src].col))
+					    : arena_sprintf(L->a, "CAST(NULL AS %s)", type);
+			lower_add_item(L, ln, e, name, type);
+			si->cols[i] = name;
+			si->groups[i] = ln;
 		}
+		if (gr->passes_all)
+			lower_pass_all_columns(L, ln, d);
+		lower_group_node_add(L, si, gr->name, ln);
+		if (!dflt) {
+			const char *c = gr->cond && gr->cond->text && *gr->cond->text
+					    ? lower_translate(L, ln, gr->cond,
+							      arena_sprintf(L->a, "group '%s'", gr->name), true,
+							      false, NULL)
+					    : "false";
+			if (c && first_match) {
+				SettingValue on_null = ast_props_value(&gr->props, SET_ROW_ERROR, L->sem->row_error);
+				const char *cc = route_checked(L, s, gr, c, on_null);
+				ln->tail = arena_sprintf(L->a, "%s\nWHERE CASE %sWHEN %s THEN true ELSE false END",
+							 ln->tail, chain.buf, cc);
+				if (on_null == VAL_REDIRECT) {
+					sbuf_addf(&chain, "WHEN (%s) IS NULL THEN false ", c);
+					sbuf_addf(&errs, "WHEN (%s) IS NULL THEN true ", c);
+					redirect = true;
+				}
+				sbuf_addf(&chain, "WHEN %s THEN false ", cc);
+				sbuf_addf(&errs, "WHEN %s THEN false ", cc);
+			} else if (c) {
+				ln->tail = arena_sprintf(L->a, "%s\nWHERE %s", ln->tail, route_where(L, c));
+				sbuf_addf(&conds, "%sCOALESCE((%s), false)", nc++ ? " OR " : "", c);
+			} else {
+				sbuf_addf(&conds, "%sfalse", nc++ ? " OR " : "");
+			}
+		} else if (first_match && chain.len) {
+			ln->tail = arena_sprintf(L->a, "%s\nWHERE CASE %sELSE true END", ln->tail, chain.buf);
+		} else if (nc) {
+			ln->tail = arena_sprintf(L->a, "%s\nWHERE NOT (%s)", ln->tail, conds.buf);
+		}
+		lower_node_add(L, ln);
+	}
+	if (redirect)
+		route_error_node(L, si, d, errs.buf);
 	sbuf_release(&conds);
+	sbuf_release(&chain);
+	sbuf_release(&errs);
 	si->node = first;
 }
 
@@ -609,6 +713,8 @@ void lower_target(Lower *L, StepInfo *si, LNode *ln, LNode *d, ColRef *in)
 		const AstPort *p = s->ports.items[i];
 		const char *type;
 		const char *name = lower_port_col(L, ln, p, &type);
+		if (p->ref) /* the column it writes (SSIS external metadata column) */
+			name = lower_fresh_col(L, ln, lower_colname(L, p->ref));
 		const char *e = in[i].node ? arena_sprintf(L->a, "t.%s", lower_ident(L, in[i].col))
 					   : arena_sprintf(L->a, "CAST(NULL AS %s)", type);
 		lower_add_item(L, ln, e, name, type);
@@ -648,4 +754,53 @@ void lower_target(Lower *L, StepInfo *si, LNode *ln, LNode *d, ColRef *in)
 	const char *pre = lower_prop(s, SET_PRE_SQL), *post = lower_prop(s, SET_POST_SQL);
 	ln->n->pre_sql = pre;
 	ln->n->post_sql = post;
+}
+
+/* A random sample: SSIS Percentage Sampling "creates a sample data set by
+ * selecting a percentage of the transformation input rows" and Row
+ * Sampling "randomly selects an exact number of rows" (Microsoft Docs,
+ * "Percentage Sampling Transformation", "Row Sampling Transformation").
+ * The first output gets the sample; the rows not selected (the other
+ * output) cannot be computed apart from it in SQL, so that output is a
+ * placeholder.  Either way the rows differ from run to run (W0602), as
+ * they do in the tool without a fixed seed. */
+void lower_sample(Lower *L, StepInfo *si, LNode *ln, LNode *d)
+{
+	const AstStep *s = si->s;
+	lower_expression(L, si, ln, d, false);
+	const char *pct = lower_prop(s, SET_SAMPLE_PERCENT), *rows = lower_prop(s, SET_SAMPLE_ROWS);
+	char *end = NULL;
+	double v = strtod(pct ? pct : rows ? rows : "", &end);
+	if ((!pct && !rows) || !end || *end || v < 0) {
+		lower_placeholder(L, ln, CONV_LLM_UNAVAILABLE, "the sample's size is not given");
+		return;
+	}
+	ln->carry = false; /* a carried column would change which rows are drawn */
+	if (pct)
+		ln->tail = arena_sprintf(L->a, "%s\nWHERE random() < %g / 100.0", ln->tail, v);
+	else
+		ln->tail = arena_sprintf(L->a, "%s\nORDER BY random()\nLIMIT %ld", ln->tail, (long)v);
+	lower_warn(L, ln, W_RULE_DIFFERENCE, s,
+		   "a random sample: which rows are kept differs from run to run");
+	bool seen = false;
+	for (uint32_t g = 0; g < s->groups.len; g++) {
+		const AstGroup *gr = s->groups.items[g];
+		if (gr->kind != GROUP_OUTPUT)
+			continue;
+		if (!seen) {
+			seen = true;
+			continue;
+		}
+		if (!lower_group_read(L, s, gr->name))
+			continue; /* nothing reads it: nothing to convert */
+		LNode *un = lower_node_new(
+		    L, NODE_PLACEHOLDER,
+		    ir_make_id(L->a, &L->ids, arena_sprintf(L->a, "%s_%s", s->name, gr->name)), s, NULL);
+		un->n->group = gr->name;
+		lower_placeholder(L, un, CONV_UNSUPPORTED,
+				  "the rows a random sample did not select cannot be computed apart from the "
+				  "selected ones");
+		lower_group_node_add(L, si, gr->name, un);
+		lower_node_add(L, un);
+	}
 }

@@ -84,8 +84,9 @@ static void warn(Lower *L, LNode *ln, IrVarUpdate *u, const AstPort *p, const Ex
 	const AstStep *s = L->cur->s;
 	ExprIssue is = {W_RULE_DIFFERENCE, c->off, c->len ? c->len : 1, msg};
 	expr_issue_emit(L->sink, &is, p->expr->text, p->expr->loc,
-			arena_sprintf(L->a, "in port '%s' of %s '%s' of mapping '%s'", p->name,
-				      s->orig_kind ? s->orig_kind : "step", s->name, L->flow->name));
+			arena_sprintf(L->a, "in port '%s' of %s '%s' of %s '%s'", p->name,
+				      s->orig_kind ? s->orig_kind : "step", s->name, lower_flow_word(L),
+				      L->flow->name));
 	ir_warn(L->a, &ln->n->warnings, diag_code_str(W_RULE_DIFFERENCE), p->expr->loc.line, "%s", msg);
 	ln->differences++;
 	ptrvec_push(L->a, &u->warnings, ln->n->warnings.items[ln->n->warnings.len - 1]);
@@ -240,4 +241,35 @@ void lower_var_updates_check(Lower *L)
 				u->variable, u->node);
 	}
 	L->p->var_updates = kept;
+}
+
+/* A step that sets a variable to the number of rows that pass it (SSIS
+ * Row Count: it "counts rows as they pass through a data flow and stores
+ * the final count in a variable", Microsoft Docs, "Row Count
+ * Transformation"): the rows pass unchanged, and the update, `rows`, sets
+ * the variable to count(*) of the node, whatever its start value. */
+void lower_row_count(Lower *L, StepInfo *si, LNode *ln, LNode *d)
+{
+	const AstStep *s = si->s;
+	lower_expression(L, si, ln, d, false);
+	const AstProp *v = ast_props_find(&s->props, SET_COUNT_VARIABLE);
+	if (!v || !v->value || !*v->value) {
+		lower_warn(L, ln, W_RULE_DIFFERENCE, s,
+			   "the row count is not kept: '%s' names no variable to receive it", s->name);
+		return;
+	}
+	const char *name = v->value;
+	const IrParam *prm = pipeline_param(L, name);
+	IrVarUpdate *u = ARENA_NEW(L->a, IrVarUpdate);
+	u->variable = prm ? prm->name : name;
+	u->setting = prm ? prm->setting : pc_param_setting(L->a, name);
+	u->type = prm && prm->type ? prm->type : "bigint";
+	u->default_value = prm ? prm->default_value : NULL;
+	u->update = "rows";
+	u->aggregation = "none";
+	u->node = ln->n->id;
+	u->origin = (IrOrigin){s->name, s->orig_kind ? s->orig_kind : step_kind_name(s->kind), v->loc.line};
+	const char *key = lower_ident(L, lower_colname(L, u->setting + strlen("akko.")));
+	u->sql = arena_sprintf(L->a, "SELECT CAST(count(*) AS %s) AS %s FROM %s AS t", u->type, key, u->node);
+	ptrvec_push(L->a, &L->p->var_updates, u);
 }

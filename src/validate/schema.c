@@ -19,7 +19,7 @@ static const char *const param_origins[] = {"mapping", "mapplet", "workflow", "p
 static const char *const conn_roles[] = {"source", "target", "lookup", NULL};
 static const char *const joins[] = {"all", "any", NULL};
 static const char *const var_aggs[] = {"max", "min", "count", "none", NULL};
-static const char *const var_updates[] = {"max", "min", "count", "last", NULL};
+static const char *const var_updates[] = {"max", "min", "count", "last", "rows", NULL};
 static const char *const dep_ons[] = {"success", "failure", "completion", "any", NULL};
 
 #define SOURCES   (NT(NODE_SOURCE_TABLE) | NT(NODE_SOURCE_FILE) | NT(NODE_SOURCE_PUSHDOWN))
@@ -154,7 +154,7 @@ const SchemaKey schema_keys[] = {
     K(OBJ_VAR_UPDATE, "variable", ST_STRING, D, NULL, SCHEMA_REQ, "the variable as written: `$$LAST_RUN`"),
     K(OBJ_VAR_UPDATE, "setting", ST_STRING, D, NULL, SCHEMA_REQ, "the setting of its start value, one of the pipeline's `parameters`"),
     K(OBJ_VAR_UPDATE, "aggregation", ST_ENUM, D, var_aggs, SCHEMA_REQ, "the variable's declared aggregation type"),
-    K(OBJ_VAR_UPDATE, "update", ST_ENUM, D, var_updates, SCHEMA_REQ, "how the rows change it: the greatest, least, a count, the last value"),
+    K(OBJ_VAR_UPDATE, "update", ST_ENUM, D, var_updates, SCHEMA_REQ, "how the rows change it: the greatest, least, a count, the last value, the number of rows"),
     K(OBJ_VAR_UPDATE, "type", ST_STRING, D, NULL, SCHEMA_REQ, "a PostgreSQL type"),
     K(OBJ_VAR_UPDATE, "default", ST_STRING, D, NULL, SCHEMA_OPT, "the initial value as written in the export"),
     K(OBJ_VAR_UPDATE, "node", ST_STRING, D, NULL, SCHEMA_REQ, "the id of the node whose rows it is computed over"),
