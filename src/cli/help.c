@@ -326,7 +326,7 @@ static void print_rules(FILE *out)
 {
 	size_t n;
 	const RuleDef *r = rules_table(&n);
-	fputs("| rule | PowerCenter | node type | base confidence | lowering |\n|---|---|---|---:|---|\n",
+	fputs("| rule | component | node type | base confidence | lowering |\n|---|---|---|---:|---|\n",
 	      out);
 	for (size_t i = 0; i < n; i++)
 		fprintf(out, "| `%s` | %s | `%s` | %.2f | %s |\n", r[i].name, r[i].orig_kind,
