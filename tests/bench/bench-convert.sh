@@ -4,6 +4,10 @@
 #
 #   tests/bench/bench-convert.sh [CORPUS_DIR] [RUNS]     (or: make bench)
 #
+# CORPUS_DIR holds one tool's job files (*.XML, *.xml, *.dtsx); the default
+# is ../shared/corpus/powercenter; `make bench` also runs it on
+# ../shared/corpus/ssis when that is present.
+#
 # Each run times, as whole processes, the order rotating between runs:
 #   xmllint   xmllint --noout --nonet FILES            the floor
 #   j1        akko-migrate --force -j1 FILES -o DIR/   every file, one process
@@ -26,7 +30,7 @@ runs=${2:-5}
 command -v xmllint >/dev/null || { echo "bench: xmllint not installed (apt-get install libxml2-utils)" >&2; exit 2; }
 [ -x "$AKKO_BIN" ] || { echo "bench: $AKKO_BIN not built" >&2; exit 2; }
 
-files=$(find "$corpus" -maxdepth 1 -type f \( -name '*.XML' -o -name '*.xml' \) | LC_ALL=C sort)
+files=$(find "$corpus" -maxdepth 1 -type f \( -name '*.XML' -o -name '*.xml' -o -name '*.dtsx' \) | LC_ALL=C sort)
 nfiles=$(echo "$files" | wc -l | tr -d ' ')
 bytes=$(cat $files | wc -c | tr -d ' ')
 by_size=$(for f in $files; do printf '%s %s\n' "$(wc -c <"$f" | tr -d ' ')" "$f"; done | sort -n)
@@ -45,7 +49,7 @@ run_small() { convert --force "$small" -o "$out/small.yaml"; }
 run_xsmall() { xmllint --noout --nonet "$small"; }
 
 names="xmllint j1 j2 small xsmall"
-echo "# bench-convert: $nfiles files, $bytes bytes, $runs runs; small: $(basename "$small") ($(wc -c <"$small" | tr -d ' ') bytes)"
+echo "# bench-convert: $(basename "$corpus"): $nfiles files, $bytes bytes, $runs runs; small: $(basename "$small") ($(wc -c <"$small" | tr -d ' ') bytes)"
 for n in $names; do : >"$out/$n.ms"; done
 i=0
 while [ $i -lt "$runs" ]; do
