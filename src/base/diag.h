@@ -265,7 +265,10 @@ typedef enum DiagSeverity { DIAG_NOTE, DIAG_WARNING, DIAG_ERROR } DiagSeverity;
 	  "a path joins an output to an input of components of the same data flow")              \
 	X(W_SSIS_LINEAGE, "W1010", DIAG_WARNING,                                                   \
 	  "no output column of the data flow has that lineage id; the reference is kept as "      \
-	  "written; open the data flow in the designer to repair it")
+	  "written; open the data flow in the designer to repair it")                             \
+	X(W_SSIS_NO_VALUE, "W1020", DIAG_WARNING,                                                  \
+	  "the component goes to review: write the column's value by hand, or check the "         \
+	  "component's settings in the designer")
 
 /* clang-format on */
 

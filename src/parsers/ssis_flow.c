@@ -432,6 +432,66 @@ static AstExpr *conversion_expression(Flow *F, const xmlNode *c, const char *fro
 	return ssis_expr_new(S, LANG_SSIS, arena_sprintf(S->a, "(%s)[%s]", cast, from), ssis_loc(S, c));
 }
 
+/* "#{refId}" or "123" -> the id inside. */
+static const char *unwrap_id(Flow *F, const char *v)
+{
+	if (v[0] == '#' && v[1] == '{') {
+		size_t n = strlen(v);
+		return arena_strndup(F->S->a, v + 2, n > 3 ? n - 3 : 0);
+	}
+	return v;
+}
+
+/* Character Map: MapFlags are Windows LCMapString flags (Microsoft Docs,
+ * "Character Map Transformation": Lowercase, Uppercase, Byte reversal,
+ * Hiragana, Katakana, Half width, Full width, Linguistic casing, Simplified
+ * and Traditional Chinese).  Lowercase (0x100) and Uppercase (0x200) are
+ * the expression language's LOWER and UPPER; any other operation has no
+ * SQL translation: the step goes to review (W1020) and NULL is returned. */
+static AstExpr *char_map_expression(Flow *F, AstStep *s, const xmlNode *c, const char *col)
+{
+	Ssis *S = F->S;
+	const char *v = property_value(c, "MapFlags");
+	if (!v || strchr(col, ']'))
+		return NULL;
+	long flags = strtol(v, NULL, 10);
+	static const struct {
+		long bit;
+		const char *name;
+	} others[] = {{0x800, "Byte reversal"},	     {0x100000, "Hiragana"},
+		      {0x200000, "Katakana"},	     {0x400000, "Half width"},
+		      {0x800000, "Full width"},	     {0x1000000, "Linguistic casing"},
+		      {0x2000000, "Simplified Chinese"}, {0x4000000, "Traditional Chinese"}};
+	for (size_t i = 0; i < sizeof others / sizeof others[0]; i++)
+		if (flags & others[i].bit) {
+			Diag d = {.code = W_SSIS_NO_VALUE, .loc = ssis_loc_line(S, c), .context = S->context};
+			diag_emit(S->sink, &d,
+				  "Character Map operation '%s' on column '%s' of '%s' has no SQL translation",
+				  others[i].name, col, s->name);
+			s->kind = STEP_CUSTOM;
+			return NULL;
+		}
+	const char *e = arena_sprintf(S->a, "[%s]", col);
+	if (flags & 0x100)
+		e = arena_sprintf(S->a, "LOWER(%s)", e);
+	if (flags & 0x200)
+		e = arena_sprintf(S->a, "UPPER(%s)", e);
+	return ssis_expr_new(S, LANG_SSIS, e, ssis_loc(S, c));
+}
+
+/* Audit: each output column is one item of the run (Microsoft Docs,
+ * "Audit Transformation"), the system variable that holds it. */
+static AstExpr *audit_expression(Flow *F, const xmlNode *c, int item)
+{
+	static const char *const vars[] = {"ExecutionInstanceGUID", "PackageID", "PackageName",
+					   "VersionID",	    "StartTime", "MachineName",
+					   "UserName",	    "TaskName",	 "TaskID"};
+	if (item < 0 || item >= (int)(sizeof vars / sizeof vars[0]))
+		return NULL;
+	return ssis_expr_new(F->S, LANG_SSIS, arena_sprintf(F->S->a, "@[System::%s]", vars[item]),
+			     ssis_loc(F->S, c));
+}
+
 /* ---- components: pass 1 (outputs) ----------------------------------------- */
 
 static AstPort *read_column_base(Flow *F, const xmlNode *c, unsigned dir, const char *group)
@@ -900,6 +960,8 @@ static void read_input(Flow *F, Comp *cp, const xmlNode *in)
 		input_column_meaning(F, s, p, c);
 		if (dir & PORT_OUT) /* Derived Column "Replace 'X'": the new value */
 			p->expr = column_expression(F, c);
+		if ((dir & PORT_OUT) && !p->expr && strcmp(cp->canon, "Microsoft.CharacterMap") == 0)
+			p->expr = char_map_expression(F, s, c, p->name); /* "In-place change" */
 		column_props(F, p, c);
 		ast_push(S->doc, &s->ports, p);
 	}
@@ -934,6 +996,22 @@ static void output_meanings(Flow *F, Comp *cp)
 			}
 			if (s->kind == STEP_SELECT && p->ref && !p->expr)
 				p->expr = conversion_expression(F, c, p->ref);
+			if (!p->expr && strcmp(cp->canon, "Microsoft.CopyMap") == 0 &&
+			    (v = property_value(c, "copyColumnId")) && *v) {
+				const char *nm = lineage_name(F, unwrap_id(F, v));
+				if (nm && !strchr(nm, ']'))
+					p->expr = ssis_expr_new(S, LANG_SSIS, arena_sprintf(S->a, "[%s]", nm),
+								ssis_loc(S, c));
+			}
+			if (!p->expr && strcmp(cp->canon, "Microsoft.CharacterMap") == 0 &&
+			    (v = property_value(c, "InputColumnLineageId")) && *v) {
+				const char *nm = lineage_name(F, unwrap_id(F, v));
+				if (nm)
+					p->expr = char_map_expression(F, s, c, nm);
+			}
+			if (!p->expr && strcmp(cp->canon, "Microsoft.Lineage") == 0 &&
+			    (v = property_value(c, "LineageItemSelected")))
+				p->expr = audit_expression(F, c, to_int(v, -1));
 			if ((v = property_value(c, "CopyFromReferenceColumn")) && *v)
 				p->ref = ssis_str(S, v);
 			if (s->kind == STEP_AGGREGATE && (v = property_value(c, "AggregationType"))) {
@@ -967,6 +1045,33 @@ static void output_meanings(Flow *F, Comp *cp)
 				}
 			}
 		}
+	}
+}
+
+/* A row-by-row component (Derived Column, Copy Column, Character Map,
+ * Audit, Data Conversion) whose new output column has no value the reader
+ * understood (an expression, a copied or converted column) would output
+ * NULL there: it goes to review instead (STEP_CUSTOM), with W1020. */
+static void check_values(Flow *F, Comp *cp)
+{
+	AstStep *s = cp->step;
+	if (s->kind != STEP_EXPRESSION && s->kind != STEP_SELECT)
+		return; /* or already sent to review */
+	for (uint32_t i = 0; i < cp->outcols.len; i++) {
+		const AstPort *p = ((const OutCol *)cp->outcols.items[i])->port;
+		bool error = false;
+		for (uint32_t g = 0; g < s->groups.len; g++) {
+			const AstGroup *gr = s->groups.items[g];
+			if (gr->kind == GROUP_ERROR && p->group && strcmp(gr->name, p->group) == 0)
+				error = true;
+		}
+		if (error || p->expr || (p->dir & PORT_GENERATED))
+			continue;
+		Diag d = {.code = W_SSIS_NO_VALUE, .loc = p->loc, .context = F->S->context};
+		diag_emit(F->S->sink, &d, "output column '%s' of '%s' has no value the converter understands",
+			  p->name, s->name);
+		s->kind = STEP_CUSTOM;
+		return;
 	}
 }
 
@@ -1126,8 +1231,10 @@ void ssis_read_pipeline(Ssis *S, AstTask *task, const char *path, const xmlNode 
 			if (xml_is(in, "input"))
 				read_input(&F, cp, in);
 	}
-	for (uint32_t i = 0; i < F.comps.len; i++)
+	for (uint32_t i = 0; i < F.comps.len; i++) {
 		output_meanings(&F, F.comps.items[i]);
+		check_values(&F, F.comps.items[i]);
+	}
 	const xmlNode *paths = xml_child(pipeline, "paths");
 	for (const xmlNode *p = paths ? xml_first(paths) : NULL; p; p = xml_next(p))
 		if (xml_is(p, "path"))

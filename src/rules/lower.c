@@ -411,11 +411,13 @@ void lower_step(Lower *L, StepInfo *si)
 	const AstStep *s = si->s;
 	if (s->kind == STEP_SOURCE) {
 		lower_source(L, si);
+		lower_error_outputs(L, si, si->node);
 		si->done = true;
 		return;
 	}
 	if (s->kind == STEP_SOURCE_QUERY) {
 		lower_source_query(L, si);
+		lower_error_outputs(L, si, si->node);
 		si->done = true;
 		return;
 	}
@@ -460,9 +462,10 @@ void lower_step(Lower *L, StepInfo *si)
 		lower_node_add(L, si->node);
 	} else if (s->kind == STEP_ROUTER) {
 		LNode *d = si->d = lower_single_input(L, si, in, &why);
-		if (d)
+		if (d) {
 			lower_router(L, si, d);
-		else {
+			lower_error_outputs(L, si, d);
+		} else {
 			lower_fallback(L, si, CONV_LLM_UNAVAILABLE, why);
 			lower_node_add(L, si->node);
 		}
@@ -523,6 +526,7 @@ void lower_step(Lower *L, StepInfo *si)
 				   ln->n->note ? ln->n->note : "not converted", fallback_fate(L));
 		}
 		lower_node_add(L, ln);
+		lower_error_outputs(L, si, d);
 	}
 out:
 	L->cur = saved;

@@ -237,6 +237,8 @@ bool lower_share_variables(Lower *L, LNode *ln);
 
 /* The variable updates (IrVarUpdate) of the calls in the ports of expression
  * step si, whose node is ln: hidden columns of ln carry their values. */
+/* Nodes for the error outputs something reads that the rule gave none. */
+void lower_error_outputs(Lower *L, StepInfo *si, LNode *d);
 /* SSIS Row Count: rows pass; the count becomes a variable update. */
 void lower_row_count(Lower *L, StepInfo *si, LNode *ln, LNode *d);
 /* A random sample of the rows (a percentage or a number). */

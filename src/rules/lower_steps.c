@@ -804,3 +804,57 @@ void lower_sample(Lower *L, StepInfo *si, LNode *ln, LNode *d)
 		lower_node_add(L, un);
 	}
 }
+
+/* The error outputs (GROUP_ERROR) of `s` that something reads and that its
+ * rule gave no node of their own: a node with the group's columns and no
+ * rows.  Which rows a conversion, a truncation or a failed expression
+ * would redirect cannot be told apart in SQL, where such a row fails the
+ * statement instead; the difference is said (W0602).  Rules that do model
+ * the failing rows (first-match routing's NULL conditions) add their own
+ * node first. */
+void lower_error_outputs(Lower *L, StepInfo *si, LNode *d)
+{
+	const AstStep *s = si->s;
+	if (!d || d->n->type == NODE_PLACEHOLDER || !si->node || si->node->n->type == NODE_PLACEHOLDER)
+		return; /* a step under review: its error rows are too */
+	for (uint32_t g = 0; g < s->groups.len; g++) {
+		const AstGroup *gr = s->groups.items[g];
+		bool have = false;
+		for (uint32_t k = 0; k < si->outs.len && !have; k++)
+			have = strcmp(((const GroupNode *)si->outs.items[k])->group, gr->name) == 0;
+		if (gr->kind != GROUP_ERROR || have || !lower_group_read(L, s, gr->name))
+			continue;
+		LNode *ln = lower_node_new(
+		    L, NODE_WHERE, ir_make_id(L->a, &L->ids, arena_sprintf(L->a, "%s_%s", s->name, gr->name)), s,
+		    lower_rule_for(s->kind));
+		ln->n->group = gr->name;
+		lower_add_dep(L, ln, d->n->id);
+		ln->tail = arena_sprintf(L->a, "FROM %s AS t\nWHERE false", d->n->id);
+		if (!si->groups) { /* per port, the node it is read from */
+			si->groups = ARENA_NEWN(L->a, LNode *, s->ports.len + 1);
+			for (uint32_t i = 0; i < s->ports.len; i++)
+				si->groups[i] = si->node;
+		}
+		for (uint32_t i = 0; i < s->ports.len; i++) {
+			const AstPort *p = s->ports.items[i];
+			if (!p->group || strcmp(p->group, gr->name) != 0 || !(p->dir & PORT_OUT))
+				continue;
+			const char *type;
+			const char *name = lower_port_col(L, ln, p, &type);
+			const char *c = (p->dir & PORT_IN) && si->in && si->in[i].node
+					    ? lower_carry_column(L, d, si->in[i].node, si->in[i].col)
+					    : NULL;
+			const char *e = c ? arena_sprintf(L->a, "t.%s", lower_ident(L, c))
+					  : arena_sprintf(L->a, "CAST(NULL AS %s)", type);
+			lower_add_item(L, ln, e, name, type);
+			si->cols[i] = name;
+			si->groups[i] = ln;
+		}
+		lower_warn(L, ln, W_RULE_DIFFERENCE, s,
+			   "error output '%s' gets no rows: a row that would be redirected to it fails the "
+			   "statement instead",
+			   gr->name);
+		lower_group_node_add(L, si, gr->name, ln);
+		lower_node_add(L, ln);
+	}
+}
