@@ -476,6 +476,7 @@ typedef struct AstStep {
 	bool is_definition;    /* a definition (TRANSFORMATION), not an instance */
 	bool disabled;         /* kept in the flow but switched off by the tool */
 	bool unresolved;       /* its definition is not in the export (a partial export): STEP_UNKNOWN */
+	const char *review;    /* why the frontend sends it to review (STEP_CUSTOM), or NULL */
 	const char *container; /* visual container path it sits in, or NULL */
 	const char *description;
 	PtrVec associated; /* const char *: sources a source query reads */

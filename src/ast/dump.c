@@ -331,6 +331,7 @@ static void dump_step(Writer *w, const AstStep *s)
 	w_str(w, "container", s->container);
 	w_true(w, "disabled", s->disabled);
 	w_true(w, "unresolved", s->unresolved);
+	w_str(w, "review", s->review);
 	w_true(w, "reusable", s->reusable);
 	w_str_nonempty(w, "description", s->description);
 	if (s->associated.len) {

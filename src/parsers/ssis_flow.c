@@ -465,9 +465,9 @@ static AstExpr *char_map_expression(Flow *F, AstStep *s, const xmlNode *c, const
 	for (size_t i = 0; i < sizeof others / sizeof others[0]; i++)
 		if (flags & others[i].bit) {
 			Diag d = {.code = W_SSIS_NO_VALUE, .loc = ssis_loc_line(S, c), .context = S->context};
-			diag_emit(S->sink, &d,
-				  "Character Map operation '%s' on column '%s' of '%s' has no SQL translation",
-				  others[i].name, col, s->name);
+			s->review = arena_sprintf(S->a, "Character Map operation '%s' on column '%s' has no SQL translation",
+						  others[i].name, col);
+			diag_emit(S->sink, &d, "%s of '%s'", s->review, s->name);
 			s->kind = STEP_CUSTOM;
 			return NULL;
 		}
@@ -683,6 +683,69 @@ static AstTable *named_table(Flow *F, const char *v, TableRole role, SrcLoc loc)
 	return t;
 }
 
+static bool is_table_property(const char *name)
+{
+	return strcmp(name, "OpenRowset") == 0 || strcmp(name, "TableOrViewName") == 0 ||
+	       strcmp(name, "TableName") == 0;
+}
+
+/* What each adapter's AccessMode values mean, where they read a query or
+ * take the table's name from a variable (the other values name a table).
+ * Microsoft Docs, the custom properties of "OLE DB Source", "Excel
+ * Source", "OLE DB Destination", "Excel Destination" (0 table, 1 table name
+ * from a variable, 2 SQL command, 3 SQL command from a variable; the
+ * destinations' 3 and 4 are fast load by name and from a variable), "ODBC
+ * Source" and the Microsoft Connector's "Oracle Source" (0 table name, 1
+ * SQL command), "ADO NET Source" (0 table or view, 2 SQL command). */
+static const struct {
+	const char *canon;
+	int sql, sql_var, table_var, table_var2;
+} access_modes[] = {
+    {"Microsoft.OLEDBSource", 2, 3, 1, -1},
+    {"Microsoft.ExcelSource", 2, 3, 1, -1},
+    {"Microsoft.SSISODBCSrc", 1, -1, -1, -1},
+    {"Microsoft.SSISOracleSrc", 1, -1, -1, -1},
+    {"Microsoft.DataReaderSourceAdapter", 2, -1, -1, -1},
+    {"Microsoft.OLEDBDestination", -1, -1, 1, 4},
+    {"Microsoft.ExcelDestination", -1, -1, 1, 4},
+};
+
+/* A source in a SQL-command mode becomes a source query; a query or a
+ * table that a variable holds at run time is not known here: the step goes
+ * to review (W1020) rather than read the design-time table or text. */
+static void apply_access_mode(Flow *F, Comp *cp, int access)
+{
+	AstStep *s = cp->step;
+	for (size_t i = 0; i < sizeof access_modes / sizeof access_modes[0]; i++) {
+		if (strcmp(cp->canon, access_modes[i].canon) != 0)
+			continue;
+		const char *var = NULL;
+		if (access >= 0 && access == access_modes[i].sql && ast_props_find(&s->props, SET_SQL_QUERY))
+			s->kind = STEP_SOURCE_QUERY;
+		else if (access >= 0 && access == access_modes[i].sql_var)
+			var = property_value(cp->node, "SqlCommandVariable");
+		else if (access >= 0 &&
+			 (access == access_modes[i].table_var || access == access_modes[i].table_var2))
+			var = property_value(cp->node, "OpenRowsetVariable");
+		if (access >= 0 && access != access_modes[i].sql && access != access_modes[i].sql_var) {
+			/* a table mode: a query left over from another mode is not read */
+			AstProp *q = ast_props_find(&s->props, SET_SQL_QUERY);
+			if (q)
+				q->key = SET_NONE;
+		}
+		if (access >= 0 && (access == access_modes[i].sql_var || access == access_modes[i].table_var ||
+				    access == access_modes[i].table_var2)) {
+			Diag d = {.code = W_SSIS_NO_VALUE, .loc = s->loc, .context = F->S->context};
+			s->review = arena_sprintf(F->S->a, "it reads the %s that variable '%s' holds at run time",
+						  access == access_modes[i].sql_var ? "query" : "table",
+						  var && *var ? var : "(none)");
+			diag_emit(F->S->sink, &d, "'%s': %s", s->name, s->review);
+			s->kind = STEP_CUSTOM;
+		}
+		return;
+	}
+}
+
 /* Component-level properties as props, with neutral settings. */
 static void component_props(Flow *F, Comp *cp)
 {
@@ -720,18 +783,16 @@ static void component_props(Flow *F, Comp *cp)
 		Setting key = SET_NONE;
 		SettingValue norm = VAL_NONE;
 		ExprLang lang = LANG_NONE;
-		if ((strcmp(name, "OpenRowset") == 0 || strcmp(name, "TableOrViewName") == 0) &&
-		    (s->kind == STEP_SOURCE || s->kind == STEP_TARGET) && !s->table)
+		if (is_table_property(name) && (s->kind == STEP_SOURCE || s->kind == STEP_TARGET) &&
+		    !s->table)
 			s->table = named_table(F, v, s->kind == STEP_SOURCE ? TABLE_SOURCE : TABLE_TARGET,
 					       l);
-		else if (strcmp(name, "OpenRowset") == 0 || strcmp(name, "TableOrViewName") == 0)
+		else if (is_table_property(name))
 			key = SET_TABLE_NAME;
 		else if (strcmp(name, "SqlCommand") == 0 || strcmp(name, "SqlCommandParam") == 0) {
 			key = is_lookup ? SET_LOOKUP_SQL : SET_SQL_QUERY;
 			lang = LANG_SQL;
-		} else if (strcmp(name, "SqlCommandVariable") == 0 && access == 3)
-			key = SET_SQL_QUERY;
-		else if (is_lookup && strcmp(name, "NoMatchBehavior") == 0) {
+		} else if (is_lookup && strcmp(name, "NoMatchBehavior") == 0) {
 			key = SET_LOOKUP_NO_MATCH;
 			norm = strcmp(v, "1") == 0 ? VAL_REDIRECT : strcmp(v, "0") == 0 ? VAL_FAIL : VAL_NONE;
 		} else if (is_lookup && strcmp(name, "CacheType") == 0)
@@ -760,9 +821,7 @@ static void component_props(Flow *F, Comp *cp)
 	}
 	if (s->kind == STEP_ROUTER && strcmp(cp->canon, "Microsoft.ConditionalSplit") == 0)
 		add_prop(S, &s->props, "routing", "first_match", SET_ROUTING, VAL_FIRST_MATCH, s->loc);
-	if ((s->kind == STEP_SOURCE) && (access == 2 || access == 3) &&
-	    (ast_props_find(&s->props, SET_SQL_QUERY)))
-		s->kind = STEP_SOURCE_QUERY;
+	apply_access_mode(F, cp, access);
 }
 
 static void component_connections(Flow *F, Comp *cp)
@@ -1068,8 +1127,9 @@ static void check_values(Flow *F, Comp *cp)
 		if (error || p->expr || (p->dir & PORT_GENERATED))
 			continue;
 		Diag d = {.code = W_SSIS_NO_VALUE, .loc = p->loc, .context = F->S->context};
-		diag_emit(F->S->sink, &d, "output column '%s' of '%s' has no value the converter understands",
-			  p->name, s->name);
+		s->review = arena_sprintf(F->S->a, "output column '%s' has no value the converter understands",
+					  p->name);
+		diag_emit(F->S->sink, &d, "%s of '%s'", s->review, s->name);
 		s->kind = STEP_CUSTOM;
 		return;
 	}

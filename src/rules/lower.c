@@ -455,6 +455,7 @@ void lower_step(Lower *L, StepInfo *si)
 							     "export; only its columns are known",
 							     s->orig_kind ? s->orig_kind : "object",
 							     s->def_name ? s->def_name : s->name)
+			       : s->review && !s->disabled ? s->review
 			       : s->kind == STEP_STORED_PROCEDURE && !s->disabled
 				   ? pc_stored_procedure_why(L, si)
 				   : arena_sprintf(L->a, "no rule converts a %s",
