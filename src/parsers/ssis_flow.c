@@ -467,7 +467,7 @@ static AstExpr *char_map_expression(Flow *F, AstStep *s, const xmlNode *c, const
 			Diag d = {.code = W_SSIS_NO_VALUE, .loc = ssis_loc_line(S, c), .context = S->context};
 			s->review = arena_sprintf(S->a, "Character Map operation '%s' on column '%s' has no SQL translation",
 						  others[i].name, col);
-			diag_emit(S->sink, &d, "%s of '%s'", s->review, s->name);
+			diag_emit(S->sink, &d, "'%s': %s", s->name, s->review);
 			s->kind = STEP_CUSTOM;
 			return NULL;
 		}
@@ -1129,7 +1129,7 @@ static void check_values(Flow *F, Comp *cp)
 		Diag d = {.code = W_SSIS_NO_VALUE, .loc = p->loc, .context = F->S->context};
 		s->review = arena_sprintf(F->S->a, "output column '%s' has no value the converter understands",
 					  p->name);
-		diag_emit(F->S->sink, &d, "%s of '%s'", s->review, s->name);
+		diag_emit(F->S->sink, &d, "'%s': %s", s->name, s->review);
 		s->kind = STEP_CUSTOM;
 		return;
 	}
