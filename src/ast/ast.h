@@ -247,7 +247,9 @@
 	X(SET_MACRO_MODE, "macro_mode", "standard, batch or iterative macro")          \
 	X(SET_COUNT_VARIABLE, "count_variable", "variable set to the number of rows that passed") \
 	X(SET_SAMPLE_PERCENT, "sample_percent", "percentage of the rows a random sample keeps") \
-	X(SET_SAMPLE_ROWS, "sample_rows", "number of rows a random sample keeps")
+	X(SET_SAMPLE_ROWS, "sample_rows", "number of rows a random sample keeps")     \
+	X(SET_UNPIVOT_VALUE, "unpivot_key_value", "input column of an unpivot: the key value its values are output under") \
+	X(SET_UNPIVOT_KEY, "unpivot_key", "output column of an unpivot that receives the key value")
 
 /* Neutral values of enumerated settings (AstProp.norm).  A frontend maps
  * the value as written ("Master Outer Join", "Use Last Value", an SSIS

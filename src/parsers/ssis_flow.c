@@ -1107,6 +1107,32 @@ static void output_meanings(Flow *F, Comp *cp)
 	}
 }
 
+/* Unpivot (Microsoft Docs, "Unpivot Transformation"): an input column with
+ * a DestinationColumn and a PivotKeyValue gives its values to that output
+ * column under that key; one with a DestinationColumn and no key passes
+ * through to it; the output column with PivotKey true receives the key. */
+static void unpivot_meanings(Flow *F, Comp *cp)
+{
+	AstStep *s = cp->step;
+	if (s->kind != STEP_NORMALIZER || strcmp(cp->canon, "Microsoft.UnPivot") != 0)
+		return;
+	for (uint32_t i = 0; i < s->ports.len; i++) {
+		AstPort *p = s->ports.items[i];
+		for (uint32_t k = 0; k < p->props.len; k++) {
+			AstProp *q = p->props.items[k];
+			if ((p->dir & PORT_IN) && strcmp(q->name, "DestinationColumn") == 0 && q->value) {
+				const char *nm = lineage_name(F, unwrap_id(F, q->value));
+				if (nm)
+					p->ref = nm;
+			} else if ((p->dir & PORT_IN) && strcmp(q->name, "PivotKeyValue") == 0)
+				q->key = SET_UNPIVOT_VALUE;
+			else if ((p->dir & PORT_OUT) && strcmp(q->name, "PivotKey") == 0 && q->value &&
+				 ascii_ieq(q->value, "true"))
+				q->key = SET_UNPIVOT_KEY;
+		}
+	}
+}
+
 /* A row-by-row component (Derived Column, Copy Column, Character Map,
  * Audit, Data Conversion) whose new output column has no value the reader
  * understood (an expression, a copied or converted column) would output
@@ -1293,6 +1319,7 @@ void ssis_read_pipeline(Ssis *S, AstTask *task, const char *path, const xmlNode 
 	}
 	for (uint32_t i = 0; i < F.comps.len; i++) {
 		output_meanings(&F, F.comps.items[i]);
+		unpivot_meanings(&F, F.comps.items[i]);
 		check_values(&F, F.comps.items[i]);
 	}
 	const xmlNode *paths = xml_child(pipeline, "paths");

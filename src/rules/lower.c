@@ -55,8 +55,10 @@ static const RuleDef rule_table[] = {
 	 "UNION ALL of the input groups, by port position"},
 	{"powercenter/rank", STEP_RANK, "Rank", NODE_RANK, 0.85,
 	 "rank() OVER (PARTITION BY group ports ORDER BY rank port) <= N"},
-	{"powercenter/normalizer", STEP_NORMALIZER, "Normalizer", NODE_NORMALIZER, 0.70,
-	 "one SELECT per occurrence, UNION ALL, with the occurrence number (GCID)"},
+	{"powercenter/normalizer", STEP_NORMALIZER, "Normalizer, Unpivot", NODE_NORMALIZER, 0.70,
+	 "one SELECT per occurrence, UNION ALL, with the occurrence number (GCID); an unpivot "
+	 "(unpivot_key_value ports): a row per key value, CROSS JOIN LATERAL (VALUES ...), rows "
+	 "whose values are all NULL left out"},
 	{"powercenter/target", STEP_TARGET, "Target Definition", NODE_SINK_TABLE, 0.95,
 	 "columns in target order, unconnected ones NULL; load mode from the update strategy, "
 	 "truncate option and row treatment"},
@@ -505,7 +507,12 @@ void lower_step(Lower *L, StepInfo *si)
 			lower_joiner(L, si, ln, in);
 			break;
 		case STEP_UNION: lower_union(L, si, ln, in); break;
-		case STEP_NORMALIZER: pc_rule_normalizer(L, si, ln, d); break;
+		case STEP_NORMALIZER:
+			if (lower_is_unpivot(s))
+				lower_unpivot(L, si, ln, d);
+			else
+				pc_rule_normalizer(L, si, ln, d);
+			break;
 		case STEP_SQL: pc_rule_sql_transformation(L, si, ln, d); break;
 		case STEP_TARGET: lower_target(L, si, ln, d, in); break;
 		default: lower_placeholder(L, ln, CONV_LLM_UNAVAILABLE, "no rule"); break;

@@ -858,3 +858,124 @@ void lower_error_outputs(Lower *L, StepInfo *si, LNode *d)
 		lower_node_add(L, ln);
 	}
 }
+
+bool lower_is_unpivot(const AstStep *s)
+{
+	for (uint32_t i = 0; i < s->ports.len; i++) {
+		const AstPort *p = s->ports.items[i];
+		if ((p->dir & PORT_IN) && ast_props_find(&p->props, SET_UNPIVOT_VALUE))
+			return true;
+	}
+	return false;
+}
+
+/* An unpivot (SSIS Unpivot: "expanding values from multiple columns in a
+ * single record into multiple records with the same values in a single
+ * column", Microsoft Docs, "Unpivot Transformation").  Each distinct key
+ * value of the input ports (SET_UNPIVOT_VALUE, in port order) gives one
+ * row per input row: the key column (SET_UNPIVOT_KEY) holds the key, each
+ * other output column the input port its `ref` names under that key, and
+ * input ports without a key pass through to the output they name.  A row
+ * whose values are all NULL is left out, except that an input row whose
+ * values are NULL under every key still gives one row, the first key's:
+ * the documentation keeps "only one row" for it, with NULL or zero
+ * values (W0602: the SQL gives NULL). */
+void lower_unpivot(Lower *L, StepInfo *si, LNode *ln, LNode *d)
+{
+	const AstStep *s = si->s;
+	lower_add_dep(L, ln, d->n->id);
+	const char *keys[64];
+	int nk = 0;
+	for (uint32_t i = 0; i < s->ports.len; i++) {
+		const AstPort *p = s->ports.items[i];
+		const AstProp *k = (p->dir & PORT_IN) ? ast_props_find(&p->props, SET_UNPIVOT_VALUE) : NULL;
+		if (!k || !k->value || !*k->value)
+			continue;
+		int j = 0;
+		while (j < nk && strcmp(keys[j], k->value) != 0)
+			j++;
+		if (j == nk && nk < 64)
+			keys[nk++] = k->value;
+	}
+	/* the value of input port `i`, as t.<col>, or NULL */
+#define IN_VALUE(i) (L->cur_in[i].node ? arena_sprintf(L->a, "t.%s", lower_ident(L, L->cur_in[i].col)) : NULL)
+	Sbuf vals = SBUF_INIT, names = SBUF_INIT, allnull = SBUF_INIT, anyval = SBUF_INIT;
+	sbuf_adds(&names, "akko_ord, akko_key");
+	int nv = 0;
+	const char *keycol = NULL;
+	for (uint32_t i = 0; i < s->ports.len; i++) { /* the output columns, in port order */
+		const AstPort *p = s->ports.items[i];
+		if (!lower_port_out(s, p) || (p->dir & PORT_IN))
+			continue;
+		const char *type;
+		const char *name = lower_port_col(L, ln, p, &type);
+		si->cols[i] = name;
+		if (ast_props_find(&p->props, SET_UNPIVOT_KEY)) {
+			keycol = name;
+			lower_add_item(L, ln, arena_sprintf(L->a, "CAST(v.akko_key AS %s)", type), name, type);
+			continue;
+		}
+		/* passed through: an input port without a key naming it */
+		int pass = -1;
+		for (uint32_t k = 0; k < s->ports.len && pass < 0; k++) {
+			const AstPort *q = s->ports.items[k];
+			const AstProp *kv = ast_props_find(&q->props, SET_UNPIVOT_VALUE);
+			if ((q->dir & PORT_IN) && q->ref && ascii_ieq(q->ref, p->name) && (!kv || !kv->value || !*kv->value))
+				pass = (int)k;
+		}
+		if (pass >= 0) {
+			const char *e = IN_VALUE(pass);
+			lower_add_item(L, ln, e ? e : arena_sprintf(L->a, "CAST(NULL AS %s)", type), name, type);
+			continue;
+		}
+		const char *vc = arena_sprintf(L->a, "akko_v%d", ++nv);
+		sbuf_addf(&names, ", %s", vc);
+		lower_add_item(L, ln, arena_sprintf(L->a, "v.%s", vc), name, type);
+		sbuf_addf(&anyval, "%sv.%s IS NOT NULL", nv > 1 ? " OR " : "", vc);
+	}
+	if (!nk || !nv) {
+		lower_placeholder(L, ln, CONV_LLM_UNAVAILABLE, "the unpivot's key values or value columns were not recognised");
+		sbuf_release(&vals), sbuf_release(&names), sbuf_release(&allnull), sbuf_release(&anyval);
+		return;
+	}
+	for (int k = 0; k < nk; k++) {
+		sbuf_addf(&vals, "%s(%d, %s", k ? ", " : "", k + 1, lower_sql_string(L, keys[k]));
+		for (uint32_t i = 0; i < s->ports.len; i++) {
+			const AstPort *p = s->ports.items[i];
+			if (!lower_port_out(s, p) || (p->dir & PORT_IN) || ast_props_find(&p->props, SET_UNPIVOT_KEY))
+				continue;
+			bool pass = false;
+			for (uint32_t q = 0; q < s->ports.len && !pass; q++) {
+				const AstPort *x = s->ports.items[q];
+				const AstProp *kv = ast_props_find(&x->props, SET_UNPIVOT_VALUE);
+				pass = (x->dir & PORT_IN) && x->ref && ascii_ieq(x->ref, p->name) && (!kv || !kv->value || !*kv->value);
+			}
+			if (pass)
+				continue;
+			const char *e = NULL;
+			for (uint32_t q = 0; q < s->ports.len && !e; q++) {
+				const AstPort *x = s->ports.items[q];
+				const AstProp *kv = ast_props_find(&x->props, SET_UNPIVOT_VALUE);
+				if ((x->dir & PORT_IN) && x->ref && ascii_ieq(x->ref, p->name) && kv && kv->value &&
+				    strcmp(kv->value, keys[k]) == 0) {
+					e = IN_VALUE(q);
+					if (e)
+						sbuf_addf(&allnull, "%s%s IS NULL", allnull.len ? " AND " : "", e);
+				}
+			}
+			sbuf_addf(&vals, ", CAST(%s AS %s)", e ? e : "NULL", pc_pg_type(L->a, &p->type));
+		}
+		sbuf_addch(&vals, ')');
+	}
+#undef IN_VALUE
+	ln->tail = arena_sprintf(L->a,
+				 "FROM %s AS t\nCROSS JOIN LATERAL (VALUES %s) AS v(%s)\nWHERE %s OR (v.akko_ord = 1 AND %s)",
+				 d->n->id, vals.buf, names.buf, anyval.buf, allnull.len ? allnull.buf : "true");
+	ln->carry = false;
+	if (!keycol)
+		ptrvec_push(L->a, &ln->n->evidence, (void *)"no output column receives the key value");
+	lower_warn(L, ln, W_RULE_DIFFERENCE, s,
+		   "an input row whose unpivoted values are all NULL gives one row with NULL values (the "
+		   "documentation says NULL or zero, by the column's type)");
+	sbuf_release(&vals), sbuf_release(&names), sbuf_release(&allnull), sbuf_release(&anyval);
+}
