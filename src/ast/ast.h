@@ -248,8 +248,9 @@
 	X(SET_COUNT_VARIABLE, "count_variable", "variable set to the number of rows that passed") \
 	X(SET_SAMPLE_PERCENT, "sample_percent", "percentage of the rows a random sample keeps") \
 	X(SET_SAMPLE_ROWS, "sample_rows", "number of rows a random sample keeps")     \
-	X(SET_UNPIVOT_VALUE, "unpivot_key_value", "input column of an unpivot: the key value its values are output under") \
-	X(SET_UNPIVOT_KEY, "unpivot_key", "output column of an unpivot that receives the key value")
+	X(SET_PIVOT_KEY_VALUE, "pivot_key_value", "the key value a column stands for: an unpivot's input column, a pivot's output column") \
+	X(SET_PIVOT_KEY, "pivot_key", "the column of key values: an unpivot's output, a pivot's input") \
+	X(SET_PIVOT_VALUE, "pivot_value", "a pivot's input column whose values fill the output columns of each key")
 
 /* Neutral values of enumerated settings (AstProp.norm).  A frontend maps
  * the value as written ("Master Outer Join", "Use Last Value", an SSIS

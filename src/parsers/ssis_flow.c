@@ -1107,6 +1107,40 @@ static void output_meanings(Flow *F, Comp *cp)
 	}
 }
 
+/* Pivot (Microsoft Docs, "Pivot Transformation"): an input column's
+ * PivotUsage is 0 (passed through), 1 (set key: the rows of one set become
+ * one row), 2 (pivot key: its values name the new columns) or 3 (pivot
+ * value: its values fill them); an output column with a PivotKeyValue and
+ * a SourceColumn receives that key's value, one with a SourceColumn only
+ * passes that column on. */
+static void pivot_meanings(Flow *F, Comp *cp)
+{
+	AstStep *s = cp->step;
+	for (uint32_t i = 0; i < s->ports.len; i++) {
+		AstPort *p = s->ports.items[i];
+		for (uint32_t k = 0; k < p->props.len; k++) {
+			AstProp *q = p->props.items[k];
+			if ((p->dir & PORT_IN) && strcmp(q->name, "PivotUsage") == 0 && q->value) {
+				int u = to_int(q->value, -1);
+				if (u == 1)
+					p->role = ROLE_GROUP_BY;
+				else if (u == 2)
+					q->key = SET_PIVOT_KEY;
+				else if (u == 3)
+					q->key = SET_PIVOT_VALUE;
+			} else if ((p->dir & PORT_OUT) && strcmp(q->name, "SourceColumn") == 0 && q->value) {
+				const char *nm = lineage_name(F, unwrap_id(F, q->value));
+				if (nm)
+					p->ref = nm;
+			} else if ((p->dir & PORT_OUT) && strcmp(q->name, "PivotKeyValue") == 0)
+				q->key = SET_PIVOT_KEY_VALUE;
+		}
+	}
+	const AstProp *pass = ast_props_find_name(&s->props, "PassThroughUnmatchedPivotKeys");
+	if (pass && pass->value && ascii_ieq(pass->value, "true"))
+		add_prop(F->S, &s->props, "unmatched_keys", "skip", SET_ROW_ERROR, VAL_SKIP, pass->loc);
+}
+
 /* Unpivot (Microsoft Docs, "Unpivot Transformation"): an input column with
  * a DestinationColumn and a PivotKeyValue gives its values to that output
  * column under that key; one with a DestinationColumn and no key passes
@@ -1114,6 +1148,8 @@ static void output_meanings(Flow *F, Comp *cp)
 static void unpivot_meanings(Flow *F, Comp *cp)
 {
 	AstStep *s = cp->step;
+	if (s->kind == STEP_PIVOT && strcmp(cp->canon, "Microsoft.Pivot") == 0)
+		pivot_meanings(F, cp);
 	if (s->kind != STEP_NORMALIZER || strcmp(cp->canon, "Microsoft.UnPivot") != 0)
 		return;
 	for (uint32_t i = 0; i < s->ports.len; i++) {
@@ -1125,10 +1161,10 @@ static void unpivot_meanings(Flow *F, Comp *cp)
 				if (nm)
 					p->ref = nm;
 			} else if ((p->dir & PORT_IN) && strcmp(q->name, "PivotKeyValue") == 0)
-				q->key = SET_UNPIVOT_VALUE;
+				q->key = SET_PIVOT_KEY_VALUE;
 			else if ((p->dir & PORT_OUT) && strcmp(q->name, "PivotKey") == 0 && q->value &&
 				 ascii_ieq(q->value, "true"))
-				q->key = SET_UNPIVOT_KEY;
+				q->key = SET_PIVOT_KEY;
 		}
 	}
 }

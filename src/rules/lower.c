@@ -57,7 +57,7 @@ static const RuleDef rule_table[] = {
 	 "rank() OVER (PARTITION BY group ports ORDER BY rank port) <= N"},
 	{"powercenter/normalizer", STEP_NORMALIZER, "Normalizer, Unpivot", NODE_NORMALIZER, 0.70,
 	 "one SELECT per occurrence, UNION ALL, with the occurrence number (GCID); an unpivot "
-	 "(unpivot_key_value ports): a row per key value, CROSS JOIN LATERAL (VALUES ...), rows "
+	 "(input ports with pivot_key_value): a row per key value, CROSS JOIN LATERAL (VALUES ...), rows "
 	 "whose values are all NULL left out"},
 	{"powercenter/target", STEP_TARGET, "Target Definition", NODE_SINK_TABLE, 0.95,
 	 "columns in target order, unconnected ones NULL; load mode from the update strategy, "
@@ -83,6 +83,10 @@ static const RuleDef rule_table[] = {
 	{"ssis/sample", STEP_SAMPLE, "Percentage Sampling, Row Sampling (SSIS)", NODE_WHERE, 0.80,
 	 "percentage: WHERE random() < p/100; rows: ORDER BY random() LIMIT n; a random sample "
 	 "differs from run to run (W0602); the unselected output is not converted"},
+	{"ssis/pivot", STEP_PIVOT, "Pivot (SSIS)", NODE_GROUP_BY, 0.85,
+	 "GROUP BY the set keys; each key's column is the value of the set's row with that key, "
+	 "(array_agg(v) FILTER (WHERE key = 'k'))[1]; two rows with one key in a set, or a key no "
+	 "column takes (unless unmatched keys pass), fail the statement"},
 	{"powercenter/fallback", STEP_CUSTOM, "Custom Transformation, Stored Procedure, XML Source "
 	 "Qualifier, Java, HTTP, SQL", NODE_PLACEHOLDER, 0.00,
 	 "no rule: fallback path (llm_unavailable until an LLM is configured), manual review"},
@@ -507,6 +511,7 @@ void lower_step(Lower *L, StepInfo *si)
 			lower_joiner(L, si, ln, in);
 			break;
 		case STEP_UNION: lower_union(L, si, ln, in); break;
+		case STEP_PIVOT: lower_pivot(L, si, ln, d); break;
 		case STEP_NORMALIZER:
 			if (lower_is_unpivot(s))
 				lower_unpivot(L, si, ln, d);

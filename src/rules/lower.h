@@ -239,9 +239,10 @@ bool lower_share_variables(Lower *L, LNode *ln);
  * step si, whose node is ln: hidden columns of ln carry their values. */
 /* Nodes for the error outputs something reads that the rule gave none. */
 void lower_error_outputs(Lower *L, StepInfo *si, LNode *d);
-/* Does the step unpivot (input ports with SET_UNPIVOT_VALUE)? */
+/* Does the step unpivot (input ports with SET_PIVOT_KEY_VALUE)? */
 bool lower_is_unpivot(const AstStep *s);
 void lower_unpivot(Lower *L, StepInfo *si, LNode *ln, LNode *d);
+void lower_pivot(Lower *L, StepInfo *si, LNode *ln, LNode *d);
 /* SSIS Row Count: rows pass; the count becomes a variable update. */
 void lower_row_count(Lower *L, StepInfo *si, LNode *ln, LNode *d);
 /* A random sample of the rows (a percentage or a number). */

@@ -863,7 +863,7 @@ bool lower_is_unpivot(const AstStep *s)
 {
 	for (uint32_t i = 0; i < s->ports.len; i++) {
 		const AstPort *p = s->ports.items[i];
-		if ((p->dir & PORT_IN) && ast_props_find(&p->props, SET_UNPIVOT_VALUE))
+		if ((p->dir & PORT_IN) && ast_props_find(&p->props, SET_PIVOT_KEY_VALUE))
 			return true;
 	}
 	return false;
@@ -872,8 +872,8 @@ bool lower_is_unpivot(const AstStep *s)
 /* An unpivot (SSIS Unpivot: "expanding values from multiple columns in a
  * single record into multiple records with the same values in a single
  * column", Microsoft Docs, "Unpivot Transformation").  Each distinct key
- * value of the input ports (SET_UNPIVOT_VALUE, in port order) gives one
- * row per input row: the key column (SET_UNPIVOT_KEY) holds the key, each
+ * value of the input ports (SET_PIVOT_KEY_VALUE, in port order) gives one
+ * row per input row: the key column (SET_PIVOT_KEY) holds the key, each
  * other output column the input port its `ref` names under that key, and
  * input ports without a key pass through to the output they name.  A row
  * whose values are all NULL is left out, except that an input row whose
@@ -888,7 +888,7 @@ void lower_unpivot(Lower *L, StepInfo *si, LNode *ln, LNode *d)
 	int nk = 0;
 	for (uint32_t i = 0; i < s->ports.len; i++) {
 		const AstPort *p = s->ports.items[i];
-		const AstProp *k = (p->dir & PORT_IN) ? ast_props_find(&p->props, SET_UNPIVOT_VALUE) : NULL;
+		const AstProp *k = (p->dir & PORT_IN) ? ast_props_find(&p->props, SET_PIVOT_KEY_VALUE) : NULL;
 		if (!k || !k->value || !*k->value)
 			continue;
 		int j = 0;
@@ -910,7 +910,7 @@ void lower_unpivot(Lower *L, StepInfo *si, LNode *ln, LNode *d)
 		const char *type;
 		const char *name = lower_port_col(L, ln, p, &type);
 		si->cols[i] = name;
-		if (ast_props_find(&p->props, SET_UNPIVOT_KEY)) {
+		if (ast_props_find(&p->props, SET_PIVOT_KEY)) {
 			keycol = name;
 			lower_add_item(L, ln, arena_sprintf(L->a, "CAST(v.akko_key AS %s)", type), name, type);
 			continue;
@@ -919,7 +919,7 @@ void lower_unpivot(Lower *L, StepInfo *si, LNode *ln, LNode *d)
 		int pass = -1;
 		for (uint32_t k = 0; k < s->ports.len && pass < 0; k++) {
 			const AstPort *q = s->ports.items[k];
-			const AstProp *kv = ast_props_find(&q->props, SET_UNPIVOT_VALUE);
+			const AstProp *kv = ast_props_find(&q->props, SET_PIVOT_KEY_VALUE);
 			if ((q->dir & PORT_IN) && q->ref && ascii_ieq(q->ref, p->name) && (!kv || !kv->value || !*kv->value))
 				pass = (int)k;
 		}
@@ -942,12 +942,12 @@ void lower_unpivot(Lower *L, StepInfo *si, LNode *ln, LNode *d)
 		sbuf_addf(&vals, "%s(%d, %s", k ? ", " : "", k + 1, lower_sql_string(L, keys[k]));
 		for (uint32_t i = 0; i < s->ports.len; i++) {
 			const AstPort *p = s->ports.items[i];
-			if (!lower_port_out(s, p) || (p->dir & PORT_IN) || ast_props_find(&p->props, SET_UNPIVOT_KEY))
+			if (!lower_port_out(s, p) || (p->dir & PORT_IN) || ast_props_find(&p->props, SET_PIVOT_KEY))
 				continue;
 			bool pass = false;
 			for (uint32_t q = 0; q < s->ports.len && !pass; q++) {
 				const AstPort *x = s->ports.items[q];
-				const AstProp *kv = ast_props_find(&x->props, SET_UNPIVOT_VALUE);
+				const AstProp *kv = ast_props_find(&x->props, SET_PIVOT_KEY_VALUE);
 				pass = (x->dir & PORT_IN) && x->ref && ascii_ieq(x->ref, p->name) && (!kv || !kv->value || !*kv->value);
 			}
 			if (pass)
@@ -955,7 +955,7 @@ void lower_unpivot(Lower *L, StepInfo *si, LNode *ln, LNode *d)
 			const char *e = NULL;
 			for (uint32_t q = 0; q < s->ports.len && !e; q++) {
 				const AstPort *x = s->ports.items[q];
-				const AstProp *kv = ast_props_find(&x->props, SET_UNPIVOT_VALUE);
+				const AstProp *kv = ast_props_find(&x->props, SET_PIVOT_KEY_VALUE);
 				if ((x->dir & PORT_IN) && x->ref && ascii_ieq(x->ref, p->name) && kv && kv->value &&
 				    strcmp(kv->value, keys[k]) == 0) {
 					e = IN_VALUE(q);
@@ -978,4 +978,94 @@ void lower_unpivot(Lower *L, StepInfo *si, LNode *ln, LNode *d)
 		   "an input row whose unpivoted values are all NULL gives one row with NULL values (the "
 		   "documentation says NULL or zero, by the column's type)");
 	sbuf_release(&vals), sbuf_release(&names), sbuf_release(&allnull), sbuf_release(&anyval);
+}
+
+/* A pivot (SSIS Pivot: "compacts an input data flow by pivoting it on a
+ * column value", Microsoft Docs, "Pivot Transformation").  The rows of one
+ * set (the ROLE_GROUP_BY input ports) become one row: GROUP BY them; each
+ * output port with a SET_PIVOT_KEY_VALUE receives the SET_PIVOT_VALUE input
+ * of the set's row whose SET_PIVOT_KEY input equals that value (compared
+ * as text); an output port naming an input port (`ref`) without a key
+ * value passes it on.  SSIS pivots "each time data in the pivot column
+ * changes", so unsorted input gives several rows per set there; the SQL
+ * gives one (W0602).  Two rows of a set with the same key fail the
+ * transformation ("duplicate rows will cause this transformation to
+ * fail"); so does a key no output column takes, unless unmatched keys pass
+ * (SET_ROW_ERROR skip: PassThroughUnmatchedPivotKeys): the HAVING casts a
+ * message to boolean for such a set. */
+void lower_pivot(Lower *L, StepInfo *si, LNode *ln, LNode *d)
+{
+	const AstStep *s = si->s;
+	lower_add_dep(L, ln, d->n->id);
+	int keyp = -1, valp = -1;
+	Sbuf group = SBUF_INIT, dup = SBUF_INIT, keys = SBUF_INIT;
+	for (uint32_t i = 0; i < s->ports.len; i++) {
+		const AstPort *p = s->ports.items[i];
+		if (!(p->dir & PORT_IN) || !L->cur_in[i].node)
+			continue;
+		if (ast_props_find(&p->props, SET_PIVOT_KEY))
+			keyp = (int)i;
+		else if (ast_props_find(&p->props, SET_PIVOT_VALUE))
+			valp = (int)i;
+		else if (p->role == ROLE_GROUP_BY)
+			sbuf_addf(&group, "%st.%s", group.len ? ", " : "", lower_ident(L, L->cur_in[i].col));
+	}
+	if (keyp < 0 || valp < 0) {
+		lower_placeholder(L, ln, CONV_LLM_UNAVAILABLE, "the pivot's key or value column was not recognised");
+		sbuf_release(&group), sbuf_release(&dup), sbuf_release(&keys);
+		return;
+	}
+	const char *k = arena_sprintf(L->a, "t.%s::text", lower_ident(L, L->cur_in[keyp].col));
+	const char *v = arena_sprintf(L->a, "t.%s", lower_ident(L, L->cur_in[valp].col));
+	for (uint32_t i = 0; i < s->ports.len; i++) {
+		const AstPort *p = s->ports.items[i];
+		if (!lower_port_out(s, p) || (p->dir & PORT_IN))
+			continue;
+		const char *type;
+		const char *name = lower_port_col(L, ln, p, &type);
+		const AstProp *kv = ast_props_find(&p->props, SET_PIVOT_KEY_VALUE);
+		const char *e;
+		if (kv && kv->value) {
+			const char *lit = lower_sql_string(L, kv->value);
+			e = arena_sprintf(L->a, "CAST((array_agg(%s) FILTER (WHERE %s = %s))[1] AS %s)", v, k, lit, type);
+			sbuf_addf(&dup, "%scount(*) FILTER (WHERE %s = %s) > 1", dup.len ? " OR " : "", k, lit);
+			sbuf_addf(&keys, "%s%s", keys.len ? ", " : "", lit);
+		} else {
+			int src = -1;
+			for (uint32_t q = 0; p->ref && q < s->ports.len && src < 0; q++) {
+				const AstPort *x = s->ports.items[q];
+				if ((x->dir & PORT_IN) && ascii_ieq(x->name, p->ref))
+					src = (int)q;
+			}
+			const AstPort *in = src >= 0 ? s->ports.items[src] : NULL;
+			if (src >= 0 && L->cur_in[src].node && in->role == ROLE_GROUP_BY)
+				e = arena_sprintf(L->a, "t.%s", lower_ident(L, L->cur_in[src].col));
+			else if (src >= 0 && L->cur_in[src].node) {
+				e = arena_sprintf(L->a, "(array_agg(t.%s))[1]", lower_ident(L, L->cur_in[src].col));
+				lower_warn(L, ln, W_RULE_DIFFERENCE, s,
+					   "'%s' passes one row's value of its set; which row is not determined",
+					   p->name);
+			} else
+				e = arena_sprintf(L->a, "CAST(NULL AS %s)", type);
+		}
+		lower_add_item(L, ln, e, name, type);
+		si->cols[i] = name;
+	}
+	bool skip = ast_props_value(&s->props, SET_ROW_ERROR, L->sem->row_error) == VAL_SKIP;
+	if (!skip && keys.len)
+		sbuf_addf(&dup, "%scount(*) FILTER (WHERE %s IS NULL OR %s NOT IN (%s)) > 0", dup.len ? " OR " : "",
+			  k, k, keys.buf);
+	const char *msg = lower_sql_string(
+	    L, arena_sprintf(L->a, "akko: pivot '%s': a set has two rows with one key, or a key no column takes: ",
+			     s->name));
+	ln->tail = arena_sprintf(L->a, "FROM %s AS t%s%s%s%s", d->n->id, group.len ? "\nGROUP BY " : "", group.buf,
+				 dup.len ? "\nHAVING " : "",
+				 dup.len ? arena_sprintf(L->a, "CASE WHEN %s THEN CAST(concat(%s, count(*)) AS boolean) ELSE true END",
+							dup.buf, msg)
+					 : "");
+	ln->carry = false;
+	lower_warn(L, ln, W_RULE_DIFFERENCE, s,
+		   "one row per set: SSIS starts a new row each time the set key changes, so unsorted "
+		   "input gives it several");
+	sbuf_release(&group), sbuf_release(&dup), sbuf_release(&keys);
 }
