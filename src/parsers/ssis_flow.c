@@ -822,6 +822,18 @@ static void component_props(Flow *F, Comp *cp)
 	if (s->kind == STEP_ROUTER && strcmp(cp->canon, "Microsoft.ConditionalSplit") == 0)
 		add_prop(S, &s->props, "routing", "first_match", SET_ROUTING, VAL_FIRST_MATCH, s->loc);
 	apply_access_mode(F, cp, access);
+	if (strcmp(cp->canon, "Microsoft.OLEDBCommand") == 0) {
+		/* "runs an SQL statement for each row in a data flow" (Microsoft
+		 * Docs, "OLE DB Command Transformation"): per-row DML the converter
+		 * never runs; the statement is kept for review */
+		AstProp *q = ast_props_find(&s->props, SET_SQL_QUERY);
+		if (q)
+			q->key = SET_NONE; /* not a query the step's rows come from */
+		s->review = arena_sprintf(S->a, "it runs a SQL statement once per input row: %s",
+					  q && q->value ? q->value : "(no statement)");
+	} else if (strcmp(cp->canon, "Microsoft.SCD") == 0)
+		s->review = "a Slowly Changing Dimension: its outputs (new, changing, historical, fixed, "
+			    "inferred members) are not converted yet";
 }
 
 static void component_connections(Flow *F, Comp *cp)

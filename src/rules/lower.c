@@ -454,7 +454,7 @@ void lower_step(Lower *L, StepInfo *si)
 	L->cur_vars = L->cur_pre = L->cur_prev = NULL;
 	L->cur_order = L->cur_row_order = NULL;
 	const char *why = NULL;
-	if (type == NODE_PLACEHOLDER || s->disabled) {
+	if (type == NODE_PLACEHOLDER || s->disabled || s->review) {
 		lower_fallback(L, si, s->kind == STEP_SCRIPT ? CONV_UNSUPPORTED : CONV_LLM_UNAVAILABLE,
 			       s->unresolved ? arena_sprintf(L->a,
 							     "its definition (%s '%s') is not in the "
