@@ -266,7 +266,7 @@ typedef enum DiagSeverity { DIAG_NOTE, DIAG_WARNING, DIAG_ERROR } DiagSeverity;
 	X(W_SSIS_LINEAGE, "W1010", DIAG_WARNING,                                                   \
 	  "no output column of the data flow has that lineage id; the reference is kept as "      \
 	  "written; open the data flow in the designer to repair it")                             \
-	X(W_SSIS_NO_VALUE, "W1020", DIAG_WARNING,                                                  \
+	X(W_SSIS_NO_VALUE, "W1030", DIAG_WARNING,                                                  \
 	  "the component goes to review: write the column's value by hand, or check the "         \
 	  "component's settings in the designer")
 

@@ -447,7 +447,7 @@ static const char *unwrap_id(Flow *F, const char *v)
  * Hiragana, Katakana, Half width, Full width, Linguistic casing, Simplified
  * and Traditional Chinese).  Lowercase (0x100) and Uppercase (0x200) are
  * the expression language's LOWER and UPPER; any other operation has no
- * SQL translation: the step goes to review (W1020) and NULL is returned. */
+ * SQL translation: the step goes to review (W1030) and NULL is returned. */
 static AstExpr *char_map_expression(Flow *F, AstStep *s, const xmlNode *c, const char *col)
 {
 	Ssis *S = F->S;
@@ -712,7 +712,7 @@ static const struct {
 
 /* A source in a SQL-command mode becomes a source query; a query or a
  * table that a variable holds at run time is not known here: the step goes
- * to review (W1020) rather than read the design-time table or text. */
+ * to review (W1030) rather than read the design-time table or text. */
 static void apply_access_mode(Flow *F, Comp *cp, int access)
 {
 	AstStep *s = cp->step;
@@ -1184,7 +1184,7 @@ static void unpivot_meanings(Flow *F, Comp *cp)
 /* A row-by-row component (Derived Column, Copy Column, Character Map,
  * Audit, Data Conversion) whose new output column has no value the reader
  * understood (an expression, a copied or converted column) would output
- * NULL there: it goes to review instead (STEP_CUSTOM), with W1020. */
+ * NULL there: it goes to review instead (STEP_CUSTOM), with W1030. */
 static void check_values(Flow *F, Comp *cp)
 {
 	AstStep *s = cp->step;
