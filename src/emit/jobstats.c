@@ -1,9 +1,9 @@
 /* jobstats.c - complexity counts, the structural fingerprint and the list
  * of what was not converted, for the JSON summary line (src/emit).
  *
- * Counts and fingerprint read the workflow AST (expressions are parsed
- * again with the PowerCenter grammar to count calls and to take their
- * shape); the unsupported list reads the IR the rule engine built.
+ * Counts and fingerprint read the workflow AST (each expression parsed in
+ * its own language, to count calls and to take their shape); the
+ * unsupported list reads the IR the rule engine built.
  */
 #include <ctype.h>
 #include <nettle/sha2.h>
@@ -18,17 +18,18 @@
 
 /* ---- which flows count ---------------------------------------------------- */
 
-/* The flows counted: the mappings, or the mapplets of a file without any
- * (their steps are expanded into the mappings that use them). */
-static FlowKind counted_kind(const AstDoc *doc)
+/* Does a flow count: the data flows (PowerCenter mappings, SSIS data flows,
+ * Alteryx workflows, DataStage jobs), or the mapplets of a file without any
+ * (their steps are expanded into the flows that use them). */
+static bool has_data_flows(const AstDoc *doc)
 {
 	for (uint32_t i = 0; i < doc->folders.len; i++) {
 		const AstFolder *f = doc->folders.items[i];
 		for (uint32_t j = 0; j < f->flows.len; j++)
-			if (((AstFlow *)f->flows.items[j])->kind == FLOW_MAPPING)
-				return FLOW_MAPPING;
+			if (((AstFlow *)f->flows.items[j])->kind != FLOW_MAPPLET)
+				return true;
 	}
-	return FLOW_MAPPLET;
+	return false;
 }
 
 /* A port whose expression is its own name: PowerCenter writes
@@ -138,14 +139,14 @@ void jobstats_count(const AstDoc *doc, JobCounts *c)
 	memset(c, 0, sizeof *c);
 	if (!doc)
 		return;
-	FlowKind kind = counted_kind(doc);
+	bool data_flows = has_data_flows(doc);
 	Arena scratch;
 	arena_init(&scratch);
 	for (uint32_t i = 0; i < doc->folders.len; i++) {
 		const AstFolder *f = doc->folders.items[i];
 		for (uint32_t j = 0; j < f->flows.len; j++) {
 			const AstFlow *fl = f->flows.items[j];
-			if (fl->kind != kind)
+			if ((fl->kind == FLOW_MAPPLET) == data_flows)
 				continue;
 			c->mappings++;
 			for (uint32_t k = 0; k < fl->steps.len; k++)

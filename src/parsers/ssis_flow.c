@@ -829,8 +829,9 @@ static void component_props(Flow *F, Comp *cp)
 		AstProp *q = ast_props_find(&s->props, SET_SQL_QUERY);
 		if (q)
 			q->key = SET_NONE; /* not a query the step's rows come from */
-		s->review = arena_sprintf(S->a, "it runs a SQL statement once per input row: %s",
-					  q && q->value ? q->value : "(no statement)");
+		s->review = q && q->value && *q->value
+				? "it runs a SQL statement once per input row (in the evidence)"
+				: "it runs a SQL statement once per input row; the export holds none";
 	} else if (strcmp(cp->canon, "Microsoft.SCD") == 0)
 		s->review = "a Slowly Changing Dimension: its outputs (new, changing, historical, fixed, "
 			    "inferred members) are not converted yet";
@@ -887,14 +888,16 @@ static void read_component(Flow *F, const xmlNode *n)
 		s->orig_name = name;
 	strmap_put(&F->names, sname, s);
 	s->loc = ssis_loc(S, n);
-	s->orig_kind = ssis_str(S, utype && is_managed_host(clsid) ? utype : clsid);
+	/* the canonical name ("Microsoft.Lookup"), whichever class id, ProgID or
+	 * GUID the save wrote (kept as componentClassID); unknown: as written */
+	s->orig_kind = known ? canon : ssis_str(S, utype && is_managed_host(clsid) ? utype : clsid);
 	s->description = ssis_str(S, xml_attr(n, "description"));
 	if (s->description && !*s->description)
 		s->description = NULL;
+	add_prop(S, &s->props, "componentClassID", ssis_str(S, clsid), SET_TEMPLATE, VAL_NONE,
+		 xml_attr_loc(&S->x, n, "componentClassID"));
 	if (!known) {
 		s->kind = is_managed_host(clsid) ? STEP_CUSTOM : STEP_UNKNOWN;
-		add_prop(S, &s->props, "componentClassID", ssis_str(S, clsid), SET_TEMPLATE, VAL_NONE,
-			 xml_attr_loc(&S->x, n, "componentClassID"));
 		Diag d = {.code = W_SSIS_COMPONENT,
 			  .loc = xml_attr_loc(&S->x, n, "componentClassID"),
 			  .span = (uint32_t)strlen(clsid),

@@ -466,6 +466,12 @@ void lower_step(Lower *L, StepInfo *si)
 				   ? pc_stored_procedure_why(L, si)
 				   : arena_sprintf(L->a, "no rule converts a %s",
 						   s->orig_kind ? s->orig_kind : step_kind_name(s->kind)));
+		for (uint32_t i = 0; s->review && i < s->props.len; i++) { /* its SQL, kept for review */
+			const AstProp *p = s->props.items[i];
+			if (p->expr && p->expr->lang == LANG_SQL && p->value && *p->value)
+				ptrvec_push(L->a, &si->node->n->evidence,
+					    (void *)arena_sprintf(L->a, "%s (SQL, as written): %s", p->name, p->value));
+		}
 		lower_node_add(L, si->node);
 	} else if (s->kind == STEP_ROUTER) {
 		LNode *d = si->d = lower_single_input(L, si, in, &why);
