@@ -202,6 +202,19 @@ is "the renamed copies and their original form one cluster" \
 	"[['corpus/powercenter/warn_custom_template.XML', 'tests/report/fp_invoices.XML', 'tests/report/fp_orders.XML']]"
 report 0 "corpus-html" -f html -o "$out/corpus.html" "$out/corpus.jsonl"
 
+# ---- SSIS packages: their data flows are counted like mappings ------------
+"$AKKO_BIN" "$AKKO_SRCDIR/corpus/ssis/df_split_convert.dtsx" -o "$out/conv/" -f json -q >"$out/ssis.json" 2>/dev/null
+# by hand: Orders; four destinations; Fix status, Convert qty, Route, Copy
+# big, Count big, Sample rest; the Replace and note_len expressions, the
+# conversion, two split conditions; ISNULL, UPPER, TRIM, LEN
+is "an SSIS data flow's objects are counted" \
+	"$(json "$out/ssis.json" '[d["counts"][k] for k in ("mappings", "sources", "targets", "components", "expressions", "function_calls")]')" \
+	"[1, 1, 4, 6, 5, 4]"
+"$AKKO_BIN" "$AKKO_SRCDIR/corpus/ssis/df_access_modes.dtsx" -o "$out/conv/" -f json -q >"$out/ssis2.json" 2>/dev/null
+is "an SSIS component to review is listed by its canonical name" \
+	"$(json "$out/ssis2.json" '[u["name"].split(":")[0] for u in d["unsupported"]]')" \
+	"['Microsoft.OLEDBCommand', 'Microsoft.OLEDBSource']"
+
 # ---- command line -----------------------------------------------------------
 report 0 "help" --help
 grep -q -- "--config FILE" "$out/help.out" && pass "help report documents --config" || fail "help report documents --config"
