@@ -109,7 +109,8 @@ for file in "$sdir"/*.dtsx; do
 	else
 		pass "corpus ssis/$base is read without error"
 	fi
-	# converted (exit 0, or 4 under a failed gate), and the output validates
+	# converted (exit 0, or 4 under a failed gate), the output validates, and
+	# every executable and event handler is a task of the orchestration
 	out="$TESTS_OUT/corpus-ssis-$files.yaml"
 	"$AKKO_BIN" "$file" -o "$out" >/dev/null 2>"$err"
 	rc=$?
@@ -124,6 +125,11 @@ for file in "$sdir"/*.dtsx; do
 	else
 		fail "corpus ssis/$base: the output validates"
 		show "$err" 12
+	fi
+	if [ $have_xmllint = 1 ]; then
+		want=$(($(xmllint --nonet --xpath "count(//*[local-name()='Executable'][not(@IDREF)]) - 1 + count(//*[local-name()='EventHandler'])" "$file")))
+		got=$(sed -n '/^orchestration:/,$p' "$out" | grep -c '^    - id: ')
+		check "corpus ssis/$base: $want executables and event handlers are tasks (got $got)" test "$got" = "$want"
 	fi
 done
 if [ $files -gt 0 ]; then

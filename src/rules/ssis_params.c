@@ -100,20 +100,61 @@ const AstParam *ssis_find_var(const SsisScope *sc, const char *spelling)
 
 /* ---- types ---------------------------------------------------------------- */
 
-/* System variables whose type is not text ("System Variables", Microsoft
- * Learn: StartTime and ContainerStartTime are DateTime, the error code
- * Int32, Propagate and Cancel Boolean). */
+/* The system variables of "System Variables" (Microsoft Learn,
+ * learn.microsoft.com/sql/integration-services/system-variables), with
+ * their types: packages', containers', tasks' and event handlers'. */
 static const struct {
 	const char *name;
 	TypeKind kind;
-} system_types[] = {
-    {"StartTime", TY_TIMESTAMP},      {"ContainerStartTime", TY_TIMESTAMP},
-    {"CreationDate", TY_TIMESTAMP},   {"EventHandlerStartTime", TY_TIMESTAMP},
-    {"ErrorCode", TY_INTEGER},        {"VersionBuild", TY_INTEGER},
-    {"VersionMajor", TY_INTEGER},     {"VersionMinor", TY_INTEGER},
-    {"LocaleID", TY_INTEGER},         {"Propagate", TY_BOOLEAN},
-    {"Cancel", TY_BOOLEAN},           {"ServerExecutionID", TY_BIGINT},
+} system_vars[] = {
+    {"CancelEvent", TY_INTEGER},
+    {"CreationDate", TY_TIMESTAMP},
+    {"CreatorComputerName", TY_STRING},
+    {"CreatorName", TY_STRING},
+    {"ExecutionInstanceGUID", TY_STRING},
+    {"FailedConfigurations", TY_STRING},
+    {"IgnoreConfigurationsOnLoad", TY_BOOLEAN},
+    {"InteractiveMode", TY_BOOLEAN},
+    {"LocaleId", TY_INTEGER},
+    {"MachineName", TY_STRING},
+    {"OfflineMode", TY_BOOLEAN},
+    {"PackageID", TY_STRING},
+    {"PackageName", TY_STRING},
+    {"ServerExecutionID", TY_BIGINT},
+    {"StartTime", TY_TIMESTAMP},
+    {"UserName", TY_STRING},
+    {"VersionBuild", TY_INTEGER},
+    {"VersionComment", TY_STRING},
+    {"VersionGUID", TY_STRING},
+    {"VersionMajor", TY_INTEGER},
+    {"VersionMinor", TY_INTEGER},
+    {"ContainerStartTime", TY_TIMESTAMP},
+    {"TaskID", TY_STRING},
+    {"TaskName", TY_STRING},
+    {"TaskTransactionOption", TY_INTEGER},
+    {"Cancel", TY_BOOLEAN},
+    {"ErrorCode", TY_INTEGER},
+    {"ErrorDescription", TY_STRING},
+    {"EventHandlerStartTime", TY_TIMESTAMP},
+    {"Propagate", TY_BOOLEAN},
+    {"SourceDescription", TY_STRING},
+    {"SourceID", TY_STRING},
+    {"SourceName", TY_STRING},
+    {"SourceParentGUID", TY_STRING},
+    {"VariableDescription", TY_STRING},
+    {"VariableID", TY_STRING},
+    {"VariableName", TY_STRING},
+    {"VariableValue", TY_STRING},
 };
+
+/* The system variable `name` (without "System::"), or -1. */
+static int system_var(const char *name)
+{
+	for (size_t i = 0; i < ARRAY_LEN(system_vars); i++)
+		if (ascii_ieq(name, system_vars[i].name))
+			return (int)i;
+	return -1;
+}
 
 static TypeKind var_type(const AstParam *p, const char *spelling)
 {
@@ -121,10 +162,10 @@ static TypeKind var_type(const AstParam *p, const char *spelling)
 		return p->type.kind;
 	if (p && p->scope != SCOPE_SYSTEM)
 		return TY_STRING;
-	for (size_t i = 0; i < ARRAY_LEN(system_types); i++)
-		if (ascii_ieq(bare_name(spelling), system_types[i].name) &&
-		    (!p || strncmp(p->name, "System::", 8) == 0))
-			return system_types[i].kind;
+	int k = system_var(bare_name(spelling));
+	if (k >= 0 && (!p || strncmp(p->name, "System::", 8) == 0) &&
+	    (!strstr(spelling, "::") || strncmp(spelling, "System::", 8) == 0))
+		return system_vars[k].kind;
 	return TY_STRING;
 }
 
@@ -148,7 +189,7 @@ const ExprBinding *ssis_resolve(void *ud, BindKind what, const char *name)
 		return NULL; /* a control-flow expression has no columns */
 	add_ref(sc, name);
 	const AstParam *p = ssis_find_var(sc, name);
-	if (!p)
+	if (!p && (strncmp(name, "System::", 8) != 0 || system_var(name + 8) < 0))
 		return NULL;
 	ExprBinding *b = ARENA_NEW(sc->a, ExprBinding);
 	b->kind = BIND_PARAM;
@@ -156,6 +197,26 @@ const ExprBinding *ssis_resolve(void *ud, BindKind what, const char *name)
 	b->type = expr_type_from_ast(var_type(p, name));
 	b->declared = true;
 	return b;
+}
+
+const char *ssis_canonical(const SsisScope *sc, const char *spelling)
+{
+	const AstParam *p = ssis_find_var(sc, spelling);
+	if (p)
+		return p->name;
+	if (!strstr(spelling, "::") && system_var(spelling) >= 0) /* @[PackageID] */
+		return arena_sprintf(sc->a, "System::%s", spelling);
+	return spelling;
+}
+
+/* Every variable spelled as declared ("@Tries" reads "User::Tries"), so
+ * one variable is one setting in the orchestration. */
+static void canonical_names(const SsisScope *sc, Expr *e)
+{
+	if (e->kind == EX_PARAM)
+		e->name = ssis_canonical(sc, e->name);
+	for (uint32_t i = 0; i < e->nargs; i++)
+		canonical_names(sc, e->args[i]);
 }
 
 const char *ssis_translate(SsisScope *sc, const AstExpr *e, bool condition, double *confidence,
@@ -167,7 +228,15 @@ const char *ssis_translate(SsisScope *sc, const AstExpr *e, bool condition, doub
 		       .resolve = ssis_resolve,
 		       .ud = sc};
 	ExprResult r = {0};
-	expr_translate_ast(sc->a, &env, e, &r);
+	const ExprParsed *parsed = expr_parsed(e);
+	if (parsed && parsed->tree) {
+		Expr *t = expr_clone(sc->a, parsed->tree);
+		canonical_names(sc, t);
+		env.lang = parsed->lang;
+		expr_translate_tree(sc->a, &env, t, &r);
+	} else {
+		expr_translate_ast(sc->a, &env, e, &r);
+	}
 	if (issues)
 		*issues = r.issues;
 	if (confidence)
@@ -257,8 +326,8 @@ static const char *property_key(Arena *a, const char *owner, const char *prop)
 	return k;
 }
 
-void ssis_property_params(SsisScope *sc, const char *owner_name, const char *owner_path,
-			  const PtrVec *props, PtrVec *out)
+void ssis_property_params(SsisScope *sc, const char *owner_name, const char *owner_path, const PtrVec *props,
+			  PtrVec *out)
 {
 	for (uint32_t i = 0; i < props->len; i++) {
 		const AstProp *p = props->items[i];
@@ -331,20 +400,38 @@ static void declared_in(SsisScope *sc, const AstControl *c, PtrVec *out, int dep
 		declared_in(sc, c->handlers.items[k], out, depth + 1);
 }
 
-/* Property expressions of the tasks of `c` and inside them. */
-static void properties_in(SsisScope *sc, const AstControl *c, const char *path, PtrVec *out, int depth)
+/* Property expressions of `c` (named `name`), of its tasks and of
+ * everything inside them, event handlers included. */
+static void properties_in(SsisScope *sc, const AstControl *c, const char *name, const char *path, PtrVec *out,
+			  int depth);
+
+static void handler_properties(SsisScope *sc, const PtrVec *handlers, const char *owner_path, PtrVec *out,
+			       int depth)
+{
+	for (uint32_t k = 0; k < handlers->len; k++) {
+		const AstControl *h = handlers->items[k];
+		properties_in(sc, h, h->name,
+			      arena_sprintf(sc->a, "%s.EventHandlers[%s]", owner_path, h->name), out,
+			      depth + 1);
+	}
+}
+
+static void properties_in(SsisScope *sc, const AstControl *c, const char *name, const char *path, PtrVec *out,
+			  int depth)
 {
 	if (depth > 32)
 		return;
-	ssis_property_params(sc, c->kind == CTRL_PACKAGE ? "Package" : c->name, path, &c->props, out);
+	ssis_property_params(sc, name, path, &c->props, out);
 	for (uint32_t i = 0; i < c->tasks.len; i++) {
 		const AstTask *t = c->tasks.items[i];
 		const char *tp = t->sub ? t->sub->name : arena_sprintf(sc->a, "%s\\%s", path, t->name);
 		if (t->sub)
-			properties_in(sc, t->sub, tp, out, depth + 1);
+			properties_in(sc, t->sub, t->name, tp, out, depth + 1);
 		else
 			ssis_property_params(sc, t->name, tp, &t->props, out);
+		handler_properties(sc, &t->handlers, tp, out, depth);
 	}
+	handler_properties(sc, &c->handlers, path, out, depth);
 }
 
 static void connection_properties(SsisScope *sc, const AstConnection *c, PtrVec *out)
@@ -359,7 +446,7 @@ void ssis_workflow_params(SsisScope *sc, const PtrVec *refs, PtrVec *out)
 	SsisScope in = *sc;
 	in.refs = &more;
 	declared_in(&in, sc->pkg, &all, 0);
-	properties_in(&in, sc->pkg, sc->path, &props, 0);
+	properties_in(&in, sc->pkg, "Package", sc->path, &props, 0);
 	for (uint32_t i = 0; i < sc->doc->connections.len; i++)
 		connection_properties(&in, sc->doc->connections.items[i], &props);
 	add_refs(&in, &more, &all);
@@ -484,7 +571,8 @@ void ssis_pipeline_params(Arena *a, const AstDoc *doc, const AstFlow *flow, cons
 		ssis_property_params(&sc, task->name, flow->name, &task->props, &props);
 	PtrVec seen = {0};
 	for (uint32_t i = 0; i < flow->steps.len; i++) {
-		const AstProp *p = ast_props_find(&((const AstStep *)flow->steps.items[i])->props, SET_CONNECTION);
+		const AstProp *p =
+		    ast_props_find(&((const AstStep *)flow->steps.items[i])->props, SET_CONNECTION);
 		const AstConnection *c = p ? find_conn(doc, p->value) : NULL;
 		if (c && !in_list(&seen, c)) {
 			ptrvec_push(a, &seen, (void *)c);
@@ -502,8 +590,8 @@ void ssis_pipeline_params(Arena *a, const AstDoc *doc, const AstFlow *flow, cons
  * Learn) as a kind of the pipeline YAML. */
 static const char *conn_kind(const char *kind)
 {
-	static const char *const relational[] = {"OLEDB", "ADO.NET", "ADO", "ODBC", "ORACLE", "MSORA",
-						 "SQLMOBILE", "MSOLAP100", NULL};
+	static const char *const relational[] = {"OLEDB", "ADO.NET",   "ADO",       "ODBC", "ORACLE",
+						 "MSORA", "SQLMOBILE", "MSOLAP100", NULL};
 	static const char *const files[] = {"FLATFILE", "FILE", "MULTIFLATFILE", "MULTIFILE", NULL};
 	for (const char *const *k = relational; kind && *k; k++)
 		if (ascii_ieq(kind, *k) || (strncmp(kind, *k, strlen(*k)) == 0 && kind[strlen(*k)] == ':'))

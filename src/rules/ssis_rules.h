@@ -27,8 +27,7 @@ void ssis_orchestration(Arena *a, const AstDoc *doc, IrDoc *out, DiagSink *sink)
  * expressions of the connection managers it uses read (with those the
  * EvaluateAsExpression variables among them read in turn), one per
  * spelling the SQL reads, then the property expressions themselves. */
-void ssis_pipeline_params(Arena *a, const AstDoc *doc, const AstFlow *flow, const char *session,
-			  PtrVec *out);
+void ssis_pipeline_params(Arena *a, const AstDoc *doc, const AstFlow *flow, const char *session, PtrVec *out);
 
 /* The IrConnections a data flow's components use, role from the
  * component (source, target, lookup), unique by (name, role). */
@@ -53,12 +52,17 @@ typedef struct SsisScope {
  * document's undeclared ones ($Project::, System::); NULL when none. */
 const AstParam *ssis_find_var(const SsisScope *sc, const char *spelling);
 
+/* The declared name of a spelling ("Tries" -> "User::Tries"), or the
+ * spelling when nothing declares it. */
+const char *ssis_canonical(const SsisScope *sc, const char *spelling);
+
 /* The resolver of ExprEnv for control-flow expressions (no columns):
  * variables typed as declared; every spelling is added to sc->refs. */
 const ExprBinding *ssis_resolve(void *ud, BindKind what, const char *name);
 
 /* Translate an SSIS expression of the AST with the names of `sc`, as a
- * condition or a value: the SQL, or NULL with *why. */
+ * condition or a value, every variable read by its declared name: the
+ * SQL, or NULL with *why. */
 const char *ssis_translate(SsisScope *sc, const AstExpr *e, bool condition, double *confidence,
 			   PtrVec *issues, const char **why);
 
@@ -69,8 +73,8 @@ IrParam *ssis_param(SsisScope *sc, const char *spelling);
 
 /* The property expressions of a task, container or connection manager as
  * IrParams (kind property, origin property_expression). */
-void ssis_property_params(SsisScope *sc, const char *owner_name, const char *owner_path,
-			  const PtrVec *props, PtrVec *out);
+void ssis_property_params(SsisScope *sc, const char *owner_name, const char *owner_path, const PtrVec *props,
+			  PtrVec *out);
 
 /* The workflow parameters of a package: every variable and parameter it
  * declares (System:: ones excepted), then the names its expressions read

@@ -7,7 +7,7 @@
 static const ToolRules tool_rules_table[] = {
 	{TOOL_UNKNOWN, false, NULL, NULL, NULL},
 	{TOOL_POWERCENTER, true, pc_orchestration, pc_pipeline_params, pc_pipeline_connections},
-	{TOOL_SSIS, true, NULL, ssis_pipeline_params, ssis_pipeline_connections},
+	{TOOL_SSIS, true, ssis_orchestration, ssis_pipeline_params, ssis_pipeline_connections},
 };
 /* clang-format on */
 
