@@ -337,6 +337,12 @@ void ir_warn(Arena *a, PtrVec *warnings, const char *code, uint32_t line, const 
 struct StrMap;
 const char *ir_make_id(Arena *a, struct StrMap *taken, const char *name);
 
+/* Stable topological order of `tasks` (IrTask) by their depends_on: a
+ * `start` task with no dependency first, then each time the first ready
+ * task in source order.  Tasks on a cycle are appended in source order
+ * and also pushed to `cycle` (when not NULL). */
+void ir_order_tasks(Arena *a, PtrVec *tasks, PtrVec *cycle);
+
 /* Roll node confidences up into the pipeline and the document
  * (docs/pipeline-yaml.md, "Confidence"). */
 void ir_rollup(IrDoc *d);

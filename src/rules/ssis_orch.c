@@ -495,42 +495,17 @@ static void lower_link(Orch *o, const AstLink *l, const char *path)
 
 /* ---- order -------------------------------------------------------------------------- */
 
-/* Stable topological order of one container's tasks: each time the first
- * ready task in source order; a cycle keeps the rest in source order. */
+/* One container's tasks in dependency order (ir_order_tasks); a cycle
+ * keeps the rest in source order, warned. */
 static void order(Orch *o, PtrVec *tasks)
 {
-	uint32_t n = tasks->len;
-	bool *done = ARENA_NEWN(o->a, bool, n + 1);
-	StrMap placed;
-	strmap_init(&placed, o->a, false);
-	PtrVec out = {0};
-	while (out.len < n) {
-		int pick = -1;
-		for (uint32_t i = 0; i < n && pick < 0; i++) {
-			const IrTask *t = tasks->items[i];
-			bool ready = !done[i];
-			for (uint32_t k = 0; ready && k < t->depends_on.len; k++)
-				ready = strmap_get(&placed, ((IrDep *)t->depends_on.items[k])->task) != NULL;
-			if (ready)
-				pick = (int)i;
-		}
-		if (pick < 0) {
-			for (uint32_t i = 0; i < n; i++) {
-				IrTask *t = tasks->items[i];
-				if (done[i])
-					continue;
-				warn(o, t, W_ORCH_CYCLE, (SrcLoc){o->pkg->loc.file, t->origin.line, 0}, true,
-				     "task '%s' is on a cycle of precedence constraints", t->origin.object);
-				ptrvec_push(o->a, &out, t);
-			}
-			break;
-		}
-		IrTask *t = tasks->items[pick];
-		done[pick] = true;
-		strmap_put(&placed, t->id, t);
-		ptrvec_push(o->a, &out, t);
+	PtrVec cycle = {0};
+	ir_order_tasks(o->a, tasks, &cycle);
+	for (uint32_t i = 0; i < cycle.len; i++) {
+		IrTask *t = cycle.items[i];
+		warn(o, t, W_ORCH_CYCLE, (SrcLoc){o->pkg->loc.file, t->origin.line, 0}, true,
+		     "task '%s' is on a cycle of precedence constraints", t->origin.object);
 	}
-	*tasks = out;
 }
 
 /* ---- bodies ------------------------------------------------------------------------- */
