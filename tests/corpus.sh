@@ -12,7 +12,7 @@ fields="mappings mapplets transformations instances connectors sources targets s
 expect="$AKKO_SRCDIR/tests/corpus/powercenter-counts.tsv"
 
 corpus=$(shared_corpus) || {
-	skip "real PowerCenter corpus" "../shared/corpus is not beside the project"
+	skip "real PowerCenter and SSIS corpus (counts; every SSIS output converted and validated)" "../shared/corpus is not beside the project"
 	echo "# suite done"
 	exit 0
 }
