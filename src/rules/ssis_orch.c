@@ -127,9 +127,8 @@ static IrAssign *lower_assign(Orch *o, IrTask *t, const char *path, const AstExp
 		t->review = true;
 		cap(t, 0.5);
 		warn(o, t, W_ORCH_CONDITION, e->loc, true, "%s assigns no variable: '%s'", what, e->text);
-		as->variable = "";
-		as->setting = "";
-		return as;
+		t->note = arena_sprintf(o->a, "%s assigns no variable: '%s'", what, e->text);
+		return NULL;
 	}
 	SsisScope sc = scope_at(o, path);
 	as->variable = ssis_canonical(&sc, as->variable);
@@ -304,8 +303,10 @@ static void lower_expression_task(Orch *o, const AstTask *t, IrTask *it, const c
 		if (!c->value)
 			continue;
 		const char *what = arena_sprintf(o->a, "the expression of '%s'", t->name);
-		ptrvec_push(o->a, &it->assignments,
-			    lower_assign(o, it, path, c->value, c->name && *c->name ? c->name : NULL, what));
+		IrAssign *as =
+		    lower_assign(o, it, path, c->value, c->name && *c->name ? c->name : NULL, what);
+		if (as)
+			ptrvec_push(o->a, &it->assignments, as);
 	}
 }
 
@@ -376,11 +377,17 @@ static void lower_loop(Orch *o, const AstTask *t, IrTask *it, const char *path)
 	const AstProp *init = ast_props_find(&t->props, SET_LOOP_INIT);
 	const AstProp *cond = ast_props_find(&t->props, SET_LOOP_CONDITION);
 	const AstProp *next = ast_props_find(&t->props, SET_LOOP_NEXT);
-	if (!init && !cond && !next) {
+	if (ast_props_find(&t->props, SET_LOOP_ITEMS) || (t->orig_kind && strstr(t->orig_kind, "FOREACH"))) {
 		foreach_loop(o, t, it, l, path);
 		return;
 	}
 	l->kind = "for";
+	if (!cond || !cond->expr) {
+		it->review = true;
+		cap(it, 0.5);
+		warn(o, it, W_ORCH_CONDITION, t->loc, true,
+		     "For Loop '%s' has no EvalExpression: kept for review", t->name);
+	}
 	if (init && init->expr)
 		l->init = lower_assign(o, it, path, init->expr, NULL,
 				       arena_sprintf(o->a, "the InitExpression of '%s'", t->name));
