@@ -326,6 +326,21 @@ static const char *property_key(Arena *a, const char *owner, const char *prop)
 	return k;
 }
 
+/* Does `s` name or hold a password ("Password", "Pwd=...")? */
+static bool secret_text(const char *s)
+{
+	static const char *const words[] = {"password", "pwd="};
+	for (const char *c = s; *c; c++)
+		for (size_t k = 0; k < ARRAY_LEN(words); k++) {
+			size_t n = strlen(words[k]), i = 0;
+			while (i < n && c[i] && (c[i] | 32) == words[k][i])
+				i++;
+			if (i == n)
+				return true;
+		}
+	return false;
+}
+
 void ssis_property_params(SsisScope *sc, const char *owner_name, const char *owner_path, const PtrVec *props,
 			  PtrVec *out)
 {
@@ -341,8 +356,13 @@ void ssis_property_params(SsisScope *sc, const char *owner_name, const char *own
 		ip->origin = "property_expression";
 		ip->scope = owner_path;
 		ip->line = p->loc.line;
-		ip->expression = p->expr->text;
 		ip->property = p->name;
+		if (secret_text(p->name) || secret_text(p->expr->text)) {
+			ip->sensitive = true; /* a password, or a connection string with one: not kept */
+			ptrvec_push(sc->a, out, ip);
+			continue;
+		}
+		ip->expression = p->expr->text;
 		SsisScope in = *sc;
 		in.path = owner_path;
 		ip->expression_sql = ssis_translate(&in, p->expr, false, NULL, NULL, NULL);
