@@ -4,14 +4,15 @@
 # counts (akko-migrate inspect --stats) equal the counts xmllint's XPath
 # takes from the XML (tests/corpus/count-powercenter.sh), which must also
 # equal the committed expectations in tests/corpus/powercenter-counts.tsv;
-# every SSIS package is read, its counts checked the same way (below).
+# every SSIS package is read, its counts checked the same way, converted,
+# and its output validates (below).
 . "$(dirname "$0")/lib.sh"
 
 fields="mappings mapplets transformations instances connectors sources targets sessions workflows worklets task_instances links shortcuts"
 expect="$AKKO_SRCDIR/tests/corpus/powercenter-counts.tsv"
 
 corpus=$(shared_corpus) || {
-	skip "real PowerCenter corpus" "../shared/corpus is not beside the project"
+	skip "real PowerCenter and SSIS corpus (counts; every SSIS output converted and validated)" "../shared/corpus is not beside the project"
 	echo "# suite done"
 	exit 0
 }
@@ -79,7 +80,7 @@ done
 # DTS:Executable but the root and the v2/v3 IDREF references inside
 # precedence constraints, every <pipeline>, every <component>.
 sdir="$corpus/ssis"
-files=0 tasks=0 flows=0 comps=0 paths=0
+files=0 tasks=0 flows=0 comps=0 paths=0 converted=0
 for file in "$sdir"/*.dtsx; do
 	[ -f "$file" ] || continue
 	base=$(basename "$file")
@@ -108,9 +109,31 @@ for file in "$sdir"/*.dtsx; do
 	else
 		pass "corpus ssis/$base is read without error"
 	fi
+	# converted (exit 0, or 4 under a failed gate), the output validates, and
+	# every executable and event handler is a task of the orchestration
+	out="$TESTS_OUT/corpus-ssis-$files.yaml"
+	"$AKKO_BIN" "$file" -o "$out" >/dev/null 2>"$err"
+	rc=$?
+	if [ $rc -ne 0 ] && [ $rc -ne 4 ]; then
+		fail "corpus ssis/$base converts (exit $rc)"
+		show "$err" 12
+		continue
+	fi
+	if "$AKKO_BIN" validate "$out" >/dev/null 2>"$err"; then
+		converted=$((converted + 1))
+		pass "corpus ssis/$base: the output validates"
+	else
+		fail "corpus ssis/$base: the output validates"
+		show "$err" 12
+	fi
+	if [ $have_xmllint = 1 ]; then
+		want=$(($(xmllint --nonet --xpath "count(//*[local-name()='Executable'][not(@IDREF)]) - 1 + count(//*[local-name()='EventHandler'])" "$file")))
+		got=$(sed -n '/^orchestration:/,$p' "$out" | grep -c '^    - id: ')
+		check "corpus ssis/$base: $want executables and event handlers are tasks (got $got)" test "$got" = "$want"
+	fi
 done
 if [ $files -gt 0 ]; then
-	echo "# ssis corpus: $files packages read; $tasks executables, $flows data flows, $comps components${paths:+ ($paths paths by xmllint)}"
+	echo "# ssis corpus: $files packages read; $tasks executables, $flows data flows, $comps components${paths:+ ($paths paths by xmllint)}; $converted of $files outputs validate"
 else
 	skip "real SSIS corpus" "$sdir holds no .dtsx"
 fi

@@ -6,6 +6,9 @@
 #   <case>.stderr  expected stderr, exactly (absent: stderr must be empty)
 #   <case>.exit    expected exit code (absent: 0)
 #   <case>.args    extra arguments, one per line (e.g. -p, then a .par file)
+#   <case>.pipeline.yaml, <case>.pipeline.stderr
+#                  the conversion's output and diagnostics (every PowerCenter
+#                  case; an SSIS case only when its .pipeline.yaml exists)
 # The runner works inside corpus/<tool>, so paths in the output are the
 # case's own name.  For every case it also checks that output is
 # deterministic, that -o writes the same bytes atomically, and that a
@@ -92,8 +95,10 @@ for dir in "$AKKO_SRCDIR"/corpus/*; do
 			else
 				skip "$label JSON parses" "python3 is not installed"
 			fi
-			# the conversion: <case>.pipeline.yaml and .pipeline.stderr
-			if [ "$tool" = powercenter ]; then
+			# the conversion: <case>.pipeline.yaml and .pipeline.stderr (every
+			# PowerCenter case; an SSIS case when it has a .pipeline.yaml: to
+			# add one, create it empty and regenerate)
+			if [ "$tool" = powercenter ] || [ -f "$dir/$name.pipeline.yaml" ]; then
 				(cd "$dir" && "$AKKO_BIN" "$@" "$input" >"$tmp/$name.pl" 2>"$tmp/$name.plerr")
 				plrc=$?
 				(cd "$dir" && "$AKKO_BIN" "$@" "$input" 2>/dev/null | cmp -s - "$tmp/$name.pl")
@@ -103,6 +108,10 @@ for dir in "$AKKO_SRCDIR"/corpus/*; do
 					cp "$tmp/$name.plerr" "$dir/$name.pipeline.stderr"
 				fi
 				check "$label converts (exit 0)" test "$plrc" = 0
+				if [ "$tool" != powercenter ]; then
+					"$AKKO_BIN" validate "$tmp/$name.pl" >/dev/null 2>"$tmp/$name.valerr"
+					check "$label conversion validates" test $? = 0
+				fi
 				if cmp -s "$tmp/$name.pl" "$dir/$name.pipeline.yaml"; then pass "$label pipeline"; else
 					fail "$label pipeline differs from $name.pipeline.yaml"
 					diff "$dir/$name.pipeline.yaml" "$tmp/$name.pl" | head -30 | sed 's/^/#   /'

@@ -265,11 +265,17 @@ typedef enum DiagSeverity { DIAG_NOTE, DIAG_WARNING, DIAG_ERROR } DiagSeverity;
 	  "a path joins an output to an input of components of the same data flow")              \
 	X(W_SSIS_LINEAGE, "W1010", DIAG_WARNING,                                                   \
 	  "no output column of the data flow has that lineage id; the reference is kept as "      \
-	  "written; open the data flow in the designer to repair it")                             \
+	  "written; open the data flow in the designer to repair it")                              \
+	X(W_SSIS_SQL_TASK, "W1020", DIAG_WARNING,                                                  \
+	  "the statement is kept as written, in its source's dialect, with its bindings; check "  \
+	  "it against the target database before the runner runs it")                              \
+	X(W_SSIS_SCRIPT_TASK, "W1021", DIAG_WARNING,                                               \
+	  "the script's code is kept in 'code' for review; nothing runs it: port it to the runner") \
+	X(W_SSIS_FOREACH, "W1022", DIAG_WARNING,                                                   \
+	  "the runner enumerates the items as the enumerator's settings say; check that it can")  \
 	X(W_SSIS_NO_VALUE, "W1030", DIAG_WARNING,                                                  \
 	  "the component goes to review: write the column's value by hand, or check the "         \
 	  "component's settings in the designer")
-
 /* clang-format on */
 
 typedef enum DiagCode {

@@ -260,7 +260,13 @@ static void param(Em *m, const IrParam *p)
 	kv_str(m, "type", p->type);
 	kv_opt(m, "default", p->default_value);
 	kv_str(m, "origin", p->origin);
+	kv_opt(m, "scope", p->scope);
 	kv_int(m, "line", p->line);
+	if (p->sensitive)
+		kv_bool(m, "sensitive", true);
+	kv_opt(m, "expression", p->expression);
+	kv_opt(m, "expression_sql", p->expression_sql);
+	kv_opt(m, "property", p->property);
 	if (p->values.len) {
 		key(m, "values");
 		seq_start(m, false);
@@ -490,9 +496,104 @@ static void task_deps(Em *m, const PtrVec *v)
 		kv_str(m, "on", dep->on);
 		kv_opt(m, "condition", dep->condition);
 		kv_opt(m, "condition_source", dep->condition_source);
+		if (dep->either)
+			kv_str(m, "combine", "or");
 		map_end(m);
 	}
 	seq_end(m);
+}
+
+static void assign(Em *m, const char *k, const IrAssign *a)
+{
+	if (k)
+		key(m, k);
+	map_start(m, true);
+	kv_str(m, "variable", a->variable);
+	kv_str(m, "setting", a->setting);
+	kv_opt(m, "value", a->value);
+	kv_str(m, "source", a->source);
+	map_end(m);
+}
+
+static void bindings(Em *m, const char *k, const PtrVec *v)
+{
+	if (!v->len)
+		return;
+	key(m, k);
+	seq_start(m, false);
+	for (uint32_t i = 0; i < v->len; i++) {
+		const IrBinding *b = v->items[i];
+		map_start(m, true);
+		kv_str(m, "name", b->name);
+		kv_str(m, "variable", b->variable);
+		kv_str(m, "setting", b->setting);
+		kv_str(m, "direction", b->direction);
+		map_end(m);
+	}
+	seq_end(m);
+}
+
+static void loop(Em *m, const IrLoop *l)
+{
+	key(m, "loop");
+	map_start(m, false);
+	kv_str(m, "kind", l->kind);
+	if (l->init)
+		assign(m, "init", l->init);
+	kv_opt(m, "condition", l->condition);
+	kv_opt(m, "condition_source", l->condition_source);
+	if (l->next)
+		assign(m, "next", l->next);
+	kv_opt(m, "enumerator", l->enumerator);
+	if (l->settings.len)
+		kv_strlist(m, "settings", &l->settings);
+	bindings(m, "items", &l->items);
+	map_end(m);
+}
+
+/* The payload only SSIS tasks have: nothing is written when it is empty. */
+static void task_ssis(Em *m, const IrTask *t)
+{
+	kv_opt(m, "parent", t->parent);
+	if (t->disabled)
+		kv_bool(m, "disabled", true);
+	kv_opt(m, "sql", t->sql);
+	kv_opt(m, "connection", t->connection);
+	kv_opt(m, "result_set", t->result_set);
+	bindings(m, "bindings", &t->bindings);
+	if (t->assignments.len) {
+		key(m, "assignments");
+		seq_start(m, false);
+		for (uint32_t i = 0; i < t->assignments.len; i++)
+			assign(m, NULL, t->assignments.items[i]);
+		seq_end(m);
+	}
+	kv_opt(m, "package", t->package);
+	kv_opt(m, "language", t->language);
+	if (t->code.len) {
+		key(m, "code");
+		seq_start(m, false);
+		for (uint32_t i = 0; i < t->code.len; i++) {
+			const IrCode *c = t->code.items[i];
+			map_start(m, false);
+			kv_str(m, "name", c->name);
+			kv_str(m, "text", c->text);
+			map_end(m);
+		}
+		seq_end(m);
+	}
+	if (t->loop)
+		loop(m, t->loop);
+	if (t->event) {
+		key(m, "handler");
+		map_start(m, true);
+		kv_str(m, "event", t->event);
+		kv_opt(m, "owner", t->owner);
+		if (t->no_propagate)
+			kv_bool(m, "propagate", false);
+		map_end(m);
+	}
+	kv_opt(m, "note", t->note);
 }
 
 static void task(Em *m, const IrTask *t)
@@ -511,6 +612,7 @@ static void task(Em *m, const IrTask *t)
 	if (t->commands.len)
 		kv_strlist(m, "commands", &t->commands);
 	kv_opt(m, "condition", t->condition);
+	task_ssis(m, t);
 	kv_num(m, "confidence", t->confidence);
 	kv_bool(m, "review", t->review);
 	warnings(m, &t->warnings);

@@ -820,11 +820,14 @@ static void read_object_data(Ssis *S, AstTask *t, const xmlNode *od, const char 
 			c->loc = ssis_loc(S, d);
 			c->value =
 			    ssis_expr_new(S, LANG_SSIS, e ? e : "", xml_attr_loc(&S->x, d, "Expression"));
-			/* the assigned variable: "@[User::X] = ..." */
+			/* the assigned variable: "@[User::X] = ...", not "@[User::X] == 1" */
 			if (e) {
 				const char *lb = strstr(e, "@[");
 				const char *rb = lb ? strchr(lb, ']') : NULL;
-				if (lb && rb)
+				const char *eq = rb ? rb + 1 : NULL;
+				while (eq && (*eq == ' ' || *eq == '\t' || *eq == '\r' || *eq == '\n'))
+					eq++;
+				if (lb && rb && eq[0] == '=' && eq[1] != '=')
 					c->name = arena_strndup(S->a, lb + 2, (size_t)(rb - lb - 2));
 			}
 			ast_push(S->doc, &t->commands, c);

@@ -167,3 +167,44 @@ void ir_rollup(IrDoc *d)
 	d->overall_confidence = n ? round3(sum / n) : 0;
 	d->min_confidence = n ? round3(min) : 0;
 }
+
+void ir_order_tasks(Arena *a, PtrVec *tasks, PtrVec *cycle)
+{
+	uint32_t n = tasks->len;
+	bool *done = ARENA_NEWN(a, bool, n + 1);
+	PtrVec out = {0};
+	StrMap placed;
+	strmap_init(&placed, a, false);
+	while (out.len < n) {
+		int pick = -1;
+		for (uint32_t i = 0; i < n && pick < 0; i++) {
+			IrTask *t = tasks->items[i];
+			if (!done[i] && t->type == TASK_T_START && !t->depends_on.len)
+				pick = (int)i;
+		}
+		for (uint32_t i = 0; i < n && pick < 0; i++) {
+			IrTask *t = tasks->items[i];
+			bool ready = !done[i];
+			for (uint32_t k = 0; ready && k < t->depends_on.len; k++)
+				ready = strmap_get(&placed, ((IrDep *)t->depends_on.items[k])->task) != NULL;
+			if (ready)
+				pick = (int)i;
+		}
+		if (pick < 0) { /* a cycle: the rest in source order */
+			for (uint32_t i = 0; i < n; i++) {
+				if (done[i])
+					continue;
+				done[i] = true;
+				ptrvec_push(a, &out, tasks->items[i]);
+				if (cycle)
+					ptrvec_push(a, cycle, tasks->items[i]);
+			}
+			break;
+		}
+		IrTask *t = tasks->items[pick];
+		done[pick] = true;
+		strmap_put(&placed, t->id, t);
+		ptrvec_push(a, &out, t);
+	}
+	*tasks = out;
+}

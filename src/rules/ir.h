@@ -72,6 +72,11 @@
 	X(TASK_T_EMAIL, "email", "sends an e-mail")                                 \
 	X(TASK_T_CONTROL, "control", "stops, aborts or fails the workflow")         \
 	X(TASK_T_WORKFLOW, "workflow", "runs another workflow of this file (worklet)") \
+	X(TASK_T_PACKAGE, "package", "runs another package (a file of its own), named in `package`") \
+	X(TASK_T_SCRIPT, "script", "user code, kept in `code` for review, not run")  \
+	X(TASK_T_CONTAINER, "container", "groups the tasks whose `parent` it is (SSIS Sequence)") \
+	X(TASK_T_LOOP, "loop", "runs the tasks whose `parent` it is repeatedly, as `loop` says") \
+	X(TASK_T_EVENT_HANDLER, "event_handler", "runs the tasks whose `parent` it is when `handler.owner` raises `handler.event`") \
 	X(TASK_T_OPAQUE, "opaque", "not converted: kept for manual review")
 /* clang-format on */
 
@@ -167,6 +172,14 @@ typedef struct IrParam {
 	const char *origin;  /* mapping | mapplet | workflow | parameter_file | system */
 	uint32_t line;       /* declaration line, 0 when none */
 	PtrVec values;       /* IrParamValue: parameter-file values with provenance */
+	/* SSIS (all NULL/false for PowerCenter, so nothing is written): */
+	const char *scope;          /* the container or task declaring it: "Package\\Stage" */
+	bool sensitive;             /* a secret: no default, the runner supplies it */
+	const char *expression;     /* the expression giving its value, as written
+				       (EvaluateAsExpression, a property expression) */
+	const char *expression_sql; /* that expression as a SQL scalar over the settings, or
+				       NULL when not translated */
+	const char *property;       /* property expressions: the property it sets */
 } IrParam;
 
 typedef struct IrConnection {
@@ -222,7 +235,43 @@ typedef struct IrDep {
 	const char *on;        /* success | failure | completion | any */
 	const char *condition; /* translated SQL boolean, or NULL */
 	const char *condition_source; /* the condition as written, or NULL */
+	bool either; /* followed when the outcome OR the condition holds (SSIS
+			ExpressionOrConstraint); false: both must hold */
 } IrDep;
+
+/* A variable set to a value (SSIS Expression Task, For Loop init/assign). */
+typedef struct IrAssign {
+	const char *variable; /* as written: "User::Count" */
+	const char *setting;  /* the setting it is kept in: "akko.user__count" */
+	const char *value;    /* SQL scalar over the settings, or NULL when not translated */
+	const char *source;   /* the expression as written */
+} IrAssign;
+
+/* A variable bound to a statement's parameter or result, a child
+ * package's parameter or a loop item. */
+typedef struct IrBinding {
+	const char *name;      /* parameter name or position, result name, item index */
+	const char *variable;  /* as written: "User::BatchId", "$Package::Region" */
+	const char *setting;   /* akko.<key> of the variable */
+	const char *direction; /* input | output | return_value | result | item */
+} IrBinding;
+
+typedef struct IrLoop {
+	const char *kind;             /* for | foreach */
+	IrAssign *init;               /* for: InitExpression, or NULL */
+	const char *condition;        /* for: EvalExpression as a SQL boolean, or NULL */
+	const char *condition_source; /* for: as written, or NULL */
+	IrAssign *next;               /* for: AssignExpression, or NULL */
+	const char *enumerator;       /* foreach: the enumerator's type as written */
+	PtrVec settings;              /* foreach: const char *, "Name=value" as written */
+	PtrVec items;                 /* foreach: IrBinding (direction item) */
+} IrLoop;
+
+/* A file of user code kept for review. */
+typedef struct IrCode {
+	const char *name; /* "ScriptMain.cs" */
+	const char *text;
+} IrCode;
 
 typedef struct IrTask {
 	const char *id;
@@ -239,6 +288,22 @@ typedef struct IrTask {
 	double confidence;
 	bool review;
 	PtrVec warnings; /* IrWarning */
+	/* SSIS (all NULL/empty/false for PowerCenter, so nothing is written): */
+	const char *parent;     /* id of the container, loop or event handler it runs in */
+	bool disabled;          /* kept, but the source tool does not run it */
+	const char *sql;        /* sql: the statement as written, source dialect */
+	const char *connection; /* sql: the connection it runs on */
+	const char *result_set; /* sql: none | single_row | full | xml */
+	PtrVec bindings;        /* IrBinding: sql parameters and results, package parameters */
+	PtrVec assignments;     /* IrAssign: assignment tasks */
+	const char *package;    /* package: the package it runs, as written */
+	const char *language;   /* script: the code's language as written */
+	PtrVec code;            /* IrCode: script */
+	IrLoop *loop;           /* loop */
+	const char *event;      /* event_handler: OnError, OnPreExecute... */
+	const char *owner;      /* event_handler: id of the task raising it; NULL: the package */
+	bool no_propagate;      /* event_handler: System::Propagate is false */
+	const char *note;       /* one line for the reviewer, or NULL */
 } IrTask;
 
 typedef struct IrWorkflow {
@@ -271,6 +336,12 @@ void ir_warn(Arena *a, PtrVec *warnings, const char *code, uint32_t line, const 
  * bytes, unique in `taken` (suffix _2, _3...); records it in `taken`. */
 struct StrMap;
 const char *ir_make_id(Arena *a, struct StrMap *taken, const char *name);
+
+/* Stable topological order of `tasks` (IrTask) by their depends_on: a
+ * `start` task with no dependency first, then each time the first ready
+ * task in source order.  Tasks on a cycle are appended in source order
+ * and also pushed to `cycle` (when not NULL). */
+void ir_order_tasks(Arena *a, PtrVec *tasks, PtrVec *cycle);
 
 /* Roll node confidences up into the pipeline and the document
  * (docs/pipeline-yaml.md, "Confidence"). */

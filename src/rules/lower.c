@@ -574,8 +574,10 @@ static void finish(Lower *L, LNode *ln)
 	sbuf_adds(&b, ln->distinct ? "SELECT DISTINCT\n" : "SELECT\n");
 	for (uint32_t i = 0; i < ln->items.len; i++)
 		sbuf_addf(&b, "  %s%s\n", (const char *)ln->items.items[i], i + 1 < ln->items.len ? "," : "");
-	if (!ln->items.len)
+	if (!ln->items.len) { /* a relation of no columns (every column an error output's) */
 		sbuf_adds(&b, "  1 AS akko_none\n");
+		lower_add_col(L, ln, "akko_none", "integer");
+	}
 	if (ln->tail)
 		sbuf_adds(&b, ln->tail);
 	n->sql = arena_strdup(L->a, b.buf);

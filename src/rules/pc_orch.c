@@ -661,47 +661,17 @@ static IrTask *lower_task(Orch *o, const AstTask *t)
 /* ---- order -------------------------------------------------------------------- */
 
 /* Stable topological order: Start first, then the first ready task in
- * source order.  Tasks on a cycle stay in source order, warned. */
+ * source order (ir_order_tasks).  Tasks on a cycle stay in source order,
+ * warned. */
 static void order_tasks(Orch *o, PtrVec *tasks)
 {
-	uint32_t n = tasks->len;
-	bool *done = ARENA_NEWN(o->a, bool, n + 1);
-	PtrVec out = {0};
-	StrMap placed;
-	strmap_init(&placed, o->a, false);
-	while (out.len < n) {
-		int pick = -1;
-		for (uint32_t i = 0; i < n && pick < 0; i++) {
-			IrTask *t = tasks->items[i];
-			if (!done[i] && t->type == TASK_T_START && !t->depends_on.len)
-				pick = (int)i;
-		}
-		for (uint32_t i = 0; i < n && pick < 0; i++) {
-			IrTask *t = tasks->items[i];
-			bool ready = !done[i];
-			for (uint32_t k = 0; ready && k < t->depends_on.len; k++)
-				ready = strmap_get(&placed, ((IrDep *)t->depends_on.items[k])->task) != NULL;
-			if (ready)
-				pick = (int)i;
-		}
-		if (pick < 0) { /* a cycle: the rest in source order */
-			for (uint32_t i = 0; i < n; i++) {
-				if (done[i])
-					continue;
-				IrTask *t = tasks->items[i];
-				warn(o, t, W_ORCH_CYCLE, (SrcLoc){o->ctl->loc.file, t->origin.line, 0},
-				     "task '%s' is on a cycle of links", t->origin.object);
-				done[i] = true;
-				ptrvec_push(o->a, &out, t);
-			}
-			break;
-		}
-		IrTask *t = tasks->items[pick];
-		done[pick] = true;
-		strmap_put(&placed, t->id, t);
-		ptrvec_push(o->a, &out, t);
+	PtrVec cycle = {0};
+	ir_order_tasks(o->a, tasks, &cycle);
+	for (uint32_t i = 0; i < cycle.len; i++) {
+		IrTask *t = cycle.items[i];
+		warn(o, t, W_ORCH_CYCLE, (SrcLoc){o->ctl->loc.file, t->origin.line, 0},
+		     "task '%s' is on a cycle of links", t->origin.object);
 	}
-	*tasks = out;
 }
 
 /* ---- workflows ---------------------------------------------------------------- */

@@ -1,12 +1,13 @@
 /* tool_rules.c - the per-tool hooks of lowering (src/rules; tool_rules.h). */
 #include "rules/tool_rules.h"
 #include "rules/pc.h"
+#include "rules/ssis_rules.h"
 
 /* clang-format off */
 static const ToolRules tool_rules_table[] = {
 	{TOOL_UNKNOWN, false, NULL, NULL, NULL},
 	{TOOL_POWERCENTER, true, pc_orchestration, pc_pipeline_params, pc_pipeline_connections},
-	{TOOL_SSIS, true, NULL, NULL, NULL},
+	{TOOL_SSIS, true, ssis_orchestration, ssis_pipeline_params, ssis_pipeline_connections},
 };
 /* clang-format on */
 

@@ -739,21 +739,57 @@ static void check_pipeline(Ctx *cx, const YNode *pm, ValPipeline *vp)
 			check_var_update(cx, vu->items[i], vp, &seen);
 }
 
+static bool str_eq_null(const char *a, const char *b)
+{
+	return a == b || (a && b && strcmp(a, b) == 0);
+}
+
+/* A task's `parent` names an earlier container, loop or event handler of
+ * its workflow (`before` holds the tasks before it); a `loop` task has
+ * `loop`, an `event_handler` its `handler`. */
+static void check_task_nesting(Ctx *cx, const YNode *t, const char *id, const char *type, StrMap *before)
+{
+	const YNode *pv = yget(t, "parent");
+	if (pv && pv->kind == Y_SCALAR && !is_null(pv)) {
+		const YNode *p = strmap_get(before, pv->str);
+		const char *pt = p ? ystr(p, "type") : NULL;
+		if (!p)
+			verr(cx, AT(pv), E_VAL_REFERENCE,
+			     "task '%s' runs in '%s', which is not an earlier task of its workflow", id,
+			     pv->str);
+		else if (!pt || (strcmp(pt, "container") != 0 && strcmp(pt, "loop") != 0 &&
+				 strcmp(pt, "event_handler") != 0))
+			verr(cx, AT(pv), E_VAL_REFERENCE,
+			     "task '%s' runs in '%s', which is not a container, loop or event handler (type "
+			     "'%s')",
+			     id, pv->str, pt ? pt : "?");
+	}
+	if (type && strcmp(type, "loop") == 0 && !yget(t, "loop"))
+		verr(cx, AT(t), E_VAL_MISSING_KEY, "a 'loop' task needs 'loop'");
+	if (type && strcmp(type, "event_handler") == 0 && !yget(t, "handler"))
+		verr(cx, AT(t), E_VAL_MISSING_KEY, "an 'event_handler' task needs 'handler'");
+}
+
 static void check_task_refs(Ctx *cx, const YNode *t, const char *wf, StrMap *tasks, StrMap *pipelines,
 			    StrMap *workflows)
 {
 	const char *id = ystr(t, "id"), *type = ystr(t, "type");
+	const char *parent = ystr(t, "parent");
 	const PtrVec *deps = yitems(yget(t, "depends_on"), Y_SEQ);
 	for (uint32_t i = 0; id && i < deps->len; i++) {
 		const YNode *tv = yget(deps->items[i], "task");
 		if (!tv || tv->kind != Y_SCALAR || is_null(tv))
 			continue;
+		const YNode *dt = strmap_get(tasks, tv->str);
 		if (strcmp(tv->str, id) == 0)
 			verr(cx, AT(tv), E_VAL_REFERENCE, "task '%s' depends on itself", id);
-		else if (!strmap_get(tasks, tv->str))
+		else if (!dt)
 			verr(cx, AT(tv), E_VAL_REFERENCE,
 			     "task '%s' depends on '%s', which is not a task of workflow '%s'", id, tv->str,
 			     wf ? wf : "?");
+		else if (!str_eq_null(ystr(dt, "parent"), parent))
+			verr(cx, AT(tv), E_VAL_REFERENCE,
+			     "task '%s' depends on '%s', which runs in another container", id, tv->str);
 	}
 	const YNode *pv = yget(t, "pipeline"), *wv = yget(t, "workflow");
 	if (type && strcmp(type, "pipeline") == 0 && (!pv || is_null(pv)))
@@ -784,8 +820,22 @@ static void check_orchestration(Ctx *cx, const YNode *orch, StrMap *pipelines)
 		strmap_init(&ids, cx->a, false);
 		for (uint32_t k = 0; k < tasks->len; k++)
 			check_id(cx, yget(tasks->items[k], "id"), "task", &ids);
-		for (uint32_t k = 0; k < tasks->len; k++)
-			check_task_refs(cx, tasks->items[k], ystr(wf, "name"), &ids, pipelines, &workflows);
+		StrMap by_id, before;
+		strmap_init(&by_id, cx->a, false);
+		strmap_init(&before, cx->a, false);
+		for (uint32_t k = 0; k < tasks->len; k++) {
+			const char *id = ystr(tasks->items[k], "id");
+			if (id && !strmap_get(&by_id, id))
+				strmap_put(&by_id, id, tasks->items[k]);
+		}
+		for (uint32_t k = 0; k < tasks->len; k++) {
+			const YNode *t = tasks->items[k];
+			const char *id = ystr(t, "id");
+			check_task_refs(cx, t, ystr(wf, "name"), &by_id, pipelines, &workflows);
+			check_task_nesting(cx, t, id ? id : "?", ystr(t, "type"), &before);
+			if (id && !strmap_get(&before, id))
+				strmap_put(&before, id, (void *)t);
+		}
 	}
 }
 

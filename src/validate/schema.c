@@ -14,8 +14,14 @@ static const char *const check_types[] = {CHECK_TYPE_LIST(NAME_ITEM) NULL};
 static const char *const task_types[] = {TASK_TYPE_LIST(NAME_ITEM) NULL};
 #undef NAME_ITEM
 static const char *const dialects[] = {"postgres", NULL};
-static const char *const param_kinds[] = {"parameter", "variable", "session_parameter", NULL};
-static const char *const param_origins[] = {"mapping", "mapplet", "workflow", "parameter_file", "system", NULL};
+static const char *const param_kinds[] = {"parameter", "variable", "session_parameter", "property", NULL};
+static const char *const param_origins[] = {"mapping",   "mapplet",   "workflow", "parameter_file",
+					    "system",    "package",   "container", "project",
+					    "property_expression", "reference", NULL};
+static const char *const loop_kinds[] = {"for", "foreach", NULL};
+static const char *const result_sets[] = {"none", "single_row", "full", "xml", NULL};
+static const char *const bind_dirs[] = {"input", "output", "return_value", "result", "item", NULL};
+static const char *const combines[] = {"and", "or", NULL};
 static const char *const conn_roles[] = {"source", "target", "lookup", NULL};
 static const char *const joins[] = {"all", "any", NULL};
 static const char *const var_aggs[] = {"max", "min", "count", "none", NULL};
@@ -81,7 +87,12 @@ const SchemaKey schema_keys[] = {
     K(OBJ_PARAMETER, "type", ST_STRING, D, NULL, SCHEMA_REQ, "a PostgreSQL type"),
     K(OBJ_PARAMETER, "default", ST_STRING, D, NULL, SCHEMA_OPT, "the default as written in the export"),
     K(OBJ_PARAMETER, "origin", ST_ENUM, D, param_origins, SCHEMA_REQ, "where it is declared"),
+    K(OBJ_PARAMETER, "scope", ST_STRING, D, NULL, SCHEMA_OPT, "SSIS: the container or task declaring it: `Package\\Stage`"),
     K(OBJ_PARAMETER, "line", ST_INTEGER, D, NULL, SCHEMA_OPT, "declaration line; 0 when none"),
+    K(OBJ_PARAMETER, "sensitive", ST_BOOL, D, NULL, SCHEMA_OPT, "a secret: no default, the runner supplies it"),
+    K(OBJ_PARAMETER, "expression", ST_STRING, D, NULL, SCHEMA_OPT, "SSIS: the expression giving its value, as written"),
+    K(OBJ_PARAMETER, "expression_sql", ST_STRING, D, NULL, SCHEMA_OPT, "that expression as a SQL scalar over the settings"),
+    K(OBJ_PARAMETER, "property", ST_STRING, D, NULL, SCHEMA_OPT, "SSIS property expressions: the property it sets"),
     K(OBJ_PARAMETER, "values", ST_LIST_MAP, OBJ_PARAM_VALUE, NULL, SCHEMA_OPT, "parameter-file values"),
 
     K(OBJ_PARAM_VALUE, "value", ST_STRING, D, NULL, SCHEMA_REQ, "the value as written"),
@@ -187,6 +198,19 @@ const SchemaKey schema_keys[] = {
     K(OBJ_TASK, "post_sql", ST_LIST_STRING, D, NULL, SCHEMA_OPT, "session post-SQL, as written"),
     K(OBJ_TASK, "commands", ST_LIST_STRING, D, NULL, SCHEMA_OPT, "commands kept as written (opaque)"),
     K(OBJ_TASK, "condition", ST_STRING, D, NULL, SCHEMA_OPT, "`decision` tasks: the translated condition"),
+    K(OBJ_TASK, "parent", ST_STRING, D, NULL, SCHEMA_OPT, "the id of the `container`, `loop` or `event_handler` task it runs in"),
+    K(OBJ_TASK, "disabled", ST_BOOL, D, NULL, SCHEMA_OPT, "kept, but the source tool does not run it"),
+    K(OBJ_TASK, "sql", ST_STRING, D, NULL, SCHEMA_OPT, "`sql` tasks: the statement as written, in the source's dialect (not validated)"),
+    K(OBJ_TASK, "connection", ST_STRING, D, NULL, SCHEMA_OPT, "`sql` tasks: the connection it runs on"),
+    K(OBJ_TASK, "result_set", ST_ENUM, D, result_sets, SCHEMA_OPT, "`sql` tasks: the rows it returns to `result` bindings"),
+    K(OBJ_TASK, "bindings", ST_LIST_MAP, OBJ_BINDING, NULL, SCHEMA_OPT, "variables bound to the statement's parameters and results, or to a package's parameters"),
+    K(OBJ_TASK, "assignments", ST_LIST_MAP, OBJ_ASSIGN, NULL, SCHEMA_OPT, "`assignment` tasks: the variables set"),
+    K(OBJ_TASK, "package", ST_STRING, D, NULL, SCHEMA_OPT, "`package` tasks: the package run, as written"),
+    K(OBJ_TASK, "language", ST_STRING, D, NULL, SCHEMA_OPT, "`script` tasks: the code's language"),
+    K(OBJ_TASK, "code", ST_LIST_MAP, OBJ_CODE, NULL, SCHEMA_OPT, "`script` tasks: the code, kept for review"),
+    K(OBJ_TASK, "loop", ST_MAP, OBJ_LOOP, NULL, SCHEMA_OPT, "`loop` tasks: how it repeats (required there)"),
+    K(OBJ_TASK, "handler", ST_MAP, OBJ_HANDLER, NULL, SCHEMA_OPT, "`event_handler` tasks: the event (required there)"),
+    K(OBJ_TASK, "note", ST_STRING, D, NULL, SCHEMA_OPT, "one line for the reviewer"),
     K(OBJ_TASK, "confidence", ST_NUMBER01, D, NULL, SCHEMA_OPT, "how sure the converter is"),
     K(OBJ_TASK, "review", ST_BOOL, D, NULL, SCHEMA_OPT, "a person must look at it"),
     K(OBJ_TASK, "warnings", ST_LIST_MAP, OBJ_WARNING, NULL, SCHEMA_OPT, "what may differ"),
@@ -195,6 +219,33 @@ const SchemaKey schema_keys[] = {
     K(OBJ_DEP, "on", ST_ENUM, D, dep_ons, SCHEMA_REQ, "the outcome waited for"),
     K(OBJ_DEP, "condition", ST_STRING, D, NULL, SCHEMA_OPT, "the link condition as a SQL boolean"),
     K(OBJ_DEP, "condition_source", ST_STRING, D, NULL, SCHEMA_OPT, "the condition as written"),
+    K(OBJ_DEP, "combine", ST_ENUM, D, combines, SCHEMA_OPT, "`or`: the outcome or the condition suffices; `and` (the default): both"),
+
+    K(OBJ_ASSIGN, "variable", ST_STRING, D, NULL, SCHEMA_REQ, "the variable as written: `User::Count`"),
+    K(OBJ_ASSIGN, "setting", ST_STRING, D, NULL, SCHEMA_REQ, "the setting the runner sets: `akko.user__count`"),
+    K(OBJ_ASSIGN, "value", ST_STRING, D, NULL, SCHEMA_OPT, "the value as a SQL scalar over the settings; absent when not translated"),
+    K(OBJ_ASSIGN, "source", ST_STRING, D, NULL, SCHEMA_REQ, "the expression as written"),
+
+    K(OBJ_BINDING, "name", ST_STRING, D, NULL, SCHEMA_REQ, "the parameter's name or position, the result's name, the item's index"),
+    K(OBJ_BINDING, "variable", ST_STRING, D, NULL, SCHEMA_REQ, "the variable as written"),
+    K(OBJ_BINDING, "setting", ST_STRING, D, NULL, SCHEMA_REQ, "the variable's setting"),
+    K(OBJ_BINDING, "direction", ST_ENUM, D, bind_dirs, SCHEMA_REQ, "how the value flows"),
+
+    K(OBJ_LOOP, "kind", ST_ENUM, D, loop_kinds, SCHEMA_REQ, "`for`: init, condition, next; `foreach`: an enumerator's items"),
+    K(OBJ_LOOP, "init", ST_MAP, OBJ_ASSIGN, NULL, SCHEMA_OPT, "`for`: set before the first iteration"),
+    K(OBJ_LOOP, "condition", ST_STRING, D, NULL, SCHEMA_OPT, "`for`: a SQL boolean; the body runs while it is true"),
+    K(OBJ_LOOP, "condition_source", ST_STRING, D, NULL, SCHEMA_OPT, "`for`: the condition as written"),
+    K(OBJ_LOOP, "next", ST_MAP, OBJ_ASSIGN, NULL, SCHEMA_OPT, "`for`: set after each iteration"),
+    K(OBJ_LOOP, "enumerator", ST_STRING, D, NULL, SCHEMA_OPT, "`foreach`: the enumerator's type as written"),
+    K(OBJ_LOOP, "settings", ST_LIST_STRING, D, NULL, SCHEMA_OPT, "`foreach`: the enumerator's settings, `Name=value` as written"),
+    K(OBJ_LOOP, "items", ST_LIST_MAP, OBJ_BINDING, NULL, SCHEMA_OPT, "`foreach`: the variables each item's values go to"),
+
+    K(OBJ_HANDLER, "event", ST_STRING, D, NULL, SCHEMA_REQ, "the event: `OnError`"),
+    K(OBJ_HANDLER, "owner", ST_STRING, D, NULL, SCHEMA_OPT, "the id of the task whose event it handles; absent: the whole workflow"),
+    K(OBJ_HANDLER, "propagate", ST_BOOL, D, NULL, SCHEMA_OPT, "false: the event does not reach the owner's parents"),
+
+    K(OBJ_CODE, "name", ST_STRING, D, NULL, SCHEMA_REQ, "the file's name: `ScriptMain.cs`"),
+    K(OBJ_CODE, "text", ST_STRING, D, NULL, SCHEMA_REQ, "its text"),
 };
 /* clang-format on */
 const unsigned schema_keys_count = sizeof schema_keys / sizeof schema_keys[0];

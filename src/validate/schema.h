@@ -41,7 +41,12 @@
 	X(OBJ_ORCHESTRATION, "orchestration", "the control flows of the file")         \
 	X(OBJ_WORKFLOW, "workflow", "one control flow (a workflow or worklet)")        \
 	X(OBJ_TASK, "task", "one task of a workflow")                                  \
-	X(OBJ_DEP, "task dependency", "one entry of a task's depends_on")
+	X(OBJ_DEP, "task dependency", "one entry of a task's depends_on")               \
+	X(OBJ_ASSIGN, "assignment", "a variable a task sets (SSIS)")                   \
+	X(OBJ_BINDING, "binding", "a variable bound to a parameter, result or loop item (SSIS)") \
+	X(OBJ_LOOP, "loop", "how a loop task repeats (SSIS For and Foreach Loop)")     \
+	X(OBJ_HANDLER, "handler", "the event an event_handler task runs on (SSIS)")    \
+	X(OBJ_CODE, "code", "a file of user code kept for review (SSIS Script Task)")
 /* clang-format on */
 
 #define SCHEMA_ENUM_ITEM(name, str, doc) name,
