@@ -12,6 +12,7 @@
 #include "base/str.h"
 #include "expr/lang/powercenter/jobexprs.h"
 #include "rules/lower.h"
+#include "rules/tool_rules.h"
 
 /* ---- expressions ------------------------------------------------------------------ */
 
@@ -241,8 +242,10 @@ const ExprBinding *lower_resolve(void *ud, BindKind what, const char *name)
 	Lower *L = ud;
 	if (what == BIND_QUALIFIED)
 		return qualified_column(L, name);
-	if (what == BIND_PARAM)
-		return job_resolve_param(L->a, L->doc, L->folder, L->flow, name);
+	if (what == BIND_PARAM) {
+		const ToolRules *tr = tool_rules(L->doc->tool);
+		return tr->resolve_param ? tr->resolve_param(L->a, L->doc, L->folder, L->flow, name) : NULL;
+	}
 	if (what == BIND_LOOKUP) {
 		const AstStep *s = job_find_lookup(L->folder, L->flow, name);
 		if (!s)

@@ -604,6 +604,15 @@ void ssis_pipeline_params(Arena *a, const AstDoc *doc, const AstFlow *flow, cons
 		ptrvec_push(a, out, props.items[i]);
 }
 
+const ExprBinding *ssis_flow_resolve_param(Arena *a, const AstDoc *doc, const AstFolder *folder,
+					   const AstFlow *flow, const char *name)
+{
+	(void)folder;
+	const AstTask *task;
+	SsisScope sc = {.a = a, .doc = doc, .pkg = doc_package(doc, flow, &task), .path = flow->name};
+	return ssis_resolve(&sc, BIND_PARAM, name);
+}
+
 /* ---- connections ---------------------------------------------------------- */
 
 /* The connection manager's CreationName ("Connection Managers", Microsoft

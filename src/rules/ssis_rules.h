@@ -29,6 +29,11 @@ void ssis_orchestration(Arena *a, const AstDoc *doc, IrDoc *out, DiagSink *sink)
  * spelling the SQL reads, then the property expressions themselves. */
 void ssis_pipeline_params(Arena *a, const AstDoc *doc, const AstFlow *flow, const char *session, PtrVec *out);
 
+/* The binding of a variable or parameter a data flow's expression reads,
+ * found from the data flow task's scope outwards, typed as declared. */
+const ExprBinding *ssis_flow_resolve_param(Arena *a, const AstDoc *doc, const AstFolder *folder,
+					   const AstFlow *flow, const char *name);
+
 /* The IrConnections a data flow's components use, role from the
  * component (source, target, lookup), unique by (name, role). */
 void ssis_pipeline_connections(Arena *a, const AstDoc *doc, const AstFlow *flow,

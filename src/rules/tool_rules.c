@@ -1,13 +1,16 @@
 /* tool_rules.c - the per-tool hooks of lowering (src/rules; tool_rules.h). */
 #include "rules/tool_rules.h"
+#include "expr/lang/powercenter/jobexprs.h"
 #include "rules/pc.h"
 #include "rules/ssis_rules.h"
 
 /* clang-format off */
 static const ToolRules tool_rules_table[] = {
-	{TOOL_UNKNOWN, false, NULL, NULL, NULL},
-	{TOOL_POWERCENTER, true, pc_orchestration, pc_pipeline_params, pc_pipeline_connections},
-	{TOOL_SSIS, true, ssis_orchestration, ssis_pipeline_params, ssis_pipeline_connections},
+	{TOOL_UNKNOWN, false, NULL, NULL, NULL, NULL},
+	{TOOL_POWERCENTER, true, pc_orchestration, pc_pipeline_params, job_resolve_param,
+	 pc_pipeline_connections},
+	{TOOL_SSIS, true, ssis_orchestration, ssis_pipeline_params, ssis_flow_resolve_param,
+	 ssis_pipeline_connections},
 };
 /* clang-format on */
 

@@ -14,6 +14,7 @@
 
 #include "ast/ast.h"
 #include "base/diag.h"
+#include "expr/expr.h"
 #include "rules/ir.h"
 
 typedef struct ToolRules {
@@ -25,6 +26,10 @@ typedef struct ToolRules {
 	 * (IrParam); `session` names the task that runs the flow, or NULL */
 	void (*pipeline_params)(Arena *a, const AstDoc *doc, const AstFlow *flow, const char *session,
 				PtrVec *out);
+	/* the binding of a parameter or variable a data flow's expression reads
+	 * (its declared type), or NULL when the flow declares none */
+	const ExprBinding *(*resolve_param)(Arena *a, const AstDoc *doc, const AstFolder *folder,
+					    const AstFlow *flow, const char *name);
 	/* the connections a data flow's steps use, into `out` (IrConnection) */
 	void (*pipeline_connections)(Arena *a, const AstDoc *doc, const AstFlow *flow,
 				     const AstSession *session_or_null, PtrVec *out);
