@@ -543,14 +543,15 @@ static const AstGroup **route_groups(Lower *L, const AstStep *s, uint32_t *n)
 /* First-match routing (SET_ROUTING first_match, SSIS Conditional Split:
  * "the transformation sends each row to the first output for which the
  * condition is true and disregards subsequent conditions for that row",
- * Microsoft Docs, "Conditional Split Transformation Editor").  `chain`
- * holds "WHEN <c> THEN <x> " for each earlier group; a CASE evaluates its
- * conditions in order, so a later condition is never evaluated for a row
- * an earlier one took.  A condition that is NULL is the group's row error
- * (SET_ROW_ERROR on the group, else the tool's default): fail makes the
- * statement fail on that row ("A NULL expression result is an error",
- * DTS_E_TXSPLITEXPRESSIONEVALUATEDTONULL); skip treats it as false
- * (Ignore Failure); redirect sends the row to the error output. */
+ * Microsoft Docs, "Conditional Split Transformation Editor").  A CASE
+ * evaluates its conditions in order, so a later condition is never
+ * evaluated for a row an earlier one took.  A condition that is NULL is
+ * the group's row error (SET_ROW_ERROR on the group, else the tool's
+ * default): fail makes the statement fail on that row ("A NULL expression
+ * result is an error", DTS_E_TXSPLITEXPRESSIONEVALUATEDTONULL); skip
+ * treats it as false (Ignore Failure); redirect sends the row to the
+ * step's error output.  A failure fails the whole flow, whichever output
+ * a sink reads, so every node of the step evaluates the whole chain. */
 static const char *route_checked(Lower *L, const AstStep *s, const AstGroup *gr, const char *c,
 				 SettingValue on_null)
 {
@@ -564,9 +565,46 @@ static const char *route_checked(Lower *L, const AstStep *s, const AstGroup *gr,
 			     c, lower_sql_string(L, msg), c, c);
 }
 
+/* The WHERE of node `ln` (output group `mine`, NULL for the error output)
+ * under first-match routing: CASE over every condition in order, true for
+ * the rows `mine` takes.  *redirect says whether some group redirects its
+ * NULL rows to the error output. */
+static const char *route_first_match(Lower *L, const AstStep *s, LNode *ln, const AstGroup **groups,
+				     uint32_t ng, const AstGroup *mine, bool *redirect)
+{
+	Sbuf b = SBUF_INIT;
+	sbuf_adds(&b, "CASE ");
+	bool dflt = false;
+	for (uint32_t g = 0; g < ng; g++) {
+		const AstGroup *gr = groups[g];
+		if (gr->kind == GROUP_DEFAULT) {
+			dflt = gr == mine;
+			continue;
+		}
+		const char *c = gr->cond && gr->cond->text && *gr->cond->text
+				    ? lower_translate(L, ln, gr->cond, arena_sprintf(L->a, "group '%s'", gr->name),
+						      true, false, NULL)
+				    : "false";
+		if (!c) {
+			sbuf_release(&b);
+			return NULL;
+		}
+		SettingValue on_null = ast_props_value(&gr->props, SET_ROW_ERROR, L->sem->row_error);
+		if (on_null == VAL_REDIRECT) {
+			sbuf_addf(&b, "WHEN (%s) IS NULL THEN %s ", c, mine ? "false" : "true");
+			*redirect = true;
+		}
+		sbuf_addf(&b, "WHEN %s THEN %s ", route_checked(L, s, gr, c, on_null), gr == mine ? "true" : "false");
+	}
+	sbuf_addf(&b, "ELSE %s END", dflt ? "true" : "false");
+	const char *r = arena_strdup(L->a, b.buf);
+	sbuf_release(&b);
+	return r;
+}
+
 /* The rows of the router's error output: those whose first NULL
  * condition (in order, before any true one) has redirect. */
-static void route_error_node(Lower *L, StepInfo *si, LNode *d, const char *chain)
+static void route_error_node(Lower *L, StepInfo *si, LNode *d, const AstGroup **groups, uint32_t ng)
 {
 	const AstStep *s = si->s;
 	const AstGroup *gr = NULL;
@@ -583,7 +621,9 @@ static void route_error_node(Lower *L, StepInfo *si, LNode *d, const char *chain
 	ln->carry = true;
 	ln->input = d;
 	lower_add_dep(L, ln, d->n->id);
-	ln->tail = arena_sprintf(L->a, "FROM %s AS t\nWHERE CASE %sELSE false END", d->n->id, chain);
+	bool redirect = false;
+	const char *w = route_first_match(L, s, ln, groups, ng, NULL, &redirect);
+	ln->tail = arena_sprintf(L->a, "FROM %s AS t\nWHERE %s", d->n->id, w ? w : "false");
 	for (uint32_t i = 0; i < s->ports.len; i++) {
 		const AstPort *p = s->ports.items[i];
 		if (!p->group || strcmp(p->group, gr->name) != 0 || !(p->dir & PORT_OUT))
@@ -613,8 +653,6 @@ void lower_router(Lower *L, StepInfo *si, LNode *d)
 	si->groups = ARENA_NEWN(L->a, LNode *, s->ports.len + 1);
 	si->cols = ARENA_NEWN(L->a, const char *, s->ports.len + 1);
 	Sbuf conds = SBUF_INIT; /* all matches: the conditions, OR-ed */
-	Sbuf chain = SBUF_INIT; /* first match: WHEN c THEN false, in order */
-	Sbuf errs = SBUF_INIT;  /* first match: the error output's WHENs */
 	bool redirect = false;
 	int nc = 0;
 	const RuleDef *r = lower_rule_for(STEP_ROUTER);
@@ -655,42 +693,30 @@ void lower_router(Lower *L, StepInfo *si, LNode *d)
 		if (gr->passes_all)
 			lower_pass_all_columns(L, ln, d);
 		lower_group_node_add(L, si, gr->name, ln);
-		if (!dflt) {
+		if (first_match) {
+			const char *w = route_first_match(L, s, ln, groups, ng, gr, &redirect);
+			if (w)
+				ln->tail = arena_sprintf(L->a, "%s\nWHERE %s", ln->tail, w);
+		} else if (!dflt) {
 			const char *c = gr->cond && gr->cond->text && *gr->cond->text
 					    ? lower_translate(L, ln, gr->cond,
 							      arena_sprintf(L->a, "group '%s'", gr->name), true,
 							      false, NULL)
 					    : "false";
-			if (c && first_match) {
-				SettingValue on_null = ast_props_value(&gr->props, SET_ROW_ERROR, L->sem->row_error);
-				const char *cc = route_checked(L, s, gr, c, on_null);
-				ln->tail = arena_sprintf(L->a, "%s\nWHERE CASE %sWHEN %s THEN true ELSE false END",
-							 ln->tail, chain.buf, cc);
-				if (on_null == VAL_REDIRECT) {
-					sbuf_addf(&chain, "WHEN (%s) IS NULL THEN false ", c);
-					sbuf_addf(&errs, "WHEN (%s) IS NULL THEN true ", c);
-					redirect = true;
-				}
-				sbuf_addf(&chain, "WHEN %s THEN false ", cc);
-				sbuf_addf(&errs, "WHEN %s THEN false ", cc);
-			} else if (c) {
+			if (c) {
 				ln->tail = arena_sprintf(L->a, "%s\nWHERE %s", ln->tail, route_where(L, c));
 				sbuf_addf(&conds, "%sCOALESCE((%s), false)", nc++ ? " OR " : "", c);
 			} else {
 				sbuf_addf(&conds, "%sfalse", nc++ ? " OR " : "");
 			}
-		} else if (first_match && chain.len) {
-			ln->tail = arena_sprintf(L->a, "%s\nWHERE CASE %sELSE true END", ln->tail, chain.buf);
 		} else if (nc) {
 			ln->tail = arena_sprintf(L->a, "%s\nWHERE NOT (%s)", ln->tail, conds.buf);
 		}
 		lower_node_add(L, ln);
 	}
 	if (redirect)
-		route_error_node(L, si, d, errs.buf);
+		route_error_node(L, si, d, groups, ng);
 	sbuf_release(&conds);
-	sbuf_release(&chain);
-	sbuf_release(&errs);
 	si->node = first;
 }
 

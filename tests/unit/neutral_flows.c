@@ -108,12 +108,21 @@ static void build_split(Flow *x)
 	AstPort *a2 = port(x, der, "amount2", PORT_OUT, TY_INTEGER);
 	a2->expr = ast_expr_new(x->doc, LANG_POWERCENTER, "amount * 2", (SrcLoc){0});
 	AstStep *split = step(x, STEP_ROUTER, "split");
-	group(x, split, GROUP_OUTPUT, "big", "amount >= 100");
-	group(x, split, GROUP_OUTPUT, "mid", "amount >= 50");
+	/* a NULL amount makes both conditions NULL: a row error, which SSIS
+	 * fails on by default; here Ignore Failure (row_error skip) treats it
+	 * as false, so row 4 reaches the default output (tests/e2e/
+	 * ssis_split_null_fail has the failing run) */
+	const char *outs[] = {"big", "mid", "rest"};
+	for (int i = 0; i < 2; i++) {
+		AstGroup *g = group(x, split, GROUP_OUTPUT, outs[i], i ? "amount >= 50" : "amount >= 100");
+		AstProp *p = ast_prop_new(x->doc, "errorRowDisposition", "IgnoreFailure");
+		p->key = SET_ROW_ERROR;
+		p->norm = VAL_SKIP;
+		ast_push(x->doc, &g->props, p);
+	}
 	group(x, split, GROUP_DEFAULT, "rest", NULL);
 	link(x, src, NULL, der);
 	link(x, der, NULL, split);
-	const char *outs[] = {"big", "mid", "rest"};
 	for (int i = 0; i < 3; i++)
 		link(x, split, outs[i], table_step(x, STEP_TARGET, outs[i], tc, tt));
 }
