@@ -501,6 +501,65 @@ static void read_output(Flow *F, Comp *cp, const xmlNode *o, int index)
 			strmap_put(&F->ext, ssis_str(S, obj_id(c)), (void *)ssis_str(S, xml_attr(c, "name")));
 }
 
+/* The value of attribute `name` in the tag text [tag, end), or NULL. */
+static const char *tag_attr(Ssis *S, const char *tag, const char *end, const char *name)
+{
+	size_t n = strlen(name);
+	for (const char *a = tag; a && a + n + 2 < end; a++) {
+		if (a[-1] != ' ' || strncmp(a, name, n) != 0 || a[n] != '=' || a[n + 1] != '"')
+			continue;
+		const char *v = a + n + 2, *q = strchr(v, '"');
+		return q && q < end ? arena_strndup(S->a, v, (size_t)(q - v)) : NULL;
+	}
+	return NULL;
+}
+
+/* A Lookup's reference dataset, in its column order (the order of the
+ * SqlCommand's result, "select * from [dbo].[T]" included), as ports
+ * that are only PORT_LOOKUP, after the component's inputs and outputs:
+ *   <property name="ReferenceMetadataXml">&lt;referenceMetadata&gt;&lt;referenceColumns&gt;
+ *     &lt;referenceColumn name="code" dataType="DT_WSTR" length="10" precision="0" scale="0"/&gt;... */
+static void lookup_reference_columns(Flow *F, AstStep *s, const char *xml, SrcLoc loc)
+{
+	Ssis *S = F->S;
+	for (const char *t = strstr(xml, "<referenceColumn "); t; t = strstr(t + 1, "<referenceColumn ")) {
+		const char *end = strchr(t, '>');
+		if (!end)
+			break;
+		const char *name = tag_attr(S, t + 1, end, "name");
+		if (!name || !*name)
+			continue;
+		const char *dt = tag_attr(S, t + 1, end, "dataType");
+		if (dt && strncmp(dt, "DT_", 3) == 0)
+			dt += 3;
+		AstPort *p = ast_port_new(S->doc, ssis_str(S, name));
+		p->dir = PORT_LOOKUP;
+		p->type = ssis_pipeline_type(S, dt, tag_attr(S, t + 1, end, "length"),
+					     tag_attr(S, t + 1, end, "precision"), tag_attr(S, t + 1, end, "scale"));
+		p->loc = loc;
+		ast_push(S->doc, &s->ports, p);
+	}
+}
+
+/* What a Lookup does with a row no reference row matches when its
+ * NoMatchBehavior is "treat as error" (0; absent before SSIS 2008): the
+ * error disposition of its match output decides, FailComponent fails the
+ * component, IgnoreFailure passes the row on with NULL lookup columns,
+ * RedirectRow sends it to the error output (Lookup Transformation Editor,
+ * Error Output page: https://learn.microsoft.com/previous-versions/sql/sql-server-2008/bb895366(v=sql.100)).
+ *   <output name="Lookup Match Output" errorOrTruncationOperation="Lookup" errorRowDisposition="IgnoreFailure"> */
+static SettingValue lookup_error_disposition(const xmlNode *comp)
+{
+	const xmlNode *outs = xml_child(comp, "outputs");
+	for (const xmlNode *o = outs ? xml_first(outs) : NULL; o; o = xml_next(o)) {
+		if (!xml_is(o, "output") || ssis_is_true(xml_attr(o, "isErrorOut")))
+			continue;
+		SettingValue v = row_error_value(xml_attr(o, "errorRowDisposition"));
+		return v == VAL_SKIP ? VAL_NULL : v;
+	}
+	return VAL_NONE;
+}
+
 /* Component-level properties as props, with neutral settings. */
 static void component_props(Flow *F, Comp *cp)
 {
@@ -546,10 +605,16 @@ static void component_props(Flow *F, Comp *cp)
 		} else if (strcmp(name, "SqlCommandVariable") == 0 && access == 3)
 			key = SET_SQL_QUERY;
 		else if (is_lookup && strcmp(name, "NoMatchBehavior") == 0) {
+			/* 1: "Redirect rows to no match output"; 0: treated as errors */
 			key = SET_LOOKUP_NO_MATCH;
-			norm = strcmp(v, "1") == 0 ? VAL_REDIRECT : strcmp(v, "0") == 0 ? VAL_FAIL : VAL_NONE;
+			norm = strcmp(v, "1") == 0 ? VAL_REDIRECT
+			       : strcmp(v, "0") == 0 ? lookup_error_disposition(cp->node)
+						     : VAL_NONE;
 		} else if (is_lookup && strcmp(name, "CacheType") == 0)
-			key = SET_LOOKUP_CACHED;
+			/* 0 full, 1 partial, 2 none: only a full cache reads the reference
+			 * rows once, before the input, and compares them itself */
+			add_prop(S, &s->props, "lookup_cached", strcmp(v, "0") == 0 ? "YES" : "NO",
+				 SET_LOOKUP_CACHED, VAL_NONE, l);
 		else if (s->kind == STEP_JOIN && strcmp(name, "JoinType") == 0) {
 			key = SET_JOIN_TYPE;
 			norm = strcmp(v, "0") == 0   ? VAL_FULL_OUTER
@@ -568,6 +633,10 @@ static void component_props(Flow *F, Comp *cp)
 		if (lang != LANG_NONE)
 			p->expr = ssis_expr_new(S, lang, v, l);
 	}
+	if (is_lookup && !ast_props_find(&s->props, SET_LOOKUP_NO_MATCH) &&
+	    lookup_error_disposition(cp->node) != VAL_NONE) /* SSIS 2005: no NoMatchBehavior */
+		add_prop(S, &s->props, "errorRowDisposition", "", SET_LOOKUP_NO_MATCH,
+			 lookup_error_disposition(cp->node), s->loc);
 	if (s->kind == STEP_ROUTER && strcmp(cp->canon, "Microsoft.ConditionalSplit") == 0)
 		add_prop(S, &s->props, "routing", "first_match", SET_ROUTING, VAL_FIRST_MATCH, s->loc);
 	if ((s->kind == STEP_SOURCE) && (access == 2 || access == 3) &&
@@ -780,6 +849,9 @@ static void output_meanings(Flow *F, Comp *cp)
 {
 	Ssis *S = F->S;
 	AstStep *s = cp->step;
+	const xmlNode *refs = s->kind == STEP_LOOKUP ? find_property(cp->node, "ReferenceMetadataXml") : NULL;
+	if (refs)
+		lookup_reference_columns(F, s, elem_text_copy(S, refs), ssis_loc(S, refs));
 	for (uint32_t i = 0; i < cp->outcols.len; i++) {
 		{
 			const OutCol *oc = cp->outcols.items[i];
