@@ -209,6 +209,7 @@
 	X(SET_CONNECTION, "connection", "connection a step reads or writes through")   \
 	X(SET_JOIN_TYPE, "join_type", "inner, master outer, detail outer, full outer") \
 	X(SET_JOIN_CONDITION, "join_condition", "how the two inputs match")            \
+	X(SET_NULLS_EQUAL, "nulls_equal", "join keys: a NULL key matches a NULL key")   \
 	X(SET_FILTER_CONDITION, "filter_condition", "rows kept where true")            \
 	X(SET_UPDATE_STRATEGY, "update_strategy", "expression giving each row's operation") \
 	X(SET_FORWARD_REJECTED, "forward_rejected", "rejected rows go on to the target") \

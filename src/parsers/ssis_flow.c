@@ -621,7 +621,9 @@ static void component_props(Flow *F, Comp *cp)
 			       : strcmp(v, "1") == 0 ? VAL_LEFT_OUTER
 			       : strcmp(v, "2") == 0 ? VAL_INNER
 						     : VAL_NONE;
-		} else if (s->kind == STEP_SORT && strcmp(name, "EliminateDuplicates") == 0)
+		} else if (s->kind == STEP_JOIN && strcmp(name, "TreatNullsAsEqual") == 0)
+			key = SET_NULLS_EQUAL;
+		else if (s->kind == STEP_SORT && strcmp(name, "EliminateDuplicates") == 0)
 			key = SET_DISTINCT;
 		else if (strcmp(name, "UserComponentTypeName") == 0)
 			key = SET_TEMPLATE;
@@ -750,11 +752,65 @@ static const char *lineage_name(Flow *F, const char *id)
 	return p ? p->name : NULL;
 }
 
+/* "#{Package\DFT\X.Inputs[I].Columns[A]}" (v6/v8) or "#12" / "12" (v2/v3)
+ * -> the bare id. */
+static const char *id_ref(Ssis *S, const char *v)
+{
+	size_t n = strlen(v);
+	if (v[0] == '#' && v[1] == '{' && n > 3)
+		return arena_strndup(S->a, v + 2, n - 3);
+	return v[0] == '#' ? v + 1 : v;
+}
+
+/* The element of an upstream output column carrying lineage `id`. */
+static const xmlNode *lineage_node(Flow *F, const char *id)
+{
+	AstPort *up = lineage_port(F, id);
+	for (uint32_t i = 0; up && i < F->comps.len; i++) {
+		const Comp *cp = F->comps.items[i];
+		for (uint32_t k = 0; k < cp->outcols.len; k++)
+			if (((const OutCol *)cp->outcols.items[k])->port == up)
+				return ((const OutCol *)cp->outcols.items[k])->node;
+	}
+	return NULL;
+}
+
+/* A Merge Join input column: the second input (right) is the master side
+ * (PORT_MASTER); the join keys are the columns at sort key positions 1 to
+ * NumKeyColumns of each input, in position order, as sorted upstream
+ * (cachedSortKeyPosition, else the upstream column's sortKeyPosition)
+ * (Merge Join Transformation: https://learn.microsoft.com/sql/integration-services/data-flow/transformations/merge-join-transformation).
+ *   <inputColumn cachedName="id" cachedSortKeyPosition="1" lineageId="..."/> */
+static void merge_join_column(Flow *F, AstStep *s, AstPort *p, const xmlNode *c)
+{
+	int inputs = 0;
+	for (uint32_t g = 0; g < s->groups.len; g++)
+		inputs += ((const AstGroup *)s->groups.items[g])->kind == GROUP_INPUT;
+	if (inputs >= 2)
+		p->dir |= PORT_MASTER;
+	const char *v = xml_attr(c, "cachedSortKeyPosition");
+	const xmlNode *up = v ? NULL : lineage_node(F, xml_attr(c, "lineageId"));
+	if (up)
+		v = xml_attr(up, "sortKeyPosition");
+	int32_t pos = to_int(v, 0), nkeys = -1;
+	for (uint32_t i = 0; i < F->comps.len; i++)
+		if (((const Comp *)F->comps.items[i])->step == s)
+			nkeys = to_int(property_value(((const Comp *)F->comps.items[i])->node, "NumKeyColumns"), -1);
+	int32_t apos = pos < 0 ? -pos : pos;
+	if (apos > 0 && (nkeys < 0 || apos <= nkeys)) {
+		p->sort_key = true;
+		p->sort_desc = pos < 0;
+		p->sort_pos = apos;
+	}
+}
+
 /* Input column properties with a meaning: lookup join keys, sort keys,
  * union mappings, merge join keys, script read/write. */
 static void input_column_meaning(Flow *F, AstStep *s, AstPort *p, const xmlNode *c)
 {
 	const char *v;
+	if (s->kind == STEP_JOIN)
+		merge_join_column(F, s, p, c);
 	if ((v = property_value(c, "JoinToReferenceColumn")) && *v)
 		p->ref = ssis_str(F->S, v);
 	if ((v = property_value(c, "NewSortKeyPosition")) || (v = xml_attr(c, "sortKeyPosition"))) {
@@ -842,6 +898,33 @@ static void read_input(Flow *F, Comp *cp, const xmlNode *in)
 	}
 }
 
+/* A Merge Join output column copies the input column whose id (refId in
+ * v6/v8) InputColumnID names: `ref` is that input port's name, PORT_MASTER
+ * its side.
+ *   <outputColumn name="id"><properties><property name="InputColumnID">#{...Columns[id]}</property> */
+static void merge_join_output(Flow *F, Comp *cp, AstPort *p, const char *id)
+{
+	const xmlNode *ins = xml_child(cp->node, "inputs");
+	for (const xmlNode *in = ins ? xml_first(ins) : NULL; in; in = xml_next(in)) {
+		const xmlNode *cols = xml_is(in, "input") ? xml_child(in, "inputColumns") : NULL;
+		for (const xmlNode *c = cols ? xml_first(cols) : NULL; c; c = xml_next(c)) {
+			if (!xml_is(c, "inputColumn") || !obj_id(c) || strcmp(obj_id(c), id) != 0)
+				continue;
+			const char *lin = xml_attr(c, "lineageId"), *group = xml_attr(in, "name");
+			for (uint32_t i = 0; i < cp->step->ports.len; i++) {
+				const AstPort *q = cp->step->ports.items[i];
+				if ((q->dir & PORT_IN) && q->lineage && lin && strcmp(q->lineage, lin) == 0 &&
+				    q->group && group && strcmp(q->group, group) == 0) {
+					p->ref = q->name;
+					p->dir |= q->dir & PORT_MASTER;
+					return;
+				}
+			}
+		}
+	}
+	lineage_warn(F, p->loc, arena_sprintf(F->S->a, "output column '%s'", p->name), id);
+}
+
 /* Output-column expressions and references, once every lineage id is known:
  * Derived Column FriendlyExpression (Expression resolved as the fallback),
  * Data Conversion source, Lookup copied column, Aggregate function. */
@@ -882,6 +965,8 @@ static void output_meanings(Flow *F, Comp *cp)
 			}
 			if ((v = property_value(c, "CopyFromReferenceColumn")) && *v)
 				p->ref = ssis_str(S, v);
+			if (s->kind == STEP_JOIN && (v = property_value(c, "InputColumnID")) && *v)
+				merge_join_output(F, cp, p, id_ref(S, v));
 			if (s->kind == STEP_AGGREGATE && (v = property_value(c, "AggregationType"))) {
 				int32_t t = to_int(v, -1);
 				const char *col = property_value(c, "AggregationColumnId");

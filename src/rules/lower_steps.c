@@ -365,6 +365,48 @@ void lower_rank(Lower *L, StepInfo *si, LNode *ln, LNode *d)
 	    n, n);
 }
 
+/* The condition of a join whose keys are its inputs' sort keys (an SSIS
+ * Merge Join: the columns at sort positions 1..NumKeyColumns of each side,
+ * AstPort.sort_pos): detail key k equals master key k; with SET_NULLS_EQUAL
+ * (TreatNullsAsEqual) a NULL key matches a NULL key.  NULL when the step
+ * has no such keys. */
+static const char *join_sort_keys(Lower *L, const AstStep *s, const ColRef *in)
+{
+	bool nulls_equal = lower_prop_yes(s, SET_NULLS_EQUAL);
+	Sbuf b = SBUF_INIT;
+	int n = 0;
+	for (int32_t pos = 1; pos <= (int32_t)s->ports.len; pos++) {
+		const AstPort *dk = NULL, *mk = NULL;
+		for (uint32_t i = 0; i < s->ports.len; i++) {
+			const AstPort *p = s->ports.items[i];
+			if ((p->dir & PORT_IN) && p->sort_key && p->sort_pos == pos && in[i].node)
+				*((p->dir & PORT_MASTER) ? &mk : &dk) = p;
+		}
+		if (!dk || !mk)
+			break;
+		sbuf_addf(&b, "%sd.%s %s m.%s", n++ ? " AND " : "", lower_ident(L, lower_colname(L, dk->name)),
+			  nulls_equal ? "IS NOT DISTINCT FROM" : "=", lower_ident(L, lower_colname(L, mk->name)));
+	}
+	const char *r = n ? arena_strdup(L->a, b.buf) : NULL;
+	sbuf_release(&b);
+	return r;
+}
+
+/* An output-only port of a join copying the input port its `ref` names on
+ * its side (PORT_MASTER or not): an SSIS Merge Join output column. */
+static const char *join_copied_value(Lower *L, const AstStep *s, const AstPort *p, const ColRef *in,
+				     const char *type)
+{
+	for (uint32_t i = 0; p->ref && !(p->dir & PORT_IN) && i < s->ports.len; i++) {
+		const AstPort *q = s->ports.items[i];
+		if ((q->dir & PORT_IN) && in[i].node && ascii_ieq(q->name, p->ref) &&
+		    (q->dir & PORT_MASTER) == (p->dir & PORT_MASTER))
+			return arena_sprintf(L->a, "%s.%s", (q->dir & PORT_MASTER) ? "m" : "d",
+					     lower_ident(L, lower_colname(L, q->name)));
+	}
+	return arena_sprintf(L->a, "CAST(NULL AS %s)", type);
+}
+
 void lower_joiner(Lower *L, StepInfo *si, LNode *ln, ColRef *in)
 {
 	const AstStep *s = si->s;
@@ -413,7 +455,10 @@ void lower_joiner(Lower *L, StepInfo *si, LNode *ln, ColRef *in)
 	const char *left = "d", *right = "m";
 	const AstProp *c = ast_props_find(&s->props, SET_JOIN_CONDITION);
 	const char *on = "true";
-	if (c && c->expr && c->value && *c->value) {
+	const char *keys = join_sort_keys(L, s, in);
+	if (keys) {
+		on = keys;
+	} else if (c && c->expr && c->value && *c->value) {
 		/* the condition names the joiner's ports: the renamed columns */
 		ColRef *saved = L->cur_in;
 		L->cur_in = NULL;
@@ -436,7 +481,7 @@ void lower_joiner(Lower *L, StepInfo *si, LNode *ln, ColRef *in)
 		const char *name = lower_port_col(L, ln, p, &type);
 		const char *e = in[i].node ? arena_sprintf(L->a, "%s.%s", (p->dir & PORT_MASTER) ? "m" : "d",
 							   lower_ident(L, lower_colname(L, p->name)))
-					   : arena_sprintf(L->a, "CAST(NULL AS %s)", type);
+					   : join_copied_value(L, s, p, in, type);
 		lower_add_item(L, ln, e, name, type);
 		si->cols[i] = name;
 	}
