@@ -134,6 +134,13 @@ void lower_sorter(Lower *L, StepInfo *si, LNode *ln, LNode *d)
 static const char *named_value(Lower *L, const AstStep *s, const char *name)
 {
 	int k = name ? lower_port_named(s, name) : -1;
+	for (uint32_t i = 0; name && i < s->ports.len; i++) { /* a fed input port of that name first */
+		const AstPort *p = s->ports.items[i];
+		if ((p->dir & PORT_IN) && L->cur_in[i].node && ascii_ieq(p->name, name)) {
+			k = (int)i;
+			break;
+		}
+	}
 	if (k >= 0 && L->cur_in[k].node)
 		return arena_sprintf(L->a, "t.%s", lower_ident(L, L->cur_in[k].col));
 	const ExprBinding *b = name ? lower_row_column(L, name) : NULL;
@@ -217,7 +224,14 @@ static const char *agg_value(Lower *L, const AstStep *s, const AstPort *p, const
 	return arena_sprintf(L->a, "CAST(%s AS %s)", e, type);
 }
 
-void lower_aggregator(Lower *L, StepInfo *si, LNode *ln, LNode *d)
+/* Does port `p` belong to output group `group` (NULL: every port does)? */
+static bool in_group(const AstPort *p, const char *group)
+{
+	return !group || !(p->dir & PORT_OUT) || (p->group && strcmp(p->group, group) == 0);
+}
+
+/* One GROUP BY node: the ports of output group `group` (NULL: all). */
+static void aggregate_node(Lower *L, StepInfo *si, LNode *ln, LNode *d, const char *group)
 {
 	const AstStep *s = si->s;
 	lower_add_dep(L, ln, d->n->id);
@@ -238,7 +252,7 @@ void lower_aggregator(Lower *L, StepInfo *si, LNode *ln, LNode *d)
 	bool *varies = ARENA_NEWN(L->a, bool, s->ports.len + 1);
 	for (uint32_t i = 0; i < s->ports.len; i++) {
 		const AstPort *p = s->ports.items[i];
-		if (p->role != ROLE_GROUP_BY)
+		if (p->role != ROLE_GROUP_BY || !in_group(p, group))
 			continue;
 		key[i] = group_key(L, ln, s, i, pc_pg_type(L->a, &p->type), &varies[i]);
 		if (!key[i]) {
@@ -250,11 +264,13 @@ void lower_aggregator(Lower *L, StepInfo *si, LNode *ln, LNode *d)
 	}
 	for (uint32_t i = 0; i < s->ports.len; i++) {
 		const AstPort *p = s->ports.items[i];
-		if (!(p->dir & PORT_OUT) || lower_is_variable(p))
+		if (!(p->dir & PORT_OUT) || lower_is_variable(p) || !in_group(p, group))
 			continue;
 		const char *type;
 		const char *name = lower_port_col(L, ln, p, &type);
 		const char *e;
+		if (si->groups)
+			si->groups[i] = ln;
 		if (p->role == ROLE_GROUP_BY && (lower_passthrough(p) || !(p->dir & PORT_IN))) {
 			e = key[i];
 			if (varies[i])
@@ -301,6 +317,48 @@ void lower_aggregator(Lower *L, StepInfo *si, LNode *ln, LNode *d)
 	ln->tail =
 	    arena_sprintf(L->a, "FROM %s AS t%s%s", d->n->id, ng ? "\nGROUP BY " : "", ng ? g.buf : "");
 	sbuf_release(&g);
+}
+
+/* An aggregator with several output groups that declare their ports (SSIS
+ * Aggregate: "supports multiple outputs", each with its own group-by
+ * columns, https://learn.microsoft.com/sql/integration-services/data-flow/transformations/aggregate-transformation)
+ * is one GROUP BY node per output, the first being the step's node. */
+void lower_aggregator(Lower *L, StepInfo *si, LNode *ln, LNode *d)
+{
+	const AstStep *s = si->s;
+	PtrVec outs = {0};
+	for (uint32_t g = 0; g < s->groups.len; g++) {
+		const AstGroup *gr = s->groups.items[g];
+		for (uint32_t i = 0; gr->kind == GROUP_OUTPUT && i < s->ports.len; i++) {
+			const AstPort *p = s->ports.items[i];
+			if ((p->dir & PORT_OUT) && p->group && strcmp(p->group, gr->name) == 0) {
+				ptrvec_push(L->a, &outs, (void *)gr->name);
+				break;
+			}
+		}
+	}
+	if (outs.len < 2) {
+		aggregate_node(L, si, ln, d, NULL);
+		return;
+	}
+	si->groups = ARENA_NEWN(L->a, LNode *, s->ports.len + 1);
+	for (uint32_t i = 0; i < s->ports.len; i++)
+		si->groups[i] = ln;
+	for (uint32_t k = 0; k < outs.len; k++) {
+		const char *group = outs.items[k];
+		LNode *gn = ln;
+		if (k > 0)
+			gn = lower_node_new(
+			    L, NODE_GROUP_BY,
+			    ir_make_id(L->a, &L->ids, arena_sprintf(L->a, "%s_%s", s->name, group)), s,
+			    lower_rule_for(STEP_AGGREGATE));
+		aggregate_node(L, si, gn, d, group);
+		lower_group_node_add(L, si, group, gn);
+		if (k > 0)
+			lower_node_add(L, gn);
+		if (gn->n->type == NODE_PLACEHOLDER)
+			return;
+	}
 }
 
 void lower_rank(Lower *L, StepInfo *si, LNode *ln, LNode *d)
