@@ -216,6 +216,7 @@
 	X(SET_SORTED_INPUT, "sorted_input", "input arrives sorted")                    \
 	X(SET_CASE_SENSITIVE, "case_sensitive", "string comparison is case-sensitive") \
 	X(SET_DISTINCT, "distinct", "output rows are distinct")                        \
+	X(SET_DISTINCT_KEYS, "distinct_keys", "one output row per distinct sort key value") \
 	X(SET_NULL_ORDER, "null_order", "where NULLs sort")                            \
 	X(SET_RANK_TOP_BOTTOM, "rank_top_bottom", "keep the top or the bottom rows")   \
 	X(SET_RANK_COUNT, "rank_count", "how many rows to keep per group")             \

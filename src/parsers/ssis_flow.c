@@ -624,7 +624,9 @@ static void component_props(Flow *F, Comp *cp)
 		} else if (s->kind == STEP_JOIN && strcmp(name, "TreatNullsAsEqual") == 0)
 			key = SET_NULLS_EQUAL;
 		else if (s->kind == STEP_SORT && strcmp(name, "EliminateDuplicates") == 0)
-			key = SET_DISTINCT;
+			/* "removes rows with duplicate sort values": the sort keys only
+			 * (Sort Transformation, https://learn.microsoft.com/sql/integration-services/data-flow/transformations/sort-transformation) */
+			key = SET_DISTINCT_KEYS;
 		else if (strcmp(name, "UserComponentTypeName") == 0)
 			key = SET_TEMPLATE;
 		else if (strcmp(name, "FileName") == 0)
@@ -925,6 +927,22 @@ static void merge_join_output(Flow *F, Comp *cp, AstPort *p, const char *id)
 	lineage_warn(F, p->loc, arena_sprintf(F->S->a, "output column '%s'", p->name), id);
 }
 
+/* A Sort output column passes on the input column whose lineage
+ * SortColumnId names: `ref` is that input port's name.
+ *   <outputColumn name="id" sortKeyPosition="-1"><properties>
+ *     <property name="SortColumnId">#{...Source.Outputs[O].Columns[id]}</property> */
+static void sort_output(Flow *F, AstStep *s, AstPort *p, const char *lineage)
+{
+	for (uint32_t i = 0; i < s->ports.len; i++) {
+		const AstPort *q = s->ports.items[i];
+		if ((q->dir & PORT_IN) && q->lineage && strcmp(q->lineage, lineage) == 0) {
+			p->ref = q->name;
+			return;
+		}
+	}
+	lineage_warn(F, p->loc, arena_sprintf(F->S->a, "output column '%s'", p->name), lineage);
+}
+
 /* Output-column expressions and references, once every lineage id is known:
  * Derived Column FriendlyExpression (Expression resolved as the fallback),
  * Data Conversion source, Lookup copied column, Aggregate function. */
@@ -967,6 +985,8 @@ static void output_meanings(Flow *F, Comp *cp)
 				p->ref = ssis_str(S, v);
 			if (s->kind == STEP_JOIN && (v = property_value(c, "InputColumnID")) && *v)
 				merge_join_output(F, cp, p, id_ref(S, v));
+			if (s->kind == STEP_SORT && (v = property_value(c, "SortColumnId")) && *v)
+				sort_output(F, s, p, id_ref(S, v));
 			if (s->kind == STEP_AGGREGATE && (v = property_value(c, "AggregationType"))) {
 				int32_t t = to_int(v, -1);
 				const char *col = property_value(c, "AggregationColumnId");

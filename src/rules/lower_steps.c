@@ -102,27 +102,57 @@ void lower_filter(Lower *L, StepInfo *si, LNode *ln, LNode *d)
 void lower_sorter(Lower *L, StepInfo *si, LNode *ln, LNode *d)
 {
 	const AstStep *s = si->s;
+	/* an output-only port whose `ref` names an input port passes that input
+	 * on (an SSIS Sort output column, SortColumnId) */
+	for (uint32_t i = 0; i < s->ports.len; i++) {
+		const AstPort *p = s->ports.items[i];
+		if (!(p->dir & PORT_OUT) || (p->dir & PORT_IN) || !p->ref || L->cur_in[i].node)
+			continue;
+		for (uint32_t k = 0; k < s->ports.len; k++)
+			if ((((const AstPort *)s->ports.items[k])->dir & PORT_IN) && L->cur_in[k].node &&
+			    ascii_ieq(((const AstPort *)s->ports.items[k])->name, p->ref)) {
+				L->cur_in[i] = L->cur_in[k];
+				break;
+			}
+	}
 	lower_expression(L, si, ln, d, false);
 	/* sort keys by position, then port order; NULL high is PostgreSQL's
-	 * default in both directions (last ascending, first descending) */
+	 * default in both directions (last ascending, first descending); a key
+	 * the node does not output is ordered by its input (t.<column>) */
 	SettingValue nulls = ast_props_value(&s->props, SET_NULL_ORDER, L->sem->null_order);
-	Sbuf b = SBUF_INIT;
+	Sbuf b = SBUF_INIT, on = SBUF_INIT;
 	int nk = 0;
 	for (int pos = 0; pos <= (int)s->ports.len; pos++)
 		for (uint32_t i = 0; i < s->ports.len; i++) {
 			const AstPort *p = s->ports.items[i];
-			if (!p->sort_key || p->sort_pos != pos || !si->cols[i])
+			if (!p->sort_key || p->sort_pos != pos ||
+			    (!si->cols[i] && !((p->dir & PORT_IN) && L->cur_in[i].node)))
 				continue;
-			sbuf_addf(&b, "%s%s%s%s", nk++ ? ", " : "", lower_ident(L, si->cols[i]),
-				  p->sort_desc ? " DESC" : "",
+			const char *key = si->cols[i] ? lower_ident(L, si->cols[i])
+						      : arena_sprintf(L->a, "t.%s", lower_ident(L, L->cur_in[i].col));
+			sbuf_addf(&on, "%s%s", nk ? ", " : "", key);
+			sbuf_addf(&b, "%s%s%s%s", nk++ ? ", " : "", key, p->sort_desc ? " DESC" : "",
 				  nulls != VAL_NULLS_LOW ? ""
 				  : p->sort_desc	 ? " NULLS LAST"
 							 : " NULLS FIRST");
-			ptrvec_push(L->a, &ln->n->keys, (void *)si->cols[i]);
+			for (uint32_t k = 0; k < s->ports.len; k++) /* the output that passes it on */
+				if (k == i ? si->cols[i] != NULL
+					   : si->cols[k] && ((const AstPort *)s->ports.items[k])->ref &&
+						 ascii_ieq(((const AstPort *)s->ports.items[k])->ref, p->name)) {
+					ptrvec_push(L->a, &ln->n->keys, (void *)si->cols[k]);
+					break;
+				}
 		}
 	if (nk)
 		ln->tail = arena_sprintf(L->a, "%s\nORDER BY %s", ln->tail, b.buf);
+	if (nk && lower_prop_yes(s, SET_DISTINCT_KEYS)) {
+		ln->distinct_on = arena_strdup(L->a, on.buf);
+		lower_warn(L, ln, W_RULE_DIFFERENCE, s,
+			   "of the rows with equal sort keys one is kept; which one (its other columns) is "
+			   "not determined");
+	}
 	sbuf_release(&b);
+	sbuf_release(&on);
 	ln->distinct = lower_prop_yes(s, SET_DISTINCT);
 	if (ln->distinct)
 		ln->carry = false; /* a carried column would change what is distinct */
