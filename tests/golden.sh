@@ -92,8 +92,9 @@ for dir in "$AKKO_SRCDIR"/corpus/*; do
 			else
 				skip "$label JSON parses" "python3 is not installed"
 			fi
-			# the conversion: <case>.pipeline.yaml and .pipeline.stderr
-			if [ "$tool" = powercenter ]; then
+			# the conversion: <case>.pipeline.yaml and .pipeline.stderr (every
+			# PowerCenter case; another tool's cases that have one)
+			if [ "$tool" = powercenter ] || [ -f "$dir/$name.pipeline.yaml" ]; then
 				(cd "$dir" && "$AKKO_BIN" "$@" "$input" >"$tmp/$name.pl" 2>"$tmp/$name.plerr")
 				plrc=$?
 				(cd "$dir" && "$AKKO_BIN" "$@" "$input" 2>/dev/null | cmp -s - "$tmp/$name.pl")

@@ -178,10 +178,12 @@ void lower_lookup(Lower *L, StepInfo *si, LNode *ln, LNode *d)
 		lower_warn(L, ln, W_RULE_DIFFERENCE, s,
 			   "when several lookup rows match, the lookup returns the first one it finds and the "
 			   "SQL any one (LIMIT 1 without ORDER BY): which one is not determined");
+	/* as for a relational lookup's case sensitivity (docs/rules.md): said, not
+	 * warned, since the SQL compares as the database does */
 	if (lower_prop(s, SET_LOOKUP_CACHED) && !lower_prop_yes(s, SET_LOOKUP_CACHED))
-		lower_warn(L, ln, W_RULE_DIFFERENCE, s,
-			   "the lookup is not fully cached: the reference database compares the keys (its "
-			   "collation, its trailing blanks), the SQL compares them as PostgreSQL does");
+		ptrvec_push(L->a, &ln->n->evidence,
+			    (void *)"the lookup is not fully cached: the reference database compares the keys "
+				    "(its collation, its trailing blanks), the SQL as PostgreSQL does");
 	if (rel->n->source_sql)
 		base = base > 0.65 ? 0.65 : base;
 	ln->n->base_confidence = base;
