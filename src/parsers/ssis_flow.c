@@ -548,13 +548,14 @@ static void lookup_reference_columns(Flow *F, AstStep *s, const char *xml, SrcLo
  * RedirectRow sends it to the error output (Lookup Transformation Editor,
  * Error Output page: https://learn.microsoft.com/previous-versions/sql/sql-server-2008/bb895366(v=sql.100)).
  *   <output name="Lookup Match Output" errorOrTruncationOperation="Lookup" errorRowDisposition="IgnoreFailure"> */
-static SettingValue lookup_error_disposition(const xmlNode *comp)
+static SettingValue lookup_error_disposition(const xmlNode *comp, const char **written)
 {
 	const xmlNode *outs = xml_child(comp, "outputs");
 	for (const xmlNode *o = outs ? xml_first(outs) : NULL; o; o = xml_next(o)) {
 		if (!xml_is(o, "output") || ssis_is_true(xml_attr(o, "isErrorOut")))
 			continue;
-		SettingValue v = row_error_value(xml_attr(o, "errorRowDisposition"));
+		*written = xml_attr(o, "errorRowDisposition");
+		SettingValue v = row_error_value(*written);
 		return v == VAL_SKIP ? VAL_NULL : v;
 	}
 	return VAL_NONE;
@@ -568,6 +569,7 @@ static void component_props(Flow *F, Comp *cp)
 	const xmlNode *props = xml_child(cp->node, "properties");
 	int access = to_int(property_value(cp->node, "AccessMode"), -1);
 	bool is_lookup = s->kind == STEP_LOOKUP;
+	const char *disposition = NULL; /* a Lookup match output's errorRowDisposition */
 	for (const xmlNode *q = props ? xml_first(props) : NULL; q; q = xml_next(q)) {
 		if (!xml_is(q, "property"))
 			continue;
@@ -608,7 +610,7 @@ static void component_props(Flow *F, Comp *cp)
 			/* 1: "Redirect rows to no match output"; 0: treated as errors */
 			key = SET_LOOKUP_NO_MATCH;
 			norm = strcmp(v, "1") == 0 ? VAL_REDIRECT
-			       : strcmp(v, "0") == 0 ? lookup_error_disposition(cp->node)
+			       : strcmp(v, "0") == 0 ? lookup_error_disposition(cp->node, &disposition)
 						     : VAL_NONE;
 		} else if (is_lookup && strcmp(name, "CacheType") == 0)
 			/* 0 full, 1 partial, 2 none: only a full cache reads the reference
@@ -637,10 +639,10 @@ static void component_props(Flow *F, Comp *cp)
 		if (lang != LANG_NONE)
 			p->expr = ssis_expr_new(S, lang, v, l);
 	}
-	if (is_lookup && !ast_props_find(&s->props, SET_LOOKUP_NO_MATCH) &&
-	    lookup_error_disposition(cp->node) != VAL_NONE) /* SSIS 2005: no NoMatchBehavior */
-		add_prop(S, &s->props, "errorRowDisposition", "", SET_LOOKUP_NO_MATCH,
-			 lookup_error_disposition(cp->node), s->loc);
+	SettingValue nm = is_lookup ? lookup_error_disposition(cp->node, &disposition) : VAL_NONE;
+	if (nm != VAL_NONE && !ast_props_find(&s->props, SET_LOOKUP_NO_MATCH)) /* SSIS 2005: no NoMatchBehavior */
+		add_prop(S, &s->props, "errorRowDisposition", ssis_str(S, disposition), SET_LOOKUP_NO_MATCH, nm,
+			 s->loc);
 	if (s->kind == STEP_ROUTER && strcmp(cp->canon, "Microsoft.ConditionalSplit") == 0)
 		add_prop(S, &s->props, "routing", "first_match", SET_ROUTING, VAL_FIRST_MATCH, s->loc);
 	if ((s->kind == STEP_SOURCE) && (access == 2 || access == 3) &&
