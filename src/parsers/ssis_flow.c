@@ -535,7 +535,8 @@ static void lookup_reference_columns(Flow *F, AstStep *s, const char *xml, SrcLo
 		AstPort *p = ast_port_new(S->doc, ssis_str(S, name));
 		p->dir = PORT_LOOKUP;
 		p->type = ssis_pipeline_type(S, dt, tag_attr(S, t + 1, end, "length"),
-					     tag_attr(S, t + 1, end, "precision"), tag_attr(S, t + 1, end, "scale"));
+					     tag_attr(S, t + 1, end, "precision"),
+					     tag_attr(S, t + 1, end, "scale"));
 		p->loc = loc;
 		ast_push(S->doc, &s->ports, p);
 	}
@@ -609,7 +610,7 @@ static void component_props(Flow *F, Comp *cp)
 		else if (is_lookup && strcmp(name, "NoMatchBehavior") == 0) {
 			/* 1: "Redirect rows to no match output"; 0: treated as errors */
 			key = SET_LOOKUP_NO_MATCH;
-			norm = strcmp(v, "1") == 0 ? VAL_REDIRECT
+			norm = strcmp(v, "1") == 0   ? VAL_REDIRECT
 			       : strcmp(v, "0") == 0 ? lookup_error_disposition(cp->node, &disposition)
 						     : VAL_NONE;
 		} else if (is_lookup && strcmp(name, "CacheType") == 0)
@@ -640,9 +641,10 @@ static void component_props(Flow *F, Comp *cp)
 			p->expr = ssis_expr_new(S, lang, v, l);
 	}
 	SettingValue nm = is_lookup ? lookup_error_disposition(cp->node, &disposition) : VAL_NONE;
-	if (nm != VAL_NONE && !ast_props_find(&s->props, SET_LOOKUP_NO_MATCH)) /* SSIS 2005: no NoMatchBehavior */
-		add_prop(S, &s->props, "errorRowDisposition", ssis_str(S, disposition), SET_LOOKUP_NO_MATCH, nm,
-			 s->loc);
+	if (nm != VAL_NONE &&
+	    !ast_props_find(&s->props, SET_LOOKUP_NO_MATCH)) /* SSIS 2005: no NoMatchBehavior */
+		add_prop(S, &s->props, "errorRowDisposition", ssis_str(S, disposition), SET_LOOKUP_NO_MATCH,
+			 nm, s->loc);
 	if (s->kind == STEP_ROUTER && strcmp(cp->canon, "Microsoft.ConditionalSplit") == 0)
 		add_prop(S, &s->props, "routing", "first_match", SET_ROUTING, VAL_FIRST_MATCH, s->loc);
 	if ((s->kind == STEP_SOURCE) && (access == 2 || access == 3) &&
@@ -799,7 +801,8 @@ static void merge_join_column(Flow *F, AstStep *s, AstPort *p, const xmlNode *c)
 	int32_t pos = to_int(v, 0), nkeys = -1;
 	for (uint32_t i = 0; i < F->comps.len; i++)
 		if (((const Comp *)F->comps.items[i])->step == s)
-			nkeys = to_int(property_value(((const Comp *)F->comps.items[i])->node, "NumKeyColumns"), -1);
+			nkeys = to_int(
+			    property_value(((const Comp *)F->comps.items[i])->node, "NumKeyColumns"), -1);
 	int32_t apos = pos < 0 ? -pos : pos;
 	if (apos > 0 && (nkeys < 0 || apos <= nkeys)) {
 		p->sort_key = true;

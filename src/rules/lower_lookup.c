@@ -175,15 +175,17 @@ void lower_lookup(Lower *L, StepInfo *si, LNode *ln, LNode *d)
 	/* the tool's default, the file choosing nothing (SSIS: the first match the
 	 * Lookup finds; a file's explicit "any" is the user's choice) */
 	if (policy == VAL_ANY && !ast_props_find(&def->props, SET_LOOKUP_POLICY))
-		lower_warn(L, ln, W_RULE_DIFFERENCE, s,
-			   "when several lookup rows match, the lookup returns the first one it finds and the "
-			   "SQL any one (LIMIT 1 without ORDER BY): which one is not determined");
+		lower_warn(
+		    L, ln, W_RULE_DIFFERENCE, s,
+		    "when several lookup rows match, the lookup returns the first one it finds and the "
+		    "SQL any one (LIMIT 1 without ORDER BY): which one is not determined");
 	/* as for a relational lookup's case sensitivity (docs/rules.md): said, not
 	 * warned, since the SQL compares as the database does */
 	if (lower_prop(s, SET_LOOKUP_CACHED) && !lower_prop_yes(s, SET_LOOKUP_CACHED))
-		ptrvec_push(L->a, &ln->n->evidence,
-			    (void *)"the lookup is not fully cached: the reference database compares the keys "
-				    "(its collation, its trailing blanks), the SQL as PostgreSQL does");
+		ptrvec_push(
+		    L->a, &ln->n->evidence,
+		    (void *)"the lookup is not fully cached: the reference database compares the keys "
+			    "(its collation, its trailing blanks), the SQL as PostgreSQL does");
 	if (rel->n->source_sql)
 		base = base > 0.65 ? 0.65 : base;
 	ln->n->base_confidence = base;
@@ -290,7 +292,8 @@ LNode *lower_lookup_relation(Lower *L, const AstStep *lkp)
 	for (uint32_t i = 0; i < lkp->ports.len; i++) {
 		const AstPort *p = lkp->ports.items[i];
 		const char *col = (p->dir & PORT_IN) && !(p->dir & PORT_LOOKUP) ? p->ref
-				  : lookup_column(p) != p->name ? lookup_column(p) : NULL;
+				  : lookup_column(p) != p->name                 ? lookup_column(p)
+										: NULL;
 		if (!col)
 			continue;
 		const char *name = lower_colname(L, col);

@@ -128,17 +128,19 @@ void lower_sorter(Lower *L, StepInfo *si, LNode *ln, LNode *d)
 			if (!p->sort_key || p->sort_pos != pos ||
 			    (!si->cols[i] && !((p->dir & PORT_IN) && L->cur_in[i].node)))
 				continue;
-			const char *key = si->cols[i] ? lower_ident(L, si->cols[i])
-						      : arena_sprintf(L->a, "t.%s", lower_ident(L, L->cur_in[i].col));
+			const char *key = si->cols[i]
+					      ? lower_ident(L, si->cols[i])
+					      : arena_sprintf(L->a, "t.%s", lower_ident(L, L->cur_in[i].col));
 			sbuf_addf(&on, "%s%s", nk ? ", " : "", key);
 			sbuf_addf(&b, "%s%s%s%s", nk++ ? ", " : "", key, p->sort_desc ? " DESC" : "",
 				  nulls != VAL_NULLS_LOW ? ""
 				  : p->sort_desc	 ? " NULLS LAST"
 							 : " NULLS FIRST");
 			for (uint32_t k = 0; k < s->ports.len; k++) /* the output that passes it on */
-				if (k == i ? si->cols[i] != NULL
-					   : si->cols[k] && ((const AstPort *)s->ports.items[k])->ref &&
-						 ascii_ieq(((const AstPort *)s->ports.items[k])->ref, p->name)) {
+				if (k == i
+					? si->cols[i] != NULL
+					: si->cols[k] && ((const AstPort *)s->ports.items[k])->ref &&
+					      ascii_ieq(((const AstPort *)s->ports.items[k])->ref, p->name)) {
 					ptrvec_push(L->a, &ln->n->keys, (void *)si->cols[k]);
 					break;
 				}
@@ -472,8 +474,9 @@ static const char *join_sort_keys(Lower *L, const AstStep *s, const ColRef *in)
 		}
 		if (!dk || !mk)
 			break;
-		sbuf_addf(&b, "%sd.%s %s m.%s", n++ ? " AND " : "", lower_ident(L, lower_colname(L, dk->name)),
-			  nulls_equal ? "IS NOT DISTINCT FROM" : "=", lower_ident(L, lower_colname(L, mk->name)));
+		sbuf_addf(
+		    &b, "%sd.%s %s m.%s", n++ ? " AND " : "", lower_ident(L, lower_colname(L, dk->name)),
+		    nulls_equal ? "IS NOT DISTINCT FROM" : "=", lower_ident(L, lower_colname(L, mk->name)));
 	}
 	const char *r = n ? arena_strdup(L->a, b.buf) : NULL;
 	sbuf_release(&b);
