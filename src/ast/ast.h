@@ -267,6 +267,7 @@
 	X(VAL_FAIL, "fail", "lookup_policy, lookup_no_match, row_error: the run fails") \
 	X(VAL_NULL, "null", "lookup_no_match: the row goes on, its lookup outputs NULL") \
 	X(VAL_REDIRECT, "redirect", "lookup_no_match, row_error: the row goes to a separate output (GROUP_UNMATCHED, GROUP_ERROR)") \
+	X(VAL_ERROR_OUTPUT, "error_output", "lookup_no_match: the row is a row error redirected to the step's error output (GROUP_ERROR)") \
 	X(VAL_SKIP, "skip", "row_error: the row is dropped")                           \
 	X(VAL_FIRST_MATCH, "first_match", "routing: a row goes to the first group whose condition holds") \
 	X(VAL_ALL_MATCHES, "all_matches", "routing: a row goes to every group whose condition holds") \

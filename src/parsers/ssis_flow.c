@@ -557,7 +557,7 @@ static SettingValue lookup_error_disposition(const xmlNode *comp, const char **w
 			continue;
 		*written = xml_attr(o, "errorRowDisposition");
 		SettingValue v = row_error_value(*written);
-		return v == VAL_SKIP ? VAL_NULL : v;
+		return v == VAL_SKIP ? VAL_NULL : v == VAL_REDIRECT ? VAL_ERROR_OUTPUT : v;
 	}
 	return VAL_NONE;
 }

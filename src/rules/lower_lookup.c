@@ -51,11 +51,11 @@ static const char *pass_value(Lower *L, LNode *d, const AstPort *p, const char *
 				   : arena_sprintf(L->a, "CAST(NULL AS %s)", type);
 }
 
-/* The step's GROUP_UNMATCHED output, or NULL. */
-static const AstGroup *unmatched_group(const AstStep *s)
+/* The step's first output of kind `k` (GROUP_UNMATCHED, GROUP_ERROR), or NULL. */
+static const AstGroup *unmatched_group(const AstStep *s, GroupKind k)
 {
 	for (uint32_t g = 0; g < s->groups.len; g++)
-		if (((const AstGroup *)s->groups.items[g])->kind == GROUP_UNMATCHED)
+		if (((const AstGroup *)s->groups.items[g])->kind == k)
 			return s->groups.items[g];
 	return NULL;
 }
@@ -65,10 +65,11 @@ static const AstGroup *unmatched_group(const AstStep *s)
  * GROUP_UNMATCHED output (dropped when the step has none).  It carries the
  * input row: every column of `d`, and the group's declared ports by name
  * (their `ref`, or the input port of the same name). */
-static void lookup_no_match_node(Lower *L, StepInfo *si, LNode *match, LNode *d, LNode *rel, const char *cond)
+static void lookup_no_match_node(Lower *L, StepInfo *si, LNode *match, LNode *d, LNode *rel, const char *cond,
+				 GroupKind kind)
 {
 	const AstStep *s = si->s;
-	const AstGroup *gr = unmatched_group(s);
+	const AstGroup *gr = unmatched_group(s, kind);
 	if (!gr) {
 		ptrvec_push(
 		    L->a, &match->n->evidence,
@@ -195,7 +196,8 @@ void lower_lookup(Lower *L, StepInfo *si, LNode *ln, LNode *d)
 	bool error = policy == VAL_FAIL;
 	Sbuf lat = SBUF_INIT;
 	int nl = 0;
-	const AstGroup *um = unmatched_group(s);
+	const AstGroup *um =
+	    unmatched_group(s, no_match == VAL_ERROR_OUTPUT ? GROUP_ERROR : GROUP_UNMATCHED);
 	for (uint32_t i = 0; i < s->ports.len; i++) {
 		const AstPort *p = s->ports.items[i];
 		if (!(p->dir & PORT_OUT) || (um && p->group && strcmp(p->group, um->name) == 0))
@@ -244,9 +246,10 @@ void lower_lookup(Lower *L, StepInfo *si, LNode *ln, LNode *d)
 	}
 	if (no_match == VAL_FAIL)
 		ln->tail = arena_sprintf(L->a, "%s\nWHERE %s", ln->tail, lookup_fail_check(L, s, found));
-	else if (no_match == VAL_REDIRECT) {
+	else if (no_match == VAL_REDIRECT || no_match == VAL_ERROR_OUTPUT) {
 		ln->tail = arena_sprintf(L->a, "%s\nWHERE %s", ln->tail, found);
-		lookup_no_match_node(L, si, ln, d, rel, w.buf);
+		lookup_no_match_node(L, si, ln, d, rel, w.buf,
+				     no_match == VAL_ERROR_OUTPUT ? GROUP_ERROR : GROUP_UNMATCHED);
 	}
 	sbuf_release(&w);
 	sbuf_release(&ob);
