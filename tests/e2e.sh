@@ -1,11 +1,14 @@
 #!/bin/sh
-# e2e.sh - PowerCenter mappings converted, composed and run in PostgreSQL.
+# e2e.sh - PowerCenter mappings and SSIS packages converted, composed and
+# run in PostgreSQL.
 #
 # Every tests/e2e/<mapping>/ holds mapping.XML (a POWERMART export whose
-# mapping is named like the directory), setup.sql (the source and lookup
+# mapping is named like the directory) or package.dtsx (an SSIS package
+# with one data flow, whose path names the pipeline), setup.sql (the source and lookup
 # tables with sample rows) and expected/<sink id>.tsv (the rows PowerCenter
 # writes to that target, derived by hand; tab-separated, NULL as \N, as
-# PostgreSQL prints them).  For each case, in a fresh database of a
+# PostgreSQL prints them) or expected/<sink id>.error (the run fails: the
+# file holds a substring of PostgreSQL's error message).  For each case, in a fresh database of a
 # throw-away PostgreSQL server (tests/pg/pg.sh): run setup.sql, convert the
 # mapping (exit 0, or 4 for a failed gate), validate the YAML, and for each
 # expected sink run `akko-migrate compose --pipeline <mapping> --sink <id>`
@@ -44,17 +47,28 @@ tool() {
 # fail_sinks CASE WHY: one "not ok" per expected sink of a case that
 # could not get as far as running its statements.
 fail_sinks() {
-	for _exp in "$dir"/expected/*.tsv; do
+	for _exp in "$dir"/expected/*.tsv "$dir"/expected/*.error; do
 		[ -f "$_exp" ] || continue
-		fail "$1: $(basename "$_exp" .tsv) ($2)"
+		_s=$(basename "$_exp")
+		fail "$1: ${_s%.*} ($2)"
 	done
+}
+
+# the_pipeline YAML: the name of the only pipeline of YAML (an SSIS
+# package's data flow path, e.g. "Package\Data Flow Task").
+the_pipeline() {
+	python3 -c 'import sys, yaml
+p = yaml.safe_load(open(sys.argv[1]))["pipelines"]
+print(p[0]["name"] if len(p) == 1 else "")' "$1" 2>/dev/null
 }
 
 ncases=0
 for dir in "$casedir"/*/; do
 	dir=${dir%/}
 	name=$(basename "$dir")
-	[ -f "$dir/mapping.XML" ] || continue
+	input=$dir/mapping.XML
+	[ -f "$input" ] || input=$dir/package.dtsx
+	[ -f "$input" ] || continue
 	if [ $# -gt 0 ]; then
 		_want=0
 		for _a in "$@"; do [ "$_a" = "$name" ] && _want=1; done
@@ -65,13 +79,13 @@ for dir in "$casedir"/*/; do
 	mkdir -p "$out"
 	yaml="$out/$name.yaml"
 
-	if ! grep -q "<MAPPING [^>]*NAME =\"$name\"" "$dir/mapping.XML"; then
+	if [ "${input##*/}" = mapping.XML ] && ! grep -q "<MAPPING [^>]*NAME =\"$name\"" "$input"; then
 		fail "$name: the case directory is named after its mapping"
-		echo "#   no MAPPING named '$name' in $dir/mapping.XML"
+		echo "#   no MAPPING named '$name' in $input"
 		continue
 	fi
-	if ! ls "$dir"/expected/*.tsv >/dev/null 2>&1; then
-		fail "$name: the case has expected/<sink>.tsv files"
+	if ! ls "$dir"/expected/ 2>/dev/null | grep -q '\.\(tsv\|error\)$'; then
+		fail "$name: the case has expected/<sink>.tsv or .error files"
 		continue
 	fi
 
@@ -85,7 +99,7 @@ for dir in "$casedir"/*/; do
 		continue
 	fi
 
-	tool "$out/convert.log" "$dir/mapping.XML" -o "$yaml"
+	tool "$out/convert.log" "$input" -o "$yaml"
 	case $trc in
 	0 | 4) pass "$name: converted (exit $trc)" ;;
 	*)
@@ -99,6 +113,15 @@ for dir in "$casedir"/*/; do
 		fail "$name: the conversion wrote $yaml"
 		fail_sinks "$name" "no pipeline YAML"
 		continue
+	fi
+	pipeline=$name
+	if [ "${input##*/}" = package.dtsx ]; then
+		pipeline=$(the_pipeline "$yaml")
+		if [ -z "$pipeline" ]; then
+			fail "$name: the package converts to one pipeline"
+			fail_sinks "$name" "no single pipeline"
+			continue
+		fi
 	fi
 
 	tool "$out/validate.log" validate "$yaml"
@@ -133,10 +156,12 @@ print(sum((n.get("sql") or "").count(sys.argv[3]) for p in d["pipelines"] for n 
 		fi
 	fi
 
-	for exp in "$dir"/expected/*.tsv; do
-		sink=$(basename "$exp" .tsv)
+	for exp in "$dir"/expected/*.tsv "$dir"/expected/*.error; do
+		[ -f "$exp" ] || continue
+		sink=$(basename "$exp")
+		sink=${sink%.*}
 		label="$name: $sink"
-		${AKKO_TEST_WRAPPER:-} "$AKKO_BIN" compose "$yaml" --pipeline "$name" --sink "$sink" \
+		${AKKO_TEST_WRAPPER:-} "$AKKO_BIN" compose "$yaml" --pipeline "$pipeline" --sink "$sink" \
 			>"$out/$sink.sql" 2>"$out/$sink.compose.log"
 		trc=$?
 		if [ $trc != 0 ]; then
@@ -150,6 +175,20 @@ print(sum((n.get("sql") or "").count(sys.argv[3]) for p in d["pipelines"] for n 
 			continue
 		fi
 		pg_copy_wrap "$out/$sink.sql" "$out/$sink.run.sql"
+		if [ "${exp##*.}" = error ]; then
+			# a run that must fail, with this text in PostgreSQL's message
+			_want=$(cat "$exp")
+			if pg_psql -q -d "$db" -f "$out/$sink.run.sql" >"$out/$sink.rows" 2>"$out/$sink.psql.log"; then
+				fail "$label fails at run time (it ran: $(wc -l <"$out/$sink.rows") rows)"
+				show "$out/$sink.sql" 40
+			elif grep -qF -- "$_want" "$out/$sink.psql.log"; then
+				pass "$label fails at run time ($_want)"
+			else
+				fail "$label fails at run time with '$_want'"
+				show "$out/$sink.psql.log" 10
+			fi
+			continue
+		fi
 		if ! pg_psql -q -d "$db" -f "$out/$sink.run.sql" >"$out/$sink.rows" 2>"$out/$sink.psql.log"; then
 			fail "$label (the statement failed in PostgreSQL)"
 			show "$out/$sink.psql.log" 10
@@ -167,7 +206,7 @@ print(sum((n.get("sql") or "").count(sys.argv[3]) for p in d["pipelines"] for n 
 			[ -n "$var" ] || continue
 			label="$name: variable $var"
 			vsql="$out/var_$(printf '%s' "$var" | tr -c 'a-zA-Z0-9_' '_')"
-			if ! ${AKKO_TEST_WRAPPER:-} "$AKKO_BIN" compose "$yaml" --pipeline "$name" --variable "$var" \
+			if ! ${AKKO_TEST_WRAPPER:-} "$AKKO_BIN" compose "$yaml" --pipeline "$pipeline" --variable "$var" \
 				>"$vsql.sql" 2>"$vsql.log" </dev/null; then
 				fail "$label (compose failed)"
 				show "$vsql.log" 20

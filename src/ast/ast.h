@@ -209,12 +209,14 @@
 	X(SET_CONNECTION, "connection", "connection a step reads or writes through")   \
 	X(SET_JOIN_TYPE, "join_type", "inner, master outer, detail outer, full outer") \
 	X(SET_JOIN_CONDITION, "join_condition", "how the two inputs match")            \
+	X(SET_NULLS_EQUAL, "nulls_equal", "join keys: a NULL key matches a NULL key")   \
 	X(SET_FILTER_CONDITION, "filter_condition", "rows kept where true")            \
 	X(SET_UPDATE_STRATEGY, "update_strategy", "expression giving each row's operation") \
 	X(SET_FORWARD_REJECTED, "forward_rejected", "rejected rows go on to the target") \
 	X(SET_SORTED_INPUT, "sorted_input", "input arrives sorted")                    \
 	X(SET_CASE_SENSITIVE, "case_sensitive", "string comparison is case-sensitive") \
 	X(SET_DISTINCT, "distinct", "output rows are distinct")                        \
+	X(SET_DISTINCT_KEYS, "distinct_keys", "one output row per distinct sort key value") \
 	X(SET_NULL_ORDER, "null_order", "where NULLs sort")                            \
 	X(SET_RANK_TOP_BOTTOM, "rank_top_bottom", "keep the top or the bottom rows")   \
 	X(SET_RANK_COUNT, "rank_count", "how many rows to keep per group")             \
@@ -271,6 +273,7 @@
 	X(VAL_FAIL, "fail", "lookup_policy, lookup_no_match, row_error: the run fails") \
 	X(VAL_NULL, "null", "lookup_no_match: the row goes on, its lookup outputs NULL") \
 	X(VAL_REDIRECT, "redirect", "lookup_no_match, row_error: the row goes to a separate output (GROUP_UNMATCHED, GROUP_ERROR)") \
+	X(VAL_ERROR_OUTPUT, "error_output", "lookup_no_match: the row is a row error redirected to the step's error output (GROUP_ERROR)") \
 	X(VAL_SKIP, "skip", "row_error: the row is dropped")                           \
 	X(VAL_FIRST_MATCH, "first_match", "routing: a row goes to the first group whose condition holds") \
 	X(VAL_ALL_MATCHES, "all_matches", "routing: a row goes to every group whose condition holds") \

@@ -746,6 +746,67 @@ static void apply_access_mode(Flow *F, Comp *cp, int access)
 	}
 }
 
+/* The value of attribute `name` in the tag text [tag, end), or NULL. */
+static const char *tag_attr(Ssis *S, const char *tag, const char *end, const char *name)
+{
+	size_t n = strlen(name);
+	for (const char *a = tag; a && a + n + 2 < end; a++) {
+		if (a[-1] != ' ' || strncmp(a, name, n) != 0 || a[n] != '=' || a[n + 1] != '"')
+			continue;
+		const char *v = a + n + 2, *q = strchr(v, '"');
+		return q && q < end ? arena_strndup(S->a, v, (size_t)(q - v)) : NULL;
+	}
+	return NULL;
+}
+
+/* A Lookup's reference dataset, in its column order (the order of the
+ * SqlCommand's result, "select * from [dbo].[T]" included), as ports
+ * that are only PORT_LOOKUP, after the component's inputs and outputs:
+ *   <property name="ReferenceMetadataXml">&lt;referenceMetadata&gt;&lt;referenceColumns&gt;
+ *     &lt;referenceColumn name="code" dataType="DT_WSTR" length="10" precision="0" scale="0"/&gt;... */
+static void lookup_reference_columns(Flow *F, AstStep *s, const char *xml, SrcLoc loc)
+{
+	Ssis *S = F->S;
+	for (const char *t = strstr(xml, "<referenceColumn "); t; t = strstr(t + 1, "<referenceColumn ")) {
+		const char *end = strchr(t, '>');
+		if (!end)
+			break;
+		const char *name = tag_attr(S, t + 1, end, "name");
+		if (!name || !*name)
+			continue;
+		const char *dt = tag_attr(S, t + 1, end, "dataType");
+		if (dt && strncmp(dt, "DT_", 3) == 0)
+			dt += 3;
+		AstPort *p = ast_port_new(S->doc, ssis_str(S, name));
+		p->dir = PORT_LOOKUP;
+		p->type = ssis_pipeline_type(S, dt, tag_attr(S, t + 1, end, "length"),
+					     tag_attr(S, t + 1, end, "precision"),
+					     tag_attr(S, t + 1, end, "scale"));
+		p->loc = loc;
+		ast_push(S->doc, &s->ports, p);
+	}
+}
+
+/* What a Lookup does with a row no reference row matches when its
+ * NoMatchBehavior is "treat as error" (0; absent before SSIS 2008): the
+ * error disposition of its match output decides, FailComponent fails the
+ * component, IgnoreFailure passes the row on with NULL lookup columns,
+ * RedirectRow sends it to the error output (Lookup Transformation Editor,
+ * Error Output page: https://learn.microsoft.com/previous-versions/sql/sql-server-2008/bb895366(v=sql.100)).
+ *   <output name="Lookup Match Output" errorOrTruncationOperation="Lookup" errorRowDisposition="IgnoreFailure"> */
+static SettingValue lookup_error_disposition(const xmlNode *comp, const char **written)
+{
+	const xmlNode *outs = xml_child(comp, "outputs");
+	for (const xmlNode *o = outs ? xml_first(outs) : NULL; o; o = xml_next(o)) {
+		if (!xml_is(o, "output") || ssis_is_true(xml_attr(o, "isErrorOut")))
+			continue;
+		*written = xml_attr(o, "errorRowDisposition");
+		SettingValue v = row_error_value(*written);
+		return v == VAL_SKIP ? VAL_NULL : v == VAL_REDIRECT ? VAL_ERROR_OUTPUT : v;
+	}
+	return VAL_NONE;
+}
+
 /* Component-level properties as props, with neutral settings. */
 static void component_props(Flow *F, Comp *cp)
 {
@@ -754,6 +815,7 @@ static void component_props(Flow *F, Comp *cp)
 	const xmlNode *props = xml_child(cp->node, "properties");
 	int access = to_int(property_value(cp->node, "AccessMode"), -1);
 	bool is_lookup = s->kind == STEP_LOOKUP;
+	const char *disposition = NULL; /* a Lookup match output's errorRowDisposition */
 	for (const xmlNode *q = props ? xml_first(props) : NULL; q; q = xml_next(q)) {
 		if (!xml_is(q, "property"))
 			continue;
@@ -793,22 +855,32 @@ static void component_props(Flow *F, Comp *cp)
 			key = is_lookup ? SET_LOOKUP_SQL : SET_SQL_QUERY;
 			lang = LANG_SQL;
 		} else if (is_lookup && strcmp(name, "NoMatchBehavior") == 0) {
+			/* 1: "Redirect rows to no match output"; 0: treated as errors */
 			key = SET_LOOKUP_NO_MATCH;
-			norm = strcmp(v, "1") == 0 ? VAL_REDIRECT : strcmp(v, "0") == 0 ? VAL_FAIL : VAL_NONE;
+			norm = strcmp(v, "1") == 0   ? VAL_REDIRECT
+			       : strcmp(v, "0") == 0 ? lookup_error_disposition(cp->node, &disposition)
+						     : VAL_NONE;
 		} else if (is_lookup && strcmp(name, "CacheType") == 0)
-			key = SET_LOOKUP_CACHED;
+			/* 0 full, 1 partial, 2 none: only a full cache reads the reference
+			 * rows once, before the input, and compares them itself */
+			add_prop(S, &s->props, "lookup_cached", strcmp(v, "0") == 0 ? "YES" : "NO",
+				 SET_LOOKUP_CACHED, VAL_NONE, l);
 		else if (s->kind == STEP_JOIN && strcmp(name, "JoinType") == 0) {
 			key = SET_JOIN_TYPE;
 			norm = strcmp(v, "0") == 0   ? VAL_FULL_OUTER
 			       : strcmp(v, "1") == 0 ? VAL_LEFT_OUTER
 			       : strcmp(v, "2") == 0 ? VAL_INNER
 						     : VAL_NONE;
-		} else if (s->kind == STEP_SORT && strcmp(name, "EliminateDuplicates") == 0)
-			key = SET_DISTINCT;
-		else if (s->kind == STEP_ROW_COUNT && strcmp(name, "VariableName") == 0)
+		} else if (s->kind == STEP_ROW_COUNT && strcmp(name, "VariableName") == 0)
 			key = SET_COUNT_VARIABLE;
 		else if (s->kind == STEP_SAMPLE && strcmp(name, "SamplingValue") == 0)
 			key = strstr(cp->canon, "Pct") ? SET_SAMPLE_PERCENT : SET_SAMPLE_ROWS;
+		else if (s->kind == STEP_JOIN && strcmp(name, "TreatNullsAsEqual") == 0)
+			key = SET_NULLS_EQUAL;
+		else if (s->kind == STEP_SORT && strcmp(name, "EliminateDuplicates") == 0)
+			/* "removes rows with duplicate sort values": the sort keys only
+			 * (Sort Transformation, https://learn.microsoft.com/sql/integration-services/data-flow/transformations/sort-transformation) */
+			key = SET_DISTINCT_KEYS;
 		else if (strcmp(name, "UserComponentTypeName") == 0)
 			key = SET_TEMPLATE;
 		else if (strcmp(name, "FileName") == 0)
@@ -819,6 +891,11 @@ static void component_props(Flow *F, Comp *cp)
 		if (lang != LANG_NONE)
 			p->expr = ssis_expr_new(S, lang, v, l);
 	}
+	SettingValue nm = is_lookup ? lookup_error_disposition(cp->node, &disposition) : VAL_NONE;
+	if (nm != VAL_NONE &&
+	    !ast_props_find(&s->props, SET_LOOKUP_NO_MATCH)) /* SSIS 2005: no NoMatchBehavior */
+		add_prop(S, &s->props, "errorRowDisposition", ssis_str(S, disposition), SET_LOOKUP_NO_MATCH,
+			 nm, s->loc);
 	if (s->kind == STEP_ROUTER && strcmp(cp->canon, "Microsoft.ConditionalSplit") == 0)
 		add_prop(S, &s->props, "routing", "first_match", SET_ROUTING, VAL_FIRST_MATCH, s->loc);
 	apply_access_mode(F, cp, access);
@@ -945,11 +1022,66 @@ static const char *lineage_name(Flow *F, const char *id)
 	return p ? p->name : NULL;
 }
 
+/* "#{Package\DFT\X.Inputs[I].Columns[A]}" (v6/v8) or "#12" / "12" (v2/v3)
+ * -> the bare id. */
+static const char *id_ref(Ssis *S, const char *v)
+{
+	size_t n = strlen(v);
+	if (v[0] == '#' && v[1] == '{' && n > 3)
+		return arena_strndup(S->a, v + 2, n - 3);
+	return v[0] == '#' ? v + 1 : v;
+}
+
+/* The element of an upstream output column carrying lineage `id`. */
+static const xmlNode *lineage_node(Flow *F, const char *id)
+{
+	AstPort *up = lineage_port(F, id);
+	for (uint32_t i = 0; up && i < F->comps.len; i++) {
+		const Comp *cp = F->comps.items[i];
+		for (uint32_t k = 0; k < cp->outcols.len; k++)
+			if (((const OutCol *)cp->outcols.items[k])->port == up)
+				return ((const OutCol *)cp->outcols.items[k])->node;
+	}
+	return NULL;
+}
+
+/* A Merge Join input column: the second input (right) is the master side
+ * (PORT_MASTER); the join keys are the columns at sort key positions 1 to
+ * NumKeyColumns of each input, in position order, as sorted upstream
+ * (cachedSortKeyPosition, else the upstream column's sortKeyPosition)
+ * (Merge Join Transformation: https://learn.microsoft.com/sql/integration-services/data-flow/transformations/merge-join-transformation).
+ *   <inputColumn cachedName="id" cachedSortKeyPosition="1" lineageId="..."/> */
+static void merge_join_column(Flow *F, AstStep *s, AstPort *p, const xmlNode *c)
+{
+	int inputs = 0;
+	for (uint32_t g = 0; g < s->groups.len; g++)
+		inputs += ((const AstGroup *)s->groups.items[g])->kind == GROUP_INPUT;
+	if (inputs >= 2)
+		p->dir |= PORT_MASTER;
+	const char *v = xml_attr(c, "cachedSortKeyPosition");
+	const xmlNode *up = v ? NULL : lineage_node(F, xml_attr(c, "lineageId"));
+	if (up)
+		v = xml_attr(up, "sortKeyPosition");
+	int32_t pos = to_int(v, 0), nkeys = -1;
+	for (uint32_t i = 0; i < F->comps.len; i++)
+		if (((const Comp *)F->comps.items[i])->step == s)
+			nkeys = to_int(
+			    property_value(((const Comp *)F->comps.items[i])->node, "NumKeyColumns"), -1);
+	int32_t apos = pos < 0 ? -pos : pos;
+	if (apos > 0 && (nkeys < 0 || apos <= nkeys)) {
+		p->sort_key = true;
+		p->sort_desc = pos < 0;
+		p->sort_pos = apos;
+	}
+}
+
 /* Input column properties with a meaning: lookup join keys, sort keys,
  * union mappings, merge join keys, script read/write. */
 static void input_column_meaning(Flow *F, AstStep *s, AstPort *p, const xmlNode *c)
 {
 	const char *v;
+	if (s->kind == STEP_JOIN)
+		merge_join_column(F, s, p, c);
 	if ((v = property_value(c, "JoinToReferenceColumn")) && *v)
 		p->ref = ssis_str(F->S, v);
 	if ((v = property_value(c, "NewSortKeyPosition")) || (v = xml_attr(c, "sortKeyPosition"))) {
@@ -1041,6 +1173,49 @@ static void read_input(Flow *F, Comp *cp, const xmlNode *in)
 	}
 }
 
+/* A Merge Join output column copies the input column whose id (refId in
+ * v6/v8) InputColumnID names: `ref` is that input port's name, PORT_MASTER
+ * its side.
+ *   <outputColumn name="id"><properties><property name="InputColumnID">#{...Columns[id]}</property> */
+static void merge_join_output(Flow *F, Comp *cp, AstPort *p, const char *id)
+{
+	const xmlNode *ins = xml_child(cp->node, "inputs");
+	for (const xmlNode *in = ins ? xml_first(ins) : NULL; in; in = xml_next(in)) {
+		const xmlNode *cols = xml_is(in, "input") ? xml_child(in, "inputColumns") : NULL;
+		for (const xmlNode *c = cols ? xml_first(cols) : NULL; c; c = xml_next(c)) {
+			if (!xml_is(c, "inputColumn") || !obj_id(c) || strcmp(obj_id(c), id) != 0)
+				continue;
+			const char *lin = xml_attr(c, "lineageId"), *group = xml_attr(in, "name");
+			for (uint32_t i = 0; i < cp->step->ports.len; i++) {
+				const AstPort *q = cp->step->ports.items[i];
+				if ((q->dir & PORT_IN) && q->lineage && lin && strcmp(q->lineage, lin) == 0 &&
+				    q->group && group && strcmp(q->group, group) == 0) {
+					p->ref = q->name;
+					p->dir |= q->dir & PORT_MASTER;
+					return;
+				}
+			}
+		}
+	}
+	lineage_warn(F, p->loc, arena_sprintf(F->S->a, "output column '%s'", p->name), id);
+}
+
+/* A Sort output column passes on the input column whose lineage
+ * SortColumnId names: `ref` is that input port's name.
+ *   <outputColumn name="id" sortKeyPosition="-1"><properties>
+ *     <property name="SortColumnId">#{...Source.Outputs[O].Columns[id]}</property> */
+static void sort_output(Flow *F, AstStep *s, AstPort *p, const char *lineage)
+{
+	for (uint32_t i = 0; i < s->ports.len; i++) {
+		const AstPort *q = s->ports.items[i];
+		if ((q->dir & PORT_IN) && q->lineage && strcmp(q->lineage, lineage) == 0) {
+			p->ref = q->name;
+			return;
+		}
+	}
+	lineage_warn(F, p->loc, arena_sprintf(F->S->a, "output column '%s'", p->name), lineage);
+}
+
 /* Output-column expressions and references, once every lineage id is known:
  * Derived Column FriendlyExpression (Expression resolved as the fallback),
  * Data Conversion source, Lookup copied column, Aggregate function. */
@@ -1048,6 +1223,9 @@ static void output_meanings(Flow *F, Comp *cp)
 {
 	Ssis *S = F->S;
 	AstStep *s = cp->step;
+	const xmlNode *refs = s->kind == STEP_LOOKUP ? find_property(cp->node, "ReferenceMetadataXml") : NULL;
+	if (refs)
+		lookup_reference_columns(F, s, elem_text_copy(S, refs), ssis_loc(S, refs));
 	for (uint32_t i = 0; i < cp->outcols.len; i++) {
 		{
 			const OutCol *oc = cp->outcols.items[i];
@@ -1088,6 +1266,10 @@ static void output_meanings(Flow *F, Comp *cp)
 				p->expr = audit_expression(F, c, to_int(v, -1));
 			if ((v = property_value(c, "CopyFromReferenceColumn")) && *v)
 				p->ref = ssis_str(S, v);
+			if (s->kind == STEP_JOIN && (v = property_value(c, "InputColumnID")) && *v)
+				merge_join_output(F, cp, p, id_ref(S, v));
+			if (s->kind == STEP_SORT && (v = property_value(c, "SortColumnId")) && *v)
+				sort_output(F, s, p, id_ref(S, v));
 			if (s->kind == STEP_AGGREGATE && (v = property_value(c, "AggregationType"))) {
 				int32_t t = to_int(v, -1);
 				const char *col = property_value(c, "AggregationColumnId");

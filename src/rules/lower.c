@@ -571,7 +571,10 @@ static void finish(Lower *L, LNode *ln)
 		return;
 	}
 	Sbuf b = SBUF_INIT;
-	sbuf_adds(&b, ln->distinct ? "SELECT DISTINCT\n" : "SELECT\n");
+	if (ln->distinct_on)
+		sbuf_addf(&b, "SELECT DISTINCT ON (%s)\n", ln->distinct_on);
+	else
+		sbuf_adds(&b, ln->distinct ? "SELECT DISTINCT\n" : "SELECT\n");
 	for (uint32_t i = 0; i < ln->items.len; i++)
 		sbuf_addf(&b, "  %s%s\n", (const char *)ln->items.items[i], i + 1 < ln->items.len ? "," : "");
 	if (!ln->items.len) { /* a relation of no columns (every column an error output's) */

@@ -32,6 +32,7 @@ typedef struct LNode {
 	const char *tail;           /* "FROM ... WHERE ..." */
 	const char *full;           /* the whole statement (union, normalizer, rank), or NULL */
 	bool distinct;              /* SELECT DISTINCT */
+	const char *distinct_on;    /* SELECT DISTINCT ON (these), or NULL */
 	bool carry;                 /* may carry columns through (reads one input as t) */
 	struct LNode *input;        /* the node read as t, when carry is set */
 	StrMap carried;             /* "<node id>.<column>" -> carried column name */

@@ -41,18 +41,35 @@ static const char *lookup_fail_check(Lower *L, const AstStep *s, const char *fou
 			     strcmp(found, "l.akko_found") == 0 ? "l.akko_found" : "NULL");
 }
 
+/* The value of a port that passes an upstream column on unchanged
+ * (PORT_PASS: a column an SSIS synchronous output does not declare): the
+ * column of `d` (read as t) of that name. */
+static const char *pass_value(Lower *L, LNode *d, const AstPort *p, const char *type)
+{
+	const char *c = lower_colname(L, p->name);
+	return lower_has_col(d, c) ? arena_sprintf(L->a, "t.%s", lower_ident(L, c))
+				   : arena_sprintf(L->a, "CAST(NULL AS %s)", type);
+}
+
+/* The step's first output of kind `k` (GROUP_UNMATCHED, GROUP_ERROR), or NULL. */
+static const AstGroup *unmatched_group(const AstStep *s, GroupKind k)
+{
+	for (uint32_t g = 0; g < s->groups.len; g++)
+		if (((const AstGroup *)s->groups.items[g])->kind == k)
+			return s->groups.items[g];
+	return NULL;
+}
+
 /* A lookup whose no-match policy is "redirect": the input rows nothing
  * matches go to a node of their own, `<lookup>_no_match`, the node of its
  * GROUP_UNMATCHED output (dropped when the step has none).  It carries the
  * input row: every column of `d`, and the group's declared ports by name
  * (their `ref`, or the input port of the same name). */
-static void lookup_no_match_node(Lower *L, StepInfo *si, LNode *match, LNode *d, LNode *rel, const char *cond)
+static void lookup_no_match_node(Lower *L, StepInfo *si, LNode *match, LNode *d, LNode *rel, const char *cond,
+				 GroupKind kind)
 {
 	const AstStep *s = si->s;
-	const AstGroup *gr = NULL;
-	for (uint32_t g = 0; g < s->groups.len && !gr; g++)
-		if (((const AstGroup *)s->groups.items[g])->kind == GROUP_UNMATCHED)
-			gr = s->groups.items[g];
+	const AstGroup *gr = unmatched_group(s, kind);
 	if (!gr) {
 		ptrvec_push(
 		    L->a, &match->n->evidence,
@@ -75,7 +92,10 @@ static void lookup_no_match_node(Lower *L, StepInfo *si, LNode *match, LNode *d,
 		int src = lower_port_named(s, p->ref ? p->ref : p->name);
 		const char *type = pc_pg_type(L->a, &p->type);
 		const char *name = lower_fresh_col(L, ln, lower_colname(L, p->name));
-		lower_add_item(L, ln, src >= 0 ? lower_passed_value(L, ln, p, &L->cur_in[src], type) : "NULL",
+		lower_add_item(L, ln,
+			       (p->dir & PORT_PASS) ? pass_value(L, d, p, type)
+			       : src >= 0	    ? lower_passed_value(L, ln, p, &L->cur_in[src], type)
+						    : "NULL",
 			       name, type);
 		si->cols[i] = name;
 		si->groups[i] = ln;
@@ -85,6 +105,18 @@ static void lookup_no_match_node(Lower *L, StepInfo *si, LNode *match, LNode *d,
 				 rel->n->id, cond);
 	lower_group_node_add(L, si, gr->name, ln);
 	lower_node_add(L, ln);
+}
+
+/* The relation column an output port of a lookup copies: a lookup port's
+ * own name, or the column an output-only port's `ref` names (SSIS
+ * CopyFromReferenceColumn); NULL for a port that passes an input on. */
+static const char *lookup_column(const AstPort *p)
+{
+	if (p->dir & PORT_LOOKUP)
+		return p->name;
+	if ((p->dir & PORT_OUT) && !(p->dir & (PORT_IN | PORT_PASS | PORT_GENERATED)) && p->ref)
+		return p->ref;
+	return NULL;
 }
 
 /* Connected lookup: LEFT JOIN LATERAL over the relation. */
@@ -112,6 +144,8 @@ void lower_lookup(Lower *L, StepInfo *si, LNode *ln, LNode *d)
 		const char *lc = k < lk->n_in ? lk->in_cols[k] : NULL;
 		const char *op = k < lk->n_in && lk->in_ops[k] ? lk->in_ops[k] : "=";
 		k++;
+		if (!lc && p->ref) /* the lookup column the input equals (SSIS JoinToReferenceColumn) */
+			lc = p->ref;
 		if (!lc)
 			continue;
 		const char *v = lower_passed_value(L, ln, p, &L->cur_in[i], NULL);
@@ -139,6 +173,20 @@ void lower_lookup(Lower *L, StepInfo *si, LNode *ln, LNode *d)
 		    "columns%s",
 		    policy == VAL_LAST ? "Last" : "First", policy == VAL_LAST ? " descending" : "");
 	}
+	/* the tool's default, the file choosing nothing (SSIS: the first match the
+	 * Lookup finds; a file's explicit "any" is the user's choice) */
+	if (policy == VAL_ANY && !ast_props_find(&def->props, SET_LOOKUP_POLICY))
+		lower_warn(
+		    L, ln, W_RULE_DIFFERENCE, s,
+		    "when several lookup rows match, the lookup returns the first one it finds and the "
+		    "SQL any one (LIMIT 1 without ORDER BY): which one is not determined");
+	/* as for a relational lookup's case sensitivity (docs/rules.md): said, not
+	 * warned, since the SQL compares as the database does */
+	if (lower_prop(s, SET_LOOKUP_CACHED) && !lower_prop_yes(s, SET_LOOKUP_CACHED))
+		ptrvec_push(
+		    L->a, &ln->n->evidence,
+		    (void *)"the lookup is not fully cached: the reference database compares the keys "
+			    "(its collation, its trailing blanks), the SQL as PostgreSQL does");
 	if (rel->n->source_sql)
 		base = base > 0.65 ? 0.65 : base;
 	ln->n->base_confidence = base;
@@ -148,15 +196,18 @@ void lower_lookup(Lower *L, StepInfo *si, LNode *ln, LNode *d)
 	bool error = policy == VAL_FAIL;
 	Sbuf lat = SBUF_INIT;
 	int nl = 0;
+	const AstGroup *um =
+	    unmatched_group(s, no_match == VAL_ERROR_OUTPUT ? GROUP_ERROR : GROUP_UNMATCHED);
 	for (uint32_t i = 0; i < s->ports.len; i++) {
 		const AstPort *p = s->ports.items[i];
-		if (!lower_port_out(s, p))
-			continue;
+		if (!lower_port_out(s, p) || (um && p->group && strcmp(p->group, um->name) == 0))
+			continue; /* the no-match output's columns: its own node */
 		const char *type;
 		const char *name = lower_port_col(L, ln, p, &type);
 		const char *e;
-		if (p->dir & PORT_LOOKUP) {
-			const char *rc = lower_ident(L, lower_colname(L, p->name));
+		const char *col = lookup_column(p);
+		if (col) {
+			const char *rc = lower_ident(L, lower_colname(L, col));
 			if (error)
 				e = arena_sprintf(L->a, "(SELECT r.%s FROM %s AS r%s)", rc, rel->n->id,
 						  w.buf);
@@ -164,6 +215,8 @@ void lower_lookup(Lower *L, StepInfo *si, LNode *ln, LNode *d)
 				e = arena_sprintf(L->a, "l.%s", rc);
 				sbuf_addf(&lat, "%sr.%s", nl++ ? ", " : "", rc);
 			}
+		} else if (p->dir & PORT_PASS) {
+			e = pass_value(L, d, p, type);
 		} else {
 			e = lower_passed_value(L, ln, p, &L->cur_in[i], type);
 		}
@@ -193,9 +246,10 @@ void lower_lookup(Lower *L, StepInfo *si, LNode *ln, LNode *d)
 	}
 	if (no_match == VAL_FAIL)
 		ln->tail = arena_sprintf(L->a, "%s\nWHERE %s", ln->tail, lookup_fail_check(L, s, found));
-	else if (no_match == VAL_REDIRECT) {
+	else if (no_match == VAL_REDIRECT || no_match == VAL_ERROR_OUTPUT) {
 		ln->tail = arena_sprintf(L->a, "%s\nWHERE %s", ln->tail, found);
-		lookup_no_match_node(L, si, ln, d, rel, w.buf);
+		lookup_no_match_node(L, si, ln, d, rel, w.buf,
+				     no_match == VAL_ERROR_OUTPUT ? GROUP_ERROR : GROUP_UNMATCHED);
 	}
 	sbuf_release(&w);
 	sbuf_release(&ob);
@@ -229,6 +283,23 @@ LNode *lower_lookup_relation(Lower *L, const AstStep *lkp)
 		if (!(p->dir & (PORT_LOOKUP | PORT_RETURN)))
 			continue;
 		const char *name = lower_colname(L, p->name);
+		if (lower_has_col(ln, name))
+			continue;
+		if (sql)
+			lower_add_col(L, ln, name, pc_pg_type(L->a, &p->type));
+		else
+			lower_add_item(L, ln, lower_ident(L, name), name, pc_pg_type(L->a, &p->type));
+	}
+	/* columns named only by a port's `ref`: the lookup column an input equals
+	 * or an output copies, when no port declares it (typed like that port) */
+	for (uint32_t i = 0; i < lkp->ports.len; i++) {
+		const AstPort *p = lkp->ports.items[i];
+		const char *col = (p->dir & PORT_IN) && !(p->dir & PORT_LOOKUP) ? p->ref
+				  : lookup_column(p) != p->name                 ? lookup_column(p)
+										: NULL;
+		if (!col)
+			continue;
+		const char *name = lower_colname(L, col);
 		if (lower_has_col(ln, name))
 			continue;
 		if (sql)

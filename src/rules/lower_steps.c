@@ -102,27 +102,59 @@ void lower_filter(Lower *L, StepInfo *si, LNode *ln, LNode *d)
 void lower_sorter(Lower *L, StepInfo *si, LNode *ln, LNode *d)
 {
 	const AstStep *s = si->s;
+	/* an output-only port whose `ref` names an input port passes that input
+	 * on (an SSIS Sort output column, SortColumnId) */
+	for (uint32_t i = 0; i < s->ports.len; i++) {
+		const AstPort *p = s->ports.items[i];
+		if (!(p->dir & PORT_OUT) || (p->dir & PORT_IN) || !p->ref || L->cur_in[i].node)
+			continue;
+		for (uint32_t k = 0; k < s->ports.len; k++)
+			if ((((const AstPort *)s->ports.items[k])->dir & PORT_IN) && L->cur_in[k].node &&
+			    ascii_ieq(((const AstPort *)s->ports.items[k])->name, p->ref)) {
+				L->cur_in[i] = L->cur_in[k];
+				break;
+			}
+	}
 	lower_expression(L, si, ln, d, false);
 	/* sort keys by position, then port order; NULL high is PostgreSQL's
-	 * default in both directions (last ascending, first descending) */
+	 * default in both directions (last ascending, first descending); a key
+	 * the node does not output is ordered by its input (t.<column>) */
 	SettingValue nulls = ast_props_value(&s->props, SET_NULL_ORDER, L->sem->null_order);
-	Sbuf b = SBUF_INIT;
+	Sbuf b = SBUF_INIT, on = SBUF_INIT;
 	int nk = 0;
 	for (int pos = 0; pos <= (int)s->ports.len; pos++)
 		for (uint32_t i = 0; i < s->ports.len; i++) {
 			const AstPort *p = s->ports.items[i];
-			if (!p->sort_key || p->sort_pos != pos || !si->cols[i])
+			if (!p->sort_key || p->sort_pos != pos ||
+			    (!si->cols[i] && !((p->dir & PORT_IN) && L->cur_in[i].node)))
 				continue;
-			sbuf_addf(&b, "%s%s%s%s", nk++ ? ", " : "", lower_ident(L, si->cols[i]),
-				  p->sort_desc ? " DESC" : "",
+			const char *key = si->cols[i]
+					      ? lower_ident(L, si->cols[i])
+					      : arena_sprintf(L->a, "t.%s", lower_ident(L, L->cur_in[i].col));
+			sbuf_addf(&on, "%s%s", nk ? ", " : "", key);
+			sbuf_addf(&b, "%s%s%s%s", nk++ ? ", " : "", key, p->sort_desc ? " DESC" : "",
 				  nulls != VAL_NULLS_LOW ? ""
 				  : p->sort_desc	 ? " NULLS LAST"
 							 : " NULLS FIRST");
-			ptrvec_push(L->a, &ln->n->keys, (void *)si->cols[i]);
+			for (uint32_t k = 0; k < s->ports.len; k++) /* the output that passes it on */
+				if (k == i
+					? si->cols[i] != NULL
+					: si->cols[k] && ((const AstPort *)s->ports.items[k])->ref &&
+					      ascii_ieq(((const AstPort *)s->ports.items[k])->ref, p->name)) {
+					ptrvec_push(L->a, &ln->n->keys, (void *)si->cols[k]);
+					break;
+				}
 		}
 	if (nk)
 		ln->tail = arena_sprintf(L->a, "%s\nORDER BY %s", ln->tail, b.buf);
+	if (nk && lower_prop_yes(s, SET_DISTINCT_KEYS)) {
+		ln->distinct_on = arena_strdup(L->a, on.buf);
+		lower_warn(L, ln, W_RULE_DIFFERENCE, s,
+			   "of the rows with equal sort keys one is kept; which one (its other columns) is "
+			   "not determined");
+	}
 	sbuf_release(&b);
+	sbuf_release(&on);
 	ln->distinct = lower_prop_yes(s, SET_DISTINCT);
 	if (ln->distinct)
 		ln->carry = false; /* a carried column would change what is distinct */
@@ -134,6 +166,13 @@ void lower_sorter(Lower *L, StepInfo *si, LNode *ln, LNode *d)
 static const char *named_value(Lower *L, const AstStep *s, const char *name)
 {
 	int k = name ? lower_port_named(s, name) : -1;
+	for (uint32_t i = 0; name && i < s->ports.len; i++) { /* a fed input port of that name first */
+		const AstPort *p = s->ports.items[i];
+		if ((p->dir & PORT_IN) && L->cur_in[i].node && ascii_ieq(p->name, name)) {
+			k = (int)i;
+			break;
+		}
+	}
 	if (k >= 0 && L->cur_in[k].node)
 		return arena_sprintf(L->a, "t.%s", lower_ident(L, L->cur_in[k].col));
 	const ExprBinding *b = name ? lower_row_column(L, name) : NULL;
@@ -217,7 +256,14 @@ static const char *agg_value(Lower *L, const AstStep *s, const AstPort *p, const
 	return arena_sprintf(L->a, "CAST(%s AS %s)", e, type);
 }
 
-void lower_aggregator(Lower *L, StepInfo *si, LNode *ln, LNode *d)
+/* Does port `p` belong to output group `group` (NULL: every port does)? */
+static bool in_group(const AstPort *p, const char *group)
+{
+	return !group || !(p->dir & PORT_OUT) || (p->group && strcmp(p->group, group) == 0);
+}
+
+/* One GROUP BY node: the ports of output group `group` (NULL: all). */
+static void aggregate_node(Lower *L, StepInfo *si, LNode *ln, LNode *d, const char *group)
 {
 	const AstStep *s = si->s;
 	lower_add_dep(L, ln, d->n->id);
@@ -238,7 +284,7 @@ void lower_aggregator(Lower *L, StepInfo *si, LNode *ln, LNode *d)
 	bool *varies = ARENA_NEWN(L->a, bool, s->ports.len + 1);
 	for (uint32_t i = 0; i < s->ports.len; i++) {
 		const AstPort *p = s->ports.items[i];
-		if (p->role != ROLE_GROUP_BY)
+		if (p->role != ROLE_GROUP_BY || !in_group(p, group))
 			continue;
 		key[i] = group_key(L, ln, s, i, pc_pg_type(L->a, &p->type), &varies[i]);
 		if (!key[i]) {
@@ -250,11 +296,13 @@ void lower_aggregator(Lower *L, StepInfo *si, LNode *ln, LNode *d)
 	}
 	for (uint32_t i = 0; i < s->ports.len; i++) {
 		const AstPort *p = s->ports.items[i];
-		if (!(p->dir & PORT_OUT) || lower_is_variable(p))
+		if (!(p->dir & PORT_OUT) || lower_is_variable(p) || !in_group(p, group))
 			continue;
 		const char *type;
 		const char *name = lower_port_col(L, ln, p, &type);
 		const char *e;
+		if (si->groups)
+			si->groups[i] = ln;
 		if (p->role == ROLE_GROUP_BY && (lower_passthrough(p) || !(p->dir & PORT_IN))) {
 			e = key[i];
 			if (varies[i])
@@ -301,6 +349,48 @@ void lower_aggregator(Lower *L, StepInfo *si, LNode *ln, LNode *d)
 	ln->tail =
 	    arena_sprintf(L->a, "FROM %s AS t%s%s", d->n->id, ng ? "\nGROUP BY " : "", ng ? g.buf : "");
 	sbuf_release(&g);
+}
+
+/* An aggregator with several output groups that declare their ports (SSIS
+ * Aggregate: "supports multiple outputs", each with its own group-by
+ * columns, https://learn.microsoft.com/sql/integration-services/data-flow/transformations/aggregate-transformation)
+ * is one GROUP BY node per output, the first being the step's node. */
+void lower_aggregator(Lower *L, StepInfo *si, LNode *ln, LNode *d)
+{
+	const AstStep *s = si->s;
+	PtrVec outs = {0};
+	for (uint32_t g = 0; g < s->groups.len; g++) {
+		const AstGroup *gr = s->groups.items[g];
+		for (uint32_t i = 0; gr->kind == GROUP_OUTPUT && i < s->ports.len; i++) {
+			const AstPort *p = s->ports.items[i];
+			if ((p->dir & PORT_OUT) && p->group && strcmp(p->group, gr->name) == 0) {
+				ptrvec_push(L->a, &outs, (void *)gr->name);
+				break;
+			}
+		}
+	}
+	if (outs.len < 2) {
+		aggregate_node(L, si, ln, d, NULL);
+		return;
+	}
+	si->groups = ARENA_NEWN(L->a, LNode *, s->ports.len + 1);
+	for (uint32_t i = 0; i < s->ports.len; i++)
+		si->groups[i] = ln;
+	for (uint32_t k = 0; k < outs.len; k++) {
+		const char *group = outs.items[k];
+		LNode *gn = ln;
+		if (k > 0)
+			gn = lower_node_new(
+			    L, NODE_GROUP_BY,
+			    ir_make_id(L->a, &L->ids, arena_sprintf(L->a, "%s_%s", s->name, group)), s,
+			    lower_rule_for(STEP_AGGREGATE));
+		aggregate_node(L, si, gn, d, group);
+		lower_group_node_add(L, si, group, gn);
+		if (k > 0)
+			lower_node_add(L, gn);
+		if (gn->n->type == NODE_PLACEHOLDER)
+			return;
+	}
 }
 
 void lower_rank(Lower *L, StepInfo *si, LNode *ln, LNode *d)
@@ -365,6 +455,49 @@ void lower_rank(Lower *L, StepInfo *si, LNode *ln, LNode *d)
 	    n, n);
 }
 
+/* The condition of a join whose keys are its inputs' sort keys (an SSIS
+ * Merge Join: the columns at sort positions 1..NumKeyColumns of each side,
+ * AstPort.sort_pos): detail key k equals master key k; with SET_NULLS_EQUAL
+ * (TreatNullsAsEqual) a NULL key matches a NULL key.  NULL when the step
+ * has no such keys. */
+static const char *join_sort_keys(Lower *L, const AstStep *s, const ColRef *in)
+{
+	bool nulls_equal = lower_prop_yes(s, SET_NULLS_EQUAL);
+	Sbuf b = SBUF_INIT;
+	int n = 0;
+	for (int32_t pos = 1; pos <= (int32_t)s->ports.len; pos++) {
+		const AstPort *dk = NULL, *mk = NULL;
+		for (uint32_t i = 0; i < s->ports.len; i++) {
+			const AstPort *p = s->ports.items[i];
+			if ((p->dir & PORT_IN) && p->sort_key && p->sort_pos == pos && in[i].node)
+				*((p->dir & PORT_MASTER) ? &mk : &dk) = p;
+		}
+		if (!dk || !mk)
+			break;
+		sbuf_addf(
+		    &b, "%sd.%s %s m.%s", n++ ? " AND " : "", lower_ident(L, lower_colname(L, dk->name)),
+		    nulls_equal ? "IS NOT DISTINCT FROM" : "=", lower_ident(L, lower_colname(L, mk->name)));
+	}
+	const char *r = n ? arena_strdup(L->a, b.buf) : NULL;
+	sbuf_release(&b);
+	return r;
+}
+
+/* An output-only port of a join copying the input port its `ref` names on
+ * its side (PORT_MASTER or not): an SSIS Merge Join output column. */
+static const char *join_copied_value(Lower *L, const AstStep *s, const AstPort *p, const ColRef *in,
+				     const char *type)
+{
+	for (uint32_t i = 0; p->ref && !(p->dir & PORT_IN) && i < s->ports.len; i++) {
+		const AstPort *q = s->ports.items[i];
+		if ((q->dir & PORT_IN) && in[i].node && ascii_ieq(q->name, p->ref) &&
+		    (q->dir & PORT_MASTER) == (p->dir & PORT_MASTER))
+			return arena_sprintf(L->a, "%s.%s", (q->dir & PORT_MASTER) ? "m" : "d",
+					     lower_ident(L, lower_colname(L, q->name)));
+	}
+	return arena_sprintf(L->a, "CAST(NULL AS %s)", type);
+}
+
 void lower_joiner(Lower *L, StepInfo *si, LNode *ln, ColRef *in)
 {
 	const AstStep *s = si->s;
@@ -413,7 +546,10 @@ void lower_joiner(Lower *L, StepInfo *si, LNode *ln, ColRef *in)
 	const char *left = "d", *right = "m";
 	const AstProp *c = ast_props_find(&s->props, SET_JOIN_CONDITION);
 	const char *on = "true";
-	if (c && c->expr && c->value && *c->value) {
+	const char *keys = join_sort_keys(L, s, in);
+	if (keys) {
+		on = keys;
+	} else if (c && c->expr && c->value && *c->value) {
 		/* the condition names the joiner's ports: the renamed columns */
 		ColRef *saved = L->cur_in;
 		L->cur_in = NULL;
@@ -436,7 +572,7 @@ void lower_joiner(Lower *L, StepInfo *si, LNode *ln, ColRef *in)
 		const char *name = lower_port_col(L, ln, p, &type);
 		const char *e = in[i].node ? arena_sprintf(L->a, "%s.%s", (p->dir & PORT_MASTER) ? "m" : "d",
 							   lower_ident(L, lower_colname(L, p->name)))
-					   : arena_sprintf(L->a, "CAST(NULL AS %s)", type);
+					   : join_copied_value(L, s, p, in, type);
 		lower_add_item(L, ln, e, name, type);
 		si->cols[i] = name;
 	}
