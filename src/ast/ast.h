@@ -277,6 +277,7 @@
 	X(VAL_SKIP, "skip", "row_error: the row is dropped")                           \
 	X(VAL_FIRST_MATCH, "first_match", "routing: a row goes to the first group whose condition holds") \
 	X(VAL_ALL_MATCHES, "all_matches", "routing: a row goes to every group whose condition holds") \
+	X(VAL_DISTRIBUTE, "distribute", "routing: the rows are spread over the outputs, each to one, which one not determined") \
 	X(VAL_TOP, "top", "rank_top_bottom: the largest values")                       \
 	X(VAL_BOTTOM, "bottom", "rank_top_bottom: the smallest values")                \
 	X(VAL_INSERT, "insert", "row_treatment: rows are inserted")                    \

@@ -162,7 +162,7 @@ static const struct {
     {"{A9823821-0085-4483-952F-36277F63FFC5}", "Microsoft.Extractor", STEP_CUSTOM},
     {"Inserter", "Microsoft.Inserter", STEP_CUSTOM},
     {"{9053CAE0-140B-48E4-AEEC-4E6A26E9E436}", "Microsoft.Inserter", STEP_CUSTOM},
-    {"BDD", "Microsoft.BDD", STEP_CUSTOM},
+    {"BDD", "Microsoft.BDD", STEP_ROUTER},
     /* managed components, by UserComponentTypeName */
     {"ScriptComponentHost", "Microsoft.ScriptComponentHost", STEP_SCRIPT},
     {"XmlSourceAdapter", "Microsoft.XmlSourceAdapter", STEP_XML_SOURCE},
@@ -898,6 +898,11 @@ static void component_props(Flow *F, Comp *cp)
 			 nm, s->loc);
 	if (s->kind == STEP_ROUTER && strcmp(cp->canon, "Microsoft.ConditionalSplit") == 0)
 		add_prop(S, &s->props, "routing", "first_match", SET_ROUTING, VAL_FIRST_MATCH, s->loc);
+	/* Balanced Data Distributor: "distributes the incoming rows to one or
+	 * more outputs uniformly via multithreading" (Microsoft Docs,
+	 * "Balanced Data Distributor Transformation") */
+	if (s->kind == STEP_ROUTER && strcmp(cp->canon, "Microsoft.BDD") == 0)
+		add_prop(S, &s->props, "routing", "distribute", SET_ROUTING, VAL_DISTRIBUTE, s->loc);
 	apply_access_mode(F, cp, access);
 	if (strcmp(cp->canon, "Microsoft.OLEDBCommand") == 0) {
 		/* "runs an SQL statement for each row in a data flow" (Microsoft

@@ -622,12 +622,27 @@ void lower_union(Lower *L, StepInfo *si, LNode *ln, ColRef *in)
 		}
 		if (!src)
 			continue;
+		/* input ports that name their output column (SSIS Union All's
+		 * OutputColumnLineageID) map by that name, the others by position */
+		bool by_ref = false;
+		for (uint32_t k = 0; k < gp.len && !by_ref; k++)
+			by_ref = ((const AstPort *)s->ports.items[(uintptr_t)gp.items[k]])->ref != NULL;
 		sbuf_addf(&b, "%sSELECT ", nb++ ? "\nUNION ALL\n" : "");
 		for (uint32_t k = 0; k < outs.len; k++) {
 			const IrColumn *oc = ln->n->columns.items[k];
 			const char *e = "NULL";
-			if (k < gp.len) {
-				uint32_t i = (uint32_t)(uintptr_t)gp.items[k];
+			int at = -1;
+			if (by_ref) {
+				const AstPort *op = outs.items[k];
+				for (uint32_t j = 0; j < gp.len && at < 0; j++) {
+					const AstPort *q = s->ports.items[(uintptr_t)gp.items[j]];
+					if (q->ref && ascii_ieq(q->ref, op->name))
+						at = (int)(uintptr_t)gp.items[j];
+				}
+			} else if (k < gp.len)
+				at = (int)(uintptr_t)gp.items[k];
+			if (at >= 0) {
+				uint32_t i = (uint32_t)at;
 				if (in[i].node == src)
 					e = arena_sprintf(L->a, "u.%s", lower_ident(L, in[i].col));
 			}
@@ -785,7 +800,8 @@ static void route_error_node(Lower *L, StepInfo *si, LNode *d, const AstGroup **
 void lower_router(Lower *L, StepInfo *si, LNode *d)
 {
 	const AstStep *s = si->s;
-	bool first_match = ast_props_value(&s->props, SET_ROUTING, L->sem->routing) == VAL_FIRST_MATCH;
+	SettingValue routing = ast_props_value(&s->props, SET_ROUTING, L->sem->routing);
+	bool first_match = routing == VAL_FIRST_MATCH;
 	si->groups = ARENA_NEWN(L->a, LNode *, s->ports.len + 1);
 	si->cols = ARENA_NEWN(L->a, const char *, s->ports.len + 1);
 	Sbuf conds = SBUF_INIT; /* all matches: the conditions, OR-ed */
@@ -829,7 +845,22 @@ void lower_router(Lower *L, StepInfo *si, LNode *d)
 		if (gr->passes_all)
 			lower_pass_all_columns(L, ln, d);
 		lower_group_node_add(L, si, gr->name, ln);
-		if (first_match) {
+		if (routing == VAL_DISTRIBUTE) {
+			/* each row to one output, by the first hex digit of an md5 of its
+			 * columns: the same split in every statement that reads the step */
+			ln->carry = false;
+			Sbuf h = SBUF_INIT;
+			for (uint32_t c = 0; c < d->n->columns.len; c++)
+				sbuf_addf(&h, "%st.%s", c ? ", '|', " : "",
+					  lower_ident(L, ((const IrColumn *)d->n->columns.items[c])->name));
+			ln->tail = arena_sprintf(L->a, "%s\nWHERE mod(ascii(md5(concat(%s))), %u) = %u", ln->tail,
+						 h.len ? h.buf : "''", ng, g);
+			sbuf_release(&h);
+			lower_warn(L, ln, W_RULE_DIFFERENCE, s,
+				   "output '%s' gets the rows whose hash falls to it; which rows an output gets "
+				   "is not determined in the tool either",
+				   gr->name);
+		} else if (first_match) {
 			const char *w = route_first_match(L, s, ln, groups, ng, gr, &redirect);
 			if (w)
 				ln->tail = arena_sprintf(L->a, "%s\nWHERE %s", ln->tail, w);
