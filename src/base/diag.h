@@ -40,6 +40,10 @@ typedef enum DiagSeverity { DIAG_NOTE, DIAG_WARNING, DIAG_ERROR } DiagSeverity;
 	  "recognised but not read yet")                                                     \
 	X(E_BINARY, "E0005", DIAG_ERROR, "job exports are text; this looks like a binary file")   \
 	X(E_IO_WRITE, "E0006", DIAG_ERROR, "check that the output directory exists and is writable") \
+	X(E_OUTDIR_BUSY, "E0007", DIAG_ERROR,                                                      \
+	  "bulk runs into one OUTDIR take turns: wait for the other run to end, or give each run "  \
+	  "(each shard) its own -o OUTDIR and merge them with 'akko-migrate report' "             \
+	  "(docs/scale.md)")                                                                       \
 	/* XML layer (E01xx) */                                                                    \
 	X(E_XML_SYNTAX, "E0101", DIAG_ERROR,                                                       \
 	  "the file is not well-formed XML; a truncated copy or a hand edit is the usual cause")   \
