@@ -228,6 +228,9 @@ typedef enum DiagSeverity { DIAG_NOTE, DIAG_WARNING, DIAG_ERROR } DiagSeverity;
 	  "two inputs hold different contents for the same file; the later input's line is kept") \
 	X(E_REPORT_EMPTY, "E0806", DIAG_ERROR,                                                     \
 	  "pass the results.jsonl files of 'akko-migrate convert DIR -o OUT' runs")                \
+	X(E_REPORT_TREE, "E0807", DIAG_ERROR,                                                      \
+	  "a result tree (an OUTDIR) is read when it holds one run's results.jsonl or one "       \
+	  "sharded run's results.shard-K-of-N.jsonl files; otherwise name the files to read")    \
 	/* the LLM fallback (W09xx, docs/llm.md) */                                                \
 	X(W_LLM_DRAFT, "W0901", DIAG_WARNING,                                                      \
 	  "an LLM draft is validated, not proven: compare the node's output with the legacy run "  \

@@ -26,7 +26,7 @@ static const char usage_text[] =
     "  akko-migrate validate [options] FILE.yaml...\n"
     "                                           check pipeline YAML (hand edits included)\n"
     "  akko-migrate compose FILE.yaml           print each sink's composed WITH ... SELECT\n"
-    "  akko-migrate report [options] RESULTS.jsonl...\n"
+    "  akko-migrate report [options] RESULTS.jsonl|OUTDIR...\n"
     "                                           migration report: effort, confidence,\n"
     "                                           complexity, clusters (md, json, csv, html)\n"
     "  akko-migrate help [TOPIC]                this help, or: convert, rules, inspect, expr,\n"
@@ -288,7 +288,7 @@ static const char compose_text[] =
     "  akko-migrate compose -p m_customer_orders -s tgt_customers out.yaml | psql -X test\n";
 
 static const char report_text[] =
-    "Usage: akko-migrate report [options] RESULTS.jsonl...\n"
+    "Usage: akko-migrate report [options] RESULTS.jsonl|OUTDIR...\n"
     "\n"
     "Reads the results.jsonl files of bulk conversions ('akko-migrate convert\n"
     "DIR -o OUT' writes OUT/results.jsonl; several --shard runs give several)\n"
@@ -302,6 +302,9 @@ static const char report_text[] =
     "A file that appears in several inputs is counted once: the last line read\n"
     "wins (a warning when the two differ in sha256).  A malformed line is\n"
     "reported with its position and left out; the report is still written.\n"
+    "An OUTDIR (a result tree, e.g. one per shard: docs/scale.md) is read as\n"
+    "its results.jsonl, or as its results.shard-K-of-N.jsonl files of one N in\n"
+    "K order; a tree holding both, or shards of several N, is refused (E0807).\n"
     "\n"
     "Options:\n"
     "  -f, --format FORMAT      md (Markdown, the default), json (stable keys),\n"
@@ -319,7 +322,7 @@ static const char report_text[] =
     "\n"
     "Examples:\n"
     "  akko-migrate report out/results.jsonl > report.md\n"
-    "  akko-migrate report -f html -o report.html shard*/results.jsonl\n"
+    "  akko-migrate report -f html -o report.html shards/*/\n"
     "  akko-migrate report -f csv --config effort.yaml out/results.jsonl\n";
 
 /* The rule table docs/rules.md shows. */

@@ -552,7 +552,7 @@ static int cmd_report(int argc, char **argv)
 		}
 	}
 	if (argc - optind < 1)
-		return cli_usage_error("%s", "report needs at least one RESULTS.jsonl");
+		return cli_usage_error("%s", "report needs at least one RESULTS.jsonl or OUTDIR");
 	return report_run(&o, (const char *const *)argv + optind, (size_t)(argc - optind));
 }
 

@@ -115,7 +115,10 @@ typedef struct Estate {
 
 /* Read one results.jsonl into e (results.c).  Malformed lines are E0804
  * diagnostics, counted; a file in e already is replaced (W0805 when its
- * sha256 differs).  Returns false when the file cannot be read (E0001). */
+ * sha256 differs).  A directory (a result tree, a bulk run's OUTDIR) is
+ * read as its results.jsonl, or as its results.shard-K-of-N.jsonl files
+ * of one N in K order; a tree with neither, or with both or several N, is
+ * refused (E0807).  Returns false when nothing could be read (E0001). */
 bool results_read(Estate *e, const char *path, DiagSink *sink);
 
 /* Compute everything after reading (estate.c). */

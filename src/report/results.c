@@ -7,8 +7,12 @@
  * out; the others still count.
  */
 #include <cjson/cJSON.h>
+#include <dirent.h>
+#include <errno.h>
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "base/srcfile.h"
 #include "report/model.h"
@@ -264,7 +268,7 @@ static void read_line(Estate *e, RInput *in, SrcFile *src, uint32_t lineno, cons
 	keep(e, f, loc, sink);
 }
 
-bool results_read(Estate *e, const char *path, DiagSink *sink)
+static bool read_file(Estate *e, const char *path, DiagSink *sink)
 {
 	SrcFile *src = ARENA_NEW(e->a, SrcFile);
 	const char *err;
@@ -283,4 +287,88 @@ bool results_read(Estate *e, const char *path, DiagSink *sink)
 	}
 	srcfile_release(src);
 	return true;
+}
+
+/* ---- result trees ------------------------------------------------------------ */
+
+typedef struct TreeFile {
+	unsigned k, n; /* a shard's results; n 0 for results.jsonl */
+	char *name;
+} TreeFile;
+
+static int by_shard(const void *a, const void *b)
+{
+	const TreeFile *x = a, *y = b;
+	return x->n != y->n ? (x->n < y->n ? -1 : 1) : (x->k > y->k) - (x->k < y->k);
+}
+
+/* The results files of directory `dir`, sorted (results.jsonl first, then
+ * shards by N and K); NULL when it cannot be read. */
+static TreeFile *tree_files(const char *dir, size_t *n)
+{
+	DIR *d = opendir(dir);
+	if (!d)
+		return NULL;
+	TreeFile *files = NULL;
+	size_t cap = 0;
+	struct dirent *de;
+	*n = 0;
+	while ((de = readdir(d))) {
+		TreeFile t = {0, 0, NULL};
+		int end = 0;
+		if (strcmp(de->d_name, "results.jsonl") != 0 &&
+		    !(sscanf(de->d_name, "results.shard-%u-of-%u.jsonl%n", &t.k, &t.n, &end) == 2 &&
+		      end > 0 && de->d_name[end] == '\0' && t.n > 0))
+			continue;
+		if (*n == cap)
+			files = xrealloc(files, size_mul(cap = cap ? 2 * cap : 8, sizeof *files));
+		t.name = xstrdup(de->d_name);
+		files[(*n)++] = t;
+	}
+	closedir(d);
+	qsort(files, *n, sizeof *files, by_shard);
+	return files ? files : xcalloc(1, sizeof *files);
+}
+
+/* A result tree: its results.jsonl, or its shards of one N in K order;
+ * anything else could mix runs, so it is refused. */
+static bool read_tree(Estate *e, const char *dir, DiagSink *sink)
+{
+	size_t n = 0;
+	TreeFile *files = tree_files(dir, &n);
+	if (!files)
+		return diag_error(sink, E_IO_READ, SRCLOC_NONE, "cannot read '%s': %s", dir, strerror(errno));
+	SrcFile where = {.path = dir};
+	bool ok = n > 0 && files[0].n == files[n - 1].n && (files[0].n || n == 1);
+	if (!ok) {
+		Sbuf names = SBUF_INIT;
+		for (size_t i = 0; i < n; i++)
+			sbuf_addf(&names, "%s'%s'", i ? ", " : "", files[i].name);
+		if (n)
+			diag_error(sink, E_REPORT_TREE, (SrcLoc){&where, 0, 0},
+				   "the directory holds the results of more than one run: %s", names.buf);
+		else
+			diag_error(sink, E_REPORT_TREE, (SrcLoc){&where, 0, 0},
+				   "the directory holds no results.jsonl or results.shard-K-of-N.jsonl");
+		sbuf_release(&names);
+	}
+	size_t dl = strlen(dir);
+	for (size_t i = 0; i < n; i++) {
+		if (ok)
+			ok = read_file(e,
+				       arena_sprintf(e->a, "%s%s%s", dir, dl && dir[dl - 1] == '/' ? "" : "/",
+						     files[i].name),
+				       sink);
+		free(files[i].name);
+	}
+	free(files);
+	return ok;
+}
+
+bool results_read(Estate *e, const char *path, DiagSink *sink)
+{
+	struct stat st;
+	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+		return read_tree(e, path, sink);
+	return read_file(e, path, sink);
 }
