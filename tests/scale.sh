@@ -1,6 +1,7 @@
 #!/bin/sh
-# scale.sh - estates across machines (docs/scale.md, docs/bulk.md): bulk
-# runs into one OUTDIR at once take turns or are refused (E0007, exit 5),
+# scale.sh - estates across machines (docs/scale.md, docs/bulk.md): a
+# scheduler's index given to --shard one off or unset is a usage error that
+# says so; bulk runs into one OUTDIR at once are refused (E0007, exit 5),
 # never losing a manifest line.  Over a copy of the project's own
 # corpus/powercenter exports.
 . "$(dirname "$0")/lib.sh"
@@ -28,6 +29,20 @@ wait_locked() {
 	done
 	test -s "$1/.akko-lock"
 }
+
+# A scheduler's index one off, or unset: a usage error that says so.
+for arg in 0/4 5/4 /4; do
+	"$AKKO_BIN" convert --shard $arg exports/ -o x 2>usage.err
+	rc=$?
+	if [ $rc = 2 ] && grep -q "^akko-migrate: error: --shard needs K/N with 1 <= K <= N, not '$arg'$" usage.err &&
+		grep -q "^  hint: .*\(shards count from 1\|is the variable that gives it set here\)" usage.err; then
+		pass "--shard $arg: exit 2, with a hint about the index"
+	else
+		fail "--shard $arg: exit 2 (got $rc), with a hint about the index"
+		show usage.err
+	fi
+done
+check "and nothing was written" test ! -e x
 
 # ---- several runs into one OUTDIR at once -----------------------------------
 # Before the lock, 4 shards started together into one OUTDIR kept 16 to 18
