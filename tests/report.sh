@@ -142,6 +142,9 @@ is "a tree of shards reads their files in K order" \
 	"halves/results.shard-1-of-2.jsonl halves/results.shard-2-of-2.jsonl"
 python3 -c "$strip_inputs" "$out/tree-halves.out" >"$out/tree-halves.cmp"
 check "and gives the whole estate's report" cmp -s "$out/tree-halves.cmp" "$out/estate.cmp"
+check "a tree of all its shards warns about nothing" test ! -s "$out/tree-halves.err"
+tree 0 "shard-missing" -f json halves/results.shard-2-of-2.jsonl
+golden "shards read without all of their N: W0808" "$out/shard-missing.err" "shard-missing.stderr"
 tree 3 "tree-mixed" mixed
 golden "a tree of two runs: E0807" "$out/tree-mixed.err" "tree-mixed.stderr"
 tree 3 "tree-none" none

@@ -66,6 +66,8 @@ check "the 4 shards ran to their ends (exit $(cat m1/rc m2/rc m3/rc m4/rc | tr -
 akko-migrate report -f json -o merged.json m1/out m2/out m3/out m4/out 2>merge.err
 same_report "the 4 shard trees merged report what the whole run does" merged.json 4
 check "merging them warns about nothing" test ! -s merge.err
+akko-migrate report -f json m1/out m2/out m4/out >/dev/null 2>three.err
+check "3 of the 4 trees: a warning names the missing shard" grep -q "^akko-migrate: warning: 3 of 4 shards read: missing shard 3 \[W0808\]$" three.err
 akko-migrate report -f csv m1/out m2/out m3/out m4/out >merged.csv 2>/dev/null
 check "the CSV file table is byte-identical" cmp -s merged.csv whole/report.csv
 

@@ -231,6 +231,9 @@ typedef enum DiagSeverity { DIAG_NOTE, DIAG_WARNING, DIAG_ERROR } DiagSeverity;
 	X(E_REPORT_TREE, "E0807", DIAG_ERROR,                                                      \
 	  "a result tree (an OUTDIR) is read when it holds one run's results.jsonl or one "       \
 	  "sharded run's results.shard-K-of-N.jsonl files; otherwise name the files to read")    \
+	X(W_REPORT_SHARDS, "W0808", DIAG_WARNING,                                                  \
+	  "the report covers only the shards read; pass the missing shards' results too (a "      \
+	  "shard whose job failed wrote none: run it again; docs/scale.md)")                      \
 	/* the LLM fallback (W09xx, docs/llm.md) */                                                \
 	X(W_LLM_DRAFT, "W0901", DIAG_WARNING,                                                      \
 	  "an LLM draft is validated, not proven: compare the node's output with the legacy run "  \

@@ -306,6 +306,7 @@ static const char report_text[] =
     "An OUTDIR (a result tree, e.g. one per shard: docs/scale.md) is read as\n"
     "its results.jsonl, or as its results.shard-K-of-N.jsonl files of one N in\n"
     "K order; a tree holding both, or shards of several N, is refused (E0807).\n"
+    "Shards' results without all N of them get a warning (W0808).\n"
     "\n"
     "Options:\n"
     "  -f, --format FORMAT      md (Markdown, the default), json (stable keys),\n"

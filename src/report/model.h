@@ -86,6 +86,7 @@ typedef struct RCluster {
 typedef struct RInput {
 	const char *path;
 	uint32_t lines, used, malformed;
+	unsigned shard_k, shard_n; /* from a name results.shard-K-of-N.jsonl; 0 otherwise */
 } RInput;
 
 typedef struct Estate {
@@ -120,6 +121,12 @@ typedef struct Estate {
  * of one N in K order; a tree with neither, or with both or several N, is
  * refused (E0807).  Returns false when nothing could be read (E0001). */
 bool results_read(Estate *e, const char *path, DiagSink *sink);
+
+/* After reading, when every input is a shard's results file (by its name,
+ * results.shard-K-of-N.jsonl): W0808 for each N of which not all N were
+ * read.  (With a whole run's results among the inputs, shards may be
+ * re-runs of part of it: no warning.) */
+void results_check_shards(const Estate *e, DiagSink *sink);
 
 /* Compute everything after reading (estate.c). */
 void estate_compute(Estate *e);

@@ -268,6 +268,20 @@ static void read_line(Estate *e, RInput *in, SrcFile *src, uint32_t lineno, cons
 	keep(e, f, loc, sink);
 }
 
+/* K and N of a file named results.shard-K-of-N.jsonl (in any directory). */
+static bool shard_of(const char *path, unsigned *k, unsigned *n)
+{
+	const char *base = strrchr(path, '/');
+	int end = 0;
+	base = base ? base + 1 : path;
+	*k = *n = 0;
+	if (sscanf(base, "results.shard-%u-of-%u.jsonl%n", k, n, &end) == 2 && end > 0 && !base[end] &&
+	    *k >= 1 && *k <= *n)
+		return true;
+	*k = *n = 0;
+	return false;
+}
+
 static bool read_file(Estate *e, const char *path, DiagSink *sink)
 {
 	SrcFile *src = ARENA_NEW(e->a, SrcFile);
@@ -276,6 +290,7 @@ static bool read_file(Estate *e, const char *path, DiagSink *sink)
 		return diag_error(sink, E_IO_READ, SRCLOC_NONE, "cannot read '%s': %s", path, err);
 	RInput *in = ARENA_NEW(e->a, RInput);
 	in->path = arena_strdup(e->a, path);
+	shard_of(path, &in->shard_k, &in->shard_n);
 	ptrvec_push(e->a, &e->inputs, in);
 	const char *p = src->text, *end = src->text + src->len;
 	for (uint32_t lineno = 1; p < end; lineno++) {
@@ -315,10 +330,7 @@ static TreeFile *tree_files(const char *dir, size_t *n)
 	*n = 0;
 	while ((de = readdir(d))) {
 		TreeFile t = {0, 0, NULL};
-		int end = 0;
-		if (strcmp(de->d_name, "results.jsonl") != 0 &&
-		    !(sscanf(de->d_name, "results.shard-%u-of-%u.jsonl%n", &t.k, &t.n, &end) == 2 &&
-		      end > 0 && de->d_name[end] == '\0' && t.n > 0))
+		if (strcmp(de->d_name, "results.jsonl") != 0 && !shard_of(de->d_name, &t.k, &t.n))
 			continue;
 		if (*n == cap)
 			files = xrealloc(files, size_mul(cap = cap ? 2 * cap : 8, sizeof *files));
@@ -371,4 +383,57 @@ bool results_read(Estate *e, const char *path, DiagSink *sink)
 	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
 		return read_tree(e, path, sink);
 	return read_file(e, path, sink);
+}
+
+/* ---- shards left out ------------------------------------------------------ */
+
+static int by_n_k(const void *a, const void *b)
+{
+	const RInput *x = *(const RInput *const *)a, *y = *(const RInput *const *)b;
+	if (x->shard_n != y->shard_n)
+		return x->shard_n < y->shard_n ? -1 : 1;
+	return (x->shard_k > y->shard_k) - (x->shard_k < y->shard_k);
+}
+
+/* The shards of N missing from in[0..n) (sorted by K, all of N) into
+ * `missing`, the first few; returns how many are missing. */
+static unsigned missing_shards(const RInput *const *in, size_t n, unsigned of, Sbuf *missing)
+{
+	unsigned gone = 0;
+	size_t j = 0;
+	for (unsigned k = 1; k <= of; k++) {
+		while (j < n && in[j]->shard_k < k)
+			j++;
+		if (j < n && in[j]->shard_k == k)
+			continue;
+		if (gone++ < 10)
+			sbuf_addf(missing, "%s%u", gone > 1 ? ", " : "", k);
+		else if (gone == 11)
+			sbuf_adds(missing, ", ...");
+	}
+	return gone;
+}
+
+void results_check_shards(const Estate *e, DiagSink *sink)
+{
+	size_t n = e->inputs.len;
+	for (size_t i = 0; i < n; i++)
+		if (!((const RInput *)e->inputs.items[i])->shard_n)
+			return;
+	const RInput **in = xcalloc(n + 1, sizeof *in);
+	memcpy(in, e->inputs.items, n * sizeof *in);
+	qsort(in, n, sizeof *in, by_n_k);
+	for (size_t i = 0, j; i < n; i = j) {
+		unsigned of = in[i]->shard_n;
+		for (j = i; j < n && in[j]->shard_n == of; j++)
+			;
+		Sbuf missing = SBUF_INIT;
+		unsigned gone = missing_shards(in + i, j - i, of, &missing);
+		if (gone)
+			diag_warning(sink, W_REPORT_SHARDS, SRCLOC_NONE,
+				     "%u of %u shards read: missing shard%s %s", of - gone, of,
+				     gone == 1 ? "" : "s", missing.buf);
+		sbuf_release(&missing);
+	}
+	free(in);
 }
