@@ -259,7 +259,23 @@ wait $pid
 check "the run that held it finished whole" valid_results held/results.shard-1-of-2.jsonl $(((nfiles + 1) / 2))
 check "its manifest too" test "$(lines held/.akko-manifest)" = $(((nfiles + 1) / 2))
 check "the lock file is empty after the run" test -e held/.akko-lock -a ! -s held/.akko-lock
+# A holder killed with kill -9 releases the lock at once, although its
+# workers (each sleeping a second) outlive it: the lock is the supervisor's
+# alone.
 unset AKKO_TEST_WORKER_FAULT
+AKKO_TEST_WORKER_FAULT=slow:.XML "$AKKO_BIN" convert -q -j2 exports -o killed 2>/dev/null &
+pid=$!
+if wait_locked killed; then
+	sleep 0.2 # its first workers are asleep
+	kill -9 $pid
+	wait $pid 2>/dev/null
+	"$AKKO_BIN" convert -q -j2 exports -o killed 2>killed.err
+	rc=$?
+	check "after kill -9 of the holder, the next run goes ahead at once (exit $rc)" test $rc = 1
+	check "and resumes it whole" valid_results killed/results.jsonl "$nfiles"
+else
+	fail "the first run takes the lock"
+fi
 "$AKKO_BIN" convert -q --shard 2/2 exports -o held 2>/dev/null
 check "after it, the second run goes ahead" test -s held/results.shard-2-of-2.jsonl -a "$(lines held/.akko-manifest)" = "$nfiles"
 "$AKKO_BIN" convert -q exports -o held 2>/dev/null
