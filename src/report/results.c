@@ -338,8 +338,10 @@ static TreeFile *tree_files(const char *dir, size_t *n)
 		files[(*n)++] = t;
 	}
 	closedir(d);
+	if (!files)
+		return xcalloc(1, sizeof *files);
 	qsort(files, *n, sizeof *files, by_shard);
-	return files ? files : xcalloc(1, sizeof *files);
+	return files;
 }
 
 /* A result tree: its results.jsonl, or its shards of one N in K order;
@@ -417,6 +419,8 @@ static unsigned missing_shards(const RInput *const *in, size_t n, unsigned of, S
 void results_check_shards(const Estate *e, DiagSink *sink)
 {
 	size_t n = e->inputs.len;
+	if (!n)
+		return;
 	for (size_t i = 0; i < n; i++)
 		if (!((const RInput *)e->inputs.items[i])->shard_n)
 			return;
