@@ -3,10 +3,11 @@
  * A run holds a write lock on OUTDIR/.akko-lock from before it touches
  * results or the manifest until it ends; a second run into the same OUTDIR
  * is refused (E0007, exit 5) before it changes anything.  The lock is an
- * fcntl() record lock, not flock(): NFS clients pass it to the server, so
- * runs on different machines sharing OUTDIR see it, and it belongs to the
- * supervisor process alone (forked workers do not inherit it, so a worker
- * outliving a killed supervisor does not keep OUTDIR locked).
+ * fcntl() record lock, not flock(): NFS clients pass it to the server
+ * (unless mounted nolock), so runs on machines sharing OUTDIR see it, and
+ * it belongs to the supervisor process alone (forked workers do not inherit
+ * it, so a worker outliving a killed supervisor does not keep OUTDIR
+ * locked).
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -71,6 +72,20 @@ static int unprotected(const char *outdir, const char *path, int fd)
 	return EXIT_OK;
 }
 
+/* "pid N on HOST since TIME" into the lock file, for a refused run's
+ * message (only that message would miss it if the write failed). */
+static void write_holder(int fd)
+{
+	char host[128] = "", stamp[32] = "", who[256];
+	time_t now = time(NULL);
+	struct tm tm;
+	gethostname(host, sizeof host - 1);
+	strftime(stamp, sizeof stamp, "%Y-%m-%dT%H:%M:%SZ", gmtime_r(&now, &tm));
+	int n = snprintf(who, sizeof who, "pid %ld on %s since %s\n", (long)getpid(), host, stamp);
+	bool noted = ftruncate(fd, 0) == 0 && pwrite(fd, who, (size_t)n, 0) == n;
+	(void)noted;
+}
+
 int bulk_lock_outdir(const char *outdir, int *fd_out)
 {
 	char *path = lock_path(outdir);
@@ -83,20 +98,9 @@ int bulk_lock_outdir(const char *outdir, int *fd_out)
 		rc = errno == EACCES || errno == EAGAIN ? refuse(outdir, path, fd)
 							: unprotected(outdir, path, fd);
 	else
-		*fd_out = fd;
+		write_holder(*fd_out = fd);
 	free(path);
-	if (*fd_out < 0)
-		return rc;
-	char host[128] = "", stamp[32] = "", who[256];
-	time_t now = time(NULL);
-	struct tm tm;
-	gethostname(host, sizeof host - 1);
-	strftime(stamp, sizeof stamp, "%Y-%m-%dT%H:%M:%SZ", gmtime_r(&now, &tm));
-	int n = snprintf(who, sizeof who, "pid %ld on %s since %s\n", (long)getpid(), host, stamp);
-	/* only a refused run's message would miss it */
-	bool noted = ftruncate(fd, 0) == 0 && pwrite(fd, who, (size_t)n, 0) == n;
-	(void)noted;
-	return EXIT_OK;
+	return rc;
 }
 
 void bulk_unlock_outdir(int fd)
