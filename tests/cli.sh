@@ -89,12 +89,12 @@ contains "an unwritable output is an E0006 error" err.txt "[E0006]"
 
 # The exit codes in the help are the documented ones.
 "$AKKO_BIN" --help >help.txt
-for code in "0   success" "1   an input has errors" "2   bad command line" "3   an input could not be read" "4   conversion finished" "70  internal error"; do
+for code in "0   success" "1   an input has errors" "2   bad command line" "3   an input could not be read" "4   conversion finished" "5   the output directory is in use" "70  internal error"; do
 	contains "--help documents exit code '${code%% *}'" help.txt "$code"
 done
 doc="$AKKO_SRCDIR/docs/exit-codes.md"
 if [ -f "$doc" ]; then
-	for c in 0 1 2 3 4 70; do
+	for c in 0 1 2 3 4 5 70; do
 		grep -q "^| $c " "$doc" && pass "docs/exit-codes.md documents $c" || fail "docs/exit-codes.md documents $c"
 	done
 else

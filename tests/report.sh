@@ -2,7 +2,7 @@
 # report.sh - `akko-migrate report` (docs/report.md, docs/effort.md): golden
 # Markdown, JSON and CSV reports of a hand-written estate, the effort numbers
 # computed by hand, calibration, located errors for bad configs and bad
-# lines, shard merging, HTML escaping and a headless Chromium render, and an
+# lines, shard merging and result trees (OUTDIRs), HTML escaping and a headless Chromium render, and an
 # end-to-end run over the project's own corpus with the fingerprint of two
 # renamed copies.  AKKO_REGEN=1 rewrites the golden files (read the diff).
 . "$(dirname "$0")/lib.sh"
@@ -115,6 +115,41 @@ python3 -c "$strip_inputs" "$out/shards.out" >"$out/shards.cmp"
 python3 -c "$strip_inputs" "$j" >"$out/estate.cmp"
 check "two shards merge into the report of the whole" cmp -s "$out/shards.cmp" "$out/estate.cmp"
 check "merging warns about nothing when the shards agree" test ! -s "$out/shards.err"
+# Result trees (a bulk run's OUTDIR): its results.jsonl, or its shards' files
+# in K order; a tree of two runs, or of none, is refused (E0807).
+mkdir -p "$out/t/whole" "$out/t/halves" "$out/t/mixed" "$out/t/none"
+cp estate.jsonl "$out/t/whole/results.jsonl"
+sed -n 1,5p estate.jsonl >"$out/t/halves/results.shard-1-of-2.jsonl"
+sed -n 6,9p estate.jsonl >"$out/t/halves/results.shard-2-of-2.jsonl"
+cp estate.jsonl "$out/t/mixed/results.jsonl"
+cp "$out/t/halves/results.shard-2-of-2.jsonl" "$out/t/mixed/"
+tree() { # tree EXPECTED_RC NAME ARGS...: report run in $out/t, names relative to it
+	want=$1 name=$2
+	shift 2
+	(cd "$out/t" && "$AKKO_BIN" report "$@" >"../$name.out" 2>"../$name.err")
+	rc=$?
+	if [ "$rc" = "$want" ]; then pass "report $name (exit $want)"; else
+		fail "report $name (exit $want, got $rc)"
+		show "$out/$name.err" 8
+	fi
+}
+tree 0 "tree-whole" -f json whole
+(cd "$out/t" && "$AKKO_BIN" report -f json whole/results.jsonl >../tree-file.out 2>&1)
+check "a tree reads as its results.jsonl" cmp -s "$out/tree-whole.out" "$out/tree-file.out"
+tree 0 "tree-halves" -f json halves/
+is "a tree of shards reads their files in K order" \
+	"$(json "$out/tree-halves.out" '" ".join(i["path"] for i in d["inputs"])')" \
+	"halves/results.shard-1-of-2.jsonl halves/results.shard-2-of-2.jsonl"
+python3 -c "$strip_inputs" "$out/tree-halves.out" >"$out/tree-halves.cmp"
+check "and gives the whole estate's report" cmp -s "$out/tree-halves.cmp" "$out/estate.cmp"
+check "a tree of all its shards warns about nothing" test ! -s "$out/tree-halves.err"
+tree 0 "shard-missing" -f json halves/results.shard-2-of-2.jsonl
+golden "shards read without all of their N: W0808" "$out/shard-missing.err" "shard-missing.stderr"
+tree 3 "tree-mixed" mixed
+golden "a tree of two runs: E0807" "$out/tree-mixed.err" "tree-mixed.stderr"
+tree 3 "tree-none" none
+golden "a tree without results: E0807" "$out/tree-none.err" "tree-none.stderr"
+check "a refused tree writes no report" test ! -s "$out/tree-mixed.out" -a ! -s "$out/tree-none.out"
 report 0 "conflict" -f json estate.jsonl conflict.jsonl
 golden "a file with two sha256s: W0805" "$out/conflict.err" "conflict.stderr"
 is "the later line is kept" "$(json "$out/conflict.out" '[f["confidence"] for f in d["files"] if f["rel"] == "clean.XML"]')" "[0.9]"

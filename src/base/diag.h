@@ -40,6 +40,10 @@ typedef enum DiagSeverity { DIAG_NOTE, DIAG_WARNING, DIAG_ERROR } DiagSeverity;
 	  "recognised but not read yet")                                                     \
 	X(E_BINARY, "E0005", DIAG_ERROR, "job exports are text; this looks like a binary file")   \
 	X(E_IO_WRITE, "E0006", DIAG_ERROR, "check that the output directory exists and is writable") \
+	X(E_OUTDIR_BUSY, "E0007", DIAG_ERROR,                                                      \
+	  "bulk runs into one OUTDIR take turns: wait for the other run to end, or give each run "  \
+	  "(each shard) its own -o OUTDIR and merge them with 'akko-migrate report' "             \
+	  "(docs/scale.md)")                                                                       \
 	/* XML layer (E01xx) */                                                                    \
 	X(E_XML_SYNTAX, "E0101", DIAG_ERROR,                                                       \
 	  "the file is not well-formed XML; a truncated copy or a hand edit is the usual cause")   \
@@ -224,6 +228,12 @@ typedef enum DiagSeverity { DIAG_NOTE, DIAG_WARNING, DIAG_ERROR } DiagSeverity;
 	  "two inputs hold different contents for the same file; the later input's line is kept") \
 	X(E_REPORT_EMPTY, "E0806", DIAG_ERROR,                                                     \
 	  "pass the results.jsonl files of 'akko-migrate convert DIR -o OUT' runs")                \
+	X(E_REPORT_TREE, "E0807", DIAG_ERROR,                                                      \
+	  "a result tree (an OUTDIR) is read when it holds one run's results.jsonl or one "       \
+	  "sharded run's results.shard-K-of-N.jsonl files; otherwise name the files to read")    \
+	X(W_REPORT_SHARDS, "W0808", DIAG_WARNING,                                                  \
+	  "the report covers only the shards read; pass the missing shards' results too (a "      \
+	  "shard whose job failed wrote none: run it again; docs/scale.md)")                      \
 	/* the LLM fallback (W09xx, docs/llm.md) */                                                \
 	X(W_LLM_DRAFT, "W0901", DIAG_WARNING,                                                      \
 	  "an LLM draft is validated, not proven: compare the node's output with the legacy run "  \

@@ -14,6 +14,7 @@
 	X(EXIT_USAGE, 2, "bad command line: unknown option, missing argument")   \
 	X(EXIT_IO, 3, "an input could not be read or an output could not be written") \
 	X(EXIT_GATE, 4, "conversion finished but the confidence gate failed")    \
+	X(EXIT_BUSY, 5, "the output directory is in use by another bulk run; nothing was done") \
 	X(EXIT_INTERNAL, 70, "internal error (a bug): please report it")
 
 /* clang-format on */

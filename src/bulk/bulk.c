@@ -864,10 +864,14 @@ int bulk_convert(const ConvertOptions *conv, const BulkOptions *b, const char *c
 	k.t0_ms = now_ms();
 	arena_init(&k.arena);
 	frontend_global_init();
-	if (!make_outdir(&k) || !fingerprint(&k)) {
+	int lock_fd = -1, rc = EXIT_IO;
+	/* the lock comes before results or the manifest are opened: a refused
+	 * run changes nothing */
+	if (!make_outdir(&k) || (rc = bulk_lock_outdir(o->output, &lock_fd)) != EXIT_OK || !fingerprint(&k)) {
+		bulk_unlock_outdir(lock_fd);
 		arena_release(&k.arena);
 		llm_budget_free(opt.llm_budget);
-		return EXIT_IO;
+		return rc == EXIT_OK ? EXIT_IO : rc;
 	}
 	discover(&k, inputs, n);
 	name_outputs(&k);
@@ -889,6 +893,7 @@ int bulk_convert(const ConvertOptions *conv, const BulkOptions *b, const char *c
 		k.worst = EXIT_IO;
 	}
 	manifest_compact_close(&k.manifest, keys, k.n_files);
+	bulk_unlock_outdir(lock_fd);
 	free(sel);
 	free(keys);
 	free(k.files);

@@ -42,6 +42,15 @@ typedef struct BulkOptions {
  * returns the process exit code.  docs/bulk.md describes it. */
 int bulk_convert(const struct ConvertOptions *o, const BulkOptions *b, const char *const *inputs, size_t n);
 
+/* ---- one run per OUTDIR (lock.c) ---- */
+
+/* Take OUTDIR/.akko-lock for this run.  Returns EXIT_OK (*fd set, or -1
+ * with a warning on a file system without locks) or EXIT_BUSY when another
+ * run holds it (reported as E0007, with the holder it recorded). */
+int bulk_lock_outdir(const char *outdir, int *fd);
+/* Empty the lock file and release it (fd -1: nothing to do). */
+void bulk_unlock_outdir(int fd);
+
 /* ---- the manifest (manifest.c) ---- */
 
 /* What stat() said of an input; all zero when it must not be trusted. */

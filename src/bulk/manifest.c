@@ -2,8 +2,8 @@
  * which input, with which content and options, gave which result.
  *
  * Appends are one write() of a whole line to a file opened O_APPEND, so a
- * killed run leaves whole lines (a torn last line is ignored on reading)
- * and shards sharing an OUTDIR do not interleave bytes.  Reading keeps
+ * killed run leaves whole lines (a torn last line is ignored on reading).
+ * One run at a time uses it: the run holds OUTDIR's lock (lock.c).  Reading keeps
  * only each entry's fields and the offset of its JSON, so memory grows by
  * about 200 bytes per input, not by the size of the results.
  */

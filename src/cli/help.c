@@ -26,7 +26,7 @@ static const char usage_text[] =
     "  akko-migrate validate [options] FILE.yaml...\n"
     "                                           check pipeline YAML (hand edits included)\n"
     "  akko-migrate compose FILE.yaml           print each sink's composed WITH ... SELECT\n"
-    "  akko-migrate report [options] RESULTS.jsonl...\n"
+    "  akko-migrate report [options] RESULTS.jsonl|OUTDIR...\n"
     "                                           migration report: effort, confidence,\n"
     "                                           complexity, clusters (md, json, csv, html)\n"
     "  akko-migrate help [TOPIC]                this help, or: convert, rules, inspect, expr,\n"
@@ -89,10 +89,12 @@ static const char convert_text[] =
     "worker processes, and one line in OUTDIR/results.jsonl (converted, error,\n"
     "skipped, crashed, timeout or memory, with a reason).  OUTDIR/.akko-manifest\n"
     "remembers what was done: a re-run (or a run killed and started again)\n"
-    "converts only new or changed files and reuses the other results.\n"
+    "converts only new or changed files and reuses the other results.  One run\n"
+    "at a time per OUTDIR: a second one meanwhile is refused (E0007, exit 5).\n"
     "  -j, --jobs N             N workers (default: the number of online cores)\n"
     "      --shard K/N          only the files whose index in the sorted list of\n"
-    "                           found files is K-1 modulo N (1 <= K <= N)\n"
+    "                           found files is K-1 modulo N (1 <= K <= N); run\n"
+    "                           shards on a scheduler: docs/scale.md\n"
     "      --results FILE       results here instead of OUTDIR/results.jsonl\n"
     "                           (OUTDIR/results.shard-K-of-N.jsonl with --shard)\n"
     "      --force              ignore the manifest: convert every file again\n"
@@ -287,7 +289,7 @@ static const char compose_text[] =
     "  akko-migrate compose -p m_customer_orders -s tgt_customers out.yaml | psql -X test\n";
 
 static const char report_text[] =
-    "Usage: akko-migrate report [options] RESULTS.jsonl...\n"
+    "Usage: akko-migrate report [options] RESULTS.jsonl|OUTDIR...\n"
     "\n"
     "Reads the results.jsonl files of bulk conversions ('akko-migrate convert\n"
     "DIR -o OUT' writes OUT/results.jsonl; several --shard runs give several)\n"
@@ -301,6 +303,10 @@ static const char report_text[] =
     "A file that appears in several inputs is counted once: the last line read\n"
     "wins (a warning when the two differ in sha256).  A malformed line is\n"
     "reported with its position and left out; the report is still written.\n"
+    "An OUTDIR (a result tree, e.g. one per shard: docs/scale.md) is read as\n"
+    "its results.jsonl, or as its results.shard-K-of-N.jsonl files of one N in\n"
+    "K order; a tree holding both, or shards of several N, is refused (E0807).\n"
+    "Shards' results without all N of them get a warning (W0808).\n"
     "\n"
     "Options:\n"
     "  -f, --format FORMAT      md (Markdown, the default), json (stable keys),\n"
@@ -318,7 +324,7 @@ static const char report_text[] =
     "\n"
     "Examples:\n"
     "  akko-migrate report out/results.jsonl > report.md\n"
-    "  akko-migrate report -f html -o report.html shard*/results.jsonl\n"
+    "  akko-migrate report -f html -o report.html shards/*/\n"
     "  akko-migrate report -f csv --config effort.yaml out/results.jsonl\n";
 
 /* The rule table docs/rules.md shows. */

@@ -346,16 +346,29 @@ static int parse_count(const char *name, const char *arg, unsigned min, unsigned
 	return EXIT_OK;
 }
 
-/* --shard K/N, 1 <= K <= N */
+/* --shard K/N, 1 <= K <= N.  K is often a scheduler's index (docs/scale.md):
+ * one off (0/N, N+1/N) or empty (an unset variable) gets a hint saying so. */
 static int parse_shard(const char *arg, BulkOptions *b)
 {
-	unsigned k, n;
+	unsigned k = 0, n = 0;
 	char tail;
-	if (sscanf(arg, "%u/%u%c", &k, &n, &tail) != 2 || n < 1 || k < 1 || k > n || n > 100000)
-		return cli_usage_error("--shard needs K/N with 1 <= K <= N, not '%s'", arg);
-	b->shard_k = k;
-	b->shard_n = n;
-	return EXIT_OK;
+	int got = sscanf(arg, "%u/%u%c", &k, &n, &tail);
+	if (got == 2 && n >= 1 && k >= 1 && k <= n && n <= 100000) {
+		b->shard_k = k;
+		b->shard_n = n;
+		return EXIT_OK;
+	}
+	fprintf(stderr, "akko-migrate: error: --shard needs K/N with 1 <= K <= N, not '%s'\n", arg);
+	if (got == 2 && (k == 0 || k == n + 1))
+		fputs("  hint: shards count from 1 to N: add 1 to a 0-based index (Kubernetes' "
+		      "JOB_COMPLETION_INDEX), not to a 1-based one (CI_NODE_INDEX; docs/scale.md)\n",
+		      stderr);
+	else if (arg[0] == '/' || (*arg && arg[strlen(arg) - 1] == '/'))
+		fputs("  hint: K or N is empty: is the variable that gives it set here? (docs/scale.md)\n",
+		      stderr);
+	else
+		fputs("  hint: run 'akko-migrate help' for the usage\n", stderr);
+	return EXIT_USAGE;
 }
 
 /* --llm-timeout: 1500ms, 30s, 2m, or plain seconds; from 1 ms to 1 hour */
@@ -552,7 +565,7 @@ static int cmd_report(int argc, char **argv)
 		}
 	}
 	if (argc - optind < 1)
-		return cli_usage_error("%s", "report needs at least one RESULTS.jsonl");
+		return cli_usage_error("%s", "report needs at least one RESULTS.jsonl or OUTDIR");
 	return report_run(&o, (const char *const *)argv + optind, (size_t)(argc - optind));
 }
 

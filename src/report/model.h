@@ -86,6 +86,7 @@ typedef struct RCluster {
 typedef struct RInput {
 	const char *path;
 	uint32_t lines, used, malformed;
+	unsigned shard_k, shard_n; /* from a name results.shard-K-of-N.jsonl; 0 otherwise */
 } RInput;
 
 typedef struct Estate {
@@ -115,8 +116,17 @@ typedef struct Estate {
 
 /* Read one results.jsonl into e (results.c).  Malformed lines are E0804
  * diagnostics, counted; a file in e already is replaced (W0805 when its
- * sha256 differs).  Returns false when the file cannot be read (E0001). */
+ * sha256 differs).  A directory (a result tree, a bulk run's OUTDIR) is
+ * read as its results.jsonl, or as its results.shard-K-of-N.jsonl files
+ * of one N in K order; a tree with neither, or with both or several N, is
+ * refused (E0807).  Returns false when nothing could be read (E0001). */
 bool results_read(Estate *e, const char *path, DiagSink *sink);
+
+/* After reading, when every input is a shard's results file (by its name,
+ * results.shard-K-of-N.jsonl): W0808 for each N of which not all N were
+ * read.  (With a whole run's results among the inputs, shards may be
+ * re-runs of part of it: no warning.) */
+void results_check_shards(const Estate *e, DiagSink *sink);
 
 /* Compute everything after reading (estate.c). */
 void estate_compute(Estate *e);

@@ -47,6 +47,8 @@ int report_run(const ReportOptions *o, const char *const *inputs, size_t n)
 	for (size_t i = 0; rc == EXIT_OK && i < n; i++)
 		if (!results_read(&e, inputs[i], &sink))
 			rc = EXIT_IO;
+	if (rc == EXIT_OK)
+		results_check_shards(&e, &sink);
 	if (rc == EXIT_OK && e.files.len == 0) {
 		diag_error(&sink, E_REPORT_EMPTY, SRCLOC_NONE, "no usable result line in %zu input%s", n,
 			   n == 1 ? "" : "s");

@@ -7,8 +7,12 @@
  * out; the others still count.
  */
 #include <cjson/cJSON.h>
+#include <dirent.h>
+#include <errno.h>
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "base/srcfile.h"
 #include "report/model.h"
@@ -264,7 +268,21 @@ static void read_line(Estate *e, RInput *in, SrcFile *src, uint32_t lineno, cons
 	keep(e, f, loc, sink);
 }
 
-bool results_read(Estate *e, const char *path, DiagSink *sink)
+/* K and N of a file named results.shard-K-of-N.jsonl (in any directory). */
+static bool shard_of(const char *path, unsigned *k, unsigned *n)
+{
+	const char *base = strrchr(path, '/');
+	int end = 0;
+	base = base ? base + 1 : path;
+	*k = *n = 0;
+	if (sscanf(base, "results.shard-%u-of-%u.jsonl%n", k, n, &end) == 2 && end > 0 && !base[end] &&
+	    *k >= 1 && *k <= *n)
+		return true;
+	*k = *n = 0;
+	return false;
+}
+
+static bool read_file(Estate *e, const char *path, DiagSink *sink)
 {
 	SrcFile *src = ARENA_NEW(e->a, SrcFile);
 	const char *err;
@@ -272,6 +290,7 @@ bool results_read(Estate *e, const char *path, DiagSink *sink)
 		return diag_error(sink, E_IO_READ, SRCLOC_NONE, "cannot read '%s': %s", path, err);
 	RInput *in = ARENA_NEW(e->a, RInput);
 	in->path = arena_strdup(e->a, path);
+	shard_of(path, &in->shard_k, &in->shard_n);
 	ptrvec_push(e->a, &e->inputs, in);
 	const char *p = src->text, *end = src->text + src->len;
 	for (uint32_t lineno = 1; p < end; lineno++) {
@@ -283,4 +302,142 @@ bool results_read(Estate *e, const char *path, DiagSink *sink)
 	}
 	srcfile_release(src);
 	return true;
+}
+
+/* ---- result trees ------------------------------------------------------------ */
+
+typedef struct TreeFile {
+	unsigned k, n; /* a shard's results; n 0 for results.jsonl */
+	char *name;
+} TreeFile;
+
+static int by_shard(const void *a, const void *b)
+{
+	const TreeFile *x = a, *y = b;
+	return x->n != y->n ? (x->n < y->n ? -1 : 1) : (x->k > y->k) - (x->k < y->k);
+}
+
+/* The results files of directory `dir`, sorted (results.jsonl first, then
+ * shards by N and K); NULL when it cannot be read. */
+static TreeFile *tree_files(const char *dir, size_t *n)
+{
+	DIR *d = opendir(dir);
+	if (!d)
+		return NULL;
+	TreeFile *files = NULL;
+	size_t cap = 0;
+	struct dirent *de;
+	*n = 0;
+	while ((de = readdir(d))) {
+		TreeFile t = {0, 0, NULL};
+		if (strcmp(de->d_name, "results.jsonl") != 0 && !shard_of(de->d_name, &t.k, &t.n))
+			continue;
+		if (*n == cap)
+			files = xrealloc(files, size_mul(cap = cap ? 2 * cap : 8, sizeof *files));
+		t.name = xstrdup(de->d_name);
+		files[(*n)++] = t;
+	}
+	closedir(d);
+	if (!files)
+		return xcalloc(1, sizeof *files);
+	qsort(files, *n, sizeof *files, by_shard);
+	return files;
+}
+
+/* A result tree: its results.jsonl, or its shards of one N in K order;
+ * anything else could mix runs, so it is refused. */
+static bool read_tree(Estate *e, const char *dir, DiagSink *sink)
+{
+	size_t n = 0;
+	TreeFile *files = tree_files(dir, &n);
+	if (!files)
+		return diag_error(sink, E_IO_READ, SRCLOC_NONE, "cannot read '%s': %s", dir, strerror(errno));
+	SrcFile where = {.path = dir};
+	bool ok = n > 0 && files[0].n == files[n - 1].n && (files[0].n || n == 1);
+	if (!ok) {
+		Sbuf names = SBUF_INIT;
+		for (size_t i = 0; i < n; i++)
+			sbuf_addf(&names, "%s'%s'", i ? ", " : "", files[i].name);
+		if (n)
+			diag_error(sink, E_REPORT_TREE, (SrcLoc){&where, 0, 0},
+				   "the directory holds the results of more than one run: %s", names.buf);
+		else
+			diag_error(sink, E_REPORT_TREE, (SrcLoc){&where, 0, 0},
+				   "the directory holds no results.jsonl or results.shard-K-of-N.jsonl");
+		sbuf_release(&names);
+	}
+	size_t dl = strlen(dir);
+	for (size_t i = 0; i < n; i++) {
+		if (ok)
+			ok = read_file(e,
+				       arena_sprintf(e->a, "%s%s%s", dir, dl && dir[dl - 1] == '/' ? "" : "/",
+						     files[i].name),
+				       sink);
+		free(files[i].name);
+	}
+	free(files);
+	return ok;
+}
+
+bool results_read(Estate *e, const char *path, DiagSink *sink)
+{
+	struct stat st;
+	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+		return read_tree(e, path, sink);
+	return read_file(e, path, sink);
+}
+
+/* ---- shards left out ------------------------------------------------------ */
+
+static int by_n_k(const void *a, const void *b)
+{
+	const RInput *x = *(const RInput *const *)a, *y = *(const RInput *const *)b;
+	if (x->shard_n != y->shard_n)
+		return x->shard_n < y->shard_n ? -1 : 1;
+	return (x->shard_k > y->shard_k) - (x->shard_k < y->shard_k);
+}
+
+/* The shards of N missing from in[0..n) (sorted by K, all of N) into
+ * `missing`, the first few; returns how many are missing. */
+static unsigned missing_shards(const RInput *const *in, size_t n, unsigned of, Sbuf *missing)
+{
+	unsigned gone = 0;
+	size_t j = 0;
+	for (unsigned k = 1; k <= of; k++) {
+		while (j < n && in[j]->shard_k < k)
+			j++;
+		if (j < n && in[j]->shard_k == k)
+			continue;
+		if (gone++ < 10)
+			sbuf_addf(missing, "%s%u", gone > 1 ? ", " : "", k);
+		else if (gone == 11)
+			sbuf_adds(missing, ", ...");
+	}
+	return gone;
+}
+
+void results_check_shards(const Estate *e, DiagSink *sink)
+{
+	size_t n = e->inputs.len;
+	if (!n)
+		return;
+	for (size_t i = 0; i < n; i++)
+		if (!((const RInput *)e->inputs.items[i])->shard_n)
+			return;
+	const RInput **in = xcalloc(n + 1, sizeof *in);
+	memcpy(in, e->inputs.items, n * sizeof *in);
+	qsort(in, n, sizeof *in, by_n_k);
+	for (size_t i = 0, j; i < n; i = j) {
+		unsigned of = in[i]->shard_n;
+		for (j = i; j < n && in[j]->shard_n == of; j++)
+			;
+		Sbuf missing = SBUF_INIT;
+		unsigned gone = missing_shards(in + i, j - i, of, &missing);
+		if (gone)
+			diag_warning(sink, W_REPORT_SHARDS, SRCLOC_NONE,
+				     "%u of %u shards read: missing shard%s %s", of - gone, of,
+				     gone == 1 ? "" : "s", missing.buf);
+		sbuf_release(&missing);
+	}
+	free(in);
 }
