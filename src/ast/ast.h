@@ -239,6 +239,7 @@
 	X(SET_PARAMETER_FILE, "parameter_file", "parameter file named by a session or workflow") \
 	X(SET_FILE_NAME, "file_name", "file read or written")                          \
 	X(SET_FILE_DIR, "file_directory", "directory of the file read or written")     \
+	X(SET_SCHEMA_FILE, "schema_file", "schema (XSD) the file read follows")         \
 	X(SET_TEMPLATE, "template", "custom component's template or class")           \
 	X(SET_LANGUAGE, "language", "language of user code")                          \
 	X(SET_ROUTING, "routing", "first_match or all_matches: outputs a row may go to") \

@@ -318,6 +318,9 @@ static void table(Em *m, const IrTable *t)
 	kv_opt(m, "connection", t->connection);
 	kv_opt(m, "orig_name", t->orig_name);
 	kv_opt(m, "file", t->file);
+	kv_opt(m, "format", t->format);
+	kv_opt(m, "record", t->record);
+	kv_opt(m, "schema_file", t->schema_file);
 	map_end(m);
 }
 

@@ -708,6 +708,9 @@ static const struct {
     {"Microsoft.DataReaderSourceAdapter", 2, -1, -1, -1},
     {"Microsoft.OLEDBDestination", -1, -1, 1, 4},
     {"Microsoft.ExcelDestination", -1, -1, 1, 4},
+    /* "XML Source": 0 XML file location, 1 XML file from variable, 2 XML
+     * data from variable */
+    {"Microsoft.XmlSourceAdapter", -1, 2, 1, -1},
 };
 
 /* A source in a SQL-command mode becomes a source query; a query or a
@@ -723,10 +726,12 @@ static void apply_access_mode(Flow *F, Comp *cp, int access)
 		if (access >= 0 && access == access_modes[i].sql && ast_props_find(&s->props, SET_SQL_QUERY))
 			s->kind = STEP_SOURCE_QUERY;
 		else if (access >= 0 && access == access_modes[i].sql_var)
-			var = property_value(cp->node, "SqlCommandVariable");
+			var = property_value(cp->node, s->kind == STEP_XML_SOURCE ? "XMLDataVariable"
+										    : "SqlCommandVariable");
 		else if (access >= 0 &&
 			 (access == access_modes[i].table_var || access == access_modes[i].table_var2))
-			var = property_value(cp->node, "OpenRowsetVariable");
+			var = property_value(cp->node, s->kind == STEP_XML_SOURCE ? "XMLDataVariable"
+										    : "OpenRowsetVariable");
 		if (access >= 0 && access != access_modes[i].sql && access != access_modes[i].sql_var) {
 			/* a table mode: a query left over from another mode is not read */
 			AstProp *q = ast_props_find(&s->props, SET_SQL_QUERY);
@@ -737,7 +742,10 @@ static void apply_access_mode(Flow *F, Comp *cp, int access)
 				    access == access_modes[i].table_var2)) {
 			Diag d = {.code = W_SSIS_NO_VALUE, .loc = s->loc, .context = F->S->context};
 			s->review = arena_sprintf(F->S->a, "it reads the %s that variable '%s' holds at run time",
-						  access == access_modes[i].sql_var ? "query" : "table",
+						  s->kind == STEP_XML_SOURCE
+						      ? (access == access_modes[i].sql_var ? "XML data" : "XML file")
+						  : access == access_modes[i].sql_var ? "query"
+										      : "table",
 						  var && *var ? var : "(none)");
 			diag_emit(F->S->sink, &d, "'%s': %s", s->name, s->review);
 			s->kind = STEP_CUSTOM;
@@ -883,8 +891,10 @@ static void component_props(Flow *F, Comp *cp)
 			key = SET_DISTINCT_KEYS;
 		else if (strcmp(name, "UserComponentTypeName") == 0)
 			key = SET_TEMPLATE;
-		else if (strcmp(name, "FileName") == 0)
+		else if (strcmp(name, "FileName") == 0 || (s->kind == STEP_XML_SOURCE && strcmp(name, "XMLData") == 0))
 			key = SET_FILE_NAME;
+		else if (s->kind == STEP_XML_SOURCE && strcmp(name, "XMLSchemaDefinition") == 0)
+			key = SET_SCHEMA_FILE;
 		else if (strcmp(name, "ScriptLanguage") == 0)
 			key = SET_LANGUAGE;
 		AstProp *p = add_prop(S, &s->props, ssis_str(S, name), v, key, norm, l);

@@ -120,6 +120,9 @@ typedef struct IrTable {
 	const char *connection; /* connection name or variable, or NULL */
 	const char *orig_name;  /* the name as written in the export */
 	const char *file;       /* source_file/sink_file: the file name, or NULL */
+	const char *format;     /* the file's format when not a flat file: "xml", or NULL */
+	const char *record;     /* xml: the element whose occurrences are the rows */
+	const char *schema_file; /* xml: the schema (XSD) the file follows, or NULL */
 } IrTable;
 
 typedef struct IrNode {

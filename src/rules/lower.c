@@ -87,6 +87,10 @@ static const RuleDef rule_table[] = {
 	 "GROUP BY the set keys; each key's column is the value of the set's row with that key, "
 	 "(array_agg(v) FILTER (WHERE key = 'k'))[1]; two rows with one key in a set, or a key no "
 	 "column takes (unless unmatched keys pass), fail the statement"},
+	{"ssis/xml_source", STEP_XML_SOURCE, "XML Source (SSIS)", NODE_SOURCE_FILE, 0.90,
+	 "one source_file node per output: the runner loads the file's occurrences of that element "
+	 "(table.format xml, record, schema_file) into table.name; a file or XML held by a variable, "
+	 "and PowerCenter's XML Source Qualifier, take the fallback path"},
 	{"powercenter/fallback", STEP_CUSTOM, "Custom Transformation, Stored Procedure, XML Source "
 	 "Qualifier, Java, HTTP, SQL", NODE_PLACEHOLDER, 0.00,
 	 "no rule: fallback path (llm_unavailable until an LLM is configured), manual review"},
@@ -421,6 +425,12 @@ void lower_step(Lower *L, StepInfo *si)
 		si->done = true;
 		return;
 	}
+	if (s->kind == STEP_XML_SOURCE && lower_prop(s, SET_FILE_NAME) && !s->review && !s->disabled) {
+		lower_xml_source(L, si);
+		lower_error_outputs(L, si, si->node);
+		si->done = true;
+		return;
+	}
 	if (s->kind == STEP_SOURCE_QUERY) {
 		lower_source_query(L, si);
 		lower_error_outputs(L, si, si->node);
@@ -454,7 +464,7 @@ void lower_step(Lower *L, StepInfo *si)
 	L->cur_vars = L->cur_pre = L->cur_prev = NULL;
 	L->cur_order = L->cur_row_order = NULL;
 	const char *why = NULL;
-	if (type == NODE_PLACEHOLDER || s->disabled || s->review) {
+	if (type == NODE_PLACEHOLDER || s->disabled || s->review || s->kind == STEP_XML_SOURCE) {
 		lower_fallback(L, si, s->kind == STEP_SCRIPT ? CONV_UNSUPPORTED : CONV_LLM_UNAVAILABLE,
 			       s->unresolved ? arena_sprintf(L->a,
 							     "its definition (%s '%s') is not in the "

@@ -238,6 +238,8 @@ bool lower_share_variables(Lower *L, LNode *ln);
 
 /* The variable updates (IrVarUpdate) of the calls in the ports of expression
  * step si, whose node is ln: hidden columns of ln carry their values. */
+/* An XML file source with a file: a source_file node per output. */
+void lower_xml_source(Lower *L, StepInfo *si);
 /* Nodes for the error outputs something reads that the rule gave none. */
 void lower_error_outputs(Lower *L, StepInfo *si, LNode *d);
 /* Does the step unpivot (input ports with SET_PIVOT_KEY_VALUE)? */

@@ -304,3 +304,52 @@ void lower_source_query(Lower *L, StepInfo *si)
 	 * refuses them, check_sql() runs the query at the source as written */
 	lower_node_add(L, ln);
 }
+
+/* A source that reads an XML file into relational outputs (SSIS XML
+ * Source: "extracts data from an XML data file", each output the
+ * occurrences of one element, Microsoft Docs, "XML Source"): one
+ * source_file node per output, whose table the runner loads from the
+ * file's occurrences of that element (table.format xml, table.record, the
+ * schema in table.schema_file), as it loads a flat file. */
+void lower_xml_source(Lower *L, StepInfo *si)
+{
+	const AstStep *s = si->s;
+	const RuleDef *r = lower_rule_for(STEP_XML_SOURCE);
+	si->cols = ARENA_NEWN(L->a, const char *, s->ports.len + 1);
+	si->groups = ARENA_NEWN(L->a, LNode *, s->ports.len + 1);
+	for (uint32_t g = 0; g < s->groups.len; g++) {
+		const AstGroup *gr = s->groups.items[g];
+		if (gr->kind != GROUP_OUTPUT)
+			continue;
+		LNode *ln = lower_node_new(
+		    L, NODE_SOURCE_FILE, ir_make_id(L->a, &L->ids, arena_sprintf(L->a, "%s_%s", s->name, gr->name)),
+		    s, r);
+		ln->n->group = gr->name;
+		IrTable *tb = ARENA_NEW(L->a, IrTable);
+		tb->orig_name = gr->name;
+		tb->name = lower_colname(L, arena_sprintf(L->a, "%s_%s", s->name, gr->name));
+		tb->file = lower_prop(s, SET_FILE_NAME);
+		tb->format = "xml";
+		tb->record = gr->name;
+		tb->schema_file = lower_prop(s, SET_SCHEMA_FILE);
+		ln->n->table = tb;
+		ln->n->note = "an XML file: the runner loads the element's occurrences into table.name before "
+			      "the pipeline runs";
+		for (uint32_t i = 0; i < s->ports.len; i++) {
+			const AstPort *p = s->ports.items[i];
+			if (!(p->dir & PORT_OUT) || !p->group || strcmp(p->group, gr->name) != 0)
+				continue;
+			const char *name = lower_fresh_col(L, ln, lower_colname(L, p->name));
+			lower_add_col(L, ln, name, pc_pg_type(L->a, &p->type));
+			si->cols[i] = name;
+			si->groups[i] = ln;
+		}
+		lower_group_node_add(L, si, gr->name, ln);
+		if (!si->node)
+			si->node = ln;
+		lower_node_add(L, ln);
+	}
+	for (uint32_t i = 0; i < s->ports.len; i++)
+		if (!si->groups[i])
+			si->groups[i] = si->node;
+}

@@ -25,6 +25,7 @@ static const char *const combines[] = {"and", "or", NULL};
 static const char *const conn_roles[] = {"source", "target", "lookup", NULL};
 static const char *const joins[] = {"all", "any", NULL};
 static const char *const var_aggs[] = {"max", "min", "count", "none", NULL};
+static const char *const file_formats[] = {"xml", NULL};
 static const char *const var_updates[] = {"max", "min", "count", "last", "rows", NULL};
 static const char *const dep_ons[] = {"success", "failure", "completion", "any", NULL};
 
@@ -147,6 +148,9 @@ const SchemaKey schema_keys[] = {
     K(OBJ_TABLE, "connection", ST_STRING, D, NULL, SCHEMA_OPT, "connection name or variable"),
     K(OBJ_TABLE, "orig_name", ST_STRING, D, NULL, SCHEMA_OPT, "the name as written in the export"),
     K(OBJ_TABLE, "file", ST_STRING, D, NULL, SCHEMA_OPT, "the flat file (required on `source_file` and `sink_file`)"),
+    K(OBJ_TABLE, "format", ST_ENUM, D, file_formats, SCHEMA_OPT, "the file's format when it is not a flat file: `xml`"),
+    K(OBJ_TABLE, "record", ST_STRING, D, NULL, SCHEMA_OPT, "xml: the element whose occurrences are the table's rows"),
+    K(OBJ_TABLE, "schema_file", ST_STRING, D, NULL, SCHEMA_OPT, "xml: the schema (XSD) the file follows"),
 
     K(OBJ_BRANCH, "router", ST_STRING, D, NULL, SCHEMA_REQ, "the router's name"),
     K(OBJ_BRANCH, "group", ST_STRING, D, NULL, SCHEMA_REQ, "the group's name"),
