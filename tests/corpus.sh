@@ -119,6 +119,8 @@ for file in "$sdir"/*.dtsx; do
 		show "$err" 12
 		continue
 	fi
+	"$AKKO_BIN" "$file" -o "$out.again" >/dev/null 2>&1
+	check "corpus ssis/$base: a second conversion gives the same bytes" cmp -s "$out" "$out.again"
 	if "$AKKO_BIN" validate "$out" >/dev/null 2>"$err"; then
 		converted=$((converted + 1))
 		pass "corpus ssis/$base: the output validates"

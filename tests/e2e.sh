@@ -240,5 +240,19 @@ if [ $# -eq 0 ] && [ -d "$corpus" ]; then
 elif [ $# -eq 0 ]; then
 	skip "real-corpus conversion" "../shared/corpus is not beside the checkout"
 fi
+# The same for the SSIS packages; the target is 90% of the sinks,
+# the rest reading a component kept for review (Script, Fuzzy Lookup and
+# Grouping, Term Extraction and Lookup, Import Column, Slowly Changing
+# Dimension, XML held by a variable).
+corpus=$AKKO_SRCDIR/../shared/corpus/ssis
+if [ $# -eq 0 ] && [ -d "$corpus" ]; then
+	python3 "$AKKO_SRCDIR/tests/corpus/convert-corpus.py" --tap --bin "$AKKO_BIN" --corpus "$corpus" \
+		--out "$TESTS_OUT/convert-corpus-ssis" --min-explain 90 --label ssis \
+		--psql "$PG_PSQL -h $PG_DIR -p $PG_PORT -U postgres -d postgres" >"$TESTS_OUT/convert-corpus-ssis.txt" 2>&1
+	grep -E '^(ok|not ok)' "$TESTS_OUT/convert-corpus-ssis.txt"
+	grep -E '^# (files|pipelines|nodes:|gate|mean|outputs|sinks|largest node SQL:)' "$TESTS_OUT/convert-corpus-ssis.txt"
+elif [ $# -eq 0 ]; then
+	skip "real-corpus conversion (SSIS)" "../shared/corpus/ssis is not beside the checkout"
+fi
 pg_stop
 echo "# suite done"

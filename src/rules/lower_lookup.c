@@ -13,18 +13,6 @@
 #include "rules/lower.h"
 #include "rules/pc.h"
 
-/* A SQL string literal of `text`. */
-static const char *sql_string(Lower *L, const char *text)
-{
-	Sbuf b = SBUF_INIT;
-	sbuf_addch(&b, '\'');
-	for (const char *c = text; *c; c++)
-		sbuf_adds(&b, *c == '\'' ? "''" : (char[]){*c, 0});
-	sbuf_addch(&b, '\'');
-	const char *r = arena_strdup(L->a, b.buf);
-	sbuf_release(&b);
-	return r;
-}
 
 /* A lookup whose no-match policy is "fail": the statement must fail on an
  * input row nothing matches.  SQL has no RAISE, so the WHERE evaluates, for
@@ -37,7 +25,7 @@ static const char *lookup_fail_check(Lower *L, const AstStep *s, const char *fou
 {
 	const char *msg = arena_sprintf(L->a, "akko: lookup '%s' found no match for an input row", s->name);
 	return arena_sprintf(L->a, "CASE WHEN %s THEN true ELSE CAST(concat(%s, %s) AS boolean) END", found,
-			     sql_string(L, msg),
+			     lower_sql_string(L, msg),
 			     strcmp(found, "l.akko_found") == 0 ? "l.akko_found" : "NULL");
 }
 

@@ -753,6 +753,29 @@ static const char *route_first_match(Lower *L, const AstStep *s, LNode *ln, cons
 	return r;
 }
 
+/* The columns of error output `gr` in node `ln` (reading `d` as t): a
+ * column the row carries (a pass-through port) from the input, ErrorCode,
+ * ErrorColumn and the rest NULL. */
+static void error_columns(Lower *L, StepInfo *si, LNode *ln, LNode *d, const AstGroup *gr)
+{
+	const AstStep *s = si->s;
+	for (uint32_t i = 0; i < s->ports.len; i++) {
+		const AstPort *p = s->ports.items[i];
+		if (!p->group || strcmp(p->group, gr->name) != 0 || !(p->dir & PORT_OUT))
+			continue;
+		const char *type;
+		const char *name = lower_port_col(L, ln, p, &type);
+		const char *c = (p->dir & PORT_IN) && si->in && si->in[i].node
+				    ? lower_carry_column(L, d, si->in[i].node, si->in[i].col)
+				    : NULL;
+		const char *e = c ? arena_sprintf(L->a, "t.%s", lower_ident(L, c))
+				  : arena_sprintf(L->a, "CAST(NULL AS %s)", type);
+		lower_add_item(L, ln, e, name, type);
+		si->cols[i] = name;
+		si->groups[i] = ln;
+	}
+}
+
 /* The rows of the router's error output: those whose first NULL
  * condition (in order, before any true one) has redirect. */
 static void route_error_node(Lower *L, StepInfo *si, LNode *d, const AstGroup **groups, uint32_t ng)
@@ -775,19 +798,7 @@ static void route_error_node(Lower *L, StepInfo *si, LNode *d, const AstGroup **
 	bool redirect = false;
 	const char *w = route_first_match(L, s, ln, groups, ng, NULL, &redirect);
 	ln->tail = arena_sprintf(L->a, "FROM %s AS t\nWHERE %s", d->n->id, w ? w : "false");
-	for (uint32_t i = 0; i < s->ports.len; i++) {
-		const AstPort *p = s->ports.items[i];
-		if (!p->group || strcmp(p->group, gr->name) != 0 || !(p->dir & PORT_OUT))
-			continue;
-		const char *type;
-		const char *name = lower_port_col(L, ln, p, &type);
-		const char *e = (p->dir & PORT_IN) && L->cur_in[i].node
-				    ? arena_sprintf(L->a, "t.%s", lower_ident(L, L->cur_in[i].col))
-				    : arena_sprintf(L->a, "CAST(NULL AS %s)", type);
-		lower_add_item(L, ln, e, name, type);
-		si->cols[i] = name;
-		si->groups[i] = ln;
-	}
+	error_columns(L, si, ln, d, gr);
 	lower_pass_all_columns(L, ln, d);
 	lower_warn(L, ln, W_RULE_DIFFERENCE, s,
 		   "the error output's error code and column are NULL: the rows are those whose condition "
@@ -1028,21 +1039,7 @@ void lower_error_outputs(Lower *L, StepInfo *si, LNode *d)
 			for (uint32_t i = 0; i < s->ports.len; i++)
 				si->groups[i] = si->node;
 		}
-		for (uint32_t i = 0; i < s->ports.len; i++) {
-			const AstPort *p = s->ports.items[i];
-			if (!p->group || strcmp(p->group, gr->name) != 0 || !(p->dir & PORT_OUT))
-				continue;
-			const char *type;
-			const char *name = lower_port_col(L, ln, p, &type);
-			const char *c = (p->dir & PORT_IN) && si->in && si->in[i].node
-					    ? lower_carry_column(L, d, si->in[i].node, si->in[i].col)
-					    : NULL;
-			const char *e = c ? arena_sprintf(L->a, "t.%s", lower_ident(L, c))
-					  : arena_sprintf(L->a, "CAST(NULL AS %s)", type);
-			lower_add_item(L, ln, e, name, type);
-			si->cols[i] = name;
-			si->groups[i] = ln;
-		}
+		error_columns(L, si, ln, d, gr);
 		lower_warn(L, ln, W_RULE_DIFFERENCE, s,
 			   "error output '%s' gets no rows: a row that would be redirected to it fails the "
 			   "statement instead",

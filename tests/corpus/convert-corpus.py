@@ -138,6 +138,7 @@ def main():
     ap.add_argument("--out", required=True)
     ap.add_argument("--psql", help="psql command line; enables the EXPLAIN check")
     ap.add_argument("--min-explain", type=float, default=95.0)
+    ap.add_argument("--label", default="", help="prefix of the TAP lines' names (the corpus's tool)")
     ap.add_argument("--tap", action="store_true")
     ap.add_argument("--sizes", help="write the largest node SQL of every file here (TSV)")
     a = ap.parse_args()
@@ -214,11 +215,12 @@ def main():
     for line in out:
         print(("# " if a.tap else "") + line)
     if a.tap:
-        print("%s - every corpus file converts (exit 0 or 4, never a crash)" % ("ok" if not bad else "not ok"))
-        print("%s - akko-migrate validate accepts every output" % ("ok" if not invalid else "not ok"))
+        lb = a.label + ": " if a.label else ""
+        print("%s - %severy corpus file converts (exit 0 or 4, never a crash)" % ("ok" if not bad else "not ok", lb))
+        print("%s - %sakko-migrate validate accepts every output" % ("ok" if not invalid else "not ok", lb))
         if a.psql:
-            print("%s - at least %.0f%% of the sinks' composed queries pass EXPLAIN" %
-                  ("ok" if ok_explain else "not ok", a.min_explain))
+            print("%s - %sat least %.0f%% of the sinks' composed queries pass EXPLAIN" %
+                  ("ok" if ok_explain else "not ok", lb, a.min_explain))
     return 0 if not bad and not invalid and ok_explain else 1
 
 
