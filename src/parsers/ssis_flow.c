@@ -924,7 +924,12 @@ static void component_props(Flow *F, Comp *cp)
 		s->review = q && q->value && *q->value
 				? "it runs a SQL statement once per input row (in the evidence)"
 				: "it runs a SQL statement once per input row; the export holds none";
-	} else if (strcmp(cp->canon, "Microsoft.SCD") == 0)
+	} else if (strcmp(cp->canon, "Attunity.CdcSourceComponent") == 0)
+		s->review = "a CDC Source reads SQL Server change data capture functions over the processing "
+			    "range a CDC Control Task keeps: not converted";
+	else if (strcmp(cp->canon, "Attunity.CdcSplitterComponent") == 0)
+		s->review = "a CDC Splitter routes change rows by their __$operation code: not converted";
+	else if (strcmp(cp->canon, "Microsoft.SCD") == 0)
 		s->review = "a Slowly Changing Dimension: its outputs (new, changing, historical, fixed, "
 			    "inferred members) are not converted yet";
 }
