@@ -186,7 +186,10 @@ static IrDoc *build_doc(Arena *a)
 	run->origin = (IrOrigin){"s_m_test", "Session", 90};
 	run->pipeline = "m_test", run->confidence = 0.9;
 	IrDep *dep = ARENA_NEW(a, IrDep);
-	*dep = (IrDep){"start", "success", "true", "$Start.Status = SUCCEEDED"};
+	*dep = (IrDep){.task = "start",
+		       .on = "success",
+		       .condition = "true",
+		       .condition_source = "$Start.Status = SUCCEEDED"};
 	ptrvec_push(a, &run->depends_on, dep);
 	ptrvec_push(a, &run->pre_sql, "yes");
 	ptrvec_push(a, &w->tasks, start);
