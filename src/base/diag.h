@@ -285,7 +285,9 @@ typedef enum DiagSeverity { DIAG_NOTE, DIAG_WARNING, DIAG_ERROR } DiagSeverity;
 	  "the runner enumerates the items as the enumerator's settings say; check that it can")  \
 	X(W_SSIS_NO_VALUE, "W1030", DIAG_WARNING,                                                  \
 	  "the component goes to review: write the column's value by hand, or check the "         \
-	  "component's settings in the designer")
+	  "component's settings in the designer")                                                 \
+	X(W_SSIS_QUERY_VAR, "W1031", DIAG_WARNING,                                                 \
+	  "the query is the variable's declared value; check what the runs set it to")
 /* clang-format on */
 
 typedef enum DiagCode {

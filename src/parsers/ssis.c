@@ -1214,6 +1214,7 @@ AstDoc *ssis_read_package(Arena *a, const SrcFile *src, DiagSink *sink)
 	strmap_init(&S.conns, a, false);
 	strmap_init(&S.project, a, false);
 	read_package(&S, root);
+	ssis_resolve_query_vars(&S);
 	uint32_t enc = count_encrypted(root);
 	if (S.protection == 2 || (S.protection == 1 && enc)) {
 		Diag d = {.code = W_SSIS_ENCRYPTED_SENSITIVE, .loc = S.protection_loc};

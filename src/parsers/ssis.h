@@ -40,8 +40,22 @@ typedef struct Ssis {
 	const char *context; /* "in data flow 'x'" for diagnostics, or NULL */
 	uint32_t sensitive;  /* sensitive values left out */
 	int protection;      /* ProtectionLevel 0..5, -1 when not written */
+	PtrVec query_vars;   /* SsisQueryVar: sources whose query a variable holds */
 	SrcLoc protection_loc;
 } Ssis;
+
+/* A source in "SQL command from variable" mode, resolved once the whole
+ * package (every variable) is read: ssis_resolve_query_vars(). */
+typedef struct SsisQueryVar {
+	AstStep *step;
+	const char *variable; /* as the component names it: "User::Query" */
+	const char *path;     /* the data flow task's path, for the variable's scope */
+} SsisQueryVar;
+
+/* Each pending source reads the value its variable is declared with (a
+ * query kept as written, W1031), or goes to review (W1030) when the
+ * variable is computed, secret, or not found. */
+void ssis_resolve_query_vars(Ssis *S);
 
 /* Helpers of ssis.c that ssis_flow.c uses. */
 const char *ssis_str(Ssis *S, const char *s); /* arena copy; NULL stays NULL */

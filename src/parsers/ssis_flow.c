@@ -738,6 +738,15 @@ static void apply_access_mode(Flow *F, Comp *cp, int access)
 			if (q)
 				q->key = SET_NONE;
 		}
+		if (access >= 0 && access == access_modes[i].sql_var && s->kind != STEP_XML_SOURCE && var && *var) {
+			/* resolved against the package's variables once all are read */
+			SsisQueryVar *qv = ARENA_NEW(F->S->a, SsisQueryVar);
+			qv->step = s;
+			qv->variable = ssis_str(F->S, var);
+			qv->path = F->f->name;
+			ast_push(F->S->doc, &F->S->query_vars, qv);
+			return;
+		}
 		if (access >= 0 && (access == access_modes[i].sql_var || access == access_modes[i].table_var ||
 				    access == access_modes[i].table_var2)) {
 			Diag d = {.code = W_SSIS_NO_VALUE, .loc = s->loc, .context = F->S->context};
@@ -1581,4 +1590,73 @@ void ssis_read_pipeline(Ssis *S, AstTask *task, const char *path, const xmlNode 
 			read_path(&F, p);
 	feed_passes(&F);
 	S->context = saved;
+}
+
+/* ---- queries held by variables ------------------------------------------ */
+
+/* Is `owner` (a container's path) `path` or one of its ancestors? */
+static bool encloses(const char *owner, const char *path)
+{
+	size_t n = strlen(owner);
+	return strncmp(owner, path, n) == 0 && (path[n] == '\0' || path[n] == '\\');
+}
+
+/* The declaration of `var` visible from `path`: the innermost container's
+ * ("User::Q" or "Q" in the User namespace), or NULL. */
+static const AstParam *visible_variable(const AstControl *ctl, const char *var, const char *path,
+					const AstParam *best)
+{
+	const char *bare = strstr(var, "::") ? NULL : var;
+	for (uint32_t i = 0; i < ctl->params.len; i++) {
+		const AstParam *p = ctl->params.items[i];
+		bool named = strcmp(p->name, var) == 0 ||
+			     (bare && strncmp(p->name, "User::", 6) == 0 && strcmp(p->name + 6, bare) == 0);
+		if (named && p->owner && encloses(p->owner, path) &&
+		    (!best || !best->owner || strlen(p->owner) > strlen(best->owner)))
+			best = p;
+	}
+	for (uint32_t i = 0; i < ctl->tasks.len; i++) {
+		const AstTask *t = ctl->tasks.items[i];
+		if (t->sub)
+			best = visible_variable(t->sub, var, path, best);
+	}
+	for (uint32_t i = 0; i < ctl->handlers.len; i++)
+		best = visible_variable(ctl->handlers.items[i], var, path, best);
+	return best;
+}
+
+void ssis_resolve_query_vars(Ssis *S)
+{
+	for (uint32_t i = 0; i < S->query_vars.len; i++) {
+		const SsisQueryVar *qv = S->query_vars.items[i];
+		AstStep *s = qv->step;
+		const AstParam *p = NULL;
+		for (uint32_t c = 0; c < S->folder->controls.len; c++)
+			p = visible_variable(S->folder->controls.items[c], qv->variable, qv->path, p);
+		Diag d = {.code = W_SSIS_QUERY_VAR, .loc = s->loc, .context = arena_sprintf(S->a, "in data flow '%s'", qv->path)};
+		for (uint32_t k = 0; k < s->props.len; k++) { /* a SqlCommand left from another mode */
+			AstProp *old = s->props.items[k];
+			if (old->key == SET_SQL_QUERY)
+				old->key = SET_NONE;
+		}
+		if (p && !p->sensitive && !p->expr && p->default_value && *p->default_value) {
+			AstProp *q = add_prop(S, &s->props, "SqlCommandVariable value", p->default_value,
+					      SET_SQL_QUERY, VAL_NONE, s->loc);
+			q->expr = ssis_expr_new(S, LANG_SQL, p->default_value, p->loc);
+			s->kind = STEP_SOURCE_QUERY;
+			diag_emit(S->sink, &d,
+				  "'%s' reads the query variable '%s' holds: its declared value is used; a run that "
+				  "sets the variable otherwise reads another query",
+				  s->name, p->name);
+			continue;
+		}
+		d.code = W_SSIS_NO_VALUE;
+		s->review = arena_sprintf(S->a, "it reads the query that variable '%s' %s", qv->variable,
+					  !p		    ? "names, which the package does not declare"
+					  : p->sensitive    ? "holds, a sensitive value the export leaves out"
+					  : p->expr	    ? "computes with an expression at run time"
+							    : "holds at run time, declared empty");
+		diag_emit(S->sink, &d, "'%s': %s", s->name, s->review);
+		s->kind = STEP_CUSTOM;
+	}
 }
