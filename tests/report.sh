@@ -247,7 +247,7 @@ is "an SSIS data flow's objects are counted" \
 	"[1, 1, 4, 6, 5, 4]"
 "$AKKO_BIN" "$AKKO_SRCDIR/corpus/ssis/df_access_modes.dtsx" -o "$out/conv/" -f json -q >"$out/ssis2.json" 2>/dev/null
 is "an SSIS component to review is listed by its canonical name" \
-	"$(json "$out/ssis2.json" '[u["name"].split(":")[0] for u in d["unsupported"]]')" \
+	"$(json "$out/ssis2.json" 'sorted(u["name"].split(":")[0] for u in d["unsupported"])')" \
 	"['Microsoft.OLEDBCommand', 'Microsoft.OLEDBSource', 'Microsoft.XmlSourceAdapter']"
 
 # ---- command line -----------------------------------------------------------
