@@ -124,12 +124,13 @@ static bool sql_ok(void *ud, const char *sql, const char **why)
 /* The gate: NULL when the file passes, else the first reason it fails. */
 static const char *gate_reason(Arena *a, const ConvertOptions *o, const IrDoc *d)
 {
-	if (d->nodes_count == 0)
-		return NULL;
-	if (d->overall_confidence < o->min_overall)
+	/* the confidences are the data-flow nodes'; a file of control flow only
+	 * still fails on a task that needs review (BRIEF: "no object needing
+	 * manual review") */
+	if (d->nodes_count && d->overall_confidence < o->min_overall)
 		return arena_sprintf(a, "overall confidence %.3f < %.2f", d->overall_confidence,
 				     o->min_overall);
-	if (d->min_confidence < o->min_object)
+	if (d->nodes_count && d->min_confidence < o->min_object)
 		return arena_sprintf(a, "an object's confidence %.3f < %.2f", d->min_confidence,
 				     o->min_object);
 	if (d->review_count)
