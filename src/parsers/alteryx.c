@@ -426,7 +426,7 @@ static void read_constants(Ayx *A, const xmlNode *cs)
 		p->owner = A->flow->name;
 		p->loc = ayx_loc(A, c);
 		p->default_value = ayx_str(A, ayx_child_value(c, "Value"));
-		p->declared = true;
+		p->declared = !engine; /* the engine sets these at run time */
 		p->user_defined = ns && strcmp(ns, "User") == 0;
 		bool numeric = str_eq_cstr(
 		    str_from(ayx_child_value(c, "IsNumeric") ? ayx_child_value(c, "IsNumeric") : ""), "True");

@@ -283,6 +283,8 @@ static void read_file(Ayx *A, AstStep *s, const xmlNode *cfg, bool output)
 	const char *rest = bars + 3;
 	bool is_db = strncmp(v, "aka:", 4) == 0 || strncmp(v, "odbc:", 5) == 0 || strncmp(v, "oci:", 4) == 0;
 	ayx_prop(A, s, "File", conn, is_db ? SET_CONNECTION : SET_FILE_NAME, f);
+	if (strncmp(conn, "aka:", 4) == 0) /* a saved data connection, by its alias */
+		ast_connection_get(A->doc, ayx_str(A, conn + 4), "alias", NULL, ayx_loc(A, f));
 	Str r = str_trim(str_from(rest));
 	bool query = !output && (str_istarts_with(r, "select") || str_istarts_with(r, "with"));
 	if (query) {
@@ -303,6 +305,10 @@ static void read_input(Ayx *A, AstStep *s, const xmlNode *cfg)
 static void read_output(Ayx *A, AstStep *s, const xmlNode *cfg)
 {
 	read_file(A, s, cfg, true);
+	const xmlNode *fo = xml_child(cfg, "FormatSpecificOptions");
+	const xmlNode *oo = fo ? xml_child(fo, "OutputOption") : NULL;
+	if (oo)
+		ayx_prop(A, s, "OutputOption", ayx_value(oo), SET_LOAD_OPERATIONS, oo);
 }
 
 /* <FieldName>RecordID</FieldName> <StartValue>1</StartValue>
