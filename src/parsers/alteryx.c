@@ -36,27 +36,12 @@ SrcLoc ayx_loc(Ayx *A, const xmlNode *n)
 	return xml_loc(&A->x, n);
 }
 
-/* Text of an element without copying: its single text or CDATA child, or
- * "" (several pieces are joined in the document's dictionary). */
-static const char *elem_text(const xmlNode *n)
-{
-	const xmlNode *c = n->children;
-	if (!c)
-		return "";
-	if (!c->next && (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE))
-		return c->content ? (const char *)c->content : "";
-	xmlChar *all = xmlNodeGetContent(n);
-	const char *v = all ? (const char *)xmlDictLookup(n->doc->dict, all, -1) : "";
-	xmlFree(all);
-	return v ? v : "";
-}
-
 const char *ayx_value(const xmlNode *n)
 {
 	if (!n)
 		return NULL;
 	const char *v = xml_attr(n, "value");
-	return v ? v : elem_text(n);
+	return v ? v : xml_text_view(n);
 }
 
 const char *ayx_child_value(const xmlNode *n, const char *name)
@@ -84,7 +69,7 @@ AstElem *ayx_capture(Ayx *A, const xmlNode *n)
 	}
 	const xmlNode *c = xml_first(n);
 	if (!c) {
-		const char *t = elem_text(n);
+		const char *t = xml_text_view(n);
 		e->text = *t ? ayx_str(A, t) : NULL;
 	}
 	for (; c; c = xml_next(c))
