@@ -51,7 +51,7 @@ printf 'PK\003\004\000\000binary' >tree/other/archive.zip
 printf 'notes\n' >tree/other/README
 # a package converts like an export; a tool no rules convert yet is refused
 cp "$AKKO_SRCDIR/corpus/ssis/df_sales.dtsx" tree/good/package.dtsx
-cp "$pc/bad_alteryx_workflow.yxmd" tree/foreign/workflow.yxmd
+cp "$AKKO_SRCDIR/corpus/alteryx/wf_macro_calls.yxmd" tree/foreign/workflow.yxmd
 # a valid export with 1000 mappings (about 7 MB)
 python3 - "$pc/m_source_qualifier.XML" tree/huge/huge.XML <<'EOF'
 import re, sys
@@ -106,7 +106,7 @@ for f in bad/bad_xml.XML bad/truncated.XML foreign/workflow.yxmd; do
 	check "$f is an error" test "$(field out/results.jsonl $f status)" = error
 done
 contains "a truncated export says so" out/results.jsonl "looks truncated"
-contains "an Alteryx workflow gets the reader's reason" out/results.jsonl "Alteryx workflows are recognised but not read yet"
+contains "an Alteryx workflow gets the refusal's reason" out/results.jsonl "alteryx conversion rules are not implemented yet"
 check "the SSIS package converts" test -s out/good/package.yaml
 for f in bad/empty.XML other/page.html other/archive.zip other/README; do
 	check "$f is skipped" test "$(field out/results.jsonl $f status)" = skipped

@@ -5,14 +5,15 @@
 # takes from the XML (tests/corpus/count-powercenter.sh), which must also
 # equal the committed expectations in tests/corpus/powercenter-counts.tsv;
 # every SSIS package is read, its counts checked the same way, converted,
-# and its output validates (below).
+# and its output validates; every Alteryx file is read and its tools and
+# connections counted the same way (below).
 . "$(dirname "$0")/lib.sh"
 
 fields="mappings mapplets transformations instances connectors sources targets sessions workflows worklets task_instances links shortcuts"
 expect="$AKKO_SRCDIR/tests/corpus/powercenter-counts.tsv"
 
 corpus=$(shared_corpus) || {
-	skip "real PowerCenter and SSIS corpus (counts; every SSIS output converted and validated)" "../shared/corpus is not beside the project"
+	skip "real PowerCenter, SSIS and Alteryx corpus (counts; every SSIS output converted and validated)" "../shared/corpus is not beside the project"
 	echo "# suite done"
 	exit 0
 }
@@ -138,5 +139,46 @@ if [ $files -gt 0 ]; then
 	echo "# ssis corpus: $files packages read; $tasks executables, $flows data flows, $comps components${paths:+ ($paths paths by xmllint)}; $converted of $files outputs validate"
 else
 	skip "real SSIS corpus" "$sdir holds no .dtsx"
+fi
+
+# Alteryx: every workflow, macro and app in ../shared/corpus/alteryx is
+# read with no error and no crash, and its tools and connections equal
+# what xmllint counts: every <Node> under <Nodes> (Tool Containers'
+# children included) and every <Connection> under <Connections> (a Test
+# tool's <Connection> setting is not one).  Not converted yet (E0004).
+adir="$corpus/alteryx"
+files=0 tools=0 conns=0
+for file in "$adir"/*.yxmd "$adir"/*.yxmc "$adir"/*.yxwz; do
+	[ -f "$file" ] || continue
+	base=$(basename "$file")
+	files=$((files + 1))
+	err="$TESTS_OUT/corpus-alteryx-$files.err"
+	stats=$("$AKKO_BIN" inspect --stats "$file" 2>"$err")
+	rc=$?
+	if [ $rc -ne 0 ] || grep -q ': error:' "$err"; then
+		fail "corpus alteryx/$base is read without error (exit $rc)"
+		show "$err" 12
+		continue
+	fi
+	got=$(printf '%s\n' "$stats" | awk -F': ' '{ v[$1] = $2 } END { print v["steps"] " " v["edges"] }')
+	set -- $got
+	tools=$((tools + $1)) conns=$((conns + $2))
+	if [ $have_xmllint = 1 ]; then
+		live="$(xmllint --nonet --xpath "count(/AlteryxDocument/Nodes//Node)" "$file") $(xmllint --nonet --xpath "count(/AlteryxDocument/Connections/Connection)" "$file")"
+		if [ "$got" = "$live" ]; then
+			pass "corpus alteryx/$base: tools and connections equal xmllint's counts ($got)"
+		else
+			fail "corpus alteryx/$base: tools and connections equal xmllint's counts"
+			echo "#   xmllint: $live"
+			echo "#   got:     $got"
+		fi
+	else
+		pass "corpus alteryx/$base is read without error"
+	fi
+done
+if [ $files -gt 0 ]; then
+	echo "# alteryx corpus: $files files read; $tools tools, $conns connections"
+else
+	skip "real Alteryx corpus" "$adir holds no .yxmd, .yxmc or .yxwz"
 fi
 echo "# suite done"

@@ -100,7 +100,8 @@
 	X(STEP_FLOW_OUTPUT, "flow_output", "output boundary of a reusable sub-flow")          \
 	X(STEP_SUBFLOW, "subflow", "instance of a reusable sub-flow (mapplet, macro, shared container)") \
 	X(STEP_OBSERVE, "observe", "shows data without changing it (browse, peek)")           \
-	X(STEP_CUSTOM, "custom", "custom or third-party component, kept opaque")
+	X(STEP_CUSTOM, "custom", "custom or third-party component, kept opaque")             \
+	X(STEP_ANNOTATION, "annotation", "on the canvas only (container, comment, interface question or action); moves no data")
 
 #define PORT_DIR_LIST(X)                                               \
 	X(PORT_IN, 1u << 0, "in", "receives a value")                   \

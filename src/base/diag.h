@@ -36,8 +36,8 @@ typedef enum DiagSeverity { DIAG_NOTE, DIAG_WARNING, DIAG_ERROR } DiagSeverity;
 	  "pass a PowerCenter XML export (root element POWERMART); in the Repository Manager "     \
 	  "use Repository > Export Objects")                                                       \
 	X(E_TOOL_UNSUPPORTED, "E0004", DIAG_ERROR,                                                 \
-	  "PowerCenter exports and SSIS packages convert today; Alteryx and DataStage files are "  \
-	  "recognised but not read yet")                                                     \
+	  "PowerCenter exports and SSIS packages convert today; Alteryx files are read "           \
+	  "('inspect') but not converted yet; DataStage files are recognised but not read yet")    \
 	X(E_BINARY, "E0005", DIAG_ERROR, "job exports are text; this looks like a binary file")   \
 	X(E_IO_WRITE, "E0006", DIAG_ERROR, "check that the output directory exists and is writable") \
 	X(E_OUTDIR_BUSY, "E0007", DIAG_ERROR,                                                      \
@@ -287,7 +287,22 @@ typedef enum DiagSeverity { DIAG_NOTE, DIAG_WARNING, DIAG_ERROR } DiagSeverity;
 	  "the component goes to review: write the column's value by hand, or check the "         \
 	  "component's settings in the designer")                                                 \
 	X(W_SSIS_QUERY_VAR, "W1031", DIAG_WARNING,                                                 \
-	  "the query is the variable's declared value; check what the runs set it to")
+	  "the query is the variable's declared value; check what the runs set it to")        \
+	/* Alteryx workflows, macros and apps (E11xx, W11xx, N11xx) */                             \
+	X(E_AYX_NOT_DOCUMENT, "E1101", DIAG_ERROR,                                                 \
+	  "pass a workflow, macro or app as Designer saves it: a root AlteryxDocument holding "   \
+	  "<Nodes>")                                                                                \
+	X(N_AYX_KIND, "N1102", DIAG_NOTE,                                                          \
+	  "RuntimeProperties/ModuleType decides what the file is; rename it if the extension is " \
+	  "wrong")                                                                                  \
+	X(W_AYX_UNKNOWN_TOOL, "W1103", DIAG_WARNING,                                               \
+	  "the tool is kept as 'unknown' with its settings, for review")                           \
+	X(E_AYX_CONNECTION, "E1104", DIAG_ERROR,                                                   \
+	  "the connection is dropped; the workflow was edited by hand or saved incomplete")       \
+	X(W_AYX_DISABLED, "W1105", DIAG_WARNING,                                                   \
+	  "tools in a disabled container do not run in Alteryx; they are kept, marked disabled")  \
+	X(W_AYX_TOOL_ID, "W1106", DIAG_WARNING,                                                    \
+	  "every tool needs its own ToolID; the workflow was edited by hand")
 /* clang-format on */
 
 typedef enum DiagCode {

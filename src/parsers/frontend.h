@@ -32,4 +32,8 @@ void infa_apply_param_file(AstDoc *doc, const SrcFile *pf, DiagSink *sink);
 /* The SSIS frontend (ssis.c, ssis_flow.c): a .dtsx package. */
 AstDoc *ssis_read_package(Arena *a, const SrcFile *src, DiagSink *sink);
 
+/* The Alteryx frontend (alteryx.c, alteryx_tools.c): a workflow, macro or
+ * app. */
+AstDoc *ayx_read_document(Arena *a, const SrcFile *src, DiagSink *sink);
+
 #endif

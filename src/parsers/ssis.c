@@ -24,23 +24,6 @@
 
 /* ---- the property accessor ------------------------------------------------ */
 
-/* Text of an element without copying: its single text or CDATA child, or
- * the joined pieces interned in the document's dictionary. */
-static const char *elem_text(const xmlNode *n)
-{
-	const xmlNode *t = n->children;
-	if (!t)
-		return "";
-	if (!t->next && (t->type == XML_TEXT_NODE || t->type == XML_CDATA_SECTION_NODE))
-		return t->content ? (const char *)t->content : "";
-	xmlChar *v = xmlNodeGetContent(n);
-	if (!v)
-		return "";
-	const char *s = n->doc && n->doc->dict ? (const char *)xmlDictLookup(n->doc->dict, v, -1) : NULL;
-	xmlFree(v);
-	return s ? s : "";
-}
-
 const char *ssis_prop(const xmlNode *n, const char *name, const xmlNode **where)
 {
 	if (where)
@@ -55,7 +38,7 @@ const char *ssis_prop(const xmlNode *n, const char *name, const xmlNode **where)
 		if (pn && strcmp(pn, name) == 0) {
 			if (where)
 				*where = c;
-			return elem_text(c);
+			return xml_text_view(c);
 		}
 	}
 	return NULL;
@@ -155,7 +138,7 @@ static void rest_props(Ssis *S, const xmlNode *n, PtrVec *props, const char *con
 			p->sensitive = true;
 			S->sensitive++;
 		} else {
-			const char *v = elem_text(c);
+			const char *v = xml_text_view(c);
 			if (!*v)
 				continue;
 			p->value = ssis_str(S, v);
@@ -183,7 +166,7 @@ AstElem *ssis_capture(Ssis *S, const xmlNode *n)
 		ast_push(S->doc, &e->attrs, p);
 	}
 	if (xml_is(n, "BinaryItem")) { /* compiled script: dropped, size noted */
-		const char *t = elem_text(n);
+		const char *t = xml_text_view(n);
 		ast_push(S->doc, &e->attrs,
 			 ast_prop_new(S->doc, "dropped_bytes", arena_sprintf(S->a, "%zu", strlen(t))));
 		return e;
@@ -194,7 +177,7 @@ AstElem *ssis_capture(Ssis *S, const xmlNode *n)
 	}
 	const xmlNode *c = xml_first(n);
 	if (!c) {
-		const char *t = elem_text(n);
+		const char *t = xml_text_view(n);
 		e->text = *t ? ssis_str(S, t) : NULL;
 	}
 	for (; c; c = xml_next(c)) {
@@ -511,8 +494,8 @@ static void read_connection(Ssis *S, const xmlNode *n)
 	for (const xmlNode *ch = xml_first(n); ch; ch = xml_next(ch)) {
 		if (xml_is(ch, "PropertyExpression")) {
 			const char *pn = or_empty(xml_attr(ch, "Name"));
-			AstProp *p = ast_prop_new(S->doc, ssis_str(S, pn), ssis_str(S, elem_text(ch)));
-			p->expr = ssis_expr_new(S, LANG_SSIS, elem_text(ch), ssis_loc(S, ch));
+			AstProp *p = ast_prop_new(S->doc, ssis_str(S, pn), ssis_str(S, xml_text_view(ch)));
+			p->expr = ssis_expr_new(S, LANG_SSIS, xml_text_view(ch), ssis_loc(S, ch));
 			p->loc = ssis_loc(S, ch);
 			ast_push(S->doc, &c->props, p);
 		}
@@ -572,7 +555,7 @@ static AstParam *read_variable(Ssis *S, const xmlNode *n, const char *owner)
 			p->sensitive = true;
 			S->sensitive++;
 		} else
-			p->default_value = ssis_str(S, elem_text(c));
+			p->default_value = ssis_str(S, xml_text_view(c));
 	}
 	const char *ex = ssis_prop(n, "Expression", NULL);
 	if (ssis_prop_bool(n, "EvaluateAsExpression", false) && ex && *ex)
@@ -777,7 +760,7 @@ static void read_script_task(Ssis *S, AstTask *t, const xmlNode *d)
 static void read_exec_package(Ssis *S, AstTask *t, const xmlNode *d)
 {
 	for (const xmlNode *c = xml_first(d); c; c = xml_next(c)) {
-		const char *v = elem_text(c);
+		const char *v = xml_text_view(c);
 		if (xml_is(c, "PackageName") && *v)
 			t->def_name = ssis_str(S, v);
 		else if (xml_is(c, "Connection") && *v && !t->def_name) {
@@ -787,10 +770,10 @@ static void read_exec_package(Ssis *S, AstTask *t, const xmlNode *d)
 		if (xml_is(c, "ParameterAssignment")) {
 			const xmlNode *pn = xml_child(c, "ParameterName");
 			const xmlNode *bv = xml_child(c, "BindedVariableOrParameterName");
-			AstCommand *cmd = ast_command_new(S->doc, ssis_str(S, pn ? elem_text(pn) : ""));
+			AstCommand *cmd = ast_command_new(S->doc, ssis_str(S, pn ? xml_text_view(pn) : ""));
 			cmd->assignment = true;
 			cmd->loc = ssis_loc(S, c);
-			cmd->value = ssis_expr_new(S, LANG_NONE, bv ? elem_text(bv) : "", cmd->loc);
+			cmd->value = ssis_expr_new(S, LANG_NONE, bv ? xml_text_view(bv) : "", cmd->loc);
 			ast_push(S->doc, &t->commands, cmd);
 		} else
 			ast_push(S->doc, &t->extras, ssis_capture(S, c));
@@ -909,8 +892,8 @@ static void read_property_expression(Ssis *S, const xmlNode *c, PtrVec *props, P
 {
 	const char *pn = or_empty(xml_attr(c, "Name"));
 	SrcLoc l = ssis_loc(S, c);
-	AstProp *p = prop_add(S, props, ssis_str(S, pn), ssis_str(S, elem_text(c)), SET_NONE, l);
-	p->expr = ssis_expr_new(S, LANG_SSIS, elem_text(c), l);
+	AstProp *p = prop_add(S, props, ssis_str(S, pn), ssis_str(S, xml_text_view(c)), SET_NONE, l);
+	p->expr = ssis_expr_new(S, LANG_SSIS, xml_text_view(c), l);
 	AstBinding *b = ARENA_NEW(S->a, AstBinding);
 	b->target = p->name;
 	b->property = p->name;

@@ -373,6 +373,21 @@ xmlNode *xml_child(const xmlNode *n, const char *name)
 	return NULL;
 }
 
+const char *xml_text_view(const xmlNode *n)
+{
+	const xmlNode *t = n->children;
+	if (!t)
+		return "";
+	if (!t->next && (t->type == XML_TEXT_NODE || t->type == XML_CDATA_SECTION_NODE))
+		return t->content ? (const char *)t->content : "";
+	xmlChar *v = xmlNodeGetContent(n);
+	if (!v)
+		return "";
+	const char *s = n->doc && n->doc->dict ? (const char *)xmlDictLookup(n->doc->dict, v, -1) : NULL;
+	xmlFree(v);
+	return s ? s : "";
+}
+
 char *xml_text(Arena *a, const xmlNode *n)
 {
 	bool any = false;

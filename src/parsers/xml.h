@@ -54,6 +54,10 @@ xmlNode *xml_first(const xmlNode *n);
 xmlNode *xml_next(const xmlNode *n);
 /* The first child element named `name` (as xml_is() compares), or NULL. */
 xmlNode *xml_child(const xmlNode *n, const char *name);
+/* Text of an element without copying: its single text or CDATA child, or
+ * the joined pieces interned in the document's dictionary; "" when empty.
+ * Valid as long as the document. */
+const char *xml_text_view(const xmlNode *n);
 /* Concatenated text content of an element (arena copy), or NULL if none. */
 char *xml_text(Arena *a, const xmlNode *n);
 

@@ -8,35 +8,11 @@
  * corpus/ssis and the 89 real packages under 200 KB found no crash; the
  * slowest input took 12 s under the fuzzer's sanitizers, 0.09 s in a
  * normal build. */
-#include "ast/dump.h"
-#include "parsers/frontend.h"
-
-#include <stdint.h>
-#include <stdio.h>
+#include "fuzz_reader.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	static int inited;
-	if (!inited) {
-		frontend_global_init();
-		inited = 1;
-	}
-	SrcFile src;
-	srcfile_from_memory(&src, "fuzz.dtsx", (const char *)data, size);
-	DiagSink sink;
-	diag_init(&sink, NULL);
-	Arena a;
-	arena_init(&a);
-	AstDoc *doc = ssis_read_package(&a, &src, &sink);
-	if (doc) {
-		Sbuf out = SBUF_INIT;
-		ast_dump(doc, DUMP_TEXT, &out);
-		ast_dump(doc, DUMP_JSON, &out);
-		sbuf_release(&out);
-	}
-	arena_release(&a);
-	srcfile_release(&src);
-	return 0;
+	return fuzz_read_one(ssis_read_package, "fuzz.dtsx", data, size);
 }
