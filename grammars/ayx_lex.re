@@ -4,7 +4,8 @@
  * ENDIF AND OR NOT IN) are case-insensitive; function names, True, False
  * and bare field names are identifiers resolved later.  A field is
  * `[Any characters]` or a bare name; `[Row-1:Field]` / `[Row+1:Field]` is
- * one token (an EX_ROWREF); `[Engine.X]` / `[User.X]` a name the
+ * one token (an EX_ROWREF; a name holds no bracket, so
+ * a bracket left open is an error where it opens); `[Engine.X]` / `[User.X]` a name the
  * language's constants resolve.  Strings are "..." or '...' with no escape
  * at all: a backslash is itself (EXPRESSIONS.md §3.1).  Comments are `//`
  * to the end of the line and C-style block comments.  A lexical error is recorded as
@@ -29,6 +30,7 @@
 	ident  = ([A-Za-z_] | [\x80-\xff]) ([A-Za-z0-9_] | [\x80-\xff])*;
 	exp    = [eE] [+-]? digit+;
 	number = (digit+ ("." digit*)? | "." digit+) exp?;
+	name   = [^\][\x00]+; // a field name: any characters (line breaks too) but brackets
 */
 
 static int token(AyxParser *p, AYXY_LTYPE *lloc)
@@ -105,8 +107,8 @@ again:
 	}
 	"\"" | "'" { return lex_error(p, lloc, "unterminated string literal"); }
 
-	"[" 'Row' [-+] digit+ ":" [^\]\x00]+ "]" { return rowref(p, lloc, &lval->e); }
-	"[" [^\]\x00]+ "]" { lval->e = leaf(p, EX_NAME, lloc, p->tok + 1, p->cur - 1); return T_IDENT; }
+	"[" 'Row' [-+] digit+ ":" name "]" { return rowref(p, lloc, &lval->e); }
+	"[" name "]" { lval->e = leaf(p, EX_NAME, lloc, p->tok + 1, p->cur - 1); return T_IDENT; }
 	"[" { return lex_error(p, lloc, "unterminated field name: '[' without ']'"); }
 
 	'IF'     { token(p, lloc); return T_IF; }
