@@ -28,7 +28,7 @@
 #define AYX_FUNC_LIST(X)                                                                  \
 	/* conditional */                                                                  \
 	X(AF_IIF, "IIF", 3, 3, "BAA", FR_BRANCHES, FS_EXACT, 0, H(misuse), "a NULL condition takes the else value") \
-	X(AF_SWITCH, "Switch", 4, 255, "AAAA", FR_CHOOSE, FS_EXACT, 0, H(misuse), "Switch(value, default, case1, result1, ...); strings compare ignoring case") \
+	X(AF_SWITCH, "Switch", 4, 255, "AAAA", FR_NONE, FS_EXACT, 0, H(misuse), "Switch(value, default, case1, result1, ...); strings compare ignoring case") \
 	/* string */                                                                       \
 	X(AF_CONTAINS, "Contains", 2, 3, "SSC", FR_BOOL, FS_EXACT, FF_NOT_NULL, H(contains), "case-insensitive unless the third argument is 0; a NULL string is False") \
 	X(AF_COUNTWORDS, "CountWords", 1, 1, "S", FR_INTEGER, FS_EXACT, 0, H(countwords), "words are runs of characters separated by spaces") \
