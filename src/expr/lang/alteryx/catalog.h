@@ -33,38 +33,38 @@
 	X(AF_CONTAINS, "Contains", 2, 3, "SSC", FR_BOOL, FS_EXACT, FF_NOT_NULL, H(contains), "case-insensitive unless the third argument is 0; a NULL string is False") \
 	X(AF_COUNTWORDS, "CountWords", 1, 1, "S", FR_INTEGER, FS_EXACT, 0, H(countwords), "words are runs of characters separated by spaces") \
 	X(AF_DECOMPOSE, "DecomposeUnicodeForMatch", 1, 1, "S", FR_STRING, FS_UNSUPPORTED, 0, U(), "needs unaccent (an extension)") \
-	X(AF_ENDSWITH, "EndsWith", 2, 3, "SSC", FR_BOOL, FS_EXACT, FF_NOT_NULL, H(endswith), "case-insensitive unless the third argument is 0") \
+	X(AF_ENDSWITH, "EndsWith", 2, 3, "SSC", FR_BOOL, FS_EXACT, FF_NOT_NULL, H(startsends), "case-insensitive unless the third argument is 0") \
 	X(AF_FINDNTH, "FindNth", 3, 3, "SSI", FR_INTEGER, FS_EXACT, 0, H(findnth), "0-based, -1 when absent") \
 	X(AF_FINDSTRING, "FindString", 2, 2, "SS", FR_INTEGER, FS_EXACT, 0, H(findstring), "0-based, -1 when absent; case-sensitive") \
 	X(AF_GETLEFTPART, "GetLeftPart", 2, 2, "SS", FR_STRING, FS_UNSUPPORTED, 0, U(), AYX_NO_SQL) \
 	X(AF_GETPART, "GetPart", 3, 3, "SSI", FR_STRING, FS_UNSUPPORTED, 0, U(), AYX_NO_SQL) \
 	X(AF_GETRIGHTPART, "GetRightPart", 2, 2, "SS", FR_STRING, FS_UNSUPPORTED, 0, U(), AYX_NO_SQL) \
 	X(AF_GETWORD, "GetWord", 2, 2, "SI", FR_STRING, FS_EXACT, 0, H(getword), "0-based; words separated by spaces") \
-	X(AF_LEFT, "Left", 2, 2, "SI", FR_STRING, FS_EXACT, 0, H(left), "a length past the end is the whole string") \
+	X(AF_LEFT, "Left", 2, 2, "SI", FR_STRING, FS_EXACT, 0, H(leftright), "a length past the end is the whole string") \
 	X(AF_LENGTH, "Length", 1, 1, "S", FR_INTEGER, FS_EXACT, 0, P(CHAR_LENGTH), "characters") \
 	X(AF_LOWERCASE, "LowerCase", 1, 1, "S", FR_STRING, FS_EXACT, 0, P(LOWER), "") \
 	X(AF_MD5_ASCII, "MD5_ASCII", 1, 1, "S", FR_STRING, FS_EXACT, 0, P(MD5), "the same as MD5_UTF8 for ASCII text") \
 	X(AF_MD5_UNICODE, "MD5_UNICODE", 1, 1, "S", FR_STRING, FS_UNSUPPORTED, 0, U(), "hashes UTF-16 bytes, which PostgreSQL text cannot hold") \
 	X(AF_MD5_UTF8, "MD5_UTF8", 1, 1, "S", FR_STRING, FS_EXACT, 0, P(MD5), "lower-case hexadecimal") \
-	X(AF_PADLEFT, "PadLeft", 3, 3, "SIS", FR_STRING, FS_EXACT, 0, H(padleft), "a longer string is kept whole") \
-	X(AF_PADRIGHT, "PadRight", 3, 3, "SIS", FR_STRING, FS_EXACT, 0, H(padright), "a longer string is kept whole") \
+	X(AF_PADLEFT, "PadLeft", 3, 3, "SIS", FR_STRING, FS_EXACT, 0, H(pad), "a longer string is kept whole") \
+	X(AF_PADRIGHT, "PadRight", 3, 3, "SIS", FR_STRING, FS_EXACT, 0, H(pad), "a longer string is kept whole") \
 	X(AF_REGEX_COUNTMATCHES, "REGEX_CountMatches", 2, 3, "SSC", FR_INTEGER, FS_APPROX, 0, H(regex_count), "PostgreSQL's regular expressions, not Boost's") \
 	X(AF_REGEX_MATCH, "REGEX_Match", 2, 3, "SSC", FR_BOOL, FS_APPROX, 0, H(regex_match), "the whole string must match; case-insensitive unless the third argument is 0") \
 	X(AF_REGEX_REPLACE, "REGEX_Replace", 3, 4, "SSSC", FR_STRING, FS_APPROX, 0, H(regex_replace), "every match; $1 becomes \\1") \
 	X(AF_REPLACE, "Replace", 3, 3, "SSS", FR_STRING, FS_EXACT, 0, P(REPLACE), "literal, case-sensitive, every occurrence") \
 	X(AF_REPLACECHAR, "ReplaceChar", 3, 3, "SSS", FR_STRING, FS_EXACT, 0, H(replacechar), "each character of the set becomes the first character of the third argument") \
 	X(AF_REPLACEFIRST, "ReplaceFirst", 3, 3, "SSS", FR_STRING, FS_EXACT, 0, H(replacefirst), "the first occurrence only") \
-	X(AF_RIGHT, "Right", 2, 2, "SI", FR_STRING, FS_EXACT, 0, H(left), "a length past the end is the whole string") \
+	X(AF_RIGHT, "Right", 2, 2, "SI", FR_STRING, FS_EXACT, 0, H(leftright), "a length past the end is the whole string") \
 	X(AF_REVERSESTRING, "ReverseString", 1, 1, "S", FR_STRING, FS_EXACT, 0, P(REVERSE), "") \
-	X(AF_STARTSWITH, "StartsWith", 2, 3, "SSC", FR_BOOL, FS_EXACT, FF_NOT_NULL, H(endswith), "case-insensitive unless the third argument is 0") \
+	X(AF_STARTSWITH, "StartsWith", 2, 3, "SSC", FR_BOOL, FS_EXACT, FF_NOT_NULL, H(startsends), "case-insensitive unless the third argument is 0") \
 	X(AF_STRCSPN, "STRCSPN", 2, 2, "SS", FR_INTEGER, FS_UNSUPPORTED, 0, U(), AYX_NO_SQL) \
 	X(AF_STRSPN, "STRSPN", 2, 2, "SS", FR_INTEGER, FS_UNSUPPORTED, 0, U(), AYX_NO_SQL) \
 	X(AF_STRIPQUOTES, "StripQuotes", 1, 1, "S", FR_STRING, FS_UNSUPPORTED, 0, U(), AYX_NO_SQL) \
 	X(AF_SUBSTRING, "Substring", 2, 3, "SII", FR_STRING, FS_EXACT, 0, H(substring), "0-based start; out-of-range parts are empty") \
 	X(AF_TITLECASE, "TitleCase", 1, 1, "S", FR_STRING, FS_EXACT, 0, P(INITCAP), "") \
 	X(AF_TRIM, "Trim", 1, 2, "SS", FR_STRING, FS_EXACT, 0, H(trim), "white space, or the characters of the second argument") \
-	X(AF_TRIMLEFT, "TrimLeft", 1, 2, "SS", FR_STRING, FS_EXACT, 0, H(trimleft), "") \
-	X(AF_TRIMRIGHT, "TrimRight", 1, 2, "SS", FR_STRING, FS_EXACT, 0, H(trimright), "") \
+	X(AF_TRIMLEFT, "TrimLeft", 1, 2, "SS", FR_STRING, FS_EXACT, 0, H(trim), "") \
+	X(AF_TRIMRIGHT, "TrimRight", 1, 2, "SS", FR_STRING, FS_EXACT, 0, H(trim), "") \
 	X(AF_UPPERCASE, "UpperCase", 1, 1, "S", FR_STRING, FS_EXACT, 0, P(UPPER), "") \
 	X(AF_UUID, "UuidCreate", 0, 0, "", FR_STRING, FS_UNSUPPORTED, 0, U(), "a new value per row; gen_random_uuid() differs in form") \
 	/* conversion */                                                                   \
@@ -80,24 +80,24 @@
 	X(AF_TOSTRING, "ToString", 1, 4, "AISS", FR_STRING, FS_EXACT, 0, H(tostring), "numDecimals rounds; thousands separators are not translated") \
 	/* date and time */                                                                \
 	X(AF_DATETIMEADD, "DateTimeAdd", 3, 3, "XNS", FR_DATE, FS_EXACT, 0, H(datetimeadd), "months clamp to the end of the month; a fractional amount is truncated") \
-	X(AF_DATETIMEDAY, "DateTimeDay", 1, 1, "X", FR_INTEGER, FS_EXACT, 0, H(datetimeday), "") \
+	X(AF_DATETIMEDAY, "DateTimeDay", 1, 1, "X", FR_INTEGER, FS_EXACT, 0, H(datetimepart), "") \
 	X(AF_DATETIMEDIFF, "DateTimeDiff", 3, 3, "XXS", FR_BIGINT, FS_EXACT, 0, H(datetimediff), "whole units of the first minus the second, truncated") \
 	X(AF_DATETIMEFIRSTOFMONTH, "DateTimeFirstOfMonth", 0, 0, "", FR_DATE, FS_EXACT, 0, H(firstofmonth), "the run's start") \
 	X(AF_DATETIMEFORMAT, "DateTimeFormat", 2, 3, "XFS", FR_STRING, FS_EXACT, 0, H(datetimeformat), "% specifiers; English names only") \
-	X(AF_DATETIMEHOUR, "DateTimeHour", 1, 1, "X", FR_INTEGER, FS_EXACT, 0, H(datetimehour), "") \
+	X(AF_DATETIMEHOUR, "DateTimeHour", 1, 1, "X", FR_INTEGER, FS_EXACT, 0, H(datetimepart), "") \
 	X(AF_DATETIMELASTOFMONTH, "DateTimeLastOfMonth", 0, 0, "", FR_DATE, FS_EXACT, 0, H(lastofmonth), "the last day at 23:59:59") \
-	X(AF_DATETIMEMINUTES, "DateTimeMinutes", 1, 1, "X", FR_INTEGER, FS_EXACT, 0, H(datetimeminutes), "") \
-	X(AF_DATETIMEMONTH, "DateTimeMonth", 1, 1, "X", FR_INTEGER, FS_EXACT, 0, H(datetimemonth), "") \
+	X(AF_DATETIMEMINUTES, "DateTimeMinutes", 1, 1, "X", FR_INTEGER, FS_EXACT, 0, H(datetimepart), "") \
+	X(AF_DATETIMEMONTH, "DateTimeMonth", 1, 1, "X", FR_INTEGER, FS_EXACT, 0, H(datetimepart), "") \
 	X(AF_DATETIMENOW, "DateTimeNow", 0, 0, "", FR_DATE, FS_EXACT, 0, P(NOW_RUN), "fixed when the run starts") \
 	X(AF_DATETIMEPARSE, "DateTimeParse", 2, 3, "SFS", FR_DATE, FS_EXACT, 0, H(datetimeparse), "% specifiers; English names only") \
-	X(AF_DATETIMEQUARTER, "DateTimeQuarter", 1, 1, "X", FR_INTEGER, FS_EXACT, 0, H(datetimequarter), "") \
-	X(AF_DATETIMESECONDS, "DateTimeSeconds", 1, 1, "X", FR_INTEGER, FS_EXACT, 0, H(datetimeseconds), "whole seconds") \
+	X(AF_DATETIMEQUARTER, "DateTimeQuarter", 1, 1, "X", FR_INTEGER, FS_EXACT, 0, H(datetimepart), "") \
+	X(AF_DATETIMESECONDS, "DateTimeSeconds", 1, 1, "X", FR_INTEGER, FS_EXACT, 0, H(datetimepart), "whole seconds") \
 	X(AF_DATETIMESTART, "DateTimeStart", 0, 0, "", FR_DATE, FS_EXACT, 0, P(NOW_RUN), "the run's start") \
 	X(AF_DATETIMETODAY, "DateTimeToday", 0, 0, "", FR_DATE, FS_EXACT, 0, H(today), "midnight of the run's start") \
 	X(AF_DATETIMETOLOCAL, "DateTimeToLocal", 1, 1, "X", FR_DATE, FS_UNSUPPORTED, 0, U(), "uses the machine's time zone") \
 	X(AF_DATETIMETOUTC, "DateTimeToUTC", 1, 1, "X", FR_DATE, FS_UNSUPPORTED, 0, U(), "uses the machine's time zone") \
 	X(AF_DATETIMETRIM, "DateTimeTrim", 2, 2, "XS", FR_DATE, FS_EXACT, 0, H(datetimetrim), "firstofmonth, lastofmonth, year, month, day, hour, minute") \
-	X(AF_DATETIMEYEAR, "DateTimeYear", 1, 1, "X", FR_INTEGER, FS_EXACT, 0, H(datetimeyear), "") \
+	X(AF_DATETIMEYEAR, "DateTimeYear", 1, 1, "X", FR_INTEGER, FS_EXACT, 0, H(datetimepart), "") \
 	X(AF_TODATE, "ToDate", 1, 1, "X", FR_DATE, FS_EXACT, 0, H(todate), "the day at midnight") \
 	X(AF_TODATETIME, "ToDateTime", 1, 1, "X", FR_DATE, FS_EXACT, 0, H(todatetime), "") \
 	/* math */                                                                         \
@@ -136,11 +136,11 @@
 	X(AF_COMPAREDIGITS, "CompareDigits", 3, 3, "NNI", FR_BOOL, FS_UNSUPPORTED, 0, U(), AYX_NO_SQL) \
 	X(AF_COMPAREEPSILON, "CompareEpsilon", 2, 2, "NN", FR_BOOL, FS_UNSUPPORTED, 0, U(), AYX_NO_SQL) \
 	X(AF_ISEMPTY, "IsEmpty", 1, 1, "A", FR_BOOL, FS_EXACT, FF_NOT_NULL, H(isempty), "NULL or ''") \
-	X(AF_ISINTEGER, "IsInteger", 1, 1, "A", FR_BOOL, FS_EXACT, FF_NOT_NULL, H(isinteger), "the field's type, known when translating") \
+	X(AF_ISINTEGER, "IsInteger", 1, 1, "A", FR_BOOL, FS_EXACT, FF_NOT_NULL, H(istype), "the field's type, known when translating") \
 	X(AF_ISNULL, "IsNull", 1, 1, "A", FR_BOOL, FS_EXACT, FF_NOT_NULL, P(IS_NULL), "") \
-	X(AF_ISNUMBER, "IsNumber", 1, 1, "A", FR_BOOL, FS_EXACT, FF_NOT_NULL, H(isnumber), "the field's type, known when translating") \
+	X(AF_ISNUMBER, "IsNumber", 1, 1, "A", FR_BOOL, FS_EXACT, FF_NOT_NULL, H(istype), "the field's type, known when translating") \
 	X(AF_ISSPATIALOBJ, "IsSpatialObj", 1, 1, "A", FR_BOOL, FS_UNSUPPORTED, 0, U(), "spatial objects are not translated") \
-	X(AF_ISSTRING, "IsString", 1, 1, "A", FR_BOOL, FS_EXACT, FF_NOT_NULL, H(isstring), "the field's type, known when translating") \
+	X(AF_ISSTRING, "IsString", 1, 1, "A", FR_BOOL, FS_EXACT, FF_NOT_NULL, H(istype), "the field's type, known when translating") \
 	X(AF_NULL, "Null", 0, 0, "", FR_NONE, FS_EXACT, 0, H(null), "NULL of the context's type") \
 	/* file */                                                                         \
 	X(AF_FILEEXISTS, "FileExists", 1, 1, "S", FR_BOOL, FS_UNSUPPORTED, 0, U(), "the file system is not visible to SQL") \

@@ -123,7 +123,7 @@ static Sql ends_with(Gen *g, Sql s, Sql t)
 }
 
 /* StartsWith and EndsWith(String, Target, CaseInsensitive=1) */
-Sql ayx_lower_endswith(Gen *g, const Expr *e)
+Sql ayx_lower_startsends(Gen *g, const Expr *e)
 {
 	Sql s = sql_arg(g, e, 0), t = sql_arg(g, e, 1);
 	Sql (*test)(Gen *, Sql, Sql) = e->fn->id == AF_ENDSWITH ? ends_with : starts_with;
@@ -178,7 +178,7 @@ static Sql at_least_zero(Gen *g, Sql n)
 }
 
 /* Left(String, len) and Right(String, len): a longer length is the whole string. */
-Sql ayx_lower_left(Gen *g, const Expr *e)
+Sql ayx_lower_leftright(Gen *g, const Expr *e)
 {
 	Sql s = sql_arg(g, e, 0), n = at_least_zero(g, sql_arg(g, e, 1));
 	if (e->fn->id == AF_LEFT)
@@ -189,19 +189,14 @@ Sql ayx_lower_left(Gen *g, const Expr *e)
 			sql_prim(g, PRIM_GREATEST, XT_INTEGER, NULL, 2, start, int_lit(g, 1)), n);
 }
 
-/* PadLeft(String, len, char): a string already as long is unchanged. */
-Sql ayx_lower_padleft(Gen *g, const Expr *e)
+/* PadLeft/PadRight(String, len, char): a string already as long is unchanged. */
+Sql ayx_lower_pad(Gen *g, const Expr *e)
 {
 	Sql s = sql_arg(g, e, 0), n = sql_arg(g, e, 1), c = sql_arg(g, e, 2);
 	Sql pad = sql_prim(g, e->fn->id == AF_PADLEFT ? PRIM_LPAD : PRIM_RPAD, XT_STRING, NULL, 3, s, n, c);
 	Sql len = sql_prim(g, PRIM_CHAR_LENGTH, XT_INTEGER, NULL, 1, s);
 	return sql_mk(g, PREC_PRIMARY, XT_STRING, "CASE WHEN %s >= %s THEN %s ELSE %s END", len.s,
 		      sql_wrap(g, n, PREC_CMP + 1), s.s, pad.s);
-}
-
-Sql ayx_lower_padright(Gen *g, const Expr *e)
-{
-	return ayx_lower_padleft(g, e);
 }
 
 /* A pattern with (?i) in front when flag argument i says to ignore case
@@ -302,7 +297,8 @@ Sql ayx_lower_substring(Gen *g, const Expr *e)
 	return sql_prim(g, PRIM_SUBSTR, XT_STRING, NULL, 3, s, start, at_least_zero(g, sql_arg(g, e, 2)));
 }
 
-/* Trim(String, y): white space, or the characters of y, from both ends. */
+/* Trim(String, y), TrimLeft, TrimRight: white space, or the characters of
+ * y, from both ends or one. */
 static Sql trim_sides(Gen *g, const Expr *e, bool left, bool right)
 {
 	Sql s = sql_arg(g, e, 0);
@@ -316,17 +312,7 @@ static Sql trim_sides(Gen *g, const Expr *e, bool left, bool right)
 
 Sql ayx_lower_trim(Gen *g, const Expr *e)
 {
-	return trim_sides(g, e, true, true);
-}
-
-Sql ayx_lower_trimleft(Gen *g, const Expr *e)
-{
-	return trim_sides(g, e, true, false);
-}
-
-Sql ayx_lower_trimright(Gen *g, const Expr *e)
-{
-	return trim_sides(g, e, false, true);
+	return trim_sides(g, e, e->fn->id != AF_TRIMRIGHT, e->fn->id != AF_TRIMLEFT);
 }
 
 /* ---- conversion (conversion-functions.html) -------------------------------------------- */
@@ -523,39 +509,19 @@ static Sql part(Gen *g, const Expr *e, int u)
 	return sql_cast(g, x, XT_INTEGER);
 }
 
-Sql ayx_lower_datetimeyear(Gen *g, const Expr *e)
+/* DateTimeYear, DateTimeMonth, DateTimeDay, DateTimeHour, DateTimeMinutes,
+ * DateTimeSeconds, DateTimeQuarter: that part as a whole number. */
+Sql ayx_lower_datetimepart(Gen *g, const Expr *e)
 {
-	return part(g, e, DU_YEAR);
-}
-
-Sql ayx_lower_datetimemonth(Gen *g, const Expr *e)
-{
-	return part(g, e, DU_MONTH);
-}
-
-Sql ayx_lower_datetimeday(Gen *g, const Expr *e)
-{
-	return part(g, e, DU_DAY);
-}
-
-Sql ayx_lower_datetimehour(Gen *g, const Expr *e)
-{
-	return part(g, e, DU_HOUR);
-}
-
-Sql ayx_lower_datetimeminutes(Gen *g, const Expr *e)
-{
-	return part(g, e, DU_MINUTE);
-}
-
-Sql ayx_lower_datetimeseconds(Gen *g, const Expr *e)
-{
-	return part(g, e, DU_SECOND);
-}
-
-Sql ayx_lower_datetimequarter(Gen *g, const Expr *e)
-{
-	return part(g, e, DU_QUARTER);
+	switch (e->fn->id) {
+	case AF_DATETIMEYEAR: return part(g, e, DU_YEAR);
+	case AF_DATETIMEMONTH: return part(g, e, DU_MONTH);
+	case AF_DATETIMEDAY: return part(g, e, DU_DAY);
+	case AF_DATETIMEHOUR: return part(g, e, DU_HOUR);
+	case AF_DATETIMEMINUTES: return part(g, e, DU_MINUTE);
+	case AF_DATETIMESECONDS: return part(g, e, DU_SECOND);
+	default: return part(g, e, DU_QUARTER);
+	}
 }
 
 /* The format argument i as the dialect's format, or NULL after an error. */
@@ -723,19 +689,10 @@ static bool is_string(ExprType t)
 	return t == XT_STRING;
 }
 
-Sql ayx_lower_isinteger(Gen *g, const Expr *e)
+Sql ayx_lower_istype(Gen *g, const Expr *e)
 {
-	return type_test(g, e, is_integer);
-}
-
-Sql ayx_lower_isnumber(Gen *g, const Expr *e)
-{
-	return type_test(g, e, expr_type_numeric);
-}
-
-Sql ayx_lower_isstring(Gen *g, const Expr *e)
-{
-	return type_test(g, e, is_string);
+	return type_test(g, e, e->fn->id == AF_ISINTEGER ? is_integer : e->fn->id == AF_ISSTRING ? is_string
+												  : expr_type_numeric);
 }
 
 Sql ayx_lower_null(Gen *g, const Expr *e)
