@@ -23,7 +23,7 @@ static const ExprBinding *typed(void *ud, BindKind what, const char *name)
 	    {.kind = BIND_COLUMN, .name = "D", .type = XT_DATE},
 	    {.kind = BIND_COLUMN, .name = "I", .type = XT_INTEGER},
 	    {.kind = BIND_COLUMN, .name = "B", .type = XT_BOOLEAN},
-	    
+
 	};
 	(void)ud;
 	for (size_t i = 0; i < sizeof b / sizeof b[0]; i++)
@@ -40,8 +40,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	ExprEnv env = {.lang = ayx, .dialect = &dialect_postgres, .free_names = true};
 	ExprResult r;
 	expr_translate(&a, &env, (const char *)data, size, &r);
-	ExprEnv env2 = {.lang = ayx, .dialect = &dialect_postgres, .condition = true, .resolve = typed,
-		       .arrival_order = "akko_ord"};
+	ExprEnv env2 = {.lang = ayx,
+			.dialect = &dialect_postgres,
+			.condition = true,
+			.resolve = typed,
+			.arrival_order = "akko_ord"};
 	expr_translate(&a, &env2, (const char *)data, size, &r);
 	arena_release(&a);
 	return 0;

@@ -155,7 +155,8 @@ static void test_crashes(void)
 int main(void)
 {
 	arena_init(&arena);
-	CHECK(expr_language_named("alteryx") == expr_language(LANG_ALTERYX), "the Alteryx language is registered");
+	CHECK(expr_language_named("alteryx") == expr_language(LANG_ALTERYX),
+	      "the Alteryx language is registered");
 	test_precedence();
 	test_literals();
 	test_errors();

@@ -15,9 +15,9 @@ bool ayx_date_unit(const char *s, int *out)
 		const char *name;
 		DateUnit u;
 	} units[] = {
-	    {"year", DU_YEAR},     {"years", DU_YEAR},       {"month", DU_MONTH},   {"months", DU_MONTH},
-	    {"day", DU_DAY},       {"days", DU_DAY},         {"hour", DU_HOUR},     {"hours", DU_HOUR},
-	    {"minute", DU_MINUTE}, {"minutes", DU_MINUTE},   {"second", DU_SECOND}, {"seconds", DU_SECOND},
+	    {"year", DU_YEAR},     {"years", DU_YEAR},     {"month", DU_MONTH},   {"months", DU_MONTH},
+	    {"day", DU_DAY},       {"days", DU_DAY},       {"hour", DU_HOUR},     {"hours", DU_HOUR},
+	    {"minute", DU_MINUTE}, {"minutes", DU_MINUTE}, {"second", DU_SECOND}, {"seconds", DU_SECOND},
 	};
 	for (size_t i = 0; i < ARRAY_LEN(units); i++)
 		if (ascii_ieq(s, units[i].name)) {
@@ -35,10 +35,10 @@ bool ayx_date_tokens(Arena *a, const char *fmt, DateTokens *t)
 		char c;
 		DateTokKind kind;
 	} specs[] = {
-	    {'Y', DT_YEAR4},         {'y', DT_YEAR2},       {'m', DT_MONTH},        {'b', DT_MONTH_ABBR_TC},
-	    {'h', DT_MONTH_ABBR_TC}, {'B', DT_MONTH_NAME_TC}, {'d', DT_DAY},        {'j', DT_DAY_OF_YEAR},
-	    {'a', DT_DAY_ABBR_TC},   {'A', DT_DAY_NAME_TC}, {'H', DT_HOUR24},       {'I', DT_HOUR12},
-	    {'M', DT_MINUTE},        {'S', DT_SECOND},      {'p', DT_AM},
+	    {'Y', DT_YEAR4},         {'y', DT_YEAR2},         {'m', DT_MONTH},  {'b', DT_MONTH_ABBR_TC},
+	    {'h', DT_MONTH_ABBR_TC}, {'B', DT_MONTH_NAME_TC}, {'d', DT_DAY},    {'j', DT_DAY_OF_YEAR},
+	    {'a', DT_DAY_ABBR_TC},   {'A', DT_DAY_NAME_TC},   {'H', DT_HOUR24}, {'I', DT_HOUR12},
+	    {'M', DT_MINUTE},        {'S', DT_SECOND},        {'p', DT_AM},
 	};
 	memset(t, 0, sizeof *t);
 	for (const char *p = fmt; *p; p++) {
@@ -70,10 +70,12 @@ bool ayx_type_named(const char *name, ExprType *out)
 		const char *name;
 		ExprType type;
 	} types[] = {
-	    {"String", XT_STRING},   {"WString", XT_STRING}, {"V_String", XT_STRING}, {"V_WString", XT_STRING},
-	    {"Byte", XT_INTEGER},    {"Int16", XT_INTEGER},  {"Int32", XT_INTEGER},   {"Int64", XT_BIGINT},
-	    {"FixedDecimal", XT_DECIMAL}, {"Float", XT_DOUBLE}, {"Double", XT_DOUBLE}, {"Date", XT_DATE},
-	    {"DateTime", XT_DATE},   {"Time", XT_TIME},      {"Bool", XT_BOOLEAN},    {"Blob", XT_BINARY},
+	    {"String", XT_STRING},    {"WString", XT_STRING}, {"V_String", XT_STRING},
+	    {"V_WString", XT_STRING}, {"Byte", XT_INTEGER},   {"Int16", XT_INTEGER},
+	    {"Int32", XT_INTEGER},    {"Int64", XT_BIGINT},   {"FixedDecimal", XT_DECIMAL},
+	    {"Float", XT_DOUBLE},     {"Double", XT_DOUBLE},  {"Date", XT_DATE},
+	    {"DateTime", XT_DATE},    {"Time", XT_TIME},      {"Bool", XT_BOOLEAN},
+	    {"Blob", XT_BINARY},
 	};
 	for (size_t i = 0; i < ARRAY_LEN(types); i++)
 		if (ascii_ieq(name, types[i].name)) {

@@ -141,8 +141,8 @@ Sql ayx_lower_findnth(Gen *g, const Expr *e)
 {
 	Sql s = sql_arg(g, e, 0), t = sql_arg(g, e, 1), n = sql_arg(g, e, 2);
 	Sql re = sql_prim(g, PRIM_LITERAL_RE, XT_STRING, NULL, 1, t);
-	return sql_position_out(g, sql_prim(g, PRIM_REGEX_INSTR, XT_INTEGER, NULL, 4, s, re, int_lit(g, 1), n),
-				"-1");
+	return sql_position_out(
+	    g, sql_prim(g, PRIM_REGEX_INSTR, XT_INTEGER, NULL, 4, s, re, int_lit(g, 1), n), "-1");
 }
 
 /* CountWords(String): words are characters separated by a space. */
@@ -166,7 +166,8 @@ Sql ayx_lower_getword(Gen *g, const Expr *e)
 	} else {
 		Sql count = sql_cast(g, n, XT_STRING);
 		re = sql_prim(g, PRIM_CONCAT_STRICT, XT_STRING, NULL, 2,
-			      sql_prim(g, PRIM_CONCAT_STRICT, XT_STRING, NULL, 2, text_lit(g, "^ *(?:[^ ]+ +){"), count),
+			      sql_prim(g, PRIM_CONCAT_STRICT, XT_STRING, NULL, 2,
+				       text_lit(g, "^ *(?:[^ ]+ +){"), count),
 			      text_lit(g, "}([^ ]+)"));
 	}
 	return sql_prim(g, PRIM_REGEX_GROUP, XT_STRING, NULL, 3, s, re, int_lit(g, 1));
@@ -359,8 +360,10 @@ Sql ayx_lower_tonumber(Gen *g, const Expr *e)
 		keep = 0;
 	}
 	if (e->nargs > 3 && !(e->args[3]->kind == EX_STRING && strcmp(e->args[3]->text, ".") == 0))
-		sql_note(g, W_EXPR_UNSUPPORTED, e->args[3], "ToNumber's decimal separator other than '.' is not translated");
-	if (e->args[0]->kind == EX_STRING && !is_number_text(e->args[0]->text)) /* PostgreSQL would fold the cast */
+		sql_note(g, W_EXPR_UNSUPPORTED, e->args[3],
+			 "ToNumber's decimal separator other than '.' is not translated");
+	if (e->args[0]->kind == EX_STRING &&
+	    !is_number_text(e->args[0]->text)) /* PostgreSQL would fold the cast */
 		return sql_lit(g, XT_DOUBLE, keep ? "NULL" : "0");
 	Sql ok = sql_prim(g, PRIM_IS_NUMBER, XT_BOOLEAN, NULL, 1, x);
 	return sql_mk(g, PREC_PRIMARY, XT_DOUBLE, "CASE WHEN %s THEN %s ELSE %s END", ok.s,
@@ -373,9 +376,11 @@ Sql ayx_lower_tostring(Gen *g, const Expr *e)
 	Sql x = sql_gen(g, e->args[0]);
 	if (e->nargs > 2 && flag_arg(e, 2, 0) != 0 &&
 	    !(e->args[2]->kind == EX_STRING && !e->args[2]->text[0]))
-		sql_note(g, W_EXPR_UNSUPPORTED, e->args[2], "ToString's thousands separator is not translated");
+		sql_note(g, W_EXPR_UNSUPPORTED, e->args[2],
+			 "ToString's thousands separator is not translated");
 	if (e->nargs > 3 && !(e->args[3]->kind == EX_STRING && strcmp(e->args[3]->text, ".") == 0))
-		sql_note(g, W_EXPR_UNSUPPORTED, e->args[3], "ToString's decimal separator other than '.' is not translated");
+		sql_note(g, W_EXPR_UNSUPPORTED, e->args[3],
+			 "ToString's decimal separator other than '.' is not translated");
 	if (e->nargs > 1 && expr_type_numeric(x.type)) {
 		Sql r = sql_prim(g, PRIM_ROUND, XT_DECIMAL, NULL, 2, sql_as_decimal(g, x), sql_arg(g, e, 1));
 		return sql_cast(g, r, XT_STRING);
@@ -391,7 +396,9 @@ static int unit_arg(Gen *g, const Expr *e, uint32_t i)
 	int u = DU_COUNT;
 	const Expr *a = e->args[i];
 	if (a->kind != EX_STRING)
-		arg_error(g, a, arena_sprintf(g->a, "the unit of %s must be a literal such as \"days\"", e->fn->name));
+		arg_error(
+		    g, a,
+		    arena_sprintf(g->a, "the unit of %s must be a literal such as \"days\"", e->fn->name));
 	else if (!ayx_date_unit(a->text, &u))
 		arg_error(g, a, arena_sprintf(g->a, "unknown date unit '%s'", a->text));
 	return u;
@@ -409,8 +416,9 @@ Sql ayx_lower_datetimeadd(Gen *g, const Expr *e)
 	if (sql_literal_number(e->args[1], &v) && fabs(v) < 2e9)
 		n = int_lit(g, (long)trunc(v));
 	else if (n.type != XT_INTEGER)
-		n = sql_cast(g, sql_prim(g, PRIM_TRUNC, XT_DECIMAL, NULL, 2, sql_as_decimal(g, n), int_lit(g, 0)),
-			     XT_INTEGER);
+		n = sql_cast(
+		    g, sql_prim(g, PRIM_TRUNC, XT_DECIMAL, NULL, 2, sql_as_decimal(g, n), int_lit(g, 0)),
+		    XT_INTEGER);
 	return sql_prim(g, PRIM_ADD_INTERVAL, XT_DATE, sql_interval_unit(g, u), 2, d, n);
 }
 
@@ -419,7 +427,8 @@ Sql ayx_lower_datetimediff(Gen *g, const Expr *e)
 {
 	Sql a = date_arg(g, e, 0), b = date_arg(g, e, 1);
 	int u = unit_arg(g, e, 2);
-	static const long secs[DU_COUNT] = {[DU_DAY] = 86400, [DU_HOUR] = 3600, [DU_MINUTE] = 60, [DU_SECOND] = 1};
+	static const long secs[DU_COUNT] = {
+	    [DU_DAY] = 86400, [DU_HOUR] = 3600, [DU_MINUTE] = 60, [DU_SECOND] = 1};
 	if (u == DU_COUNT)
 		return sql_lit(g, XT_BIGINT, "NULL");
 	if (u == DU_MONTH || u == DU_YEAR) {
@@ -429,7 +438,8 @@ Sql ayx_lower_datetimediff(Gen *g, const Expr *e)
 		return sql_cast(g, m, XT_BIGINT);
 	}
 	if (!secs[u]) {
-		arg_error(g, e->args[2], "DateTimeDiff's unit must be years, months, days, hours, minutes or seconds");
+		arg_error(g, e->args[2],
+			  "DateTimeDiff's unit must be years, months, days, hours, minutes or seconds");
 		return sql_lit(g, XT_BIGINT, "NULL");
 	}
 	Sql diff = sql_prim(g, PRIM_EPOCH_DIFF, XT_DECIMAL, NULL, 2, a, b);
@@ -445,9 +455,10 @@ static Sql trunc_to(Gen *g, int u, Sql d)
 /* The last second of d's month. */
 static Sql month_end(Gen *g, Sql d)
 {
-	Sql next = sql_prim(g, PRIM_ADD_INTERVAL, XT_DATE, sql_interval_unit(g, DU_MONTH), 2, trunc_to(g, DU_MONTH, d),
-			    int_lit(g, 1));
-	return sql_prim(g, PRIM_ADD_INTERVAL, XT_DATE, sql_interval_unit(g, DU_SECOND), 2, next, int_lit(g, -1));
+	Sql next = sql_prim(g, PRIM_ADD_INTERVAL, XT_DATE, sql_interval_unit(g, DU_MONTH), 2,
+			    trunc_to(g, DU_MONTH, d), int_lit(g, 1));
+	return sql_prim(g, PRIM_ADD_INTERVAL, XT_DATE, sql_interval_unit(g, DU_SECOND), 2, next,
+			int_lit(g, -1));
 }
 
 static Sql run_start(Gen *g)
@@ -495,7 +506,9 @@ Sql ayx_lower_datetimetrim(Gen *g, const Expr *e)
 	int u = unit_arg(g, e, 1);
 	if (u > DU_SECOND) {
 		if (u != DU_COUNT)
-			arg_error(g, t, "DateTimeTrim trims to firstofmonth, lastofmonth, year, month, day, hour, minute or second");
+			arg_error(g, t,
+				  "DateTimeTrim trims to firstofmonth, lastofmonth, year, month, day, hour, "
+				  "minute or second");
 		return sql_lit(g, XT_DATE, "NULL");
 	}
 	return trunc_to(g, u, d);
@@ -528,7 +541,8 @@ Sql ayx_lower_datetimepart(Gen *g, const Expr *e)
 static DateFmt *format_arg(Gen *g, const Expr *e, uint32_t i)
 {
 	const Expr *f = e->args[i];
-	if (e->nargs > i + 1 && !(e->args[i + 1]->kind == EX_STRING && ascii_ieq(e->args[i + 1]->text, "English")))
+	if (e->nargs > i + 1 &&
+	    !(e->args[i + 1]->kind == EX_STRING && ascii_ieq(e->args[i + 1]->text, "English")))
 		sql_note(g, W_EXPR_UNSUPPORTED, e->args[i + 1], "%s: month and day names are English only",
 			 e->fn->name);
 	if (f->kind != EX_STRING) {
@@ -537,8 +551,8 @@ static DateFmt *format_arg(Gen *g, const Expr *e, uint32_t i)
 	}
 	DateFmt *d = ARENA_NEW(g->a, DateFmt);
 	if (!sql_datefmt(g, f->text, d)) {
-		sql_error_at(g, E_EXPR_ARG, f->off + 1 + (uint32_t)d->bad_off, 2, "%s in the format of %s", d->bad,
-			     e->fn->name);
+		sql_error_at(g, E_EXPR_ARG, f->off + 1 + (uint32_t)d->bad_off, 2, "%s in the format of %s",
+			     d->bad, e->fn->name);
 		return NULL;
 	}
 	return d;
@@ -566,7 +580,8 @@ Sql ayx_lower_datetimeparse(Gen *g, const Expr *e)
 	if (!f)
 		return sql_lit(g, XT_DATE, "NULL");
 	Sql p = sql_prim(g, PRIM_TO_TIMESTAMP, XT_DATE, NULL, 2, s, text_lit(g, f->pg.buf));
-	Sql ok = sql_prim(g, PRIM_REGEX_MATCHES, XT_BOOLEAN, NULL, 2, s, text_lit(g, arena_sprintf(g->a, "(?i)%s", f->re.buf)));
+	Sql ok = sql_prim(g, PRIM_REGEX_MATCHES, XT_BOOLEAN, NULL, 2, s,
+			  text_lit(g, arena_sprintf(g->a, "(?i)%s", f->re.buf)));
 	sbuf_release(&f->pg);
 	sbuf_release(&f->re);
 	return sql_mk(g, PREC_PRIMARY, XT_DATE, "CASE WHEN %s THEN %s END", ok.s, p.s);
@@ -591,7 +606,8 @@ static Sql average(Gen *g, const Expr *e, bool skip_null)
 			  sql_wrap(g, x, PREC_IS + 1));
 	}
 	Sql s = as_double(g, sql_mk(g, PREC_ADD, XT_DECIMAL, "%s", sum.buf));
-	const char *n = skip_null ? arena_sprintf(g->a, "NULLIF(%s, 0)", count.buf) : arena_sprintf(g->a, "%u", e->nargs);
+	const char *n =
+	    skip_null ? arena_sprintf(g->a, "NULLIF(%s, 0)", count.buf) : arena_sprintf(g->a, "%u", e->nargs);
 	sbuf_release(&sum);
 	sbuf_release(&count);
 	return sql_mk(g, PREC_MUL, XT_DOUBLE, "%s / %s", sql_wrap(g, s, PREC_MUL), n);
@@ -616,13 +632,15 @@ static Sql whole(Gen *g, Sql x)
 {
 	if (x.type == XT_INTEGER || x.type == XT_BIGINT)
 		return x;
-	return sql_cast(g, sql_prim(g, PRIM_TRUNC, XT_DECIMAL, NULL, 2, sql_as_decimal(g, x), int_lit(g, 0)), XT_BIGINT);
+	return sql_cast(g, sql_prim(g, PRIM_TRUNC, XT_DECIMAL, NULL, 2, sql_as_decimal(g, x), int_lit(g, 0)),
+			XT_BIGINT);
 }
 
 /* Mod(n, d): whole numbers; the remainder has the dividend's sign. */
 Sql ayx_lower_mod(Gen *g, const Expr *e)
 {
-	return sql_prim(g, PRIM_MOD, XT_BIGINT, NULL, 2, whole(g, sql_arg(g, e, 0)), whole(g, sql_arg(g, e, 1)));
+	return sql_prim(g, PRIM_MOD, XT_BIGINT, NULL, 2, whole(g, sql_arg(g, e, 0)),
+			whole(g, sql_arg(g, e, 1)));
 }
 
 Sql ayx_lower_pi(Gen *g, const Expr *e)
@@ -637,8 +655,8 @@ Sql ayx_lower_pi(Gen *g, const Expr *e)
 Sql ayx_lower_randint(Gen *g, const Expr *e)
 {
 	Sql n = sql_arg(g, e, 0);
-	Sql r = sql_mk(g, PREC_MUL, XT_DOUBLE, "%s * (%s + 1)", sql_prim(g, PRIM_RANDOM, XT_DOUBLE, NULL, 0).s,
-		       sql_wrap(g, n, PREC_ADD));
+	Sql r = sql_mk(g, PREC_MUL, XT_DOUBLE, "%s * (%s + 1)",
+		       sql_prim(g, PRIM_RANDOM, XT_DOUBLE, NULL, 0).s, sql_wrap(g, n, PREC_ADD));
 	return sql_cast(g, sql_prim(g, PRIM_FLOOR, XT_DOUBLE, NULL, 1, r), XT_INTEGER);
 }
 
@@ -646,7 +664,8 @@ Sql ayx_lower_randint(Gen *g, const Expr *e)
 Sql ayx_lower_round(Gen *g, const Expr *e)
 {
 	Sql x = sql_as_decimal(g, sql_arg(g, e, 0)), m = sql_as_decimal(g, sql_arg(g, e, 1));
-	Sql q = sql_mk(g, PREC_MUL, XT_DECIMAL, "%s / %s", sql_wrap(g, x, PREC_MUL), sql_wrap(g, m, PREC_MUL + 1));
+	Sql q = sql_mk(g, PREC_MUL, XT_DECIMAL, "%s / %s", sql_wrap(g, x, PREC_MUL),
+		       sql_wrap(g, m, PREC_MUL + 1));
 	Sql r = sql_prim(g, PRIM_ROUND, XT_DECIMAL, NULL, 2, q, int_lit(g, 0));
 	return as_double(g, sql_mk(g, PREC_MUL, XT_DECIMAL, "%s * %s", r.s, sql_wrap(g, m, PREC_MUL + 1)));
 }
@@ -691,8 +710,10 @@ static bool is_string(ExprType t)
 
 Sql ayx_lower_istype(Gen *g, const Expr *e)
 {
-	return type_test(g, e, e->fn->id == AF_ISINTEGER ? is_integer : e->fn->id == AF_ISSTRING ? is_string
-												  : expr_type_numeric);
+	return type_test(g, e,
+			 e->fn->id == AF_ISINTEGER  ? is_integer
+			 : e->fn->id == AF_ISSTRING ? is_string
+						    : expr_type_numeric);
 }
 
 Sql ayx_lower_null(Gen *g, const Expr *e)
