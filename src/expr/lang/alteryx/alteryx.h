@@ -23,12 +23,13 @@ bool ayx_type_named(const char *name, ExprType *out);
 /* The hooks of catalog.h's H(name) rows. */
 #define AYX_LOWERING_HOOKS(X)                                                                                \
 	X(misuse)                                                                                            \
-	X(contains) X(countwords) X(startsends) X(findnth) X(findstring) X(getword) X(leftright) X(pad)      \
-	    X(regex_count) X(regex_match) X(regex_replace) X(replacechar) X(replacefirst) X(substring)       \
-		X(trim) X(tonumber) X(tostring) X(datetimeadd) X(datetimediff) X(firstofmonth)               \
-		    X(datetimeformat) X(lastofmonth) X(datetimeparse) X(datetimepart) X(today)               \
-			X(datetimetrim) X(todate) X(todatetime) X(average) X(averagenonnull) X(log10) X(mod) \
-			    X(pi) X(randint) X(round) X(isempty) X(istype) X(null)
+	X(contains)                                                                                          \
+	X(countwords) X(startsends) X(findnth) X(findstring) X(getword) X(leftright) X(pad) X(regex_count)   \
+	    X(regex_match) X(regex_replace) X(replacechar) X(replacefirst) X(substring) X(trim) X(degrees)   \
+		X(tonumber) X(tostring) X(datetimeadd) X(datetimediff) X(firstofmonth) X(datetimeformat)     \
+		    X(lastofmonth) X(datetimeparse) X(datetimepart) X(today) X(datetimetrim) X(todate)       \
+			X(todatetime) X(average) X(averagenonnull) X(log10) X(mod) X(pi) X(randint) X(round) \
+			    X(isempty) X(istype) X(null)
 #define X(name) Sql ayx_lower_##name(Gen *g, const Expr *e);
 AYX_LOWERING_HOOKS(X)
 #undef X

@@ -76,6 +76,8 @@
 	X(AF_HEXTONUMBER, "HexToNumber", 1, 1, "S", FR_BIGINT, FS_UNSUPPORTED, 0, U(), AYX_NO_SQL) \
 	X(AF_INTTOBIN, "IntToBin", 1, 1, "I", FR_STRING, FS_UNSUPPORTED, 0, U(), AYX_NO_SQL) \
 	X(AF_INTTOHEX, "IntToHex", 1, 1, "I", FR_STRING, FS_EXACT, 0, P(TO_HEX), "upper case") \
+	X(AF_TODEGREES, "ToDegrees", 1, 1, "N", FR_DOUBLE, FS_EXACT, 0, H(degrees), "x * 180 / pi") \
+	X(AF_TORADIANS, "ToRadians", 1, 1, "N", FR_DOUBLE, FS_EXACT, 0, H(degrees), "x * pi / 180") \
 	X(AF_TONUMBER, "ToNumber", 1, 4, "ACCS", FR_DOUBLE, FS_EXACT, 0, H(tonumber), "text that is not a number gives 0, or NULL when keepNulls is 1") \
 	X(AF_TOSTRING, "ToString", 1, 4, "AISS", FR_STRING, FS_EXACT, 0, H(tostring), "numDecimals rounds; thousands separators are not translated") \
 	/* date and time */                                                                \
@@ -131,6 +133,13 @@
 	X(AF_SQRT, "Sqrt", 1, 1, "N", FR_DOUBLE, FS_EXACT, 0, P(SQRT), "") \
 	X(AF_TAN, "TAN", 1, 1, "N", FR_DOUBLE, FS_EXACT, 0, P(TAN), "radians") \
 	X(AF_TANH, "TANH", 1, 1, "N", FR_DOUBLE, FS_EXACT, 0, P(TANH), "") \
+	/* math: bitwise */                                                                \
+	X(AF_BINARYAND, "BinaryAnd", 2, 2, "II", FR_ARG1, FS_EXACT, 0, P(BIT_AND), "whole numbers") \
+	X(AF_BINARYNOT, "BinaryNot", 1, 1, "I", FR_ARG1, FS_UNSUPPORTED, 0, U(), "the width of Alteryx's complement is not documented") \
+	X(AF_BINARYOR, "BinaryOr", 2, 2, "II", FR_ARG1, FS_EXACT, 0, P(BIT_OR), "whole numbers") \
+	X(AF_BINARYXOR, "BinaryXOr", 2, 2, "II", FR_ARG1, FS_EXACT, 0, P(BIT_XOR), "whole numbers") \
+	X(AF_SHIFTLEFT, "ShiftLeft", 2, 2, "II", FR_BIGINT, FS_UNSUPPORTED, 0, U(), AYX_NO_SQL) \
+	X(AF_SHIFTRIGHT, "ShiftRight", 2, 2, "II", FR_BIGINT, FS_UNSUPPORTED, 0, U(), AYX_NO_SQL) \
 	/* test */                                                                         \
 	X(AF_COMPAREDICTIONARY, "CompareDictionary", 2, 2, "SS", FR_INTEGER, FS_UNSUPPORTED, 0, U(), AYX_NO_SQL) \
 	X(AF_COMPAREDIGITS, "CompareDigits", 3, 3, "NNI", FR_BOOL, FS_UNSUPPORTED, 0, U(), AYX_NO_SQL) \
@@ -142,7 +151,13 @@
 	X(AF_ISSPATIALOBJ, "IsSpatialObj", 1, 1, "A", FR_BOOL, FS_UNSUPPORTED, 0, U(), "spatial objects are not translated") \
 	X(AF_ISSTRING, "IsString", 1, 1, "A", FR_BOOL, FS_EXACT, FF_NOT_NULL, H(istype), "the field's type, known when translating") \
 	X(AF_NULL, "Null", 0, 0, "", FR_NONE, FS_EXACT, 0, H(null), "NULL of the context's type") \
+	/* specialized */                                                                  \
+	X(AF_ESCAPEXML, "EscapeXMLMetacharacters", 1, 1, "S", FR_STRING, FS_UNSUPPORTED, 0, U(), AYX_NO_SQL) \
+	X(AF_GETENV, "GetEnvironmentVariable", 1, 1, "S", FR_STRING, FS_UNSUPPORTED, 0, U(), "the machine's environment is not visible to SQL") \
+	X(AF_GETVAL, "GetVal", 0, 0, "", FR_STRING, FS_UNSUPPORTED, 0, U(), "the engine's state is not visible to SQL") \
+	X(AF_MESSAGE, "Message", 3, 3, "ISA", FR_ARG1, FS_UNSUPPORTED, 0, U(), "writes to the engine's messages") \
 	/* file */                                                                         \
+	X(AF_FILEADDPATHS, "FileAddPaths", 2, 2, "SS", FR_STRING, FS_UNSUPPORTED, 0, U(), AYX_NO_SQL) \
 	X(AF_FILEEXISTS, "FileExists", 1, 1, "S", FR_BOOL, FS_UNSUPPORTED, 0, U(), "the file system is not visible to SQL") \
 	X(AF_FILEGETDIR, "FileGetDir", 1, 1, "S", FR_STRING, FS_UNSUPPORTED, 0, U(), AYX_NO_SQL) \
 	X(AF_FILEGETEXT, "FileGetExt", 1, 1, "S", FR_STRING, FS_UNSUPPORTED, 0, U(), AYX_NO_SQL) \
@@ -151,6 +166,49 @@
 	X(AF_ST_AREA, "ST_Area", 1, 2, "AS", FR_DOUBLE, FS_UNSUPPORTED, 0, U(), "spatial objects are not translated") \
 	X(AF_ST_DISTANCE, "ST_Distance", 2, 3, "AAS", FR_DOUBLE, FS_UNSUPPORTED, 0, U(), "spatial objects are not translated") \
 	X(AF_ST_LENGTH, "ST_Length", 1, 2, "AS", FR_DOUBLE, FS_UNSUPPORTED, 0, U(), "spatial objects are not translated") \
+	X(AF_ST_BOUNDARY, "ST_Boundary", 1, 255, "A", FR_DOUBLE, FS_UNSUPPORTED, 0, U(), "spatial objects are not translated") \
+	X(AF_ST_BOUNDINGRECTANGLE, "ST_BoundingRectangle", 1, 255, "A", FR_DOUBLE, FS_UNSUPPORTED, 0, U(), "spatial objects are not translated") \
+	X(AF_ST_CENTROID, "ST_Centroid", 1, 255, "A", FR_DOUBLE, FS_UNSUPPORTED, 0, U(), "spatial objects are not translated") \
+	X(AF_ST_CENTROIDX, "ST_CentroidX", 1, 255, "A", FR_DOUBLE, FS_UNSUPPORTED, 0, U(), "spatial objects are not translated") \
+	X(AF_ST_CENTROIDY, "ST_CentroidY", 1, 255, "A", FR_DOUBLE, FS_UNSUPPORTED, 0, U(), "spatial objects are not translated") \
+	X(AF_ST_COMBINE, "ST_Combine", 1, 255, "A", FR_DOUBLE, FS_UNSUPPORTED, 0, U(), "spatial objects are not translated") \
+	X(AF_ST_CONTAINS, "ST_Contains", 1, 255, "A", FR_DOUBLE, FS_UNSUPPORTED, 0, U(), "spatial objects are not translated") \
+	X(AF_ST_CONVEXHULL, "ST_ConvexHull", 1, 255, "A", FR_DOUBLE, FS_UNSUPPORTED, 0, U(), "spatial objects are not translated") \
+	X(AF_ST_CREATELINE, "ST_CreateLine", 1, 255, "A", FR_DOUBLE, FS_UNSUPPORTED, 0, U(), "spatial objects are not translated") \
+	X(AF_ST_CREATEPOINT, "ST_CreatePoint", 1, 255, "A", FR_DOUBLE, FS_UNSUPPORTED, 0, U(), "spatial objects are not translated") \
+	X(AF_ST_CREATEPOLYGON, "ST_CreatePolygon", 1, 255, "A", FR_DOUBLE, FS_UNSUPPORTED, 0, U(), "spatial objects are not translated") \
+	X(AF_ST_CUT, "ST_Cut", 1, 255, "A", FR_DOUBLE, FS_UNSUPPORTED, 0, U(), "spatial objects are not translated") \
+	X(AF_ST_DIMENSION, "ST_Dimension", 1, 255, "A", FR_DOUBLE, FS_UNSUPPORTED, 0, U(), "spatial objects are not translated") \
+	X(AF_ST_ENDPOINT, "ST_EndPoint", 1, 255, "A", FR_DOUBLE, FS_UNSUPPORTED, 0, U(), "spatial objects are not translated") \
+	X(AF_ST_INTERSECTION, "ST_Intersection", 1, 255, "A", FR_DOUBLE, FS_UNSUPPORTED, 0, U(), "spatial objects are not translated") \
+	X(AF_ST_INTERSECTS, "ST_Intersects", 1, 255, "A", FR_DOUBLE, FS_UNSUPPORTED, 0, U(), "spatial objects are not translated") \
+	X(AF_ST_INVERSEINTERSECTION, "ST_InverseIntersection", 1, 255, "A", FR_DOUBLE, FS_UNSUPPORTED, 0, U(), "spatial objects are not translated") \
+	X(AF_ST_MAXX, "ST_MaxX", 1, 255, "A", FR_DOUBLE, FS_UNSUPPORTED, 0, U(), "spatial objects are not translated") \
+	X(AF_ST_MAXY, "ST_MaxY", 1, 255, "A", FR_DOUBLE, FS_UNSUPPORTED, 0, U(), "spatial objects are not translated") \
+	X(AF_ST_MINX, "ST_MinX", 1, 255, "A", FR_DOUBLE, FS_UNSUPPORTED, 0, U(), "spatial objects are not translated") \
+	X(AF_ST_MINY, "ST_MinY", 1, 255, "A", FR_DOUBLE, FS_UNSUPPORTED, 0, U(), "spatial objects are not translated") \
+	X(AF_ST_NUMPARTS, "ST_NumParts", 1, 255, "A", FR_DOUBLE, FS_UNSUPPORTED, 0, U(), "spatial objects are not translated") \
+	X(AF_ST_NUMPOINTS, "ST_NumPoints", 1, 255, "A", FR_DOUBLE, FS_UNSUPPORTED, 0, U(), "spatial objects are not translated") \
+	X(AF_ST_POINTN, "ST_PointN", 1, 255, "A", FR_DOUBLE, FS_UNSUPPORTED, 0, U(), "spatial objects are not translated") \
+	X(AF_ST_RELATE, "ST_Relate", 1, 255, "A", FR_DOUBLE, FS_UNSUPPORTED, 0, U(), "spatial objects are not translated") \
+	X(AF_ST_REMOVEHOLES, "ST_RemoveHoles", 1, 255, "A", FR_DOUBLE, FS_UNSUPPORTED, 0, U(), "spatial objects are not translated") \
+	X(AF_ST_STARTPOINT, "ST_StartPoint", 1, 255, "A", FR_DOUBLE, FS_UNSUPPORTED, 0, U(), "spatial objects are not translated") \
+	X(AF_ST_TOUCHES, "ST_Touches", 1, 255, "A", FR_DOUBLE, FS_UNSUPPORTED, 0, U(), "spatial objects are not translated") \
+	X(AF_ST_TOUCHESORINTERSECTS, "ST_TouchesOrIntersects", 1, 255, "A", FR_DOUBLE, FS_UNSUPPORTED, 0, U(), "spatial objects are not translated") \
+	X(AF_ST_WITHIN, "ST_Within", 1, 255, "A", FR_DOUBLE, FS_UNSUPPORTED, 0, U(), "spatial objects are not translated") \
+	X(AF_FINANCECAGR, "FinanceCAGR", 1, 255, "N", FR_DOUBLE, FS_UNSUPPORTED, 0, U(), "finance functions are not translated") \
+	X(AF_FINANCEEFFECTIVERATE, "FinanceEffectiveRate", 1, 255, "N", FR_DOUBLE, FS_UNSUPPORTED, 0, U(), "finance functions are not translated") \
+	X(AF_FINANCEFV, "FinanceFV", 1, 255, "N", FR_DOUBLE, FS_UNSUPPORTED, 0, U(), "finance functions are not translated") \
+	X(AF_FINANCEFVSCHEDULE, "FinanceFVSchedule", 1, 255, "N", FR_DOUBLE, FS_UNSUPPORTED, 0, U(), "finance functions are not translated") \
+	X(AF_FINANCEIRR, "FinanceIRR", 1, 255, "N", FR_DOUBLE, FS_UNSUPPORTED, 0, U(), "finance functions are not translated") \
+	X(AF_FINANCEMIRR, "FinanceMIRR", 1, 255, "N", FR_DOUBLE, FS_UNSUPPORTED, 0, U(), "finance functions are not translated") \
+	X(AF_FINANCEMXIRR, "FinanceMXIRR", 1, 255, "N", FR_DOUBLE, FS_UNSUPPORTED, 0, U(), "finance functions are not translated") \
+	X(AF_FINANCENOMINALRATE, "FinanceNominalRate", 1, 255, "N", FR_DOUBLE, FS_UNSUPPORTED, 0, U(), "finance functions are not translated") \
+	X(AF_FINANCENPER, "FinanceNPER", 1, 255, "N", FR_DOUBLE, FS_UNSUPPORTED, 0, U(), "finance functions are not translated") \
+	X(AF_FINANCEPMT, "FinancePMT", 1, 255, "N", FR_DOUBLE, FS_UNSUPPORTED, 0, U(), "finance functions are not translated") \
+	X(AF_FINANCEPV, "FinancePV", 1, 255, "N", FR_DOUBLE, FS_UNSUPPORTED, 0, U(), "finance functions are not translated") \
+	X(AF_FINANCERATE, "FinanceRate", 1, 255, "N", FR_DOUBLE, FS_UNSUPPORTED, 0, U(), "finance functions are not translated") \
+	X(AF_FINANCEXNPV, "FinanceXNPV", 1, 255, "N", FR_DOUBLE, FS_UNSUPPORTED, 0, U(), "finance functions are not translated") \
 	X(AF_FINANCE_NPV, "FinanceNPV", 2, 255, "NN", FR_DOUBLE, FS_UNSUPPORTED, 0, U(), "finance functions are not translated")
 /* clang-format on */
 

@@ -316,6 +316,11 @@ Sql ayx_lower_trim(Gen *g, const Expr *e)
 	return trim_sides(g, e, e->fn->id != AF_TRIMRIGHT, e->fn->id != AF_TRIMLEFT);
 }
 
+static Sql as_double(Gen *g, Sql x)
+{
+	return x.type == XT_DOUBLE ? x : sql_cast(g, sql_as_value(g, x), XT_DOUBLE);
+}
+
 /* ---- conversion (conversion-functions.html) -------------------------------------------- */
 
 /* Text that PRIM_IS_NUMBER accepts: blanks, a sign, digits with one
@@ -386,6 +391,15 @@ Sql ayx_lower_tostring(Gen *g, const Expr *e)
 		return sql_cast(g, r, XT_STRING);
 	}
 	return sql_as_text(g, x, e->args[0]);
+}
+
+/* ToDegrees(x): x * 180 / pi; ToRadians(x): x * pi / 180. */
+Sql ayx_lower_degrees(Gen *g, const Expr *e)
+{
+	Sql x = as_double(g, sql_arg(g, e, 0));
+	const char *fmt =
+	    e->fn->id == AF_TODEGREES ? "%s * 180 / 3.141592653589793" : "%s * 3.141592653589793 / 180";
+	return sql_mk(g, PREC_MUL, XT_DOUBLE, fmt, sql_wrap(g, x, PREC_MUL));
 }
 
 /* ---- dates (datetime-functions.html) --------------------------------------------------- */
@@ -588,11 +602,6 @@ Sql ayx_lower_datetimeparse(Gen *g, const Expr *e)
 }
 
 /* ---- math (math-functions.html) --------------------------------------------------------- */
-
-static Sql as_double(Gen *g, Sql x)
-{
-	return x.type == XT_DOUBLE ? x : sql_cast(g, sql_as_value(g, x), XT_DOUBLE);
-}
 
 /* Average(v...): a NULL counts as 0; AverageNonNull leaves NULLs out. */
 static Sql average(Gen *g, const Expr *e, bool skip_null)
