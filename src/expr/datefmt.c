@@ -14,7 +14,9 @@ DatePart datefmt_part(DateTokKind k)
 	case DT_YEAR2:
 	case DT_YEAR_RR: return DP_YY;
 	case DT_MONTH_NAME:
-	case DT_MONTH_ABBR: return DP_MONTH_NAME;
+	case DT_MONTH_ABBR:
+	case DT_MONTH_NAME_TC:
+	case DT_MONTH_ABBR_TC: return DP_MONTH_NAME;
 	case DT_MONTH: return DP_MONTH;
 	case DT_DAY: return DP_DAY;
 	case DT_HOUR24: return DP_HOUR24;

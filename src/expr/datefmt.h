@@ -49,11 +49,15 @@ typedef enum DateUnit {
 	X(DT_YEAR_RR, "two-digit year with a rolling century window")          \
 	X(DT_MONTH_NAME, "month name")                                          \
 	X(DT_MONTH_ABBR, "month name, three letters")                           \
+	X(DT_MONTH_NAME_TC, "month name, capitalised (April)")                  \
+	X(DT_MONTH_ABBR_TC, "month name, three letters, capitalised (Apr)")     \
 	X(DT_MONTH, "month number")                                             \
 	X(DT_DAY_OF_YEAR, "day of the year")                                    \
 	X(DT_DAY, "day of the month")                                           \
 	X(DT_DAY_NAME, "day name")                                              \
 	X(DT_DAY_ABBR, "day name, three letters")                               \
+	X(DT_DAY_NAME_TC, "day name, capitalised (Tuesday)")                     \
+	X(DT_DAY_ABBR_TC, "day name, three letters, capitalised (Tue)")         \
 	X(DT_DAY_OF_WEEK, "day of the week, 1-7")                               \
 	X(DT_HOUR24, "hour, 0-23")                                              \
 	X(DT_HOUR12, "hour, 1-12")                                              \

@@ -70,6 +70,7 @@ typedef struct SqlTmpl {
 	X(PRIM_DATE_TRUNC)      /* truncate {1} to unit {u} */             \
 	X(PRIM_ADD_INTERVAL)    /* {1} plus {2} units of {u} */            \
 	X(PRIM_EPOCH_DIFF)      /* seconds from {2} to {1} as a number */  \
+	X(PRIM_WHOLE_MONTHS)    /* whole months from {2} to {1}, truncated toward zero */ \
 	X(PRIM_EXTRACT)         /* field {u} of {1} as a number */         \
 	X(PRIM_MAKE_TIMESTAMP)  /* date from year..seconds {1}..{6} */     \
 	X(PRIM_NOW_ROW)         /* clock read per row (SYSDATE) */         \

@@ -9,8 +9,9 @@
 
 extern const Language lang_powercenter;
 extern const Language lang_ssis;
+extern const Language lang_alteryx;
 
-static const Language *const languages[] = {&lang_powercenter, &lang_ssis, NULL};
+static const Language *const languages[] = {&lang_powercenter, &lang_ssis, &lang_alteryx, NULL};
 
 static const char *const status_names[] = {
 #define X(id, str, doc) str,

@@ -59,6 +59,10 @@ typedef struct LangSemantics {
 	bool null_condition_is_null;
 	/* String comparison ignores letter case. */
 	bool case_insensitive_compare;
+	/* Comparisons are two-valued: a NULL equals NULL and differs from
+	 * every value; an ordering (<, <=, >, >=) with a NULL is false, except
+	 * <= and >= of two NULLs (Alteryx). */
+	bool null_compare_two_valued;
 	/* '+' of two strings concatenates them (under the NULL rule of
 	 * concat_skips_null); a string and a number do not meet. */
 	bool add_concatenates;

@@ -488,6 +488,11 @@ static void check_qname(Sema *s, Expr *e)
 static void check_rowref(Sema *s, Expr *e)
 {
 	const ExprBinding *b = s->env->resolve ? s->env->resolve(s->env->ud, BIND_COLUMN, e->name) : NULL;
+	if (!b && s->env->free_names) { /* the CLI without --types: an untyped column */
+		ExprBinding *nb = ARENA_NEW(s->a, ExprBinding);
+		*nb = (ExprBinding){.kind = BIND_COLUMN, .name = e->name, .type = XT_UNKNOWN};
+		b = nb;
+	}
 	if (!b || b->kind != BIND_COLUMN) {
 		issue(s, E_EXPR_NAME, e, "unknown column '%s'", e->name);
 		e->type = XT_UNKNOWN;

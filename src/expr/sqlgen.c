@@ -576,6 +576,19 @@ Sql sql_concat(Gen *g, const Expr *e)
 	return r;
 }
 
+/* An ordering where NULLs are never ordered: false, except <= and >= of
+ * two NULLs (LangSemantics.null_compare_two_valued). */
+static Sql two_valued_order(Gen *g, ExprOp op, Sql l, Sql r, const char *rs)
+{
+	const char *lp = sql_wrap(g, l, PREC_IS + 1), *rp = sql_wrap(g, r, PREC_IS + 1);
+	const char *cmp = arena_sprintf(g->a, "%s %s %s", sql_wrap(g, l, PREC_CMP + 1), expr_op_sql(op), rs);
+	Sql x = op == OP_LE || op == OP_GE
+		    ? sql_mk(g, PREC_PRIMARY, XT_BOOLEAN, "CASE WHEN %s IS NULL AND %s IS NULL THEN TRUE ELSE COALESCE(%s, FALSE) END", lp, rp, cmp)
+		    : sql_mk(g, PREC_PRIMARY, XT_BOOLEAN, "COALESCE(%s, FALSE)", cmp);
+	x.not_null = true;
+	return x;
+}
+
 /* Comparisons, with the session's NULL ordering when it is HIGH or LOW:
  * then NULL = NULL holds and NULL sorts above (below) every value.  Where
  * the language compares strings ignoring case, both sides are folded. */
@@ -593,8 +606,11 @@ static Sql gen_compare(Gen *g, const Expr *e)
 	if (ordered && (l.type == XT_STRING || r.type == XT_STRING) && g->d->string_order_suffix)
 		rs = arena_sprintf(g->a, "%s%s", sql_wrap(g, r, PREC_CAST), g->d->string_order_suffix);
 	bool nullable = !(e->args[0]->not_null && e->args[1]->not_null);
-	if (g->env->null_compare == NULLCMP_NULL || !nullable)
+	bool two_valued = g->lang->sem.null_compare_two_valued;
+	if ((g->env->null_compare == NULLCMP_NULL && !two_valued) || !nullable)
 		return sql_mk(g, PREC_CMP, XT_BOOLEAN, "%s %s %s", ls, expr_op_sql(e->op), rs);
+	if (ordered && two_valued)
+		return two_valued_order(g, e->op, l, r, rs);
 	if (!ordered)
 		return sql_mk(g, PREC_IS, XT_BOOLEAN, "%s IS %sDISTINCT FROM %s", sql_wrap(g, l, PREC_IS + 1),
 			      e->op == OP_EQ ? "NOT " : "", sql_wrap(g, r, PREC_IS + 1));

@@ -204,6 +204,24 @@ static void test_case_insensitive(void)
 		  "PowerCenter compares case-sensitively");
 }
 
+/* null_compare_two_valued: NULL = NULL holds, an ordering with a NULL is
+ * false (Alteryx, EXPRESSIONS.md §3.3). */
+static void test_two_valued(void)
+{
+	Language tv = flipped;
+	tv.sem.null_compare_two_valued = true;
+	const char *eq = translate_text(&tv, "T = T", false);
+	CHECK_STR(eq, "lower(t) IS NOT DISTINCT FROM lower(t)", "two-valued: NULL equals NULL");
+	pg_case("NULL = NULL is true when comparisons are two-valued", eq, ROW1, "'true'");
+	const char *gt = translate_text(&tv, "J > NULL", false);
+	CHECK(gt && strstr(gt, "COALESCE("), "two-valued: an ordering with a NULL is false, not NULL");
+	pg_case("2 > NULL is false when comparisons are two-valued", gt, ROW1, "'false'");
+	const char *le = translate_text(&tv, "T <= T", false);
+	pg_case("NULL <= NULL is true when comparisons are two-valued", le, ROW1, "'true'");
+	CHECK(!strstr(translate_text(&flipped, "J > I", false), "COALESCE"),
+	      "operands that cannot be NULL compare plainly");
+}
+
 static void test_add_concatenates(void)
 {
 	ExprEnv env = env_of(expr_language(LANG_POWERCENTER));
@@ -481,6 +499,7 @@ int main(int argc, char **argv)
 	test_names_and_strings();
 	test_case_insensitive();
 	test_add_concatenates();
+	test_two_valued();
 	test_integer_modulo();
 	test_conditions_need_booleans();
 	test_cast_hook();

@@ -5,12 +5,10 @@
  * are translated again, each of which once crashed: they must finish with
  * SQL or a diagnostic.
  */
-#include <dirent.h>
-#include <stdlib.h>
-
 #include "expr/dialect.h"
 #include "expr/expr.h"
 #include "expr/lang.h"
+#include "replay.h"
 #include "tap.h"
 
 static Arena arena;
@@ -222,49 +220,10 @@ static void test_errors(void)
 	error_at("a +  $", 5, "unexpected character");
 }
 
-static bool read_file(const char *path, Sbuf *out)
-{
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return false;
-	char buf[4096];
-	size_t n;
-	while ((n = fread(buf, 1, sizeof buf, f)) > 0)
-		sbuf_add(out, buf, n);
-	fclose(f);
-	return true;
-}
-
 /* The fuzz reproducers: each translates to SQL or diagnostics, twice. */
 static void test_crashes(void)
 {
-	const char *src = getenv("AKKO_SRCDIR");
-	const char *dir = arena_sprintf(&arena, "%s/tests/fuzz/ssis-expr-crashes", src ? src : "..");
-	DIR *d = opendir(dir);
-	CHECK(d != NULL, "the reproducers' folder %s exists", dir);
-	if (!d)
-		return;
-	size_t n = 0, done = 0;
-	for (struct dirent *f; (f = readdir(d));) {
-		if (f->d_name[0] == '.')
-			continue;
-		Sbuf text = SBUF_INIT;
-		if (!read_file(arena_sprintf(&arena, "%s/%s", dir, f->d_name), &text))
-			continue;
-		n++;
-		ExprEnv env = {
-		    .lang = expr_language(LANG_SSIS), .dialect = &dialect_postgres, .free_names = true};
-		ExprResult r;
-		expr_translate(&arena, &env, text.buf, text.len, &r);
-		bool one = r.sql || r.issues.len;
-		env.free_names = false;
-		env.condition = true;
-		expr_translate(&arena, &env, text.buf, text.len, &r);
-		done += one && (r.sql || r.issues.len);
-		sbuf_release(&text);
-	}
-	closedir(d);
-	CHECK(done == n, "every fuzz reproducer translates or is diagnosed (%zu of %zu)", done, n);
+	replay_fuzz_crashes(&arena, "ssis-expr-crashes", LANG_SSIS);
 }
 
 int main(void)
