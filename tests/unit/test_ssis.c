@@ -9,55 +9,19 @@
 #include "expr/expr.h"
 #include "expr/lang.h"
 #include "replay.h"
+#include "sexp.h"
 #include "tap.h"
 
 static Arena arena;
 
-/* The tree as an s-expression: (op a b), (cast DT_X a), (if c a b), names
- * and literals as written. */
-static void sexp(Sbuf *b, const Expr *e)
-{
-	switch (e->kind) {
-	case EX_NUMBER: sbuf_adds(b, e->text); return;
-	case EX_STRING: sbuf_addf(b, "\"%s\"", e->text); return;
-	case EX_NAME: sbuf_adds(b, e->name); return;
-	case EX_PARAM: sbuf_addf(b, "@%s", e->name); return;
-	case EX_QNAME: sbuf_addf(b, "%s.%s", e->text, e->name); return;
-	default: break;
-	}
-	sbuf_addch(b, '(');
-	if (e->kind == EX_CAST)
-		sbuf_addf(b, "%s", e->name);
-	else if (e->kind == EX_IF)
-		sbuf_adds(b, "if");
-	else if (e->kind == EX_CALL)
-		sbuf_adds(b, e->name);
-	else
-		sbuf_adds(b, expr_op_name(e->op));
-	for (uint32_t i = 0; i < e->nargs; i++) {
-		sbuf_addch(b, ' ');
-		sexp(b, e->args[i]);
-	}
-	sbuf_addch(b, ')');
-}
-
 static const Expr *parse(const char *text, PtrVec *issues)
 {
-	memset(issues, 0, sizeof *issues);
-	return expr_parse(&arena, expr_language(LANG_SSIS), text, strlen(text), issues);
+	return sexp_parse(&arena, LANG_SSIS, text, issues);
 }
 
 static const char *tree(const char *text)
 {
-	PtrVec issues;
-	const Expr *e = parse(text, &issues);
-	if (!e)
-		return issues.len ? ((ExprIssue *)issues.items[0])->msg : "(no tree, no issue)";
-	Sbuf b = SBUF_INIT;
-	sexp(&b, e);
-	const char *r = arena_strdup(&arena, b.buf);
-	sbuf_release(&b);
-	return r;
+	return sexp_tree(&arena, LANG_SSIS, text);
 }
 
 static void test_precedence(void)
