@@ -6,42 +6,11 @@
  *   ./fuzz_ssis_expr -max_len=4096 DIR tests/fuzz/ssis-expr-seeds
  * An input that ever crashes is kept in tests/fuzz/ssis-expr-crashes/ and
  * replayed by tests/unit/test_ssis.c. */
-#include "expr/dialect.h"
-#include "expr/expr.h"
-#include "expr/lang.h"
-
-#include <stdint.h>
-#include <string.h>
+#include "fuzz_lang.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-static const ExprBinding *typed(void *ud, BindKind what, const char *name)
-{
-	static ExprBinding b[] = {
-	    {.kind = BIND_COLUMN, .name = "S", .type = XT_STRING},
-	    {.kind = BIND_COLUMN, .name = "N", .type = XT_DECIMAL},
-	    {.kind = BIND_COLUMN, .name = "D", .type = XT_DATE},
-	    {.kind = BIND_COLUMN, .name = "I", .type = XT_INTEGER},
-	    {.kind = BIND_COLUMN, .name = "B", .type = XT_BOOLEAN},
-	    {.kind = BIND_PARAM, .name = "User::V", .type = XT_STRING, .declared = true},
-	};
-	(void)ud;
-	for (size_t i = 0; i < sizeof b / sizeof b[0]; i++)
-		if ((b[i].kind == BIND_PARAM) == (what == BIND_PARAM) && strcmp(b[i].name, name) == 0)
-			return &b[i];
-	return NULL;
-}
-
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	Arena a;
-	arena_init(&a);
-	const Language *ssis = expr_language(LANG_SSIS);
-	ExprEnv env = {.lang = ssis, .dialect = &dialect_postgres, .free_names = true};
-	ExprResult r;
-	expr_translate(&a, &env, (const char *)data, size, &r);
-	ExprEnv env2 = {.lang = ssis, .dialect = &dialect_postgres, .condition = true, .resolve = typed};
-	expr_translate(&a, &env2, (const char *)data, size, &r);
-	arena_release(&a);
-	return 0;
+	return fuzz_translate_one(LANG_SSIS, NULL, data, size);
 }
