@@ -554,8 +554,10 @@ static void loop(Em *m, const IrLoop *l)
 	map_end(m);
 }
 
-/* The payload only SSIS tasks have: nothing is written when it is empty. */
-static void task_ssis(Em *m, const IrTask *t)
+/* A task's nesting and payload (parent, loop, handler, statement...),
+ * which today only SSIS control flow fills: nothing is written when it is
+ * empty, so other tools' output is unchanged. */
+static void task_payload(Em *m, const IrTask *t)
 {
 	kv_opt(m, "parent", t->parent);
 	if (t->disabled)
@@ -615,7 +617,7 @@ static void task(Em *m, const IrTask *t)
 	if (t->commands.len)
 		kv_strlist(m, "commands", &t->commands);
 	kv_opt(m, "condition", t->condition);
-	task_ssis(m, t);
+	task_payload(m, t);
 	kv_num(m, "confidence", t->confidence);
 	kv_bool(m, "review", t->review);
 	warnings(m, &t->warnings);
