@@ -323,6 +323,11 @@ bool lower_group_read(Lower *L, const AstStep *s, const char *group)
 	return false;
 }
 
+const char *lower_fail(Lower *L, const char *msg, const char *nonconst)
+{
+	return arena_sprintf(L->a, "CAST(concat(%s, %s) AS boolean)", lower_sql_string(L, msg), nonconst);
+}
+
 bool lower_port_in_error(const AstStep *s, const AstPort *p)
 {
 	for (uint32_t g = 0; p->group && g < s->groups.len; g++) {

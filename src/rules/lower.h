@@ -160,6 +160,12 @@ bool lower_port_in_error(const AstStep *s, const AstPort *p);
 bool lower_group_read(Lower *L, const AstStep *s, const char *group);
 /* What the flow being lowered is called in messages: "mapping", "data flow". */
 const char *lower_flow_word(Lower *L);
+/* A boolean that fails the statement with `msg` where it is evaluated: SQL
+ * has no RAISE, so a cast of the message to boolean, concatenated with
+ * `nonconst` (SQL that is NULL there, and not a constant) so that
+ * PostgreSQL cannot fold the cast and fail at planning time, on rows that
+ * never reach it. */
+const char *lower_fail(Lower *L, const char *msg, const char *nonconst);
 /* A SQL string literal of `text`. */
 const char *lower_sql_string(Lower *L, const char *text);
 /* The index of port p in s->ports, or -1. */

@@ -24,9 +24,8 @@
 static const char *lookup_fail_check(Lower *L, const AstStep *s, const char *found)
 {
 	const char *msg = arena_sprintf(L->a, "akko: lookup '%s' found no match for an input row", s->name);
-	return arena_sprintf(L->a, "CASE WHEN %s THEN true ELSE CAST(concat(%s, %s) AS boolean) END", found,
-			     lower_sql_string(L, msg),
-			     strcmp(found, "l.akko_found") == 0 ? "l.akko_found" : "NULL");
+	return arena_sprintf(L->a, "CASE WHEN %s THEN true ELSE %s END", found,
+			     lower_fail(L, msg, strcmp(found, "l.akko_found") == 0 ? "l.akko_found" : "NULL"));
 }
 
 /* The value of a port that passes an upstream column on unchanged

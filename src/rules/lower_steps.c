@@ -712,8 +712,8 @@ static const char *route_checked(Lower *L, const AstStep *s, const AstGroup *gr,
 					gr->name, s->name);
 	/* concatenated with the (NULL) condition so that PostgreSQL cannot fold
 	 * the failing cast at planning time */
-	return arena_sprintf(L->a, "CASE WHEN (%s) IS NULL THEN CAST(concat(%s, (%s)::text) AS boolean) ELSE (%s) END",
-			     c, lower_sql_string(L, msg), c, c);
+	return arena_sprintf(L->a, "CASE WHEN (%s) IS NULL THEN %s ELSE (%s) END", c,
+			     lower_fail(L, msg, arena_sprintf(L->a, "(%s)::text", c)), c);
 }
 
 /* The WHERE of node `ln` (output group `mine`, NULL for the error output)
@@ -1245,13 +1245,13 @@ void lower_pivot(Lower *L, StepInfo *si, LNode *ln, LNode *d)
 	if (!skip && keys.len)
 		sbuf_addf(&dup, "%scount(*) FILTER (WHERE %s IS NULL OR %s NOT IN (%s)) > 0", dup.len ? " OR " : "",
 			  k, k, keys.buf);
-	const char *msg = lower_sql_string(
-	    L, arena_sprintf(L->a, "akko: pivot '%s': a set has two rows with one key, or a key no column takes: ",
-			     s->name));
+	const char *msg =
+	    arena_sprintf(L->a, "akko: pivot '%s': a set has two rows with one key, or a key no column takes: ",
+			  s->name);
 	ln->tail = arena_sprintf(L->a, "FROM %s AS t%s%s%s%s", d->n->id, group.len ? "\nGROUP BY " : "", group.buf,
 				 dup.len ? "\nHAVING " : "",
-				 dup.len ? arena_sprintf(L->a, "CASE WHEN %s THEN CAST(concat(%s, count(*)) AS boolean) ELSE true END",
-							dup.buf, msg)
+				 dup.len ? arena_sprintf(L->a, "CASE WHEN %s THEN %s ELSE true END", dup.buf,
+							lower_fail(L, msg, "count(*)"))
 					 : "");
 	ln->carry = false;
 	lower_warn(L, ln, W_RULE_DIFFERENCE, s,
