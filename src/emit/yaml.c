@@ -402,7 +402,7 @@ static void node(Em *m, const IrNode *n)
 
 static void check(Em *m, const IrCheck *c)
 {
-	map_start(m, true);
+	map_start(m, !c->sql); /* an assertion's SQL reads better as a block */
 	kv_str(m, "id", c->id);
 	kv_str(m, "type", check_type_name(c->type));
 	kv_str(m, "node", c->node);
@@ -411,6 +411,8 @@ static void check(Em *m, const IrCheck *c)
 		kv_num(m, "threshold", c->threshold);
 	if (c->type == CHECK_DUPLICATE && c->keys.len)
 		kv_strlist(m, "keys", &c->keys);
+	kv_opt(m, "sql", c->sql);
+	kv_opt(m, "message", c->message);
 	map_end(m);
 }
 

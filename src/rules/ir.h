@@ -25,6 +25,7 @@
 	X(NODE_SOURCE_TABLE, "source_table", "reads a table of a source connection")           \
 	X(NODE_SOURCE_FILE, "source_file", "reads a flat file (not SQL: the runner loads it)")  \
 	X(NODE_SOURCE_PUSHDOWN, "source_connector_sql_pushdown", "query run at the source (Source Qualifier)") \
+	X(NODE_SOURCE_INLINE, "source_inline", "rows written in the job itself (a VALUES list): needs no database") \
 	X(NODE_EXPRESSION, "sql_expression", "computes columns row by row")                    \
 	X(NODE_LOOKUP, "sql_join_pushdown", "looks values up: LEFT JOIN LATERAL over the lookup relation") \
 	X(NODE_GROUP_BY, "sql_group_by", "groups rows and computes aggregates")                \
@@ -58,7 +59,8 @@
 	X(CHECK_NULL_PERCENTAGE, "null_percentage", "share of NULLs per sink column stays under a threshold") \
 	X(CHECK_DUPLICATE, "duplicate", "no duplicate rows by the sink's key")      \
 	X(CHECK_SCHEMA, "schema_validation", "the sink's columns and types match the target table") \
-	X(CHECK_RECONCILE, "low_confidence_reconciliation", "compare this object's output with the legacy output row by row")
+	X(CHECK_RECONCILE, "low_confidence_reconciliation", "compare this object's output with the legacy output row by row") \
+	X(CHECK_ASSERTION, "assertion", "a condition the job itself asserts (a test tool): `sql` over the node's rows gives true when it holds")
 
 #define TASK_TYPE_LIST(X)                                                           \
 	X(TASK_T_START, "start", "where the workflow begins")                       \
@@ -199,6 +201,8 @@ typedef struct IrCheck {
 	const char *column; /* null_percentage: column, or NULL for every column */
 	double threshold;   /* null_percentage: max share; reconciliation: the object's confidence */
 	PtrVec keys;        /* duplicate: key columns (const char *) */
+	const char *sql;    /* assertion: one SELECT of one boolean over `node` */
+	const char *message; /* assertion: what the job says when it fails, as written */
 } IrCheck;
 
 /* The value a run persists for a variable its steps update (a mapping

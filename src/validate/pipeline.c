@@ -577,7 +577,8 @@ static void check_sql(Ctx *cx, const YNode *nm, ValNode *n, const PtrVec *deps, 
 static void check_depends(Ctx *cx, const YNode *nm, ValNode *n, StrMap *seen, StrMap *all, PtrVec *deps)
 {
 	const PtrVec *items = yitems(yget(nm, "depends_on"), Y_SEQ);
-	bool source = n->type_known && (n->type == NODE_SOURCE_TABLE || n->type == NODE_SOURCE_FILE);
+	bool source = n->type_known && (n->type == NODE_SOURCE_TABLE || n->type == NODE_SOURCE_FILE ||
+				       n->type == NODE_SOURCE_INLINE);
 	for (uint32_t i = 0; i < items->len; i++) {
 		const YNode *d = items->items[i];
 		if (d->kind != Y_SCALAR || is_null(d))
@@ -636,6 +637,43 @@ static ValNode *read_node(Ctx *cx, const YNode *nm, StrMap *ids, StrMap *seen, S
 	return n;
 }
 
+/* `sql` (the value sv) of a variable update or an assertion check: one
+ * safe SELECT of one column, whose settings are the pipeline's parameters
+ * and which reads only node n. */
+static void check_sql_over(Ctx *cx, const char *obj, const char *what, const YNode *sv, const char *sql,
+			   const ValNode *n)
+{
+	uint32_t line, col;
+	SqlCheck c;
+	sql_check_select(cx->a, sql, &c);
+	if (!c.ok) {
+		value_pos(cx, sv, c.offset, &line, &col);
+		verr(cx, line, col, E_VAL_SQL, "%s '%s': %s", obj, what, c.message);
+		return;
+	}
+	for (uint32_t i = 0; i < c.settings.len; i++) {
+		const SqlSetting *st = c.settings.items[i];
+		if (strmap_get(&cx->settings, st->name))
+			continue;
+		value_pos(cx, sv, st->offset, &line, &col);
+		verr(cx, line, col, E_VAL_PARAMETER,
+		     "%s '%s': current_setting reads '%s', which is not a parameter of pipeline '%s'", obj,
+		     what, st->name, cx->pipeline ? cx->pipeline : "?");
+	}
+	SqlInput in = {n->id, NULL, &n->columns};
+	SqlRefs r;
+	sql_check_refs(cx->a, sql, &in, 1, &r);
+	if (r.kind != SQLREF_OK) {
+		value_pos(cx, sv, r.offset, &line, &col);
+		verr(cx, line, col, r.kind == SQLREF_RELATION ? E_VAL_RELATION : E_VAL_COLUMN, "%s '%s': %s",
+		     obj, what, r.message);
+		return;
+	}
+	if (r.outputs_known && r.outputs.len != 1)
+		verr(cx, AT(sv), E_VAL_COLUMN, "%s '%s': the SELECT outputs %u columns, not one", obj, what,
+		     r.outputs.len);
+}
+
 /* A variable update: its node is a SQL node of the pipeline, its setting a
  * parameter's, its SQL one safe SELECT of one column that reads only that
  * node (and the settings of the pipeline's parameters). */
@@ -666,37 +704,30 @@ static void check_var_update(Ctx *cx, const YNode *um, ValPipeline *vp, StrMap *
 		     n->id);
 		return;
 	}
-	if (!u->sql)
-		return;
-	uint32_t line, col;
-	SqlCheck c;
-	sql_check_select(cx->a, u->sql, &c);
-	if (!c.ok) {
-		value_pos(cx, sv, c.offset, &line, &col);
-		verr(cx, line, col, E_VAL_SQL, "variable update '%s': %s", what, c.message);
-		return;
-	}
-	for (uint32_t i = 0; i < c.settings.len; i++) {
-		const SqlSetting *st = c.settings.items[i];
-		if (strmap_get(&cx->settings, st->name))
-			continue;
-		value_pos(cx, sv, st->offset, &line, &col);
-		verr(cx, line, col, E_VAL_PARAMETER,
-		     "variable update '%s': current_setting reads '%s', which is not a parameter of pipeline '%s'",
-		     what, st->name, cx->pipeline ? cx->pipeline : "?");
-	}
-	SqlInput in = {n->id, NULL, &n->columns};
-	SqlRefs r;
-	sql_check_refs(cx->a, u->sql, &in, 1, &r);
-	if (r.kind != SQLREF_OK) {
-		value_pos(cx, sv, r.offset, &line, &col);
-		verr(cx, line, col, r.kind == SQLREF_RELATION ? E_VAL_RELATION : E_VAL_COLUMN,
-		     "variable update '%s': %s", what, r.message);
+	if (u->sql)
+		check_sql_over(cx, "variable update", what, sv, u->sql, n);
+}
+
+/* An assertion check: its node is a node of the pipeline with rows, its
+ * `sql` one safe SELECT of one column that reads only that node (as a
+ * variable update's). */
+static void check_assertion(Ctx *cx, const YNode *c, StrMap *seen)
+{
+	const YNode *nv = yget(c, "node"), *sv = yget(c, "sql");
+	const char *what = ystr(c, "id") ? ystr(c, "id") : "?";
+	if (!sv || sv->kind != Y_SCALAR || is_null(sv)) {
+		verr(cx, AT(c), E_VAL_MISSING_KEY, "quality check '%s': an assertion needs 'sql'", what);
 		return;
 	}
-	if (r.outputs_known && r.outputs.len != 1)
-		verr(cx, AT(sv), E_VAL_COLUMN, "variable update '%s': the SELECT outputs %u columns, not one", what,
-		     r.outputs.len);
+	const ValNode *n = nv && nv->kind == Y_SCALAR ? strmap_get(seen, nv->str) : NULL;
+	if (!n)
+		return; /* reported as an unknown node */
+	if (n->type_known && n->type == NODE_PLACEHOLDER) {
+		verr(cx, AT(nv), E_VAL_REFERENCE, "quality check '%s' reads node '%s', a placeholder with no rows",
+		     what, n->id);
+		return;
+	}
+	check_sql_over(cx, "quality check", what, sv, sv->str, n);
 }
 
 static void check_pipeline(Ctx *cx, const YNode *pm, ValPipeline *vp)
@@ -732,6 +763,9 @@ static void check_pipeline(Ctx *cx, const YNode *pm, ValPipeline *vp)
 			verr(cx, AT(idv), E_VAL_ID, "duplicate quality check id '%s'", idv->str);
 		if (nv && nv->kind == Y_SCALAR && !is_null(nv) && !strmap_get(&all, nv->str))
 			verr(cx, AT(nv), E_VAL_REFERENCE, "quality check names unknown node '%s'", nv->str);
+		const char *type = ystr(c, "type");
+		if (type && strcmp(type, "assertion") == 0)
+			check_assertion(cx, c, &seen);
 	}
 	const PtrVec *vu = yitems(yget(pm, "variable_updates"), Y_SEQ);
 	for (uint32_t i = 0; i < vu->len; i++)

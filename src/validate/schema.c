@@ -165,6 +165,8 @@ const SchemaKey schema_keys[] = {
     K(OBJ_CHECK, "column", ST_STRING, D, NULL, SCHEMA_OPT, "`null_percentage`: one column (default: each)"),
     K(OBJ_CHECK, "threshold", ST_NUMBER01, D, NULL, SCHEMA_OPT, "the limit or the object's confidence"),
     K(OBJ_CHECK, "keys", ST_LIST_STRING, D, NULL, SCHEMA_OPT, "`duplicate`: the key columns"),
+    K(OBJ_CHECK, "sql", ST_STRING, D, NULL, SCHEMA_OPT, "`assertion` (required there): one `SELECT` of one boolean over `node`, true when the assertion holds"),
+    K(OBJ_CHECK, "message", ST_STRING, D, NULL, SCHEMA_OPT, "`assertion`: what the job reports when it fails, as written"),
 
     K(OBJ_VAR_UPDATE, "variable", ST_STRING, D, NULL, SCHEMA_REQ, "the variable as written: `$$LAST_RUN`"),
     K(OBJ_VAR_UPDATE, "setting", ST_STRING, D, NULL, SCHEMA_REQ, "the setting of its start value, one of the pipeline's `parameters`"),
