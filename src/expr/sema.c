@@ -203,10 +203,11 @@ static void check_unary(Sema *s, Expr *e)
 	}
 	if (e->op == OP_BITNOT && !loose(x->type) && !whole(x->type))
 		issue(s, E_EXPR_TYPE, e, "'~' needs a whole number, not a %s", tname(x->type));
-	else if (!loose(x->type) && !expr_type_numeric(x->type))
+	else if (!loose(x->type) && !expr_type_numeric(x->type) &&
+		 !(x->type == XT_STRING && s->lang->sem.arith_reads_strings))
 		issue(s, E_EXPR_TYPE, e, "unary '%s' needs a number, not a %s", expr_op_name(e->op),
 		      tname(x->type));
-	e->type = loose(x->type) ? x->type : num_type(x->type);
+	e->type = loose(x->type) ? x->type : x->type == XT_STRING ? XT_DECIMAL : num_type(x->type);
 	e->not_null = x->not_null;
 }
 
@@ -282,7 +283,7 @@ static void check_binary(Sema *s, Expr *e)
 			issue(s, E_EXPR_TYPE, e, "'%s' does not take dates; %s", expr_op_name(e->op),
 			      s->lang->sem.date_arith_note ? s->lang->sem.date_arith_note
 							   : "use the language's date functions");
-		else if (!loose(t) && !expr_type_numeric(t))
+		else if (!loose(t) && !expr_type_numeric(t) && !(t == XT_STRING && s->lang->sem.arith_reads_strings))
 			issue(s, E_EXPR_TYPE, e, "'%s' needs numbers, not a %s", expr_op_name(e->op),
 			      tname(t));
 	}
@@ -476,6 +477,12 @@ static void check_qname(Sema *s, Expr *e)
 		return;
 	}
 	const ExprBinding *b = s->env->resolve ? s->env->resolve(s->env->ud, BIND_QUALIFIED, full) : NULL;
+	if (!b && s->env->free_names) { /* the CLI without --types: an untyped column */
+		ExprBinding *nb = ARENA_NEW(s->a, ExprBinding);
+		*nb = (ExprBinding){.kind = BIND_COLUMN, .name = full, .type = XT_UNKNOWN};
+		b = nb;
+		issue(s, W_EXPR_UNTYPED, e, "column '%s' has no declared type", full);
+	}
 	if (!b) {
 		issue(s, E_EXPR_NAME, e, "unknown column '%s'", full);
 		e->type = XT_UNKNOWN;

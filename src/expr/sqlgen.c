@@ -631,6 +631,12 @@ static Sql gen_arith(Gen *g, const Expr *e)
 {
 	Sql l = sql_as_value(g, sql_gen(g, e->args[0])), r = sql_as_value(g, sql_gen(g, e->args[1]));
 	Sql x;
+	if (g->lang->sem.arith_reads_strings) { /* "2" + "2" is 4 */
+		if (l.type == XT_STRING)
+			l = sql_cast(g, l, XT_DECIMAL);
+		if (r.type == XT_STRING)
+			r = sql_cast(g, r, XT_DECIMAL);
+	}
 	switch (e->op) {
 	case OP_MOD:
 		if (l.type == XT_DOUBLE || r.type == XT_DOUBLE)
@@ -664,6 +670,8 @@ static Sql gen_unary(Gen *g, const Expr *e)
 		return sql_prim(g, PRIM_BIT_NOT, e->type, NULL, 1, sql_as_value(g, x));
 	if (e->op == OP_NOT)
 		return sql_mk(g, PREC_NOT, XT_BOOLEAN, "NOT %s", sql_wrap(g, sql_as_cond(g, x), PREC_NOT));
+	if (x.type == XT_STRING && g->lang->sem.arith_reads_strings)
+		x = sql_cast(g, x, XT_DECIMAL);
 	if (e->op == OP_POS)
 		return sql_as_value(g, x);
 	const char *s = sql_wrap(g, sql_as_value(g, x), PREC_UNARY);
