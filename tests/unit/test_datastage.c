@@ -131,6 +131,44 @@ static void test_errors(void)
 	error_at("If a Then 1 ElseIf b Then 2 Else 3", 12, "unexpected name");
 }
 
+static const ExprBinding *typed(void *ud, BindKind what, const char *name)
+{
+	static ExprBinding b[] = {
+	    {.kind = BIND_COLUMN, .name = "x", .type = XT_DECIMAL},
+	    {.kind = BIND_COLUMN, .name = "f", .type = XT_DOUBLE},
+	    {.kind = BIND_COLUMN, .name = "s", .type = XT_STRING},
+	    {.kind = BIND_COLUMN, .name = "d", .type = XT_DATE},
+	};
+	(void)ud;
+	(void)what;
+	for (size_t i = 0; i < sizeof b / sizeof *b; i++)
+		if (strcmp(b[i].name, name) == 0)
+			return &b[i];
+	return NULL;
+}
+
+/* The SQL of a value of column `col` entering a port of type `to`. */
+static const char *coerced(const char *col, ExprType to, int32_t precision, int32_t scale)
+{
+	ExprEnv env = {.lang = expr_language(LANG_DATASTAGE), .dialect = &dialect_postgres, .resolve = typed};
+	ExprResult r;
+	expr_translate_tree(&arena, &env, expr_new_coercion(&arena, col, to, precision, scale), &r);
+	return r.sql ? r.sql : "(not translated)";
+}
+
+/* Implicit conversions on assignment (EXPRESSIONS.md D22, D24): fractions
+ * truncated toward zero, decimal scales truncated, dates in
+ * %yyyy-%mm-%dd. */
+static void test_conversions(void)
+{
+	CHECK_STR(coerced("x", XT_INTEGER, -1, -1), "trunc(x, 0)::integer", "decimal into int32 truncates");
+	CHECK_STR(coerced("f", XT_BIGINT, -1, -1), "trunc(f::numeric, 0)::bigint", "dfloat into int64 truncates");
+	CHECK_STR(coerced("x", XT_DECIMAL, 7, 2), "trunc(x, 2)", "decimal(7,2) keeps 2 digits, truncated");
+	CHECK_STR(coerced("s", XT_DATE, -1, -1), "to_timestamp(s, 'YYYY-MM-DD')::timestamp",
+		  "text into a date in %yyyy-%mm-%dd");
+	CHECK_STR(coerced("d", XT_STRING, -1, -1), "to_char(d, 'YYYY-MM-DD')", "a date into text in %yyyy-%mm-%dd");
+}
+
 /* The fuzz reproducers: each translates to SQL or diagnostics, twice. */
 static void test_crashes(void)
 {
@@ -145,6 +183,7 @@ int main(void)
 	test_precedence();
 	test_literals();
 	test_errors();
+	test_conversions();
 	test_crashes();
 	arena_release(&arena);
 	return tap_done();

@@ -19,6 +19,10 @@ bool ds_date_tokens(Arena *a, const char *fmt, DateTokens *t);
  * and parallel types (string, int32, dfloat...). */
 bool ds_type_named(const char *name, ExprType *out);
 
+/* A value entering a column of another type, as DataStage converts it
+ * (Language.convert). */
+Sql ds_convert(Gen *g, const Expr *cast);
+
 /* The hooks of catalog.h's H(name) rows. */
 #define DS_LOWERING_HOOKS(X)                                                                                 \
 	X(substring)                                                                                         \

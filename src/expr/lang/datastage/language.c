@@ -74,7 +74,7 @@ const Language lang_datastage = {
 	},
     .date_unit = NULL,
     .date_tokens = ds_date_tokens,
-    .convert = NULL,
+    .convert = ds_convert,
     .cast = NULL,
     .type_named = ds_type_named,
 };

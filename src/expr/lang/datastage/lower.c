@@ -1190,3 +1190,38 @@ Sql ds_lower_conversion(Gen *g, const Expr *e)
 		 "conversion code \"%s\" is not translated (MCU, MCL, MCT, MDn and D codes are)", code);
 	return sql_lit(g, XT_STRING, "NULL");
 }
+
+/* ---- implicit conversions ---------------------------------------------------------------- */
+
+/* A value entering a column of another type (an output column's
+ * derivation, a stage variable), as the parallel engine converts it: a
+ * fraction into a whole number is truncated toward zero (56 / 4.32 into an
+ * int32 is 12, EXPRESSIONS.md D24), a number into a decimal(p, s) keeps s
+ * digits truncated toward zero (the default rounding of the "Decimal field
+ * conversions": StringToDecimal("19982.2276") into decimal(7,2) is
+ * 19982.22, D22), text into a date is read in the default format
+ * %yyyy-%mm-%dd, a date into text written in it. */
+Sql ds_convert(Gen *g, const Expr *cast)
+{
+	const ExprCast *c = cast->cast;
+	const Expr *src = cast->args[0];
+	Sql x = sql_as_value(g, sql_gen(g, src));
+	switch (c->to) {
+	case XT_INTEGER:
+	case XT_BIGINT:
+		if (x.type == XT_INTEGER || x.type == XT_BIGINT || x.type == XT_NULL)
+			return sql_cast(g, x, c->to);
+		return sql_cast(g, prim2(g, PRIM_TRUNC, XT_DECIMAL, sql_as_decimal(g, x), int_lit(g, 0)), c->to);
+	case XT_DECIMAL:
+		if (c->precision > 0 && c->scale >= 0 && x.type != XT_NULL)
+			return prim2(g, PRIM_TRUNC, XT_DECIMAL, sql_as_decimal(g, x), int_lit(g, c->scale));
+		return sql_as_decimal(g, x);
+	case XT_STRING: return sql_as_text(g, x, src);
+	case XT_DATE:
+		if (x.type == XT_STRING)
+			return prim2(g, PRIM_TO_TIMESTAMP, XT_DATE, x,
+				     text_lit(g, sql_date_format(g, g->lang->sem.date_format)));
+		return sql_cast(g, x, XT_DATE);
+	default: return sql_cast(g, x, c->to);
+	}
+}
