@@ -80,12 +80,14 @@
 	X(DF_CURRENTTIMESTAMPMS, "CurrentTimestampMS", 0, 0, "", FR_DATE, FS_EXACT, 0, H(current), "the run's timestamp with microseconds") \
 	X(DF_DATEFROMCOMPONENTS, "DateFromComponents", 3, 3, "III", FR_DATE, FS_EXACT, 0, H(datefromcomponents), "year, month, day") \
 	X(DF_DATEFROMDAYSSINCE, "DateFromDaysSince", 1, 2, "IX", FR_DATE, FS_EXACT, 0, H(datefromdayssince), "the base date plus n days; the base date must be given") \
+	X(DF_DATEFROMDAYSSINCE2, "DateFromDaysSince2", 2, 2, "IX", FR_DATE, FS_EXACT, 0, H(datefromdayssince), "the baseline date plus n days") \
 	X(DF_DATEFROMJULIANDAY, "DateFromJulianDay", 1, 1, "I", FR_DATE, FS_EXACT, 0, H(datefromjulian), "") \
 	X(DF_DATEOFFSETBYCOMPONENTS, "DateOffsetByComponents", 4, 4, "XIII", FR_DATE, FS_APPROX, 0, H(dateoffset), "a month past the end of the month is not documented; PostgreSQL clamps it") \
 	X(DF_DATEOFFSETBYDAYS, "DateOffsetByDays", 2, 2, "XI", FR_DATE, FS_EXACT, 0, H(dateoffset), "") \
 	X(DF_DAYSINMONTH, "DaysInMonth", 1, 1, "X", FR_INTEGER, FS_EXACT, 0, H(daysin), "") \
 	X(DF_DAYSINYEAR, "DaysInYear", 1, 1, "X", FR_INTEGER, FS_EXACT, 0, H(daysin), "") \
 	X(DF_DAYSSINCEFROMDATE, "DaysSinceFromDate", 2, 2, "XX", FR_INTEGER, FS_EXACT, 0, H(dayssince), "the first date minus the second, in days") \
+	X(DF_DAYSSINCEFROMDATE2, "DaysSinceFromDate2", 2, 2, "XX", FR_INTEGER, FS_EXACT, 0, H(dayssince), "the first date minus the second, in days") \
 	X(DF_HOURSFROMTIME, "HoursFromTime", 1, 1, "X", FR_INTEGER, FS_EXACT, 0, H(timepart), "") \
 	X(DF_JULIANDAYFROMDATE, "JulianDayFromDate", 1, 1, "X", FR_INTEGER, FS_EXACT, 0, H(datepart), "") \
 	X(DF_MICROSECONDSFROMTIME, "MicroSecondsFromTime", 1, 1, "X", FR_INTEGER, FS_EXACT, 0, H(timepart), "the microseconds within the second") \
@@ -98,13 +100,15 @@
 	X(DF_PREVIOUSWEEKDAYFROMDATE, "PreviousWeekdayFromDate", 2, 2, "XS", FR_DATE, FS_EXACT, 0, H(nextprev), "the last such day before the date") \
 	X(DF_SECONDSFROMTIME, "SecondsFromTime", 1, 1, "X", FR_DOUBLE, FS_EXACT, 0, H(timepart), "with the fraction") \
 	X(DF_SECONDSSINCEFROMTIMESTAMP, "SecondsSinceFromTimestamp", 2, 2, "XX", FR_DOUBLE, FS_EXACT, 0, H(secondssince), "the first timestamp minus the second, in seconds") \
-	X(DF_TIMEDATE, "TimeDate", 0, 0, "", FR_STRING, FS_UNSUPPORTED, 0, U(), "its text form is not documented") \
-	X(DF_TIMEFROMCOMPONENTS, "TimeFromComponents", 4, 4, "IIII", FR_STRING, FS_UNSUPPORTED, 0, U(), "time values are not translated yet") \
-	X(DF_TIMEFROMMIDNIGHTSECONDS, "TimeFromMidnightSeconds", 1, 1, "N", FR_STRING, FS_UNSUPPORTED, 0, U(), "time values are not translated yet") \
-	X(DF_TIMEOFFSETBYCOMPONENTS, "TimeOffsetByComponents", 4, 4, "XIIN", FR_STRING, FS_UNSUPPORTED, 0, U(), "time values are not translated yet") \
-	X(DF_TIMEOFFSETBYSECONDS, "TimeOffsetBySeconds", 2, 2, "XN", FR_STRING, FS_UNSUPPORTED, 0, U(), "time values are not translated yet") \
-	X(DF_TIMESTAMPFROMDATETIME, "TimestampFromDateTime", 2, 2, "XX", FR_DATE, FS_UNSUPPORTED, 0, U(), "time values are not translated yet") \
+	X(DF_SECONDSSINCEFROMTIMESTAMP2, "SecondsSinceFromTimestamp2", 2, 2, "XX", FR_DOUBLE, FS_EXACT, 0, H(secondssince), "the first timestamp minus the second, in seconds") \
+	X(DF_TIMEDATE, "TimeDate", 0, 0, "", FR_STRING, FS_EXACT, 0, H(timetext), "the run's time and date as hh:mm:ss dd mmm yyyy (BASIC TIMEDATE)") \
+	X(DF_TIMEFROMCOMPONENTS, "TimeFromComponents", 4, 4, "IIIN", FR_STRING, FS_EXACT, 0, H(timetext), "hours, minutes, seconds, microseconds; a time is text %hh:%nn:%ss here") \
+	X(DF_TIMEFROMMIDNIGHTSECONDS, "TimeFromMidnightSeconds", 1, 1, "N", FR_STRING, FS_EXACT, 0, H(timetext), "a time is text %hh:%nn:%ss here") \
+	X(DF_TIMEOFFSETBYCOMPONENTS, "TimeOffsetByComponents", 4, 4, "XIIN", FR_STRING, FS_EXACT, 0, H(timetext), "hours, minutes, seconds on, within the day") \
+	X(DF_TIMEOFFSETBYSECONDS, "TimeOffsetBySeconds", 2, 2, "XN", FR_STRING, FS_EXACT, 0, H(timetext), "seconds on, within the day") \
+	X(DF_TIMESTAMPFROMDATETIME, "TimestampFromDateTime", 2, 2, "XX", FR_DATE, FS_EXACT, 0, H(timestampfromdatetime), "the date's day at the time's time of day") \
 	X(DF_TIMESTAMPFROMSECONDSSINCE, "TimestampFromSecondsSince", 1, 2, "NX", FR_DATE, FS_EXACT, 0, H(timestampfromseconds), "the base timestamp plus n seconds; the base must be given") \
+	X(DF_TIMESTAMPFROMSECONDSSINCE2, "TimestampFromSecondsSince2", 2, 2, "NX", FR_DATE, FS_EXACT, 0, H(timestampfromseconds), "the base timestamp plus n seconds") \
 	X(DF_TIMESTAMPFROMTIMET, "TimestampFromTimet", 1, 1, "N", FR_DATE, FS_EXACT, 0, H(timestampfromseconds), "seconds since 1970-01-01 00:00:00") \
 	X(DF_TIMESTAMPOFFSETBYCOMPONENTS, "TimestampOffsetByComponents", 7, 7, "XIIIIIN", FR_DATE, FS_APPROX, 0, H(dateoffset), "a month past the end of the month is not documented; PostgreSQL clamps it") \
 	X(DF_TIMESTAMPOFFSETBYSECONDS, "TimestampOffsetBySeconds", 2, 2, "XN", FR_DATE, FS_EXACT, 0, H(dateoffset), "") \
@@ -176,7 +180,7 @@
 	X(DF_DECIMALTODECIMAL, "DecimalToDecimal", 1, 2, "NS", FR_DECIMAL, FS_APPROX, 0, H(stringtodecimal), "the target column's scale and the rounding type apply on assignment") \
 	X(DF_DECIMALTODFLOAT, "DecimalToDFloat", 1, 2, "NS", FR_DOUBLE, FS_EXACT, 0, H(todouble), "") \
 	X(DF_DECIMALTOSTRING, "DecimalToString", 1, 2, "NS", FR_STRING, FS_APPROX, 0, H(decimaltostring), "the declared precision's leading zeros are not reproduced") \
-	X(DF_DECIMALTOTIME, "DecimalToTime", 1, 2, "NF", FR_STRING, FS_UNSUPPORTED, 0, U(), "time values are not translated yet") \
+	X(DF_DECIMALTOTIME, "DecimalToTime", 1, 2, "NF", FR_STRING, FS_EXACT, 0, H(decimaltodate), "default %hh%nn%ss; a time is text %hh:%nn:%ss here") \
 	X(DF_DECIMALTOTIMESTAMP, "DecimalToTimestamp", 1, 2, "NF", FR_DATE, FS_EXACT, 0, H(decimaltodate), "default %yyyy%mm%dd%hh%nn%ss") \
 	X(DF_DFLOATTODECIMAL, "DFloatToDecimal", 1, 2, "NS", FR_DECIMAL, FS_APPROX, 0, H(stringtodecimal), "the target column's scale and the rounding type apply on assignment") \
 	X(DF_DFLOATTOSTRINGNOEXP, "DfloatToStringNoExp", 2, 2, "NI", FR_STRING, FS_EXACT, 0, H(dfloattostring), "fixed notation with n decimals") \
@@ -193,15 +197,15 @@
 	X(DF_STRINGTODATE, "StringToDate", 1, 2, "SF", FR_DATE, FS_EXACT, 0, H(stringtodate), "default %yyyy-%mm-%dd") \
 	X(DF_STRINGTODECIMAL, "StringToDecimal", 1, 2, "SS", FR_DECIMAL, FS_APPROX, 0, H(stringtodecimal), "the target column's scale and the rounding type (default trunc_zero) apply on assignment") \
 	X(DF_STRINGTORAW, "StringToRaw", 1, 1, "S", FR_STRING, FS_UNSUPPORTED, 0, U(), DS_NO_RAW) \
-	X(DF_STRINGTOTIME, "StringToTime", 1, 2, "SF", FR_STRING, FS_UNSUPPORTED, 0, U(), "time values are not translated yet") \
+	X(DF_STRINGTOTIME, "StringToTime", 1, 2, "SF", FR_STRING, FS_EXACT, 0, H(timetext), "default %hh:%nn:%ss; a time is text %hh:%nn:%ss here") \
 	X(DF_STRINGTOTIMESTAMP, "StringToTimestamp", 1, 2, "SF", FR_DATE, FS_EXACT, 0, H(stringtodate), "default %yyyy-%mm-%dd %hh:%nn:%ss") \
 	X(DF_STRINGTOUSTRING, "StringToUstring", 1, 2, "SS", FR_STRING, FS_EXACT, 0, H(identity), "SQL text is Unicode already") \
 	X(DF_TIMESTAMPTODATE, "TimestampToDate", 1, 1, "X", FR_DATE, FS_EXACT, 0, H(timestamptodate), "the day") \
 	X(DF_TIMESTAMPTODECIMAL, "TimestampToDecimal", 1, 2, "XF", FR_DECIMAL, FS_EXACT, 0, H(datetodecimal), "default %yyyy%mm%dd%hh%nn%ss") \
 	X(DF_TIMESTAMPTOSTRING, "TimestampToString", 1, 2, "XF", FR_STRING, FS_EXACT, 0, H(datetostring), "default %yyyy-%mm-%dd %hh:%nn:%ss") \
-	X(DF_TIMESTAMPTOTIME, "TimestampToTime", 1, 1, "X", FR_STRING, FS_UNSUPPORTED, 0, U(), "time values are not translated yet") \
-	X(DF_TIMETODECIMAL, "TimeToDecimal", 1, 2, "XF", FR_DECIMAL, FS_UNSUPPORTED, 0, U(), "time values are not translated yet") \
-	X(DF_TIMETOSTRING, "TimeToString", 1, 2, "XF", FR_STRING, FS_UNSUPPORTED, 0, U(), "time values are not translated yet") \
+	X(DF_TIMESTAMPTOTIME, "TimestampToTime", 1, 1, "X", FR_STRING, FS_EXACT, 0, H(timetext), "a time is text %hh:%nn:%ss here") \
+	X(DF_TIMETODECIMAL, "TimeToDecimal", 1, 2, "XF", FR_DECIMAL, FS_EXACT, 0, H(datetodecimal), "default %hh%nn%ss") \
+	X(DF_TIMETOSTRING, "TimeToString", 1, 2, "XF", FR_STRING, FS_EXACT, 0, H(timetext), "default %hh:%nn:%ss") \
 	X(DF_USTRINGTOSTRING, "UstringToString", 1, 2, "SS", FR_STRING, FS_EXACT, 0, H(identity), "SQL text is Unicode already") \
 	/* utility (r_deeref_Utility_Functions) */                                            \
 	X(DF_GETENVIRONMENT, "GetEnvironment", 1, 1, "S", FR_STRING, FS_UNSUPPORTED, 0, U(), "the engine's environment is not visible to SQL; use a job parameter") \

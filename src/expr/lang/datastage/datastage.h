@@ -26,16 +26,17 @@ Sql ds_convert(Gen *g, const Expr *cast);
 /* The hooks of catalog.h's H(name) rows. */
 #define DS_LOWERING_HOOKS(X)                                                                                 \
 	X(substring)                                                                                         \
-	X(field) X(charclass) X(change) X(whitespace) X(compare) X(convert) X(count) X(dcount) X(quote)      \
-	    X(index) X(leftright) X(num) X(padstring) X(space) X(trim) X(trimsides) X(current)               \
-		X(datefromcomponents) X(datefromdayssince) X(datefromjulian) X(dateoffset) X(daysin)         \
-		    X(dayssince) X(timepart) X(datepart) X(nextprev) X(secondssince) X(timestampfromseconds) \
-			X(weekday) X(ceilfloor) X(div) X(todouble) X(ldexp) X(llabs) X(log10) X(maxmin)      \
-			    X(mod) X(neg) X(pwr) X(rand) X(isnotnull) X(makenull) X(nullto) X(setnull)       \
-				X(asinteger) X(char) X(conversion) X(datetodecimal) X(datetostring)          \
-				    X(decimaltodate) X(stringtodecimal) X(decimaltostring) X(dfloattostring) \
-					X(isvalid) X(isvalidtyped) X(seqat) X(stringtodate) X(identity)      \
-					    X(timestamptodate)
+	X(field)                                                                                             \
+	X(charclass) X(change) X(whitespace) X(compare) X(convert) X(count) X(dcount) X(quote) X(index)      \
+	    X(leftright) X(num) X(padstring) X(space) X(trim) X(trimsides) X(current) X(datefromcomponents)  \
+		X(datefromdayssince) X(datefromjulian) X(dateoffset) X(daysin) X(dayssince) X(timepart)      \
+		    X(datepart) X(nextprev) X(secondssince) X(timestampfromseconds) X(weekday) X(ceilfloor)  \
+			X(div) X(todouble) X(ldexp) X(llabs) X(log10) X(maxmin) X(mod) X(neg) X(pwr) X(rand) \
+			    X(isnotnull) X(makenull) X(nullto) X(setnull) X(asinteger) X(char) X(conversion) \
+				X(datetodecimal) X(datetostring) X(decimaltodate) X(stringtodecimal)         \
+				    X(decimaltostring) X(dfloattostring) X(isvalid) X(isvalidtyped) X(seqat) \
+					X(stringtodate) X(identity) X(timestamptodate) X(timetext)           \
+					    X(timestampfromdatetime)
 #define X(name) Sql ds_lower_##name(Gen *g, const Expr *e);
 DS_LOWERING_HOOKS(X)
 #undef X

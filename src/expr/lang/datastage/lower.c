@@ -57,8 +57,10 @@ static Sql char_length(Gen *g, Sql s)
 static Sql at_least(Gen *g, Sql n, long lo, const Expr *src)
 {
 	double v;
-	if (src && sql_literal_number(src, &v))
-		return int_lit(g, v < lo ? lo : (long)v);
+	if (src && sql_literal_number(src, &v) && fabs(v) < 2e9) { /* rounded, as sql_as_int does */
+		long r = (long)(v < 0 ? -floor(-v + 0.5) : floor(v + 0.5));
+		return int_lit(g, r < lo ? lo : r);
+	}
 	const char *p = sql_wrap(g, n, PREC_CMP + 1);
 	return sql_mk(g, PREC_PRIMARY, n.type, "CASE WHEN %s < %ld THEN %ld ELSE %s END", p, lo, lo, n.s);
 }
@@ -90,14 +92,35 @@ static const char *repl_char(Gen *g, char c)
 /* ---- dates: arguments and formats ------------------------------------------------------- */
 
 /* A date argument: a date, or text in the default format %yyyy-%mm-%dd
- * (DataStage converts a string where a date is expected; the examples of
- * the date functions pass "1958-08-18"). */
+ * (%yyyy-%mm-%dd %hh:%nn:%ss for the timestamp functions): DataStage
+ * converts a string where a date is expected; the examples of the date
+ * functions pass "1958-08-18". */
+static bool takes_timestamps(const Expr *e)
+{
+	switch (e->fn->id) {
+	case DF_SECONDSSINCEFROMTIMESTAMP:
+	case DF_SECONDSSINCEFROMTIMESTAMP2:
+	case DF_TIMESTAMPFROMSECONDSSINCE:
+	case DF_TIMESTAMPFROMSECONDSSINCE2:
+	case DF_TIMESTAMPOFFSETBYCOMPONENTS:
+	case DF_TIMESTAMPOFFSETBYSECONDS:
+	case DF_TIMETFROMTIMESTAMP:
+	case DF_TIMESTAMPTOSTRING:
+	case DF_TIMESTAMPTODECIMAL:
+	case DF_TIMESTAMPTODATE:
+	case DF_TIMESTAMPTOTIME:
+	case DF_ISVALIDTIMESTAMP: return true;
+	default: return false;
+	}
+}
+
 static Sql date_arg(Gen *g, const Expr *e, uint32_t i)
 {
 	Sql x = sql_gen(g, e->args[i]);
-	if (x.type == XT_STRING)
+	if (x.type == XT_STRING) /* timestamps: %yyyy-%mm-%dd %hh:%nn:%ss */
 		return prim2(g, PRIM_TO_TIMESTAMP, XT_DATE, x,
-			     text_lit(g, sql_date_format(g, g->lang->sem.date_format)));
+			     text_lit(g, sql_date_format(g, takes_timestamps(e) ? DS_DEFAULT_TIMESTAMP
+										: g->lang->sem.date_format)));
 	if (x.type == XT_UNKNOWN)
 		return sql_cast(g, x, XT_DATE);
 	if (x.type != XT_DATE && x.type != XT_NULL)
@@ -170,6 +193,9 @@ static Sql timestamp_of(Gen *g, int y, int m, int d)
 	return sql_prim(g, PRIM_MAKE_TIMESTAMP, XT_DATE, NULL, 6, int_lit(g, y), int_lit(g, m), int_lit(g, d),
 			int_lit(g, 0), int_lit(g, 0), int_lit(g, 0));
 }
+
+static Sql time_text(Gen *g, Sql ts, const char *fmt);
+static Sql time_arg(Gen *g, const Expr *e, uint32_t i);
 
 /* ---- the substring operator and strings (r_deeref_String_Functions) ------------------ */
 
@@ -856,9 +882,12 @@ Sql ds_lower_stringtodate(Gen *g, const Expr *e)
  * digits of the formatted date as a number (2009-08-25 is 20090825). */
 Sql ds_lower_datetodecimal(Gen *g, const Expr *e)
 {
-	Sql d = date_arg(g, e, 0);
-	DateFmt *f =
-	    format_arg(g, e, 1, e->fn->id == DF_DATETODECIMAL ? "%yyyy%mm%dd" : "%yyyy%mm%dd%hh%nn%ss");
+	bool time = e->fn->id == DF_TIMETODECIMAL;
+	Sql d = time ? time_arg(g, e, 0) : date_arg(g, e, 0);
+	DateFmt *f = format_arg(g, e, 1,
+				e->fn->id == DF_DATETODECIMAL ? "%yyyy%mm%dd"
+				: time                        ? "%hh%nn%ss"
+							      : "%yyyy%mm%dd%hh%nn%ss");
 	if (!f)
 		return sql_lit(g, XT_DECIMAL, "NULL");
 	return sql_cast(g, prim2(g, PRIM_TO_CHAR_DATE, XT_STRING, d, fmt_lit(g, f)), XT_DECIMAL);
@@ -891,7 +920,9 @@ static int format_digits(Arena *a, const char *fmt)
  * digits of x (sign and fraction ignored) read with the format. */
 Sql ds_lower_decimaltodate(Gen *g, const Expr *e)
 {
-	const char *def = e->fn->id == DF_DECIMALTODATE ? "%yyyy%mm%dd" : "%yyyy%mm%dd%hh%nn%ss";
+	const char *def = e->fn->id == DF_DECIMALTODATE   ? "%yyyy%mm%dd"
+			  : e->fn->id == DF_DECIMALTOTIME ? "%hh%nn%ss"
+							  : "%yyyy%mm%dd%hh%nn%ss";
 	const char *fs = lit_text(e, 1) ? lit_text(e, 1) : def;
 	int width = format_digits(g->a, fs);
 	DateFmt *f = format_arg(g, e, 1, def);
@@ -905,7 +936,8 @@ Sql ds_lower_decimaltodate(Gen *g, const Expr *e)
 	Sql digits = sql_cast(g, sql_cast(g, prim2(g, PRIM_TRUNC, XT_DECIMAL, x, int_lit(g, 0)), XT_BIGINT),
 			      XT_STRING);
 	digits = sql_prim(g, PRIM_LPAD, XT_STRING, NULL, 3, digits, int_lit(g, width), text_lit(g, "0"));
-	return prim2(g, PRIM_TO_TIMESTAMP, XT_DATE, digits, fmt_lit(g, f));
+	Sql r = prim2(g, PRIM_TO_TIMESTAMP, XT_DATE, digits, fmt_lit(g, f));
+	return e->fn->id == DF_DECIMALTOTIME ? time_text(g, r, "HH24:MI:SS") : r;
 }
 
 /* The rounding type argument i, checked: ceil, floor, round_inf,
@@ -1211,7 +1243,8 @@ Sql ds_convert(Gen *g, const Expr *cast)
 	case XT_BIGINT:
 		if (x.type == XT_INTEGER || x.type == XT_BIGINT || x.type == XT_NULL)
 			return sql_cast(g, x, c->to);
-		return sql_cast(g, prim2(g, PRIM_TRUNC, XT_DECIMAL, sql_as_decimal(g, x), int_lit(g, 0)), c->to);
+		return sql_cast(g, prim2(g, PRIM_TRUNC, XT_DECIMAL, sql_as_decimal(g, x), int_lit(g, 0)),
+				c->to);
 	case XT_DECIMAL:
 		if (c->precision > 0 && c->scale >= 0 && x.type != XT_NULL)
 			return prim2(g, PRIM_TRUNC, XT_DECIMAL, sql_as_decimal(g, x), int_lit(g, c->scale));
@@ -1224,4 +1257,65 @@ Sql ds_convert(Gen *g, const Expr *cast)
 		return sql_cast(g, x, XT_DATE);
 	default: return sql_cast(g, x, c->to);
 	}
+}
+
+/* ---- times of day: text %hh:%nn:%ss ------------------------------------------------------ */
+
+static Sql time_text(Gen *g, Sql ts, const char *fmt)
+{
+	return prim2(g, PRIM_TO_CHAR_DATE, XT_STRING, ts, text_lit(g, fmt));
+}
+
+/* The time functions with a time result or argument: a time is text
+ * %hh:%nn:%ss in the SQL ("Date and time functions": "For a time, the
+ * format is %hh:%nn:%ss").  TimeDate() is the run's time and date as
+ * hh:mm:ss dd mmm yyyy (BASIC TIMEDATE). */
+Sql ds_lower_timetext(Gen *g, const Expr *e)
+{
+	switch (e->fn->id) {
+	case DF_TIMEDATE:
+		return time_text(g, sql_prim(g, PRIM_NOW_RUN, XT_DATE, NULL, 0), "HH24:MI:SS DD Mon YYYY");
+	case DF_TIMEFROMCOMPONENTS: {
+		Sql us = sql_mk(g, PREC_MUL, XT_DECIMAL, "%s / 1000000.0",
+				sql_wrap(g, sql_arg(g, e, 3), PREC_MUL));
+		Sql secs = sql_mk(g, PREC_ADD, XT_DECIMAL, "%s + %s", sql_wrap(g, sql_arg(g, e, 2), PREC_ADD),
+				  sql_wrap(g, us, PREC_ADD + 1));
+		Sql t = sql_prim(g, PRIM_MAKE_TIMESTAMP, XT_DATE, NULL, 6, int_lit(g, 1970), int_lit(g, 1),
+				 int_lit(g, 1), sql_arg(g, e, 0), sql_arg(g, e, 1), secs);
+		return time_text(g, t, "HH24:MI:SS");
+	}
+	case DF_TIMEFROMMIDNIGHTSECONDS:
+		return time_text(g, add_units(g, epoch(g), sql_arg(g, e, 0), DU_SECOND), "HH24:MI:SS");
+	case DF_STRINGTOTIME: {
+		Sql s = sql_arg(g, e, 0);
+		DateFmt *f = format_arg(g, e, 1, "%hh:%nn:%ss");
+		if (!f)
+			return sql_lit(g, XT_STRING, "NULL");
+		return time_text(g, prim2(g, PRIM_TO_TIMESTAMP, XT_DATE, s, fmt_lit(g, f)), "HH24:MI:SS");
+	}
+	case DF_TIMESTAMPTOTIME: return time_text(g, date_arg(g, e, 0), "HH24:MI:SS");
+	case DF_TIMEOFFSETBYSECONDS:
+		return time_text(g, add_units(g, time_arg(g, e, 0), sql_arg(g, e, 1), DU_SECOND),
+				 "HH24:MI:SS");
+	case DF_TIMEOFFSETBYCOMPONENTS: {
+		Sql t = time_arg(g, e, 0);
+		t = add_units(g, add_units(g, t, sql_arg(g, e, 1), DU_HOUR), sql_arg(g, e, 2), DU_MINUTE);
+		return time_text(g, add_units(g, t, sql_arg(g, e, 3), DU_SECOND), "HH24:MI:SS");
+	}
+	default: { /* TimeToString(t [, format]) */
+		Sql t = time_arg(g, e, 0);
+		DateFmt *f = format_arg(g, e, 1, "%hh:%nn:%ss");
+		if (!f)
+			return sql_lit(g, XT_STRING, "NULL");
+		return prim2(g, PRIM_TO_CHAR_DATE, XT_STRING, t, fmt_lit(g, f));
+	}
+	}
+}
+
+/* TimestampFromDateTime(date, time): the date's day at the time of day. */
+Sql ds_lower_timestampfromdatetime(Gen *g, const Expr *e)
+{
+	Sql day = trunc_to(g, DU_DAY, date_arg(g, e, 0)), t = time_arg(g, e, 1);
+	Sql secs = prim2(g, PRIM_EPOCH_DIFF, XT_DECIMAL, t, trunc_to(g, DU_DAY, t));
+	return add_units(g, day, secs, DU_SECOND);
 }
