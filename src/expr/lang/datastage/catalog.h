@@ -49,14 +49,14 @@
 	X(DF_COMPARENUM, "CompareNum", 3, 3, "SSI", FR_INTEGER, FS_EXACT, 0, H(compare), "the first n characters") \
 	X(DF_COMPARENUMNOCASE, "CompareNumNoCase", 3, 3, "SSI", FR_INTEGER, FS_EXACT, 0, H(compare), "the first n characters, letter case aside") \
 	X(DF_CONVERT, "Convert", 3, 3, "SSS", FR_STRING, FS_EXACT, 0, H(convert), "Convert(from, to, string): the string is the last argument") \
-	X(DF_COUNT, "Count", 2, 2, "SS", FR_INTEGER, FS_EXACT, 0, H(count), "occurrences, counted without overlap") \
-	X(DF_DCOUNT, "Dcount", 2, 2, "SS", FR_INTEGER, FS_EXACT, 0, H(dcount), "delimited fields; '' has none") \
+	X(DF_COUNT, "Count", 2, 2, "SS", FR_INTEGER, FS_EXACT, 0, H(count), "occurrences, counted without overlap; an empty substring counts the characters") \
+	X(DF_DCOUNT, "Dcount", 2, 2, "SS", FR_INTEGER, FS_EXACT, 0, H(dcount), "delimited fields; '' has none; an empty delimiter: the characters plus one") \
 	X(DF_DOWNCASE, "DownCase", 1, 1, "S", FR_STRING, FS_EXACT, 0, P(LOWER), "") \
 	X(DF_DQUOTE, "DQuote", 1, 1, "S", FR_STRING, FS_EXACT, 0, H(quote), "in double quotes") \
 	X(DF_EBCDIC, "Ebcdic", 1, 1, "S", FR_STRING, FS_UNSUPPORTED, 0, U(), "EBCDIC text is not SQL text") \
 	X(DF_EREPLACE, "Ereplace", 3, 5, "SSSII", FR_STRING, FS_EXACT, 0, H(change), "every occurrence; an empty substring puts the replacement in front") \
 	X(DF_FIELD, "Field", 3, 4, "SSII", FR_STRING, FS_EXACT, 0, H(field), "the first character of the delimiter; occurrence < 1 is 1; blanks kept") \
-	X(DF_INDEX, "Index", 3, 3, "SSI", FR_INTEGER, FS_EXACT, 0, H(index), "1-based position of the n-th occurrence, 0 when none") \
+	X(DF_INDEX, "Index", 3, 3, "SSI", FR_INTEGER, FS_EXACT, 0, H(index), "1-based position of the n-th occurrence, 0 when none, 1 for an empty substring") \
 	X(DF_LEFT, "Left", 2, 2, "SI", FR_STRING, FS_EXACT, 0, H(leftright), "a length past the end is the whole string") \
 	X(DF_LEN, "Len", 1, 1, "S", FR_INTEGER, FS_EXACT, 0, P(CHAR_LENGTH), "characters, trailing blanks included") \
 	X(DF_NUM, "Num", 1, 1, "S", FR_BOOL, FS_EXACT, 0, H(num), "1 when the string is a number") \

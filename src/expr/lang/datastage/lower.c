@@ -354,17 +354,33 @@ Sql ds_lower_convert(Gen *g, const Expr *e)
 			sql_arg(g, e, 1));
 }
 
-/* Count(s, substring): occurrences (BASIC COUNT). */
-Sql ds_lower_count(Gen *g, const Expr *e)
+/* The occurrences of `sub` in `s`, counted without overlap (COUNT('TTTT',
+ * 'TT') is 2); an empty substring counts the characters (BASIC COUNT). */
+static Sql count_of(Gen *g, const Expr *e, Sql s, Sql sub)
 {
-	return prim2(g, PRIM_REGEX_COUNT, XT_INTEGER, sql_arg(g, e, 0), literal_re(g, sql_arg(g, e, 1)));
+	Sql n = prim2(g, PRIM_REGEX_COUNT, XT_INTEGER, s, literal_re(g, sub));
+	const char *lit = lit_text(e, 1);
+	if (lit && lit[0])
+		return n;
+	if (lit)
+		return char_length(g, s);
+	return sql_mk(g, PREC_PRIMARY, XT_INTEGER, "CASE WHEN %s = '' THEN %s ELSE %s END",
+		      sql_wrap(g, sub, PREC_CMP + 1), char_length(g, s).s, n.s);
 }
 
-/* Dcount(s, delimiter): the number of delimited fields; '' has none. */
+/* Count(s, substring) (BASIC COUNT). */
+Sql ds_lower_count(Gen *g, const Expr *e)
+{
+	return count_of(g, e, sql_arg(g, e, 0), sql_arg(g, e, 1));
+}
+
+/* Dcount(s, delimiter): the delimited fields, an empty one between two
+ * delimiters included; "" has none; an empty delimiter gives the
+ * characters plus one (BASIC DCOUNT). */
 Sql ds_lower_dcount(Gen *g, const Expr *e)
 {
 	Sql s = sql_arg(g, e, 0);
-	Sql n = prim2(g, PRIM_REGEX_COUNT, XT_INTEGER, s, literal_re(g, sql_arg(g, e, 1)));
+	Sql n = count_of(g, e, s, sql_arg(g, e, 1));
 	return sql_mk(g, PREC_PRIMARY, XT_INTEGER, "CASE WHEN %s = '' THEN 0 ELSE %s + 1 END",
 		      sql_wrap(g, s, PREC_CMP + 1), sql_wrap(g, n, PREC_ADD));
 }
@@ -378,13 +394,21 @@ Sql ds_lower_quote(Gen *g, const Expr *e)
 }
 
 /* Index(s, substring, occurrence): the 1-based position of the
- * occurrence-th occurrence, 0 when there is none (BASIC INDEX); an
- * occurrence below 1 is taken as 1. */
+ * occurrence-th occurrence, counted without overlap, 0 when there is none,
+ * 1 for an empty substring (BASIC INDEX: INDEX('P1234XXOO1299XX00P', 'XX',
+ * 2) is 14); an occurrence below 1 is taken as 1. */
 Sql ds_lower_index(Gen *g, const Expr *e)
 {
-	Sql s = sql_arg(g, e, 0), sub = literal_re(g, sql_arg(g, e, 1));
+	Sql s = sql_arg(g, e, 0), sub = sql_arg(g, e, 1);
 	Sql occ = at_least(g, sql_arg(g, e, 2), 1, e->args[2]);
-	return sql_prim(g, PRIM_REGEX_INSTR, XT_INTEGER, NULL, 4, s, sub, int_lit(g, 1), occ);
+	Sql at =
+	    sql_prim(g, PRIM_REGEX_INSTR, XT_INTEGER, NULL, 4, s, literal_re(g, sub), int_lit(g, 1), occ);
+	const char *lit = lit_text(e, 1);
+	if (lit && lit[0])
+		return at;
+	return sql_mk(g, PREC_PRIMARY, XT_INTEGER,
+		      "CASE WHEN %s IS NULL THEN NULL WHEN %s = '' THEN 1 ELSE %s END",
+		      sql_wrap(g, s, PREC_IS + 1), sql_wrap(g, sub, PREC_CMP + 1), at.s);
 }
 
 /* PadString(s, padchar, n): n pad characters appended. */
