@@ -96,7 +96,7 @@
 	X(DF_MONTHDAYFROMDATE, "MonthDayFromDate", 1, 1, "X", FR_INTEGER, FS_EXACT, 0, H(datepart), "") \
 	X(DF_MONTHFROMDATE, "MonthFromDate", 1, 1, "X", FR_INTEGER, FS_EXACT, 0, H(datepart), "") \
 	X(DF_NEXTWEEKDAYFROMDATE, "NextWeekdayFromDate", 2, 2, "XS", FR_DATE, FS_EXACT, 0, H(nextprev), "the next such day after the date") \
-	X(DF_NTHWEEKDAYFROMDATE, "NthWeekdayFromDate", 3, 3, "XSI", FR_DATE, FS_UNSUPPORTED, 0, U(), DS_NO_SQL) \
+	X(DF_NTHWEEKDAYFROMDATE, "NthWeekdayFromDate", 3, 3, "XSI", FR_DATE, FS_EXACT, 0, H(nextprev), "the n-th such day after the date (before it for n < 0)") \
 	X(DF_PREVIOUSWEEKDAYFROMDATE, "PreviousWeekdayFromDate", 2, 2, "XS", FR_DATE, FS_EXACT, 0, H(nextprev), "the last such day before the date") \
 	X(DF_SECONDSFROMTIME, "SecondsFromTime", 1, 1, "X", FR_DOUBLE, FS_EXACT, 0, H(timepart), "with the fraction") \
 	X(DF_SECONDSSINCEFROMTIMESTAMP, "SecondsSinceFromTimestamp", 2, 2, "XX", FR_DOUBLE, FS_EXACT, 0, H(secondssince), "the first timestamp minus the second, in seconds") \
@@ -109,6 +109,7 @@
 	X(DF_TIMESTAMPFROMDATETIME, "TimestampFromDateTime", 2, 2, "XX", FR_DATE, FS_EXACT, 0, H(timestampfromdatetime), "the date's day at the time's time of day") \
 	X(DF_TIMESTAMPFROMSECONDSSINCE, "TimestampFromSecondsSince", 1, 2, "NX", FR_DATE, FS_EXACT, 0, H(timestampfromseconds), "the base timestamp plus n seconds; the base must be given") \
 	X(DF_TIMESTAMPFROMSECONDSSINCE2, "TimestampFromSecondsSince2", 2, 2, "NX", FR_DATE, FS_EXACT, 0, H(timestampfromseconds), "the base timestamp plus n seconds") \
+	X(DF_TIMESTAMPFROMTIME2, "TimestampFromTime2", 2, 2, "XX", FR_DATE, FS_EXACT, 0, H(timestampfromdatetime), "the timestamp's day at the time's time of day") \
 	X(DF_TIMESTAMPFROMTIMET, "TimestampFromTimet", 1, 1, "N", FR_DATE, FS_EXACT, 0, H(timestampfromseconds), "seconds since 1970-01-01 00:00:00") \
 	X(DF_TIMESTAMPOFFSETBYCOMPONENTS, "TimestampOffsetByComponents", 7, 7, "XIIIIIN", FR_DATE, FS_APPROX, 0, H(dateoffset), "a month past the end of the month is not documented; PostgreSQL clamps it") \
 	X(DF_TIMESTAMPOFFSETBYSECONDS, "TimestampOffsetBySeconds", 2, 2, "XN", FR_DATE, FS_EXACT, 0, H(dateoffset), "") \
@@ -208,6 +209,8 @@
 	X(DF_TIMETOSTRING, "TimeToString", 1, 2, "XF", FR_STRING, FS_EXACT, 0, H(timetext), "default %hh:%nn:%ss") \
 	X(DF_USTRINGTOSTRING, "UstringToString", 1, 2, "SS", FR_STRING, FS_EXACT, 0, H(identity), "SQL text is Unicode already") \
 	/* utility (r_deeref_Utility_Functions) */                                            \
+	X(DF_CHECKSUM, "Checksum", 1, 1, "S", FR_STRING, FS_UNSUPPORTED, 0, U(), "its cyclic redundancy code is not in core PostgreSQL") \
+	X(DF_CRC32, "CRC32", 1, 1, "S", FR_DECIMAL, FS_UNSUPPORTED, 0, U(), "CRC32 is not in core PostgreSQL") \
 	X(DF_GETENVIRONMENT, "GetEnvironment", 1, 1, "S", FR_STRING, FS_UNSUPPORTED, 0, U(), "the engine's environment is not visible to SQL; use a job parameter") \
 	X(DF_GETSAVEDINPUTRECORD, "GetSavedInputRecord", 0, 0, "", FR_INTEGER, FS_UNSUPPORTED, 0, U(), DS_LOOP) \
 	X(DF_LASTROWINGROUP, "LastRowInGroup", 1, 255, "A", FR_BOOL, FS_UNSUPPORTED, 0, U(), DS_LOOP) \

@@ -27,8 +27,9 @@ Sql ds_convert(Gen *g, const Expr *cast);
 #define DS_LOWERING_HOOKS(X)                                                                                 \
 	X(substring)                                                                                         \
 	X(field)                                                                                             \
-	X(charclass) X(change) X(whitespace) X(compare) X(convert) X(count) X(dcount) X(quote) X(index)      \
-	    X(leftright) X(num) X(padstring) X(space) X(trim) X(trimsides) X(current) X(datefromcomponents)  \
+	X(charclass)                                                                                         \
+	X(change) X(whitespace) X(compare) X(convert) X(count) X(dcount) X(quote) X(index) X(leftright)      \
+	    X(num) X(padstring) X(space) X(trim) X(trimsides) X(current) X(datefromcomponents)               \
 		X(datefromdayssince) X(datefromjulian) X(dateoffset) X(daysin) X(dayssince) X(timepart)      \
 		    X(datepart) X(nextprev) X(secondssince) X(timestampfromseconds) X(weekday) X(ceilfloor)  \
 			X(div) X(todouble) X(ldexp) X(llabs) X(log10) X(maxmin) X(mod) X(neg) X(pwr) X(rand) \

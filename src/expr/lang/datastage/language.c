@@ -38,6 +38,16 @@ static const LangConst ds_consts[] = {
     {"@LOGNAME", CK_UNSUPPORTED, XT_STRING, 0, "@LOGNAME is the engine's user; give it as a parameter"},
     {"@PATH", CK_UNSUPPORTED, XT_STRING, 0, "@PATH is the engine's project path; give it as a parameter"},
     {"@WHO", CK_UNSUPPORTED, XT_STRING, 0, "@WHO is the engine's user; give it as a parameter"},
+    /* the job macros a derivation may read ("Macros" of the parallel job guide) */
+    {"DSHostName", CK_UNSUPPORTED, XT_STRING, 0, "DSHostName is the engine's host; give it as a parameter"},
+    {"DSProjectName", CK_UNSUPPORTED, XT_STRING, 0, "DSProjectName is the engine's project; give it as a parameter"},
+    {"DSJobName", CK_UNSUPPORTED, XT_STRING, 0, "DSJobName is the running job's name; give it as a parameter"},
+    {"DSJobController", CK_UNSUPPORTED, XT_STRING, 0, "DSJobController is the sequence that runs the job; give it as a parameter"},
+    {"DSJobInvocationId", CK_UNSUPPORTED, XT_STRING, 0, "DSJobInvocationId is the run's invocation id; give it as a parameter"},
+    {"DSJobWaveNo", CK_UNSUPPORTED, XT_INTEGER, 0, "DSJobWaveNo is the run's wave number; give it as a parameter"},
+    {"DSJobStartDate", CK_UNSUPPORTED, XT_STRING, 0, "DSJobStartDate is the run's start date as text; use CurrentDate()"},
+    {"DSJobStartTime", CK_UNSUPPORTED, XT_STRING, 0, "DSJobStartTime is the run's start time as text; use CurrentTime()"},
+    {"DSJobStartTimestamp", CK_UNSUPPORTED, XT_STRING, 0, "DSJobStartTimestamp is the run's start as text; use CurrentTimestamp()"},
 };
 /* clang-format on */
 

@@ -109,6 +109,7 @@ static bool takes_timestamps(const Expr *e)
 	case DF_TIMESTAMPTODECIMAL:
 	case DF_TIMESTAMPTODATE:
 	case DF_TIMESTAMPTOTIME:
+	case DF_TIMESTAMPFROMTIME2:
 	case DF_ISVALIDTIMESTAMP: return true;
 	default: return false;
 	}
@@ -665,19 +666,31 @@ Sql ds_lower_weekday(Gen *g, const Expr *e)
 }
 
 /* NextWeekdayFromDate(d, day), PreviousWeekdayFromDate(d, day): the
- * nearest such day strictly after / before the date. */
+ * nearest such day strictly after / before the date;
+ * NthWeekdayFromDate(d, day, n): the n-th such day after it (before it
+ * when n is negative). */
 Sql ds_lower_nextprev(Gen *g, const Expr *e)
 {
 	Sql d = date_arg(g, e, 0);
 	int t = day_arg(g, e, 1);
 	if (t < 0)
 		return sql_lit(g, XT_DATE, "NULL");
-	bool next = e->fn->id == DF_NEXTWEEKDAYFROMDATE;
+	double nth = 1;
+	if (e->fn->id == DF_NTHWEEKDAYFROMDATE &&
+	    (!sql_literal_number(e->args[2], &nth) || nth == 0 || fabs(nth) > 10000)) {
+		arg_error(g, e->args[2],
+			  "NthWeekdayFromDate's count must be a literal whole number other than 0");
+		return sql_lit(g, XT_DATE, "NULL");
+	}
+	bool next = e->fn->id == DF_NEXTWEEKDAYFROMDATE || (e->fn->id == DF_NTHWEEKDAYFROMDATE && nth > 0);
 	const char *w = sql_wrap(g, dow(g, d), PREC_ADD);
 	/* next: (t - dow + 6) % 7 + 1 days on; previous: (dow - t + 6) % 7 + 1 back */
 	Sql k = next ? sql_mk(g, PREC_ADD, XT_INTEGER, "%d - %s", t + 6, w)
 		     : sql_mk(g, PREC_ADD, XT_INTEGER, "%s + %d", w, 6 - t);
 	Sql n = sql_mk(g, PREC_ADD, XT_INTEGER, "%s + 1", prim2(g, PRIM_MOD, XT_INTEGER, k, int_lit(g, 7)).s);
+	long weeks = (long)fabs(nth) - 1; /* NthWeekdayFromDate: whole weeks more */
+	if (weeks)
+		n = sql_mk(g, PREC_ADD, XT_INTEGER, "%s + %ld", n.s, 7 * weeks);
 	if (!next)
 		n = sql_mk(g, PREC_UNARY, XT_INTEGER, "-(%s)", n.s);
 	return add_units(g, d, n, DU_DAY);
@@ -1336,10 +1349,13 @@ Sql ds_lower_timetext(Gen *g, const Expr *e)
 	}
 }
 
-/* TimestampFromDateTime(date, time): the date's day at the time of day. */
+/* TimestampFromDateTime(date, time), TimestampFromTime2(time, timestamp):
+ * the day at the time of day. */
 Sql ds_lower_timestampfromdatetime(Gen *g, const Expr *e)
 {
-	Sql day = trunc_to(g, DU_DAY, date_arg(g, e, 0)), t = time_arg(g, e, 1);
+	bool time_first = e->fn->id == DF_TIMESTAMPFROMTIME2;
+	Sql day = trunc_to(g, DU_DAY, date_arg(g, e, time_first ? 1 : 0)),
+	    t = time_arg(g, e, time_first ? 0 : 1);
 	Sql secs = prim2(g, PRIM_EPOCH_DIFF, XT_DECIMAL, t, trunc_to(g, DU_DAY, t));
 	return add_units(g, day, secs, DU_SECOND);
 }
