@@ -30,7 +30,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#define NULL_LIMIT_DEFAULT 0.1 /* null_percentage without a threshold: the compiler's */
+#define NULL_LIMIT_DEFAULT 0.1  /* null_percentage without a threshold: the compiler's */
 #define CONNECT_TIMEOUT_S  "10" /* PGCONNECT_TIMEOUT when the environment sets none */
 #define MARK               "akko-verify:"
 
@@ -90,8 +90,11 @@ static const char *measure_sql(Arena *a, const ValCheck *c, const char **why)
 		break;
 	case CHECK_DUPLICATE:
 		/* GROUP BY () when there is no column: all rows are one group */
-		sbuf_addf(&sb, "SELECT count(*) AS keys, coalesce(sum(d.n), 0) AS rows FROM (SELECT count(%s.*) AS n "
-			       "FROM %s GROUP BY ", id, id);
+		sbuf_addf(
+		    &sb,
+		    "SELECT count(*) AS keys, coalesce(sum(d.n), 0) AS rows FROM (SELECT count(%s.*) AS n "
+		    "FROM %s GROUP BY ",
+		    id, id);
 		cols = c->keys.len ? &c->keys : &n->columns;
 		add_columns(a, &sb, id, cols);
 		sbuf_addf(&sb, "%s HAVING count(%s.*) > 1) AS d", cols->len ? "" : "()", id);
@@ -138,13 +141,16 @@ static const char *not_inline(Arena *a, const ValNode *n)
 		return arena_sprintf(a, "node '%s' has an unknown type", n->id);
 	switch (n->type) {
 	case NODE_SOURCE_TABLE:
-		return arena_sprintf(a, "node '%s' is a source_table: it reads table '%s' of a source connection",
-				     n->id, n->table ? n->table : "?");
+		return arena_sprintf(
+		    a, "node '%s' is a source_table: it reads table '%s' of a source connection", n->id,
+		    n->table ? n->table : "?");
 	case NODE_SOURCE_FILE:
-		return arena_sprintf(a, "node '%s' is a source_file: the runner loads file data into table '%s'",
+		return arena_sprintf(a,
+				     "node '%s' is a source_file: the runner loads file data into table '%s'",
 				     n->id, n->table ? n->table : "?");
 	case NODE_PLACEHOLDER:
-		return arena_sprintf(a, "node '%s' is a placeholder: it was not converted and has no SQL", n->id);
+		return arena_sprintf(a, "node '%s' is a placeholder: it was not converted and has no SQL",
+				     n->id);
 	default: break;
 	}
 	if (n->at_source)
@@ -171,7 +177,8 @@ static const char *ancestors_not_inline(Arena *a, const ValPipeline *p, const Va
 		const ValNode *v = p->nodes.items[i];
 		for (uint32_t d = 0; mark[i] && d < v->depends_on.len; d++)
 			for (uint32_t j = 0; j < i; j++)
-				if (strcmp(((const ValNode *)p->nodes.items[j])->id, v->depends_on.items[d]) == 0)
+				if (strcmp(((const ValNode *)p->nodes.items[j])->id,
+					   v->depends_on.items[d]) == 0)
 					mark[j] = true;
 	}
 	const char *why = NULL;
@@ -200,12 +207,14 @@ static const char *statement_not_inline(Arena *a, const char *stmt)
 	if (!sc.ok)
 		return arena_sprintf(a, "the composed statement is refused: %s", sc.message);
 	if (sc.settings.len)
-		return arena_sprintf(a, "reads run parameter '%s' (current_setting), which verify does not set",
+		return arena_sprintf(a,
+				     "reads run parameter '%s' (current_setting), which verify does not set",
 				     ((const SqlSetting *)sc.settings.items[0])->name);
 	SqlRefs r;
 	sql_check_refs(a, stmt, NULL, 0, &r);
 	if (r.kind == SQLREF_RELATION)
-		return arena_sprintf(a, "the composed statement reads relation '%s', which is not a node of the "
+		return arena_sprintf(a,
+				     "the composed statement reads relation '%s', which is not a node of the "
 				     "pipeline",
 				     name_at(a, stmt, r.offset));
 	return NULL; /* a column the walker doubts: PostgreSQL will say */
@@ -217,10 +226,11 @@ static const char *exec_sql(Arena *a, const ValCheck *c, const char *stmt)
 {
 	if (c->type != CHECK_ASSERTION)
 		return arena_strdup(a, stmt);
-	return arena_sprintf(a,
-			     "SELECT count(*), coalesce(bool_or(r.v IS TRUE), false), coalesce(bool_or(r.v IS "
-			     "FALSE), false) FROM (\n%s\n) AS r(v)",
-			     stmt);
+	return arena_sprintf(
+	    a,
+	    "SELECT count(*), coalesce(bool_or(r.v IS TRUE), false), coalesce(bool_or(r.v IS "
+	    "FALSE), false) FROM (\n%s\n) AS r(v)",
+	    stmt);
 }
 
 static void plan(Arena *a, VCheck *v)
@@ -302,8 +312,9 @@ static int psql_run(const Psql *ps, const char *script, unsigned limit_s, Sbuf *
 		goto done;
 	}
 	rewind(in);
-	const char *argv[] = {ps->path, "-X", "-A", "-t", "-q", "-v", "ON_ERROR_STOP=1", "-v", "VERBOSITY=terse",
-			      "-d", ps->conninfo, NULL};
+	const char *argv[] = {
+	    ps->path,          "-X", "-A",         "-t", "-q", "-v", "ON_ERROR_STOP=1", "-v",
+	    "VERBOSITY=terse", "-d", ps->conninfo, NULL};
 	fflush(NULL);
 	pid_t pid = fork();
 	if (pid < 0) {
@@ -460,7 +471,9 @@ static void judge_assertion(Arena *a, VCheck *v)
 	} else {
 		v->status = VS_FAIL;
 		v->message = arena_sprintf(a, "%s (the assertion is %s)", what,
-					   n[0] == 0 ? "NULL: its SELECT returned no row" : flags[2] == 't' ? "false" : "NULL");
+					   n[0] == 0         ? "NULL: its SELECT returned no row"
+					   : flags[2] == 't' ? "false"
+							     : "NULL");
 	}
 }
 
@@ -488,8 +501,8 @@ static void judge_nulls(Arena *a, VCheck *v)
 	v->status = (double)nulls <= limit * (double)n[0] + 1e-9 ? VS_PASS : VS_FAIL;
 	v->message = arena_sprintf(a, "%s '%s': %lld of %lld rows NULL (%.1f%%), limit %.1f%%",
 				   ncols > 1 ? "worst column" : "column",
-				   c->column ? c->column : (const char *)c->node->columns.items[worst], nulls, n[0],
-				   100.0 * (double)nulls / (double)n[0], 100.0 * limit);
+				   c->column ? c->column : (const char *)c->node->columns.items[worst], nulls,
+				   n[0], 100.0 * (double)nulls / (double)n[0], 100.0 * limit);
 }
 
 static void judge(Arena *a, VCheck *v)
@@ -546,7 +559,8 @@ static int run_pipeline(Arena *a, const Psql *ps, const char *file, VCheck *chec
 			if (rc == 3 && last == (size_t)-1) { /* the transaction's setup failed */
 				for (size_t i = from; i < n; i++)
 					if (checks[i].exec)
-						checks[i].status = VS_ERROR, checks[i].message = psql_message(a, err.buf);
+						checks[i].status = VS_ERROR,
+						checks[i].message = psql_message(a, err.buf);
 				end = n;
 			} else if (rc == 3) {
 				checks[last].status = VS_ERROR;
@@ -559,11 +573,13 @@ static int run_pipeline(Arena *a, const Psql *ps, const char *file, VCheck *chec
 			continue;
 		}
 		fprintf(stderr, "akko-migrate: error: %s: %s: %s\n", file,
-			rc < 0 ? "cannot run psql" : "PostgreSQL could not be used", psql_message(a, err.buf));
+			rc < 0 ? "cannot run psql" : "PostgreSQL could not be used",
+			psql_message(a, err.buf));
 		fprintf(stderr, "  hint: %s\n",
-			rc < 0 ? "give the psql program with --psql PATH"
-			       : "check --pg / AKKO_PG (a libpq connection string such as 'host=/tmp port=5432 "
-				 "dbname=postgres' or a postgresql:// URI) and that the server is running");
+			rc < 0
+			    ? "give the psql program with --psql PATH"
+			    : "check --pg / AKKO_PG (a libpq connection string such as 'host=/tmp port=5432 "
+			      "dbname=postgres' or a postgresql:// URI) and that the server is running");
 		sbuf_release(&out);
 		sbuf_release(&err);
 		return EXIT_DATABASE;
@@ -664,8 +680,9 @@ static int verify_file(Arena *a, const VerifyOptions *o, const Psql *ps, const c
 	for (size_t i = 0; i < n; i++)
 		runnable += checks[i].exec != NULL;
 	if (runnable && !ps->path) {
-		fprintf(stderr, "akko-migrate: error: %s: psql not found: verify runs its statements through "
-				"the psql program\n",
+		fprintf(stderr,
+			"akko-migrate: error: %s: psql not found: verify runs its statements through "
+			"the psql program\n",
 			file);
 		fprintf(stderr, "  hint: install it (Debian: apt-get install postgresql-client) or give "
 				"--psql PATH\n");
@@ -734,11 +751,12 @@ int driver_verify(const VerifyOptions *o, const char *const *files, size_t nfile
 	size_t ran = all.n[VS_PASS] + all.n[VS_FAIL];
 	if (worst == EXIT_OK || worst == EXIT_INPUT || worst == EXIT_IO) {
 		if (!o->json)
-			printf("verify: %zu check%s in %zu pipeline%s: %zu passed, %zu failed, %zu error%s, %zu "
-			       "not runnable\n",
-			       total, total == 1 ? "" : "s", all.pipelines, all.pipelines == 1 ? "" : "s",
-			       all.n[VS_PASS], all.n[VS_FAIL], all.n[VS_ERROR], all.n[VS_ERROR] == 1 ? "" : "s",
-			       all.n[VS_SKIP]);
+			printf(
+			    "verify: %zu check%s in %zu pipeline%s: %zu passed, %zu failed, %zu error%s, %zu "
+			    "not runnable\n",
+			    total, total == 1 ? "" : "s", all.pipelines, all.pipelines == 1 ? "" : "s",
+			    all.n[VS_PASS], all.n[VS_FAIL], all.n[VS_ERROR], all.n[VS_ERROR] == 1 ? "" : "s",
+			    all.n[VS_SKIP]);
 	}
 	fflush(stdout);
 	arena_trim_cache();
