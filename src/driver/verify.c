@@ -64,6 +64,17 @@ static void add_columns(Arena *a, Sbuf *sb, const char *node, const PtrVec *cols
 		sbuf_addf(sb, "%s%s.%s", i ? ", " : "", node, ident(a, cols->items[i]));
 }
 
+/* Why checks of this type never run here, or NULL. */
+static const char *never_runnable(CheckType t)
+{
+	if (t == CHECK_SCHEMA)
+		return "needs the target table: a schema_validation compares the node's columns with the "
+		       "table it writes, which verify does not read";
+	if (t == CHECK_RECONCILE)
+		return "needs the legacy run's output to compare row by row, which the file does not hold";
+	return NULL;
+}
+
 /* The SELECT over the node that measures a row_count, null_percentage or
  * duplicate check (docs/verify.md gives its columns); NULL with *why. */
 static const char *measure_sql(Arena *a, const ValCheck *c, const char **why)
@@ -101,12 +112,7 @@ static const char *measure_sql(Arena *a, const ValCheck *c, const char **why)
 		break;
 	case CHECK_ASSERTION: sbuf_adds(&sb, c->sql ? c->sql : ""); break;
 	case CHECK_SCHEMA:
-		*why = "needs the target table: a schema_validation compares the node's columns with the "
-		       "table it writes, which verify does not read";
-		break;
-	case CHECK_RECONCILE:
-		*why = "needs the legacy run's output to compare row by row, which the file does not hold";
-		break;
+	case CHECK_RECONCILE: *why = never_runnable(c->type); break;
 	default: *why = "unknown check type"; break;
 	}
 	const char *sql = *why ? NULL : arena_strdup(a, sb.buf);
@@ -241,11 +247,12 @@ static void plan(Arena *a, VCheck *v)
 	v->rows = -1;
 	v->status = VS_SKIP;
 	if (!c->type_known || !c->node) {
-		v->message = !c->type_known ? "unknown check type" : "its node is not in the pipeline";
+		v->message = !c->type_known ? "(not runnable: unknown check type)"
+					    : "(not runnable: its node is not in the pipeline)";
 		return;
 	}
 	Sbuf stmt = SBUF_INIT;
-	if (!(why = ancestors_not_inline(a, v->p, c->node)) &&
+	if (!(why = never_runnable(c->type)) && !(why = ancestors_not_inline(a, v->p, c->node)) &&
 	    verify_check_statement(a, v->p, c, &stmt, &why) && !(why = statement_not_inline(a, stmt.buf))) {
 		v->exec = exec_sql(a, c, stmt.buf);
 		v->status = VS_PASS; /* until run */
