@@ -171,22 +171,10 @@ static const char *not_inline(Arena *a, const ValNode *n)
  * data says why the check is not runnable. */
 static const char *ancestors_not_inline(Arena *a, const ValPipeline *p, const ValNode *node)
 {
-	uint32_t n = p->nodes.len, at = n;
-	for (uint32_t i = 0; i < n; i++)
-		if (p->nodes.items[i] == node)
-			at = i;
-	if (at == n)
+	uint32_t at;
+	bool *mark = pipeline_ancestors(p, node, &at);
+	if (!mark)
 		return "its node is not a node of the pipeline";
-	bool *mark = xcalloc(n, 1);
-	mark[at] = true;
-	for (uint32_t i = at + 1; i-- > 0;) { /* depends_on names earlier nodes only */
-		const ValNode *v = p->nodes.items[i];
-		for (uint32_t d = 0; mark[i] && d < v->depends_on.len; d++)
-			for (uint32_t j = 0; j < i; j++)
-				if (strcmp(((const ValNode *)p->nodes.items[j])->id,
-					   v->depends_on.items[d]) == 0)
-					mark[j] = true;
-	}
 	const char *why = NULL;
 	for (uint32_t i = 0; i <= at && !why; i++)
 		if (mark[i])

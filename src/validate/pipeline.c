@@ -990,26 +990,33 @@ static void add_cte(Arena *a, Sbuf *out, const ValNode *n, bool first)
 	sbuf_adds(out, "\n)");
 }
 
-bool pipeline_compose(Arena *a, const ValPipeline *p, const ValNode *sink, Sbuf *out, const ValNode **blocker)
+bool *pipeline_ancestors(const ValPipeline *p, const ValNode *node, uint32_t *at)
 {
-	uint32_t n = p->nodes.len, si = n;
-	for (uint32_t i = 0; i < n; i++)
-		if (p->nodes.items[i] == sink)
-			si = i;
-	if (si == n)
-		return false;
+	uint32_t n = p->nodes.len;
+	for (*at = 0; *at < n && p->nodes.items[*at] != node;)
+		++*at;
+	if (*at == n)
+		return NULL;
 	bool *mark = xcalloc(n, 1);
-	mark[si] = true;
+	mark[*at] = true;
 	/* depends_on names earlier nodes only, so one backward pass marks
 	 * every ancestor */
-	for (uint32_t i = si + 1; i-- > 0;) {
-		const ValNode *node = p->nodes.items[i];
-		for (uint32_t d = 0; mark[i] && d < node->depends_on.len; d++)
+	for (uint32_t i = *at + 1; i-- > 0;) {
+		const ValNode *v = p->nodes.items[i];
+		for (uint32_t d = 0; mark[i] && d < v->depends_on.len; d++)
 			for (uint32_t j = 0; j < i; j++)
-				if (strcmp(((ValNode *)p->nodes.items[j])->id, node->depends_on.items[d]) ==
-				    0)
+				if (strcmp(((ValNode *)p->nodes.items[j])->id, v->depends_on.items[d]) == 0)
 					mark[j] = true;
 	}
+	return mark;
+}
+
+bool pipeline_compose(Arena *a, const ValPipeline *p, const ValNode *sink, Sbuf *out, const ValNode **blocker)
+{
+	uint32_t si;
+	bool *mark = pipeline_ancestors(p, sink, &si);
+	if (!mark)
+		return false;
 	*blocker = NULL;
 	for (uint32_t i = 0; i < si && !*blocker; i++) {
 		const ValNode *node = p->nodes.items[i];

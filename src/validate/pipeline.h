@@ -93,6 +93,11 @@ void pipeline_validate(Arena *a, const char *text, size_t len, ValResult *out);
 
 bool val_node_is_sink(const ValNode *n);
 
+/* The nodes `node` reads, transitively, and itself: a malloc'ed array of
+ * p->nodes.len flags (the caller frees it), *at the node's index; NULL
+ * when the node is not in p. */
+bool *pipeline_ancestors(const ValPipeline *p, const ValNode *node, uint32_t *at);
+
 /* Append the composed statement of `sink` (no terminating ';') to `out`.
  * Returns false, with *blocker set to the ancestor, when an ancestor has
  * no SQL (a placeholder). */
