@@ -74,6 +74,10 @@ contains "verify without psql says how to get it" "$work/nopsql.err" "postgresql
 tool "$work/badpsql.out" "$work/badpsql.err" verify --pg x --psql /nonexistent/psql "$cases/all_pass.yaml"
 check "verify --psql naming no program exits 8 (got $trc)" test "$trc" = 8
 contains "verify --psql naming no program says so" "$work/badpsql.err" "'/nonexistent/psql' is not an executable"
+printf 'not a program\n' >"$work/notprog" && chmod +x "$work/notprog"
+tool "$work/notprog.out" "$work/notprog.err" verify --pg x --psql "$work/notprog" "$cases/all_pass.yaml"
+check "verify --psql naming a file exec refuses exits 8 (got $trc)" test "$trc" = 8
+contains "verify --psql naming a file exec refuses says why" "$work/notprog.err" "cannot execute '$work/notprog': Exec format error"
 # a file that is not valid, and one that cannot be read
 printf 'version: 1\npipelines: [\n' >"$work/broken.yaml"
 tool "$work/broken.out" "$work/broken.err" verify --pg x "$work/broken.yaml"

@@ -346,8 +346,14 @@ static int psql_run(const Psql *ps, const char *script, unsigned limit_s, Sbuf *
 	slurp(fo, out);
 	slurp(fe, err);
 	rc = WIFEXITED(st) ? WEXITSTATUS(st) : 128 + (WIFSIGNALED(st) ? WTERMSIG(st) : 0);
-	if (rc == 127 && strstr(err->buf, "akko-verify-exec: "))
+	const char *exec_err = strstr(err->buf, "akko-verify-exec: ");
+	if (rc == 127 && exec_err) {
+		char *why = xstrdup(exec_err + 18);
+		sbuf_reset(err);
+		sbuf_addf(err, "cannot execute '%s': %s", ps->path, why);
+		free(why);
 		rc = -1;
+	}
 done:
 	if (in)
 		fclose(in);
@@ -570,11 +576,12 @@ static int run_pipeline(Arena *a, const Psql *ps, const char *file, VCheck *chec
 		fprintf(stderr, "akko-migrate: error: %s: %s: %s\n", file,
 			rc < 0 ? "cannot run psql" : "PostgreSQL could not be used",
 			psql_message(a, err.buf));
-		fprintf(stderr, "  hint: %s\n",
-			rc < 0
-			    ? "give the psql program with --psql PATH"
-			    : "check --pg / AKKO_PG (a libpq connection string such as 'host=/tmp port=5432 "
-			      "dbname=postgres' or a postgresql:// URI) and that the server is running");
+		fprintf(
+		    stderr, "  hint: %s\n",
+		    rc < 0
+			? "psql is PostgreSQL's client (Debian: postgresql-client); name it with --psql PATH"
+			: "check --pg / AKKO_PG (a libpq connection string such as 'host=/tmp port=5432 "
+			  "dbname=postgres' or a postgresql:// URI) and that the server is running");
 		sbuf_release(&out);
 		sbuf_release(&err);
 		return EXIT_DATABASE;
