@@ -244,12 +244,9 @@ static int cmd_validate(int argc, char **argv)
 }
 
 static const struct option compose_options[] = {
-    {"pipeline", required_argument, NULL, 'p'},
-    {"sink", required_argument, NULL, 's'},
-    {"variable", required_argument, NULL, 'V'},
-    {"check", required_argument, NULL, 'c'},
-    {"help", no_argument, NULL, 'h'},
-    {NULL, 0, NULL, 0},
+    {"pipeline", required_argument, NULL, 'p'}, {"sink", required_argument, NULL, 's'},
+    {"variable", required_argument, NULL, 'V'}, {"check", required_argument, NULL, 'c'},
+    {"help", no_argument, NULL, 'h'},           {NULL, 0, NULL, 0},
 };
 
 static int cmd_compose(int argc, char **argv)
@@ -613,8 +610,9 @@ static int cmd_verify(int argc, char **argv)
 	if (argc - optind < 1)
 		return cli_usage_error("%s", "verify needs at least one FILE.yaml");
 	if (!o.conninfo)
-		return cli_usage_error("%s", "verify needs a PostgreSQL server: give --pg CONNINFO or set AKKO_PG "
-					     "(a throwaway database: the checks run read-only and roll back)");
+		return cli_usage_error("%s",
+				       "verify needs a PostgreSQL server: give --pg CONNINFO or set AKKO_PG "
+				       "(a throwaway database: the checks run read-only and roll back)");
 	return driver_verify(&o, (const char *const *)argv + optind, (size_t)(argc - optind));
 }
 

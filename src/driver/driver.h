@@ -148,11 +148,11 @@ int driver_compose(const ComposeOptions *o, const char *file);
 /* ---- the verify command (verify.c) ---- */
 
 typedef struct VerifyOptions {
-	const char *conninfo;  /* --pg or AKKO_PG: a libpq connection string or URI; NULL: none */
-	const char *psql;      /* --psql: the psql program; NULL: found on PATH */
-	const char *pipeline;  /* only this pipeline, or NULL */
-	bool json;             /* one JSON object per file on stdout */
-	unsigned timeout_s;    /* statement_timeout of each check, seconds */
+	const char *conninfo; /* --pg or AKKO_PG: a libpq connection string or URI; NULL: none */
+	const char *psql;     /* --psql: the psql program; NULL: found on PATH */
+	const char *pipeline; /* only this pipeline, or NULL */
+	bool json;            /* one JSON object per file on stdout */
+	unsigned timeout_s;   /* statement_timeout of each check, seconds */
 } VerifyOptions;
 
 /* Run the quality checks of every pipeline whose data is in the file

@@ -195,9 +195,10 @@ static int compose_check(Arena *a, SrcFile *src, const ComposeOptions *o, const 
 			if (!c->id || strcmp(c->id, o->check) != 0)
 				continue;
 			if (found)
-				return compose_error("quality check '%s' is in several pipelines; name one with "
-						     "--pipeline%s",
-						     o->check, "");
+				return compose_error(
+				    "quality check '%s' is in several pipelines; name one with "
+				    "--pipeline%s",
+				    o->check, "");
 			found = c;
 			owner = p;
 		}
