@@ -232,6 +232,10 @@
 	X(SET_TABLE_NAME, "table_name", "table name used at run time")                 \
 	X(SET_TABLE_OWNER, "table_owner", "schema or owner prefix used at run time")   \
 	X(SET_TRUNCATE, "truncate_target", "empty the target before loading")          \
+	X(SET_BULK_KEEP_NULLS, "bulk_keep_nulls", "bulk load: a NULL input stays NULL (YES) or the target column's default replaces it (NO)") \
+	X(SET_BULK_KEEP_IDENTITY, "bulk_keep_identity", "bulk load: the input fills the target's identity column (YES) or the target generates it (NO)") \
+	X(SET_BULK_CHECK_CONSTRAINTS, "bulk_check_constraints", "bulk load: the target's CHECK and foreign-key constraints are checked (YES) or ignored (NO)") \
+	X(SET_BULK_FIRE_TRIGGERS, "bulk_fire_triggers", "bulk load: the target's insert triggers fire (YES) or not (NO)") \
 	X(SET_LOAD_OPERATIONS, "load_operations", "insert/update/delete/upsert options") \
 	X(SET_ROW_TREATMENT, "row_treatment", "how rows are treated: insert, update, delete, data driven") \
 	X(SET_DECISION_CONDITION, "decision_condition", "condition of a decision task") \

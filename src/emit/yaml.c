@@ -356,6 +356,15 @@ static void node_payload(Em *m, const IrNode *n)
 		kv_int(m, "increment", n->seq_increment);
 		map_end(m);
 	}
+	if (n->bulk) {
+		key(m, "bulk_load");
+		map_start(m, true);
+		kv_bool(m, "keep_nulls", n->keep_nulls);
+		kv_bool(m, "keep_identity", n->keep_identity);
+		kv_bool(m, "check_constraints", n->check_constraints);
+		kv_bool(m, "fire_triggers", n->fire_triggers);
+		map_end(m);
+	}
 	if (n->load_order > 0)
 		kv_int(m, "load_order", n->load_order);
 	kv_opt(m, "pre_sql", n->pre_sql);

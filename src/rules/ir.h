@@ -157,6 +157,8 @@ typedef struct IrNode {
 	bool default_group;    /* conditional_branch: the default group */
 	int64_t seq_start, seq_increment; /* sequence_generator */
 	int32_t load_order;    /* sinks: target load order (1-based; 0 = none) */
+	bool bulk;             /* sink_table: bulk-loaded, with the four options below */
+	bool keep_nulls, keep_identity, check_constraints, fire_triggers;
 	const char *pre_sql, *post_sql; /* SQL run before/after (source dialect), or NULL */
 	const char *note;      /* one-line explanation for reviewers, or NULL */
 } IrNode;

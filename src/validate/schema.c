@@ -128,6 +128,7 @@ const SchemaKey schema_keys[] = {
     N("operation", ST_STRING, D, NULL, NT(NODE_SINK_TABLE), SCHEMA_OPT, "the column naming each row's operation: `akko_operation`"),
     N("branch", ST_MAP, OBJ_BRANCH, NULL, NT(NODE_BRANCH), NT(NODE_BRANCH), "the router group"),
     N("sequence", ST_MAP, OBJ_SEQUENCE, NULL, NT(NODE_SEQUENCE), NT(NODE_SEQUENCE), "the numbering"),
+    N("bulk_load", ST_MAP, OBJ_BULK, NULL, NT(NODE_SINK_TABLE), SCHEMA_OPT, "the sink is bulk-loaded with these options"),
     N("load_order", ST_INTEGER, D, NULL, NT_SINKS, SCHEMA_OPT, "target load order, 1-based"),
     N("pre_sql", ST_STRING, D, NULL, TABLED, SCHEMA_OPT, "SQL run before, in the source dialect (not validated)"),
     N("post_sql", ST_STRING, D, NULL, TABLED, SCHEMA_OPT, "SQL run after, in the source dialect (not validated)"),
@@ -155,6 +156,11 @@ const SchemaKey schema_keys[] = {
     K(OBJ_BRANCH, "router", ST_STRING, D, NULL, SCHEMA_REQ, "the router's name"),
     K(OBJ_BRANCH, "group", ST_STRING, D, NULL, SCHEMA_REQ, "the group's name"),
     K(OBJ_BRANCH, "default", ST_BOOL, D, NULL, SCHEMA_REQ, "the default group"),
+
+    K(OBJ_BULK, "keep_nulls", ST_BOOL, D, NULL, SCHEMA_REQ, "a NULL stays NULL; false: the column's default replaces it"),
+    K(OBJ_BULK, "keep_identity", ST_BOOL, D, NULL, SCHEMA_REQ, "the rows fill the identity column; false: the table generates it"),
+    K(OBJ_BULK, "check_constraints", ST_BOOL, D, NULL, SCHEMA_REQ, "CHECK and FOREIGN KEY constraints are checked; false: ignored"),
+    K(OBJ_BULK, "fire_triggers", ST_BOOL, D, NULL, SCHEMA_REQ, "insert triggers run; false: they do not"),
 
     K(OBJ_SEQUENCE, "start", ST_SIGNED, D, NULL, SCHEMA_REQ, "the first value"),
     K(OBJ_SEQUENCE, "increment", ST_SIGNED, D, NULL, SCHEMA_REQ, "the step"),

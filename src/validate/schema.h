@@ -35,6 +35,7 @@
 	X(OBJ_TABLE, "table", "the relation or file a source or sink reads or writes") \
 	X(OBJ_BRANCH, "branch", "the router group a conditional_branch node is")       \
 	X(OBJ_SEQUENCE, "sequence", "the numbering of a sequence_generator node")     \
+	X(OBJ_BULK, "bulk load", "how a sink_table is bulk-loaded (SQL Server's BULK INSERT options)") \
 	X(OBJ_CHECK, "quality check", "a data-quality check the runner performs")      \
 	X(OBJ_VAR_UPDATE, "variable update", "the value a run persists for a variable its steps update") \
 	X(OBJ_METADATA, "metadata", "confidence and counts of one pipeline")           \
