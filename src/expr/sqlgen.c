@@ -58,6 +58,13 @@ void sql_note(Gen *g, DiagCode code, const Expr *e, const char *fmt, ...)
 		g->r->unsupported = true;
 }
 
+void sql_arg_type_error(Gen *g, const Expr *call, uint32_t i, const char *want, ExprType got)
+{
+	const Expr *a = call->args[i];
+	sql_error_at(g, E_EXPR_TYPE, a->off, a->len ? a->len : 1, "%s expects %s as argument %u, not a %s",
+		     call->fn->name, want, i + 1, expr_type_name(got));
+}
+
 Sql sql_mk(Gen *g, int prec, ExprType t, const char *fmt, ...)
 {
 	Sbuf b = SBUF_INIT;
