@@ -5,7 +5,7 @@
  * condition.  Build with `make fuzz_datastage_expr` (clang); run:
  *   ./fuzz_datastage_expr -max_len=4096 DIR tests/fuzz/datastage-expr-seeds
  * An input that ever crashes is kept in tests/fuzz/datastage-expr-crashes/ and
- * replayed by tests/unit/test_datastage.c. */
+ * replayed by tests/unit/test_datastage_expr.c. */
 #include "fuzz_lang.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);

@@ -1,4 +1,4 @@
-/* test_datastage.c - the DataStage derivation grammar and lexer:
+/* test_datastage_expr.c - the DataStage derivation grammar and lexer:
  * precedence (And and Or on one level, left to right: the DataStage BASIC
  * "Logical Operators" page; arithmetic before ':' before comparisons:
  * "Concatenating strings"; EXPRESSIONS.md §4.2), If/Then/Else, the
