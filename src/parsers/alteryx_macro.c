@@ -3,7 +3,8 @@
  * docs/alteryx.md "Macros").
  *
  * What the vendor documents:
- * - Designer resolves a macro path relative to the workflow that uses it;
+ * - The engine resolves a workflow's relative paths against "the path of
+ *   the file" ("AlteryxRunModule2", AlteryxEngine API, strPathContext);
  *   installed macros and the macros behind HTML-GUI tools are looked up
  *   through an ordered list of directories ("Package a Tool", Alteryx
  *   developer help: user tools path, admin tools path, HTML plugins path,
