@@ -147,6 +147,9 @@ contains "without -I the macro is a placeholder (W1107)" err.txt "[W1107]"
 sed "s|Macro=\"up\"|Macro=\"$PWD/mac/first/up.yxmc\"|" mac/wf.yxmd >mac/wf_abs.yxmd
 run 0 "a macro by absolute path" inspect mac/wf_abs.yxmd
 contains "an absolute path is used as written" out.txt "mapplet: first_upper, file: \"$PWD/mac/first/up.yxmc\""
+sed "s|Macro=\"up\"|Macro=\"$PWD/MAC/First/UP\"|" mac/wf.yxmd >mac/wf_case.yxmd
+run 0 "a macro by absolute path written in another case, without extension" inspect mac/wf_case.yxmd
+contains "names match without regard to case, .yxmc is added" out.txt "mapplet: first_upper, file: \"$PWD/mac/first/up.yxmc\""
 "$AKKO_BIN" convert -I mac/first mac/wf.yxmd -o mac/wf.yaml >/dev/null 2>err.txt
 rc=$?
 check "convert takes -I (exit $rc, not a usage error)" test "$rc" != 2

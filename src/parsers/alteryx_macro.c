@@ -58,6 +58,9 @@ typedef struct Mx {
 	StrMap files;                              /* real path -> Macro */
 	const char *chain[AYX_MACRO_MAX_DEPTH + 2]; /* paths of the files being expanded */
 	unsigned depth;
+	bool failed; /* a cycle or the depth limit: the document has an error, so
+	                expanding the rest (perhaps the same cycle many times) is
+	                work for nothing */
 } Mx;
 
 static void expand_flow(Mx *M, AstFolder *fo, AstFlow *f, const char *dir);
@@ -119,7 +122,7 @@ static const char *lookup(Arena *a, const char *dir, const char *rel)
 	const char *cur = join(a, dir, rel);
 	if (is_file(cur))
 		return cur;
-	cur = dir;
+	cur = *rel == '/' ? "/" : dir;
 	for (const char *p = rel; *p;) {
 		size_t n = strcspn(p, "/");
 		const char *comp = arena_strndup(a, p, n);
@@ -294,6 +297,7 @@ static Macro *load(Mx *M, const char *path, SrcLoc at, uint32_t span, const char
 	if (m && m->busy) {
 		d.code = E_AYX_MACRO_CYCLE;
 		*why = "the macro contains itself";
+		M->failed = true;
 		diag_emit(M->sink, &d, "macro '%s' contains itself: %s", path, chain_text(M, path));
 		return NULL;
 	}
@@ -304,6 +308,7 @@ static Macro *load(Mx *M, const char *path, SrcLoc at, uint32_t span, const char
 	if (M->depth > AYX_MACRO_MAX_DEPTH) { /* the workflow is level 0 */
 		d.code = E_AYX_MACRO_DEPTH;
 		*why = "macros nest too deep";
+		M->failed = true;
 		diag_emit(M->sink, &d, "macros nest more than %d deep: %s", AYX_MACRO_MAX_DEPTH,
 			  chain_text(M, path));
 		return NULL;
@@ -672,7 +677,7 @@ static void expand_flow(Mx *M, AstFolder *fo, AstFlow *f, const char *dir)
 	PtrVec out = {0};
 	for (uint32_t i = 0; i < f->steps.len; i++) {
 		AstStep *s = f->steps.items[i];
-		if (s->kind != STEP_SUBFLOW || !expand_instance(M, fo, f, s, dir, &out))
+		if (s->kind != STEP_SUBFLOW || M->failed || !expand_instance(M, fo, f, s, dir, &out))
 			ast_push(M->doc, &out, s);
 	}
 	f->steps = out;
