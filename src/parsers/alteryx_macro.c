@@ -45,6 +45,7 @@
 /* One macro file, read at most once per run. */
 typedef struct Macro {
 	const char *path; /* as found, for messages and the AST */
+	AstDoc *doc;      /* the macro file's document */
 	AstFlow *flow;    /* its flow, macros inside already expanded; NULL: unusable */
 	const char *mode; /* standard, batch or iterative */
 	bool busy;        /* being expanded: a reference to it is a cycle */
@@ -366,6 +367,7 @@ static Macro *load(Mx *M, const char *path, SrcLoc at, uint32_t span, const char
 	M->depth--;
 	m->busy = false;
 	m->flow = f;
+	m->doc = doc;
 	return m;
 }
 
@@ -602,6 +604,10 @@ static void splice(Mx *M, AstFolder *fo, AstFlow *f, AstStep *s, const Macro *m,
 		ast_push(M->doc, &f->bindings, binding_copy(M, inst, mf->bindings.items[i]));
 	for (uint32_t i = 0; i < s->bindings.len; i++)
 		ast_push(M->doc, &f->bindings, s->bindings.items[i]);
+	for (uint32_t i = 0; i < m->doc->connections.len; i++) { /* aka: connections its tools use */
+		const AstConnection *c = m->doc->connections.items[i];
+		ast_connection_get(M->doc, c->name, c->kind, c->subtype, c->loc);
+	}
 	questions(M, f, s, m, at, span);
 }
 
