@@ -6,14 +6,19 @@
  * fuzz.yxmd, m or m.yxmc expands the input inside itself: self-references,
  * cycles, anchors wired to whatever the mutation left, nesting.  Build with
  * `make fuzz_alteryx`; run:
- *   ./fuzz_alteryx -max_len=200000 DIR corpus/alteryx ../shared/corpus/alteryx
+ *   ./fuzz_alteryx -max_len=200000 DIR tests/fuzz/alteryx-macro-seeds \
+ *       corpus/alteryx ../shared/corpus/alteryx
+ * (alteryx-macro-seeds: workflows whose macro is m.yxmc or fuzz.yxmd, a
+ * macro that uses m: they start on the self-references.)
  * A crashing input goes to tests/fuzz/alteryx-crashes/, which tests/cli.sh
  * replays through `akko-migrate inspect` (clean exit, no sanitizer report).
  * So far none: 15 minutes (846,968 runs, -max_len=200000, niced on a
  * shared machine) seeded with corpus/alteryx and the 170 real workflows,
  * macros and apps under 200 KB found no crash; the slowest input took
- * under a second under the fuzzer's sanitizers.  With macro expansion:
- * see tests/fuzz/README-alteryx-macros (the run's numbers). */
+ * under a second under the fuzzer's sanitizers.  With macro expansion,
+ * seeded as above: 11 minutes, 61,862 runs (93/s niced beside a make
+ * check), 340 new units, peak RSS 483 MB, no crash; before it 4 minutes
+ * (about 22,500 runs) on an earlier build, no crash. */
 #include "fuzz_reader.h"
 
 #include <stdio.h>
