@@ -554,7 +554,9 @@ static void splice(Mx *M, AstFolder *fo, AstFlow *f, AstStep *s, const Macro *m,
 		*c = *ms;
 		c->name = prefixed(M, inst, ms->name);
 		c->scope = prefixed(M, inst, ms->scope);
-		c->disabled = ms->disabled || s->disabled;
+		c->disabled = ms->disabled || s->disabled; /* a disabled container's instance */
+		if (s->container) /* the instance's container holds the macro's tools */
+			c->container = ms->container ? prefixed(M, s->container, ms->container) : s->container;
 		step_copy_parts(M, fo, inst, c, ms);
 		ast_push(M->doc, out, c);
 		strmap_put(&copies, ms->name, c);
