@@ -520,6 +520,7 @@ typedef struct AstExpansion {
 	const char *instance;
 	const char *scope; /* instance path it was declared in, or NULL */
 	AstFlow *mapplet;
+	const char *file; /* the sub-flow's file when it is not this document (an Alteryx macro), or NULL */
 	SrcLoc loc;
 } AstExpansion;
 

@@ -28,6 +28,7 @@ static const struct option inspect_options[] = {
     {"format", required_argument, NULL, 'f'},
     {"stats", no_argument, NULL, OPT_STATS},
     {"param-file", required_argument, NULL, 'p'},
+    {"include", required_argument, NULL, 'I'},
     {"output", required_argument, NULL, 'o'},
     {"max-errors", required_argument, NULL, OPT_MAX_ERRORS},
     {"help", no_argument, NULL, 'h'},
@@ -38,6 +39,20 @@ static bool is_directory(const char *path)
 {
 	struct stat st;
 	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* -I DIR (inspect, convert): where Alteryx macros are looked for, in the
+ * order given (docs/alteryx.md); kept for the life of the process. */
+static const char **include_dirs;
+static size_t n_include_dirs;
+
+static int add_include_dir(const char *dir)
+{
+	if (!is_directory(dir))
+		return cli_usage_error("-I needs a directory, and '%s' is not one", dir);
+	include_dirs = xrealloc(include_dirs, (n_include_dirs + 1) * sizeof *include_dirs);
+	include_dirs[n_include_dirs++] = dir;
+	return EXIT_OK;
 }
 
 /* --max-errors N */
@@ -86,7 +101,7 @@ static int cmd_inspect(int argc, char **argv)
 	int rc = EXIT_OK, c;
 	opterr = 0;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, ":f:p:o:h", inspect_options, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":f:p:I:o:h", inspect_options, NULL)) != -1) {
 		switch (c) {
 		case 'f':
 			if (strcmp(optarg, "text") == 0)
@@ -98,6 +113,7 @@ static int cmd_inspect(int argc, char **argv)
 			break;
 		case OPT_STATS: o.stats = true; break;
 		case 'p': params[n_params++] = optarg; break;
+		case 'I': rc = add_include_dir(optarg); break;
 		case 'o': o.output = optarg; break;
 		case OPT_MAX_ERRORS: rc = parse_max_errors(optarg, &o.max_errors); break;
 		case 'h': free(params); return cli_help("inspect");
@@ -121,6 +137,8 @@ static int cmd_inspect(int argc, char **argv)
 	}
 	o.param_files = params;
 	o.n_param_files = n_params;
+	o.include_dirs = include_dirs;
+	o.n_include_dirs = n_include_dirs;
 	rc = driver_inspect(&o, (const char *const *)argv + optind, (size_t)nfiles);
 	free(params);
 	return rc;
@@ -301,6 +319,7 @@ enum {
 static const struct option convert_options[] = {
     {"output", required_argument, NULL, 'o'},
     {"param-file", required_argument, NULL, 'p'},
+    {"include", required_argument, NULL, 'I'},
     {"gate", no_argument, NULL, OPT_GATE},
     {"min-overall", required_argument, NULL, OPT_MIN_OVERALL},
     {"min-object", required_argument, NULL, OPT_MIN_OBJECT},
@@ -425,10 +444,11 @@ static int cmd_convert(int argc, char **argv)
 	int rc = EXIT_OK, c;
 	opterr = 0;
 	optind = 1;
-	while (rc == EXIT_OK && (c = getopt_long(argc, argv, ":o:p:f:j:qh", convert_options, NULL)) != -1) {
+	while (rc == EXIT_OK && (c = getopt_long(argc, argv, ":o:p:I:f:j:qh", convert_options, NULL)) != -1) {
 		switch (c) {
 		case 'o': o.output = optarg; break;
 		case 'p': params[n_params++] = optarg; break;
+		case 'I': rc = add_include_dir(optarg); break;
 		case OPT_GATE: o.gate = true; break;
 		case OPT_MIN_OVERALL:
 			if (!parse_unit(optarg, &o.min_overall))
@@ -476,6 +496,8 @@ static int cmd_convert(int argc, char **argv)
 		default: rc = cli_usage_error("unknown option '%s'", argv[optind - 1]); break;
 		}
 	}
+	o.include_dirs = include_dirs;
+	o.n_include_dirs = n_include_dirs;
 	char *llm_err = NULL;
 	if (rc == EXIT_OK && !llm_config_resolve(&o.llm, &llm_err)) {
 		rc = cli_usage_error("%s", llm_err);
