@@ -144,14 +144,15 @@ print(sum((n.get("sql") or "").count(sys.argv[3]) for p in d["pipelines"] for n 
 			fi
 		done <"$dir/once"
 	fi
-	# queries kept in the source's dialect: the runner's work, done here
-	# (the cases' source is this server)
-	if grep -q '^ *source_sql:' "$yaml"; then
-		if python3 "$AKKO_SRCDIR/tests/pg/materialise.py" "$yaml" >"$out/materialise.sql" 2>"$out/materialise.log" &&
+	# queries kept in the source's dialect and XML files: the runner's
+	# work, done here (the cases' source is this server, their files are
+	# in the case's directory)
+	if grep -q '^ *source_sql:\|^ *format: xml' "$yaml"; then
+		if python3 "$AKKO_SRCDIR/tests/pg/materialise.py" "$yaml" "$dir" >"$out/materialise.sql" 2>"$out/materialise.log" &&
 			pg_psql -q -d "$db" -f "$out/materialise.sql" >>"$out/materialise.log" 2>&1; then
-			pass "$name: source_sql nodes materialised"
+			pass "$name: source_sql and XML nodes materialised"
 		else
-			fail "$name: source_sql nodes materialised"
+			fail "$name: source_sql and XML nodes materialised"
 			show "$out/materialise.log" 20
 		fi
 	fi

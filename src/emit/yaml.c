@@ -321,6 +321,19 @@ static void table(Em *m, const IrTable *t)
 	kv_opt(m, "format", t->format);
 	kv_opt(m, "record", t->record);
 	kv_opt(m, "schema_file", t->schema_file);
+	if (t->ids.len) {
+		key(m, "ids");
+		seq_start(m, false);
+		for (uint32_t i = 0; i < t->ids.len; i++) {
+			const IrXmlId *x = t->ids.items[i];
+			map_start(m, true);
+			kv_str(m, "column", x->column);
+			kv_str(m, "element", x->element);
+			kv_int(m, "start", x->start);
+			map_end(m);
+		}
+		seq_end(m);
+	}
 	map_end(m);
 }
 

@@ -125,7 +125,17 @@ typedef struct IrTable {
 	const char *format;     /* the file's format when not a flat file: "xml", or NULL */
 	const char *record;     /* xml: the element whose occurrences are the rows */
 	const char *schema_file; /* xml: the schema (XSD) the file follows, or NULL */
+	PtrVec ids;              /* xml: IrXmlId, the columns the XML source generates */
 } IrTable;
+
+/* A column an XML source generates: the number of the occurrence of
+ * `element` (the record's own, or one enclosing it) in document order,
+ * counting from `start`. */
+typedef struct IrXmlId {
+	const char *column;
+	const char *element;
+	long long start;
+} IrXmlId;
 
 typedef struct IrNode {
 	const char *id;

@@ -604,6 +604,23 @@ static void check_depends(Ctx *cx, const YNode *nm, ValNode *n, StrMap *seen, St
 	}
 }
 
+/* table.ids: each names a column of the node (the runner fills it). */
+static void check_xml_ids(Ctx *cx, const YNode *table, const ValNode *n)
+{
+	const PtrVec *ids = yitems(yget(table, "ids"), Y_SEQ);
+	for (uint32_t i = 0; i < ids->len; i++) {
+		const YNode *x = ids->items[i];
+		const char *col = ystr(x, "column");
+		bool found = false;
+		for (uint32_t k = 0; col && k < n->columns.len && !found; k++)
+			found = strcmp(n->columns.items[k], col) == 0;
+		if (col && !found)
+			verr(cx, AT(x), E_VAL_COLUMN,
+			     "node '%s': table.ids names '%s', which is not one of its columns",
+			     n->id ? n->id : "?", col);
+	}
+}
+
 static ValNode *read_node(Ctx *cx, const YNode *nm, StrMap *ids, StrMap *seen, StrMap *all)
 {
 	ValNode *n = ARENA_NEW(cx->a, ValNode);
@@ -631,6 +648,7 @@ static ValNode *read_node(Ctx *cx, const YNode *nm, StrMap *ids, StrMap *seen, S
 	if (n->type_known && (n->type == NODE_SOURCE_FILE || n->type == NODE_SINK_FILE) && table &&
 	    table->kind == Y_MAP && !ystr(table, "file"))
 		verr(cx, AT(table), E_VAL_MISSING_KEY, "a '%s' node's table needs 'file'", type);
+	check_xml_ids(cx, table, n);
 	check_sql(cx, nm, n, &deps, table);
 	/* a refused id is reported once; later nodes may still read it */
 	strmap_put(seen, n->id, n);

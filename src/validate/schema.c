@@ -150,8 +150,13 @@ const SchemaKey schema_keys[] = {
     K(OBJ_TABLE, "orig_name", ST_STRING, D, NULL, SCHEMA_OPT, "the name as written in the export"),
     K(OBJ_TABLE, "file", ST_STRING, D, NULL, SCHEMA_OPT, "the flat file (required on `source_file` and `sink_file`)"),
     K(OBJ_TABLE, "format", ST_ENUM, D, file_formats, SCHEMA_OPT, "the file's format when it is not a flat file: `xml`"),
-    K(OBJ_TABLE, "record", ST_STRING, D, NULL, SCHEMA_OPT, "xml: the element whose occurrences are the table's rows"),
+    K(OBJ_TABLE, "record", ST_STRING, D, NULL, SCHEMA_OPT, "xml: the element whose occurrences are the table's rows: a name, or its path from the root (`a/b/c`)"),
     K(OBJ_TABLE, "schema_file", ST_STRING, D, NULL, SCHEMA_OPT, "xml: the schema (XSD) the file follows"),
+    K(OBJ_TABLE, "ids", ST_LIST_MAP, OBJ_XML_ID, NULL, SCHEMA_OPT, "xml: the columns the XML source generates (without it, a column `<element>_id` is one)"),
+
+    K(OBJ_XML_ID, "column", ST_STRING, D, NULL, SCHEMA_REQ, "one of the node's columns"),
+    K(OBJ_XML_ID, "element", ST_STRING, D, NULL, SCHEMA_REQ, "the element whose occurrences it numbers: the record's own, or one enclosing it"),
+    K(OBJ_XML_ID, "start", ST_SIGNED, D, NULL, SCHEMA_REQ, "the number of the element's first occurrence in the file"),
 
     K(OBJ_BRANCH, "router", ST_STRING, D, NULL, SCHEMA_REQ, "the router's name"),
     K(OBJ_BRANCH, "group", ST_STRING, D, NULL, SCHEMA_REQ, "the group's name"),
