@@ -148,7 +148,7 @@ print(sum((n.get("sql") or "").count(sys.argv[3]) for p in d["pipelines"] for n 
 	# work, done here (the cases' source is this server, their files are
 	# in the case's directory)
 	if grep -q '^ *source_sql:\|^ *format: xml' "$yaml"; then
-		if python3 "$AKKO_SRCDIR/tests/pg/materialise.py" "$yaml" "$dir" >"$out/materialise.sql" 2>"$out/materialise.log" &&
+		if AKKO_BIN="$AKKO_BIN" python3 "$AKKO_SRCDIR/tests/pg/materialise.py" "$yaml" "$dir" >"$out/materialise.sql" 2>"$out/materialise.log" &&
 			pg_psql -q -d "$db" -f "$out/materialise.sql" >>"$out/materialise.log" 2>&1; then
 			pass "$name: source_sql and XML nodes materialised"
 		else

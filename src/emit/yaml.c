@@ -418,6 +418,23 @@ static void node(Em *m, const IrNode *n)
 	seq_end(m);
 	kv_opt(m, "sql", n->sql);
 	kv_opt(m, "source_sql", n->source_sql);
+	if (n->params_node) {
+		key(m, "source_params");
+		map_start(m, false);
+		kv_str(m, "node", n->params_node);
+		kv_str(m, "sql", n->params_sql);
+		key(m, "params");
+		seq_start(m, false);
+		for (uint32_t i = 0; i < n->params.len; i++) {
+			const IrSourceParam *sp = n->params.items[i];
+			map_start(m, true);
+			kv_str(m, "name", sp->name);
+			kv_str(m, "mode", sp->mode);
+			map_end(m);
+		}
+		seq_end(m);
+		map_end(m);
+	}
 	node_payload(m, n);
 	map_end(m);
 }

@@ -67,10 +67,11 @@ static const RuleDef rule_table[] = {
 	{"powercenter/mapplet", STEP_FLOW_INPUT, "Input Transformation", NODE_EXPRESSION, 1.00,
 	 "mapplets are expanded in place; their Input and Output transformations only rename"},
 	{"powercenter/sql_query", STEP_SQL, "SQL Transformation (query mode)", NODE_JOIN, 0.80,
-	 "a static query runs at the source, kept in its dialect (a source_sql node); each input row "
+	 "the query runs at the source, kept in its dialect (a source_sql node): once, or once per "
+	 "distinct value of the input ports it binds or substitutes (source_params); each input row "
 	 "is joined to its rows, at most Max Output Row Count; with pass-through ports a row that "
-	 "gets none is kept with NULLs; SQLError is NULL; script mode, ports bound into the query and "
-	 "dynamic connections take the fallback path"},
+	 "gets none is kept with NULLs; SQLError is NULL; script mode and dynamic connections take "
+	 "the fallback path"},
 	{"ssis/multicast", STEP_MULTICAST, "Multicast (SSIS)", NODE_EXPRESSION, 1.00,
 	 "every output reads the same node: the input's rows and columns, unchanged"},
 	{"ssis/data_conversion", STEP_SELECT, "Data Conversion (SSIS)", NODE_EXPRESSION, 0.95,

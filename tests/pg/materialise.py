@@ -11,6 +11,12 @@ a test database whose "source" is the same server, so the end-to-end cases
 can compose the sinks downstream of such nodes.  The queries of the cases are
 written to run in PostgreSQL; a query that does not fails the case loudly.
 
+A source_sql node with `source_params` runs once per row of its
+`source_params.sql` over the node it names (composed with `akko-migrate
+compose --sink`, the binary in $AKKO_BIN): each `~name~` replaced by the
+row's value as text (NULL as nothing), each `?name?` bound to it; its rows
+are kept after that row's values, in a PL/pgSQL loop.
+
 A source_file node with `table.format: xml` is loaded as docs/pipeline-yaml.md
 says a runner loads it: its `table.file` (relative to DIR) is read, every
 occurrence of `table.record` (a path from the root, or an element name
@@ -21,6 +27,7 @@ none; a column `table.ids` lists is the number of the occurrence of its
 occurrences at that element's path in document order from `start`.
 """
 import os
+import subprocess
 import sys
 import xml.etree.ElementTree as ET
 
@@ -68,6 +75,26 @@ def xml_rows(path, table, columns):
     return rows
 
 
+def per_row(yaml_path, pipeline, n):
+    """The PL/pgSQL that runs n's source_sql once per row of its source_params."""
+    sp = n["source_params"]
+    r = subprocess.run([os.environ.get("AKKO_BIN", "akko-migrate"), "compose", "-p", pipeline, "-s",
+                        sp["node"], yaml_path], capture_output=True, text=True, check=True)
+    values = "WITH %s AS (\n%s\n)\n%s" % (qident(sp["node"]), r.stdout.strip().rstrip(";"), sp["sql"])
+    names = [c["name"] for c in n["columns"][:len(sp["params"])]]
+    query = "'%s'" % n["source_sql"].rstrip().rstrip(";").replace("'", "''")
+    for k, prm in enumerate(sp["params"]):
+        if prm["mode"] == "bind":
+            query = "replace(%s, '?%s?', '$%d')" % (query, prm["name"], k + 1)
+        else:
+            query = "replace(%s, '~%s~', coalesce(v.%s::text, ''))" % (query, prm["name"], qident(names[k]))
+    prefix = ", ".join("$%d" % (k + 1) for k in range(len(names)))
+    return ("DO $akko$\nDECLARE v record;\nBEGIN\nFOR v IN %s\nLOOP\n"
+            "EXECUTE 'INSERT INTO %s SELECT %s, akko_s.* FROM (' || %s || ') AS akko_s' USING %s;\n"
+            "END LOOP;\nEND $akko$;" % (values, qident(n["id"]).replace("'", "''"), prefix, query,
+                                         ", ".join("v.%s" % qident(c) for c in names)))
+
+
 def main():
     if len(sys.argv) not in (2, 3):
         sys.exit("usage: materialise.py PIPELINE.yaml [DIR]")
@@ -90,6 +117,9 @@ def main():
             cols = ", ".join("%s %s" % (qident(c["name"]), c["type"]) for c in n["columns"])
             print("DROP TABLE IF EXISTS %s;" % qident(n["id"]))
             print("CREATE TABLE %s (%s);" % (qident(n["id"]), cols))
+            if n.get("source_params"):
+                print(per_row(sys.argv[1], p["name"], n))
+                continue
             # by position: the query's columns fill the declared ones in order
             print("INSERT INTO %s\nSELECT * FROM (\n%s\n) AS akko_source;" % (qident(n["id"]), sql.rstrip().rstrip(";")))
 
