@@ -1979,18 +1979,31 @@ static void check_worklet_cycles(Infa *I, AstControl *c, PtrVec *stack, PtrVec *
  * (SET_SEQ_START), and the file (SET_FILE_NAME) from the session's XML
  * Reader.  What cannot be said so sends the step to review. */
 
+/* Attribute `value` of the first element `tag` of `elems` whose attribute
+ * `key` is `want` (<FIELDATTRIBUTE NAME VALUE/>, <XMLTEXT TYPE TEXT/>). */
+static const char *elem_pick(const PtrVec *elems, const char *tag, const char *key, const char *want,
+			     const char *value)
+{
+	for (uint32_t i = 0; i < elems->len; i++) {
+		const AstElem *e = elems->items[i];
+		const AstProp *k = ast_props_find_name(&e->attrs, key);
+		const AstProp *v = ast_props_find_name(&e->attrs, value);
+		if (e->tag && strcmp(e->tag, tag) == 0 && k && v && strcmp(k->value, want) == 0)
+			return v->value;
+	}
+	return NULL;
+}
+
 /* The text of an XMLINFO/XMLTEXT of TYPE `type` of a source definition. */
 static const char *xml_text_of(const AstTable *t, const char *type)
 {
 	for (uint32_t i = 0; i < t->extras.len; i++) {
 		const AstElem *e = t->extras.items[i];
-		for (uint32_t k = 0; strcmp(e->tag, "XMLINFO") == 0 && k < e->children.len; k++) {
-			const AstElem *x = e->children.items[k];
-			const AstProp *ty = ast_props_find_name(&x->attrs, "TYPE");
-			const AstProp *tx = ast_props_find_name(&x->attrs, "TEXT");
-			if (strcmp(x->tag, "XMLTEXT") == 0 && ty && tx && strcmp(ty->value, type) == 0)
-				return tx->value;
-		}
+		const char *v = e->tag && strcmp(e->tag, "XMLINFO") == 0
+				    ? elem_pick(&e->children, "XMLTEXT", "TYPE", type, "TEXT")
+				    : NULL;
+		if (v)
+			return v;
 	}
 	return NULL;
 }
@@ -2029,19 +2042,6 @@ static const char *port_raw(const AstPort *p, const char *name)
 {
 	const AstProp *v = ast_props_find_name(&p->props, name);
 	return v ? v->value : NULL;
-}
-
-/* A source field's FIELDATTRIBUTE NAME=`name`. */
-static const char *field_attribute(const AstPort *f, const char *name)
-{
-	for (uint32_t i = 0; i < f->extras.len; i++) {
-		const AstElem *e = f->extras.items[i];
-		const AstProp *n = ast_props_find_name(&e->attrs, "NAME");
-		const AstProp *v = ast_props_find_name(&e->attrs, "VALUE");
-		if (strcmp(e->tag, "FIELDATTRIBUTE") == 0 && n && v && strcmp(n->value, name) == 0)
-			return v->value;
-	}
-	return NULL;
 }
 
 static void mark(Infa *I, PtrVec *props, Setting key, const char *name, const char *value)
@@ -2104,7 +2104,8 @@ static const char *xml_mark_definition(Infa *I, AstStep *d, const AstTable *t)
 		/* a value column: the record's child element or attribute of its name */
 		const char *rf = port_raw(p, "REF_SOURCE_FIELD");
 		const AstPort *f = rf ? ast_ports_find(&t->fields, rf) : NULL;
-		const char *xm = f ? field_attribute(f, "XML Mapping") : NULL;
+		const char *xm =
+		    f ? elem_pick(&f->extras, "FIELDATTRIBUTE", "NAME", "XML Mapping", "VALUE") : NULL;
 		const char *leaf = xm && strncmp(xm, "./", 2) == 0 ? xm + 2 : NULL;
 		if (leaf && *leaf == '@')
 			leaf++;
