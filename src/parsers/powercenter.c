@@ -2118,8 +2118,10 @@ static const char *xml_mark_definition(Infa *I, AstStep *d, const AstTable *t)
 }
 
 /* The file a session's XML Reader reads for the source qualifier `s`
- * ("Source file directory" and "Source filename"), or NULL. */
-static const char *xml_session_file(Infa *I, const AstFlow *f, const AstStep *s, const char *source)
+ * ("Source file directory" and "Source filename"), or NULL; *list is set
+ * when "Source filetype" is Indirect: the file lists the XML files. */
+static const char *xml_session_file(Infa *I, const AstFlow *f, const AstStep *s, const char *source,
+				    bool *list)
 {
 	for (uint32_t j = 0; j < I->sessions.len; j++) {
 		const AstSession *ss = ((PendingSession *)I->sessions.items[j])->task->session;
@@ -2132,6 +2134,8 @@ static const char *xml_session_file(Infa *I, const AstFlow *f, const AstStep *s,
 			    !(dsq ? strcmp(dsq->value, s->name) == 0
 				  : source && strcmp(o->instance, source) == 0))
 				continue;
+			const AstProp *ft = ast_props_find_name(&o->props, "Source filetype");
+			*list = ft && ascii_ieq(ft->value, "Indirect");
 			size_t n = dir ? strlen(dir->value) : 0;
 			bool sep = n && dir->value[n - 1] != '/' && dir->value[n - 1] != '\\';
 			return arena_sprintf(I->a, "%s%s%s", n ? dir->value : "", sep ? "/" : "",
@@ -2158,7 +2162,14 @@ static void xml_source_qualifier(Infa *I, AstFlow *f, AstStep *s)
 		return;
 	}
 	/* with no session, the file is named after its source, as a flat file's */
-	const char *file = xml_session_file(I, f, s, src->name);
+	bool list = false;
+	const char *file = xml_session_file(I, f, s, src->name, &list);
+	if (list && !s->review)
+		s->review =
+		    arena_sprintf(I->a,
+				  "XML Source Qualifier: the session reads the XML files that '%s' lists "
+				  "(Source filetype Indirect)",
+				  file);
 	PtrVec props = {0};
 	for (uint32_t i = 0; i < s->props.len; i++)
 		ast_push(I->doc, &props, s->props.items[i]);
