@@ -2153,9 +2153,12 @@ static void xml_source_qualifier(Infa *I, AstFlow *f, AstStep *s)
 		if (e->to == s && e->from && e->from->kind == STEP_SOURCE && e->from->table)
 			src = e->from;
 	}
-	const char *why = !src ? "no XML source definition feeds it" : NULL;
+	const char *why = !src             ? "no XML source definition feeds it"
+			  : !s->groups.len ? "it has no group"
+					   : NULL;
+	/* the definition is marked once (its instance shares its groups) */
 	if (!why && s->def && !ast_props_find(&((AstGroup *)s->def->groups.items[0])->props, SET_XML_RECORD))
-		why = s->def->groups.len ? xml_mark_definition(I, s->def, src->table) : "it has no group";
+		why = xml_mark_definition(I, s->def, src->table);
 	if (why) {
 		if (!s->review)
 			s->review = arena_sprintf(I->a, "XML Source Qualifier: %s", why);
