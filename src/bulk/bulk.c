@@ -673,20 +673,6 @@ static int stop_worker(Job *j, bool kill_it)
 	return ws;
 }
 
-static bool write_all(int fd, const char *p, size_t n)
-{
-	while (n) {
-		ssize_t w = write(fd, p, n);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0)
-			return false;
-		p += w;
-		n -= (size_t)w;
-	}
-	return true;
-}
-
 /* Hand f to slot j's worker (a fresh one when the slot has none or `fresh`
  * is asked for); a file no worker can take is settled as an error. */
 static void start_file(Bulk *k, Job *j, BulkFile *f, const char *sha, Job *jobs, unsigned nj, bool fresh)
@@ -705,7 +691,7 @@ static void start_file(Bulk *k, Job *j, BulkFile *f, const char *sha, Job *jobs,
 	for (int attempt = 0; attempt < 2 && !sent; attempt++) {
 		if (!j->pid && !spawn_worker(k, j, jobs, nj))
 			break;
-		sent = write_all(j->cmd_fd, c.buf, c.len);
+		sent = bulk_write_all(j->cmd_fd, c.buf, c.len);
 		if (!sent)
 			stop_worker(j, true);
 	}

@@ -100,6 +100,9 @@ void manifest_compact_close(Manifest *m, const char *const *keys, size_t n);
  *   <rc> <gate_fail> / status / reason (JSON) / reason (text) / summary
  *   (JSON or null) / errors (JSON or null) / summary line (text) / "."
  * Without the final ".", the worker died before it finished the file. */
+/* write() all of p to fd (EINTR retried); false when it cannot. */
+bool bulk_write_all(int fd, const char *p, size_t n);
+
 NORETURN void bulk_worker_loop(const struct ConvertOptions *o, unsigned timeout_s, unsigned mb, int cmd_fd,
 			       int fd);
 

@@ -39,23 +39,24 @@ static unsigned worker_served; /* files this worker converted before the current
 static char worker_oom_msg[512];
 static size_t worker_oom_len;
 
-static void write_all(int fd, const char *p, size_t n)
+bool bulk_write_all(int fd, const char *p, size_t n)
 {
 	while (n) {
 		ssize_t w = write(fd, p, n);
 		if (w < 0 && errno == EINTR)
 			continue;
 		if (w <= 0)
-			return;
+			return false;
 		p += w;
 		n -= (size_t)w;
 	}
+	return true;
 }
 
 /* xmalloc failed under the worker's RLIMIT_AS: the file needs too much. */
 static void worker_oom(void)
 {
-	write_all(worker_fd, worker_oom_msg, worker_oom_len);
+	bulk_write_all(worker_fd, worker_oom_msg, worker_oom_len);
 	_exit(0);
 }
 
@@ -219,7 +220,7 @@ static void convert_one(const ConvertOptions *o, unsigned timeout_s, unsigned mb
 	}
 	add_text_line(&m, co.line.buf, converted ? strcspn(co.line.buf, "\n") : 0);
 	sbuf_adds(&m, ".\n");
-	write_all(worker_fd, m.buf, m.len);
+	bulk_write_all(worker_fd, m.buf, m.len);
 	if (timeout_s)
 		alarm(0); /* idle: the supervisor closing the command pipe ends it */
 	/* a libxml2 allocation failure leaves that library in doubt: no more
