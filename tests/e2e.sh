@@ -16,7 +16,9 @@
 # An optional file `once` lists "<node id> <text>" lines: the text must
 # occur exactly once in that node's SQL.  A case's optional variables.tsv
 # lists the value the run persists for each variable it updates (`compose
-# --variable`), one "variable<TAB>value" line each.
+# --variable`), one "variable<TAB>value" line each.  An optional verify.exit
+# holds the exit status of `akko-migrate verify` on the YAML (and verify.out
+# its exact output): the job's own tests run on its inline rows.
 # One "ok"/"not ok" line for the conversion, one for validation, one per
 # `once` line, one per sink and one per variable; a failure shows the diff
 # or the tool's messages.
@@ -130,6 +132,20 @@ for dir in "$casedir"/*/; do
 		show "$out/validate.log" 30
 	fi
 
+	# verify.exit: verify's exit status on the YAML (0: the job's own
+	# tests pass on its inline rows; 6: one fails; 7: nothing can run), and
+	# verify.out, when present, its exact output (docs/verify.md)
+	if [ -f "$dir/verify.exit" ]; then
+		tool "$out/verify.log" verify --pg "host=$PG_DIR port=$PG_PORT user=postgres dbname=$db" "$yaml"
+		_want=$(cat "$dir/verify.exit")
+		if [ "$trc" = "$_want" ] && { [ ! -f "$dir/verify.out" ] || cmp -s "$dir/verify.out" "$out/verify.log"; }; then
+			pass "$name: verify exits $_want"
+		else
+			fail "$name: verify exits $_want (got $trc)"
+			[ -f "$dir/verify.out" ] && diff -u "$dir/verify.out" "$out/verify.log" | show /dev/stdin 20
+			[ -f "$dir/verify.out" ] || show "$out/verify.log" 20
+		fi
+	fi
 	# once: "<node id> <text>" per line, the text occurs exactly once in
 	# that node's SQL (a value computed once, not repeated where it is read)
 	if [ -f "$dir/once" ]; then

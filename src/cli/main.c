@@ -245,11 +245,9 @@ static int cmd_validate(int argc, char **argv)
 }
 
 static const struct option compose_options[] = {
-    {"pipeline", required_argument, NULL, 'p'},
-    {"sink", required_argument, NULL, 's'},
-    {"variable", required_argument, NULL, 'V'},
-    {"help", no_argument, NULL, 'h'},
-    {NULL, 0, NULL, 0},
+    {"pipeline", required_argument, NULL, 'p'}, {"sink", required_argument, NULL, 's'},
+    {"variable", required_argument, NULL, 'V'}, {"check", required_argument, NULL, 'c'},
+    {"help", no_argument, NULL, 'h'},           {NULL, 0, NULL, 0},
 };
 
 static int cmd_compose(int argc, char **argv)
@@ -258,8 +256,9 @@ static int cmd_compose(int argc, char **argv)
 	int c;
 	opterr = 0;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, ":p:s:V:h", compose_options, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":p:s:V:c:h", compose_options, NULL)) != -1) {
 		switch (c) {
+		case 'c': o.check = optarg; break;
 		case 'p': o.pipeline = optarg; break;
 		case 's': o.sink = optarg; break;
 		case 'V': o.variable = optarg; break;
@@ -270,8 +269,8 @@ static int cmd_compose(int argc, char **argv)
 	}
 	if (argc - optind != 1)
 		return cli_usage_error("%s", "compose takes one FILE.yaml");
-	if (o.sink && o.variable)
-		return cli_usage_error("%s", "compose takes --sink or --variable, not both");
+	if (!!o.sink + !!o.variable + !!o.check > 1)
+		return cli_usage_error("%s", "compose takes one of --sink, --variable and --check");
 	return driver_compose(&o, argv[optind]);
 }
 
@@ -570,6 +569,54 @@ static int cmd_report(int argc, char **argv)
 	return report_run(&o, (const char *const *)argv + optind, (size_t)(argc - optind));
 }
 
+enum { OPT_PSQL = 600, OPT_PG_TIMEOUT };
+
+static const struct option verify_options[] = {
+    {"pg", required_argument, NULL, 'd'},
+    {"psql", required_argument, NULL, OPT_PSQL},
+    {"pipeline", required_argument, NULL, 'p'},
+    {"format", required_argument, NULL, 'f'},
+    {"timeout", required_argument, NULL, OPT_PG_TIMEOUT},
+    {"help", no_argument, NULL, 'h'},
+    {NULL, 0, NULL, 0},
+};
+
+/* akko-migrate verify [--pg CONNINFO] FILE.yaml... (docs/verify.md) */
+static int cmd_verify(int argc, char **argv)
+{
+	VerifyOptions o = {.conninfo = getenv("AKKO_PG"), .timeout_s = 30};
+	int c;
+	opterr = 0;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, ":d:p:f:h", verify_options, NULL)) != -1) {
+		switch (c) {
+		case 'd': o.conninfo = optarg; break;
+		case OPT_PSQL: o.psql = optarg; break;
+		case 'p': o.pipeline = optarg; break;
+		case 'f':
+			if (strcmp(optarg, "json") == 0)
+				o.json = true;
+			else if (strcmp(optarg, "text") != 0)
+				return cli_usage_error("unknown format '%s' (use text or json)", optarg);
+			break;
+		case OPT_PG_TIMEOUT:
+			if (parse_count("--timeout", optarg, 1, 86400, &o.timeout_s) != EXIT_OK)
+				return EXIT_USAGE;
+			break;
+		case 'h': return cli_help("verify");
+		case ':': return cli_usage_error("option '%s' needs an argument", argv[optind - 1]);
+		default: return cli_usage_error("unknown option '%s' for verify", argv[optind - 1]);
+		}
+	}
+	if (argc - optind < 1)
+		return cli_usage_error("%s", "verify needs at least one FILE.yaml");
+	if (!o.conninfo)
+		return cli_usage_error("%s",
+				       "verify needs a PostgreSQL server: give --pg CONNINFO or set AKKO_PG "
+				       "(a throwaway database: the checks run read-only and roll back)");
+	return driver_verify(&o, (const char *const *)argv + optind, (size_t)(argc - optind));
+}
+
 int main(int argc, char **argv)
 {
 #ifdef M_MXFAST
@@ -605,6 +652,8 @@ int main(int argc, char **argv)
 		return cmd_convert(argc - 1, argv + 1);
 	if (strcmp(cmd, "report") == 0)
 		return cmd_report(argc - 1, argv + 1);
+	if (strcmp(cmd, "verify") == 0)
+		return cmd_verify(argc - 1, argv + 1);
 	/* akko-migrate [options] FILE... -o OUT: the main job; a bare word
 	 * that names no file is a mistyped command */
 	struct stat st;

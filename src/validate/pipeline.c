@@ -730,6 +730,32 @@ static void check_assertion(Ctx *cx, const YNode *c, StrMap *seen)
 	check_sql_over(cx, "quality check", what, sv, sv->str, n);
 }
 
+/* The check as the loaded pipeline keeps it (for verify and compose). */
+static void read_check(Ctx *cx, const YNode *c, ValPipeline *vp, StrMap *seen)
+{
+	ValCheck *k = ARENA_NEW(cx->a, ValCheck);
+	k->line = c->line;
+	k->col = c->col;
+	k->id = ystr(c, "id");
+	const char *type = ystr(c, "type");
+	for (int t = 0; type && t < CHECK_TYPE_COUNT && !k->type_known; t++)
+		if (strcmp(type, check_type_name((CheckType)t)) == 0)
+			k->type = (CheckType)t, k->type_known = true;
+	const char *node = ystr(c, "node");
+	k->node = node ? strmap_get(seen, node) : NULL;
+	k->column = ystr(c, "column");
+	k->has_threshold = as_number(yget(c, "threshold"), &k->threshold);
+	const PtrVec *keys = yitems(yget(c, "keys"), Y_SEQ);
+	for (uint32_t i = 0; i < keys->len; i++) {
+		const YNode *kv = keys->items[i];
+		if (kv->kind == Y_SCALAR && !is_null(kv))
+			ptrvec_push(cx->a, &k->keys, (void *)kv->str);
+	}
+	k->sql = ystr(c, "sql");
+	k->message = ystr(c, "message");
+	ptrvec_push(cx->a, &vp->checks, k);
+}
+
 static void check_pipeline(Ctx *cx, const YNode *pm, ValPipeline *vp)
 {
 	vp->name = ystr(pm, "name");
@@ -766,6 +792,8 @@ static void check_pipeline(Ctx *cx, const YNode *pm, ValPipeline *vp)
 		const char *type = ystr(c, "type");
 		if (type && strcmp(type, "assertion") == 0)
 			check_assertion(cx, c, &seen);
+		if (c->kind == Y_MAP)
+			read_check(cx, c, vp, &seen);
 	}
 	const PtrVec *vu = yitems(yget(pm, "variable_updates"), Y_SEQ);
 	for (uint32_t i = 0; i < vu->len; i++)
@@ -962,26 +990,33 @@ static void add_cte(Arena *a, Sbuf *out, const ValNode *n, bool first)
 	sbuf_adds(out, "\n)");
 }
 
-bool pipeline_compose(Arena *a, const ValPipeline *p, const ValNode *sink, Sbuf *out, const ValNode **blocker)
+bool *pipeline_ancestors(const ValPipeline *p, const ValNode *node, uint32_t *at)
 {
-	uint32_t n = p->nodes.len, si = n;
-	for (uint32_t i = 0; i < n; i++)
-		if (p->nodes.items[i] == sink)
-			si = i;
-	if (si == n)
-		return false;
+	uint32_t n = p->nodes.len;
+	for (*at = 0; *at < n && p->nodes.items[*at] != node;)
+		++*at;
+	if (*at == n)
+		return NULL;
 	bool *mark = xcalloc(n, 1);
-	mark[si] = true;
+	mark[*at] = true;
 	/* depends_on names earlier nodes only, so one backward pass marks
 	 * every ancestor */
-	for (uint32_t i = si + 1; i-- > 0;) {
-		const ValNode *node = p->nodes.items[i];
-		for (uint32_t d = 0; mark[i] && d < node->depends_on.len; d++)
+	for (uint32_t i = *at + 1; i-- > 0;) {
+		const ValNode *v = p->nodes.items[i];
+		for (uint32_t d = 0; mark[i] && d < v->depends_on.len; d++)
 			for (uint32_t j = 0; j < i; j++)
-				if (strcmp(((ValNode *)p->nodes.items[j])->id, node->depends_on.items[d]) ==
-				    0)
+				if (strcmp(((ValNode *)p->nodes.items[j])->id, v->depends_on.items[d]) == 0)
 					mark[j] = true;
 	}
+	return mark;
+}
+
+bool pipeline_compose(Arena *a, const ValPipeline *p, const ValNode *sink, Sbuf *out, const ValNode **blocker)
+{
+	uint32_t si;
+	bool *mark = pipeline_ancestors(p, sink, &si);
+	if (!mark)
+		return false;
 	*blocker = NULL;
 	for (uint32_t i = 0; i < si && !*blocker; i++) {
 		const ValNode *node = p->nodes.items[i];
@@ -1017,21 +1052,35 @@ bool pipeline_compose(Arena *a, const ValPipeline *p, const ValNode *sink, Sbuf 
 	return true;
 }
 
-bool pipeline_compose_update(Arena *a, const ValPipeline *p, const ValVarUpdate *u, Sbuf *out,
-			     const ValNode **blocker)
+bool pipeline_compose_over(Arena *a, const ValPipeline *p, const ValNode *node, const char *sql, Sbuf *out,
+			   const ValNode **blocker)
 {
-	*blocker = u->node;
-	if (!u->node || !u->sql)
+	*blocker = node;
+	if (!node || !node->sql || !sql)
 		return false;
-	Sbuf node = SBUF_INIT;
-	bool ok = pipeline_compose(a, p, u->node, &node, blocker);
+	Sbuf sb = SBUF_INIT;
+	bool ok = pipeline_compose(a, p, node, &sb, blocker);
+	size_t start, len;
+	bool with;
+	sql_statement_span(sql, &start, &len, &with);
 	if (ok) {
-		sbuf_addf(out, "WITH %s AS (\n%s\n)\n", sqlgen_ident(a, &dialect_postgres, u->node->id), node.buf);
-		add_statement(out, u->sql);
+		sbuf_addf(out, "WITH %s AS (\n%s\n)\n", sqlgen_ident(a, &dialect_postgres, node->id), sb.buf);
+		if (with) /* WITH ... WITH does not parse: the SELECT becomes a derived table */
+			sbuf_adds(out, "SELECT * FROM (\n");
+		add_statement(out, sql);
+		if (with)
+			sbuf_adds(out, "\n) AS akko_over");
 		const char *last = strrchr(out->buf, '\n');
 		if (strstr(last ? last : out->buf, "--"))
 			sbuf_addch(out, '\n');
 	}
-	sbuf_release(&node);
+	sbuf_release(&sb);
 	return ok;
+}
+
+bool pipeline_compose_update(Arena *a, const ValPipeline *p, const ValVarUpdate *u, Sbuf *out,
+			     const ValNode **blocker)
+{
+	*blocker = u->node;
+	return u->sql && pipeline_compose_over(a, p, u->node, u->sql, out, blocker);
 }
