@@ -16,6 +16,7 @@
  */
 #include <string.h>
 
+#include "ast/portidx.h"
 #include "base/sbuf.h"
 #include "base/str.h"
 #include "rules/lower.h"
@@ -220,30 +221,45 @@ void lower_add_dep(Lower *L, LNode *ln, const char *id)
 	ptrvec_push(L->a, &ln->n->depends_on, (void *)id);
 }
 
+enum { COLMAP_FROM = 8 }; /* below this many columns a scan is as fast as a map */
+
 void lower_add_col(Lower *L, LNode *ln, const char *name, const char *type)
 {
 	IrColumn *c = ARENA_NEW(L->a, IrColumn);
 	c->name = name;
 	c->type = type;
-	ptrvec_push(L->a, &ln->n->columns, c);
+	PtrVec *cols = &ln->n->columns;
+	ptrvec_push(L->a, cols, c);
+	if (cols->len == COLMAP_FROM) {
+		strmap_init(&ln->colmap, L->a, false);
+		for (uint32_t i = 0; i < cols->len; i++)
+			strmap_put(&ln->colmap, ((IrColumn *)cols->items[i])->name, cols->items[i]);
+	} else if (cols->len > COLMAP_FROM) {
+		strmap_put(&ln->colmap, name, c); /* keeps the first of a name */
+	}
+}
+
+/* The node's first column called `name`, or NULL. */
+static const IrColumn *find_col(const LNode *ln, const char *name)
+{
+	const PtrVec *cols = &ln->n->columns;
+	if (cols->len >= COLMAP_FROM)
+		return strmap_get(&ln->colmap, name);
+	for (uint32_t i = 0; i < cols->len; i++)
+		if (strcmp(((IrColumn *)cols->items[i])->name, name) == 0)
+			return cols->items[i];
+	return NULL;
 }
 
 bool lower_has_col(const LNode *ln, const char *name)
 {
-	for (uint32_t i = 0; i < ln->n->columns.len; i++)
-		if (strcmp(((IrColumn *)ln->n->columns.items[i])->name, name) == 0)
-			return true;
-	return false;
+	return find_col(ln, name) != NULL;
 }
 
 const char *lower_col_type(const LNode *ln, const char *name)
 {
-	for (uint32_t i = 0; i < ln->n->columns.len; i++) {
-		IrColumn *c = ln->n->columns.items[i];
-		if (strcmp(c->name, name) == 0)
-			return c->type;
-	}
-	return "text";
+	const IrColumn *c = find_col(ln, name);
+	return c ? c->type : "text";
 }
 
 /* A column name not yet used in the node. */
@@ -345,20 +361,19 @@ bool lower_port_out(const AstStep *s, const AstPort *p)
 	return (p->dir & PORT_OUT) && !lower_port_in_error(s, p);
 }
 
+/* The port positions of the document being lowered (rules_lower sets it):
+ * the two lookups below run per edge and per expression name, and a scan
+ * of the ports would make a wide step quadratic. */
+static _Thread_local PortIndex *lower_ports;
+
 int lower_port_index(const AstStep *s, const AstPort *p)
 {
-	for (uint32_t i = 0; i < s->ports.len; i++)
-		if (s->ports.items[i] == p)
-			return (int)i;
-	return -1;
+	return port_index_of(lower_ports, s, p);
 }
 
 int lower_port_named(const AstStep *s, const char *name)
 {
-	for (uint32_t i = 0; i < s->ports.len; i++)
-		if (ascii_ieq(((AstPort *)s->ports.items[i])->name, name))
-			return (int)i;
-	return -1;
+	return port_index_named(lower_ports, s, name);
 }
 
 LNode *lower_step_node(Lower *L, StepInfo *si, NodeType type, const char *prefix)
@@ -829,6 +844,10 @@ void rules_lower(Arena *a, const AstDoc *doc, const RulesOptions *o, IrDoc *d, D
 		L.lang = expr_languages()[0];
 	/* every expression parsed once, kept on the AST (a cache: idempotent) */
 	expr_parse_doc((AstDoc *)doc);
+	PortIndex ports;
+	port_index_init(&ports, a);
+	PortIndex *outer = lower_ports;
+	lower_ports = &ports;
 	for (uint32_t i = 0; i < doc->folders.len; i++) {
 		L.folder = doc->folders.items[i];
 		for (uint32_t k = 0; k < L.folder->flows.len; k++) {
@@ -837,6 +856,7 @@ void rules_lower(Arena *a, const AstDoc *doc, const RulesOptions *o, IrDoc *d, D
 				lower_flow(&L, d, f);
 		}
 	}
+	lower_ports = outer;
 }
 
 void rules_lower_powercenter(Arena *a, const AstDoc *doc, const RulesOptions *o, IrDoc *d, DiagSink *sink)
