@@ -36,4 +36,9 @@ AstDoc *ssis_read_package(Arena *a, const SrcFile *src, DiagSink *sink);
  * app. */
 AstDoc *ayx_read_document(Arena *a, const SrcFile *src, DiagSink *sink);
 
+/* The DataStage frontend (datastage.c, datastage_dsx.c, datastage_xml.c):
+ * a .dsx text export or a DSExport XML export. */
+AstDoc *ds_read_dsx(Arena *a, const SrcFile *src, DiagSink *sink);
+AstDoc *ds_read_xml(Arena *a, const SrcFile *src, DiagSink *sink);
+
 #endif
