@@ -36,8 +36,8 @@ typedef enum DiagSeverity { DIAG_NOTE, DIAG_WARNING, DIAG_ERROR } DiagSeverity;
 	  "pass a PowerCenter XML export (root element POWERMART); in the Repository Manager "     \
 	  "use Repository > Export Objects")                                                       \
 	X(E_TOOL_UNSUPPORTED, "E0004", DIAG_ERROR,                                                 \
-	  "PowerCenter exports and SSIS packages convert today; Alteryx files are read "           \
-	  "('inspect') but not converted yet; DataStage files are recognised but not read yet")    \
+	  "PowerCenter exports and SSIS packages convert today; Alteryx and DataStage files are "  \
+	  "read ('inspect') but not converted yet")                                                \
 	X(E_BINARY, "E0005", DIAG_ERROR, "job exports are text; this looks like a binary file")   \
 	X(E_IO_WRITE, "E0006", DIAG_ERROR, "check that the output directory exists and is writable") \
 	X(E_OUTDIR_BUSY, "E0007", DIAG_ERROR,                                                      \
@@ -314,8 +314,8 @@ typedef enum DiagSeverity { DIAG_NOTE, DIAG_WARNING, DIAG_ERROR } DiagSeverity;
 	X(W_DS_LINE, "W1204", DIAG_WARNING,                                                        \
 	  "the line is skipped; the rest of the export is read")                                   \
 	X(E_DS_ARCHIVE, "E1205", DIAG_ERROR,                                                       \
-	  "an .isx file is a zip archive of the ISX format (istool export); export the jobs as "   \
-	  ".dsx or XML from the Designer client, or with dscmdexport / istool -dsx")              \
+	  "an .isx file is a zip archive of the ISX format (istool export); export the jobs "      \
+	  "from the Designer client as .dsx or as XML (Export > DataStage Components)")            \
 	X(W_DS_CHARSET, "W1206", DIAG_WARNING,                                                     \
 	  "the header's CharacterSet decides how bytes above 0x7F are read; check the text "       \
 	  "of the values shown")                                                                    \
@@ -328,17 +328,14 @@ typedef enum DiagSeverity { DIAG_NOTE, DIAG_WARNING, DIAG_ERROR } DiagSeverity;
 	  "a template's #NAME# placeholders must be substituted (by the tool that fills the "      \
 	  "template) before the job means anything; names and derivations are kept as written")   \
 	X(W_DS_STAGE, "W1210", DIAG_WARNING,                                                       \
-	  "the stage is kept as 'unknown' with its properties, for review; please report its "     \
-	  "StageType so it can be added")                                                          \
+	  "the stage is kept opaque ('custom', or 'unknown' for a record that is no custom "       \
+	  "stage) with its properties, for review; please report its StageType so it can be added")                                                          \
 	X(W_DS_RECORD, "W1211", DIAG_WARNING,                                                      \
 	  "the record is kept as an extra of its job, for review")                                 \
 	X(E_DS_LINK, "E1212", DIAG_ERROR,                                                          \
 	  "the link is dropped; a link's Partner must name a stage and pin of the same job")      \
 	X(W_DS_DUPLICATE, "W1213", DIAG_WARNING,                                                   \
 	  "names must be unique in a job; the later one gets a suffix")                           \
-	X(E_DS_NOT_EXPORT, "E1214", DIAG_ERROR,                                                    \
-	  "pass an export as DataStage writes it: a .dsx starting with BEGIN HEADER, or XML "      \
-	  "with a root DSExport")                                                                  \
 	X(W_DS_SUBFLOW, "W1215", DIAG_WARNING,                                                     \
 	  "the shared container is not in this export; its instance stays one step, for review")
 /* clang-format on */

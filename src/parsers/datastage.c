@@ -266,6 +266,19 @@ static AstType ds_type(DsBuild *B, const DsRec *col)
  * false when the value is not in that form. */
 static bool unwrap_list(DsBuild *B, PtrVec *out, const char *prefix, const char *v, SrcLoc loc)
 {
+	if (v && strncmp(v, "\\(2)", 4) == 0) {
+		/* DSExport XML keeps the delimiters escaped as in the .dsx
+		 * ("\(2)\(2)0\(1)\(3)file \(2)..."), XML having no way to
+		 * write U+0001-U+0003 */
+		char *c = arena_strdup(&B->scratch, v), *w = c;
+		for (const char *r = v; *r;)
+			if (r[0] == '\\' && r[1] == '(' && r[2] >= '1' && r[2] <= '3' && r[3] == ')')
+				*w++ = (char)(r[2] - '0'), r += 4;
+			else
+				*w++ = *r++;
+		*w = '\0';
+		v = c;
+	}
 	if (!v || v[0] != '\x02')
 		return false;
 	const char *parent = NULL;
@@ -282,7 +295,10 @@ static bool unwrap_list(DsBuild *B, PtrVec *out, const char *prefix, const char 
 		const char *next = strchr(val, '\x01');
 		if (!vend || (next && vend > next))
 			vend = next ? next : val + strlen(val);
-		char *name = arena_strndup(B->a, n, (size_t)(sep - n));
+		const char *ne = sep;
+		while (ne > n && ne[-1] == ' ')
+			ne--;
+		char *name = arena_strndup(B->a, n, (size_t)(ne - n));
 		if (depth == 1)
 			parent = name;
 		const char *full = depth > 1 && parent ? arena_sprintf(B->a, "%s.%s", parent, name) : name;
@@ -573,7 +589,7 @@ static void record_props(Job *J, const DsRec *r, PtrVec *out, const char *prefix
 	DsBuild *B = J->B;
 	for (uint32_t i = 0; i < r->props.len; i++) {
 		const DsProp *p = r->props.items[i];
-		if (consumed(p->name) || !nonempty(p->value))
+		if (consumed(p->name) || !nonempty(p->value) || (is(p->name, "Readonly") && is(p->value, "0")))
 			continue;
 		if (compiled(p->name)) {
 			note_compiled(B, out, p->name, p->loc);
@@ -718,6 +734,11 @@ static void build_pin(Job *J, AstStep *s, const DsRec *pin, bool output, int32_t
 		if (consumed(p->name) || !nonempty(p->value) || is(p->name, "Constraint") ||
 		    is(p->name, "ParsedConstraint") || is(p->name, "Readonly"))
 			continue;
+		if (is(p->name, "FileName")) {
+			/* a server file stage's file is a property of its link */
+			prop(B, &s->props, arena_sprintf(B->a, "%s.%s", link, p->name), p->value, p->loc);
+			continue;
+		}
 		AstProp *ap = prop(B, &g->props, p->name, p->value, p->loc);
 		if (is(p->name, "LookupFail") && s->kind == STEP_LOOKUP) {
 			ap->key = SET_LOOKUP_NO_MATCH;
@@ -959,78 +980,90 @@ static const Pin *partner(Job *J, const DsRec *pin)
 	return strmap_get(&J->pins, bar ? bar + 1 : v);
 }
 
-static void build_edges(Job *J, const PtrVec *order)
+/* A sequence's trigger: an activity's output pin to the activity its
+ * Partner names (the stage id before '|'); its Expression is the
+ * condition (BASIC, e.g. Job_1.$JobStatus = DSJS.RUNOK). */
+static void build_trigger(Job *J, const Pin *from, const DsRec *r)
 {
 	DsBuild *B = J->B;
+	const char *v = ds_get(r, "Partner"), *link = ds_get(r, "Name");
+	const char *bar = strchr(v, '|');
+	char *sid = arena_strndup(&B->scratch, v, bar ? (size_t)(bar - v) : strlen(v));
+	AstTask *t = strmap_get(&J->stages, sid);
+	if (!t) {
+		diag_error(B->sink, E_DS_LINK, r->loc,
+			   "trigger '%s' names partner '%s', which is no activity of sequence '%s'",
+			   link ? link : "", v, J->name);
+		return;
+	}
+	AstLink *l = ast_link_new(B->doc);
+	l->from = from->task;
+	l->to = t;
+	l->from_name = from->task->name;
+	l->to_name = t->name;
+	l->name = S(B, link);
+	l->loc = r->loc;
+	l->on = LINK_ANY;
+	const char *other = NULL;
+	l->cond = expr_of(J, r, "ParsedExpression", "Expression", LANG_DATASTAGE_BASIC, &other);
+	record_props(J, r, &l->props, NULL);
+	ast_push(B->doc, &J->ctrl->links, l);
+}
+
+/* A data link: the output pin to the input pin its Partner names, one edge
+ * per column both pins declare, else one link-level edge. */
+static void build_link(Job *J, const Pin *from, const DsRec *r)
+{
+	DsBuild *B = J->B;
+	const Pin *to = partner(J, r);
+	const char *link = ds_get(r, "Name");
+	if (!to || !to->step || to->output) {
+		diag_error(B->sink, E_DS_LINK, r->loc,
+			   "link '%s' names partner '%s', which is no input of a stage of job '%s'",
+			   link ? link : "", ds_get(r, "Partner"), J->name);
+		return;
+	}
+	AstStep *fs = from->step, *ts = to->step;
+	const DsColl *oc = ds_coll(from->rec, "Columns");
+	const DsColl *ic = ds_coll(to->rec, "Columns");
+	unsigned n = 0;
+	for (uint32_t k = 0; oc && ic && k < oc->subs.len; k++) {
+		const char *cn = ds_get(oc->subs.items[k], "Name");
+		AstPort *fp = ast_ports_find_in(&fs->ports, from->group->name, cn ? cn : "");
+		AstPort *tp = ast_ports_find_in(&ts->ports, to->group->name, cn ? cn : "");
+		if (!fp || !tp)
+			continue;
+		AstEdge *e = ast_edge_new(B->doc);
+		e->from = fs, e->from_port = fp, e->to = ts, e->to_port = tp;
+		e->from_group = from->group->name;
+		e->to_group = to->group->name;
+		e->name = S(B, link);
+		e->loc = r->loc;
+		ast_push(B->doc, &J->flow->edges, e);
+		n++;
+	}
+	if (!n) {
+		AstEdge *e = ast_edge_new(B->doc);
+		e->from = fs, e->to = ts;
+		e->from_group = from->group->name;
+		e->to_group = to->group->name;
+		e->name = S(B, link);
+		e->loc = r->loc;
+		ast_push(B->doc, &J->flow->edges, e);
+	}
+}
+
+static void build_edges(Job *J, const PtrVec *order)
+{
 	for (uint32_t i = 0; i < order->len; i++) {
 		const DsRec *r = order->items[i];
 		const Pin *from = r->id ? strmap_get(&J->pins, r->id) : NULL;
 		if (!from || !from->output || !nonempty(ds_get(r, "Partner")))
 			continue;
-		const Pin *to = partner(J, r);
-		const char *link = ds_get(r, "Name");
-		if (!to || (J->flow && (!to->step || to->output)) || (J->ctrl && !to->task && !from->task)) {
-			if (J->ctrl && to == NULL) {
-				/* sequences: the partner is an activity (its input pin
-				 * is not read), found by stage id */
-				const char *v = ds_get(r, "Partner");
-				const char *bar = strchr(v, '|');
-				char *sid = arena_strndup(&B->scratch, v, bar ? (size_t)(bar - v) : strlen(v));
-				AstTask *t = strmap_get(&J->stages, sid);
-				if (t) {
-					AstLink *l = ast_link_new(B->doc);
-					l->from = from->task;
-					l->to = t;
-					l->from_name = from->task->name;
-					l->to_name = t->name;
-					l->name = S(B, link);
-					l->loc = r->loc;
-					l->on = LINK_ANY;
-					l->cond = expr_of(J, r, "ParsedExpression", "Expression",
-							  LANG_DATASTAGE_BASIC, NULL);
-					record_props(J, r, &l->props, NULL);
-					ast_push(B->doc, &J->ctrl->links, l);
-					continue;
-				}
-			}
-			diag_error(B->sink, E_DS_LINK, r->loc,
-				   "link '%s' names partner '%s', which is no input of a stage of job '%s'",
-				   link ? link : "", ds_get(r, "Partner"), J->name);
-			continue;
-		}
-		AstStep *fs = from->step, *ts = to->step;
-		const DsColl *oc = ds_coll(from->rec, "Columns");
-		const DsColl *ic = ds_coll(to->rec, "Columns");
-		bool port_level = oc && oc->subs.len && ic && ic->subs.len;
-		unsigned n = 0;
-		for (uint32_t k = 0; port_level && k < oc->subs.len; k++) {
-			const char *cn = ds_get(oc->subs.items[k], "Name");
-			AstPort *fp = ast_ports_find_in(&fs->ports, from->group->name, cn ? cn : "");
-			AstPort *tp = ast_ports_find_in(&ts->ports, to->group->name, cn ? cn : "");
-			if (!fp || !tp)
-				continue;
-			AstEdge *e = ast_edge_new(B->doc);
-			e->from = fs;
-			e->from_port = fp;
-			e->to = ts;
-			e->to_port = tp;
-			e->from_group = from->group->name;
-			e->to_group = to->group->name;
-			e->name = S(B, link);
-			e->loc = r->loc;
-			ast_push(B->doc, &J->flow->edges, e);
-			n++;
-		}
-		if (!n) {
-			AstEdge *e = ast_edge_new(B->doc);
-			e->from = fs;
-			e->to = ts;
-			e->from_group = from->group->name;
-			e->to_group = to->group->name;
-			e->name = S(B, link);
-			e->loc = r->loc;
-			ast_push(B->doc, &J->flow->edges, e);
-		}
+		if (J->ctrl)
+			build_trigger(J, from, r);
+		else
+			build_link(J, from, r);
 	}
 }
 
@@ -1105,7 +1138,7 @@ static AstElem *record_elem(DsBuild *B, const DsRec *r, const char *tag)
 	e->loc = r->loc;
 	for (uint32_t i = 0; i < r->props.len; i++) {
 		const DsProp *p = r->props.items[i];
-		if (!nonempty(p->value) || compiled(p->name))
+		if (!nonempty(p->value) || compiled(p->name) || is(p->name, "OLEType") || is(p->name, "Readonly"))
 			continue;
 		if (is(p->name, "AnnotationText") || is(p->name, "Text")) {
 			e->text = S(B, p->value);
@@ -1309,7 +1342,9 @@ static void build_routine(DsBuild *B, const DsRec *r)
 	}
 	for (uint32_t i = 0; i < r->props.len; i++) {
 		const DsProp *p = r->props.items[i];
-		if (!consumed(p->name) && nonempty(p->value) && !is(p->name, "Source") && !is(p->name, "Readonly"))
+		bool desc = is(p->name, "ShortDesc") || is(p->name, "Description") || is(p->name, "Category");
+		if ((desc || !consumed(p->name)) && nonempty(p->value) && !is(p->name, "Source") &&
+		    !is(p->name, "Readonly"))
 			prop(B, &fn->props, p->name, p->value, p->loc);
 	}
 	ast_push(B->doc, &f->functions, fn);
@@ -1367,7 +1402,7 @@ void ds_build_section(DsBuild *B, DsSection *s)
 			if (is(p->name, "Identifier"))
 				id = p->value;
 		}
-		prop(B, &d->props, "compiled", arena_sprintf(&B->scratch, "%s %s", s->tag, id), s->loc);
+		prop(B, &d->props, "compiled", arena_sprintf(&B->scratch, "DSEXECJOB %s", id), s->loc);
 		break;
 	}
 	case DS_SEC_STAGETYPES:

@@ -58,6 +58,7 @@ typedef struct Dsx {
 	iconv_t cd;
 	bool cd_open, cd_failed, bad_bytes_noted, bad_escape_noted;
 	bool end_reported; /* the file ended inside a block, and that was said */
+	bool charset_warned; /* the header's CharacterSet is unknown, and that was said */
 	Sbuf buf;
 } Dsx;
 
@@ -154,7 +155,8 @@ static void add_raw_bytes(Dsx *X, Sbuf *b, const char *p, const char *e, SrcLoc 
 		X->cd = iconv_open("UTF-8", iconv_name(X->charset));
 		if (X->cd == (iconv_t)-1) {
 			X->cd_failed = true;
-			diag_warning(X->sink, W_DS_CHARSET, loc,
+			if (!X->charset_warned)
+				diag_warning(X->sink, W_DS_CHARSET, loc,
 				     "the header's CharacterSet '%s' is not a character set this system "
 				     "knows; bytes above 0x7F are read as Windows-1252",
 				     X->charset ? X->charset : "");
@@ -499,16 +501,7 @@ static bool read_section(Dsx *X, const char *word)
 				break;
 			continue;
 		}
-		if (!keep) {
-			/* compiled code: opaque, only its multi-line values matter */
-			const char *e = X->le;
-			SrcLoc vloc;
-			if ((size_t)(e - X->ls) > MARK_LEN && memcmp(e - MARK_LEN, MARK, MARK_LEN) == 0 &&
-			    !read_multiline(X, here(X, X->ls), &vloc))
-				break;
-			continue;
-		}
-		if (!read_prop(X, &bk, keep))
+		if (!read_prop(X, &bk, true))
 			break;
 	}
 	if (!ok && X->eof)
@@ -542,6 +535,7 @@ static void read_header(Dsx *X)
 			X->charset = arena_strdup(ds_doc(X->B)->arena, p->value);
 			if (!X->cd_open && !X->cd_failed) {
 				iconv_t cd = iconv_open("UTF-8", iconv_name(X->charset));
+				X->charset_warned = cd == (iconv_t)-1;
 				if (cd == (iconv_t)-1)
 					diag_warning(X->sink, W_DS_CHARSET, p->vloc,
 						     "'%s' is not a character set this system knows; bytes "

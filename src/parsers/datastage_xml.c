@@ -99,7 +99,11 @@ static DsRec *read_record(DsXml *X, const xmlNode *n)
 	/* the .dsx OLEType: the XML drops its leading "C" */
 	r->type = type && *type ? arena_sprintf(X->s, "C%s", type) : "";
 	if (r->id)
-		ds_prop_add(X->s, &r->props, "Identifier", r->id, r->loc, r->loc);
+		ds_prop_add(X->s, &r->props, "Identifier", r->id, r->loc, xml_attr_loc(&X->x, n, "Identifier"));
+	const char *ro = xml_attr(n, "Readonly");
+	if (ro)
+		ds_prop_add(X->s, &r->props, "Readonly", arena_strdup(X->s, ro), r->loc,
+			    xml_attr_loc(&X->x, n, "Readonly"));
 	read_record_body(X, r, n, 0);
 	return r;
 }
@@ -129,8 +133,10 @@ AstDoc *ds_read_xml(Arena *a, const SrcFile *src, DiagSink *sink)
 		return NULL;
 	xmlNode *root = xmlDocGetRootElement(X.x.doc);
 	if (!root || !xml_is(root, "DSExport")) {
-		diag_error(sink, E_DS_NOT_EXPORT, root ? xml_loc(&X.x, root) : (SrcLoc){src, 0, 0},
-			   "the root element is '%s', not DSExport", root ? (const char *)root->name : "");
+		/* the fuzz target comes here past the sniffing */
+		diag_error(sink, E_NOT_ETL, root ? xml_loc(&X.x, root) : (SrcLoc){src, 0, 0},
+			   "not a job export: its root element '%s' belongs to no supported tool",
+			   root ? (const char *)root->name : "");
 		xml_free(&X.x);
 		return NULL;
 	}

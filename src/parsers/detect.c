@@ -115,7 +115,7 @@ void detect_tool(const char *buf, size_t len, Detection *d)
 			set_reason(d, "it is an InfoSphere .isx archive (zip) of exported assets, such as '%s'",
 				   asset);
 		} else {
-			set_reason(d, "%s", "it is a zip archive");
+			set_reason(d, "%s", "the file is a zip archive, not an export: unzip it and pass the export it holds");
 		}
 		return;
 	}

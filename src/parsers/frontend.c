@@ -19,7 +19,7 @@ static AstDoc *reject(const SrcFile *src, const Detection *det, DiagSink *sink)
 	if (det->root_offset >= 0)
 		loc = srcfile_loc_at(src, (size_t)det->root_offset);
 	if (det->isx)
-		diag_error(sink, E_DS_ARCHIVE, (SrcLoc){src, 1, 1}, "%s", det->reason);
+		diag_error(sink, E_DS_ARCHIVE, (SrcLoc){src, 0, 0}, "%s", det->reason); /* binary: no line to show */
 	else if (det->empty)
 		diag_error(sink, E_EMPTY_FILE, loc, "%s", det->reason);
 	else if (det->binary)
