@@ -1,7 +1,8 @@
 #!/bin/sh
 # count-datastage.sh FILE - jobs, stages and links of a DataStage export,
 # counted from the text without akko-migrate, to check the frontend:
-#   jobs    records of OLEType CJobDefn (.dsx) / Type JobDefn (XML)
+#   jobs    records of OLEType CJobDefn (.dsx) / Type JobDefn (XML) whose
+#           JobType is not 2 (sequences are counted as activities only)
 #   stages  records of a DSJOB / <Job> that have a StageType property
 #   links   output pins (OLEType ending in Output) that name a Partner
 # A .dsx is read with awk, line by line, skipping multi-line values;
@@ -9,7 +10,7 @@
 f=$1
 case "$(head -c 200 "$f" | tr -d '\r' | head -n 3)" in
 *DSExport*)
-	j=$(xmllint --nonet --xpath "count(/DSExport/Job/Record[@Type='JobDefn'])" "$f")
+	j=$(xmllint --nonet --xpath "count(/DSExport/Job/Record[@Type='JobDefn'][not(Property[@Name='JobType'] = '2')])" "$f")
 	s=$(xmllint --nonet --xpath "count(/DSExport/Job/Record[Property[@Name='StageType']])" "$f")
 	l=$(xmllint --nonet --xpath "count(/DSExport/Job/Record[substring(@Type, string-length(@Type) - 5) = 'Output'][Property[@Name='Partner']])" "$f")
 	echo "$j $s $l"
@@ -18,11 +19,11 @@ case "$(head -c 200 "$f" | tr -d '\r' | head -n 3)" in
 	tr -d '\r' <"$f" | awk '
 	function flush() {
 		if (inrec && injob) {
-			if (ole == "CJobDefn") jobs++
+			if (ole == "CJobDefn" && jobtype != "2") jobs++
 			if (st) stages++
 			if (ole ~ /Output$/ && partner) links++
 		}
-		inrec = 0; ole = ""; st = 0; partner = 0
+		inrec = 0; ole = ""; st = 0; partner = 0; jobtype = ""
 	}
 	ml { if ($0 == "=+=+=+=") ml = 0; next }
 	/ =\+=\+=\+=$/ { ml = 1; next }
@@ -33,6 +34,7 @@ case "$(head -c 200 "$f" | tr -d '\r' | head -n 3)" in
 	/^      BEGIN DSSUBRECORD$/ { sub_++; next }
 	/^      OLEType "/ { split($0, a, "\""); ole = a[2] }
 	/^      StageType "/ { st = 1 }
+	/^      JobType "/ { split($0, a, "\""); jobtype = a[2] }
 	/^      Partner "/ { partner = 1 }
 	END { printf "%d %d %d\n", jobs, stages, links }'
 	;;
