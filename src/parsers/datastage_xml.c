@@ -18,17 +18,25 @@
  *
  * with the record types written without the leading "C" of the .dsx form
  * (Type="CustomStage" for OLEType "CCustomStage"); they are normalised
- * here, so that the builder sees one model (datastage.h).  The document
- * is loaded with the project's hardened loader (xml.c: no DTD, no
- * entities, located errors); each top-level element is then converted and
- * handed to the builder, and its subtree freed, one at a time.  The whole
- * tree is built first: a streaming reader (xmlTextReader) that never holds
- * more than one Job is not written yet.
+ * here, so that the builder sees one model (datastage.h).
+ *
+ * The file is read in one pass with libxml2's xmlTextReader: each child of
+ * DSExport (a Job, the TableDefinitions...) is expanded into a subtree,
+ * converted, handed to the builder and freed as the reader moves on, so
+ * memory follows the largest Job.  The reader gets the options of the
+ * project's hardened loader (no network, no DTD loading, no entity
+ * substitution; xml.c's global loader refuses every external resource).  A
+ * document with a DOCTYPE, which DataStage never writes, and any document
+ * the reader finds an error in, go through the hardened whole-tree loader
+ * (xml_load: entity declarations refused, located E01xx errors) instead.
  */
 #include "parsers/datastage.h"
 #include "parsers/xml.h"
 
+#include <stdint.h>
 #include <string.h>
+
+#include <libxml/xmlreader.h>
 
 typedef struct DsXml {
 	DsBuild *B;
@@ -126,44 +134,144 @@ static void read_section(DsXml *X, const xmlNode *n)
 	ds_build_section(X->B, s);
 }
 
-AstDoc *ds_read_xml(Arena *a, const SrcFile *src, DiagSink *sink)
+static void read_header(DsXml *X, const xmlNode *root, const xmlNode *header)
+{
+	PtrVec props = {0};
+	SrcLoc loc = header ? xml_loc(&X->x, header) : root ? xml_loc(&X->x, root) : (SrcLoc){X->x.src, 1, 1};
+	for (const xmlAttr *at = header ? header->properties : NULL; at; at = at->next) {
+		const char *an = (const char *)at->name;
+		ds_prop_add(X->s, &props, arena_strdup(X->s, an), arena_strdup(X->s, xml_attr(header, an)), loc,
+			    xml_attr_loc(&X->x, header, an));
+	}
+	ds_build_header(X->B, &props, loc);
+}
+
+static bool not_dsexport(const SrcFile *src, DiagSink *sink, SrcLoc loc, const char *root)
+{
+	/* the fuzz target comes here past the sniffing */
+	return diag_error(sink, E_NOT_ETL, loc.line ? loc : (SrcLoc){src, 0, 0},
+			  "not a job export: its root element '%s' belongs to no supported tool", root);
+}
+
+/* The whole tree at once, through the hardened loader: used for a
+ * document with a DOCTYPE (whose entity declarations xml.c refuses) and
+ * to report the error that stopped the streaming reader. */
+static AstDoc *read_dom(Arena *a, const SrcFile *src, DiagSink *sink)
 {
 	DsXml X = {0};
 	if (!xml_load(&X.x, src, sink))
 		return NULL;
 	xmlNode *root = xmlDocGetRootElement(X.x.doc);
 	if (!root || !xml_is(root, "DSExport")) {
-		/* the fuzz target comes here past the sniffing */
-		diag_error(sink, E_NOT_ETL, root ? xml_loc(&X.x, root) : (SrcLoc){src, 0, 0},
-			   "not a job export: its root element '%s' belongs to no supported tool",
-			   root ? (const char *)root->name : "");
+		not_dsexport(src, sink, root ? xml_loc(&X.x, root) : (SrcLoc){src, 0, 0},
+			     root ? (const char *)root->name : "");
 		xml_free(&X.x);
 		return NULL;
 	}
 	X.B = ds_build_begin(a, src, sink, "xml");
 	X.s = ds_scratch(X.B);
-	xmlNode *header = xml_child(root, "Header");
-	{
-		PtrVec props = {0};
-		SrcLoc loc = header ? xml_loc(&X.x, header) : xml_loc(&X.x, root);
-		for (const xmlAttr *at = header ? header->properties : NULL; at; at = at->next) {
-			const char *an = (const char *)at->name;
-			ds_prop_add(X.s, &props, arena_strdup(X.s, an), arena_strdup(X.s, xml_attr(header, an)), loc,
-				    xml_attr_loc(&X.x, header, an));
-		}
-		ds_build_header(X.B, &props, loc);
-	}
+	read_header(&X, root, xml_child(root, "Header"));
 	xmlNode *c = xml_first(root);
 	while (c) {
 		xmlNode *next = xml_next(c);
 		if (!xml_is(c, "Header")) {
 			read_section(&X, c);
-			/* the section is in the AST now: drop its subtree */
 			xmlUnlinkNode(c);
 			xmlFreeNode(c);
 		}
 		c = next;
 	}
 	xml_free(&X.x);
+	return ds_build_end(X.B);
+}
+
+/* True when a DOCTYPE comes before the first element. */
+static bool has_doctype(const SrcFile *src)
+{
+	const char *p = src->text, *end = src->text + src->len;
+	while (p < end) {
+		const char *lt = memchr(p, '<', (size_t)(end - p));
+		if (!lt || lt + 1 >= end)
+			return false;
+		if (lt[1] == '!' && end - lt >= 9 && memcmp(lt, "<!DOCTYPE", 9) == 0)
+			return true;
+		if (lt[1] != '?' && lt[1] != '!')
+			return false; /* the root element */
+		p = lt + 2;
+	}
+	return false;
+}
+
+static void on_stream_error(void *ud, xmlErrorPtr err)
+{
+	if (err && err->level >= XML_ERR_ERROR)
+		*(bool *)ud = true;
+}
+
+/* One pass with libxml2's reader: each child of DSExport is expanded into
+ * a subtree, converted, and freed when the reader moves on, so memory
+ * follows the largest Job, not the file.  Any error makes the whole-tree
+ * loader read the file again to report it as every XML frontend does. */
+AstDoc *ds_read_xml(Arena *a, const SrcFile *src, DiagSink *sink)
+{
+	if (has_doctype(src) || src->len > INT32_MAX)
+		return read_dom(a, src, sink);
+	int opts = XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOBLANKS | XML_PARSE_COMPACT |
+		   XML_PARSE_NOWARNING | XML_PARSE_NOERROR;
+	xmlTextReaderPtr r = xmlReaderForMemory(src->text, (int)src->len, src->path, NULL, opts);
+	if (!r)
+		return read_dom(a, src, sink);
+	bool failed = false;
+	xmlTextReaderSetStructuredErrorHandler(r, on_stream_error, &failed);
+	DsXml X = {.x = {.src = src}};
+	bool root_seen = false, header_done = false;
+	int ret = xmlTextReaderRead(r);
+	while (ret == 1 && !failed) {
+		int type = xmlTextReaderNodeType(r), depth = xmlTextReaderDepth(r);
+		if (type != XML_READER_TYPE_ELEMENT) {
+			ret = xmlTextReaderRead(r);
+			continue;
+		}
+		if (depth == 0) {
+			const char *name = (const char *)xmlTextReaderConstLocalName(r);
+			if (!name || strcmp(name, "DSExport") != 0 || xmlTextReaderConstPrefix(r)) {
+				xmlNode *n = xmlTextReaderCurrentNode(r);
+				SrcLoc loc = n ? xml_loc(&X.x, n) : (SrcLoc){src, 0, 0};
+				xmlFreeTextReader(r);
+				not_dsexport(src, sink, loc, name ? name : "");
+				return NULL;
+			}
+			root_seen = true;
+			X.B = ds_build_begin(a, src, sink, "xml");
+			X.s = ds_scratch(X.B);
+			ret = xmlTextReaderRead(r);
+			continue;
+		}
+		xmlNode *n = xmlTextReaderExpand(r);
+		if (!n || failed)
+			break;
+		if (xml_is(n, "Header")) {
+			if (!header_done)
+				read_header(&X, n, n);
+			header_done = true;
+		} else {
+			if (!header_done)
+				read_header(&X, n, NULL);
+			header_done = true;
+			read_section(&X, n);
+		}
+		ret = xmlTextReaderNext(r);
+	}
+	xmlFreeTextReader(r);
+	if (ret != 0 || failed || !root_seen) {
+		/* the builder's work so far stays in the arena, unused */
+		AstDoc *d = read_dom(a, src, sink);
+		if (d || diag_errors(sink))
+			return d;
+		diag_error(sink, E_XML_SYNTAX, (SrcLoc){src, 0, 0}, "document is not well-formed XML");
+		return NULL;
+	}
+	if (!header_done)
+		read_header(&X, NULL, NULL);
 	return ds_build_end(X.B);
 }
