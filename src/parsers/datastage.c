@@ -1149,6 +1149,54 @@ static AstElem *record_elem(DsBuild *B, const DsRec *r, const char *tag)
 	return e;
 }
 
+/* ---- parameter references ------------------------------------------------------ */
+
+/* `#NAME#`, `#SET.NAME#` and `#$ENV#` are text substitutions inside
+ * property values (IBM, "Job parameters": "enclose the parameter name in
+ * # characters"); each one referenced but not declared by the job is
+ * declared here, `declared` false: a parameter-set member (scope
+ * parameter_set, `set` named; the set's own definition, when the file
+ * holds it, is in its folder), an environment variable (scope project), or
+ * a name the job does not declare (a template placeholder, W1209). */
+static void note_refs(Job *J, PtrVec *params, const char *text, SrcLoc loc)
+{
+	DsBuild *B = J->B;
+	for (const char *h = text ? strchr(text, '#') : NULL; h; h = strchr(h, '#')) {
+		const char *n = h + 1, *e = n;
+		while ((*e >= 'A' && *e <= 'Z') || (*e >= 'a' && *e <= 'z') || (*e >= '0' && *e <= '9') ||
+		       *e == '_' || *e == '.' || *e == '$')
+			e++;
+		if (*e != '#' || e == n) {
+			h = n;
+			continue;
+		}
+		char *name = arena_strndup(&B->scratch, n, (size_t)(e - n));
+		h = e + 1;
+		bool known = false;
+		for (uint32_t i = 0; i < params->len && !known; i++)
+			known = strcmp(((AstParam *)params->items[i])->name, name) == 0;
+		if (known)
+			continue;
+		const char *dot = strchr(name, '.');
+		ParamScope sc = dot ? SCOPE_PARAMETER_SET : name[0] == '$' ? SCOPE_PROJECT : J->ctrl ? SCOPE_CONTROL : SCOPE_FLOW;
+		AstParam *p = ast_param_new(B->doc, S(B, name), PARAM_PARAMETER, sc);
+		p->owner = S(B, J->name);
+		p->declared = false;
+		p->loc = loc;
+		if (dot)
+			p->set = arena_strndup(B->a, name, (size_t)(dot - name));
+		ast_push(B->doc, params, p);
+	}
+}
+
+static void note_refs_props(Job *J, PtrVec *params, const PtrVec *props)
+{
+	for (uint32_t i = 0; i < props->len; i++) {
+		const AstProp *p = props->items[i];
+		note_refs(J, params, p->value, p->loc);
+	}
+}
+
 static void build_job(DsBuild *B, DsSection *sec)
 {
 	Job J = {.B = B, .sec = sec};
@@ -1244,6 +1292,15 @@ static void build_job(DsBuild *B, DsSection *sec)
 		ast_push(B->doc, extras, record_elem(B, r, r->type));
 	}
 	build_edges(&J, &sec->recs);
+	if (J.flow)
+		for (uint32_t i = 0; i < J.flow->steps.len; i++) {
+			const AstStep *st = J.flow->steps.items[i];
+			note_refs_props(&J, params, &st->props);
+		}
+	for (uint32_t i = 0; J.ctrl && i < J.ctrl->tasks.len; i++) {
+		const AstTask *t = J.ctrl->tasks.items[i];
+		note_refs_props(&J, params, &t->props);
+	}
 	for (uint32_t i = 0; i < sec->skipped.len; i++)
 		note_compiled(B, props, sec->skipped.items[i], sec->loc);
 	if (J.placeholders)
