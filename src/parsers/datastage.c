@@ -33,6 +33,7 @@ struct DsBuild {
 	DiagSink *sink;
 	StrMap folders;    /* category -> AstFolder */
 	StrMap containers; /* shared container name -> AstFlow */
+	StrMap strings;    /* interned property names and short values */
 	PtrVec instances;  /* AstStep: shared-container instances to resolve */
 	unsigned jobs;     /* jobs, sequences and shared containers built */
 	SrcLoc header_loc;
@@ -112,6 +113,7 @@ DsBuild *ds_build_begin(Arena *a, const SrcFile *src, DiagSink *sink, const char
 	arena_init(&B->scratch);
 	strmap_init(&B->folders, a, false);
 	strmap_init(&B->containers, a, false);
+	strmap_init(&B->strings, a, false);
 	B->header_loc = (SrcLoc){src, 1, 1};
 	ast_push(B->doc, &B->doc->props, ast_prop_new(B->doc, "format", format));
 	return B;
@@ -137,6 +139,8 @@ static const char *S(DsBuild *B, const char *s)
 	return s ? arena_strdup(B->a, s) : NULL;
 }
 
+static const char *intern(DsBuild *B, const char *s);
+
 static bool is(const char *a, const char *b)
 {
 	return a && strcmp(a, b) == 0;
@@ -156,9 +160,24 @@ static int32_t to_int(const char *v, int32_t dflt)
 	return *end || n < -2147483647L || n > 2147483647L ? dflt : (int32_t)n;
 }
 
+/* One copy of each property name and short value: a job repeats the same
+ * few dozen column attributes ("SortKey", "0") for every column, and at
+ * 120 MB of export the copies would outweigh the file. */
+static const char *intern(DsBuild *B, const char *s)
+{
+	const char *c = strmap_get(&B->strings, s);
+	if (!c) {
+		c = S(B, s);
+		strmap_put(&B->strings, c, (void *)c);
+	}
+	return c;
+}
+
 static AstProp *prop(DsBuild *B, PtrVec *v, const char *name, const char *value, SrcLoc loc)
 {
-	AstProp *p = ast_prop_new(B->doc, S(B, name), S(B, value ? value : ""));
+	if (!value)
+		value = "";
+	AstProp *p = ast_prop_new(B->doc, intern(B, name), strlen(value) <= 16 ? intern(B, value) : S(B, value));
 	p->loc = loc;
 	ast_push(B->doc, v, p);
 	return p;
@@ -213,7 +232,7 @@ static AstType ds_type(DsBuild *B, const DsRec *col)
 	const char *code = ds_get(col, "SqlType");
 	if (!code)
 		return t;
-	t.orig = S(B, code);
+	t.orig = intern(B, code);
 	switch (to_int(code, -9999)) {
 	case 1:
 	case 12:
@@ -632,9 +651,9 @@ static AstPort *column_port(Job *J, const DsRec *c, unsigned dir, const char *gr
 {
 	DsBuild *B = J->B;
 	const char *name = ds_get(c, "Name");
-	AstPort *p = ast_port_new(B->doc, S(B, name ? name : ""));
+	AstPort *p = ast_port_new(B->doc, intern(B, name ? name : ""));
 	p->dir = dir;
-	p->group = S(B, group);
+	p->group = intern(B, group);
 	p->type = ds_type(B, c);
 	p->nullable = is(ds_get(c, "Nullable"), "1");
 	p->loc = c->loc;
@@ -720,7 +739,7 @@ static void build_pin(Job *J, AstStep *s, const DsRec *pin, bool output, int32_t
 		k = GROUP_ERROR;
 	else if (output && is(ds_get(pin, "Reject"), "1"))
 		k = trx ? GROUP_DEFAULT : GROUP_ERROR;
-	AstGroup *g = ast_group_new(B->doc, k, S(B, link));
+	AstGroup *g = ast_group_new(B->doc, k, intern(B, link));
 	g->order = order;
 	g->loc = pin->loc;
 	if (trx && output) {
@@ -1075,7 +1094,7 @@ static AstType param_type(DsBuild *B, const char *code)
 	AstType t = ast_type_unknown();
 	if (!code)
 		return t;
-	t.orig = S(B, code);
+	t.orig = intern(B, code);
 	switch (to_int(code, -1)) {
 	case 0:
 	case 1:
