@@ -117,23 +117,19 @@ rc=$?
 check "converting an SSIS package exits 0 or 4 (got $rc)" test "$rc" = 0 -o "$rc" = 4
 run 0 "the SSIS package's pipeline validates" validate ssis.yaml
 
-# Alteryx workflows are read (inspect) but not converted: E0004.
-ayx="$AKKO_SRCDIR/corpus/alteryx/wf_tools.yxmd"
-run 0 "inspect reads an Alteryx workflow" inspect "$ayx"
-"$AKKO_BIN" "$ayx" -o ayx.yaml 2>err.txt
-rc=$?
-check "converting an Alteryx workflow is refused (exit 1, got $rc)" test "$rc" = 1
-check "the refusal says the workflow is read but not converted" grep -q "it is read ('akko-migrate inspect' shows it), but alteryx conversion rules are not implemented yet \\[E0004\\]" err.txt
-check "a refused Alteryx workflow leaves no output" test ! -e ayx.yaml
-
-# DataStage exports likewise: read (inspect), conversion refused with E0004.
+# Alteryx workflows and DataStage exports are read (inspect) but not
+# converted: E0004.
+for case in "alteryx wf_tools.yxmd" "datastage par_transformer.dsx"; do
+	set -- $case
+	f="$AKKO_SRCDIR/corpus/$1/$2"
+	run 0 "inspect reads $1 $2" inspect "$f"
+	"$AKKO_BIN" "$f" -o refused.yaml 2>err.txt
+	rc=$?
+	check "converting $1 $2 is refused (exit 1, got $rc)" test "$rc" = 1
+	check "the refusal says the $1 file is read but not converted" grep -q "it is read ('akko-migrate inspect' shows it), but $1 conversion rules are not implemented yet \\[E0004\\]" err.txt
+	check "a refused $1 file leaves no output" test ! -e refused.yaml
+done
 dsx="$AKKO_SRCDIR/corpus/datastage/par_transformer.dsx"
-run 0 "inspect reads a DataStage .dsx export" inspect "$dsx"
-"$AKKO_BIN" "$dsx" -o dsx.yaml 2>err.txt
-rc=$?
-check "converting a DataStage export is refused (exit 1, got $rc)" test "$rc" = 1
-check "the refusal says the export is read but not converted" grep -q "it is read ('akko-migrate inspect' shows it), but datastage conversion rules are not implemented yet \\[E0004\\]" err.txt
-check "a refused DataStage export leaves no output" test ! -e dsx.yaml
 # The same job written as .dsx and as DSExport XML gives the same AST
 # (one builder): the dumps agree once positions, the file name and the
 # format prop are left out.

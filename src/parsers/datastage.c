@@ -698,31 +698,28 @@ static void split_bar(Arena *a, const char *v, PtrVec *out)
 	}
 }
 
-/* Lookup failure actions of a PxLookup reference link (IBM, "Lookup stage:
- * Lookup Failure"): continue (outputs NULL), drop, fail, reject. */
-static SettingValue lookup_fail(const char *v)
-{
-	if (is(v, "continue"))
-		return VAL_NULL;
-	if (is(v, "fail"))
-		return VAL_FAIL;
-	if (is(v, "reject"))
-		return VAL_REDIRECT;
-	return VAL_NONE;
-}
+/* Enumerated settings as written, normalised (docs/ast.md "Neutral
+ * values"): a Lookup's failure action (IBM, "Lookup stage: Lookup Failure":
+ * continue outputs NULL, fail stops the job, reject sends the row to the
+ * reject link; drop has no neutral value) and a Join's operator (IBM,
+ * "Join stage: Join Type"). */
+static const struct {
+	Setting key;
+	const char *value;
+	SettingValue norm;
+} norms[] = {
+    {SET_LOOKUP_NO_MATCH, "continue", VAL_NULL},   {SET_LOOKUP_NO_MATCH, "fail", VAL_FAIL},
+    {SET_LOOKUP_NO_MATCH, "reject", VAL_REDIRECT}, {SET_JOIN_TYPE, "innerjoin", VAL_INNER},
+    {SET_JOIN_TYPE, "leftouterjoin", VAL_LEFT_OUTER}, {SET_JOIN_TYPE, "rightouterjoin", VAL_RIGHT_OUTER},
+    {SET_JOIN_TYPE, "fullouterjoin", VAL_FULL_OUTER},
+};
 
-/* Join operators (IBM, "Join stage: Join Type"). */
-static SettingValue join_type(const char *v)
+static void set_norm(AstProp *p, Setting key)
 {
-	if (is(v, "innerjoin"))
-		return VAL_INNER;
-	if (is(v, "leftouterjoin"))
-		return VAL_LEFT_OUTER;
-	if (is(v, "rightouterjoin"))
-		return VAL_RIGHT_OUTER;
-	if (is(v, "fullouterjoin"))
-		return VAL_FULL_OUTER;
-	return VAL_NONE;
+	p->key = key;
+	for (size_t i = 0; i < sizeof norms / sizeof *norms; i++)
+		if (norms[i].key == key && is(p->value, norms[i].value))
+			p->norm = norms[i].norm;
 }
 
 /* A pin (link end) of a stage: its group, its columns, its per-link
@@ -738,7 +735,9 @@ static void build_pin(Job *J, AstStep *s, const DsRec *pin, bool output, int32_t
 	if (output && is(ds_get(pin, "ErrorPin"), "1"))
 		k = GROUP_ERROR;
 	else if (output && is(ds_get(pin, "Reject"), "1"))
-		k = trx ? GROUP_DEFAULT : GROUP_ERROR;
+		/* a transformer's otherwise link; a Lookup's reject link carries
+		 * the rows whose lookup failed (LookupFail reject) */
+		k = trx ? GROUP_DEFAULT : s->kind == STEP_LOOKUP ? GROUP_UNMATCHED : GROUP_ERROR;
 	AstGroup *g = ast_group_new(B->doc, k, intern(B, link));
 	g->order = order;
 	g->loc = pin->loc;
@@ -759,10 +758,8 @@ static void build_pin(Job *J, AstStep *s, const DsRec *pin, bool output, int32_t
 			continue;
 		}
 		AstProp *ap = prop(B, &g->props, p->name, p->value, p->loc);
-		if (is(p->name, "LookupFail") && s->kind == STEP_LOOKUP) {
-			ap->key = SET_LOOKUP_NO_MATCH;
-			ap->norm = lookup_fail(p->value);
-		}
+		if (is(p->name, "LookupFail") && s->kind == STEP_LOOKUP)
+			set_norm(ap, SET_LOOKUP_NO_MATCH);
 	}
 	const char *d = ds_get(pin, "Description");
 	if (nonempty(d))
@@ -817,10 +814,8 @@ static void stage_props(Job *J, AstStep *s, const DsRec *r)
 		if (unwrap_list(B, &s->props, NULL, v, q->loc))
 			continue;
 		AstProp *ap = prop(B, &s->props, n, v, q->loc);
-		if (is(n, "operator") && s->kind == STEP_JOIN) {
-			ap->key = SET_JOIN_TYPE;
-			ap->norm = join_type(v);
-		}
+		if (is(n, "operator") && s->kind == STEP_JOIN)
+			set_norm(ap, SET_JOIN_TYPE);
 	}
 }
 
