@@ -844,6 +844,47 @@ static void stage_vars(Job *J, AstStep *s, const DsRec *r)
 	}
 }
 
+/* A Filter stage (IBM, "Filter stage: Properties"): each `where` clause
+ * (with its dependent `target`, the output link number) becomes the
+ * condition of that output link, in LANG_DATASTAGE_WHERE; a clause without
+ * a target goes to the output links in their order.  The reject link takes
+ * the rows no clause accepted (GROUP_DEFAULT).  `first` ("Output rows only
+ * once") routes a row to the first link whose clause holds, else to every
+ * one; several outputs make the stage a router. */
+static void filter_where(Job *J, AstStep *s)
+{
+	DsBuild *B = J->B;
+	unsigned outputs = 0, next = 0;
+	for (uint32_t i = 0; i < s->groups.len; i++) {
+		AstGroup *g = s->groups.items[i];
+		if (g->kind == GROUP_ERROR)
+			g->kind = GROUP_DEFAULT;
+		outputs += g->kind == GROUP_OUTPUT;
+	}
+	for (uint32_t i = 0; i < s->props.len; i++) {
+		AstProp *p = s->props.items[i];
+		if (!is(p->name, "where"))
+			continue;
+		AstProp *t = i + 1 < s->props.len ? s->props.items[i + 1] : NULL;
+		int32_t target = t && is(t->name, "where.target") ? to_int(t->value, -1) : (int32_t)next++;
+		for (uint32_t k = 0; k < s->groups.len; k++) {
+			AstGroup *g = s->groups.items[k];
+			if (g->kind != GROUP_OUTPUT || g->order != target)
+				continue;
+			if (!g->cond)
+				g->cond = ast_expr_new(B->doc, LANG_DATASTAGE_WHERE, p->value, p->loc);
+			else
+				prop(B, &g->props, "where", p->value, p->loc);
+		}
+	}
+	AstProp *first = ast_props_find_name(&s->props, "first");
+	AstProp *r = prop(B, &s->props, "routing", first && is(first->value, "first") ? "first" : "all",
+			  first ? first->loc : s->loc);
+	r->key = SET_ROUTING;
+	r->norm = first && is(first->value, "first") ? VAL_FIRST_MATCH : VAL_ALL_MATCHES;
+	s->kind = outputs > 1 ? STEP_ROUTER : STEP_FILTER;
+}
+
 static void build_stage(Job *J, const DsRec *r)
 {
 	DsBuild *B = J->B;
@@ -910,6 +951,8 @@ static void build_stage(Job *J, const DsRec *r)
 	}
 	if (kind == STEP_SOURCE && io == IO_DB && ast_props_find(&s->props, SET_SQL_QUERY))
 		s->kind = STEP_SOURCE_QUERY;
+	if (is(type, "PxFilter"))
+		filter_where(J, s);
 	if (trx && s->kind == STEP_EXPRESSION) {
 		unsigned outputs = 0;
 		bool cond = false;

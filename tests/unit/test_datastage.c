@@ -13,6 +13,8 @@
 #include "parsers/frontend.h"
 #include "tap.h"
 
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static Arena arena;
@@ -169,6 +171,35 @@ static void test_escapes(void)
 		  "escapes and CP1251 bytes decode to UTF-8");
 }
 
+/* corpus/datastage/par_filter.dsx: a Filter's where clauses on the output
+ * links their `target` names, in the where-clause language; "Output rows
+ * only once" is first-match routing (IBM, "Filter stage: Properties"). */
+static void test_filter(void)
+{
+	const char *dir = getenv("AKKO_SRCDIR");
+	char path[4096];
+	snprintf(path, sizeof path, "%s/corpus/datastage/par_filter.dsx", dir ? dir : "..");
+	SrcFile *src = ARENA_NEW(&arena, SrcFile);
+	const char *err = NULL;
+	if (!srcfile_read(src, path, &err)) {
+		CHECK(0, "read %s: %s", path, err ? err : "?");
+		return;
+	}
+	DiagSink sink;
+	diag_init(&sink, NULL);
+	AstDoc *d = ds_read_dsx(&arena, src, &sink);
+	AstStep *flt = step(first_flow(d), "flt");
+	AstGroup *bad = group(flt, "l_bad"), *big = group(flt, "l_big"), *rest = group(flt, "l_rest");
+	CHECK(flt && flt->kind == STEP_ROUTER, "a Filter with two outputs is a router");
+	CHECK(big && big->cond && big->cond->lang == LANG_DATASTAGE_WHERE && strcmp(big->cond->text, "AMOUNT > 100") == 0,
+	      "the where clause of target 1 is the condition of output link 1");
+	CHECK(bad && bad->cond && strcmp(bad->cond->text, "AMOUNT <= 0 or AMOUNT is null") == 0,
+	      "the where clause of target 0 is the condition of output link 0");
+	CHECK(rest && rest->kind == GROUP_DEFAULT && !rest->cond, "the reject link takes the rows no clause took");
+	CHECK(flt && ast_props_value(&flt->props, SET_ROUTING, VAL_NONE) == VAL_FIRST_MATCH,
+	      "'first' routes each row to the first link whose clause holds");
+}
+
 int main(void)
 {
 	arena_init(&arena);
@@ -176,6 +207,7 @@ int main(void)
 	test_both_syntaxes();
 	test_server_basic();
 	test_escapes();
+	test_filter();
 	arena_release(&arena);
 	return tap_done();
 }
