@@ -237,8 +237,9 @@ AstDoc *ds_read_xml(Arena *a, const SrcFile *src, DiagSink *sink)
 			if (!name || strcmp(name, "DSExport") != 0 || xmlTextReaderConstPrefix(r)) {
 				xmlNode *n = xmlTextReaderCurrentNode(r);
 				SrcLoc loc = n ? xml_loc(&X.x, n) : (SrcLoc){src, 0, 0};
-				xmlFreeTextReader(r);
+				/* the name lives in the reader's dictionary: report first */
 				not_dsexport(src, sink, loc, name ? name : "");
+				xmlFreeTextReader(r);
 				return NULL;
 			}
 			root_seen = true;

@@ -13,6 +13,7 @@
 #include "parsers/frontend.h"
 #include "tap.h"
 
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,6 +27,7 @@ static AstDoc *read_text(const char *name, const char *text, bool xml)
 	DiagSink sink;
 	diag_init(&sink, NULL);
 	AstDoc *d = xml ? ds_read_xml(&arena, src, &sink) : ds_read_dsx(&arena, src, &sink);
+	srcfile_release(src);
 	CHECK(d && !diag_errors(&sink), "%s is read without error", name);
 	return d;
 }
@@ -188,6 +190,7 @@ static void test_filter(void)
 	DiagSink sink;
 	diag_init(&sink, NULL);
 	AstDoc *d = ds_read_dsx(&arena, src, &sink);
+	srcfile_release(src);
 	AstStep *flt = step(first_flow(d), "flt");
 	AstGroup *bad = group(flt, "l_bad"), *big = group(flt, "l_big"), *rest = group(flt, "l_rest");
 	CHECK(flt && flt->kind == STEP_ROUTER, "a Filter with two outputs is a router");
@@ -200,6 +203,42 @@ static void test_filter(void)
 	      "'first' routes each row to the first link whose clause holds");
 }
 
+/* Each input the fuzz targets (tests/fuzz/fuzz_datastage_dsx.c and
+ * fuzz_datastage_xml.c) once crashed on goes through both readers again,
+ * past the content sniffing that `inspect` would stop it at: each must end
+ * with an AST or a diagnostic (CI runs this under ASan and UBSan). */
+static void test_fuzz_reproducers(void)
+{
+	const char *srcdir = getenv("AKKO_SRCDIR");
+	const char *dir = arena_sprintf(&arena, "%s/tests/fuzz/datastage-crashes", srcdir ? srcdir : "..");
+	DIR *d = opendir(dir);
+	CHECK(d != NULL, "the reproducers' folder %s exists", dir);
+	if (!d)
+		return;
+	size_t n = 0, done = 0;
+	for (struct dirent *f; (f = readdir(d));) {
+		size_t len = strlen(f->d_name);
+		if (f->d_name[0] == '.' || (len > 3 && strcmp(f->d_name + len - 3, ".md") == 0))
+			continue;
+		SrcFile *src = ARENA_NEW(&arena, SrcFile);
+		const char *err = NULL;
+		if (!srcfile_read(src, arena_sprintf(&arena, "%s/%s", dir, f->d_name), &err))
+			continue;
+		n++;
+		unsigned ok = 0;
+		for (int as_xml = 0; as_xml < 2; as_xml++) {
+			DiagSink sink;
+			diag_init(&sink, NULL);
+			AstDoc *doc = as_xml ? ds_read_xml(&arena, src, &sink) : ds_read_dsx(&arena, src, &sink);
+			ok += doc || diag_errors(&sink);
+		}
+		srcfile_release(src);
+		done += ok == 2;
+	}
+	closedir(d);
+	CHECK(n > 0 && done == n, "every fuzz reproducer is read or diagnosed by both readers (%zu of %zu)", done, n);
+}
+
 int main(void)
 {
 	arena_init(&arena);
@@ -208,6 +247,7 @@ int main(void)
 	test_server_basic();
 	test_escapes();
 	test_filter();
+	test_fuzz_reproducers();
 	arena_release(&arena);
 	return tap_done();
 }
