@@ -54,7 +54,7 @@ AstDoc *frontend_parse(Arena *a, SrcFile *src, const FrontendOptions *opts, Diag
 		break;
 	}
 	case TOOL_SSIS: return ssis_read_package(a, src, sink);
-	case TOOL_ALTERYX: return ayx_read_document(a, src, sink);
+	case TOOL_ALTERYX: return ayx_read_workflow(a, src, opts, sink);
 	case TOOL_DATASTAGE:
 		return strcmp(det.root, "DSExport") == 0 ? ds_read_xml(a, src, sink) : ds_read_dsx(a, src, sink);
 	case TOOL_UNKNOWN: return reject(src, &det, sink);
