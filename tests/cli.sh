@@ -117,14 +117,31 @@ rc=$?
 check "converting an SSIS package exits 0 or 4 (got $rc)" test "$rc" = 0 -o "$rc" = 4
 run 0 "the SSIS package's pipeline validates" validate ssis.yaml
 
-# Alteryx workflows are read (inspect) but not converted: E0004.
-ayx="$AKKO_SRCDIR/corpus/alteryx/wf_tools.yxmd"
-run 0 "inspect reads an Alteryx workflow" inspect "$ayx"
-"$AKKO_BIN" "$ayx" -o ayx.yaml 2>err.txt
-rc=$?
-check "converting an Alteryx workflow is refused (exit 1, got $rc)" test "$rc" = 1
-check "the refusal says the workflow is read but not converted" grep -q "it is read ('akko-migrate inspect' shows it), but alteryx conversion rules are not implemented yet \\[E0004\\]" err.txt
-check "a refused Alteryx workflow leaves no output" test ! -e ayx.yaml
+# Alteryx workflows and DataStage exports are read (inspect) but not
+# converted: E0004.
+for case in "alteryx wf_tools.yxmd" "datastage par_transformer.dsx"; do
+	set -- $case
+	f="$AKKO_SRCDIR/corpus/$1/$2"
+	run 0 "inspect reads $1 $2" inspect "$f"
+	"$AKKO_BIN" "$f" -o refused.yaml 2>err.txt
+	rc=$?
+	check "converting $1 $2 is refused (exit 1, got $rc)" test "$rc" = 1
+	check "the refusal says the $1 file is read but not converted" grep -q "it is read ('akko-migrate inspect' shows it), but $1 conversion rules are not implemented yet \\[E0004\\]" err.txt
+	check "a refused $1 file leaves no output" test ! -e refused.yaml
+done
+dsx="$AKKO_SRCDIR/corpus/datastage/par_transformer.dsx"
+# The same job written as .dsx and as DSExport XML gives the same AST
+# (one builder): the dumps agree once positions, the file name and the
+# format prop are left out.
+strip_ds() { grep -v -e '^file:' -e 'name: format' "$1" | sed -e 's/at: "[0-9:]*"//g' -e 's/def_at: [0-9]*//g' -e 's/line: [0-9]*//g' -e 's/, *}/}/g' -e 's/{ *, */{/g'; }
+"$AKKO_BIN" inspect "$dsx" >dsx.ast 2>/dev/null
+"$AKKO_BIN" inspect "$AKKO_SRCDIR/corpus/datastage/par_transformer_xml.xml" >dsxml.ast 2>/dev/null
+strip_ds dsx.ast >dsx.norm
+strip_ds dsxml.ast >dsxml.norm
+if cmp -s dsx.norm dsxml.norm; then pass "par_transformer .dsx and .xml give the same AST"; else
+	fail "par_transformer .dsx and .xml give the same AST"
+	diff dsx.norm dsxml.norm | head -20 | sed 's/^/#   /'
+fi
 
 # Alteryx macros (docs/alteryx.md "Macros"): -I names a directory; -I
 # directories are searched in the order given; an absolute POSIX path is
@@ -157,7 +174,8 @@ check "convert takes -I (exit $rc, not a usage error)" test "$rc" != 2
 # Inputs the SSIS and Alteryx fuzz targets (tests/fuzz/fuzz_ssis.c,
 # fuzz_alteryx.c) once crashed on: each must now give a clean exit (0 or
 # 1, never a signal or an internal error) and no sanitizer report.
-for f in "$AKKO_SRCDIR"/tests/fuzz/ssis-crashes/* "$AKKO_SRCDIR"/tests/fuzz/alteryx-crashes/*; do
+for f in "$AKKO_SRCDIR"/tests/fuzz/ssis-crashes/* "$AKKO_SRCDIR"/tests/fuzz/alteryx-crashes/* \
+	"$AKKO_SRCDIR"/tests/fuzz/datastage-crashes/*; do
 	[ -f "$f" ] || continue
 	case $f in *.md) continue ;; esac
 	"$AKKO_BIN" inspect "$f" >out.txt 2>err.txt

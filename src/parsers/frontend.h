@@ -41,4 +41,9 @@ AstDoc *ayx_read_document(Arena *a, const SrcFile *src, DiagSink *sink);
  * through opts' include_dirs) and expanded in place (alteryx_macro.c). */
 AstDoc *ayx_read_workflow(Arena *a, const SrcFile *src, const FrontendOptions *opts, DiagSink *sink);
 
+/* The DataStage frontend (datastage.c, datastage_dsx.c, datastage_xml.c):
+ * a .dsx text export or a DSExport XML export. */
+AstDoc *ds_read_dsx(Arena *a, const SrcFile *src, DiagSink *sink);
+AstDoc *ds_read_xml(Arena *a, const SrcFile *src, DiagSink *sink);
+
 #endif
