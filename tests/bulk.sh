@@ -195,6 +195,33 @@ check "the run does not wait for the hung worker ($((t1 - t0)) s)" test $((t1 - 
 contains "the end summary counts them" faults.err "3 crashed/timeout/memory"
 check "no output for the failed files" test ! -e fout/crash_me.yaml -a ! -e fout/hang_me.yaml -a ! -e fout/oom_me.yaml
 
+# A worker converts several files in turn (docs/bulk.md).  A crash or an
+# allocation failure in a worker that converted other files first may come
+# from what they left in its heap: the file is converted again alone, in a
+# fresh worker, and only that outcome counts.  The -reused faults strike
+# only in a worker that served a file before (a fresh one converts cleanly).
+mkdir -p reuse
+for n in a b c d e; do cp "$pc/m_source_qualifier.XML" "reuse/$n.XML"; done
+AKKO_TEST_WORKER_FAULT=oom-reused:/b.XML,crash-reused:/c.XML,crash:/d.XML \
+	"$AKKO_BIN" convert -j1 --file-memory 256 reuse -o rout >reuse.out 2>reuse.err
+rc=$?
+check "a fault in a reused worker is not the file's: exit 1 for the one true crash (got $rc)" test $rc = 1
+check "a crash in a reused worker: converted again alone, converted" test "$(field rout/results.jsonl c.XML status)" = converted
+check "an allocation failure in a reused worker: converted again alone, converted" \
+	test "$(field rout/results.jsonl b.XML status)" = converted
+contains "the retry is said" reuse.err "the worker converting 'reuse/c.XML' was killed by signal 11"
+contains "the retry after memory is said" reuse.err "ran out of memory (--file-memory) after"
+check "a file that crashes in a fresh worker too is crashed" test "$(field rout/results.jsonl d.XML status)" = crashed
+check "the files before and after are converted" \
+	test "$(field rout/results.jsonl a.XML status) $(field rout/results.jsonl e.XML status)" = "converted converted"
+n_lines=$(wc -l <rout/results.jsonl | tr -d ' ')
+check "one result line per file, none twice ($n_lines)" test "$n_lines" = 5
+same=yes
+for n in b c e; do # the same export: the same YAML but for the input's name
+	sed "s|reuse/$n.XML|reuse/a.XML|" "rout/$n.yaml" | cmp -s - rout/a.yaml || same="no ($n)"
+done
+check "retried files' outputs are byte-identical to a clean one's: $same" test "$same" = yes
+
 # ---- kill -9 and resume -------------------------------------------------------
 mkdir -p slow
 for i in 1 2 3 4 5 6 7 8; do cp "$pc/m_source_qualifier.XML" "slow/s$i.XML"; done

@@ -117,19 +117,65 @@ rc=$?
 check "converting an SSIS package exits 0 or 4 (got $rc)" test "$rc" = 0 -o "$rc" = 4
 run 0 "the SSIS package's pipeline validates" validate ssis.yaml
 
-# Alteryx workflows are read (inspect) but not converted: E0004.
-ayx="$AKKO_SRCDIR/corpus/alteryx/wf_tools.yxmd"
-run 0 "inspect reads an Alteryx workflow" inspect "$ayx"
-"$AKKO_BIN" "$ayx" -o ayx.yaml 2>err.txt
+# Alteryx workflows and DataStage exports are read (inspect) but not
+# converted: E0004.
+for case in "alteryx wf_tools.yxmd" "datastage par_transformer.dsx"; do
+	set -- $case
+	f="$AKKO_SRCDIR/corpus/$1/$2"
+	run 0 "inspect reads $1 $2" inspect "$f"
+	"$AKKO_BIN" "$f" -o refused.yaml 2>err.txt
+	rc=$?
+	check "converting $1 $2 is refused (exit 1, got $rc)" test "$rc" = 1
+	check "the refusal says the $1 file is read but not converted" grep -q "it is read ('akko-migrate inspect' shows it), but $1 conversion rules are not implemented yet \\[E0004\\]" err.txt
+	check "a refused $1 file leaves no output" test ! -e refused.yaml
+done
+dsx="$AKKO_SRCDIR/corpus/datastage/par_transformer.dsx"
+# The same job written as .dsx and as DSExport XML gives the same AST
+# (one builder): the dumps agree once positions, the file name and the
+# format prop are left out.
+strip_ds() { grep -v -e '^file:' -e 'name: format' "$1" | sed -e 's/at: "[0-9:]*"//g' -e 's/def_at: [0-9]*//g' -e 's/line: [0-9]*//g' -e 's/, *}/}/g' -e 's/{ *, */{/g'; }
+"$AKKO_BIN" inspect "$dsx" >dsx.ast 2>/dev/null
+"$AKKO_BIN" inspect "$AKKO_SRCDIR/corpus/datastage/par_transformer_xml.xml" >dsxml.ast 2>/dev/null
+strip_ds dsx.ast >dsx.norm
+strip_ds dsxml.ast >dsxml.norm
+if cmp -s dsx.norm dsxml.norm; then pass "par_transformer .dsx and .xml give the same AST"; else
+	fail "par_transformer .dsx and .xml give the same AST"
+	diff dsx.norm dsxml.norm | head -20 | sed 's/^/#   /'
+fi
+
+# Alteryx macros (docs/alteryx.md "Macros"): -I names a directory; -I
+# directories are searched in the order given; an absolute POSIX path is
+# used as written.  (The golden cases in corpus/alteryx cover relative,
+# -I, by-file-name, missing, nested, cyclic, batch and iterative macros.)
+run 2 "-I needs an existing directory (inspect)" inspect -I no-such-dir "$ayx"
+contains "the -I error names the directory" err.txt "-I needs a directory, and 'no-such-dir' is not one"
+run 2 "-I needs an existing directory (convert)" convert -I no-such-dir "$ayx"
+mkdir -p mac/first mac/second
+lib="$AKKO_SRCDIR/corpus/alteryx/macro_lib/Lib/mx_upper.yxmc"
+sed 's|<Name>mx_upper<|<Name>first_upper<|' "$lib" >mac/first/up.yxmc
+sed 's|<Name>mx_upper<|<Name>second_upper<|' "$lib" >mac/second/up.yxmc
+sed 's|Macro="Lib\\MX_Upper"|Macro="up"|' "$AKKO_SRCDIR/corpus/alteryx/wf_macro_include.yxmd" >mac/wf.yxmd
+run 0 "a macro found through the second -I" inspect -I mac/second -I mac/first mac/wf.yxmd
+contains "the first -I directory that has it wins" out.txt "mapplet: second_upper, file: mac/second/up.yxmc"
+run 0 "a macro found through the first -I" inspect -I mac/first -I mac/second mac/wf.yxmd
+contains "-I directories are searched in order" out.txt "mapplet: first_upper, file: mac/first/up.yxmc"
+run 0 "a macro not found without -I" inspect mac/wf.yxmd
+contains "without -I the macro is a placeholder (W1107)" err.txt "[W1107]"
+sed "s|Macro=\"up\"|Macro=\"$PWD/mac/first/up.yxmc\"|" mac/wf.yxmd >mac/wf_abs.yxmd
+run 0 "a macro by absolute path" inspect mac/wf_abs.yxmd
+contains "an absolute path is used as written" out.txt "mapplet: first_upper, file: \"$PWD/mac/first/up.yxmc\""
+sed "s|Macro=\"up\"|Macro=\"$PWD/MAC/First/UP\"|" mac/wf.yxmd >mac/wf_case.yxmd
+run 0 "a macro by absolute path written in another case, without extension" inspect mac/wf_case.yxmd
+contains "names match without regard to case, .yxmc is added" out.txt "mapplet: first_upper, file: \"$PWD/mac/first/up.yxmc\""
+"$AKKO_BIN" convert -I mac/first mac/wf.yxmd -o mac/wf.yaml >/dev/null 2>err.txt
 rc=$?
-check "converting an Alteryx workflow is refused (exit 1, got $rc)" test "$rc" = 1
-check "the refusal says the workflow is read but not converted" grep -q "it is read ('akko-migrate inspect' shows it), but alteryx conversion rules are not implemented yet \\[E0004\\]" err.txt
-check "a refused Alteryx workflow leaves no output" test ! -e ayx.yaml
+check "convert takes -I (exit $rc, not a usage error)" test "$rc" != 2
 
 # Inputs the SSIS and Alteryx fuzz targets (tests/fuzz/fuzz_ssis.c,
 # fuzz_alteryx.c) once crashed on: each must now give a clean exit (0 or
 # 1, never a signal or an internal error) and no sanitizer report.
-for f in "$AKKO_SRCDIR"/tests/fuzz/ssis-crashes/* "$AKKO_SRCDIR"/tests/fuzz/alteryx-crashes/*; do
+for f in "$AKKO_SRCDIR"/tests/fuzz/ssis-crashes/* "$AKKO_SRCDIR"/tests/fuzz/alteryx-crashes/* \
+	"$AKKO_SRCDIR"/tests/fuzz/datastage-crashes/*; do
 	[ -f "$f" ] || continue
 	case $f in *.md) continue ;; esac
 	"$AKKO_BIN" inspect "$f" >out.txt 2>err.txt

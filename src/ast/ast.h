@@ -227,6 +227,7 @@
 	X(SET_SEQ_CURRENT, "sequence_current", "value the next run starts from")      \
 	X(SET_SEQ_CYCLE, "sequence_cycle", "restart after the last value")            \
 	X(SET_SEQ_RESET, "sequence_reset", "restart at every run")                    \
+	X(SET_SEQ_RESTART, "sequence_restart", "start at the default value (1) at every run") \
 	X(SET_TRANSACTION_CONDITION, "transaction_condition", "commit/rollback expression") \
 	X(SET_SCOPE, "transformation_scope", "row, transaction or all input")          \
 	X(SET_TABLE_NAME, "table_name", "table name used at run time")                 \
@@ -245,6 +246,8 @@
 	X(SET_FILE_NAME, "file_name", "file read or written")                          \
 	X(SET_FILE_DIR, "file_directory", "directory of the file read or written")     \
 	X(SET_SCHEMA_FILE, "schema_file", "schema (XSD) the file read follows")         \
+	X(SET_XML_RECORD, "xml_record", "an XML source's output group: the element whose occurrences are its rows, a name or its path from the root ('a/b/c')") \
+	X(SET_XML_OCCURRENCE, "xml_occurrence_of", "a port an XML source generates: the number of the named element's occurrence (the group's own element or one enclosing it), in document order, counting from sequence_start") \
 	X(SET_TEMPLATE, "template", "custom component's template or class")           \
 	X(SET_LANGUAGE, "language", "language of user code")                          \
 	X(SET_ROUTING, "routing", "first_match or all_matches: outputs a row may go to") \
@@ -520,6 +523,7 @@ typedef struct AstExpansion {
 	const char *instance;
 	const char *scope; /* instance path it was declared in, or NULL */
 	AstFlow *mapplet;
+	const char *file; /* the sub-flow's file when it is not this document (an Alteryx macro), or NULL */
 	SrcLoc loc;
 } AstExpansion;
 

@@ -87,6 +87,11 @@ void *arena_alloc(Arena *a, size_t size)
 	return p;
 }
 
+size_t arena_cache_bytes(void)
+{
+	return (size_t)chunk_cache_n * (sizeof(ArenaChunk) + ARENA_DEFAULT_CHUNK);
+}
+
 void arena_trim_cache(void)
 {
 	while (chunk_cache) {

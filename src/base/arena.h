@@ -26,6 +26,8 @@ void arena_init(Arena *a);
 void arena_release(Arena *a); /* frees every chunk; the arena is reusable */
 /* Free the chunks this thread keeps for reuse (arena_release keeps some). */
 void arena_trim_cache(void);
+/* The bytes of the chunks this thread keeps for reuse. */
+size_t arena_cache_bytes(void);
 
 void *arena_alloc(Arena *a, size_t size); /* zeroed, 16-byte aligned */
 void *arena_memdup(Arena *a, const void *p, size_t n);

@@ -36,8 +36,8 @@ typedef enum DiagSeverity { DIAG_NOTE, DIAG_WARNING, DIAG_ERROR } DiagSeverity;
 	  "pass a PowerCenter XML export (root element POWERMART); in the Repository Manager "     \
 	  "use Repository > Export Objects")                                                       \
 	X(E_TOOL_UNSUPPORTED, "E0004", DIAG_ERROR,                                                 \
-	  "PowerCenter exports and SSIS packages convert today; Alteryx files are read "           \
-	  "('inspect') but not converted yet; DataStage files are recognised but not read yet")    \
+	  "PowerCenter exports and SSIS packages convert today; Alteryx and DataStage files are "  \
+	  "read ('inspect') but not converted yet")                                                \
 	X(E_BINARY, "E0005", DIAG_ERROR, "job exports are text; this looks like a binary file")   \
 	X(E_IO_WRITE, "E0006", DIAG_ERROR, "check that the output directory exists and is writable") \
 	X(E_OUTDIR_BUSY, "E0007", DIAG_ERROR,                                                      \
@@ -302,7 +302,75 @@ typedef enum DiagSeverity { DIAG_NOTE, DIAG_WARNING, DIAG_ERROR } DiagSeverity;
 	X(W_AYX_DISABLED, "W1105", DIAG_WARNING,                                                   \
 	  "tools in a disabled container do not run in Alteryx; they are kept, marked disabled")  \
 	X(W_AYX_TOOL_ID, "W1106", DIAG_WARNING,                                                    \
-	  "every tool needs its own ToolID; the workflow was edited by hand")
+	  "every tool needs its own ToolID; the workflow was edited by hand")                        \
+	/* Alteryx macros (src/parsers/alteryx_macro.c, docs/alteryx.md) */                        \
+	X(W_AYX_MACRO_NOT_FOUND, "W1107", DIAG_WARNING,                                            \
+	  "pass the directory that holds the macro with -I DIR (repeatable); the instance is a "  \
+	  "placeholder with the macro's name and anchors until then")                             \
+	X(N_AYX_MACRO_BY_NAME, "N1108", DIAG_NOTE,                                                 \
+	  "the path as written does not exist here; a macro of the same file name was used: "     \
+	  "check it is the same macro")                                                             \
+	X(W_AYX_MACRO_UNREADABLE, "W1109", DIAG_WARNING,                                           \
+	  "the macro file was found but cannot be read as a macro; the instance is a placeholder") \
+	X(E_AYX_MACRO_CYCLE, "E1110", DIAG_ERROR,                                                  \
+	  "a macro cannot contain itself, directly or through other macros; Designer refuses it "  \
+	  "too")                                                                                    \
+	X(E_AYX_MACRO_DEPTH, "E1111", DIAG_ERROR,                                                  \
+	  "macros nest deeper than the limit (16); check for a chain of copies of one macro")     \
+	X(W_AYX_MACRO_BATCH, "W1112", DIAG_WARNING,                                                \
+	  "a batch macro runs once per control row with that row's values in its configuration; " \
+	  "it is a placeholder: rewrite it as a join with the control rows, or by hand")          \
+	X(W_AYX_MACRO_ITERATIVE, "W1113", DIAG_WARNING,                                            \
+	  "an iterative macro loops its output back into its input until a condition or a "       \
+	  "maximum; it is a placeholder: rewrite it as a recursive query, or by hand")            \
+	X(W_AYX_MACRO_ANCHOR, "W1114", DIAG_WARNING,                                               \
+	  "the connection names an anchor the macro does not have (the macro changed since the "  \
+	  "workflow was saved); it is dropped")                                                    \
+	X(N_AYX_MACRO_QUESTIONS, "N1115", DIAG_NOTE,                                               \
+	  "the macro's tools are converted as configured in the macro file (its default "         \
+	  "configuration); its questions are recorded as parameters")                              \
+	X(W_AYX_MACRO_ANSWERS, "W1116", DIAG_WARNING,                                              \
+	  "the instance answers the macro's questions with values other than their defaults; "    \
+	  "the macro's Actions that would apply them are not run: its tools are converted as "     \
+	  "configured in the macro file, check them against the answers")                          \
+	X(W_AYX_MACRO_NOT_MACRO, "W1117", DIAG_WARNING,                                            \
+	  "the file a macro instance names is not a macro (RuntimeProperties/ModuleType is not "  \
+	  "Macro); the instance is a placeholder") \
+	/* DataStage exports, .dsx and DSExport XML (E12xx, W12xx, N12xx) */                     \
+	X(E_DS_TRUNCATED, "E1201", DIAG_ERROR,                                                     \
+	  "every BEGIN needs its END; a truncated copy is the usual cause: export the job again")  \
+	X(E_DS_MULTILINE, "E1202", DIAG_ERROR,                                                     \
+	  "a multi-line value runs from 'Name =+=+=+=' to a line holding only =+=+=+=; the file "  \
+	  "was cut or edited by hand")                                                             \
+	X(E_DS_SYNTAX, "E1203", DIAG_ERROR,                                                        \
+	  "the BEGIN/END blocks do not nest; the file was edited by hand")                         \
+	X(W_DS_LINE, "W1204", DIAG_WARNING,                                                        \
+	  "the line is skipped; the rest of the export is read")                                   \
+	X(E_DS_ARCHIVE, "E1205", DIAG_ERROR,                                                       \
+	  "an .isx file is a zip archive of the ISX format (istool export); export the jobs "      \
+	  "from the Designer client as .dsx or as XML (Export > DataStage Components)")            \
+	X(W_DS_CHARSET, "W1206", DIAG_WARNING,                                                     \
+	  "the header's CharacterSet decides how bytes above 0x7F are read; check the text "       \
+	  "of the values shown")                                                                    \
+	X(W_DS_ESCAPE, "W1207", DIAG_WARNING,                                                      \
+	  "DataStage escapes a character as \\(hex code point); the text is kept as written")    \
+	X(N_DS_NO_JOB, "N1208", DIAG_NOTE,                                                         \
+	  "the export holds no job or sequence: its table definitions, parameter sets and "        \
+	  "routines are read, and there is no pipeline to convert")                                \
+	X(W_DS_PLACEHOLDER, "W1209", DIAG_WARNING,                                                 \
+	  "a template's #NAME# placeholders must be substituted (by the tool that fills the "      \
+	  "template) before the job means anything; names and derivations are kept as written")   \
+	X(W_DS_STAGE, "W1210", DIAG_WARNING,                                                       \
+	  "the stage is kept opaque ('custom', or 'unknown' for a record that is no custom "       \
+	  "stage) with its properties, for review; please report its StageType so it can be added")                                                          \
+	X(W_DS_RECORD, "W1211", DIAG_WARNING,                                                      \
+	  "the record is kept as an extra of its job, for review")                                 \
+	X(E_DS_LINK, "E1212", DIAG_ERROR,                                                          \
+	  "the link is dropped; a link's Partner must name a stage and pin of the same job")      \
+	X(W_DS_DUPLICATE, "W1213", DIAG_WARNING,                                                   \
+	  "names must be unique in a job; the later one gets a suffix")                           \
+	X(W_DS_SUBFLOW, "W1215", DIAG_WARNING,                                                     \
+	  "the shared container is not in this export; its instance stays one step, for review")
 /* clang-format on */
 
 typedef enum DiagCode {

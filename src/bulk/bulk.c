@@ -56,15 +56,25 @@ typedef struct BulkFile {
 	FileStat st;
 } BulkFile;
 
+/* A worker slot: a worker process converts the files the supervisor sends
+ * it, one at a time, until it has served WORKER_FILES or its slot has no
+ * more work; `f` is the file in flight. */
 typedef struct Job {
-	BulkFile *f;
+	BulkFile *f; /* NULL: idle */
 	char sha256[65];
-	pid_t pid; /* 0: the slot is free */
-	int fd;
+	pid_t pid;       /* the worker; 0: none */
+	int fd;          /* its results */
+	int cmd_fd;      /* its commands */
+	unsigned served; /* files it finished before f */
 	Sbuf msg;
 	long long start_ms;
 	bool timed_out;
 } Job;
+
+/* Files one worker converts before it is replaced: its heap is reused
+ * (no fork and no fresh pages per file) while whatever a file leaves in
+ * it stays bounded. */
+enum { WORKER_FILES = 64 };
 
 typedef struct Counts {
 	size_t files, converted, reused, gate_fail, errors, skipped, crashed;
@@ -284,6 +294,10 @@ static bool fingerprint(Bulk *k)
 		sbuf_addf(&s, "llm=%s\nllm_url=%s\nllm_replay=%s\nllm_max_tokens=%u\n", o->llm.model,
 			  o->llm.endpoint ? o->llm.endpoint : "", o->llm.replay_dir ? o->llm.replay_dir : "",
 			  o->llm.max_tokens);
+	/* -I: which macros a workflow expands (by path: a macro edited in place
+	 * is not noticed; --force reconverts) */
+	for (size_t i = 0; i < o->n_include_dirs; i++)
+		sbuf_addf(&s, "include=%s\n", o->include_dirs[i]);
 	bool ok = true;
 	for (size_t i = 0; i < o->n_param_files; i++) {
 		SrcFile pf;
@@ -599,38 +613,101 @@ static void remove_temporaries(const char *output)
 	free(dir);
 }
 
-static void start_worker(Bulk *k, Job *j, BulkFile *f, const char *sha, Job *jobs, unsigned nj)
+/* A fresh worker for slot j; false (errno set) when it cannot start. */
+static bool spawn_worker(Bulk *k, Job *j, Job *jobs, unsigned nj)
 {
-	int fds[2];
-	make_parent(k, f->output);
+	int res[2], cmd[2];
 	fflush(stdout);
 	fflush(stderr);
-	pid_t pid = -1;
-	if (pipe(fds) == 0 && (pid = fork()) < 0) {
-		close(fds[0]);
-		close(fds[1]);
+	if (pipe(res) != 0)
+		return false;
+	if (pipe(cmd) != 0) {
+		close(res[0]);
+		close(res[1]);
+		return false;
 	}
+	pid_t pid = fork();
 	if (pid < 0) {
-		char reason[256];
-		snprintf(reason, sizeof reason, "cannot start a worker: %s", strerror(errno));
-		long long t0 = now_ms();
-		settle(k, f, sha, "error", EXIT_INTERNAL, reason, t0, false);
-		return;
+		int e = errno;
+		close(res[0]);
+		close(res[1]);
+		close(cmd[0]);
+		close(cmd[1]);
+		errno = e;
+		return false;
 	}
 	if (pid == 0) {
-		close(fds[0]);
+		close(res[0]);
+		close(cmd[1]);
 		for (unsigned i = 0; i < nj; i++)
-			if (jobs[i].pid)
+			if (jobs[i].pid) {
 				close(jobs[i].fd);
-		bulk_worker_run(k->o, k->b->file_timeout, k->b->file_memory_mb, f->path, f->output, sha,
-				fds[1]);
+				close(jobs[i].cmd_fd);
+			}
+		bulk_worker_loop(k->o, k->b->file_timeout, k->b->file_memory_mb, cmd[0], res[1]);
 	}
-	close(fds[1]);
-	fcntl(fds[0], F_SETFL, O_NONBLOCK);
+	close(res[1]);
+	close(cmd[0]);
+	fcntl(res[0], F_SETFL, O_NONBLOCK);
+	fcntl(res[0], F_SETFD, FD_CLOEXEC);
+	fcntl(cmd[1], F_SETFD, FD_CLOEXEC);
+	j->pid = pid;
+	j->fd = res[0];
+	j->cmd_fd = cmd[1];
+	j->served = 0;
+	j->f = NULL;
+	sbuf_reset(&j->msg);
+	return true;
+}
+
+/* End slot j's worker: closing its commands ends an idle one; `kill_it`
+ * for one that may be busy.  The exit status, for a worker that died. */
+static int stop_worker(Job *j, bool kill_it)
+{
+	int ws = 0;
+	if (!j->pid)
+		return 0;
+	if (kill_it)
+		kill(j->pid, SIGKILL);
+	close(j->cmd_fd);
+	close(j->fd);
+	while (waitpid(j->pid, &ws, 0) < 0 && errno == EINTR)
+		;
+	j->pid = 0;
+	return ws;
+}
+
+/* Hand f to slot j's worker (a fresh one when the slot has none or `fresh`
+ * is asked for); a file no worker can take is settled as an error. */
+static void start_file(Bulk *k, Job *j, BulkFile *f, const char *sha, Job *jobs, unsigned nj, bool fresh)
+{
+	make_parent(k, f->output);
+	if (fresh || (j->pid && j->served >= WORKER_FILES))
+		stop_worker(j, false);
+	Sbuf c = SBUF_INIT;
+	size_t pl = strlen(f->path), ol = strlen(f->output);
+	sbuf_addf(&c, "%zu %zu\n", pl, ol);
+	sbuf_add(&c, f->path, pl);
+	sbuf_add(&c, f->output, ol);
+	sbuf_add(&c, sha, 64);
+	bool sent = false;
+	/* a worker that died idle (killed from outside) is replaced once */
+	for (int attempt = 0; attempt < 2 && !sent; attempt++) {
+		if (!j->pid && !spawn_worker(k, j, jobs, nj))
+			break;
+		sent = bulk_write_all(j->cmd_fd, c.buf, c.len);
+		if (!sent)
+			stop_worker(j, true);
+	}
+	sbuf_release(&c);
+	if (!sent) {
+		char reason[256];
+		snprintf(reason, sizeof reason, "cannot start a worker: %s", strerror(errno ? errno : EPIPE));
+		settle(k, f, sha, "error", EXIT_INTERNAL, reason, now_ms(), false);
+		return;
+	}
 	j->f = f;
 	memcpy(j->sha256, sha, 65);
-	j->pid = pid;
-	j->fd = fds[0];
 	j->start_ms = now_ms();
 	j->timed_out = false;
 	sbuf_reset(&j->msg);
@@ -653,28 +730,51 @@ static bool parse_message(Sbuf *msg, char *line[8])
 	return strcmp(line[7], ".") == 0 && *p == '\0';
 }
 
-static void job_done(Bulk *k, Job *j)
+/* Is the message in msg whole (its 8 lines)?  Each line is one line of
+ * text: JSON strings escape their newlines, text lines had them replaced. */
+static bool message_complete(const Sbuf *msg)
 {
-	int ws = 0;
-	while (waitpid(j->pid, &ws, 0) < 0 && errno == EINTR)
-		;
-	close(j->fd);
-	j->pid = 0;
+	unsigned lines = 0;
+	for (size_t i = 0; i < msg->len; i++)
+		lines += msg->buf[i] == '\n';
+	return lines >= 8;
+}
+
+/* f failed in a worker that had converted other files: convert it again,
+ * alone in a fresh worker, whose outcome is f's result. */
+static void retry_alone(Bulk *k, Job *j, BulkFile *f, Job *jobs, unsigned nj, const char *what)
+{
+	char sha[65];
+	memcpy(sha, j->sha256, 65);
+	if (!k->o->quiet) {
+		clear_bar(k);
+		fprintf(stderr,
+			"akko-migrate: note: the worker converting '%s' %s after %u other file%s; the file "
+			"is converted again in a fresh worker\n",
+			f->path, what, j->served, j->served == 1 ? "" : "s");
+	}
+	start_file(k, j, f, sha, jobs, nj, true);
+}
+
+/* The worker of slot j died, or was killed, with j->f in flight. */
+static void worker_died(Bulk *k, Job *j, Job *jobs, unsigned nj, int ws)
+{
 	BulkFile *f = j->f;
 	long long elapsed = now_ms() - j->start_ms;
-	char *l[8];
-	if (!j->timed_out && parse_message(&j->msg, l)) {
-		int rc = EXIT_INTERNAL, gate_fail = 0;
-		sscanf(l[0], "%d %d", &rc, &gate_fail);
-		bool converted = strcmp(l[1], "converted") == 0;
-		result_json(&k->json, f, j->sha256, l[1], l[2], elapsed, converted ? f->output : NULL,
-			    strcmp(l[4], "null") ? l[4] : NULL, converted ? NULL : l[5]);
-		if (converted || (strcmp(l[1], "error") == 0 && rc == EXIT_INPUT))
-			record(k, f, j->sha256, l[1], rc, gate_fail, k->json.buf, k->json.len);
-		emit_line(k, &k->json);
-		finish(k, f, l[1], rc, gate_fail, false, converted ? NULL : l[3], l[6]);
-		if (strcmp(l[1], "memory") == 0)
-			remove_temporaries(f->output);
+	j->f = NULL;
+	remove_temporaries(f->output);
+	/* a worker that converted other files first may have died of what they
+	 * left (its heap): the file is converted again, alone in a fresh worker,
+	 * and only what happens there is its result; a timeout is the file's
+	 * own (its clock starts when it is sent), and is not retried */
+	if (j->served > 0 && !j->timed_out) {
+		char what[128];
+		if (WIFSIGNALED(ws))
+			snprintf(what, sizeof what, "was killed by signal %d (%s)", WTERMSIG(ws),
+				 strsignal(WTERMSIG(ws)));
+		else
+			snprintf(what, sizeof what, "%s", "ended without a result");
+		retry_alone(k, j, f, jobs, nj, what);
 		return;
 	}
 	char reason[256];
@@ -691,7 +791,6 @@ static void job_done(Bulk *k, Job *j)
 		snprintf(reason, sizeof reason, "the worker exited with status %d without a result",
 			 WIFEXITED(ws) ? WEXITSTATUS(ws) : -1);
 	}
-	remove_temporaries(f->output);
 	Sbuf r = SBUF_INIT;
 	json_str_or_null(&r, reason);
 	result_json(&k->json, f, j->sha256, status, r.buf, elapsed, NULL, NULL, NULL);
@@ -700,8 +799,41 @@ static void job_done(Bulk *k, Job *j)
 	finish(k, f, status, EXIT_INPUT, false, false, reason, NULL);
 }
 
-/* Read what a worker wrote; at end of file, its result. */
-static void drain(Bulk *k, Job *j)
+/* A whole result from slot j's worker. */
+static void file_done(Bulk *k, Job *j, Job *jobs, unsigned nj)
+{
+	BulkFile *f = j->f;
+	long long elapsed = now_ms() - j->start_ms;
+	char *l[8];
+	if (!parse_message(&j->msg, l)) { /* not ours: the worker is not trusted further */
+		worker_died(k, j, jobs, nj, stop_worker(j, true));
+		return;
+	}
+	bool memory = strcmp(l[1], "memory") == 0;
+	if (memory) /* the worker ends after an allocation failure */
+		stop_worker(j, true);
+	if (memory && j->served > 0) { /* the heap of earlier files may count: alone, afresh */
+		j->f = NULL;
+		retry_alone(k, j, f, jobs, nj, "ran out of memory (--file-memory)");
+		return;
+	}
+	j->f = NULL;
+	j->served++;
+	int rc = EXIT_INTERNAL, gate_fail = 0;
+	sscanf(l[0], "%d %d", &rc, &gate_fail);
+	bool converted = strcmp(l[1], "converted") == 0;
+	result_json(&k->json, f, j->sha256, l[1], l[2], elapsed, converted ? f->output : NULL,
+		    strcmp(l[4], "null") ? l[4] : NULL, converted ? NULL : l[5]);
+	if (converted || (strcmp(l[1], "error") == 0 && rc == EXIT_INPUT))
+		record(k, f, j->sha256, l[1], rc, gate_fail, k->json.buf, k->json.len);
+	emit_line(k, &k->json);
+	finish(k, f, l[1], rc, gate_fail, false, converted ? NULL : l[3], l[6]);
+	if (memory)
+		remove_temporaries(f->output);
+}
+
+/* Read what a worker wrote: a whole result, or its end. */
+static void drain(Bulk *k, Job *j, Job *jobs, unsigned nj)
 {
 	char buf[16384];
 	for (;;) {
@@ -712,8 +844,19 @@ static void drain(Bulk *k, Job *j)
 		}
 		if (n < 0 && errno == EINTR)
 			continue;
-		if (n == 0 || (errno != EAGAIN && errno != EWOULDBLOCK))
-			job_done(k, j);
+		if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
+			if (j->f && !j->timed_out && message_complete(&j->msg))
+				file_done(k, j, jobs, nj);
+			return;
+		}
+		/* end of file (or a read error): the worker is gone */
+		if (j->f && !j->timed_out && message_complete(&j->msg))
+			file_done(k, j, jobs, nj);
+		if (j->pid) {
+			int ws = stop_worker(j, false);
+			if (j->f)
+				worker_died(k, j, jobs, nj, ws);
+		}
 		return;
 	}
 }
@@ -724,7 +867,7 @@ static void wait_workers(Bulk *k, Job *jobs, unsigned nj, struct pollfd *pfd, un
 	long long now = now_ms(), wait = k->tty ? 200 : 60000;
 	unsigned np = 0;
 	for (unsigned i = 0; i < nj; i++) {
-		if (!jobs[i].pid)
+		if (!jobs[i].pid || !jobs[i].f)
 			continue;
 		long long left = jobs[i].start_ms + 1000LL * k->b->file_timeout - now;
 		if (k->b->file_timeout && !jobs[i].timed_out && left < wait)
@@ -734,12 +877,12 @@ static void wait_workers(Bulk *k, Job *jobs, unsigned nj, struct pollfd *pfd, un
 	}
 	int r = poll(pfd, np, (int)wait);
 	for (unsigned p = 0; r > 0 && p < np; p++)
-		if (pfd[p].revents)
-			drain(k, &jobs[idx[p]]);
+		if (pfd[p].revents && jobs[idx[p]].pid)
+			drain(k, &jobs[idx[p]], jobs, nj);
 	now = now_ms();
 	for (unsigned i = 0; i < nj; i++) {
 		Job *j = &jobs[i];
-		if (j->pid && k->b->file_timeout && !j->timed_out &&
+		if (j->pid && j->f && k->b->file_timeout && !j->timed_out &&
 		    now - j->start_ms >= 1000LL * k->b->file_timeout) {
 			kill(j->pid, SIGKILL);
 			j->timed_out = true;
@@ -756,24 +899,29 @@ static void run(Bulk *k, BulkFile **sel, size_t nsel)
 	unsigned *idx = xcalloc(nj, sizeof *idx);
 	for (unsigned s = 0; s < nj; s++)
 		jobs[s].msg = (Sbuf)SBUF_INIT;
+	/* a worker gone between files shows as a failed write, not a signal */
+	void (*old_pipe)(int) = signal(SIGPIPE, SIG_IGN);
 	size_t next = 0;
 	for (;;) {
 		unsigned running = 0;
 		for (unsigned s = 0; s < nj; s++) {
 			char sha[65];
-			while (!jobs[s].pid && next < nsel) {
+			while (!jobs[s].f && next < nsel) {
 				BulkFile *f = sel[next++];
 				if (prepare(k, f, sha))
-					start_worker(k, &jobs[s], f, sha, jobs, nj);
+					start_file(k, &jobs[s], f, sha, jobs, nj, false);
 			}
-			running += jobs[s].pid != 0;
+			running += jobs[s].f != NULL;
 		}
 		if (!running)
 			break;
 		wait_workers(k, jobs, nj, pfd, idx);
 	}
-	for (unsigned s = 0; s < nj; s++)
+	for (unsigned s = 0; s < nj; s++) {
+		stop_worker(&jobs[s], false);
 		sbuf_release(&jobs[s].msg);
+	}
+	signal(SIGPIPE, old_pipe);
 	free(jobs);
 	free(pfd);
 	free(idx);

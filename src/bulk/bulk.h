@@ -90,14 +90,20 @@ void manifest_compact_close(Manifest *m, const char *const *keys, size_t n);
 
 /* ---- the worker (worker.c) ---- */
 
-/* In a forked child: convert `path` to `output` (its SHA-256 is `sha`)
- * with a wall-time alarm a little after timeout_s and an address-space
- * limit of mb MB (0: none; never in sanitizer builds), then write the
- * result to fd and _exit.  The result is 8 lines:
+/* In a forked child: convert the files the supervisor sends on cmd_fd,
+ * one at a time, each under a wall-time alarm a little after timeout_s,
+ * with an address-space limit of mb MB for the process (0: none; never in
+ * sanitizer builds); write each file's result to fd; _exit at the end of
+ * cmd_fd (or after an allocation failure).  A command is
+ *   "<path length> <output length>\n" path output sha256 (64 hex digits)
+ * and a result is 8 lines:
  *   <rc> <gate_fail> / status / reason (JSON) / reason (text) / summary
  *   (JSON or null) / errors (JSON or null) / summary line (text) / "."
- * Without the final ".", the worker died before it finished. */
-NORETURN void bulk_worker_run(const struct ConvertOptions *o, unsigned timeout_s, unsigned mb,
-			      const char *path, const char *output, const char *sha, int fd);
+ * Without the final ".", the worker died before it finished the file. */
+/* write() all of p to fd (EINTR retried); false when it cannot. */
+bool bulk_write_all(int fd, const char *p, size_t n);
+
+NORETURN void bulk_worker_loop(const struct ConvertOptions *o, unsigned timeout_s, unsigned mb, int cmd_fd,
+			       int fd);
 
 #endif

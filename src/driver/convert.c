@@ -19,6 +19,7 @@
 #include "base/exitcode.h"
 #include "base/fileio.h"
 #include "base/sbuf.h"
+#include "base/strmap.h"
 #include "driver/driver.h"
 #include "driver/llm.h"
 #include "emit/emit.h"
@@ -109,16 +110,34 @@ static const char *generated_at(Arena *a, const ConvertOptions *o)
 	return arena_strdup(a, buf);
 }
 
-/* The validator's SQL check, handed to the rule engine. */
+/* The validator's SQL check, handed to the rule engine.  A document's
+ * nodes often print the same SQL (a mapplet used twice, a mapping's copies,
+ * the same lookup relation): each text is parsed once per file. */
+typedef struct SqlOk {
+	Arena *a;
+	StrMap seen; /* SQL text -> SqlVerdict */
+} SqlOk;
+
+typedef struct SqlVerdict {
+	bool ok;
+	const char *why;
+} SqlVerdict;
+
 static bool sql_ok(void *ud, const char *sql, const char **why)
 {
-	Arena *a = ud;
-	SqlCheck c;
-	sql_check_select(a, sql, &c);
-	if (c.ok)
-		return true;
-	*why = c.message;
-	return false;
+	SqlOk *s = ud;
+	SqlVerdict *v = strmap_get(&s->seen, sql);
+	if (!v) {
+		SqlCheck c;
+		sql_check_select(s->a, sql, &c);
+		v = ARENA_NEW(s->a, SqlVerdict);
+		v->ok = c.ok;
+		v->why = c.message;
+		strmap_put(&s->seen, arena_strdup(s->a, sql), v);
+	}
+	if (!v->ok)
+		*why = v->why;
+	return v->ok;
 }
 
 /* The gate: NULL when the file passes, else the first reason it fails. */
@@ -171,8 +190,10 @@ static int convert_doc(const ConvertOptions *o, const char *path, const char *ou
 	d->dialect = "postgres";
 	d->generated_by = "akko-migrate " PACKAGE_VERSION;
 	d->generated_at = generated_at(arena, o);
+	SqlOk checked = {.a = arena};
+	strmap_init(&checked.seen, arena, false);
 	RulesOptions ro = {
-	    .dialect = o->dialect, .null_compare = o->null_compare, .sql_ok = sql_ok, .sql_ok_ud = arena};
+	    .dialect = o->dialect, .null_compare = o->null_compare, .sql_ok = sql_ok, .sql_ok_ud = &checked};
 	DriverLlm llm = {o->llm_client, &o->llm, arena};
 	if (llm.client) {
 		ro.fallback = driver_llm_fallback;
@@ -218,7 +239,7 @@ int driver_convert_file(const ConvertOptions *o, const char *path, const char *o
 	co->written = co->gate_pass = false;
 	SrcFile src;
 	Arena arena;
-	FrontendOptions fo = {o->param_files, o->n_param_files};
+	FrontendOptions fo = {o->param_files, o->n_param_files, o->include_dirs, o->n_include_dirs};
 	AstDoc *doc;
 	int rc = driver_load(path, &fo, sink, &arena, &src, &doc);
 	if (rc == EXIT_OK && !tool_rules(doc->tool)->converts) {

@@ -16,6 +16,8 @@ typedef struct InspectOptions {
 	bool stats;                     /* object counts only */
 	const char *const *param_files; /* PowerCenter parameter files */
 	size_t n_param_files;
+	const char *const *include_dirs; /* -I: Alteryx macro search path, in order */
+	size_t n_include_dirs;
 	const char *output; /* NULL or "-": stdout; a file; or a directory */
 	bool output_is_dir;
 	unsigned max_errors; /* per file; 0 = unlimited */
@@ -70,6 +72,8 @@ typedef struct ConvertOptions {
 	bool output_is_dir;
 	const char *const *param_files;
 	size_t n_param_files;
+	const char *const *include_dirs; /* -I: Alteryx macro search path, in order */
+	size_t n_include_dirs;
 	bool gate;          /* exit EXIT_GATE when a file fails the gate */
 	double min_overall; /* gate: file's overall confidence */
 	double min_object;  /* gate: every node */

@@ -13,6 +13,7 @@
 #include <strings.h>
 
 #include "emit/jobstats.h"
+#include "ast/portidx.h"
 #include "expr/lang.h"
 #include "expr/expr.h"
 
@@ -272,16 +273,28 @@ static int32_t index_of(const PtrVec *v, const void *item)
 	return -1;
 }
 
+/* The position of step s in the flow (its map `steps`), or -1. */
+static int32_t step_index(const PtrMap *steps, const AstStep *s)
+{
+	uint32_t i;
+	return ptrmap_get(steps, s, &i) ? (int32_t)i : -1;
+}
+
 static void fp_flow(Arena *scratch, const AstFlow *f, Sbuf *out)
 {
 	sbuf_addf(out, "flow %s\n", flow_kind_name(f->kind));
 	for (uint32_t i = 0; i < f->steps.len; i++)
 		fp_step(scratch, f->steps.items[i], out);
+	/* maps, not scans: a flow has an edge per port of its wide steps */
+	PtrMap steps;
+	PortIndex ports;
+	ptrmap_index_vec(&steps, scratch, &f->steps);
+	port_index_init(&ports, scratch);
 	for (uint32_t i = 0; i < f->edges.len; i++) {
 		const AstEdge *e = f->edges.items[i];
-		int32_t from = index_of(&f->steps, e->from), to = index_of(&f->steps, e->to);
-		int32_t fp = e->from && e->from_port ? index_of(&e->from->ports, e->from_port) : -1;
-		int32_t tp = e->to && e->to_port ? index_of(&e->to->ports, e->to_port) : -1;
+		int32_t from = step_index(&steps, e->from), to = step_index(&steps, e->to);
+		int32_t fp = e->from && e->from_port ? port_index_of(&ports, e->from, e->from_port) : -1;
+		int32_t tp = e->to && e->to_port ? port_index_of(&ports, e->to, e->to_port) : -1;
 		sbuf_addf(out, "edge %d.%d %d.%d\n", from, fp, to, tp);
 	}
 }

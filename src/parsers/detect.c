@@ -73,12 +73,52 @@ static void set_reason(Detection *d, const char *fmt, const char *arg)
 	snprintf(d->reason, sizeof d->reason, fmt, arg);
 }
 
+/* A zip archive whose entries are InfoSphere Information Server assets:
+ * an .isx export (istool export, Information Server Manager).  Its entry
+ * names end with the asset type suffixes of IBM's "Asset paths for
+ * InfoSphere DataStage and QualityStage assets" (pjb parallel job, qjb
+ * sequence, sjb server job, psc/ssc shared containers, tbd table
+ * definition, pst parameter set, dcn data connection, prt/srt routines,
+ * stp stage type).  The local file headers ("PK\3\4", name length at
+ * offset 26, name at 30) are walked over the whole buffer. */
+static int isx_asset(const char *buf, size_t len, char *name, size_t n)
+{
+	static const char *const suffixes[] = {".pjb", ".qjb", ".sjb", ".psc", ".ssc", ".tbd",
+					       ".pst", ".dcn", ".prt", ".srt", ".stp"};
+	for (size_t i = 0; i + 30 <= len; i++) {
+		if (memcmp(buf + i, "PK\3\4", 4) != 0)
+			continue;
+		size_t nlen = (unsigned char)buf[i + 26] | (size_t)(unsigned char)buf[i + 27] << 8;
+		if (i + 30 + nlen > len || nlen < 4)
+			continue;
+		const char *e = buf + i + 30 + nlen;
+		for (size_t k = 0; k < sizeof suffixes / sizeof *suffixes; k++)
+			if (ci_prefix(e - 4, e, suffixes[k])) {
+				snprintf(name, n, "%.*s", (int)(nlen < 80 ? nlen : 80), buf + i + 30);
+				return 1;
+			}
+	}
+	return 0;
+}
+
 void detect_tool(const char *buf, size_t len, Detection *d)
 {
 	memset(d, 0, sizeof *d);
 	d->tool = TOOL_UNKNOWN;
 	d->root_offset = -1;
 	const char *p = buf, *end = buf + (len < SNIFF_MAX ? len : SNIFF_MAX);
+	if (len >= 4 && memcmp(buf, "PK\3\4", 4) == 0) {
+		char asset[84];
+		d->binary = 1;
+		if (isx_asset(buf, len, asset, sizeof asset)) {
+			d->isx = 1;
+			set_reason(d, "it is an InfoSphere .isx archive (zip) of exported assets, such as '%s'",
+				   asset);
+		} else {
+			set_reason(d, "%s", "the file is a zip archive, not an export: unzip it and pass the export it holds");
+		}
+		return;
+	}
 	if (memchr(buf, '\0', (size_t)(end - buf))) {
 		/* UTF-16 exports would show NULs too; none exist, and libxml2 is
 		 * not asked to guess. */

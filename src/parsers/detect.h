@@ -23,6 +23,8 @@ typedef struct Detection {
 	                       empty and binary files, a whole sentence */
 	int empty;        /* the file is empty or only whitespace */
 	int binary;       /* NUL bytes or not text at all */
+	int isx;          /* a zip archive holding InfoSphere assets (.isx): the
+	                     reason names the first asset */
 } Detection;
 
 void detect_tool(const char *buf, size_t len, Detection *out);

@@ -18,7 +18,9 @@ static AstDoc *reject(const SrcFile *src, const Detection *det, DiagSink *sink)
 	SrcLoc loc = {src, 0, 0};
 	if (det->root_offset >= 0)
 		loc = srcfile_loc_at(src, (size_t)det->root_offset);
-	if (det->empty)
+	if (det->isx)
+		diag_error(sink, E_DS_ARCHIVE, (SrcLoc){src, 0, 0}, "%s", det->reason); /* binary: no line to show */
+	else if (det->empty)
 		diag_error(sink, E_EMPTY_FILE, loc, "%s", det->reason);
 	else if (det->binary)
 		diag_error(sink, E_BINARY, loc, "%s", det->reason);
@@ -52,7 +54,9 @@ AstDoc *frontend_parse(Arena *a, SrcFile *src, const FrontendOptions *opts, Diag
 		break;
 	}
 	case TOOL_SSIS: return ssis_read_package(a, src, sink);
-	case TOOL_ALTERYX: return ayx_read_document(a, src, sink);
+	case TOOL_ALTERYX: return ayx_read_workflow(a, src, opts, sink);
+	case TOOL_DATASTAGE:
+		return strcmp(det.root, "DSExport") == 0 ? ds_read_xml(a, src, sink) : ds_read_dsx(a, src, sink);
 	case TOOL_UNKNOWN: return reject(src, &det, sink);
 	default:
 		diag_error(sink, E_TOOL_UNSUPPORTED, (SrcLoc){src, 0, 0},

@@ -16,6 +16,7 @@
  */
 #include <string.h>
 
+#include "ast/portidx.h"
 #include "base/sbuf.h"
 #include "base/str.h"
 #include "rules/lower.h"
@@ -67,10 +68,11 @@ static const RuleDef rule_table[] = {
 	{"powercenter/mapplet", STEP_FLOW_INPUT, "Input Transformation", NODE_EXPRESSION, 1.00,
 	 "mapplets are expanded in place; their Input and Output transformations only rename"},
 	{"powercenter/sql_query", STEP_SQL, "SQL Transformation (query mode)", NODE_JOIN, 0.80,
-	 "a static query runs at the source, kept in its dialect (a source_sql node); each input row "
+	 "the query runs at the source, kept in its dialect (a source_sql node): once, or once per "
+	 "distinct value of the input ports it binds or substitutes (source_params); each input row "
 	 "is joined to its rows, at most Max Output Row Count; with pass-through ports a row that "
-	 "gets none is kept with NULLs; SQLError is NULL; script mode, ports bound into the query and "
-	 "dynamic connections take the fallback path"},
+	 "gets none is kept with NULLs; SQLError is NULL; script mode and dynamic connections take "
+	 "the fallback path"},
 	{"ssis/multicast", STEP_MULTICAST, "Multicast (SSIS)", NODE_EXPRESSION, 1.00,
 	 "every output reads the same node: the input's rows and columns, unchanged"},
 	{"ssis/data_conversion", STEP_SELECT, "Data Conversion (SSIS)", NODE_EXPRESSION, 0.95,
@@ -87,12 +89,13 @@ static const RuleDef rule_table[] = {
 	 "GROUP BY the set keys; each key's column is the value of the set's row with that key, "
 	 "(array_agg(v) FILTER (WHERE key = 'k'))[1]; two rows with one key in a set, or a key no "
 	 "column takes (unless unmatched keys pass), fail the statement"},
-	{"ssis/xml_source", STEP_XML_SOURCE, "XML Source (SSIS)", NODE_SOURCE_FILE, 0.90,
-	 "one source_file node per output: the runner loads the file's occurrences of that element "
-	 "(table.format xml, record, schema_file) into table.name; a file or XML held by a variable, "
-	 "and PowerCenter's XML Source Qualifier, take the fallback path"},
-	{"powercenter/fallback", STEP_CUSTOM, "Custom Transformation, Stored Procedure, XML Source "
-	 "Qualifier, Java, HTTP, SQL", NODE_PLACEHOLDER, 0.00,
+	{"ssis/xml_source", STEP_XML_SOURCE, "XML Source (SSIS), XML Source Qualifier", NODE_SOURCE_FILE,
+	 0.90,
+	 "one source_file node per output group: the runner loads the file's occurrences of that "
+	 "element (table.format xml, record, schema_file) into table.name, with the keys the source "
+	 "generates (table.ids); a file or XML held by a variable takes the fallback path"},
+	{"powercenter/fallback", STEP_CUSTOM, "Custom Transformation, Stored Procedure, Java, HTTP, "
+	 "SQL", NODE_PLACEHOLDER, 0.00,
 	 "no rule: fallback path (llm_unavailable until an LLM is configured), manual review"},
 };
 /* clang-format on */
@@ -218,30 +221,45 @@ void lower_add_dep(Lower *L, LNode *ln, const char *id)
 	ptrvec_push(L->a, &ln->n->depends_on, (void *)id);
 }
 
+enum { COLMAP_FROM = 8 }; /* below this many columns a scan is as fast as a map */
+
 void lower_add_col(Lower *L, LNode *ln, const char *name, const char *type)
 {
 	IrColumn *c = ARENA_NEW(L->a, IrColumn);
 	c->name = name;
 	c->type = type;
-	ptrvec_push(L->a, &ln->n->columns, c);
+	PtrVec *cols = &ln->n->columns;
+	ptrvec_push(L->a, cols, c);
+	if (cols->len == COLMAP_FROM) {
+		strmap_init(&ln->colmap, L->a, false);
+		for (uint32_t i = 0; i < cols->len; i++)
+			strmap_put(&ln->colmap, ((IrColumn *)cols->items[i])->name, cols->items[i]);
+	} else if (cols->len > COLMAP_FROM) {
+		strmap_put(&ln->colmap, name, c); /* keeps the first of a name */
+	}
+}
+
+/* The node's first column called `name`, or NULL. */
+static const IrColumn *find_col(const LNode *ln, const char *name)
+{
+	const PtrVec *cols = &ln->n->columns;
+	if (cols->len >= COLMAP_FROM)
+		return strmap_get(&ln->colmap, name);
+	for (uint32_t i = 0; i < cols->len; i++)
+		if (strcmp(((IrColumn *)cols->items[i])->name, name) == 0)
+			return cols->items[i];
+	return NULL;
 }
 
 bool lower_has_col(const LNode *ln, const char *name)
 {
-	for (uint32_t i = 0; i < ln->n->columns.len; i++)
-		if (strcmp(((IrColumn *)ln->n->columns.items[i])->name, name) == 0)
-			return true;
-	return false;
+	return find_col(ln, name) != NULL;
 }
 
 const char *lower_col_type(const LNode *ln, const char *name)
 {
-	for (uint32_t i = 0; i < ln->n->columns.len; i++) {
-		IrColumn *c = ln->n->columns.items[i];
-		if (strcmp(c->name, name) == 0)
-			return c->type;
-	}
-	return "text";
+	const IrColumn *c = find_col(ln, name);
+	return c ? c->type : "text";
 }
 
 /* A column name not yet used in the node. */
@@ -343,20 +361,19 @@ bool lower_port_out(const AstStep *s, const AstPort *p)
 	return (p->dir & PORT_OUT) && !lower_port_in_error(s, p);
 }
 
+/* The port positions of the document being lowered (rules_lower sets it):
+ * the two lookups below run per edge and per expression name, and a scan
+ * of the ports would make a wide step quadratic. */
+static _Thread_local PortIndex *lower_ports;
+
 int lower_port_index(const AstStep *s, const AstPort *p)
 {
-	for (uint32_t i = 0; i < s->ports.len; i++)
-		if (s->ports.items[i] == p)
-			return (int)i;
-	return -1;
+	return port_index_of(lower_ports, s, p);
 }
 
 int lower_port_named(const AstStep *s, const char *name)
 {
-	for (uint32_t i = 0; i < s->ports.len; i++)
-		if (ascii_ieq(((AstPort *)s->ports.items[i])->name, name))
-			return (int)i;
-	return -1;
+	return port_index_named(lower_ports, s, name);
 }
 
 LNode *lower_step_node(Lower *L, StepInfo *si, NodeType type, const char *prefix)
@@ -418,19 +435,46 @@ static void lower_warn_options(Lower *L, LNode *ln, const AstStep *s)
 
 /* ---- the walk ---------------------------------------------------------------------- */
 
+/* An XML source that reads its file itself (one node per output group). */
+static bool lower_reads_xml_file(const AstStep *s)
+{
+	return s->kind == STEP_XML_SOURCE && lower_prop(s, SET_FILE_NAME) && !s->review && !s->disabled;
+}
+
+/* A source definition only XML sources that read the file themselves
+ * read (PowerCenter's XML source definition before its XML Source
+ * Qualifier): it is their file's shape, not a relation of its own. */
+static bool lower_source_of_xml_only(Lower *L, const AstStep *s)
+{
+	bool any = false;
+	for (uint32_t i = 0; i < L->flow->edges.len; i++) {
+		const AstEdge *e = L->flow->edges.items[i];
+		if (e->from != s)
+			continue;
+		if (!e->to || !lower_reads_xml_file(e->to))
+			return false;
+		any = true;
+	}
+	return any;
+}
+
 void lower_step(Lower *L, StepInfo *si)
 {
 	if (si->done || si->busy)
 		return;
 	si->busy = true;
 	const AstStep *s = si->s;
+	if (s->kind == STEP_SOURCE && lower_source_of_xml_only(L, s)) {
+		si->done = true;
+		return;
+	}
 	if (s->kind == STEP_SOURCE) {
 		lower_source(L, si);
 		lower_error_outputs(L, si, si->node);
 		si->done = true;
 		return;
 	}
-	if (s->kind == STEP_XML_SOURCE && lower_prop(s, SET_FILE_NAME) && !s->review && !s->disabled) {
+	if (lower_reads_xml_file(s)) {
 		lower_xml_source(L, si);
 		lower_error_outputs(L, si, si->node);
 		si->done = true;
@@ -800,6 +844,10 @@ void rules_lower(Arena *a, const AstDoc *doc, const RulesOptions *o, IrDoc *d, D
 		L.lang = expr_languages()[0];
 	/* every expression parsed once, kept on the AST (a cache: idempotent) */
 	expr_parse_doc((AstDoc *)doc);
+	PortIndex ports;
+	port_index_init(&ports, a);
+	PortIndex *outer = lower_ports;
+	lower_ports = &ports;
 	for (uint32_t i = 0; i < doc->folders.len; i++) {
 		L.folder = doc->folders.items[i];
 		for (uint32_t k = 0; k < L.folder->flows.len; k++) {
@@ -808,6 +856,7 @@ void rules_lower(Arena *a, const AstDoc *doc, const RulesOptions *o, IrDoc *d, D
 				lower_flow(&L, d, f);
 		}
 	}
+	lower_ports = outer;
 }
 
 void rules_lower_powercenter(Arena *a, const AstDoc *doc, const RulesOptions *o, IrDoc *d, DiagSink *sink)

@@ -46,6 +46,8 @@ typedef struct LNode {
 	PtrVec conversions;         /* const char *: "PORT (text -> numeric)", converted at the
 				       port boundary (one W0607 for the node) */
 	const char *draft_sql;      /* the SQL finish() printed, kept for the fallback path */
+	StrMap colmap;              /* column name -> its first IrColumn, once the node has
+				       more than a few (lower_add_col keeps it; no linear scans) */
 } LNode;
 
 /* Where a port's value comes from. */

@@ -604,6 +604,57 @@ static void check_depends(Ctx *cx, const YNode *nm, ValNode *n, StrMap *seen, St
 	}
 }
 
+static void check_sql_over(Ctx *cx, const char *obj, const char *what, const YNode *sv, const char *sql,
+			   const ValNode *n, uint32_t want);
+
+/* source_params: an earlier node with rows, one safe SELECT over it with a
+ * column per param, and as many leading columns in the node. */
+static void check_source_params(Ctx *cx, const YNode *nm, const ValNode *n, StrMap *seen)
+{
+	const YNode *sp = yget(nm, "source_params");
+	if (!sp || sp->kind != Y_MAP)
+		return;
+	const YNode *nv = yget(sp, "node"), *sv = yget(sp, "sql");
+	uint32_t want = yitems(yget(sp, "params"), Y_SEQ)->len;
+	if (!n->at_source)
+		verr(cx, AT(sp), E_VAL_MISSING_KEY,
+		     "node '%s': source_params belong to a node with source_sql", n->id);
+	if (want > n->columns.len)
+		verr(cx, AT(sp), E_VAL_COLUMN, "node '%s': %u source_params, but %u columns to hold them",
+		     n->id, want, n->columns.len);
+	const ValNode *in = nv && nv->kind == Y_SCALAR ? strmap_get(seen, nv->str) : NULL;
+	if (nv && nv->kind == Y_SCALAR && !in) {
+		verr(cx, AT(nv), E_VAL_DEPENDS,
+		     "node '%s': source_params read '%s', which is not an earlier node", n->id, nv->str);
+		return;
+	}
+	if (!in || !sv || sv->kind != Y_SCALAR || is_null(sv))
+		return;
+	if (in->type_known && in->type == NODE_PLACEHOLDER) {
+		verr(cx, AT(nv), E_VAL_REFERENCE,
+		     "node '%s': source_params read '%s', a placeholder with no rows", n->id, in->id);
+		return;
+	}
+	check_sql_over(cx, "source_params of node", n->id, sv, sv->str, in, want);
+}
+
+/* table.ids: each names a column of the node (the runner fills it). */
+static void check_xml_ids(Ctx *cx, const YNode *table, const ValNode *n)
+{
+	const PtrVec *ids = yitems(yget(table, "ids"), Y_SEQ);
+	for (uint32_t i = 0; i < ids->len; i++) {
+		const YNode *x = ids->items[i];
+		const char *col = ystr(x, "column");
+		bool found = false;
+		for (uint32_t k = 0; col && k < n->columns.len && !found; k++)
+			found = strcmp(n->columns.items[k], col) == 0;
+		if (col && !found)
+			verr(cx, AT(x), E_VAL_COLUMN,
+			     "node '%s': table.ids names '%s', which is not one of its columns",
+			     n->id ? n->id : "?", col);
+	}
+}
+
 static ValNode *read_node(Ctx *cx, const YNode *nm, StrMap *ids, StrMap *seen, StrMap *all)
 {
 	ValNode *n = ARENA_NEW(cx->a, ValNode);
@@ -631,6 +682,8 @@ static ValNode *read_node(Ctx *cx, const YNode *nm, StrMap *ids, StrMap *seen, S
 	if (n->type_known && (n->type == NODE_SOURCE_FILE || n->type == NODE_SINK_FILE) && table &&
 	    table->kind == Y_MAP && !ystr(table, "file"))
 		verr(cx, AT(table), E_VAL_MISSING_KEY, "a '%s' node's table needs 'file'", type);
+	check_xml_ids(cx, table, n);
+	check_source_params(cx, nm, n, seen);
 	check_sql(cx, nm, n, &deps, table);
 	/* a refused id is reported once; later nodes may still read it */
 	strmap_put(seen, n->id, n);
@@ -641,7 +694,7 @@ static ValNode *read_node(Ctx *cx, const YNode *nm, StrMap *ids, StrMap *seen, S
  * safe SELECT of one column, whose settings are the pipeline's parameters
  * and which reads only node n. */
 static void check_sql_over(Ctx *cx, const char *obj, const char *what, const YNode *sv, const char *sql,
-			   const ValNode *n)
+			   const ValNode *n, uint32_t want)
 {
 	uint32_t line, col;
 	SqlCheck c;
@@ -669,9 +722,12 @@ static void check_sql_over(Ctx *cx, const char *obj, const char *what, const YNo
 		     obj, what, r.message);
 		return;
 	}
-	if (r.outputs_known && r.outputs.len != 1)
+	if (r.outputs_known && r.outputs.len != want && want == 1)
 		verr(cx, AT(sv), E_VAL_COLUMN, "%s '%s': the SELECT outputs %u columns, not one", obj, what,
 		     r.outputs.len);
+	else if (r.outputs_known && r.outputs.len != want)
+		verr(cx, AT(sv), E_VAL_COLUMN, "%s '%s': the SELECT outputs %u columns, not %u", obj, what,
+		     r.outputs.len, want);
 }
 
 /* A variable update: its node is a SQL node of the pipeline, its setting a
@@ -705,7 +761,7 @@ static void check_var_update(Ctx *cx, const YNode *um, ValPipeline *vp, StrMap *
 		return;
 	}
 	if (u->sql)
-		check_sql_over(cx, "variable update", what, sv, u->sql, n);
+		check_sql_over(cx, "variable update", what, sv, u->sql, n, 1);
 }
 
 /* An assertion check: its node is a node of the pipeline with rows, its
@@ -727,7 +783,7 @@ static void check_assertion(Ctx *cx, const YNode *c, StrMap *seen)
 		     what, n->id);
 		return;
 	}
-	check_sql_over(cx, "quality check", what, sv, sv->str, n);
+	check_sql_over(cx, "quality check", what, sv, sv->str, n, 1);
 }
 
 /* The check as the loaded pipeline keeps it (for verify and compose). */

@@ -1,8 +1,11 @@
 /* test_base.c - unit tests for src/base: arena, Str, Sbuf, StrMap, line
- * maps, diagnostics formatting and atomic output.  Prints TAP. */
+ * maps, diagnostics formatting, atomic output, PtrMap and PortIndex.
+ * Prints TAP. */
+#include "ast/portidx.h"
 #include "base/arena.h"
 #include "base/diag.h"
 #include "base/fileio.h"
+#include "base/ptrmap.h"
 #include "base/sbuf.h"
 #include "base/srcfile.h"
 #include "base/str.h"
@@ -127,6 +130,66 @@ static void test_strmap(void)
 	strmap_init(&f, &a, true);
 	strmap_put(&f, "Mapping", "x");
 	CHECK(strmap_get(&f, "MAPPING") != NULL, "a fold_case strmap ignores ASCII case");
+	arena_release(&a);
+}
+
+static void test_ptrmap(void)
+{
+	Arena a;
+	arena_init(&a);
+	static int cells[3000];
+	PtrVec v = {0};
+	for (int i = 0; i < 3000; i++)
+		ptrvec_push(&a, &v, &cells[i]);
+	ptrvec_push(&a, &v, &cells[5]); /* again, later: the first position stays */
+	PtrMap m;
+	ptrmap_index_vec(&m, &a, &v);
+	uint32_t at = 0;
+	int all = m.len == 3000;
+	for (int i = 0; i < 3000; i++)
+		all &= ptrmap_get(&m, &cells[i], &at) && at == (uint32_t)i;
+	CHECK(all, "ptrmap finds 3000 pointers at their positions after growing");
+	CHECK(ptrmap_get(&m, &cells[5], &at) && at == 5, "ptrmap keeps the first position of a pointer");
+	int other;
+	CHECK(!ptrmap_get(&m, &other, &at) && !ptrmap_get(&m, NULL, &at), "ptrmap misses an absent pointer");
+	arena_release(&a);
+}
+
+/* A step of n ports named P0..P<n-1>, with "Dup" at 3 and again at n-1. */
+static AstStep *wide_step(Arena *a, uint32_t n)
+{
+	AstStep *s = ARENA_NEW(a, AstStep);
+	for (uint32_t i = 0; i < n; i++) {
+		AstPort *p = ARENA_NEW(a, AstPort);
+		p->name = i == 3 || i == n - 1 ? "Dup" : arena_sprintf(a, "P%u", i);
+		ptrvec_push(a, &s->ports, p);
+	}
+	return s;
+}
+
+static void test_portidx(void)
+{
+	Arena a;
+	arena_init(&a);
+	PortIndex x;
+	port_index_init(&x, &a);
+	for (uint32_t n = 8; n <= 2048; n *= 16) { /* a scan below 16 ports, maps above */
+		AstStep *s = wide_step(&a, n);
+		int all = 1;
+		for (uint32_t i = 0; i < n; i++)
+			all &= port_index_of(&x, s, s->ports.items[i]) == (int)i;
+		CHECK(all, "port_index_of gives every port's position (%u ports)", n);
+		CHECK(port_index_named(&x, s, "p2") == 2 && port_index_named(&x, s, "DUP") == 3,
+		      "port_index_named: ASCII case ignored, the first of a name (%u ports)", n);
+		CHECK(port_index_named(&x, s, "none") == -1 && port_index_of(&x, s, NULL) == -1 &&
+			  port_index_of(NULL, s, s->ports.items[1]) == 1,
+		      "port_index: absent names and ports are -1; no index scans (%u ports)", n);
+		AstPort *late = ARENA_NEW(&a, AstPort);
+		late->name = "Late";
+		ptrvec_push(&a, &s->ports, late);
+		CHECK(port_index_of(&x, s, late) == (int)n && port_index_named(&x, s, "late") == (int)n,
+		      "port_index sees a port added after the step was indexed (%u ports)", n);
+	}
 	arena_release(&a);
 }
 
@@ -281,6 +344,8 @@ int main(void)
 	test_str();
 	test_sbuf();
 	test_strmap();
+	test_ptrmap();
+	test_portidx();
 	test_linemap();
 	test_diag();
 	test_fileio();

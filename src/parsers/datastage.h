@@ -1,0 +1,99 @@
+/* datastage.h - the DataStage frontend's internal interface (src/parsers).
+ *
+ * DataStage exports come in two syntaxes that carry the same objects:
+ *  - the .dsx text export (datastage_dsx.c): BEGIN HEADER, then sections
+ *    such as BEGIN DSJOB ... END DSJOB holding BEGIN DSRECORD blocks of
+ *    `Name "value"` properties and BEGIN DSSUBRECORD collections;
+ *  - the DSExport XML export (datastage_xml.c): <DSExport><Header/><Job>
+ *    <Record Type=...><Property Name=...>, <Collection Name= Type=>
+ *    <SubRecord>.
+ * Both readers turn what they read into the one neutral record model
+ * below (DsRec: a type, an identifier, properties and collections of
+ * sub-records) and hand it over one section at a time (one job, one block
+ * of table definitions...) to the one builder, datastage.c, which says what
+ * a record means and writes the AST as docs/ast.md section 5 maps it.
+ * Records live in a scratch arena that the builder empties after each
+ * section, so a reader never holds more than the section it is reading.
+ */
+#ifndef AKKO_PARSERS_DATASTAGE_H
+#define AKKO_PARSERS_DATASTAGE_H
+
+#include "ast/ast.h"
+#include "base/diag.h"
+
+/* One property: `Name "value"` (.dsx) or <Property Name="..">value</Property>. */
+typedef struct DsProp {
+	const char *name;
+	const char *value; /* decoded UTF-8, escapes undone */
+	SrcLoc loc;        /* the property line / element */
+	SrcLoc vloc;       /* first character of the value */
+} DsProp;
+
+/* A record (DSRECORD, <Record>) or a sub-record (DSSUBRECORD, <SubRecord>). */
+typedef struct DsRec {
+	const char *type; /* OLEType / Type, normalised to the .dsx form ("CCustomStage") */
+	const char *id;   /* Identifier, or NULL for sub-records */
+	PtrVec props;     /* DsProp, in file order */
+	PtrVec colls;     /* DsColl, in file order */
+	SrcLoc loc;
+} DsRec;
+
+/* A collection of sub-records: `Columns "COutputColumn"` followed by
+ * DSSUBRECORD blocks, or <Collection Name="Columns" Type="OutputColumn">. */
+typedef struct DsColl {
+	const char *name;
+	const char *type;
+	PtrVec subs; /* DsRec */
+	SrcLoc loc;
+} DsColl;
+
+typedef enum DsSecKind {
+	DS_SEC_JOB,              /* DSJOB / <Job> */
+	DS_SEC_SHARED_CONTAINER, /* DSSHAREDCONTAINER / <SharedContainer> */
+	DS_SEC_TABLEDEFS,        /* DSTABLEDEFS / <TableDefinitions> */
+	DS_SEC_PARAMSETS,        /* DSPARAMETERSETS / <ParameterSets> */
+	DS_SEC_ROUTINES,         /* DSROUTINES / <Routines> */
+	DS_SEC_DATACONNECTIONS,  /* DSDATACONNECTIONS / <DataConnections> */
+	DS_SEC_STAGETYPES,       /* DSSTAGETYPES / <StageTypes> */
+	DS_SEC_COMPILED,         /* DSEXECJOB: generated code, skipped */
+	DS_SEC_OTHER             /* DSDATATYPES, DSQSRULEASSEMBLY...: kept as an extra */
+} DsSecKind;
+
+/* One top-level section, complete. */
+typedef struct DsSection {
+	DsSecKind kind;
+	const char *tag; /* as written: "DSJOB", "Job" */
+	PtrVec props;    /* DsProp: Identifier, DateModified... */
+	PtrVec recs;     /* DsRec */
+	PtrVec skipped;  /* const char *: compiled or binary blocks skipped inside */
+	SrcLoc loc;
+	bool truncated;  /* the file ended inside it (already diagnosed) */
+} DsSection;
+
+typedef struct DsBuild DsBuild;
+
+/* The builder (datastage.c).  A reader calls ds_build_begin, then
+ * ds_build_header once, ds_build_section for each section read (the
+ * section and its records must be allocated in ds_scratch(), which the
+ * builder empties afterwards), and ds_build_end for the document. */
+DsBuild *ds_build_begin(Arena *a, const SrcFile *src, DiagSink *sink, const char *format);
+Arena *ds_scratch(DsBuild *B);
+AstDoc *ds_doc(DsBuild *B);
+DiagSink *ds_sink(DsBuild *B);
+void ds_build_header(DsBuild *B, const PtrVec *props, SrcLoc loc);
+void ds_build_section(DsBuild *B, DsSection *s);
+AstDoc *ds_build_end(DsBuild *B);
+
+/* Reader helpers shared by both syntaxes. */
+DsSecKind ds_section_kind(const char *tag);
+DsProp *ds_prop_add(Arena *a, PtrVec *v, const char *name, const char *value, SrcLoc loc, SrcLoc vloc);
+/* The value of the first property named `name`, or NULL. */
+const char *ds_get(const DsRec *r, const char *name);
+const DsProp *ds_find(const DsRec *r, const char *name);
+const DsColl *ds_coll(const DsRec *r, const char *name);
+
+/* The two readers (frontend.h declares them for the driver). */
+AstDoc *ds_read_dsx(Arena *a, const SrcFile *src, DiagSink *sink);
+AstDoc *ds_read_xml(Arena *a, const SrcFile *src, DiagSink *sink);
+
+#endif
