@@ -302,7 +302,17 @@ typedef enum DiagSeverity { DIAG_NOTE, DIAG_WARNING, DIAG_ERROR } DiagSeverity;
 	X(W_AYX_DISABLED, "W1105", DIAG_WARNING,                                                   \
 	  "tools in a disabled container do not run in Alteryx; they are kept, marked disabled")  \
 	X(W_AYX_TOOL_ID, "W1106", DIAG_WARNING,                                                    \
-	  "every tool needs its own ToolID; the workflow was edited by hand")
+	  "every tool needs its own ToolID; the workflow was edited by hand")                     \
+	/* the rules for Alteryx tools (W1120-W1149) */                                           \
+	X(W_AYX_NO_SCHEMA, "W1120", DIAG_WARNING,                                                  \
+	  "run the workflow once in Designer and save it, so that it records the fields (MetaInfo)") \
+	X(W_AYX_ORDER, "W1121", DIAG_WARNING,                                                      \
+	  "the result depends on the order rows arrive in; add a Sort (or a Record ID at the source) " \
+	  "so that the order is defined by the data")                                              \
+	X(W_AYX_CROSS_JOIN, "W1122", DIAG_WARNING,                                                 \
+	  "every row of one input is joined to every row of the other; check the row counts")      \
+	X(W_AYX_TEST, "W1123", DIAG_WARNING,                                                       \
+	  "the test is not converted to a check; run it in Designer or write the check by hand")
 /* clang-format on */
 
 typedef enum DiagCode {

@@ -14,6 +14,7 @@
 #include "base/sbuf.h"
 #include "base/str.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 static const char *nz(const char *s)
@@ -25,20 +26,96 @@ static const char *nz(const char *s)
 	for (const xmlNode *var = (parent) ? xml_first(parent) : NULL; var; var = xml_next(var)) \
 		if (xml_is(var, tag))
 
-/* <Expression>[Amount] > 10</Expression> <Mode>Custom</Mode>
- * (Simple mode: <Simple><Field/><Operator/><Operands>...): kept as props) */
+/* The condition of a Filter in Simple mode (<Simple><Field>F</Field>
+ * <Operator>=</Operator><Operands><Operand>x</Operand>...), written as the
+ * custom expression Designer shows for it ("Filter Tool",
+ * https://help.alteryx.com/current/en/designer/tools/preparation/filter-tool.html:
+ * "Basic filter: ... select the column, operator and value").  The
+ * operand is a number when it reads as one, else a string.  NULL for an
+ * operator this does not know (the tool then goes to review). */
+static const char *simple_filter(Ayx *A, const xmlNode *simple)
+{
+	const char *field = ayx_child_value(simple, "Field"), *op = ayx_child_value(simple, "Operator");
+	const xmlNode *ops = xml_child(simple, "Operands");
+	const char *v = ops ? ayx_child_value(ops, "Operand") : NULL;
+	if (!field || !op)
+		return NULL;
+	Str vs = str_from(v ? v : "");
+	char *end = NULL;
+	bool num = v && *v && (strtod(v, &end), end && !*end);
+	Sbuf q = SBUF_INIT;
+	if (num)
+		sbuf_adds(&q, v);
+	else {
+		sbuf_addch(&q, '"');
+		for (size_t i = 0; i < vs.len; i++)
+			sbuf_adds(&q, vs.ptr[i] == '"' ? "\"" : (char[]){vs.ptr[i], 0});
+		sbuf_addch(&q, '"');
+	}
+	static const char *const binary[] = {"=", "!=", ">", ">=", "<", "<="};
+	const char *r = NULL;
+	for (size_t i = 0; i < sizeof binary / sizeof *binary; i++)
+		if (strcmp(op, binary[i]) == 0)
+			r = arena_sprintf(A->a, "[%s] %s %s", field, op, q.buf);
+	if (strcmp(op, "IsNull") == 0)
+		r = arena_sprintf(A->a, "IsNull([%s])", field);
+	else if (strcmp(op, "IsNotNull") == 0)
+		r = arena_sprintf(A->a, "!IsNull([%s])", field);
+	else if (strcmp(op, "IsEmpty") == 0)
+		r = arena_sprintf(A->a, "IsEmpty([%s])", field);
+	else if (strcmp(op, "IsNotEmpty") == 0)
+		r = arena_sprintf(A->a, "!IsEmpty([%s])", field);
+	else if (strcmp(op, "IsTrue") == 0)
+		r = arena_sprintf(A->a, "[%s]", field);
+	else if (strcmp(op, "IsFalse") == 0)
+		r = arena_sprintf(A->a, "![%s]", field);
+	else if (strcmp(op, "Contains") == 0)
+		r = arena_sprintf(A->a, "Contains([%s], %s)", field, q.buf);
+	else if (strcmp(op, "DoesNotContain") == 0)
+		r = arena_sprintf(A->a, "!Contains([%s], %s)", field, q.buf);
+	sbuf_release(&q);
+	return r;
+}
+
+/* A Filter "queries records in your file to meet specified criteria ...
+ * records that meet the criteria are passed to the True output, records
+ * that don't to the False output" ("Filter Tool", help.alteryx.com): a
+ * router whose True group holds the condition and whose False group is the
+ * default.  A NULL condition is not true: the row goes to False (the
+ * group's row_error skip).  Both outputs carry every incoming field.
+ * <Expression>[Amount] > 10</Expression> <Mode>Custom</Mode>, or
+ * <Mode>Simple</Mode><Simple>... */
 static void read_filter(Ayx *A, AstStep *s, const xmlNode *cfg)
 {
 	const xmlNode *e = xml_child(cfg, "Expression");
+	const char *mode = ayx_child_value(cfg, "Mode");
 	AstGroup *t = ast_group_new(A->doc, GROUP_OUTPUT, "True");
 	AstGroup *f = ast_group_new(A->doc, GROUP_DEFAULT, "False");
 	t->loc = f->loc = s->loc;
+	t->passes_all = f->passes_all = true;
+	AstProp *skip = ast_prop_new(A->doc, "null_condition", "False output");
+	skip->key = SET_ROW_ERROR;
+	skip->norm = VAL_SKIP;
+	skip->loc = s->loc;
+	ast_push(A->doc, &t->props, skip);
 	ast_push(A->doc, &s->groups, t);
 	ast_push(A->doc, &s->groups, f);
-	if (!e)
+	const xmlNode *simple = xml_child(cfg, "Simple");
+	const char *text = NULL;
+	const xmlNode *at = e;
+	if (mode && strcmp(mode, "Simple") == 0 && simple) {
+		text = simple_filter(A, simple);
+		at = simple;
+		if (!text)
+			s->review = arena_sprintf(A->a, "the simple filter's operator '%s' is not converted",
+						  nz(ayx_child_value(simple, "Operator")));
+	} else if (e)
+		text = ayx_value(e);
+	if (!text)
 		return;
-	AstProp *p = ayx_prop(A, s, "Expression", ayx_value(e), SET_FILTER_CONDITION, e);
-	p->expr = ast_expr_new(A->doc, LANG_ALTERYX, p->value, ayx_loc(A, e));
+	AstProp *p = ayx_prop(A, s, "Expression", text, SET_FILTER_CONDITION, at);
+	p->expr = ast_expr_new(A->doc, LANG_ALTERYX, p->value, ayx_loc(A, at));
+	p->expr->synthesized = at == simple;
 	t->cond = p->expr;
 }
 
@@ -94,6 +171,25 @@ static void read_join(Ayx *A, AstStep *s, const xmlNode *cfg)
 	}
 	if (!side[0] || !side[1])
 		return;
+	/* the keys: input ports of each side (the input anchors Left and
+	 * Right), pair k at sort position k: "join records from two inputs on
+	 * fields they have in common ... J: inner join, L: left unjoined, R:
+	 * right unjoined" ("Join Tool", https://help.alteryx.com/current/en/designer/tools/join/join-tool.html) */
+	for (int k = 0; k < 2; k++) {
+		int32_t pos = 0;
+		EACH_CHILD(side[k], "Field", f)
+		{
+			AstPort *p = ast_port_new(A->doc, ayx_str(A, nz(xml_attr(f, "field"))));
+			p->dir = PORT_IN | (k ? PORT_MASTER : 0);
+			p->group = k ? "Right" : "Left";
+			p->sort_key = true;
+			p->sort_pos = ++pos;
+			p->loc = ayx_loc(A, f);
+			ast_push(A->doc, &s->ports, p);
+		}
+	}
+	AstProp *dp = ayx_prop(A, s, "duplicate_prefix", "Right_", SET_DUPLICATE_PREFIX, side[1]);
+	(void)dp;
 	Sbuf b = SBUF_INIT;
 	const xmlNode *l = xml_child(side[0], "Field"), *r = xml_child(side[1], "Field");
 	for (; l && r; l = xml_next(l), r = xml_next(r))
@@ -107,6 +203,12 @@ static void read_join(Ayx *A, AstStep *s, const xmlNode *cfg)
 		ast_push(A->doc, &s->extras, ayx_capture(A, sel));
 }
 
+/* The Summarize actions ("Summarize Tool", https://help.alteryx.com/current/en/designer/tools/transform/summarize-tool.html,
+ * "Summarize Actions"): Count "returns a count of the records in the
+ * group" (NULLs included), CountNonNull only the non-NULL ones, First and
+ * Last the value of the group's first and last record (NULL included),
+ * Concat the string values joined by a separator, with a start and an end
+ * text.  Other actions keep `agg` as written with AGG_NONE (review). */
 static const struct {
 	const char *action;
 	AggKind kind;
@@ -115,19 +217,25 @@ static const struct {
     {"Count", AGG_COUNT_ROWS},
     {"CountNonNull", AGG_COUNT},
     {"CountDistinct", AGG_COUNT_DISTINCT},
+    {"CountNull", AGG_COUNT_NULL},
+    {"CountBlank", AGG_COUNT_BLANK},
+    {"CountNonBlank", AGG_COUNT_NONBLANK},
     {"Min", AGG_MIN},
     {"Max", AGG_MAX},
     {"Avg", AGG_AVG},
-    {"First", AGG_FIRST},
-    {"Last", AGG_LAST},
+    {"First", AGG_FIRST_ROW},
+    {"Last", AGG_LAST_ROW},
     {"Median", AGG_MEDIAN},
+    {"Mode", AGG_MODE},
     {"StdDev", AGG_STDDEV},
     {"Variance", AGG_VARIANCE},
+    {"Concat", AGG_CONCAT},
 };
 
 /* <SummarizeFields><SummarizeField field="Region" action="GroupBy"
- * rename="Region"/>...  Other actions (Concat, Mode, CountBlank...) keep
- * `agg` as written with AGG_NONE. */
+ * rename="Region"/>...<SummarizeField field="B" action="Concat"
+ * rename="C"><Concat_Start/><Separator>,</Separator><Concat_End/>
+ * </SummarizeField> */
 static void read_summarize(Ayx *A, AstStep *s, const xmlNode *cfg)
 {
 	const xmlNode *sf = xml_child(cfg, "SummarizeFields");
@@ -151,6 +259,14 @@ static void read_summarize(Ayx *A, AstStep *s, const xmlNode *cfg)
 				ast_push(A->doc, &p->props,
 					 ast_prop_new(A->doc, ayx_str(A, n), ayx_str(A, xml_attr(f, n))));
 		}
+		static const char *const concat[][2] = {
+		    {"Concat_Start", "start"}, {"Separator", "separator"}, {"Concat_End", "end"}};
+		for (size_t i = 0; i < 3; i++) {
+			const xmlNode *c = xml_child(f, concat[i][0]);
+			if (c)
+				ast_push(A->doc, &p->props,
+					 ast_prop_new(A->doc, concat[i][1], ayx_str(A, xml_text_view(c))));
+		}
 	}
 }
 
@@ -163,6 +279,8 @@ static void read_sort(Ayx *A, AstStep *s, const xmlNode *cfg)
 	{
 		const char *field = xml_attr(f, "field"), *order = xml_attr(f, "order");
 		AstPort *p = ayx_port(A, s, "Output", field ? field : "", f);
+		p->dir = PORT_IN; /* a key the rows are ordered by; every field passes */
+		p->group = NULL;
 		p->sort_key = true;
 		p->sort_pos = ++pos;
 		p->sort_desc = order && strcmp(order, "Descending") == 0;
@@ -172,30 +290,60 @@ static void read_sort(Ayx *A, AstStep *s, const xmlNode *cfg)
 }
 
 /* <SelectFields><SelectField field="A" selected="True" rename="B"
- * type="Int32" size="4"/> ... <SelectField field="*Unknown" .../> */
+ * type="Int32" size="4"/> ... <SelectField field="*Unknown" .../>
+ * ("Select Tool", https://help.alteryx.com/current/en/designer/tools/preparation/select-tool.html:
+ * select or deselect, reorder, rename, change the type and size;
+ * "Unknown: ... select this option to allow new fields to pass through").
+ * A listed field is a port (ref: the incoming field, name: its new name,
+ * in|out when selected, in when not); *Unknown is the wildcard port "*",
+ * standing for every incoming field the list does not name, at its place
+ * in the list (pass|out when selected, pass when not). */
 static void read_select(Ayx *A, AstStep *s, const xmlNode *cfg)
 {
 	const xmlNode *sf = xml_child(cfg, "SelectFields");
+	bool unknown = false;
 	EACH_CHILD(sf, "SelectField", f)
 	{
 		const char *field = nz(xml_attr(f, "field"));
+		const char *sel = xml_attr(f, "selected");
+		bool off = sel && strcmp(sel, "False") == 0;
 		if (strcmp(field, "*Unknown") == 0) { /* whether fields not listed pass */
-			ayx_prop(A, s, "unknown_fields_selected", xml_attr(f, "selected"), SET_NONE, f);
+			AstPort *w = ast_port_new(A->doc, "*");
+			w->dir = off ? PORT_PASS : PORT_PASS | PORT_OUT;
+			w->loc = ayx_loc(A, f);
+			ast_push(A->doc, &s->ports, w);
+			unknown = true;
 			continue;
 		}
 		const char *rename = xml_attr(f, "rename");
 		AstPort *p = ast_port_new(A->doc, ayx_str(A, rename && *rename ? rename : field));
-		p->dir = PORT_IN | PORT_OUT;
+		p->dir = off ? PORT_IN : PORT_IN | PORT_OUT;
 		p->ref = ayx_str(A, field);
 		p->loc = ayx_loc(A, f);
 		if (xml_attr(f, "type"))
 			p->type = ayx_type(A, xml_attr(f, "type"), xml_attr(f, "size"), xml_attr(f, "scale"));
-		const char *sel = xml_attr(f, "selected");
-		if (sel && strcmp(sel, "False") == 0)
-			p->dir = PORT_IN; /* deselected: read, not passed on */
 		ast_push(A->doc, &p->props, ast_prop_new(A->doc, "selected", ayx_str(A, sel ? sel : "")));
 		ast_push(A->doc, &s->ports, p);
 	}
+	if (!unknown) { /* Designer always writes it; without it, new fields pass */
+		AstPort *w = ast_port_new(A->doc, "*");
+		w->dir = PORT_PASS | PORT_OUT;
+		w->loc = ayx_loc(A, sf ? sf : cfg);
+		ast_push(A->doc, &s->ports, w);
+	}
+}
+
+/* <Mode>ByName</Mode> (ByName, ByPos, Manual): "Auto Config by Name",
+ * "Auto Config by Position", "Manually Configure Fields" ("Union Tool",
+ * https://help.alteryx.com/current/en/designer/tools/join/union-tool.html).
+ * Manual mode's field map is kept as an extra (review). */
+static void read_union(Ayx *A, AstStep *s, const xmlNode *cfg)
+{
+	const char *m = nz(ayx_child_value(cfg, "Mode"));
+	AstProp *p = ayx_prop(A, s, "Mode", m, SET_UNION_MODE, xml_child(cfg, "Mode") ? xml_child(cfg, "Mode") : cfg);
+	p->norm = strcmp(m, "ByPos") == 0 ? VAL_BY_POSITION : strcmp(m, "ByName") == 0 || !*m ? VAL_BY_NAME : VAL_NONE;
+	if (p->norm == VAL_NONE)
+		s->review = arena_sprintf(A->a, "a Union in mode '%s' (its fields mapped by hand) is not converted", m);
 }
 
 /* <Mode>First</Mode> <N>10</N> <GroupFields orderChanged="False">
@@ -204,8 +352,21 @@ static void read_select(Ayx *A, AstStep *s, const xmlNode *cfg)
 static void read_sample(Ayx *A, AstStep *s, const xmlNode *cfg)
 {
 	const xmlNode *mode = xml_child(cfg, "Mode"), *n = xml_child(cfg, "N");
-	if (mode)
-		ayx_prop(A, s, "Mode", ayx_value(mode), SET_NONE, mode);
+	if (mode) {
+		/* "Sample Tool", https://help.alteryx.com/current/en/designer/tools/preparation/sample-tool.html:
+		 * First N rows, Last N rows, Skip 1st N rows, 1 of every N rows,
+		 * 1 in N chance to include each row, First N% of rows; per group
+		 * of the Group By fields */
+		static const struct {
+			const char *mode;
+			SettingValue v;
+		} modes[] = {{"First", VAL_FIRST}, {"Last", VAL_LAST},       {"Skip", VAL_SKIP},
+			     {"Sample", VAL_EVERY_NTH}, {"Random", VAL_RANDOM}};
+		AstProp *p = ayx_prop(A, s, "Mode", ayx_value(mode), SET_SAMPLE_MODE, mode);
+		for (size_t i = 0; i < sizeof modes / sizeof *modes; i++)
+			if (strcmp(p->value, modes[i].mode) == 0)
+				p->norm = modes[i].v;
+	}
 	if (n) {
 		const char *m = ayx_value(mode);
 		ayx_prop(A, s, "N", ayx_value(n),
@@ -214,6 +375,8 @@ static void read_sample(Ayx *A, AstStep *s, const xmlNode *cfg)
 	EACH_CHILD(xml_child(cfg, "GroupFields"), "Field", f)
 	{
 		AstPort *p = ayx_port(A, s, "Output", nz(xml_attr(f, "name")), f);
+		p->dir = PORT_IN; /* a group's key; every field passes */
+		p->group = NULL;
 		p->role = ROLE_GROUP_BY;
 	}
 }
@@ -224,6 +387,8 @@ static void read_unique(Ayx *A, AstStep *s, const xmlNode *cfg)
 	EACH_CHILD(xml_child(cfg, "UniqueFields"), "Field", f)
 	{
 		AstPort *p = ayx_port(A, s, "Unique", nz(xml_attr(f, "field")), f);
+		p->dir = PORT_IN; /* a key; every field passes to both outputs */
+		p->group = NULL;
 		p->role = ROLE_KEY;
 	}
 }
@@ -234,6 +399,7 @@ static void read_text_input(Ayx *A, AstStep *s, const xmlNode *cfg)
 {
 	AstTable *t = ast_table_new(A->doc, TABLE_SOURCE, s->name);
 	t->loc = ayx_loc(A, cfg);
+	ast_push(A->doc, &t->props, ast_prop_new(A->doc, "inline", "rows written in the workflow"));
 	s->table = t;
 	ast_push(A->doc, &A->folder->tables, t);
 	EACH_CHILD(xml_child(cfg, "Fields"), "Field", f)
@@ -291,8 +457,19 @@ static void read_file(Ayx *A, AstStep *s, const xmlNode *cfg, bool output)
 		AstProp *p = ayx_prop(A, s, "query", rest, SET_SQL_QUERY, f);
 		p->expr = ast_expr_new(A->doc, LANG_SQL, p->value, ayx_loc(A, f));
 		s->kind = STEP_SOURCE_QUERY;
-	} else
+	} else {
 		ayx_prop(A, s, is_db ? "table" : "sheet", rest, is_db ? SET_TABLE_NAME : SET_NONE, f);
+		if (!output && is_db) { /* a table of the connection */
+			s->table = ast_table_new(A->doc, TABLE_SOURCE, ayx_str(A, str_trim(r).len ? rest : conn));
+			s->table->loc = ayx_loc(A, f);
+			ast_push(A->doc, &A->folder->tables, s->table);
+		} else if (!output) { /* a sheet or named range of a file */
+			s->table = ast_table_new(A->doc, TABLE_SOURCE, conn);
+			s->table->is_file = true;
+			s->table->loc = ayx_loc(A, f);
+			ast_push(A->doc, &A->folder->tables, s->table);
+		}
+	}
 }
 
 static void read_input(Ayx *A, AstStep *s, const xmlNode *cfg)
@@ -396,6 +573,64 @@ static void read_macro_values(Ayx *A, AstStep *s, const xmlNode *cfg)
 	}
 }
 
+/* <Tests><Test><Name>n</Name><Connection>#1</Connection>
+ * <Type>RecCountValue</Type><Value>3</Value></Test>...</Tests> ("Test
+ * Tool", https://help.alteryx.com/current/en/designer/tools/developer/test-tool.html:
+ * "Record Count Matches Value", "Expression is True for All Records",
+ * "Expression is True for First Record", "Record Count Matches"
+ * (another input), "Records Match"): an assertion group per test, over
+ * the input anchor it names.  The two that compare two inputs are kept,
+ * not translated (review of that test only). */
+static void read_test(Ayx *A, AstStep *s, const xmlNode *cfg)
+{
+	EACH_CHILD(xml_child(cfg, "Tests"), "Test", t)
+	{
+		const char *name = ayx_child_value(t, "Name"), *type = nz(ayx_child_value(t, "Type"));
+		const xmlNode *v = xml_child(t, "Value");
+		AstGroup *g = ast_group_new(A->doc, GROUP_ASSERTION, ayx_str(A, name && *name ? name : "Test"));
+		g->loc = ayx_loc(A, t);
+		g->of_input = ayx_str(A, ayx_child_value(t, "Connection") ? ayx_child_value(t, "Connection") : "Input");
+		AstProp *p = ast_prop_new(A->doc, "Type", ayx_str(A, type));
+		p->key = SET_ASSERTION;
+		p->loc = g->loc;
+		p->norm = strcmp(type, "RecCountValue") == 0 ? VAL_ROW_COUNT
+			  : strcmp(type, "ExpAll") == 0      ? VAL_ALL_ROWS
+			  : strcmp(type, "ExpFirst") == 0    ? VAL_FIRST_ROW
+							     : VAL_NONE;
+		ast_push(A->doc, &g->props, p);
+		if (v)
+			g->cond = ast_expr_new(A->doc, p->norm == VAL_ROW_COUNT || p->norm == VAL_NONE ? LANG_NONE : LANG_ALTERYX,
+					       ayx_str(A, ayx_value(v)), ayx_loc(A, v));
+		ast_push(A->doc, &s->groups, g);
+	}
+}
+
+/* <When>Filter</When> <Filter>[x] > 1</Filter> <Type>Error</Type>
+ * <MessageExpression>..</MessageExpression> ("Message Tool",
+ * https://help.alteryx.com/current/en/designer/tools/developer/message-tool.html):
+ * a message of type Error stops the workflow when its condition holds
+ * (When Filter: for a record where the expression is true; When All, First
+ * or Last: when there is such a record at all): an assertion that no row
+ * sets it off.  Other types only report: kept as settings. */
+static void read_message(Ayx *A, AstStep *s, const xmlNode *cfg)
+{
+	const char *type = nz(ayx_child_value(cfg, "Type")), *when = nz(ayx_child_value(cfg, "When"));
+	if (strcmp(type, "Error") != 0 || strcmp(when, "Disabled") == 0)
+		return;
+	AstGroup *g = ast_group_new(A->doc, GROUP_ASSERTION, ayx_str(A, nz(ayx_child_value(cfg, "MessageExpression"))));
+	g->loc = ayx_loc(A, cfg);
+	g->of_input = "Input";
+	AstProp *p = ast_prop_new(A->doc, "When", ayx_str(A, when));
+	p->key = SET_ASSERTION;
+	p->loc = g->loc;
+	p->norm = VAL_NO_ROWS;
+	ast_push(A->doc, &g->props, p);
+	const xmlNode *f = xml_child(cfg, "Filter");
+	const char *ft = strcmp(when, "Filter") == 0 && f ? ayx_value(f) : "true";
+	g->cond = ast_expr_new(A->doc, LANG_ALTERYX, ayx_str(A, ft && *ft ? ft : "true"), ayx_loc(A, f ? f : cfg));
+	ast_push(A->doc, &s->groups, g);
+}
+
 const AyxTool ayx_macro_tool = {NULL, "Macro", STEP_SUBFLOW, read_macro_values, {"Value"}};
 
 /* clang-format off */
@@ -405,14 +640,14 @@ static const AyxTool tools[] = {
     {"AlteryxDbFileOutput", "Output Data", STEP_TARGET, read_output, {"File"}},
     {"AlteryxTextInput", "Text Input", STEP_SOURCE, read_text_input, {"Fields", "Data", "NumRows"}},
     {"AlteryxSelect", "Select", STEP_SELECT, read_select, {"SelectFields"}},
-    {"AlteryxFilter", "Filter", STEP_FILTER, read_filter, {"Expression"}},
+    {"AlteryxFilter", "Filter", STEP_ROUTER, read_filter, {"Expression", "Mode", "Simple"}},
     {"AlteryxFormula", "Formula", STEP_EXPRESSION, read_formula, {"FormulaFields"}},
     {"AlteryxMultiRowFormula", "Multi-Row Formula", STEP_EXPRESSION, read_multirow, {"Expression"}},
     {"AlteryxMultiFieldFormula", "Multi-Field Formula", STEP_EXPRESSION, NULL, {NULL}},
     {"AlteryxJoin", "Join", STEP_JOIN, read_join, {"JoinInfo", "SelectConfiguration"}},
     {"AlteryxJoinMultiple", "Join Multiple", STEP_JOIN, NULL, {NULL}},
     {"AlteryxAppendFields", "Append Fields", STEP_JOIN, NULL, {NULL}},
-    {"AlteryxUnion", "Union", STEP_UNION, NULL, {NULL}},
+    {"AlteryxUnion", "Union", STEP_UNION, read_union, {"Mode"}},
     {"AlteryxSummarize", "Summarize", STEP_AGGREGATE, read_summarize, {"SummarizeFields"}},
     {"AlteryxSort", "Sort", STEP_SORT, read_sort, {"SortInfo"}},
     {"AlteryxUnique", "Unique", STEP_DEDUP, read_unique, {"UniqueFields"}},
@@ -436,8 +671,8 @@ static const AyxTool tools[] = {
     {"AlteryxR", "R", STEP_SCRIPT, NULL, {NULL}},
     {"AlteryxJupyter", "Python", STEP_SCRIPT, NULL, {NULL}},
     {"AlteryxBrowseV2", "Browse", STEP_OBSERVE, NULL, {NULL}},
-    {"AlteryxTest", "Test", STEP_OBSERVE, NULL, {NULL}},
-    {"AlteryxMessage", "Message", STEP_OBSERVE, NULL, {NULL}},
+    {"AlteryxTest", "Test", STEP_OBSERVE, read_test, {"Tests"}},
+    {"AlteryxMessage", "Message", STEP_OBSERVE, read_message, {NULL}},
     {"AlteryxFieldInfo", "Field Info", STEP_CUSTOM, NULL, {NULL}},
     {"AlteryxDynamicInput", "Dynamic Input", STEP_SOURCE, NULL, {NULL}},
     {"AlteryxDirectory", "Directory", STEP_SOURCE, NULL, {NULL}},

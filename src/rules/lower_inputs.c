@@ -92,7 +92,8 @@ void lower_group_node_add(Lower *L, StepInfo *si, const char *group, LNode *ln)
 static LNode *group_node(Lower *L, const AstStep *s, const char *group)
 {
 	StepInfo *si = lower_info_of(L, s);
-	if (!si || lower_transparent(s) || s->kind == STEP_SEQUENCE)
+	if (!si || (lower_transparent(s) && !lower_link_level_out(L, s)) ||
+	    (s->kind == STEP_SEQUENCE && !si->in_edges.len))
 		return NULL;
 	if (!si->done)
 		lower_step(L, si);
@@ -102,6 +103,11 @@ static LNode *group_node(Lower *L, const AstStep *s, const char *group)
 			return g->node;
 	}
 	return si->node;
+}
+
+LNode *lower_edge_node(Lower *L, const AstEdge *e)
+{
+	return group_node(L, e->from, e->from_group);
 }
 
 /* A link-level edge (no ports: the whole row): each input port of the

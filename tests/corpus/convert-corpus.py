@@ -144,7 +144,7 @@ def main():
     a = ap.parse_args()
 
     files = sorted(f for f in glob.glob(os.path.join(a.corpus, "*"))
-                   if f.lower().endswith((".xml", ".dtsx")))
+                   if f.lower().endswith((".xml", ".dtsx", ".yxmd", ".yxmc", ".yxwz")))
     os.makedirs(a.out, exist_ok=True)
     bad, summaries = [], []
     for f in files:

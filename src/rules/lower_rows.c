@@ -1,0 +1,652 @@
+/* lower_rows.c - rules for steps that work on whole rows by column name
+ * (src/rules): rows written inline, a sink of every incoming column, a
+ * field list (select with a wildcard), a union by name or position, a
+ * join on key pairs with its unmatched outputs, first occurrences by key,
+ * numbering, samples by position, and a step's own assertions.
+ *
+ * These are neutral: a tool whose connections carry rows rather than
+ * column lineage (Alteryx) reaches them through settings and port shapes
+ * (docs/rules.md, "Alteryx tools"); nothing here tests which tool wrote
+ * the file.  Where the result depends on the order rows arrive in, the
+ * order is the sort keys of a Sorter upstream, else PostgreSQL's (W1121).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/sbuf.h"
+#include "base/str.h"
+#include "rules/lower.h"
+#include "rules/pc.h"
+
+/* ---- the order rows arrive in ------------------------------------------------------ */
+
+/* "ORDER BY ..." text for a window over d's rows (read as t): a Sorter's
+ * keys, else "" with W1121 on ln, saying `what` depends on it. */
+static const char *arrival(Lower *L, LNode *ln, LNode *d, const AstStep *s, const char *what)
+{
+	const char *sorter = NULL, *o = lower_arrival_order(d, &sorter);
+	if (o) {
+		ptrvec_push(L->a, &ln->n->evidence,
+			    (void *)arena_sprintf(L->a, "rows arrive in the order of Sort '%s'", sorter));
+		return o;
+	}
+	lower_warn(L, ln, W_AYX_ORDER, s,
+		   "%s follows the order rows arrive in, which no Sort upstream defines: PostgreSQL's order "
+		   "is used",
+		   what);
+	return "";
+}
+
+/* ---- rows written inline ----------------------------------------------------------- */
+
+bool lower_is_inline(const AstTable *t)
+{
+	return t && ast_props_find_name(&t->props, "inline") != NULL;
+}
+
+/* A table written in the job (Alteryx Text Input: "manually enter data ...
+ * a small table", https://help.alteryx.com/current/en/designer/tools/in-out/text-input-tool.html):
+ * SELECT CAST(v.c AS type) ... FROM (VALUES ...) AS v(c...), every value
+ * a string literal cast to the column's declared type; an empty cell of a
+ * column that is not a string is NULL. */
+void lower_inline_source(Lower *L, StepInfo *si)
+{
+	const AstStep *s = si->s;
+	const AstTable *t = s->table;
+	LNode *ln = lower_step_node(L, si, NODE_SOURCE_INLINE, "src_");
+	uint32_t nf = t->fields.len;
+	const char **type = ARENA_NEWN(L->a, const char *, nf + 1);
+	bool *str = ARENA_NEWN(L->a, bool, nf + 1);
+	Sbuf cols = SBUF_INIT;
+	for (uint32_t i = 0; i < nf; i++) {
+		const AstPort *f = t->fields.items[i];
+		/* the type of the step's port of that name (MetaInfo), else the field's */
+		const AstPort *p = f;
+		int k = lower_port_named(s, f->name);
+		if (k >= 0 && ((const AstPort *)s->ports.items[k])->type.kind != TY_UNKNOWN)
+			p = s->ports.items[k];
+		TypeKind tk = p->type.kind == TY_UNKNOWN ? TY_STRING : p->type.kind;
+		AstType ty = p->type;
+		ty.kind = tk;
+		type[i] = pc_pg_type(L->a, &ty);
+		str[i] = tk == TY_STRING;
+		const char *name = lower_fresh_col(L, ln, lower_colname(L, f->name));
+		lower_add_item(L, ln, arena_sprintf(L->a, "CAST(v.%s AS %s)", lower_ident(L, name), type[i]), name,
+			       type[i]);
+		sbuf_addf(&cols, "%s%s", i ? ", " : "", lower_ident(L, name));
+		if (k >= 0)
+			si->cols[k] = name;
+		if (p == f && f->type.kind == TY_UNKNOWN)
+			lower_warn(L, ln, W_AYX_NO_SCHEMA, s,
+				   "field '%s' has no declared type: it is read as a string", f->name);
+	}
+	Sbuf b = SBUF_INIT;
+	for (uint32_t r = 0; r < t->rows.len; r++) {
+		const AstRow *row = t->rows.items[r];
+		sbuf_addf(&b, "%s(", r ? ", " : "");
+		for (uint32_t i = 0; i < nf; i++) {
+			const char *v = i < row->values.len ? row->values.items[i] : NULL;
+			const char *lit = v && (*v || str[i]) ? lower_sql_string(L, v) : "NULL";
+			/* the first row types the VALUES list as text */
+			sbuf_addf(&b, "%s%s%s", i ? ", " : "", lit, r == 0 ? "::text" : "");
+		}
+		sbuf_addch(&b, ')');
+	}
+	if (!nf) {
+		lower_placeholder(L, ln, CONV_LLM_UNAVAILABLE, "the inline table declares no fields");
+	} else if (!t->rows.len) { /* no rows: the columns, and nothing */
+		Sbuf nulls = SBUF_INIT;
+		for (uint32_t i = 0; i < nf; i++)
+			sbuf_addf(&nulls, "%sNULL::text", i ? ", " : "");
+		ln->tail = arena_sprintf(L->a, "FROM (VALUES (%s)) AS v(%s)\nWHERE false", nulls.buf, cols.buf);
+		sbuf_release(&nulls);
+	} else
+		ln->tail = arena_sprintf(L->a, "FROM (VALUES %s) AS v(%s)", b.buf, cols.buf);
+	ln->n->note = "rows written in the workflow: needs no database";
+	sbuf_release(&b);
+	sbuf_release(&cols);
+	lower_node_add(L, ln);
+}
+
+/* ---- sinks and passing rows -------------------------------------------------------- */
+
+/* A step whose input group passes every incoming column (a sink that
+ * writes what it receives)? */
+bool lower_input_passes_all(const AstStep *s)
+{
+	for (uint32_t g = 0; g < s->groups.len; g++) {
+		const AstGroup *gr = s->groups.items[g];
+		if (gr->kind == GROUP_INPUT && gr->passes_all)
+			return true;
+	}
+	return false;
+}
+
+/* ---- a field list: select, rename, retype, deselect --------------------------------- */
+
+/* The wildcard port "*" (every input column the list does not name), or -1. */
+static int wildcard(const AstStep *s)
+{
+	for (uint32_t i = 0; i < s->ports.len; i++)
+		if ((((const AstPort *)s->ports.items[i])->dir & PORT_PASS) &&
+		    strcmp(((const AstPort *)s->ports.items[i])->name, "*") == 0)
+			return (int)i;
+	return -1;
+}
+
+bool lower_is_field_list(const AstStep *s)
+{
+	return wildcard(s) >= 0;
+}
+
+/* Does a port of s (other than the wildcard) name input column `col` by its `ref`? */
+static bool listed(Lower *L, const AstStep *s, const char *col)
+{
+	for (uint32_t i = 0; i < s->ports.len; i++) {
+		const AstPort *p = s->ports.items[i];
+		if (p->ref && strcmp(lower_colname(L, p->ref), col) == 0)
+			return true;
+	}
+	return false;
+}
+
+/* The ports in order: a listed column under its new name (cast when its
+ * declared type differs from the column's), the wildcard's columns where
+ * it stands; a port whose column the input lacks is left out (W1120). */
+void lower_field_list(Lower *L, StepInfo *si, LNode *ln, LNode *d)
+{
+	const AstStep *s = si->s;
+	ln->carry = true;
+	ln->input = d;
+	lower_add_dep(L, ln, d->n->id);
+	ln->tail = arena_sprintf(L->a, "FROM %s AS t", d->n->id);
+	for (uint32_t i = 0; i < s->ports.len; i++) {
+		const AstPort *p = s->ports.items[i];
+		if (!(p->dir & PORT_OUT))
+			continue;
+		if ((p->dir & PORT_PASS) && strcmp(p->name, "*") == 0) {
+			for (uint32_t c = 0; c < d->n->columns.len; c++) {
+				const IrColumn *col = d->n->columns.items[c];
+				if (!listed(L, s, col->name) && !lower_has_col(ln, col->name))
+					lower_add_item(L, ln, arena_sprintf(L->a, "t.%s", lower_ident(L, col->name)),
+						       col->name, col->type);
+			}
+			continue;
+		}
+		const char *from = lower_colname(L, p->ref ? p->ref : p->name);
+		if (!lower_has_col(d, from)) {
+			if (d->n->columns.len)
+				lower_warn(L, ln, W_AYX_NO_SCHEMA, s,
+					   "field '%s' is not among the incoming fields: it is left out",
+					   p->ref ? p->ref : p->name);
+			continue;
+		}
+		const char *have = lower_col_type(d, from);
+		const char *type = p->type.kind == TY_UNKNOWN ? have : pc_pg_type(L->a, &p->type);
+		const char *e = arena_sprintf(L->a, "t.%s", lower_ident(L, from));
+		if (strcmp(type, have) != 0)
+			e = arena_sprintf(L->a, "CAST(%s AS %s)", e, type);
+		const char *name = lower_fresh_col(L, ln, lower_colname(L, p->name));
+		lower_add_item(L, ln, e, name, type);
+		si->cols[i] = name;
+	}
+}
+
+/* ---- union by name or by position ---------------------------------------------------- */
+
+/* A union whose step declares no ports: its inputs' columns by name (one
+ * output column per name, in first-seen order, NULL where an input lacks
+ * it) or by position (the first input's names).  "Auto Config by Name",
+ * "Auto Config by Position" ("Union Tool", help.alteryx.com).  The inputs
+ * are taken in the order of the step's input edges (their anchors #1,
+ * #2 ... as connected). */
+void lower_union_columns(Lower *L, StepInfo *si, LNode *ln)
+{
+	const AstStep *s = si->s;
+	SettingValue mode = ast_props_value(&s->props, SET_UNION_MODE, VAL_BY_NAME);
+	PtrVec ins = {0};
+	for (uint32_t i = 0; i < si->in_edges.len; i++) {
+		LNode *u = lower_edge_node(L, si->in_edges.items[i]);
+		if (u)
+			ptrvec_push(L->a, &ins, u);
+	}
+	if (!ins.len) {
+		lower_placeholder(L, ln, CONV_LLM_UNAVAILABLE, "no input of the union is connected");
+		return;
+	}
+	LNode *first = ins.items[0];
+	if (mode == VAL_BY_POSITION) {
+		for (uint32_t c = 0; c < first->n->columns.len; c++) {
+			const IrColumn *col = first->n->columns.items[c];
+			lower_add_col(L, ln, col->name, col->type);
+		}
+	} else
+		for (uint32_t k = 0; k < ins.len; k++) {
+			LNode *u = ins.items[k];
+			for (uint32_t c = 0; c < u->n->columns.len; c++) {
+				const IrColumn *col = u->n->columns.items[c];
+				if (!lower_has_col(ln, col->name))
+					lower_add_col(L, ln, col->name, col->type);
+			}
+		}
+	Sbuf b = SBUF_INIT;
+	for (uint32_t k = 0; k < ins.len; k++) {
+		LNode *u = ins.items[k];
+		sbuf_addf(&b, "%sSELECT ", k ? "\nUNION ALL\n" : "");
+		for (uint32_t c = 0; c < ln->n->columns.len; c++) {
+			const IrColumn *oc = ln->n->columns.items[c];
+			const char *e = "NULL";
+			if (mode == VAL_BY_POSITION) {
+				if (c < u->n->columns.len)
+					e = arena_sprintf(L->a, "u.%s",
+							  lower_ident(L, ((IrColumn *)u->n->columns.items[c])->name));
+			} else if (lower_has_col(u, oc->name))
+				e = arena_sprintf(L->a, "u.%s", lower_ident(L, oc->name));
+			sbuf_addf(&b, "%sCAST(%s AS %s) AS %s", c ? ", " : "", e, oc->type, lower_ident(L, oc->name));
+		}
+		sbuf_addf(&b, " FROM %s AS u", u->n->id);
+		lower_add_dep(L, ln, u->n->id);
+	}
+	ln->full = arena_strdup(L->a, b.buf);
+	sbuf_release(&b);
+	if (ins.len > 1)
+		lower_warn(L, ln, W_AYX_ORDER, s,
+			   "the union's rows come input after input, as connected; PostgreSQL may interleave "
+			   "them unless a Sort follows");
+}
+
+/* ---- join on key pairs, with the unmatched rows of each side ------------------------ */
+
+/* The input node and key columns of one side (`group`: the input anchor
+ * its edge arrives at and its key ports' group). */
+static LNode *join_side(Lower *L, StepInfo *si, const char *group, PtrVec *keys)
+{
+	const AstStep *s = si->s;
+	LNode *n = NULL;
+	for (uint32_t i = 0; i < si->in_edges.len && !n; i++) {
+		const AstEdge *e = si->in_edges.items[i];
+		if (e->to_group && ascii_ieq(e->to_group, group))
+			n = lower_edge_node(L, e);
+	}
+	for (int pos = 1; n && pos <= (int)s->ports.len; pos++)
+		for (uint32_t i = 0; i < s->ports.len; i++) {
+			const AstPort *p = s->ports.items[i];
+			if (p->sort_key && p->sort_pos == pos && p->group && ascii_ieq(p->group, group))
+				ptrvec_push(L->a, keys, (void *)lower_colname(L, p->name));
+		}
+	return n;
+}
+
+/* A join of two link-level inputs on key pairs (the ports of input groups
+ * `left` and `right` at sort positions 1..n): the matched pairs (left's
+ * columns, then right's, a right column whose name left has taking
+ * SET_DUPLICATE_PREFIX), and, for the unmatched output groups that are
+ * read, the rows of each side that nothing matches (NOT EXISTS). */
+void lower_key_join(Lower *L, StepInfo *si, LNode *ln)
+{
+	const AstStep *s = si->s;
+	PtrVec lk = {0}, rk = {0};
+	LNode *l = join_side(L, si, "Left", &lk), *r = join_side(L, si, "Right", &rk);
+	if (!l || !r) {
+		lower_placeholder(L, ln, CONV_LLM_UNAVAILABLE, "the join lacks its left or its right input");
+		return;
+	}
+	const char *prefix = lower_prop(s, SET_DUPLICATE_PREFIX);
+	Sbuf on = SBUF_INIT;
+	for (uint32_t k = 0; k < lk.len && k < rk.len; k++) {
+		const char *a = lk.items[k], *b = rk.items[k];
+		if (!lower_has_col(l, a) || !lower_has_col(r, b)) {
+			sbuf_release(&on);
+			lower_placeholder(L, ln, CONV_LLM_UNAVAILABLE,
+					  arena_sprintf(L->a, "join key '%s' or '%s' is not among the incoming fields",
+							a, b));
+			return;
+		}
+		sbuf_addf(&on, "%sl.%s = r.%s", k ? " AND " : "", lower_ident(L, a), lower_ident(L, b));
+	}
+	bool cross = !on.len;
+	if (cross)
+		lower_warn(L, ln, W_AYX_CROSS_JOIN, s,
+			   "no key pairs: every left row is joined to every right row");
+	for (uint32_t c = 0; c < l->n->columns.len; c++) {
+		const IrColumn *col = l->n->columns.items[c];
+		lower_add_item(L, ln, arena_sprintf(L->a, "l.%s", lower_ident(L, col->name)), col->name, col->type);
+	}
+	for (uint32_t c = 0; c < r->n->columns.len; c++) {
+		const IrColumn *col = r->n->columns.items[c];
+		const char *name = col->name;
+		if (lower_has_col(ln, name) && prefix)
+			name = lower_colname(L, arena_sprintf(L->a, "%s%s", prefix, name));
+		name = lower_fresh_col(L, ln, name);
+		lower_add_item(L, ln, arena_sprintf(L->a, "r.%s", lower_ident(L, col->name)), name, col->type);
+	}
+	lower_add_dep(L, ln, l->n->id);
+	lower_add_dep(L, ln, r->n->id);
+	ln->tail = cross ? arena_sprintf(L->a, "FROM %s AS l\nCROSS JOIN %s AS r", l->n->id, r->n->id)
+			 : arena_sprintf(L->a, "FROM %s AS l\nJOIN %s AS r ON %s", l->n->id, r->n->id, on.buf);
+	for (uint32_t g = 0; g < s->groups.len; g++) { /* the joined output's own anchor name */
+		const AstGroup *gr = s->groups.items[g];
+		if (gr->kind == GROUP_OUTPUT)
+			lower_group_node_add(L, si, gr->name, ln);
+	}
+	for (uint32_t g = 0; !cross && g < s->groups.len; g++) {
+		const AstGroup *gr = s->groups.items[g];
+		if (gr->kind != GROUP_UNMATCHED || !lower_group_read(L, s, gr->name))
+			continue;
+		bool left = ascii_ieq(gr->of_input ? gr->of_input : gr->name, "Left");
+		LNode *side = left ? l : r, *other = left ? r : l;
+		LNode *un = lower_node_new(
+		    L, NODE_WHERE, ir_make_id(L->a, &L->ids, arena_sprintf(L->a, "%s_%s", s->name, gr->name)), s,
+		    lower_rule_for(STEP_JOIN));
+		un->n->group = gr->name;
+		un->carry = true;
+		un->input = side;
+		lower_pass_all_columns(L, un, side);
+		un->tail = arena_sprintf(L->a, "FROM %s AS %s\nWHERE NOT EXISTS (SELECT 1 FROM %s AS %s WHERE %s)",
+					 side->n->id, left ? "l" : "r", other->n->id, left ? "r" : "l", on.buf);
+		/* lower_pass_all_columns reads t: the side's alias is its own */
+		for (uint32_t i = 0; i < un->items.len; i++) {
+			const char *it = un->items.items[i];
+			if (strncmp(it, "t.", 2) == 0)
+				un->items.items[i] = (void *)arena_sprintf(L->a, "%s.%s", left ? "l" : "r", it + 2);
+		}
+		un->carry = false;
+		lower_add_dep(L, un, side->n->id);
+		lower_add_dep(L, un, other->n->id);
+		ptrvec_push(L->a, &un->n->evidence,
+			    (void *)arena_sprintf(L->a, "the %s rows no %s row matches", left ? "left" : "right",
+						  left ? "right" : "left"));
+		lower_group_node_add(L, si, gr->name, un);
+		lower_node_add(L, un);
+	}
+	sbuf_release(&on);
+}
+
+/* ---- first occurrences by key --------------------------------------------------------- */
+
+/* Rows numbered within their key in arrival order: `n` = 1 is the first
+ * occurrence ("Unique Tool": "the first record of each unique value is
+ * output to U, and all duplicates to D",
+ * https://help.alteryx.com/current/en/designer/tools/preparation/unique-tool.html). */
+static const char *numbered(Lower *L, LNode *ln, LNode *d, const AstStep *s, const char *part, const char *order)
+{
+	(void)ln;
+	(void)s;
+	return arena_sprintf(L->a, "FROM (SELECT t.*, row_number() OVER (%s%s%s) AS akko_n FROM %s AS t) AS t",
+			     part && *part ? "PARTITION BY " : "", part ? part : "",
+			     *order ? arena_sprintf(L->a, "%s%s", part && *part ? " " : "", order) : "", d->n->id);
+}
+
+/* The key columns of s (its ROLE_KEY or ROLE_GROUP_BY input ports, fed),
+ * comma-separated as d reads them; "" when none. */
+static const char *key_list(Lower *L, const AstStep *s, PortRole role)
+{
+	Sbuf b = SBUF_INIT;
+	for (uint32_t i = 0; i < s->ports.len; i++) {
+		const AstPort *p = s->ports.items[i];
+		if (p->role == role && (p->dir & PORT_IN) && L->cur_in[i].node)
+			sbuf_addf(&b, "%s%s", b.len ? ", " : "", lower_ident(L, L->cur_in[i].col));
+	}
+	const char *r = arena_strdup(L->a, b.buf ? b.buf : "");
+	sbuf_release(&b);
+	return r;
+}
+
+void lower_dedup(Lower *L, StepInfo *si, LNode *ln, LNode *d)
+{
+	const AstStep *s = si->s;
+	const char *keys = key_list(L, s, ROLE_KEY);
+	const char *order = arrival(L, ln, d, s, "which row of a key is its first occurrence");
+	const char *from = numbered(L, ln, d, s, keys, order);
+	lower_add_dep(L, ln, d->n->id);
+	lower_pass_all_columns(L, ln, d);
+	ln->tail = arena_sprintf(L->a, "%s\nWHERE t.akko_n = 1", from);
+	for (uint32_t g = 0; g < s->groups.len; g++) {
+		const AstGroup *gr = s->groups.items[g];
+		if (gr->kind == GROUP_OUTPUT)
+			lower_group_node_add(L, si, gr->name, ln);
+		if (gr->kind != GROUP_DUPLICATE || !lower_group_read(L, s, gr->name))
+			continue;
+		LNode *dn = lower_node_new(
+		    L, NODE_WHERE, ir_make_id(L->a, &L->ids, arena_sprintf(L->a, "%s_%s", s->name, gr->name)), s,
+		    lower_rule_for(STEP_DEDUP));
+		dn->n->group = gr->name;
+		lower_add_dep(L, dn, d->n->id);
+		lower_pass_all_columns(L, dn, d);
+		dn->tail = arena_sprintf(L->a, "%s\nWHERE t.akko_n > 1", from);
+		lower_group_node_add(L, si, gr->name, dn);
+		lower_node_add(L, dn);
+	}
+}
+
+/* ---- numbering ------------------------------------------------------------------------- */
+
+/* A generated port numbering the rows that pass (Alteryx Record ID:
+ * "creates a new column and assigns a unique identifier that increments
+ * sequentially for each record", https://help.alteryx.com/current/en/designer/tools/preparation/record-id-tool.html):
+ * start + row_number() - 1 in arrival order, before the passed columns. */
+void lower_numbering(Lower *L, StepInfo *si, LNode *ln, LNode *d)
+{
+	const AstStep *s = si->s;
+	const char *order = arrival(L, ln, d, s, "the number each row gets");
+	const char *start = lower_prop(s, SET_SEQ_START);
+	char *end = NULL;
+	long v = start ? strtol(start, &end, 10) : 1;
+	if (start && (!end || *end))
+		v = 1;
+	lower_add_dep(L, ln, d->n->id);
+	ln->tail = arena_sprintf(L->a, "FROM %s AS t", d->n->id);
+	for (uint32_t i = 0; i < s->ports.len; i++) {
+		const AstPort *p = s->ports.items[i];
+		if (!(p->dir & PORT_GENERATED))
+			continue;
+		const char *type;
+		const char *name = lower_port_col(L, ln, p, &type);
+		lower_add_item(L, ln, arena_sprintf(L->a, "CAST(%ld + row_number() OVER (%s) - 1 AS %s)", v, order, type),
+			       name, type);
+		si->cols[i] = name;
+	}
+	lower_pass_all_columns(L, ln, d);
+}
+
+/* ---- samples by position ----------------------------------------------------------------- */
+
+/* SET_SAMPLE_MODE first / last / skip / every_nth / random with N
+ * (SET_SAMPLE_ROWS), per group of the ROLE_GROUP_BY input ports. */
+void lower_sample_rows(Lower *L, StepInfo *si, LNode *ln, LNode *d)
+{
+	const AstStep *s = si->s;
+	SettingValue mode = ast_props_value(&s->props, SET_SAMPLE_MODE, VAL_NONE);
+	const char *nv = lower_prop(s, SET_SAMPLE_ROWS);
+	char *end = NULL;
+	long n = nv ? strtol(nv, &end, 10) : -1;
+	if (!nv || !end || *end || n < 0 || mode == VAL_NONE) {
+		lower_placeholder(L, ln, CONV_LLM_UNAVAILABLE,
+				  arena_sprintf(L->a, "the sample's mode '%s' or N '%s' is not converted",
+						lower_prop(s, SET_SAMPLE_MODE) ? lower_prop(s, SET_SAMPLE_MODE) : "",
+						nv ? nv : ""));
+		return;
+	}
+	lower_add_dep(L, ln, d->n->id);
+	lower_pass_all_columns(L, ln, d);
+	if (mode == VAL_RANDOM) {
+		ln->tail = arena_sprintf(L->a, "FROM %s AS t\nWHERE random() < 1.0 / %ld", d->n->id, n ? n : 1);
+		lower_warn(L, ln, W_RULE_DIFFERENCE, s, "a random sample: which rows are kept differs from run to run");
+		return;
+	}
+	const char *keys = key_list(L, s, ROLE_GROUP_BY);
+	const char *order = arrival(L, ln, d, s, "which rows a sample keeps");
+	const char *from = numbered(L, ln, d, s, keys, order);
+	const char *w = mode == VAL_FIRST ? arena_sprintf(L->a, "t.akko_n <= %ld", n)
+			: mode == VAL_SKIP ? arena_sprintf(L->a, "t.akko_n > %ld", n)
+			: mode == VAL_EVERY_NTH ? arena_sprintf(L->a, "mod(t.akko_n - 1, %ld) = 0", n ? n : 1)
+						: arena_sprintf(L->a, "t.akko_n > t.akko_count - %ld", n);
+	if (mode == VAL_LAST) /* the count of the group too */
+		from = arena_sprintf(
+		    L->a,
+		    "FROM (SELECT t.*, row_number() OVER (%s%s%s) AS akko_n, count(*) OVER (%s%s) AS akko_count "
+		    "FROM %s AS t) AS t",
+		    *keys ? "PARTITION BY " : "", keys, *order ? arena_sprintf(L->a, "%s%s", *keys ? " " : "", order) : "",
+		    *keys ? "PARTITION BY " : "", keys, d->n->id);
+	ln->tail = arena_sprintf(L->a, "%s\nWHERE %s", from, w);
+}
+
+/* ---- ports evaluated in order ---------------------------------------------------------- */
+
+/* Does the tree read the name `name` (a column, or a row reference to it)? */
+static bool reads_name(const Expr *e, const char *name)
+{
+	if (!e)
+		return false;
+	if ((e->kind == EX_NAME || e->kind == EX_ROWREF) && e->name && ascii_ieq(e->name, name))
+		return true;
+	for (uint32_t i = 0; i < e->nargs; i++)
+		if (reads_name(e->args[i], name))
+			return true;
+	return false;
+}
+
+/* One run of ports lowered into `ln` from `d`, as a step of those ports
+ * alone (a copy: the AST stays as written). */
+static void lower_run(Lower *L, StepInfo *si, const PtrVec *ports, LNode *ln, LNode *d)
+{
+	AstStep *c = ARENA_NEW(L->a, AstStep);
+	*c = *si->s;
+	c->ports = *ports;
+	StepInfo *ci = ARENA_NEW(L->a, StepInfo);
+	*ci = *si;
+	ci->s = c;
+	ci->d = ci->row_in = d;
+	ci->cols = ARENA_NEWN(L->a, const char *, ports->len + 1);
+	ci->in = ARENA_NEWN(L->a, ColRef, ports->len + 1);
+	StepInfo *saved = L->cur;
+	ColRef *saved_in = L->cur_in;
+	L->cur = ci;
+	L->cur_in = ci->in;
+	lower_expression(L, ci, ln, d, true);
+	L->cur = saved;
+	L->cur_in = saved_in;
+}
+
+/* Alteryx Formula: "each expression can use the fields created or changed
+ * by the expressions above it" ("Formula Tool", help.alteryx.com).  Ports
+ * are taken in order; one that reads a port set in the current run starts
+ * a new run, lowered into a node of its own that reads the previous one. */
+void lower_ordered_expression(Lower *L, StepInfo *si, LNode *ln, LNode *d)
+{
+	const AstStep *s = si->s;
+	PtrVec runs = {0};
+	PtrVec *cur = NULL;
+	for (uint32_t i = 0; i < s->ports.len; i++) {
+		const AstPort *p = s->ports.items[i];
+		if (!(p->dir & PORT_OUT))
+			continue;
+		const ExprParsed *ep = p->expr ? expr_parsed(p->expr) : NULL;
+		bool reads = false;
+		for (uint32_t k = 0; cur && k < cur->len && !reads; k++)
+			reads = ep && reads_name(ep->tree, ((const AstPort *)cur->items[k])->name);
+		if (!cur || reads) {
+			cur = ARENA_NEW(L->a, PtrVec);
+			ptrvec_push(L->a, &runs, cur);
+		}
+		ptrvec_push(L->a, cur, (void *)p);
+	}
+	if (runs.len < 2) {
+		lower_expression(L, si, ln, d, true);
+		return;
+	}
+	LNode *prev = d;
+	for (uint32_t r = 0; r + 1 < runs.len; r++) {
+		LNode *rn = lower_node_new(L, NODE_EXPRESSION,
+					   ir_make_id(L->a, &L->ids, arena_sprintf(L->a, "%s_%u", ln->n->id, r + 1)),
+					   s, lower_rule_for(STEP_EXPRESSION));
+		rn->n->note = "the fields of the step that later fields read, computed first";
+		lower_run(L, si, runs.items[r], rn, prev);
+		lower_node_add(L, rn);
+		if (rn->n->type == NODE_PLACEHOLDER) {
+			lower_placeholder(L, ln, CONV_LLM_UNAVAILABLE, rn->n->note);
+			return;
+		}
+		prev = rn;
+	}
+	lower_run(L, si, runs.items[runs.len - 1], ln, prev);
+	si->d = prev;
+}
+
+/* ---- a step's own assertions --------------------------------------------------------------- */
+
+/* The assertion groups of an observing step (a Test or Message tool):
+ * each a quality check of type assertion over the node its input reads,
+ * one SELECT of one boolean (docs/pipeline-yaml.md, "Quality checks"). */
+void lower_assertions(Lower *L, StepInfo *si)
+{
+	const AstStep *s = si->s;
+	uint32_t k = 0;
+	for (uint32_t g = 0; g < s->groups.len; g++) {
+		const AstGroup *gr = s->groups.items[g];
+		if (gr->kind != GROUP_ASSERTION)
+			continue;
+		k++;
+		LNode *in = NULL;
+		for (uint32_t i = 0; i < si->in_edges.len && !in; i++) {
+			const AstEdge *e = si->in_edges.items[i];
+			if (!gr->of_input || !e->to_group || ascii_ieq(e->to_group, gr->of_input) || si->in_edges.len == 1)
+				in = lower_edge_node(L, e);
+		}
+		SettingValue what = ast_props_value(&gr->props, SET_ASSERTION, VAL_NONE);
+		const char *why = NULL, *sql = NULL;
+		LNode *tmp = lower_node_new(L, NODE_WHERE, "akko_assertion", s, NULL);
+		if (!in || in->n->type == NODE_PLACEHOLDER)
+			why = in ? "the node it reads is a placeholder" : "its input is not connected";
+		else if (what == VAL_ROW_COUNT) {
+			char *end = NULL;
+			const char *v = gr->cond ? gr->cond->text : "";
+			long n = strtol(v, &end, 10);
+			if (!*v || !end || *str_trim(str_from(end)).ptr)
+				why = arena_sprintf(L->a, "the expected count '%s' is not a number", v);
+			else
+				sql = arena_sprintf(L->a, "SELECT count(*) = %ld FROM %s", n, in->n->id);
+		} else if (what == VAL_ALL_ROWS || what == VAL_NO_ROWS || what == VAL_FIRST_ROW) {
+			StepInfo *saved = L->cur;
+			ColRef *saved_in = L->cur_in;
+			si->row_in = si->d = in;
+			si->in = ARENA_NEWN(L->a, ColRef, s->ports.len + 1);
+			L->cur = si;
+			L->cur_in = si->in;
+			L->row_alias = "t";
+			const char *c = gr->cond ? lower_translate(L, tmp, gr->cond, "assertion", true, false, NULL) : NULL;
+			L->row_alias = NULL;
+			L->cur = saved;
+			L->cur_in = saved_in;
+			if (!c)
+				why = "its expression does not translate";
+			else if (what == VAL_ALL_ROWS) /* "true for all records": NULL is not true */
+				sql = arena_sprintf(L->a, "SELECT count(*) FILTER (WHERE (%s) IS NOT TRUE) = 0 FROM %s AS t", c,
+						    in->n->id);
+			else if (what == VAL_NO_ROWS)
+				sql = arena_sprintf(L->a, "SELECT count(*) FILTER (WHERE (%s) IS TRUE) = 0 FROM %s AS t", c,
+						    in->n->id);
+			else {
+				const char *o = arrival(L, tmp, in, s, "the test's first record");
+				sql = arena_sprintf(L->a, "SELECT coalesce((array_agg((%s) IS TRUE %s))[1], true) FROM %s AS t",
+						    c, o, in->n->id);
+			}
+		} else
+		{
+			const AstProp *tp = ast_props_find(&gr->props, SET_ASSERTION);
+			why = arena_sprintf(L->a, "a test of type '%s' is not converted",
+					    tp && tp->value ? tp->value : "");
+		}
+		if (!sql) {
+			lower_warn(L, NULL, W_AYX_TEST, s, "test '%s': %s", gr->name, why);
+			continue;
+		}
+		IrCheck *c = ARENA_NEW(L->a, IrCheck);
+		c->type = CHECK_ASSERTION;
+		c->node = in->n->id;
+		c->id = ir_make_id(L->a, &L->ids, arena_sprintf(L->a, "test_%s_%u", s->name, k));
+		c->sql = sql;
+		c->message = gr->name;
+		ptrvec_push(L->a, &L->p->checks, c);
+	}
+}
