@@ -260,6 +260,7 @@
 	X(SET_UNION_MODE, "union_mode", "how a union matches its inputs' columns: by_name or by_position") \
 	X(SET_DUPLICATE_PREFIX, "duplicate_prefix", "a join's second input: the prefix of a column whose name the first input has") \
 	X(SET_PORTS_IN_ORDER, "ports_in_order", "output ports are evaluated in order, each reading the values of those above it (Alteryx Formula); else every port reads the input row") \
+	X(SET_OUTSIDE_ROWS, "outside_rows", "a row reference past the first or last row (of its group) reads: null, or empty (0 for numbers, '' for strings)") \
 	X(SET_COLUMNS_IN_PLACE, "columns_in_place", "the output keeps the input's columns in order, a port of the same name replacing its column there, new ports after (Alteryx Formula); else declared ports come first") \
 	X(SET_ASSERTION, "assertion", "what an assertion group tests: row_count, all_rows, first_row, no_rows")
 
@@ -295,6 +296,7 @@
 	X(VAL_DATA_DRIVEN, "data_driven", "row_treatment: each row's operation comes from the flow") \
 	X(VAL_NULLS_LOW, "nulls_low", "null_order: NULL sorts below every value (first ascending)") \
 	X(VAL_NULLS_HIGH, "nulls_high", "null_order: NULL sorts above every value (last ascending)") \
+	X(VAL_EMPTY, "empty", "outside_rows: 0 for a number, '' for a string, NULL otherwise") \
 	X(VAL_EVERY_NTH, "every_nth", "sample_mode: row 1, N+1, 2N+1...") \
 	X(VAL_RANDOM, "random", "sample_mode: each row with a 1 in N chance") \
 	X(VAL_BY_NAME, "by_name", "union_mode: columns of one name are one column") \

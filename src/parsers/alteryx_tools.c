@@ -137,7 +137,13 @@ static void read_formula(Ayx *A, AstStep *s, const xmlNode *cfg)
 
 /* <UpdateField value="True"/> <UpdateField_Name>F</UpdateField_Name>
  * <CreateField_Name>G</CreateField_Name> <CreateField_Type>..
- * <Expression>[Row-1:F] + 1</Expression> <NumRows value="1"/> */
+ * <OtherRows>Empty</OtherRows> <NumRows value="1"/>
+ * <Expression>[Row-1:F] + 1</Expression> <GroupByFields><Field field="K"/>
+ * ("Multi-Row Formula Tool",
+ * https://help.alteryx.com/current/en/designer/tools/preparation/multi-row-formula-tool.html:
+ * "Values for Rows that don't Exist: 0 or Empty, NULL"; "Group By: the
+ * expression is evaluated within each group, rows of other groups are not
+ * read"). */
 static void read_multirow(Ayx *A, AstStep *s, const xmlNode *cfg)
 {
 	const xmlNode *e = xml_child(cfg, "Expression");
@@ -149,6 +155,19 @@ static void read_multirow(Ayx *A, AstStep *s, const xmlNode *cfg)
 				   ayx_child_value(cfg, "CreateField_Size"), NULL);
 	if (e)
 		p->expr = ast_expr_new(A->doc, LANG_ALTERYX, ayx_str(A, ayx_value(e)), ayx_loc(A, e));
+	const xmlNode *o = xml_child(cfg, "OtherRows");
+	if (o) {
+		AstProp *op = ayx_prop(A, s, "OtherRows", ayx_value(o), SET_OUTSIDE_ROWS, o);
+		op->norm = strcmp(op->value, "NULL") == 0 ? VAL_NULL : strcmp(op->value, "Empty") == 0 ? VAL_EMPTY : VAL_NONE;
+	}
+	EACH_CHILD(xml_child(cfg, "GroupByFields"), "Field", f)
+	{
+		AstPort *g = ast_port_new(A->doc, ayx_str(A, nz(xml_attr(f, "field"))));
+		g->dir = PORT_IN;
+		g->role = ROLE_GROUP_BY;
+		g->loc = ayx_loc(A, f);
+		ast_push(A->doc, &s->ports, g);
+	}
 }
 
 /* <JoinInfo connection="Left"><Field field="id"/></JoinInfo> twice; the
@@ -642,7 +661,7 @@ static const AyxTool tools[] = {
     {"AlteryxSelect", "Select", STEP_SELECT, read_select, {"SelectFields"}},
     {"AlteryxFilter", "Filter", STEP_ROUTER, read_filter, {"Expression", "Mode", "Simple"}},
     {"AlteryxFormula", "Formula", STEP_EXPRESSION, read_formula, {"FormulaFields"}},
-    {"AlteryxMultiRowFormula", "Multi-Row Formula", STEP_EXPRESSION, read_multirow, {"Expression"}},
+    {"AlteryxMultiRowFormula", "Multi-Row Formula", STEP_EXPRESSION, read_multirow, {"Expression", "OtherRows", "GroupByFields"}},
     {"AlteryxMultiFieldFormula", "Multi-Field Formula", STEP_EXPRESSION, NULL, {NULL}},
     {"AlteryxJoin", "Join", STEP_JOIN, read_join, {"JoinInfo", "SelectConfiguration"}},
     {"AlteryxJoinMultiple", "Join Multiple", STEP_JOIN, NULL, {NULL}},

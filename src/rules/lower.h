@@ -221,6 +221,12 @@ void lower_sample_rows(Lower *L, StepInfo *si, LNode *ln, LNode *d);
 /* Output ports evaluated in order (SET_PORTS_IN_ORDER): a port that reads
  * one set above it starts a node of its own (<step>_1, <step>_2 ... before ln). */
 void lower_ordered_expression(Lower *L, StepInfo *si, LNode *ln, LNode *d);
+/* Does an output port's expression read another row ([Row-1:F])? */
+bool lower_has_row_refs(const AstStep *s);
+/* Row references as lag/lead columns of a node <step>_rows, then the step over it. */
+void lower_row_refs(Lower *L, StepInfo *si, LNode *ln, LNode *d);
+/* The expression type of a node column's SQL type. */
+ExprType lower_expr_type_of(const char *sqltype);
 /* The step's assertion groups as quality checks of type assertion. */
 void lower_assertions(Lower *L, StepInfo *si);
 /* Where each port of si reads from (lowering the upstream steps first). */

@@ -71,6 +71,11 @@ static ExprType pg_expr_type(const char *t)
 	return XT_UNKNOWN;
 }
 
+ExprType lower_expr_type_of(const char *sqltype)
+{
+	return pg_expr_type(sqltype);
+}
+
 /* 'S'tring, 'N'umber or 'D'ate; 0 for the types PowerCenter does not
  * convert between ports. */
 char lower_type_class(ExprType t)

@@ -573,6 +573,193 @@ void lower_ordered_expression(Lower *L, StepInfo *si, LNode *ln, LNode *d)
 	si->d = prev;
 }
 
+/* ---- values of other rows ----------------------------------------------------------------- */
+
+typedef struct RowRef {
+	const char *name; /* the column */
+	int32_t row;      /* rows away */
+	const char *col;  /* the stage node's column holding it */
+} RowRef;
+
+static void collect_rowrefs(Lower *L, const Expr *e, PtrVec *refs)
+{
+	if (!e)
+		return;
+	if (e->kind == EX_ROWREF && e->row) {
+		for (uint32_t i = 0; i < refs->len; i++) {
+			const RowRef *r = refs->items[i];
+			if (r->row == e->row && ascii_ieq(r->name, e->name))
+				return;
+		}
+		RowRef *r = ARENA_NEW(L->a, RowRef);
+		r->name = e->name;
+		r->row = e->row;
+		ptrvec_push(L->a, refs, r);
+	}
+	for (uint32_t i = 0; i < e->nargs; i++)
+		collect_rowrefs(L, e->args[i], refs);
+}
+
+/* The tree with each row reference replaced by the stage column holding it. */
+static void replace_rowrefs(Expr *e, const PtrVec *refs)
+{
+	if (!e)
+		return;
+	if (e->kind == EX_ROWREF && e->row)
+		for (uint32_t i = 0; i < refs->len; i++) {
+			const RowRef *r = refs->items[i];
+			if (r->row == e->row && ascii_ieq(r->name, e->name)) {
+				e->kind = EX_NAME;
+				e->name = r->col;
+				e->row = 0;
+				break;
+			}
+		}
+	for (uint32_t i = 0; i < e->nargs; i++)
+		replace_rowrefs(e->args[i], refs);
+}
+
+bool lower_has_row_refs(const AstStep *s)
+{
+	for (uint32_t i = 0; i < s->ports.len; i++) {
+		const AstPort *p = s->ports.items[i];
+		const ExprParsed *ep = p->expr ? expr_parsed(p->expr) : NULL;
+		PtrVec refs = {0};
+		if (!ep || !ep->tree)
+			continue;
+		Arena *a = NULL;
+		(void)a;
+		/* any row reference away from the current row */
+		const Expr *stack[64];
+		uint32_t n = 0;
+		stack[n++] = ep->tree;
+		while (n) {
+			const Expr *e = stack[--n];
+			if (e->kind == EX_ROWREF && e->row)
+				return true;
+			for (uint32_t k = 0; k < e->nargs && n < 64; k++)
+				stack[n++] = e->args[k];
+		}
+		(void)refs;
+	}
+	return false;
+}
+
+/* Values of other rows (Alteryx Multi-Row Formula: "[Row-1:Field] ... the
+ * value of Field in the row above", https://help.alteryx.com/current/en/designer/tools/preparation/multi-row-formula-tool.html):
+ * a node <step>_rows computes each reference once, lag(col, n) or
+ * lead(col, n) over the arrival order, partitioned by the ROLE_GROUP_BY
+ * input ports, with SET_OUTSIDE_ROWS empty giving 0 or '' past the edge
+ * (NULL otherwise); the step's expressions then read those columns.  A
+ * port that reads its own value on another row is a recurrence, which
+ * goes to review. */
+void lower_row_refs(Lower *L, StepInfo *si, LNode *ln, LNode *d)
+{
+	const AstStep *s = si->s;
+	PtrVec refs = {0};
+	for (uint32_t i = 0; i < s->ports.len; i++) {
+		const AstPort *p = s->ports.items[i];
+		const ExprParsed *ep = (p->dir & PORT_OUT) && p->expr ? expr_parsed(p->expr) : NULL;
+		if (ep)
+			collect_rowrefs(L, ep->tree, &refs);
+	}
+	for (uint32_t k = 0; k < refs.len; k++) {
+		const RowRef *r = refs.items[k];
+		for (uint32_t i = 0; i < s->ports.len; i++) {
+			const AstPort *p = s->ports.items[i];
+			if ((p->dir & PORT_OUT) && p->expr && ascii_ieq(p->name, r->name)) {
+				lower_placeholder(L, ln, CONV_LLM_UNAVAILABLE,
+						  arena_sprintf(L->a,
+								"'%s' reads its own value %d row%s away: a recurrence "
+								"over the rows, which no rule converts",
+								p->name, r->row < 0 ? -r->row : r->row,
+								r->row == 1 || r->row == -1 ? "" : "s"));
+				return;
+			}
+		}
+	}
+	LNode *st = lower_node_new(L, NODE_EXPRESSION,
+				   ir_make_id(L->a, &L->ids, arena_sprintf(L->a, "%s_rows", ln->n->id)), s,
+				   lower_rule_for(STEP_EXPRESSION));
+	st->n->note = "the values of other rows the step reads, each computed once";
+	const char *order = arrival(L, st, d, s, "which row is the row above or below");
+	const char *keys = key_list(L, s, ROLE_GROUP_BY);
+	const char *over = arena_sprintf(L->a, "%s%s%s%s", *keys ? "PARTITION BY " : "", keys,
+					 *keys && *order ? " " : "", order);
+	bool empty = ast_props_value(&s->props, SET_OUTSIDE_ROWS, VAL_NULL) == VAL_EMPTY;
+	lower_add_dep(L, st, d->n->id);
+	lower_pass_all_columns(L, st, d);
+	st->tail = arena_sprintf(L->a, "FROM %s AS t", d->n->id);
+	st->carry = true;
+	st->input = d;
+	for (uint32_t k = 0; k < refs.len; k++) {
+		RowRef *r = refs.items[k];
+		const char *col = lower_colname(L, r->name);
+		if (!lower_has_col(d, col)) {
+			lower_placeholder(L, ln, CONV_LLM_UNAVAILABLE,
+					  arena_sprintf(L->a, "field '%s' is not among the incoming fields", r->name));
+			return;
+		}
+		const char *type = lower_col_type(d, col);
+		char cls = lower_type_class(lower_expr_type_of(type));
+		const char *dflt = !empty ? "" : cls == 'N' ? ", 0" : cls == 'S' ? ", ''" : "";
+		r->col = lower_fresh_col(L, st, arena_sprintf(L->a, "akko_row_%s%d_%u", r->row < 0 ? "m" : "p",
+							  r->row < 0 ? -r->row : r->row, k + 1));
+		lower_add_item(L, st,
+			       arena_sprintf(L->a, "%s(t.%s, %d%s) OVER (%s)", r->row < 0 ? "lag" : "lead",
+					     lower_ident(L, col), r->row < 0 ? -r->row : r->row, dflt, over),
+			       r->col, type);
+	}
+	lower_node_add(L, st);
+	/* the step's ports, their trees reading the stage's columns */
+	AstStep *c = ARENA_NEW(L->a, AstStep);
+	*c = *s;
+	c->ports = (PtrVec){0};
+	for (uint32_t i = 0; i < s->ports.len; i++) {
+		const AstPort *p = s->ports.items[i];
+		const ExprParsed *ep = p->expr ? expr_parsed(p->expr) : NULL;
+		if (!ep || !ep->tree || !(p->dir & PORT_OUT)) {
+			ptrvec_push(L->a, &c->ports, (void *)p);
+			continue;
+		}
+		AstPort *np = ARENA_NEW(L->a, AstPort);
+		*np = *p;
+		AstExpr *ne = ARENA_NEW(L->a, AstExpr);
+		*ne = *p->expr;
+		ExprParsed *pp = ARENA_NEW(L->a, ExprParsed);
+		*pp = *ep;
+		Expr *tree = expr_clone(L->a, ep->tree);
+		replace_rowrefs(tree, &refs);
+		pp->tree = tree;
+		ne->parsed = pp;
+		np->expr = ne;
+		ptrvec_push(L->a, &c->ports, np);
+	}
+	StepInfo *ci = ARENA_NEW(L->a, StepInfo);
+	*ci = *si;
+	ci->s = c;
+	ci->d = ci->row_in = st;
+	StepInfo *saved = L->cur;
+	L->cur = ci;
+	lower_expression(L, ci, ln, st, true);
+	L->cur = saved;
+	si->d = st;
+	/* the stage's columns stay behind */
+	PtrVec items = {0}, cols = {0};
+	for (uint32_t i = 0; i < ln->n->columns.len; i++) {
+		IrColumn *col = ln->n->columns.items[i];
+		if (strncmp(col->name, "akko_row_", 9) == 0)
+			continue;
+		ptrvec_push(L->a, &cols, col);
+		if (i < ln->items.len)
+			ptrvec_push(L->a, &items, ln->items.items[i]);
+	}
+	if (ln->items.len == ln->n->columns.len) {
+		ln->items = items;
+		ln->n->columns = cols;
+	}
+}
+
 /* ---- a step's own assertions --------------------------------------------------------------- */
 
 /* The assertion groups of an observing step (a Test or Message tool):
