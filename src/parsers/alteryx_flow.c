@@ -99,7 +99,8 @@ void ayx_complete_flow(Ayx *A)
 		case STEP_SELECT:
 		case STEP_SORT:
 		case STEP_SAMPLE:
-		case STEP_SEQUENCE: pass_all(A, s, "Output"); break;
+		case STEP_SEQUENCE:
+		case STEP_GENERATE: pass_all(A, s, "Output"); break;
 		case STEP_DEDUP:
 			group_of(A, s, GROUP_OUTPUT, "Unique");
 			pass_all(A, s, NULL);

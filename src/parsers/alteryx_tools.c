@@ -530,12 +530,125 @@ static void read_generate_rows(Ayx *A, AstStep *s, const xmlNode *cfg)
 	} parts[] = {{"Expression_Init", SET_LOOP_INIT},
 		     {"Expression_Cond", SET_LOOP_CONDITION},
 		     {"Expression_Loop", SET_LOOP_NEXT}};
+	bool update = str_eq_cstr(str_from(nz(ayx_child_value(cfg, "UpdateField"))), "True");
+	const char *field = ayx_child_value(cfg, update ? "UpdateField_Name" : "CreateField_Name");
+	AstPort *fp = ayx_port(A, s, "Output", field ? field : "", cfg);
+	fp->dir |= PORT_GENERATED;
+	if (!update)
+		fp->type = ayx_type(A, ayx_child_value(cfg, "CreateField_Type"),
+				    ayx_child_value(cfg, "CreateField_Size"), NULL);
 	for (size_t i = 0; i < 3; i++) {
 		const xmlNode *e = xml_child(cfg, parts[i].tag);
 		if (!e)
 			continue;
 		AstProp *p = ayx_prop(A, s, parts[i].tag, ayx_value(e), parts[i].key, e);
 		p->expr = ast_expr_new(A->doc, LANG_ALTERYX, p->value, ayx_loc(A, e));
+	}
+}
+
+/* <KeyFields><Field field="K"/></KeyFields> <DataFields><Field field="A"
+ * selected="True"/>...<Field field="*Unknown" selected="False"/></DataFields>
+ * ("Transpose Tool", https://help.alteryx.com/current/en/designer/tools/transform/transpose-tool.html:
+ * "pivots the orientation of the data: the key columns stay, the data
+ * columns become rows of Name and Value").  Keys are key input ports, each
+ * selected data field an input port carrying pivot_key_value (its name),
+ * *Unknown the wildcard port "*". */
+static void read_transpose(Ayx *A, AstStep *s, const xmlNode *cfg)
+{
+	EACH_CHILD(xml_child(cfg, "KeyFields"), "Field", f)
+	{
+		AstPort *p = ast_port_new(A->doc, ayx_str(A, nz(xml_attr(f, "field"))));
+		p->dir = PORT_IN;
+		p->role = ROLE_KEY;
+		p->loc = ayx_loc(A, f);
+		ast_push(A->doc, &s->ports, p);
+	}
+	bool unknown = false;
+	EACH_CHILD(xml_child(cfg, "DataFields"), "Field", f)
+	{
+		const char *field = nz(xml_attr(f, "field")), *sel = xml_attr(f, "selected");
+		bool on = !sel || strcmp(sel, "True") == 0;
+		if (strcmp(field, "*Unknown") == 0) {
+			AstPort *w = ast_port_new(A->doc, "*");
+			w->dir = on ? PORT_PASS | PORT_IN : PORT_PASS;
+			w->loc = ayx_loc(A, f);
+			ast_push(A->doc, &s->ports, w);
+			unknown = true;
+			continue;
+		}
+		if (!on || ast_ports_find(&s->ports, field))
+			continue;
+		AstPort *p = ast_port_new(A->doc, ayx_str(A, field));
+		p->dir = PORT_IN;
+		p->loc = ayx_loc(A, f);
+		AstProp *k = ast_prop_new(A->doc, "pivot_key_value", ayx_str(A, field));
+		k->key = SET_PIVOT_KEY_VALUE;
+		ast_push(A->doc, &p->props, k);
+		ast_push(A->doc, &s->ports, p);
+	}
+	if (!unknown) {
+		AstPort *w = ast_port_new(A->doc, "*");
+		w->dir = PORT_PASS;
+		w->loc = s->loc;
+		ast_push(A->doc, &s->ports, w);
+	}
+}
+
+/* <GroupFields><Field field="G"/></GroupFields> <HeaderField field="H"/>
+ * <DataField field="V"/> <Methods><Method method="Sum"/><Separator>,
+ * </Separator></Methods> ("Cross Tab Tool", https://help.alteryx.com/current/en/designer/tools/transform/cross-tab-tool.html:
+ * "pivots the orientation of the data ... the values of the header column
+ * become the new column headers; the data column's values are
+ * aggregated by the method": Sum, Average, Count, Count without NULLs,
+ * First, Last, Concatenate, Max, Min ...).  The new columns are the
+ * output's MetaInfo (header values are only known when the workflow has
+ * run). */
+static void read_crosstab(Ayx *A, AstStep *s, const xmlNode *cfg)
+{
+	EACH_CHILD(xml_child(cfg, "GroupFields"), "Field", f)
+	{
+		AstPort *p = ast_port_new(A->doc, ayx_str(A, nz(xml_attr(f, "field"))));
+		p->dir = PORT_IN;
+		p->role = ROLE_GROUP_BY;
+		p->loc = ayx_loc(A, f);
+		ast_push(A->doc, &s->ports, p);
+	}
+	const xmlNode *h = xml_child(cfg, "HeaderField"), *d = xml_child(cfg, "DataField");
+	const xmlNode *ms = xml_child(cfg, "Methods");
+	const xmlNode *m = ms ? xml_child(ms, "Method") : NULL;
+	if (h) {
+		AstPort *p = ast_port_new(A->doc, ayx_str(A, nz(xml_attr(h, "field"))));
+		p->dir = PORT_IN;
+		p->loc = ayx_loc(A, h);
+		AstProp *k = ast_prop_new(A->doc, "pivot_key", "header");
+		k->key = SET_PIVOT_KEY;
+		ast_push(A->doc, &p->props, k);
+		ast_push(A->doc, &s->ports, p);
+	}
+	if (d) {
+		AstPort *p = ast_port_new(A->doc, ayx_str(A, nz(xml_attr(d, "field"))));
+		p->dir = PORT_IN;
+		p->loc = ayx_loc(A, d);
+		AstProp *k = ast_prop_new(A->doc, "pivot_value", "data");
+		k->key = SET_PIVOT_VALUE;
+		ast_push(A->doc, &p->props, k);
+		static const struct {
+			const char *m;
+			AggKind k;
+		} methods[] = {{"Sum", AGG_SUM},          {"Avg", AGG_AVG},           {"Count", AGG_COUNT_ROWS},
+			       {"CountWithoutNull", AGG_COUNT}, {"First", AGG_FIRST_ROW}, {"Last", AGG_LAST_ROW},
+			       {"Concat", AGG_CONCAT},    {"Max", AGG_MAX},           {"Min", AGG_MIN}};
+		const char *mm = m ? nz(xml_attr(m, "method")) : "";
+		p->agg = ayx_str(A, mm);
+		for (size_t i = 0; i < sizeof methods / sizeof *methods; i++)
+			if (strcmp(mm, methods[i].m) == 0)
+				p->agg_kind = methods[i].k;
+		const char *sep = ms ? ayx_child_value(ms, "Separator") : NULL;
+		if (sep)
+			ast_push(A->doc, &p->props, ast_prop_new(A->doc, "separator", ayx_str(A, sep)));
+		if (p->agg_kind == AGG_NONE)
+			s->review = arena_sprintf(A->a, "the Cross Tab's method '%s' is not converted", mm);
+		ast_push(A->doc, &s->ports, p);
 	}
 }
 
@@ -672,8 +785,8 @@ static const AyxTool tools[] = {
     {"AlteryxUnique", "Unique", STEP_DEDUP, read_unique, {"UniqueFields"}},
     {"AlteryxSample", "Sample", STEP_SAMPLE, read_sample, {"Mode", "N", "GroupFields"}},
     {"AlteryxRecordID", "Record ID", STEP_SEQUENCE, read_record_id, {"StartValue"}},
-    {"AlteryxCrossTab", "Cross Tab", STEP_PIVOT, NULL, {NULL}},
-    {"AlteryxTranspose", "Transpose", STEP_NORMALIZER, NULL, {NULL}},
+    {"AlteryxCrossTab", "Cross Tab", STEP_PIVOT, read_crosstab, {"GroupFields", "HeaderField", "DataField", "Methods"}},
+    {"AlteryxTranspose", "Transpose", STEP_NORMALIZER, read_transpose, {"KeyFields", "DataFields"}},
     {"AlteryxGenerateRows", "Generate Rows", STEP_GENERATE, read_generate_rows,
      {"Expression_Init", "Expression_Cond", "Expression_Loop"}},
     {"AlteryxFindReplace", "Find Replace", STEP_LOOKUP, NULL, {NULL}},

@@ -94,6 +94,10 @@ static const RuleDef rule_table[] = {
 	{"alteryx/unique", STEP_DEDUP, "Unique (Alteryx)", NODE_WHERE, 0.90,
 	 "rows numbered within their key in arrival order: the first of each key to the unique output, "
 	 "the others to the duplicate output; the order is a Sort's upstream, else PostgreSQL's (W1121)"},
+	{"alteryx/generate_rows", STEP_GENERATE, "Generate Rows (Alteryx)", NODE_EXPRESSION, 0.90,
+	 "a loop whose condition bounds the field and whose step adds a number (or DateTimeAdd): "
+	 "generate_series(init, bound, step) per input row (or alone), WHERE the condition; other loops "
+	 "take the fallback path"},
 	{"powercenter/fallback", STEP_CUSTOM, "Custom Transformation, Stored Procedure, XML Source "
 	 "Qualifier, Java, HTTP, SQL", NODE_PLACEHOLDER, 0.00,
 	 "no rule: fallback path (llm_unavailable until an LLM is configured), manual review"},
@@ -490,6 +494,11 @@ void lower_step(Lower *L, StepInfo *si)
 			return;
 		}
 	}
+	if (s->kind == STEP_GENERATE && !s->disabled && !s->review) {
+		lower_generate(L, si);
+		si->done = true;
+		return;
+	}
 	if (s->kind == STEP_SOURCE) {
 		lower_source(L, si);
 		lower_error_outputs(L, si, si->node);
@@ -636,9 +645,16 @@ void lower_step(Lower *L, StepInfo *si)
 			else
 				lower_union_columns(L, si, ln);
 			break;
-		case STEP_PIVOT: lower_pivot(L, si, ln, d); break;
+		case STEP_PIVOT:
+			if (lower_is_crosstab(s))
+				lower_crosstab(L, si, ln, d);
+			else
+				lower_pivot(L, si, ln, d);
+			break;
 		case STEP_NORMALIZER:
-			if (lower_is_unpivot(s))
+			if (lower_is_field_list(s))
+				lower_transpose(L, si, ln, d);
+			else if (lower_is_unpivot(s))
 				lower_unpivot(L, si, ln, d);
 			else
 				pc_rule_normalizer(L, si, ln, d);

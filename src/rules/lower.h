@@ -227,6 +227,14 @@ bool lower_has_row_refs(const AstStep *s);
 void lower_row_refs(Lower *L, StepInfo *si, LNode *ln, LNode *d);
 /* The expression type of a node column's SQL type. */
 ExprType lower_expr_type_of(const char *sqltype);
+/* Transpose: key columns stay, data columns become Name/Value rows. */
+void lower_transpose(Lower *L, StepInfo *si, LNode *ln, LNode *d);
+/* Is s a pivot whose value port carries an aggregate kind (a cross tab)? */
+bool lower_is_crosstab(const AstStep *s);
+/* Cross tab: GROUP BY the group ports, a column per declared output field. */
+void lower_crosstab(Lower *L, StepInfo *si, LNode *ln, LNode *d);
+/* Generate Rows: a loop written as generate_series, per input row or alone. */
+void lower_generate(Lower *L, StepInfo *si);
 /* The step's assertion groups as quality checks of type assertion. */
 void lower_assertions(Lower *L, StepInfo *si);
 /* Where each port of si reads from (lowering the upstream steps first). */

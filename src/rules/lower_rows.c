@@ -760,6 +760,250 @@ void lower_row_refs(Lower *L, StepInfo *si, LNode *ln, LNode *d)
 	}
 }
 
+/* ---- columns to rows, rows to columns ------------------------------------------------------ */
+
+/* Key columns stay, each data column becomes a row of Name and Value
+ * ("Transpose Tool", help.alteryx.com): the data columns are the ports
+ * carrying pivot_key_value, and with a wildcard "*" that is an input
+ * every other column that is not a key.  Value keeps the columns' type
+ * when they share one, else is text. */
+void lower_transpose(Lower *L, StepInfo *si, LNode *ln, LNode *d)
+{
+	const AstStep *s = si->s;
+	int w = wildcard(s);
+	bool rest = w >= 0 && (((const AstPort *)s->ports.items[w])->dir & PORT_IN);
+	PtrVec data = {0};
+	for (uint32_t c = 0; c < d->n->columns.len; c++) {
+		const IrColumn *col = d->n->columns.items[c];
+		bool key = false, listed_data = false;
+		for (uint32_t i = 0; i < s->ports.len; i++) {
+			const AstPort *p = s->ports.items[i];
+			if (strcmp(lower_colname(L, p->name), col->name) != 0)
+				continue;
+			key |= p->role == ROLE_KEY;
+			listed_data |= ast_props_find(&p->props, SET_PIVOT_KEY_VALUE) != NULL;
+		}
+		if (key)
+			lower_add_item(L, ln, arena_sprintf(L->a, "t.%s", lower_ident(L, col->name)), col->name, col->type);
+		else if (listed_data || (rest && !listed(L, s, col->name)))
+			ptrvec_push(L->a, &data, (void *)col);
+	}
+	if (!data.len) {
+		lower_placeholder(L, ln, CONV_LLM_UNAVAILABLE, "no data column of the transpose arrives");
+		return;
+	}
+	const char *vt = ((const IrColumn *)data.items[0])->type;
+	for (uint32_t k = 1; k < data.len; k++)
+		if (strcmp(vt, ((const IrColumn *)data.items[k])->type) != 0)
+			vt = "text";
+	Sbuf b = SBUF_INIT;
+	for (uint32_t k = 0; k < data.len; k++) {
+		const IrColumn *col = data.items[k];
+		sbuf_addf(&b, "%s(%s, CAST(t.%s AS %s))", k ? ", " : "", lower_sql_string(L, col->name),
+			  lower_ident(L, col->name), vt);
+	}
+	/* the names as the tool writes them: its own output fields */
+	lower_add_item(L, ln, "v.name", lower_fresh_col(L, ln, "name"), "text");
+	lower_add_item(L, ln, "v.value", lower_fresh_col(L, ln, "value"), vt);
+	lower_add_dep(L, ln, d->n->id);
+	ln->tail = arena_sprintf(L->a, "FROM %s AS t\nCROSS JOIN LATERAL (VALUES %s) AS v(name, value)", d->n->id, b.buf);
+	sbuf_release(&b);
+}
+
+/* The port of s carrying setting `key`, or -1. */
+static int port_with(const AstStep *s, Setting key)
+{
+	for (uint32_t i = 0; i < s->ports.len; i++)
+		if (ast_props_find(&((const AstPort *)s->ports.items[i])->props, key))
+			return (int)i;
+	return -1;
+}
+
+bool lower_is_crosstab(const AstStep *s)
+{
+	int v = port_with(s, SET_PIVOT_VALUE);
+	return v >= 0 && ((const AstPort *)s->ports.items[v])->agg_kind != AGG_NONE && port_with(s, SET_PIVOT_KEY) >= 0;
+}
+
+/* Rows to columns with an aggregate ("Cross Tab Tool", help.alteryx.com):
+ * GROUP BY the ROLE_GROUP_BY ports; each new column, a declared output
+ * field (a port of no direction, the export's schema) that is not a group
+ * key, is the aggregate of the value over the rows whose key, its
+ * characters other than letters, digits and '_' made '_' as the tool makes
+ * them into field names, is that column's name. */
+void lower_crosstab(Lower *L, StepInfo *si, LNode *ln, LNode *d)
+{
+	const AstStep *s = si->s;
+	const AstPort *kp = s->ports.items[port_with(s, SET_PIVOT_KEY)];
+	const AstPort *vp = s->ports.items[port_with(s, SET_PIVOT_VALUE)];
+	const char *kc = lower_colname(L, kp->name), *vc = lower_colname(L, vp->name);
+	if (!lower_has_col(d, kc) || !lower_has_col(d, vc)) {
+		lower_placeholder(L, ln, CONV_LLM_UNAVAILABLE, "the header or data field does not arrive");
+		return;
+	}
+	const char *keys = key_list(L, s, ROLE_GROUP_BY);
+	for (uint32_t i = 0; i < s->ports.len; i++) {
+		const AstPort *p = s->ports.items[i];
+		if (p->role == ROLE_GROUP_BY && L->cur_in[i].node)
+			lower_add_item(L, ln, arena_sprintf(L->a, "t.%s", lower_ident(L, L->cur_in[i].col)),
+				       L->cur_in[i].col, lower_col_type(d, L->cur_in[i].col));
+	}
+	const char *order = vp->agg_kind == AGG_FIRST_ROW || vp->agg_kind == AGG_LAST_ROW || vp->agg_kind == AGG_CONCAT
+				? arrival(L, ln, d, s, "which value comes first")
+				: "";
+	const AstProp *sep = ast_props_find_name(&vp->props, "separator");
+	int n = 0;
+	for (uint32_t i = 0; i < s->ports.len; i++) {
+		const AstPort *p = s->ports.items[i];
+		const char *name = lower_colname(L, p->name);
+		if (p->dir || !p->group || lower_has_col(ln, name))
+			continue;
+		const char *f = arena_sprintf(L->a, "FILTER (WHERE regexp_replace(t.%s::text, '[^A-Za-z0-9_]', '_', 'g') = %s)",
+					      lower_ident(L, kc), lower_sql_string(L, p->name));
+		const char *v = arena_sprintf(L->a, "t.%s", lower_ident(L, vc));
+		const char *e;
+		switch (vp->agg_kind) {
+		case AGG_SUM: e = arena_sprintf(L->a, "sum(%s) %s", v, f); break;
+		case AGG_AVG: e = arena_sprintf(L->a, "avg(%s) %s", v, f); break;
+		case AGG_MIN: e = arena_sprintf(L->a, "min(%s) %s", v, f); break;
+		case AGG_MAX: e = arena_sprintf(L->a, "max(%s) %s", v, f); break;
+		case AGG_COUNT: e = arena_sprintf(L->a, "count(%s) %s", v, f); break;
+		case AGG_COUNT_ROWS: e = arena_sprintf(L->a, "count(*) %s", f); break;
+		case AGG_CONCAT:
+			e = arena_sprintf(L->a, "string_agg(%s::text, %s %s) %s", v, lower_sql_string(L, sep ? sep->value : ","),
+					  order, f);
+			break;
+		case AGG_FIRST_ROW: e = arena_sprintf(L->a, "(array_agg(%s %s) %s)[1]", v, order, f); break;
+		default: e = arena_sprintf(L->a, "(array_agg(%s %s) %s)[count(*) %s]", v, order, f, f); break;
+		}
+		const char *type = p->type.kind == TY_UNKNOWN ? "text" : pc_pg_type(L->a, &p->type);
+		lower_add_item(L, ln, arena_sprintf(L->a, "CAST(%s AS %s)", e, type), name, type);
+		n++;
+	}
+	if (!n) {
+		lower_warn(L, ln, W_AYX_NO_SCHEMA, s,
+			   "the new columns are the header field's values, which the workflow does not record "
+			   "(no MetaInfo)");
+		lower_placeholder(L, ln, CONV_LLM_UNAVAILABLE, "the cross tab's new columns are not known");
+		return;
+	}
+	lower_add_dep(L, ln, d->n->id);
+	ln->tail = arena_sprintf(L->a, "FROM %s AS t%s%s", d->n->id, *keys ? "\nGROUP BY " : "", keys);
+	ln->n->type = NODE_GROUP_BY;
+}
+
+/* ---- generating rows -------------------------------------------------------------------------- */
+
+/* Does `e` name the column `name`? */
+static bool is_name(const Expr *e, const char *name)
+{
+	return e && (e->kind == EX_NAME || (e->kind == EX_ROWREF && !e->row)) && e->name && ascii_ieq(e->name, name);
+}
+
+/* Generate Rows ("Generate Rows Tool", https://help.alteryx.com/current/en/designer/tools/preparation/generate-rows-tool.html:
+ * "Initialization Expression ... Condition Expression: the loop runs while
+ * it is true ... Loop Expression: the value of the next row"): the loop
+ * written as a series, when the condition compares the field with a bound
+ * (<=, <, >=, >) and the loop adds a number to it (field + k, field - k)
+ * or DateTimeAdd(field, k, unit): each input row (or one row, without an
+ * input) gives one row per value of generate_series(init, bound, step)
+ * that the condition keeps.  Other loops go to review. */
+void lower_generate(Lower *L, StepInfo *si)
+{
+	const AstStep *s = si->s;
+	LNode *ln = lower_step_node(L, si, NODE_EXPRESSION, NULL);
+	const AstProp *pi = ast_props_find(&s->props, SET_LOOP_INIT), *pc = ast_props_find(&s->props, SET_LOOP_CONDITION),
+		      *pn = ast_props_find(&s->props, SET_LOOP_NEXT);
+	const AstPort *fp = NULL;
+	int fi = -1;
+	for (uint32_t i = 0; i < s->ports.len && !fp; i++)
+		if (((const AstPort *)s->ports.items[i])->dir & PORT_GENERATED)
+			fp = s->ports.items[fi = (int)i];
+	LNode *d = NULL;
+	for (uint32_t i = 0; i < si->in_edges.len && !d; i++)
+		d = lower_edge_node(L, si->in_edges.items[i]);
+	const ExprParsed *ci = pi && pi->expr ? expr_parsed(pi->expr) : NULL;
+	const ExprParsed *cc = pc && pc->expr ? expr_parsed(pc->expr) : NULL;
+	const ExprParsed *cn = pn && pn->expr ? expr_parsed(pn->expr) : NULL;
+	const char *why = NULL;
+	const Expr *bound = NULL, *step = NULL;
+	const char *cmp = NULL, *unit = NULL;
+	bool neg = false;
+	if (!fp || !ci || !cc || !cn || !ci->tree || !cc->tree || !cn->tree)
+		why = "the field or one of its expressions is missing or does not parse";
+	else {
+		const Expr *c = cc->tree, *n = cn->tree;
+		if (c->kind == EX_BINARY && c->nargs == 2 && is_name(c->args[0], fp->name))
+			bound = c->args[1], cmp = expr_op_name(c->op);
+		if (!bound || !(c->op == OP_LE || c->op == OP_LT || c->op == OP_GE || c->op == OP_GT))
+			why = "the condition does not compare the field with a bound";
+		else if (n->kind == EX_BINARY && (n->op == OP_ADD || n->op == OP_SUB) && n->nargs == 2 &&
+			 is_name(n->args[0], fp->name) && n->args[1]->kind == EX_NUMBER)
+			step = n->args[1], neg = n->op == OP_SUB;
+		else if (n->kind == EX_CALL && n->name && ascii_ieq(n->name, "DateTimeAdd") && n->nargs == 3 &&
+			 is_name(n->args[0], fp->name) && n->args[1]->kind == EX_NUMBER && n->args[2]->kind == EX_STRING)
+			step = n->args[1], unit = n->args[2]->text;
+		else
+			why = "the loop does not add a number to the field";
+	}
+	if (!why && d) {
+		ln->carry = true;
+		ln->input = d;
+		si->d = si->row_in = d;
+	}
+	StepInfo *saved = L->cur;
+	ColRef *saved_in = L->cur_in;
+	si->in = ARENA_NEWN(L->a, ColRef, s->ports.len + 1);
+	L->cur = si;
+	L->cur_in = si->in;
+	L->row_alias = d ? "t" : NULL;
+	ExprType ti = XT_UNKNOWN, tb = XT_UNKNOWN;
+	const char *init = why ? NULL : lower_translate_part(L, ln, pi->expr, ci->tree, &ti);
+	const char *lim = why || !init ? NULL : lower_translate_part(L, ln, pc->expr, bound, &tb);
+	L->row_alias = NULL;
+	L->cur = saved;
+	L->cur_in = saved_in;
+	if (!why && (!init || !lim))
+		why = "the initial value or the bound does not translate";
+	if (why) {
+		lower_placeholder(L, ln, CONV_LLM_UNAVAILABLE, arena_sprintf(L->a, "Generate Rows: %s", why));
+		if (d)
+			lower_add_dep(L, ln, d->n->id);
+		if (d)
+			lower_pass_all_columns(L, ln, d);
+		if (fp)
+			lower_add_col(L, ln, lower_fresh_col(L, ln, lower_colname(L, fp->name)), pc_pg_type(L->a, &fp->type));
+		lower_warn(L, ln, W_RULE_FALLBACK, s, "Generate Rows: %s: kept as a placeholder for manual review", why);
+		lower_node_add(L, ln);
+		return;
+	}
+	const char *type = pc_pg_type(L->a, &fp->type);
+	const char *by = unit ? arena_sprintf(L->a, "make_interval(%s => %s%s)",
+					      ascii_ieq(unit, "days") || ascii_ieq(unit, "day") ? "days"
+					      : ascii_ieq(unit, "months") || ascii_ieq(unit, "month") ? "months"
+					      : ascii_ieq(unit, "years") || ascii_ieq(unit, "year") ? "years"
+					      : ascii_ieq(unit, "hours") || ascii_ieq(unit, "hour") ? "hours"
+					      : ascii_ieq(unit, "minutes") || ascii_ieq(unit, "minute") ? "mins"
+										: "secs",
+					      neg ? "-" : "", step->text)
+			      : arena_sprintf(L->a, "%s%s", neg ? "-" : "", step->text);
+	const char *a0 = unit ? arena_sprintf(L->a, "CAST(%s AS timestamp)", init) : init;
+	const char *a1 = unit ? arena_sprintf(L->a, "CAST(%s AS timestamp)", lim) : lim;
+	if (d) {
+		lower_add_dep(L, ln, d->n->id);
+		lower_pass_all_columns(L, ln, d);
+	}
+	const char *name = lower_fresh_col(L, ln, lower_colname(L, fp->name));
+	lower_add_item(L, ln, arena_sprintf(L->a, "CAST(g.v AS %s)", type), name, type);
+	si->cols[fi] = name;
+	ln->tail = arena_sprintf(L->a, "%s%sgenerate_series(%s, %s, %s) AS g(v)\nWHERE g.v %s %s",
+				 d ? arena_sprintf(L->a, "FROM %s AS t\nCROSS JOIN LATERAL ", d->n->id) : "FROM ", "", a0,
+				 a1, by, cmp, a1);
+	ln->carry = false;
+	ln->n->note = "the loop as a series of values";
+	lower_node_add(L, ln);
+}
+
 /* ---- a step's own assertions --------------------------------------------------------------- */
 
 /* The assertion groups of an observing step (a Test or Message tool):

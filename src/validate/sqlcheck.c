@@ -43,6 +43,7 @@ static const char *const allowed[] = {
     "extract",
     "first_value",
     "floor",
+    "generate_series",
     "initcap",
     "lag",
     "lead",
