@@ -128,7 +128,15 @@ const char *lower_ident(Lower *L, const char *name)
 /* Column names are the lower-case identifiers SQL sees (unquoted form). */
 const char *lower_colname(Lower *L, const char *name)
 {
-	char *s = arena_strdup(L->a, name);
+	/* PostgreSQL keeps the first 63 bytes of an identifier (NAMEDATALEN),
+	 * cut where a UTF-8 character starts */
+	size_t n = strlen(name);
+	if (n > 63) {
+		n = 63;
+		while (n > 0 && ((unsigned char)name[n] & 0xC0) == 0x80)
+			n--;
+	}
+	char *s = arena_strndup(L->a, name, n);
 	for (char *c = s; *c; c++)
 		if (*c >= 'A' && *c <= 'Z')
 			*c = (char)(*c - 'A' + 'a');

@@ -271,6 +271,8 @@ const ExprBinding *lower_resolve(void *ud, BindKind what, const char *name)
 	if (i < 0)
 		return lower_row_column(L, name);
 	const AstPort *p = s->ports.items[i];
+	if (!p->dir && L->cur->row_in) /* a declared output field (MetaInfo): not a value of the row */
+		return lower_row_column(L, name);
 	if (lower_is_variable(p)) {
 		if (L->cur_vars && L->cur_vars[i])
 			return L->cur_vars[i];
@@ -293,6 +295,11 @@ const ExprBinding *lower_resolve(void *ud, BindKind what, const char *name)
 			return cv;
 	} else if (L->cur_in && (p->dir & PORT_IN))
 		return unfed_port(L, s, p);
+	else if (p->expr && L->cur->row_in)
+		/* an output port read by name in a step fed whole rows (an
+		 * Alteryx Formula changing a field): the incoming column, which
+		 * must arrive */
+		return lower_row_column(L, name);
 	else
 		b->name = lower_colname(L, p->name);
 	return b;
