@@ -298,10 +298,11 @@ fi
 corpus=$AKKO_SRCDIR/../shared/corpus/alteryx
 if [ $# -eq 0 ] && [ -d "$corpus" ]; then
 	python3 "$AKKO_SRCDIR/tests/corpus/convert-corpus.py" --tap --bin "$AKKO_BIN" --corpus "$corpus" \
-		--out "$TESTS_OUT/convert-corpus-alteryx" --min-explain ${AKKO_AYX_MIN_EXPLAIN:-0} --label alteryx \
+		--out "$TESTS_OUT/convert-corpus-alteryx" --min-explain 25 --label alteryx --by-tool \
 		--psql "$PG_PSQL -h $PG_DIR -p $PG_PORT -U postgres -d postgres" >"$TESTS_OUT/convert-corpus-alteryx.txt" 2>&1
 	grep -E '^(ok|not ok)' "$TESTS_OUT/convert-corpus-alteryx.txt"
 	grep -E '^# (files|pipelines|nodes:|gate|mean|outputs|sinks|largest node SQL:)' "$TESTS_OUT/convert-corpus-alteryx.txt"
+	sed -n '/^# not accepted, by class:/,/^# not accepted:/p' "$TESTS_OUT/convert-corpus-alteryx.txt" | sed '$d' | head -16
 elif [ $# -eq 0 ]; then
 	skip "real-corpus conversion (Alteryx)" "../shared/corpus/alteryx is not beside the checkout"
 fi

@@ -143,7 +143,7 @@ static AstGroup *anchor_group(Ayx *A, AstStep *s, const char *anchor, SrcLoc loc
 {
 	for (uint32_t i = 0; i < s->groups.len; i++) {
 		AstGroup *g = s->groups.items[i];
-		if (strcmp(g->name, anchor) == 0)
+		if (strcmp(g->name, anchor) == 0 && g->kind != GROUP_INPUT) /* Join: input and output Left */
 			return g;
 	}
 	GroupKind k = GROUP_OUTPUT;

@@ -84,11 +84,26 @@ static void sink_all(Ayx *A, AstStep *s, const char *table, bool is_file)
 	}
 }
 
+/* A tool the table knows but whose configuration no reader turns into
+ * ports and settings: the rules would pass its rows on unchanged, which
+ * is not what it does.  It goes to review (the fallback path, with its
+ * configuration); Block Until Done passes its rows unchanged. */
+static void unread_tool(Ayx *A, AstStep *s)
+{
+	const AstProp *e = ast_props_find_name(&s->props, "EngineDllEntryPoint");
+	const AyxTool *t = e ? ayx_tool_by_entry(e->value) : NULL;
+	if (!t || t->read || s->review || s->kind == STEP_ANNOTATION || s->kind == STEP_MULTICAST ||
+	    s->kind == STEP_FLOW_INPUT || s->kind == STEP_FLOW_OUTPUT || strcmp(t->name, "Browse") == 0)
+		return;
+	s->review = arena_sprintf(A->a, "the %s tool's configuration is not converted", t->name);
+}
+
 void ayx_complete_flow(Ayx *A)
 {
 	for (uint32_t i = 0; i < A->flow->steps.len; i++) {
 		AstStep *s = A->flow->steps.items[i];
 		const char *k = s->orig_kind ? s->orig_kind : "";
+		unread_tool(A, s);
 		switch (s->kind) {
 		case STEP_EXPRESSION:
 			if (strcmp(k, "Formula") == 0)

@@ -170,6 +170,32 @@ static void read_multirow(Ayx *A, AstStep *s, const xmlNode *cfg)
 	}
 }
 
+/* The two input groups of a join, first the one whose columns come first. */
+static void join_inputs(Ayx *A, AstStep *s, const char *first, const char *second)
+{
+	const char *names[2] = {first, second};
+	for (int i = 0; i < 2; i++) {
+		AstGroup *g = ast_group_new(A->doc, GROUP_INPUT, names[i]);
+		g->order = i;
+		g->loc = s->loc;
+		ast_push(A->doc, &s->groups, g);
+	}
+}
+
+/* Append Fields "appends the fields of one small input (Source) to every
+ * record of another (Targets)" ("Append Fields Tool",
+ * https://help.alteryx.com/current/en/designer/tools/join/append-fields-tool.html):
+ * a join of no key pairs, the Targets' fields first (a cross join, W1122). */
+static void read_append(Ayx *A, AstStep *s, const xmlNode *cfg)
+{
+	(void)cfg;
+	join_inputs(A, s, "Targets", "Source");
+	AstProp *p = ast_prop_new(A->doc, "duplicate_prefix", "Source_");
+	p->key = SET_DUPLICATE_PREFIX;
+	p->loc = s->loc;
+	ast_push(A->doc, &s->props, p);
+}
+
 /* <JoinInfo connection="Left"><Field field="id"/></JoinInfo> twice; the
  * condition is synthesised as text (the left and right fields in pairs). */
 static void read_join(Ayx *A, AstStep *s, const xmlNode *cfg)
@@ -207,8 +233,8 @@ static void read_join(Ayx *A, AstStep *s, const xmlNode *cfg)
 			ast_push(A->doc, &s->ports, p);
 		}
 	}
-	AstProp *dp = ayx_prop(A, s, "duplicate_prefix", "Right_", SET_DUPLICATE_PREFIX, side[1]);
-	(void)dp;
+	ayx_prop(A, s, "duplicate_prefix", "Right_", SET_DUPLICATE_PREFIX, side[1]);
+	join_inputs(A, s, "Left", "Right");
 	Sbuf b = SBUF_INIT;
 	const xmlNode *l = xml_child(side[0], "Field"), *r = xml_child(side[1], "Field");
 	for (; l && r; l = xml_next(l), r = xml_next(r))
@@ -778,7 +804,7 @@ static const AyxTool tools[] = {
     {"AlteryxMultiFieldFormula", "Multi-Field Formula", STEP_EXPRESSION, NULL, {NULL}},
     {"AlteryxJoin", "Join", STEP_JOIN, read_join, {"JoinInfo", "SelectConfiguration"}},
     {"AlteryxJoinMultiple", "Join Multiple", STEP_JOIN, NULL, {NULL}},
-    {"AlteryxAppendFields", "Append Fields", STEP_JOIN, NULL, {NULL}},
+    {"AlteryxAppendFields", "Append Fields", STEP_JOIN, read_append, {NULL}},
     {"AlteryxUnion", "Union", STEP_UNION, read_union, {"Mode"}},
     {"AlteryxSummarize", "Summarize", STEP_AGGREGATE, read_summarize, {"SummarizeFields"}},
     {"AlteryxSort", "Sort", STEP_SORT, read_sort, {"SortInfo"}},

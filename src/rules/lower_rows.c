@@ -285,10 +285,15 @@ static LNode *join_side(Lower *L, StepInfo *si, const char *group, PtrVec *keys)
 void lower_key_join(Lower *L, StepInfo *si, LNode *ln)
 {
 	const AstStep *s = si->s;
+	/* the inputs: the step's two input groups, in order */
+	const char *gn[2] = {NULL, NULL};
+	for (uint32_t g = 0, k = 0; g < s->groups.len && k < 2; g++)
+		if (((const AstGroup *)s->groups.items[g])->kind == GROUP_INPUT)
+			gn[k++] = ((const AstGroup *)s->groups.items[g])->name;
 	PtrVec lk = {0}, rk = {0};
-	LNode *l = join_side(L, si, "Left", &lk), *r = join_side(L, si, "Right", &rk);
+	LNode *l = gn[0] ? join_side(L, si, gn[0], &lk) : NULL, *r = gn[1] ? join_side(L, si, gn[1], &rk) : NULL;
 	if (!l || !r) {
-		lower_placeholder(L, ln, CONV_LLM_UNAVAILABLE, "the join lacks its left or its right input");
+		lower_placeholder(L, ln, CONV_LLM_UNAVAILABLE, "the join lacks one of its two inputs");
 		return;
 	}
 	const char *prefix = lower_prop(s, SET_DUPLICATE_PREFIX);
@@ -333,7 +338,7 @@ void lower_key_join(Lower *L, StepInfo *si, LNode *ln)
 		const AstGroup *gr = s->groups.items[g];
 		if (gr->kind != GROUP_UNMATCHED || !lower_group_read(L, s, gr->name))
 			continue;
-		bool left = ascii_ieq(gr->of_input ? gr->of_input : gr->name, "Left");
+		bool left = ascii_ieq(gr->of_input ? gr->of_input : gr->name, gn[0]);
 		LNode *side = left ? l : r, *other = left ? r : l;
 		LNode *un = lower_node_new(
 		    L, NODE_WHERE, ir_make_id(L->a, &L->ids, arena_sprintf(L->a, "%s_%s", s->name, gr->name)), s,
