@@ -214,6 +214,9 @@ static void read_join(Ayx *A, AstStep *s, const xmlNode *cfg)
 			p->name = arena_sprintf(A->a, "%s_field", c ? c : "");
 		}
 	}
+	join_inputs(A, s, "Left", "Right");
+	if (str_eq_cstr(str_from(nz(ayx_child_value(cfg, "JoinByRecordPos"))), "True"))
+		s->review = "a Join by record position is not converted";
 	if (!side[0] || !side[1])
 		return;
 	/* the keys: input ports of each side (the input anchors Left and
@@ -234,7 +237,6 @@ static void read_join(Ayx *A, AstStep *s, const xmlNode *cfg)
 		}
 	}
 	ayx_prop(A, s, "duplicate_prefix", "Right_", SET_DUPLICATE_PREFIX, side[1]);
-	join_inputs(A, s, "Left", "Right");
 	Sbuf b = SBUF_INIT;
 	const xmlNode *l = xml_child(side[0], "Field"), *r = xml_child(side[1], "Field");
 	for (; l && r; l = xml_next(l), r = xml_next(r))
