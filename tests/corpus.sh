@@ -145,9 +145,10 @@ fi
 # read with no error and no crash, and its tools and connections equal
 # what xmllint counts: every <Node> under <Nodes> (Tool Containers'
 # children included) and every <Connection> under <Connections> (a Test
-# tool's <Connection> setting is not one).  Not converted yet (E0004).
+# tool's <Connection> setting is not one); each converts, twice to the
+# same bytes, and its output validates.
 adir="$corpus/alteryx"
-files=0 tools=0 conns=0
+files=0 tools=0 conns=0 aconverted=0
 for file in "$adir"/*.yxmd "$adir"/*.yxmc "$adir"/*.yxwz; do
 	[ -f "$file" ] || continue
 	base=$(basename "$file")
@@ -175,9 +176,28 @@ for file in "$adir"/*.yxmd "$adir"/*.yxmc "$adir"/*.yxwz; do
 	else
 		pass "corpus alteryx/$base is read without error"
 	fi
+	# converted (exit 0, or 4 under a failed gate), byte-identical a second
+	# time, and the output validates
+	out="$TESTS_OUT/corpus-alteryx-$files.yaml"
+	"$AKKO_BIN" "$file" -o "$out" >/dev/null 2>"$err"
+	rc=$?
+	if [ $rc -ne 0 ] && [ $rc -ne 4 ]; then
+		fail "corpus alteryx/$base converts (exit $rc)"
+		show "$err" 12
+		continue
+	fi
+	"$AKKO_BIN" "$file" -o "$out.again" >/dev/null 2>&1
+	check "corpus alteryx/$base: a second conversion gives the same bytes" cmp -s "$out" "$out.again"
+	if "$AKKO_BIN" validate "$out" >/dev/null 2>"$err"; then
+		aconverted=$((aconverted + 1))
+		pass "corpus alteryx/$base: the output validates"
+	else
+		fail "corpus alteryx/$base: the output validates"
+		show "$err" 12
+	fi
 done
 if [ $files -gt 0 ]; then
-	echo "# alteryx corpus: $files files read; $tools tools, $conns connections"
+	echo "# alteryx corpus: $files files read; $tools tools, $conns connections; $aconverted of $files outputs validate"
 else
 	skip "real Alteryx corpus" "$adir holds no .yxmd, .yxmc or .yxwz"
 fi
