@@ -26,6 +26,35 @@ static const char *nz(const char *s)
 	for (const xmlNode *var = (parent) ? xml_first(parent) : NULL; var; var = xml_next(var)) \
 		if (xml_is(var, tag))
 
+/* An input port of the step (a key, a group's field, a field a tool
+ * reads by name), added in configuration order. */
+static AstPort *in_port(Ayx *A, AstStep *s, const char *name, PortRole role, const xmlNode *at)
+{
+	AstPort *p = ast_port_new(A->doc, ayx_str(A, nz(name)));
+	p->dir = PORT_IN;
+	p->role = role;
+	p->loc = ayx_loc(A, at);
+	ast_push(A->doc, &s->ports, p);
+	return p;
+}
+
+/* The wildcard port "*": every incoming field the tool's list does not name. */
+static void wildcard_port(Ayx *A, AstStep *s, unsigned dir, SrcLoc loc)
+{
+	AstPort *w = ast_port_new(A->doc, "*");
+	w->dir = dir;
+	w->loc = loc;
+	ast_push(A->doc, &s->ports, w);
+}
+
+/* A neutral setting on a port. */
+static void port_setting(Ayx *A, AstPort *p, const char *name, const char *value, Setting key)
+{
+	AstProp *k = ast_prop_new(A->doc, name, ayx_str(A, value));
+	k->key = key;
+	ast_push(A->doc, &p->props, k);
+}
+
 /* The condition of a Filter in Simple mode (<Simple><Field>F</Field>
  * <Operator>=</Operator><Operands><Operand>x</Operand>...), written as the
  * custom expression Designer shows for it ("Filter Tool",
@@ -160,14 +189,7 @@ static void read_multirow(Ayx *A, AstStep *s, const xmlNode *cfg)
 		AstProp *op = ayx_prop(A, s, "OtherRows", ayx_value(o), SET_OUTSIDE_ROWS, o);
 		op->norm = strcmp(op->value, "NULL") == 0 ? VAL_NULL : strcmp(op->value, "Empty") == 0 ? VAL_EMPTY : VAL_NONE;
 	}
-	EACH_CHILD(xml_child(cfg, "GroupByFields"), "Field", f)
-	{
-		AstPort *g = ast_port_new(A->doc, ayx_str(A, nz(xml_attr(f, "field"))));
-		g->dir = PORT_IN;
-		g->role = ROLE_GROUP_BY;
-		g->loc = ayx_loc(A, f);
-		ast_push(A->doc, &s->ports, g);
-	}
+	EACH_CHILD(xml_child(cfg, "GroupByFields"), "Field", f) in_port(A, s, xml_attr(f, "field"), ROLE_GROUP_BY, f);
 }
 
 /* The two input groups of a join, first the one whose columns come first. */
@@ -227,13 +249,11 @@ static void read_join(Ayx *A, AstStep *s, const xmlNode *cfg)
 		int32_t pos = 0;
 		EACH_CHILD(side[k], "Field", f)
 		{
-			AstPort *p = ast_port_new(A->doc, ayx_str(A, nz(xml_attr(f, "field"))));
-			p->dir = PORT_IN | (k ? PORT_MASTER : 0);
+			AstPort *p = in_port(A, s, xml_attr(f, "field"), ROLE_NONE, f);
+			p->dir |= k ? PORT_MASTER : 0;
 			p->group = k ? "Right" : "Left";
 			p->sort_key = true;
 			p->sort_pos = ++pos;
-			p->loc = ayx_loc(A, f);
-			ast_push(A->doc, &s->ports, p);
 		}
 	}
 	ayx_prop(A, s, "duplicate_prefix", "Right_", SET_DUPLICATE_PREFIX, side[1]);
@@ -355,10 +375,7 @@ static void read_select(Ayx *A, AstStep *s, const xmlNode *cfg)
 		const char *sel = xml_attr(f, "selected");
 		bool off = sel && strcmp(sel, "False") == 0;
 		if (strcmp(field, "*Unknown") == 0) { /* whether fields not listed pass */
-			AstPort *w = ast_port_new(A->doc, "*");
-			w->dir = off ? PORT_PASS : PORT_PASS | PORT_OUT;
-			w->loc = ayx_loc(A, f);
-			ast_push(A->doc, &s->ports, w);
+			wildcard_port(A, s, off ? PORT_PASS : PORT_PASS | PORT_OUT, ayx_loc(A, f));
 			unknown = true;
 			continue;
 		}
@@ -372,12 +389,8 @@ static void read_select(Ayx *A, AstStep *s, const xmlNode *cfg)
 		ast_push(A->doc, &p->props, ast_prop_new(A->doc, "selected", ayx_str(A, sel ? sel : "")));
 		ast_push(A->doc, &s->ports, p);
 	}
-	if (!unknown) { /* Designer always writes it; without it, new fields pass */
-		AstPort *w = ast_port_new(A->doc, "*");
-		w->dir = PORT_PASS | PORT_OUT;
-		w->loc = ayx_loc(A, sf ? sf : cfg);
-		ast_push(A->doc, &s->ports, w);
-	}
+	if (!unknown) /* Designer always writes it; without it, new fields pass */
+		wildcard_port(A, s, PORT_PASS | PORT_OUT, ayx_loc(A, sf ? sf : cfg));
 }
 
 /* <Mode>ByName</Mode> (ByName, ByPos, Manual): "Auto Config by Name",
@@ -583,43 +596,21 @@ static void read_generate_rows(Ayx *A, AstStep *s, const xmlNode *cfg)
  * *Unknown the wildcard port "*". */
 static void read_transpose(Ayx *A, AstStep *s, const xmlNode *cfg)
 {
-	EACH_CHILD(xml_child(cfg, "KeyFields"), "Field", f)
-	{
-		AstPort *p = ast_port_new(A->doc, ayx_str(A, nz(xml_attr(f, "field"))));
-		p->dir = PORT_IN;
-		p->role = ROLE_KEY;
-		p->loc = ayx_loc(A, f);
-		ast_push(A->doc, &s->ports, p);
-	}
+	EACH_CHILD(xml_child(cfg, "KeyFields"), "Field", f) in_port(A, s, xml_attr(f, "field"), ROLE_KEY, f);
 	bool unknown = false;
 	EACH_CHILD(xml_child(cfg, "DataFields"), "Field", f)
 	{
 		const char *field = nz(xml_attr(f, "field")), *sel = xml_attr(f, "selected");
 		bool on = !sel || strcmp(sel, "True") == 0;
 		if (strcmp(field, "*Unknown") == 0) {
-			AstPort *w = ast_port_new(A->doc, "*");
-			w->dir = on ? PORT_PASS | PORT_IN : PORT_PASS;
-			w->loc = ayx_loc(A, f);
-			ast_push(A->doc, &s->ports, w);
+			wildcard_port(A, s, on ? PORT_PASS | PORT_IN : PORT_PASS, ayx_loc(A, f));
 			unknown = true;
-			continue;
-		}
-		if (!on || ast_ports_find(&s->ports, field))
-			continue;
-		AstPort *p = ast_port_new(A->doc, ayx_str(A, field));
-		p->dir = PORT_IN;
-		p->loc = ayx_loc(A, f);
-		AstProp *k = ast_prop_new(A->doc, "pivot_key_value", ayx_str(A, field));
-		k->key = SET_PIVOT_KEY_VALUE;
-		ast_push(A->doc, &p->props, k);
-		ast_push(A->doc, &s->ports, p);
+		} else if (on && !ast_ports_find(&s->ports, field))
+			port_setting(A, in_port(A, s, field, ROLE_NONE, f), "pivot_key_value", field,
+				     SET_PIVOT_KEY_VALUE);
 	}
-	if (!unknown) {
-		AstPort *w = ast_port_new(A->doc, "*");
-		w->dir = PORT_PASS;
-		w->loc = s->loc;
-		ast_push(A->doc, &s->ports, w);
-	}
+	if (!unknown)
+		wildcard_port(A, s, PORT_PASS, s->loc);
 }
 
 /* <GroupFields><Field field="G"/></GroupFields> <HeaderField field="H"/>
@@ -633,33 +624,15 @@ static void read_transpose(Ayx *A, AstStep *s, const xmlNode *cfg)
  * run). */
 static void read_crosstab(Ayx *A, AstStep *s, const xmlNode *cfg)
 {
-	EACH_CHILD(xml_child(cfg, "GroupFields"), "Field", f)
-	{
-		AstPort *p = ast_port_new(A->doc, ayx_str(A, nz(xml_attr(f, "field"))));
-		p->dir = PORT_IN;
-		p->role = ROLE_GROUP_BY;
-		p->loc = ayx_loc(A, f);
-		ast_push(A->doc, &s->ports, p);
-	}
+	EACH_CHILD(xml_child(cfg, "GroupFields"), "Field", f) in_port(A, s, xml_attr(f, "field"), ROLE_GROUP_BY, f);
 	const xmlNode *h = xml_child(cfg, "HeaderField"), *d = xml_child(cfg, "DataField");
 	const xmlNode *ms = xml_child(cfg, "Methods");
 	const xmlNode *m = ms ? xml_child(ms, "Method") : NULL;
-	if (h) {
-		AstPort *p = ast_port_new(A->doc, ayx_str(A, nz(xml_attr(h, "field"))));
-		p->dir = PORT_IN;
-		p->loc = ayx_loc(A, h);
-		AstProp *k = ast_prop_new(A->doc, "pivot_key", "header");
-		k->key = SET_PIVOT_KEY;
-		ast_push(A->doc, &p->props, k);
-		ast_push(A->doc, &s->ports, p);
-	}
+	if (h)
+		port_setting(A, in_port(A, s, xml_attr(h, "field"), ROLE_NONE, h), "pivot_key", "header", SET_PIVOT_KEY);
 	if (d) {
-		AstPort *p = ast_port_new(A->doc, ayx_str(A, nz(xml_attr(d, "field"))));
-		p->dir = PORT_IN;
-		p->loc = ayx_loc(A, d);
-		AstProp *k = ast_prop_new(A->doc, "pivot_value", "data");
-		k->key = SET_PIVOT_VALUE;
-		ast_push(A->doc, &p->props, k);
+		AstPort *p = in_port(A, s, xml_attr(d, "field"), ROLE_NONE, d);
+		port_setting(A, p, "pivot_value", "data", SET_PIVOT_VALUE);
 		static const struct {
 			const char *m;
 			AggKind k;
@@ -676,7 +649,6 @@ static void read_crosstab(Ayx *A, AstStep *s, const xmlNode *cfg)
 			ast_push(A->doc, &p->props, ast_prop_new(A->doc, "separator", ayx_str(A, sep)));
 		if (p->agg_kind == AGG_NONE)
 			s->review = arena_sprintf(A->a, "the Cross Tab's method '%s' is not converted", mm);
-		ast_push(A->doc, &s->ports, p);
 	}
 }
 
