@@ -652,6 +652,25 @@ static void read_crosstab(Ayx *A, AstStep *s, const xmlNode *cfg)
 	}
 }
 
+/* <GroupByFields><Field field="G"/></GroupByFields> <RunningTotalFields>
+ * <Field field="X"/></RunningTotalFields> ("Running Total Tool",
+ * https://help.alteryx.com/current/en/designer/tools/transform/running-total-tool.html:
+ * "calculates a cumulative sum, per record ... a new column RunTot_[field]
+ * is added", per group): an output port RunTot_X summing X over the rows
+ * so far (agg_kind sum, ref X). */
+static void read_running_total(Ayx *A, AstStep *s, const xmlNode *cfg)
+{
+	EACH_CHILD(xml_child(cfg, "GroupByFields"), "Field", f) in_port(A, s, xml_attr(f, "field"), ROLE_GROUP_BY, f);
+	EACH_CHILD(xml_child(cfg, "RunningTotalFields"), "Field", f)
+	{
+		const char *field = nz(xml_attr(f, "field"));
+		AstPort *p = ayx_port(A, s, "Output", arena_sprintf(A->a, "RunTot_%s", field), f);
+		p->ref = ayx_str(A, field);
+		p->agg = "Sum";
+		p->agg_kind = AGG_SUM;
+	}
+}
+
 /* <Caption>Load</Caption> <Disabled value="True"/>: alteryx.c applies
  * `disabled` to the children; the caption is the description. */
 static void read_container(Ayx *A, AstStep *s, const xmlNode *cfg)
@@ -790,7 +809,7 @@ static const AyxTool tools[] = {
     {"AlteryxGenerateRows", "Generate Rows", STEP_GENERATE, read_generate_rows,
      {"Expression_Init", "Expression_Cond", "Expression_Loop"}},
     {"AlteryxFindReplace", "Find Replace", STEP_LOOKUP, NULL, {NULL}},
-    {"AlteryxRunningTotal", "Running Total", STEP_EXPRESSION, NULL, {NULL}},
+    {"AlteryxRunningTotal", "Running Total", STEP_EXPRESSION, read_running_total, {"GroupByFields", "RunningTotalFields"}},
     {"AlteryxDateTime", "DateTime", STEP_EXPRESSION, NULL, {NULL}},
     {"AlteryxRegEx", "RegEx", STEP_EXPRESSION, NULL, {NULL}},
     {"AlteryxTextToColumns", "Text To Columns", STEP_EXPRESSION, NULL, {NULL}},

@@ -602,7 +602,9 @@ void lower_step(Lower *L, StepInfo *si)
 		L->row_alias = "t";
 		switch (s->kind) {
 		case STEP_EXPRESSION:
-			if (lower_has_row_refs(s))
+			if (lower_has_running(s))
+				lower_running(L, si, ln, d);
+			else if (lower_has_row_refs(s))
 				lower_row_refs(L, si, ln, d);
 			else if (ast_props_find(&s->props, SET_PORTS_IN_ORDER))
 				lower_ordered_expression(L, si, ln, d);

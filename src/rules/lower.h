@@ -227,6 +227,10 @@ bool lower_has_row_refs(const AstStep *s);
 void lower_row_refs(Lower *L, StepInfo *si, LNode *ln, LNode *d);
 /* The expression type of a node column's SQL type. */
 ExprType lower_expr_type_of(const char *sqltype);
+/* Does a row-wise step have an output port with an aggregate kind (a running total)? */
+bool lower_has_running(const AstStep *s);
+/* Every incoming column, then each such port's aggregate over the rows so far. */
+void lower_running(Lower *L, StepInfo *si, LNode *ln, LNode *d);
 /* Transpose: key columns stay, data columns become Name/Value rows. */
 void lower_transpose(Lower *L, StepInfo *si, LNode *ln, LNode *d);
 /* Is s a pivot whose value port carries an aggregate kind (a cross tab)? */

@@ -765,6 +765,59 @@ void lower_row_refs(Lower *L, StepInfo *si, LNode *ln, LNode *d)
 	}
 }
 
+/* ---- running aggregates ---------------------------------------------------------------------- */
+
+bool lower_has_running(const AstStep *s)
+{
+	for (uint32_t i = 0; i < s->ports.len; i++) {
+		const AstPort *p = s->ports.items[i];
+		if ((p->dir & PORT_OUT) && p->agg_kind != AGG_NONE && !p->expr)
+			return true;
+	}
+	return false;
+}
+
+/* A row-wise step whose output ports carry an aggregate kind computes it
+ * over the rows so far (Alteryx Running Total): every incoming column,
+ * then sum(x) OVER (PARTITION BY the group ports ORDER BY the arrival
+ * order ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW). */
+void lower_running(Lower *L, StepInfo *si, LNode *ln, LNode *d)
+{
+	const AstStep *s = si->s;
+	const char *order = arrival(L, ln, d, s, "a running total");
+	const char *keys = key_list(L, s, ROLE_GROUP_BY);
+	lower_add_dep(L, ln, d->n->id);
+	ln->tail = arena_sprintf(L->a, "FROM %s AS t", d->n->id);
+	ln->carry = true;
+	ln->input = d;
+	lower_pass_all_columns(L, ln, d);
+	for (uint32_t i = 0; i < s->ports.len; i++) {
+		const AstPort *p = s->ports.items[i];
+		if (!(p->dir & PORT_OUT) || p->agg_kind == AGG_NONE || p->expr)
+			continue;
+		const char *col = p->ref ? lower_colname(L, p->ref) : "";
+		if (p->agg_kind != AGG_SUM || !lower_has_col(d, col)) {
+			lower_placeholder(L, ln, CONV_LLM_UNAVAILABLE,
+					  arena_sprintf(L->a, "the running %s of '%s' is not converted",
+							agg_kind_name(p->agg_kind), p->ref ? p->ref : ""));
+			return;
+		}
+		const char *type = p->type.kind == TY_UNKNOWN ? (strcmp(lower_col_type(d, col), "integer") == 0 ||
+								  strcmp(lower_col_type(d, col), "smallint") == 0
+							      ? "bigint"
+							      : lower_col_type(d, col))
+							   : pc_pg_type(L->a, &p->type);
+		const char *name = lower_fresh_col(L, ln, lower_colname(L, p->name));
+		lower_add_item(L, ln,
+			       arena_sprintf(L->a,
+					     "CAST(sum(t.%s) OVER (%s%s%s%s ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS %s)",
+					     lower_ident(L, col), *keys ? "PARTITION BY " : "", keys,
+					     *keys && *order ? " " : "", order, type),
+			       name, type);
+		si->cols[i] = name;
+	}
+}
+
 /* ---- columns to rows, rows to columns ------------------------------------------------------ */
 
 /* Key columns stay, each data column becomes a row of Name and Value
