@@ -671,6 +671,83 @@ static void read_running_total(Ayx *A, AstStep *s, const xmlNode *cfg)
 	}
 }
 
+/* A DateTime tool's pattern-style format ("DateTime Tool",
+ * https://help.alteryx.com/current/en/designer/tools/parse/datetime-tool.html,
+ * "Custom Format": d, dd, day, dy, EEEE, M, MM, MMM, Mon, Month, yy, yyyy,
+ * H, HH, hh, mm, ss, and separators) in the % specifiers of DateTimeParse
+ * and DateTimeFormat, which the formula language translates; a format
+ * that already uses % specifiers is kept ("you cannot mix" the two).
+ * NULL when a letter is not a specifier this knows. */
+static const char *datetime_format(Ayx *A, const char *f, bool *has_time)
+{
+	static const struct {
+		const char *pat, *pct;
+		bool time;
+	} map[] = {{"yyyy", "%Y", false}, {"Month", "%B", false}, {"MMMM", "%B", false}, {"EEEE", "%A", false},
+		   {"day", "%A", false},  {"yy", "%y", false},    {"MMM", "%b", false},   {"Mon", "%b", false},
+		   {"MM", "%m", false},   {"M", "%m", false},     {"dd", "%d", false},    {"dy", "%a", false},
+		   {"d", "%d", false},    {"HH", "%H", true},     {"H", "%H", true},      {"hh", "%I", true},
+		   {"mm", "%M", true},    {"ss", "%S", true}};
+	*has_time = false;
+	if (strchr(f, '%')) {
+		*has_time = strpbrk(f, "HIMSTp") != NULL;
+		return ayx_str(A, f);
+	}
+	Sbuf b = SBUF_INIT;
+	for (const char *c = f; *c;) {
+		size_t k = 0;
+		while (k < sizeof map / sizeof *map && strncmp(c, map[k].pat, strlen(map[k].pat)) != 0)
+			k++;
+		if (k < sizeof map / sizeof *map) {
+			sbuf_adds(&b, map[k].pct);
+			*has_time |= map[k].time;
+			c += strlen(map[k].pat);
+		} else if ((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z')) {
+			sbuf_release(&b);
+			return NULL;
+		} else
+			sbuf_addch(&b, *c++);
+	}
+	const char *r = ayx_str(A, b.buf ? b.buf : "");
+	sbuf_release(&b);
+	return r;
+}
+
+/* <IsFrom value="False"/> <InputFieldName>F</InputFieldName>
+ * <Format>yyyy-MM-dd</Format> <OutputFieldName>DateTime_Out</OutputFieldName>
+ * ("DateTime Tool", help.alteryx.com: "String to date/time format" or
+ * "Date/time format to string", a new column): an output port computed
+ * by DateTimeParse([F], "%...") (a Date, or a DateTime when the format has
+ * a time) or DateTimeFormat([F], "%...") (a string). */
+static void read_datetime(Ayx *A, AstStep *s, const xmlNode *cfg)
+{
+	bool to_string = str_eq_cstr(str_from(nz(ayx_child_value(cfg, "IsFrom"))), "True");
+	const char *in = ayx_child_value(cfg, "InputFieldName"), *fmt = ayx_child_value(cfg, "Format");
+	const char *out = ayx_child_value(cfg, "OutputFieldName");
+	const char *lang = ayx_child_value(cfg, "Language");
+	bool has_time = false;
+	const char *pct = fmt ? datetime_format(A, fmt, &has_time) : NULL;
+	if (!in || !pct || (lang && *lang && strcmp(lang, "English") != 0)) {
+		s->review = arena_sprintf(A->a, "the DateTime tool's format '%s' (%s) is not converted", nz(fmt),
+					  lang && *lang ? lang : "English");
+		return;
+	}
+	AstPort *p = ayx_port(A, s, "Output", out && *out ? out : "DateTime_Out", cfg);
+	p->type = ayx_type(A, to_string ? "V_WString" : has_time ? "DateTime" : "Date", NULL, NULL);
+	/* a string literal holds no escapes (backslashes are literal): quoted
+	 * with the quote it does not contain */
+	char quote = strchr(pct, '"') ? '\'' : '"';
+	if (strchr(pct, quote)) {
+		s->review = "the DateTime tool's format holds both quotes";
+		return;
+	}
+	p->expr = ast_expr_new(A->doc, LANG_ALTERYX,
+			       arena_sprintf(A->a, "%s([%s], %c%s%c)", to_string ? "DateTimeFormat" : "DateTimeParse", in,
+					     quote, pct, quote),
+			       ayx_loc(A, xml_child(cfg, "Format")));
+	p->expr->synthesized = true;
+}
+
 /* <Caption>Load</Caption> <Disabled value="True"/>: alteryx.c applies
  * `disabled` to the children; the caption is the description. */
 static void read_container(Ayx *A, AstStep *s, const xmlNode *cfg)
@@ -810,7 +887,7 @@ static const AyxTool tools[] = {
      {"Expression_Init", "Expression_Cond", "Expression_Loop"}},
     {"AlteryxFindReplace", "Find Replace", STEP_LOOKUP, NULL, {NULL}},
     {"AlteryxRunningTotal", "Running Total", STEP_EXPRESSION, read_running_total, {"GroupByFields", "RunningTotalFields"}},
-    {"AlteryxDateTime", "DateTime", STEP_EXPRESSION, NULL, {NULL}},
+    {"AlteryxDateTime", "DateTime", STEP_EXPRESSION, read_datetime, {"IsFrom", "InputFieldName", "Format", "OutputFieldName", "Language"}},
     {"AlteryxRegEx", "RegEx", STEP_EXPRESSION, NULL, {NULL}},
     {"AlteryxTextToColumns", "Text To Columns", STEP_EXPRESSION, NULL, {NULL}},
     {"AlteryxDynamicRename", "Dynamic Rename", STEP_SELECT, NULL, {NULL}},

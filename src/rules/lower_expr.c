@@ -391,6 +391,10 @@ const char *lower_translate_port(Lower *L, LNode *ln, const AstPort *p, bool agg
 		*out = r;
 	const ExprBinding *cv = convert_value(L, ln, p, r.type, p->name, arena_sprintf(L->a, "(%s)", e));
 	const char *ce = cv ? lower_print_inline(L, cv) : NULL;
+	/* a date-and-time value entering a port of a date type keeps the date
+	 * (the expression types have one class for both) */
+	if (!ce && p->type.kind == TY_DATE && r.type == XT_DATE && r.tree && r.tree->kind == EX_CALL)
+		return arena_sprintf(L->a, "CAST(%s AS date)", e);
 	return ce ? ce : e;
 }
 
