@@ -218,6 +218,39 @@ static void read_append(Ayx *A, AstStep *s, const xmlNode *cfg)
 	ast_push(A->doc, &s->props, p);
 }
 
+/* The Join's select list (<SelectConfiguration><Configuration
+ * outputConnection="Join"><SelectFields><SelectField field="Right_Date"
+ * selected="False" rename="Right_Date" input="Right_"/>...): which fields of
+ * each side the J output keeps and under which name ("Join Tool",
+ * help.alteryx.com: "deselect, rename ... the fields of the joined
+ * output").  Each listed field is a pass-through port of its side's group
+ * (ref: the field, name: the new name; out when selected); *Unknown the
+ * wildcard port. */
+static void join_select(Ayx *A, AstStep *s, const xmlNode *sel)
+{
+	const xmlNode *c = sel ? xml_child(sel, "Configuration") : NULL;
+	EACH_CHILD(c ? xml_child(c, "SelectFields") : NULL, "SelectField", f)
+	{
+		const char *field = nz(xml_attr(f, "field")), *in = nz(xml_attr(f, "input"));
+		const char *seln = xml_attr(f, "selected"), *rename = xml_attr(f, "rename");
+		bool on = !seln || strcmp(seln, "False") != 0;
+		if (strcmp(field, "*Unknown") == 0) {
+			wildcard_port(A, s, on ? PORT_PASS | PORT_OUT : PORT_PASS, ayx_loc(A, f));
+			continue;
+		}
+		size_t il = strlen(in);
+		const char *side = strcmp(in, "Left_") == 0 ? "Left" : strcmp(in, "Right_") == 0 ? "Right" : NULL;
+		if (!side || strncmp(field, in, il) != 0)
+			continue;
+		AstPort *p = ast_port_new(A->doc, ayx_str(A, rename && *rename ? rename : field));
+		p->dir = on ? PORT_PASS | PORT_OUT : PORT_PASS;
+		p->group = side;
+		p->ref = ayx_str(A, field + il);
+		p->loc = ayx_loc(A, f);
+		ast_push(A->doc, &s->ports, p);
+	}
+}
+
 /* <JoinInfo connection="Left"><Field field="id"/></JoinInfo> twice; the
  * condition is synthesised as text (the left and right fields in pairs). */
 static void read_join(Ayx *A, AstStep *s, const xmlNode *cfg)
@@ -268,6 +301,7 @@ static void read_join(Ayx *A, AstStep *s, const xmlNode *cfg)
 	const xmlNode *sel = xml_child(cfg, "SelectConfiguration");
 	if (sel)
 		ast_push(A->doc, &s->extras, ayx_capture(A, sel));
+	join_select(A, s, sel);
 }
 
 /* The Summarize actions ("Summarize Tool", https://help.alteryx.com/current/en/designer/tools/transform/summarize-tool.html,

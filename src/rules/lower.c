@@ -473,9 +473,11 @@ bool lower_link_level_out(Lower *L, const AstStep *s)
 
 bool lower_declares_outputs(const AstStep *s)
 {
-	for (uint32_t i = 0; i < s->ports.len; i++)
-		if (((const AstPort *)s->ports.items[i])->dir & PORT_OUT)
+	for (uint32_t i = 0; i < s->ports.len; i++) {
+		unsigned dir = ((const AstPort *)s->ports.items[i])->dir;
+		if ((dir & PORT_OUT) && !(dir & PORT_PASS)) /* a pass-through port renames an input column */
 			return true;
+	}
 	return false;
 }
 

@@ -313,17 +313,33 @@ void lower_key_join(Lower *L, StepInfo *si, LNode *ln)
 	if (cross)
 		lower_warn(L, ln, W_AYX_CROSS_JOIN, s,
 			   "no key pairs: every left row is joined to every right row");
-	for (uint32_t c = 0; c < l->n->columns.len; c++) {
-		const IrColumn *col = l->n->columns.items[c];
-		lower_add_item(L, ln, arena_sprintf(L->a, "l.%s", lower_ident(L, col->name)), col->name, col->type);
-	}
-	for (uint32_t c = 0; c < r->n->columns.len; c++) {
-		const IrColumn *col = r->n->columns.items[c];
-		const char *name = col->name;
-		if (lower_has_col(ln, name) && prefix)
-			name = lower_colname(L, arena_sprintf(L->a, "%s%s", prefix, name));
-		name = lower_fresh_col(L, ln, name);
-		lower_add_item(L, ln, arena_sprintf(L->a, "r.%s", lower_ident(L, col->name)), name, col->type);
+	/* each side's columns, the left's first; a pass-through port of the
+	 * side's group naming a column (its ref) renames it, or drops it when
+	 * it is not an output; a column no port names follows the wildcard
+	 * port (dropped when it is not an output), a right column whose name
+	 * the left has taking the duplicate prefix */
+	int w = wildcard(s);
+	bool rest = w < 0 || (((const AstPort *)s->ports.items[w])->dir & PORT_OUT);
+	for (int side = 0; side < 2; side++) {
+		LNode *x = side ? r : l;
+		for (uint32_t c = 0; c < x->n->columns.len; c++) {
+			const IrColumn *col = x->n->columns.items[c];
+			const AstPort *named = NULL;
+			for (uint32_t i = 0; i < s->ports.len && !named; i++) {
+				const AstPort *p = s->ports.items[i];
+				if ((p->dir & PORT_PASS) && p->ref && p->group && ascii_ieq(p->group, gn[side]) &&
+				    strcmp(lower_colname(L, p->ref), col->name) == 0)
+					named = p;
+			}
+			if (named ? !(named->dir & PORT_OUT) : !rest)
+				continue;
+			const char *name = named ? lower_colname(L, named->name) : col->name;
+			if (!named && side && lower_has_col(ln, name) && prefix)
+				name = lower_colname(L, arena_sprintf(L->a, "%s%s", prefix, name));
+			name = lower_fresh_col(L, ln, name);
+			lower_add_item(L, ln, arena_sprintf(L->a, "%s.%s", side ? "r" : "l", lower_ident(L, col->name)), name,
+				       col->type);
+		}
 	}
 	lower_add_dep(L, ln, l->n->id);
 	lower_add_dep(L, ln, r->n->id);
