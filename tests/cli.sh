@@ -126,6 +126,34 @@ rc=$?
 check "converting an Alteryx workflow exits 0 or 4 (got $rc)" test "$rc" = 0 -o "$rc" = 4
 run 0 "the Alteryx workflow's pipeline validates" validate ayx.yaml
 
+# Alteryx macros (docs/alteryx.md "Macros"): -I names a directory; -I
+# directories are searched in the order given; an absolute POSIX path is
+# used as written.  (The golden cases in corpus/alteryx cover relative,
+# -I, by-file-name, missing, nested, cyclic, batch and iterative macros.)
+run 2 "-I needs an existing directory (inspect)" inspect -I no-such-dir "$ayx"
+contains "the -I error names the directory" err.txt "-I needs a directory, and 'no-such-dir' is not one"
+run 2 "-I needs an existing directory (convert)" convert -I no-such-dir "$ayx"
+mkdir -p mac/first mac/second
+lib="$AKKO_SRCDIR/corpus/alteryx/macro_lib/Lib/mx_upper.yxmc"
+sed 's|<Name>mx_upper<|<Name>first_upper<|' "$lib" >mac/first/up.yxmc
+sed 's|<Name>mx_upper<|<Name>second_upper<|' "$lib" >mac/second/up.yxmc
+sed 's|Macro="Lib\\MX_Upper"|Macro="up"|' "$AKKO_SRCDIR/corpus/alteryx/wf_macro_include.yxmd" >mac/wf.yxmd
+run 0 "a macro found through the second -I" inspect -I mac/second -I mac/first mac/wf.yxmd
+contains "the first -I directory that has it wins" out.txt "mapplet: second_upper, file: mac/second/up.yxmc"
+run 0 "a macro found through the first -I" inspect -I mac/first -I mac/second mac/wf.yxmd
+contains "-I directories are searched in order" out.txt "mapplet: first_upper, file: mac/first/up.yxmc"
+run 0 "a macro not found without -I" inspect mac/wf.yxmd
+contains "without -I the macro is a placeholder (W1107)" err.txt "[W1107]"
+sed "s|Macro=\"up\"|Macro=\"$PWD/mac/first/up.yxmc\"|" mac/wf.yxmd >mac/wf_abs.yxmd
+run 0 "a macro by absolute path" inspect mac/wf_abs.yxmd
+contains "an absolute path is used as written" out.txt "mapplet: first_upper, file: \"$PWD/mac/first/up.yxmc\""
+sed "s|Macro=\"up\"|Macro=\"$PWD/MAC/First/UP\"|" mac/wf.yxmd >mac/wf_case.yxmd
+run 0 "a macro by absolute path written in another case, without extension" inspect mac/wf_case.yxmd
+contains "names match without regard to case, .yxmc is added" out.txt "mapplet: first_upper, file: \"$PWD/mac/first/up.yxmc\""
+"$AKKO_BIN" convert -I mac/first mac/wf.yxmd -o mac/wf.yaml >/dev/null 2>err.txt
+rc=$?
+check "convert takes -I (exit $rc, not a usage error)" test "$rc" != 2
+
 # Inputs the SSIS and Alteryx fuzz targets (tests/fuzz/fuzz_ssis.c,
 # fuzz_alteryx.c) once crashed on: each must now give a clean exit (0 or
 # 1, never a signal or an internal error) and no sanitizer report.

@@ -228,11 +228,16 @@
 	X(SET_SEQ_CURRENT, "sequence_current", "value the next run starts from")      \
 	X(SET_SEQ_CYCLE, "sequence_cycle", "restart after the last value")            \
 	X(SET_SEQ_RESET, "sequence_reset", "restart at every run")                    \
+	X(SET_SEQ_RESTART, "sequence_restart", "start at the default value (1) at every run") \
 	X(SET_TRANSACTION_CONDITION, "transaction_condition", "commit/rollback expression") \
 	X(SET_SCOPE, "transformation_scope", "row, transaction or all input")          \
 	X(SET_TABLE_NAME, "table_name", "table name used at run time")                 \
 	X(SET_TABLE_OWNER, "table_owner", "schema or owner prefix used at run time")   \
 	X(SET_TRUNCATE, "truncate_target", "empty the target before loading")          \
+	X(SET_BULK_KEEP_NULLS, "bulk_keep_nulls", "bulk load: a NULL input stays NULL (YES) or the target column's default replaces it (NO)") \
+	X(SET_BULK_KEEP_IDENTITY, "bulk_keep_identity", "bulk load: the input fills the target's identity column (YES) or the target generates it (NO)") \
+	X(SET_BULK_CHECK_CONSTRAINTS, "bulk_check_constraints", "bulk load: the target's CHECK and foreign-key constraints are checked (YES) or ignored (NO)") \
+	X(SET_BULK_FIRE_TRIGGERS, "bulk_fire_triggers", "bulk load: the target's insert triggers fire (YES) or not (NO)") \
 	X(SET_LOAD_OPERATIONS, "load_operations", "insert/update/delete/upsert options") \
 	X(SET_ROW_TREATMENT, "row_treatment", "how rows are treated: insert, update, delete, data driven") \
 	X(SET_DECISION_CONDITION, "decision_condition", "condition of a decision task") \
@@ -242,6 +247,8 @@
 	X(SET_FILE_NAME, "file_name", "file read or written")                          \
 	X(SET_FILE_DIR, "file_directory", "directory of the file read or written")     \
 	X(SET_SCHEMA_FILE, "schema_file", "schema (XSD) the file read follows")         \
+	X(SET_XML_RECORD, "xml_record", "an XML source's output group: the element whose occurrences are its rows, a name or its path from the root ('a/b/c')") \
+	X(SET_XML_OCCURRENCE, "xml_occurrence_of", "a port an XML source generates: the number of the named element's occurrence (the group's own element or one enclosing it), in document order, counting from sequence_start") \
 	X(SET_TEMPLATE, "template", "custom component's template or class")           \
 	X(SET_LANGUAGE, "language", "language of user code")                          \
 	X(SET_ROUTING, "routing", "first_match or all_matches: outputs a row may go to") \
@@ -540,6 +547,7 @@ typedef struct AstExpansion {
 	const char *instance;
 	const char *scope; /* instance path it was declared in, or NULL */
 	AstFlow *mapplet;
+	const char *file; /* the sub-flow's file when it is not this document (an Alteryx macro), or NULL */
 	SrcLoc loc;
 } AstExpansion;
 

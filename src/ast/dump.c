@@ -484,6 +484,7 @@ static void dump_flow(Writer *w, const AstFlow *f)
 			w_map_inline(w, NULL);
 			w_str(w, "instance", x->instance);
 			w_str(w, "mapplet", x->mapplet->name);
+			w_str(w, "file", x->file);
 			w_str(w, "scope", x->scope);
 			if (x->loc.line)
 				w_int(w, "line", x->loc.line);

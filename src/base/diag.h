@@ -302,7 +302,40 @@ typedef enum DiagSeverity { DIAG_NOTE, DIAG_WARNING, DIAG_ERROR } DiagSeverity;
 	X(W_AYX_DISABLED, "W1105", DIAG_WARNING,                                                   \
 	  "tools in a disabled container do not run in Alteryx; they are kept, marked disabled")  \
 	X(W_AYX_TOOL_ID, "W1106", DIAG_WARNING,                                                    \
-	  "every tool needs its own ToolID; the workflow was edited by hand")                     \
+	  "every tool needs its own ToolID; the workflow was edited by hand")                        \
+	/* Alteryx macros (src/parsers/alteryx_macro.c, docs/alteryx.md) */                        \
+	X(W_AYX_MACRO_NOT_FOUND, "W1107", DIAG_WARNING,                                            \
+	  "pass the directory that holds the macro with -I DIR (repeatable); the instance is a "  \
+	  "placeholder with the macro's name and anchors until then")                             \
+	X(N_AYX_MACRO_BY_NAME, "N1108", DIAG_NOTE,                                                 \
+	  "the path as written does not exist here; a macro of the same file name was used: "     \
+	  "check it is the same macro")                                                             \
+	X(W_AYX_MACRO_UNREADABLE, "W1109", DIAG_WARNING,                                           \
+	  "the macro file was found but cannot be read as a macro; the instance is a placeholder") \
+	X(E_AYX_MACRO_CYCLE, "E1110", DIAG_ERROR,                                                  \
+	  "a macro cannot contain itself, directly or through other macros; Designer refuses it "  \
+	  "too")                                                                                    \
+	X(E_AYX_MACRO_DEPTH, "E1111", DIAG_ERROR,                                                  \
+	  "macros nest deeper than the limit (16); check for a chain of copies of one macro")     \
+	X(W_AYX_MACRO_BATCH, "W1112", DIAG_WARNING,                                                \
+	  "a batch macro runs once per control row with that row's values in its configuration; " \
+	  "it is a placeholder: rewrite it as a join with the control rows, or by hand")          \
+	X(W_AYX_MACRO_ITERATIVE, "W1113", DIAG_WARNING,                                            \
+	  "an iterative macro loops its output back into its input until a condition or a "       \
+	  "maximum; it is a placeholder: rewrite it as a recursive query, or by hand")            \
+	X(W_AYX_MACRO_ANCHOR, "W1114", DIAG_WARNING,                                               \
+	  "the connection names an anchor the macro does not have (the macro changed since the "  \
+	  "workflow was saved); it is dropped")                                                    \
+	X(N_AYX_MACRO_QUESTIONS, "N1115", DIAG_NOTE,                                               \
+	  "the macro's tools are converted as configured in the macro file (its default "         \
+	  "configuration); its questions are recorded as parameters")                              \
+	X(W_AYX_MACRO_ANSWERS, "W1116", DIAG_WARNING,                                              \
+	  "the instance answers the macro's questions with values other than their defaults; "    \
+	  "the macro's Actions that would apply them are not run: its tools are converted as "     \
+	  "configured in the macro file, check them against the answers")                          \
+	X(W_AYX_MACRO_NOT_MACRO, "W1117", DIAG_WARNING,                                            \
+	  "the file a macro instance names is not a macro (RuntimeProperties/ModuleType is not "  \
+	  "Macro); the instance is a placeholder") \
 	/* the rules for Alteryx tools (W1120-W1149) */                                           \
 	X(W_AYX_NO_SCHEMA, "W1120", DIAG_WARNING,                                                  \
 	  "run the workflow once in Designer and save it, so that it records the fields (MetaInfo)") \

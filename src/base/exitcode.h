@@ -15,6 +15,9 @@
 	X(EXIT_IO, 3, "an input could not be read or an output could not be written") \
 	X(EXIT_GATE, 4, "conversion finished but the confidence gate failed")    \
 	X(EXIT_BUSY, 5, "the output directory is in use by another bulk run; nothing was done") \
+	X(EXIT_CHECK_FAIL, 6, "verify: a quality check failed, or its statement failed in PostgreSQL") \
+	X(EXIT_NOTHING_RUN, 7, "verify: no quality check could be run (none reads only inline data)") \
+	X(EXIT_DATABASE, 8, "verify: psql was not found or the PostgreSQL server could not be used") \
 	X(EXIT_INTERNAL, 70, "internal error (a bug): please report it")
 
 /* clang-format on */

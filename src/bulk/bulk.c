@@ -284,6 +284,10 @@ static bool fingerprint(Bulk *k)
 		sbuf_addf(&s, "llm=%s\nllm_url=%s\nllm_replay=%s\nllm_max_tokens=%u\n", o->llm.model,
 			  o->llm.endpoint ? o->llm.endpoint : "", o->llm.replay_dir ? o->llm.replay_dir : "",
 			  o->llm.max_tokens);
+	/* -I: which macros a workflow expands (by path: a macro edited in place
+	 * is not noticed; --force reconverts) */
+	for (size_t i = 0; i < o->n_include_dirs; i++)
+		sbuf_addf(&s, "include=%s\n", o->include_dirs[i]);
 	bool ok = true;
 	for (size_t i = 0; i < o->n_param_files; i++) {
 		SrcFile pf;

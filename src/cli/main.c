@@ -28,6 +28,7 @@ static const struct option inspect_options[] = {
     {"format", required_argument, NULL, 'f'},
     {"stats", no_argument, NULL, OPT_STATS},
     {"param-file", required_argument, NULL, 'p'},
+    {"include", required_argument, NULL, 'I'},
     {"output", required_argument, NULL, 'o'},
     {"max-errors", required_argument, NULL, OPT_MAX_ERRORS},
     {"help", no_argument, NULL, 'h'},
@@ -38,6 +39,20 @@ static bool is_directory(const char *path)
 {
 	struct stat st;
 	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* -I DIR (inspect, convert): where Alteryx macros are looked for, in the
+ * order given (docs/alteryx.md); kept for the life of the process. */
+static const char **include_dirs;
+static size_t n_include_dirs;
+
+static int add_include_dir(const char *dir)
+{
+	if (!is_directory(dir))
+		return cli_usage_error("-I needs a directory, and '%s' is not one", dir);
+	include_dirs = xrealloc(include_dirs, (n_include_dirs + 1) * sizeof *include_dirs);
+	include_dirs[n_include_dirs++] = dir;
+	return EXIT_OK;
 }
 
 /* --max-errors N */
@@ -86,7 +101,7 @@ static int cmd_inspect(int argc, char **argv)
 	int rc = EXIT_OK, c;
 	opterr = 0;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, ":f:p:o:h", inspect_options, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":f:p:I:o:h", inspect_options, NULL)) != -1) {
 		switch (c) {
 		case 'f':
 			if (strcmp(optarg, "text") == 0)
@@ -98,6 +113,7 @@ static int cmd_inspect(int argc, char **argv)
 			break;
 		case OPT_STATS: o.stats = true; break;
 		case 'p': params[n_params++] = optarg; break;
+		case 'I': rc = add_include_dir(optarg); break;
 		case 'o': o.output = optarg; break;
 		case OPT_MAX_ERRORS: rc = parse_max_errors(optarg, &o.max_errors); break;
 		case 'h': free(params); return cli_help("inspect");
@@ -121,6 +137,8 @@ static int cmd_inspect(int argc, char **argv)
 	}
 	o.param_files = params;
 	o.n_param_files = n_params;
+	o.include_dirs = include_dirs;
+	o.n_include_dirs = n_include_dirs;
 	rc = driver_inspect(&o, (const char *const *)argv + optind, (size_t)nfiles);
 	free(params);
 	return rc;
@@ -244,11 +262,9 @@ static int cmd_validate(int argc, char **argv)
 }
 
 static const struct option compose_options[] = {
-    {"pipeline", required_argument, NULL, 'p'},
-    {"sink", required_argument, NULL, 's'},
-    {"variable", required_argument, NULL, 'V'},
-    {"help", no_argument, NULL, 'h'},
-    {NULL, 0, NULL, 0},
+    {"pipeline", required_argument, NULL, 'p'}, {"sink", required_argument, NULL, 's'},
+    {"variable", required_argument, NULL, 'V'}, {"check", required_argument, NULL, 'c'},
+    {"help", no_argument, NULL, 'h'},           {NULL, 0, NULL, 0},
 };
 
 static int cmd_compose(int argc, char **argv)
@@ -257,8 +273,9 @@ static int cmd_compose(int argc, char **argv)
 	int c;
 	opterr = 0;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, ":p:s:V:h", compose_options, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":p:s:V:c:h", compose_options, NULL)) != -1) {
 		switch (c) {
+		case 'c': o.check = optarg; break;
 		case 'p': o.pipeline = optarg; break;
 		case 's': o.sink = optarg; break;
 		case 'V': o.variable = optarg; break;
@@ -269,8 +286,8 @@ static int cmd_compose(int argc, char **argv)
 	}
 	if (argc - optind != 1)
 		return cli_usage_error("%s", "compose takes one FILE.yaml");
-	if (o.sink && o.variable)
-		return cli_usage_error("%s", "compose takes --sink or --variable, not both");
+	if (!!o.sink + !!o.variable + !!o.check > 1)
+		return cli_usage_error("%s", "compose takes one of --sink, --variable and --check");
 	return driver_compose(&o, argv[optind]);
 }
 
@@ -302,6 +319,7 @@ enum {
 static const struct option convert_options[] = {
     {"output", required_argument, NULL, 'o'},
     {"param-file", required_argument, NULL, 'p'},
+    {"include", required_argument, NULL, 'I'},
     {"gate", no_argument, NULL, OPT_GATE},
     {"min-overall", required_argument, NULL, OPT_MIN_OVERALL},
     {"min-object", required_argument, NULL, OPT_MIN_OBJECT},
@@ -426,10 +444,11 @@ static int cmd_convert(int argc, char **argv)
 	int rc = EXIT_OK, c;
 	opterr = 0;
 	optind = 1;
-	while (rc == EXIT_OK && (c = getopt_long(argc, argv, ":o:p:f:j:qh", convert_options, NULL)) != -1) {
+	while (rc == EXIT_OK && (c = getopt_long(argc, argv, ":o:p:I:f:j:qh", convert_options, NULL)) != -1) {
 		switch (c) {
 		case 'o': o.output = optarg; break;
 		case 'p': params[n_params++] = optarg; break;
+		case 'I': rc = add_include_dir(optarg); break;
 		case OPT_GATE: o.gate = true; break;
 		case OPT_MIN_OVERALL:
 			if (!parse_unit(optarg, &o.min_overall))
@@ -477,6 +496,8 @@ static int cmd_convert(int argc, char **argv)
 		default: rc = cli_usage_error("unknown option '%s'", argv[optind - 1]); break;
 		}
 	}
+	o.include_dirs = include_dirs;
+	o.n_include_dirs = n_include_dirs;
 	char *llm_err = NULL;
 	if (rc == EXIT_OK && !llm_config_resolve(&o.llm, &llm_err)) {
 		rc = cli_usage_error("%s", llm_err);
@@ -569,6 +590,54 @@ static int cmd_report(int argc, char **argv)
 	return report_run(&o, (const char *const *)argv + optind, (size_t)(argc - optind));
 }
 
+enum { OPT_PSQL = 600, OPT_PG_TIMEOUT };
+
+static const struct option verify_options[] = {
+    {"pg", required_argument, NULL, 'd'},
+    {"psql", required_argument, NULL, OPT_PSQL},
+    {"pipeline", required_argument, NULL, 'p'},
+    {"format", required_argument, NULL, 'f'},
+    {"timeout", required_argument, NULL, OPT_PG_TIMEOUT},
+    {"help", no_argument, NULL, 'h'},
+    {NULL, 0, NULL, 0},
+};
+
+/* akko-migrate verify [--pg CONNINFO] FILE.yaml... (docs/verify.md) */
+static int cmd_verify(int argc, char **argv)
+{
+	VerifyOptions o = {.conninfo = getenv("AKKO_PG"), .timeout_s = 30};
+	int c;
+	opterr = 0;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, ":d:p:f:h", verify_options, NULL)) != -1) {
+		switch (c) {
+		case 'd': o.conninfo = optarg; break;
+		case OPT_PSQL: o.psql = optarg; break;
+		case 'p': o.pipeline = optarg; break;
+		case 'f':
+			if (strcmp(optarg, "json") == 0)
+				o.json = true;
+			else if (strcmp(optarg, "text") != 0)
+				return cli_usage_error("unknown format '%s' (use text or json)", optarg);
+			break;
+		case OPT_PG_TIMEOUT:
+			if (parse_count("--timeout", optarg, 1, 86400, &o.timeout_s) != EXIT_OK)
+				return EXIT_USAGE;
+			break;
+		case 'h': return cli_help("verify");
+		case ':': return cli_usage_error("option '%s' needs an argument", argv[optind - 1]);
+		default: return cli_usage_error("unknown option '%s' for verify", argv[optind - 1]);
+		}
+	}
+	if (argc - optind < 1)
+		return cli_usage_error("%s", "verify needs at least one FILE.yaml");
+	if (!o.conninfo)
+		return cli_usage_error("%s",
+				       "verify needs a PostgreSQL server: give --pg CONNINFO or set AKKO_PG "
+				       "(a throwaway database: the checks run read-only and roll back)");
+	return driver_verify(&o, (const char *const *)argv + optind, (size_t)(argc - optind));
+}
+
 int main(int argc, char **argv)
 {
 	if (argc < 2) {
@@ -596,6 +665,8 @@ int main(int argc, char **argv)
 		return cmd_convert(argc - 1, argv + 1);
 	if (strcmp(cmd, "report") == 0)
 		return cmd_report(argc - 1, argv + 1);
+	if (strcmp(cmd, "verify") == 0)
+		return cmd_verify(argc - 1, argv + 1);
 	/* akko-migrate [options] FILE... -o OUT: the main job; a bare word
 	 * that names no file is a mistyped command */
 	struct stat st;

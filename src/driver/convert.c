@@ -218,7 +218,7 @@ int driver_convert_file(const ConvertOptions *o, const char *path, const char *o
 	co->written = co->gate_pass = false;
 	SrcFile src;
 	Arena arena;
-	FrontendOptions fo = {o->param_files, o->n_param_files};
+	FrontendOptions fo = {o->param_files, o->n_param_files, o->include_dirs, o->n_include_dirs};
 	AstDoc *doc;
 	int rc = driver_load(path, &fo, sink, &arena, &src, &doc);
 	if (rc == EXIT_OK && !tool_rules(doc->tool)->converts) {

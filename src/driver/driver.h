@@ -16,6 +16,8 @@ typedef struct InspectOptions {
 	bool stats;                     /* object counts only */
 	const char *const *param_files; /* PowerCenter parameter files */
 	size_t n_param_files;
+	const char *const *include_dirs; /* -I: Alteryx macro search path, in order */
+	size_t n_include_dirs;
 	const char *output; /* NULL or "-": stdout; a file; or a directory */
 	bool output_is_dir;
 	unsigned max_errors; /* per file; 0 = unlimited */
@@ -70,6 +72,8 @@ typedef struct ConvertOptions {
 	bool output_is_dir;
 	const char *const *param_files;
 	size_t n_param_files;
+	const char *const *include_dirs; /* -I: Alteryx macro search path, in order */
+	size_t n_include_dirs;
 	bool gate;          /* exit EXIT_GATE when a file fails the gate */
 	double min_overall; /* gate: file's overall confidence */
 	double min_object;  /* gate: every node */
@@ -128,12 +132,47 @@ typedef struct ComposeOptions {
 	const char *pipeline; /* only this pipeline, or NULL */
 	const char *sink;     /* only this sink (statement and ";" only), or NULL */
 	const char *variable; /* only this variable update (statement and ";" only), or NULL */
+	const char *check;    /* only this quality check's statement and ";", or NULL */
 } ComposeOptions;
+
+/* Read and validate one pipeline YAML file into `arena`: EXIT_OK, EXIT_INPUT
+ * when it is not valid (not reported), EXIT_IO when unreadable (reported:
+ * a diagnostic on stderr, or with `json` validate's JSON object). */
+struct ValResult;
+int driver_load_pipeline_yaml(const char *path, bool json, SrcFile *src, Arena *arena, struct ValResult *r);
+/* The located diagnostics of a file that is not valid, and a closing line. */
+void driver_report_invalid(SrcFile *src, const struct ValResult *r, unsigned max_errors);
 
 /* Validate each pipeline YAML file: EXIT_OK when all are valid,
  * EXIT_INPUT when one is not, EXIT_IO when one cannot be read. */
 int driver_validate(const ValidateOptions *o, const char *const *files, size_t n);
 /* Print the composed statement of each sink of a valid file. */
 int driver_compose(const ComposeOptions *o, const char *file);
+
+/* ---- the verify command (verify.c) ---- */
+
+typedef struct VerifyOptions {
+	const char *conninfo; /* --pg or AKKO_PG: a libpq connection string or URI; NULL: none */
+	const char *psql;     /* --psql: the psql program; NULL: found on PATH */
+	const char *pipeline; /* only this pipeline, or NULL */
+	bool json;            /* one JSON object per file on stdout */
+	unsigned timeout_s;   /* statement_timeout of each check, seconds */
+} VerifyOptions;
+
+/* Run the quality checks of every pipeline whose data is in the file
+ * (docs/verify.md); returns the exit code: EXIT_OK, EXIT_CHECK_FAIL,
+ * EXIT_NOTHING_RUN, EXIT_DATABASE, EXIT_INPUT, EXIT_IO or EXIT_USAGE. */
+int driver_verify(const VerifyOptions *o, const char *const *files, size_t n);
+
+/* The statement of one quality check: an assertion's `sql`, or the SELECT
+ * verify measures a row_count, null_percentage or duplicate check with,
+ * over the check's node composed with its ancestors
+ * (pipeline_compose_over).  False, with *why (arena), when the check has
+ * no statement (schema_validation, low_confidence_reconciliation; a
+ * column that is not the node's) or its node does not compose. */
+struct ValPipeline;
+struct ValCheck;
+bool verify_check_statement(Arena *a, const struct ValPipeline *p, const struct ValCheck *c, Sbuf *out,
+			    const char **why);
 
 #endif

@@ -14,7 +14,7 @@
 #include <string.h>
 #include <strings.h>
 
-static void report_text(SrcFile *src, const ValResult *r, unsigned max_errors)
+void driver_report_invalid(SrcFile *src, const ValResult *r, unsigned max_errors)
 {
 	DiagSink sink;
 	diag_init(&sink, stderr);
@@ -52,8 +52,7 @@ static void report_json(const char *path, const ValResult *r, const char *io_err
 	sbuf_release(&sb);
 }
 
-/* Read and validate one file into `arena`; EXIT_IO when unreadable (reported). */
-static int load(const char *path, bool json, SrcFile *src, Arena *arena, ValResult *r)
+int driver_load_pipeline_yaml(const char *path, bool json, SrcFile *src, Arena *arena, ValResult *r)
 {
 	const char *err;
 	if (!srcfile_read(src, path, &err)) {
@@ -78,12 +77,12 @@ int driver_validate(const ValidateOptions *o, const char *const *files, size_t n
 		Arena arena;
 		ValResult r;
 		arena_init(&arena);
-		int rc = load(files[i], o->json, &src, &arena, &r);
+		int rc = driver_load_pipeline_yaml(files[i], o->json, &src, &arena, &r);
 		if (rc != EXIT_IO) {
 			if (o->json) {
 				report_json(files[i], &r, NULL);
 			} else if (rc == EXIT_INPUT) {
-				report_text(&src, &r, o->max_errors);
+				driver_report_invalid(&src, &r, o->max_errors);
 			} else if (!o->quiet) {
 				uint32_t nodes = 0;
 				for (uint32_t p = 0; p < r.pipelines.len; p++)
@@ -182,15 +181,56 @@ static int find_update(const ComposeOptions *o, const ValResult *r, const ValPip
 				      o->pipeline ? "that pipeline" : "the file");
 }
 
+/* --check ID: the statement of that quality check, or why it has none. */
+static int compose_check(Arena *a, SrcFile *src, const ComposeOptions *o, const ValResult *r)
+{
+	const ValPipeline *owner = NULL;
+	const ValCheck *found = NULL;
+	for (uint32_t i = 0; i < r->pipelines.len; i++) {
+		const ValPipeline *p = r->pipelines.items[i];
+		if (o->pipeline && strcmp(p->name, o->pipeline) != 0)
+			continue;
+		for (uint32_t k = 0; k < p->checks.len; k++) {
+			const ValCheck *c = p->checks.items[k];
+			if (!c->id || strcmp(c->id, o->check) != 0)
+				continue;
+			if (found)
+				return compose_error(
+				    "quality check '%s' is in several pipelines; name one with "
+				    "--pipeline%s",
+				    o->check, "");
+			found = c;
+			owner = p;
+		}
+	}
+	if (!found)
+		return compose_error("no quality check '%s' in %s", o->check,
+				     o->pipeline ? "that pipeline" : "the file");
+	Sbuf sb = SBUF_INIT;
+	const char *why = NULL;
+	int rc = EXIT_OK;
+	if (verify_check_statement(a, owner, found, &sb, &why)) {
+		printf("%s;\n", sb.buf);
+	} else {
+		DiagSink ds;
+		diag_init(&ds, stderr);
+		diag_error(&ds, E_VAL_COMPOSE, (SrcLoc){src, found->line, found->col},
+			   "quality check '%s' has no statement: %s", found->id, why);
+		rc = EXIT_INPUT;
+	}
+	sbuf_release(&sb);
+	return rc;
+}
+
 int driver_compose(const ComposeOptions *o, const char *file)
 {
 	SrcFile src = {0};
 	Arena arena;
 	ValResult r;
 	arena_init(&arena);
-	int rc = load(file, false, &src, &arena, &r);
+	int rc = driver_load_pipeline_yaml(file, false, &src, &arena, &r);
 	if (rc == EXIT_INPUT) {
-		report_text(&src, &r, 50);
+		driver_report_invalid(&src, &r, 50);
 		fprintf(stderr, "%s: nothing composed\n", file);
 	}
 	bool found_pipeline = false;
@@ -220,7 +260,9 @@ int driver_compose(const ComposeOptions *o, const char *file)
 	const ValVarUpdate *upd = NULL;
 	if (rc == EXIT_OK && o->variable && (!o->pipeline || found_pipeline))
 		rc = find_update(o, &r, &owner, &upd);
-	if (rc == EXIT_OK && sink) {
+	if (rc == EXIT_OK && o->check && (!o->pipeline || found_pipeline)) {
+		rc = compose_check(&arena, &src, o, &r);
+	} else if (rc == EXIT_OK && sink) {
 		rc = compose_one(&arena, &src, owner, sink, false);
 	} else if (rc == EXIT_OK && upd) {
 		rc = compose_update(&arena, &src, owner, upd, false);

@@ -321,6 +321,19 @@ static void table(Em *m, const IrTable *t)
 	kv_opt(m, "format", t->format);
 	kv_opt(m, "record", t->record);
 	kv_opt(m, "schema_file", t->schema_file);
+	if (t->ids.len) {
+		key(m, "ids");
+		seq_start(m, false);
+		for (uint32_t i = 0; i < t->ids.len; i++) {
+			const IrXmlId *x = t->ids.items[i];
+			map_start(m, true);
+			kv_str(m, "column", x->column);
+			kv_str(m, "element", x->element);
+			kv_int(m, "start", x->start);
+			map_end(m);
+		}
+		seq_end(m);
+	}
 	map_end(m);
 }
 
@@ -354,6 +367,15 @@ static void node_payload(Em *m, const IrNode *n)
 		map_start(m, false);
 		kv_int(m, "start", n->seq_start);
 		kv_int(m, "increment", n->seq_increment);
+		map_end(m);
+	}
+	if (n->bulk) {
+		key(m, "bulk_load");
+		map_start(m, true);
+		kv_bool(m, "keep_nulls", n->keep_nulls);
+		kv_bool(m, "keep_identity", n->keep_identity);
+		kv_bool(m, "check_constraints", n->check_constraints);
+		kv_bool(m, "fire_triggers", n->fire_triggers);
 		map_end(m);
 	}
 	if (n->load_order > 0)
@@ -396,6 +418,23 @@ static void node(Em *m, const IrNode *n)
 	seq_end(m);
 	kv_opt(m, "sql", n->sql);
 	kv_opt(m, "source_sql", n->source_sql);
+	if (n->params_node) {
+		key(m, "source_params");
+		map_start(m, false);
+		kv_str(m, "node", n->params_node);
+		kv_str(m, "sql", n->params_sql);
+		key(m, "params");
+		seq_start(m, false);
+		for (uint32_t i = 0; i < n->params.len; i++) {
+			const IrSourceParam *sp = n->params.items[i];
+			map_start(m, true);
+			kv_str(m, "name", sp->name);
+			kv_str(m, "mode", sp->mode);
+			map_end(m);
+		}
+		seq_end(m);
+		map_end(m);
+	}
 	node_payload(m, n);
 	map_end(m);
 }

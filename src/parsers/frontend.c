@@ -52,7 +52,7 @@ AstDoc *frontend_parse(Arena *a, SrcFile *src, const FrontendOptions *opts, Diag
 		break;
 	}
 	case TOOL_SSIS: return ssis_read_package(a, src, sink);
-	case TOOL_ALTERYX: return ayx_read_document(a, src, sink);
+	case TOOL_ALTERYX: return ayx_read_workflow(a, src, opts, sink);
 	case TOOL_UNKNOWN: return reject(src, &det, sink);
 	default:
 		diag_error(sink, E_TOOL_UNSUPPORTED, (SrcLoc){src, 0, 0},

@@ -13,6 +13,8 @@
 typedef struct FrontendOptions {
 	const char *const *param_files; /* PowerCenter .par/.prm files, applied in order */
 	size_t n_param_files;
+	const char *const *include_dirs; /* -I: where Alteryx macros are looked for, in order */
+	size_t n_include_dirs;
 } FrontendOptions;
 
 /* Process-wide setup; call once at start-up. */
@@ -35,5 +37,8 @@ AstDoc *ssis_read_package(Arena *a, const SrcFile *src, DiagSink *sink);
 /* The Alteryx frontend (alteryx.c, alteryx_tools.c): a workflow, macro or
  * app. */
 AstDoc *ayx_read_document(Arena *a, const SrcFile *src, DiagSink *sink);
+/* The same, with every macro instance resolved (relative to the file, then
+ * through opts' include_dirs) and expanded in place (alteryx_macro.c). */
+AstDoc *ayx_read_workflow(Arena *a, const SrcFile *src, const FrontendOptions *opts, DiagSink *sink);
 
 #endif

@@ -8,7 +8,9 @@
  *      mapping and mapplet by name;
  *   2. resolve shortcuts across folders;
  *   3. build each mapping and mapplet graph, expanding mapplet instances;
- *   4. resolve sessions to mappings, task instances to their definitions.
+ *   4. resolve sessions to mappings, task instances to their definitions;
+ *   5. state each XML Source Qualifier's views, keys and file (sessions
+ *      name the file).
  * Everything tool-specific is mapped to neutral kinds here; attributes with
  * no neutral meaning are kept as AstProps, other child elements as AstElems.
  */
@@ -359,6 +361,8 @@ static const SettingRule step_settings[] = {
 	{"Current Value", STEP_SEQUENCE, SET_SEQ_CURRENT, LANG_NONE},
 	{"Cycle", STEP_SEQUENCE, SET_SEQ_CYCLE, LANG_NONE},
 	{"Reset", STEP_SEQUENCE, SET_SEQ_RESET, LANG_NONE},
+	{"Reset", STEP_XML_SOURCE, SET_SEQ_RESET, LANG_NONE},
+	{"Restart", STEP_XML_SOURCE, SET_SEQ_RESTART, LANG_NONE},
 	{"Transaction Control Condition", STEP_UNKNOWN, SET_TRANSACTION_CONDITION, LANG_POWERCENTER},
 	{"Transformation Scope", STEP_UNKNOWN, SET_SCOPE, LANG_NONE},
 	{"Language", STEP_UNKNOWN, SET_LANGUAGE, LANG_NONE},
@@ -440,13 +444,22 @@ static AstProp *name_value_prop(Infa *I, const xmlNode *n, StepKind kind)
 	const char *value = attr_or(I, n, "VALUE", "");
 	AstProp *p = ast_prop_new(I->doc, name, value);
 	p->loc = loc_line(I, n);
+	/* a name's rows are adjacent, one per step kind it applies to; the map
+	 * holds the first */
 	if (!I->settings.cap)
 		for (size_t i = 0; i < ARRAY_LEN(step_settings); i++)
-			if (strmap_put(&I->settings, step_settings[i].name, (void *)(i + 1)))
+			if ((!i || strcmp(step_settings[i - 1].name, step_settings[i].name) != 0) &&
+			    strmap_put(&I->settings, step_settings[i].name, (void *)(i + 1)))
 				die("step_settings lists '%s' twice", step_settings[i].name);
 	uintptr_t hit = (uintptr_t)strmap_get(&I->settings, name);
-	const SettingRule *r = hit ? &step_settings[hit - 1] : NULL;
-	if (r && (r->only == STEP_UNKNOWN || r->only == kind)) {
+	const SettingRule *r = NULL;
+	for (const SettingRule *c = hit ? &step_settings[hit - 1] : NULL;
+	     c && !r && c < step_settings + ARRAY_LEN(step_settings) &&
+	     strcmp(c->name, step_settings[hit - 1].name) == 0;
+	     c++)
+		if (c->only == STEP_UNKNOWN || c->only == kind)
+			r = c;
+	if (r) {
 		p->key = r->key;
 		p->norm = infa_setting_value(r->key, value);
 		if (r->lang != LANG_NONE && *value)
@@ -1955,6 +1968,231 @@ static void check_worklet_cycles(Infa *I, AstControl *c, PtrVec *stack, PtrVec *
 	ast_push(I->doc, done, c);
 }
 
+/* ---- XML Source Qualifiers ---------------------------------------------- */
+
+/* An XML Source Qualifier reads an XML file into one output group per
+ * view of its XML source definition (PowerCenter XML Guide, "XML Source
+ * Qualifier Transformation"; "Working with XML Sources").  The AST states
+ * it in neutral terms, as the SSIS XML Source is: each group's element
+ * (SET_XML_RECORD, its path from the root), each generated or foreign key
+ * port's element (SET_XML_OCCURRENCE) with the key's start value
+ * (SET_SEQ_START), and the file (SET_FILE_NAME) from the session's XML
+ * Reader.  What cannot be said so sends the step to review. */
+
+/* Attribute `value` of the first element `tag` of `elems` whose attribute
+ * `key` is `want` (<FIELDATTRIBUTE NAME VALUE/>, <XMLTEXT TYPE TEXT/>). */
+static const char *elem_pick(const PtrVec *elems, const char *tag, const char *key, const char *want,
+			     const char *value)
+{
+	for (uint32_t i = 0; i < elems->len; i++) {
+		const AstElem *e = elems->items[i];
+		const AstProp *k = ast_props_find_name(&e->attrs, key);
+		const AstProp *v = ast_props_find_name(&e->attrs, value);
+		if (e->tag && strcmp(e->tag, tag) == 0 && k && v && strcmp(k->value, want) == 0)
+			return v->value;
+	}
+	return NULL;
+}
+
+/* The text of an XMLINFO/XMLTEXT of TYPE `type` of a source definition. */
+static const char *xml_text_of(const AstTable *t, const char *type)
+{
+	for (uint32_t i = 0; i < t->extras.len; i++) {
+		const AstElem *e = t->extras.items[i];
+		const char *v = e->tag && strcmp(e->tag, "XMLINFO") == 0
+				    ? elem_pick(&e->children, "XMLTEXT", "TYPE", type, "TEXT")
+				    : NULL;
+		if (v)
+			return v;
+	}
+	return NULL;
+}
+
+/* The METATABLE of an XML source definition (its XMLTEXT TYPE="TABLE"):
+ *   <METATABLE><GROUP GROUPNAME="X_emp"><GROUPSAT>root/emp</GROUPSAT>
+ *   ...</GROUP>...</METATABLE>
+ * Each group's element path from the document root, into `paths`. */
+static void xml_group_paths(Infa *I, const AstTable *t, StrMap *paths)
+{
+	const char *text = xml_text_of(t, "TABLE");
+	if (!text)
+		return;
+	xmlDoc *d = xmlReadMemory(text, (int)strlen(text), "metatable.xml", NULL,
+				  XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+	const xmlNode *root = d ? xmlDocGetRootElement(d) : NULL;
+	for (const xmlNode *g = root && xml_is(root, "METATABLE") ? xml_first(root) : NULL; g;
+	     g = xml_next(g)) {
+		const xmlNode *at = xml_child(g, "GROUPSAT");
+		const char *name = xml_attr(g, "GROUPNAME");
+		if (xml_is(g, "GROUP") && name && at)
+			strmap_put(paths, S(I, name), xml_text(I->a, at));
+	}
+	if (d)
+		xmlFreeDoc(d);
+}
+
+/* The last element of a path "a/b/c". */
+static const char *path_leaf(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	return slash ? slash + 1 : path;
+}
+
+static const char *port_raw(const AstPort *p, const char *name)
+{
+	const AstProp *v = ast_props_find_name(&p->props, name);
+	return v ? v->value : NULL;
+}
+
+static void mark(Infa *I, PtrVec *props, Setting key, const char *name, const char *value)
+{
+	AstProp *p = ast_prop_new(I->doc, name, value);
+	p->key = key;
+	ast_push(I->doc, props, p);
+}
+
+/* The key port a foreign key refers to: the generated key port of the
+ * source field its source field references (REFERENCEDFIELD). */
+static const AstPort *xml_key_port(const AstStep *d, const AstTable *t, const AstPort *p)
+{
+	const char *rf = port_raw(p, "REF_SOURCE_FIELD");
+	const AstPort *f = rf ? ast_ports_find(&t->fields, rf) : NULL;
+	if (!f || f->role != ROLE_FOREIGN_KEY || !f->ref_field)
+		return NULL;
+	for (uint32_t i = 0; i < d->ports.len; i++) {
+		const AstPort *k = d->ports.items[i];
+		const char *kr = port_raw(k, "REF_SOURCE_FIELD");
+		if ((k->dir & PORT_GENERATED) && kr && ascii_ieq(kr, f->ref_field))
+			return k;
+	}
+	return NULL;
+}
+
+/* Mark the definition `d` (its groups and ports, which its instance
+ * shares) from its source definition `t`; the reason it cannot be read,
+ * or NULL. */
+static const char *xml_mark_definition(Infa *I, AstStep *d, const AstTable *t)
+{
+	StrMap paths;
+	strmap_init(&paths, I->a, false);
+	xml_group_paths(I, t, &paths);
+	for (uint32_t i = 0; i < d->groups.len; i++) {
+		AstGroup *g = d->groups.items[i];
+		const char *path = strmap_get(&paths, g->name);
+		if (!path || !*path)
+			return arena_sprintf(
+			    I->a, "the element of group '%s' is not in the XML source definition", g->name);
+		mark(I, &g->props, SET_XML_RECORD, "GROUPSAT", path);
+	}
+	/* Restart: "the Integration Service restarts the start values using
+	 * the default value" (1); else the Sequence column's start value */
+	bool restart = ast_props_find(&d->props, SET_SEQ_RESTART) &&
+		       ascii_ieq(ast_props_find(&d->props, SET_SEQ_RESTART)->value, "YES");
+	for (uint32_t i = 0; i < d->ports.len; i++) {
+		AstPort *p = d->ports.items[i];
+		const AstPort *k = (p->dir & PORT_GENERATED) ? p : xml_key_port(d, t, p);
+		if (k) {
+			const char *start = port_raw(k, "SEQUENCE_GENERATOR_VALUE");
+			mark(I, &p->props, SET_XML_OCCURRENCE, "element",
+			     path_leaf(strmap_get(&paths, k->group ? k->group : "")
+					   ? strmap_get(&paths, k->group)
+					   : ""));
+			mark(I, &p->props, SET_SEQ_START, "start",
+			     restart || !start || !*start ? "1" : start);
+			continue;
+		}
+		/* a value column: the record's child element or attribute of its name */
+		const char *rf = port_raw(p, "REF_SOURCE_FIELD");
+		const AstPort *f = rf ? ast_ports_find(&t->fields, rf) : NULL;
+		const char *xm =
+		    f ? elem_pick(&f->extras, "FIELDATTRIBUTE", "NAME", "XML Mapping", "VALUE") : NULL;
+		const char *leaf = xm && strncmp(xm, "./", 2) == 0 ? xm + 2 : NULL;
+		if (leaf && *leaf == '@')
+			leaf++;
+		if (!leaf || strchr(leaf, '/') || !ascii_ieq(leaf, p->name))
+			return arena_sprintf(
+			    I->a, "port '%s' reads '%s', not a child element or attribute of its name",
+			    p->name, xm ? xm : "(no XML Mapping)");
+	}
+	return NULL;
+}
+
+/* The file a session's XML Reader reads for the source qualifier `s`
+ * ("Source file directory" and "Source filename"), or NULL; *list is set
+ * when "Source filetype" is Indirect: the file lists the XML files. */
+static const char *xml_session_file(Infa *I, const AstFlow *f, const AstStep *s, const char *source,
+				    bool *list)
+{
+	for (uint32_t j = 0; j < I->sessions.len; j++) {
+		const AstSession *ss = ((PendingSession *)I->sessions.items[j])->task->session;
+		for (uint32_t i = 0; ss->mapping == f && i < ss->overrides.len; i++) {
+			const AstOverride *o = ss->overrides.items[i];
+			const AstProp *dsq = ast_props_find_name(&o->props, "DSQINSTNAME");
+			const AstProp *name = ast_props_find(&o->props, SET_FILE_NAME);
+			const AstProp *dir = ast_props_find(&o->props, SET_FILE_DIR);
+			if (!name || !*name->value ||
+			    !(dsq ? strcmp(dsq->value, s->name) == 0
+				  : source && strcmp(o->instance, source) == 0))
+				continue;
+			const AstProp *ft = ast_props_find_name(&o->props, "Source filetype");
+			*list = ft && ascii_ieq(ft->value, "Indirect");
+			size_t n = dir ? strlen(dir->value) : 0;
+			bool sep = n && dir->value[n - 1] != '/' && dir->value[n - 1] != '\\';
+			return arena_sprintf(I->a, "%s%s%s", n ? dir->value : "", sep ? "/" : "",
+					     name->value);
+		}
+	}
+	return NULL;
+}
+
+static void xml_source_qualifier(Infa *I, AstFlow *f, AstStep *s)
+{
+	const AstStep *src = NULL;
+	for (uint32_t i = 0; i < f->edges.len && !src; i++) {
+		const AstEdge *e = f->edges.items[i];
+		if (e->to == s && e->from && e->from->kind == STEP_SOURCE && e->from->table)
+			src = e->from;
+	}
+	const char *why = !src             ? "no XML source definition feeds it"
+			  : !s->groups.len ? "it has no group"
+					   : NULL;
+	/* the definition is marked once (its instance shares its groups) */
+	if (!why && s->def && !ast_props_find(&((AstGroup *)s->def->groups.items[0])->props, SET_XML_RECORD))
+		why = xml_mark_definition(I, s->def, src->table);
+	if (why) {
+		if (!s->review)
+			s->review = arena_sprintf(I->a, "XML Source Qualifier: %s", why);
+		return;
+	}
+	/* with no session, the file is named after its source, as a flat file's */
+	bool list = false;
+	const char *file = xml_session_file(I, f, s, src->name, &list);
+	if (list && !s->review)
+		s->review =
+		    arena_sprintf(I->a,
+				  "XML Source Qualifier: the session reads the XML files that '%s' lists "
+				  "(Source filetype Indirect)",
+				  file);
+	PtrVec props = {0};
+	for (uint32_t i = 0; i < s->props.len; i++)
+		ast_push(I->doc, &props, s->props.items[i]);
+	mark(I, &props, SET_FILE_NAME, "Source filename", file ? file : src->table->name);
+	s->props = props;
+}
+
+/* Pass 5: every XML Source Qualifier of a mapping, once sessions are known. */
+static void xml_source_qualifiers(Infa *I)
+{
+	for (uint32_t i = 0; i < I->flows.len; i++) {
+		AstFlow *f = ((Flow *)I->flows.items[i])->ast;
+		for (uint32_t k = 0; k < f->steps.len; k++) {
+			AstStep *s = f->steps.items[k];
+			if (s->kind == STEP_XML_SOURCE && !s->scope)
+				xml_source_qualifier(I, f, s);
+		}
+	}
+}
+
 /* ---- folders ------------------------------------------------------------- */
 
 static const char *const folder_consumed[] = {"NAME", "SHARED", "OWNER", "DESCRIPTION", NULL};
@@ -2148,6 +2386,7 @@ AstDoc *infa_parse(Arena *a, const SrcFile *src, DiagSink *sink)
 	}
 	for (uint32_t i = 0; i < I.pending.len; i++)
 		resolve_task_instance(&I, I.pending.items[i]);
+	xml_source_qualifiers(&I); /* pass 5 */
 	I.context = NULL;
 	PtrVec stack = {0}, done = {0};
 	for (uint32_t i = 0; i < I.folder_list.len; i++) {

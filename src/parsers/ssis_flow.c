@@ -13,6 +13,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 typedef struct Io {
 	AstStep *step;
@@ -750,7 +751,8 @@ static void apply_access_mode(Flow *F, Comp *cp, int access)
 		if (access >= 0 && (access == access_modes[i].sql_var || access == access_modes[i].table_var ||
 				    access == access_modes[i].table_var2)) {
 			Diag d = {.code = W_SSIS_NO_VALUE, .loc = s->loc, .context = F->S->context};
-			s->review = arena_sprintf(F->S->a, "it reads the %s that variable '%s' holds at run time",
+			s->review = arena_sprintf(F->S->a, "it %s the %s that variable '%s' holds at run time",
+						  s->kind == STEP_TARGET ? "writes" : "reads",
 						  s->kind == STEP_XML_SOURCE
 						      ? (access == access_modes[i].sql_var ? "XML data" : "XML file")
 						  : access == access_modes[i].sql_var ? "query"
@@ -822,6 +824,62 @@ static SettingValue lookup_error_disposition(const xmlNode *comp, const char **w
 		return v == VAL_SKIP ? VAL_NULL : v == VAL_REDIRECT ? VAL_ERROR_OUTPUT : v;
 	}
 	return VAL_NONE;
+}
+
+/* A destination that bulk-loads: the OLE DB Destination in a fast-load
+ * mode (AccessMode 3, or 4 with the table from a variable) and the SQL
+ * Server Destination.  Each bulk-insert option changes what the table
+ * receives, so each becomes a neutral setting, YES or NO, with the bulk
+ * API's default (NO) when the package does not set it.  Microsoft Docs:
+ * "OLE DB Destination" (FastLoadKeepNulls, FastLoadKeepIdentity,
+ * FastLoadOptions: "TABLOCK, CHECK_CONSTRAINTS, ... FIRE_TRIGGERS"), "SQL
+ * Server Destination" (BulkInsertKeepNulls, BulkInsertKeepIdentity,
+ * BulkInsertCheckConstraints, BulkInsertFireTriggers), and "BULK INSERT
+ * (Transact-SQL)" for what each option does and its default: without
+ * KEEPNULLS an empty column takes the column's default; without
+ * KEEPIDENTITY the identity values are generated; without CHECK_CONSTRAINTS
+ * CHECK and FOREIGN KEY constraints are ignored; without FIRE_TRIGGERS no
+ * insert trigger runs. */
+static const struct {
+	const char *canon, *property;
+	Setting key;
+	const char *token; /* an option of a comma-separated list, or NULL: a boolean */
+} bulk_options[] = {
+    {"Microsoft.OLEDBDestination", "FastLoadKeepNulls", SET_BULK_KEEP_NULLS, NULL},
+    {"Microsoft.OLEDBDestination", "FastLoadKeepIdentity", SET_BULK_KEEP_IDENTITY, NULL},
+    {"Microsoft.OLEDBDestination", "FastLoadOptions", SET_BULK_CHECK_CONSTRAINTS, "CHECK_CONSTRAINTS"},
+    {"Microsoft.OLEDBDestination", "FastLoadOptions", SET_BULK_FIRE_TRIGGERS, "FIRE_TRIGGERS"},
+    {"Microsoft.SQLServerDestination", "BulkInsertKeepNulls", SET_BULK_KEEP_NULLS, NULL},
+    {"Microsoft.SQLServerDestination", "BulkInsertKeepIdentity", SET_BULK_KEEP_IDENTITY, NULL},
+    {"Microsoft.SQLServerDestination", "BulkInsertCheckConstraints", SET_BULK_CHECK_CONSTRAINTS, NULL},
+    {"Microsoft.SQLServerDestination", "BulkInsertFireTriggers", SET_BULK_FIRE_TRIGGERS, NULL},
+};
+
+static bool has_option(const char *list, const char *token)
+{
+	size_t n = strlen(token);
+	for (const char *p = list; p && *p;) {
+		while (*p == ',' || *p == ' ')
+			p++;
+		if (strncasecmp(p, token, n) == 0 && (p[n] == '\0' || p[n] == ',' || p[n] == ' ' || p[n] == '='))
+			return true;
+		p = strchr(p, ',');
+	}
+	return false;
+}
+
+static void bulk_load_settings(Flow *F, Comp *cp, int access)
+{
+	if (strcmp(cp->canon, "Microsoft.OLEDBDestination") == 0 && access != 3 && access != 4)
+		return; /* row by row: every value as the input has it */
+	for (size_t i = 0; i < sizeof bulk_options / sizeof bulk_options[0]; i++) {
+		if (strcmp(cp->canon, bulk_options[i].canon) != 0)
+			continue;
+		const char *v = property_value(cp->node, bulk_options[i].property);
+		bool yes = bulk_options[i].token ? has_option(v, bulk_options[i].token) : ssis_is_true(v);
+		add_prop(F->S, &cp->step->props, setting_name(bulk_options[i].key), yes ? "YES" : "NO",
+			 bulk_options[i].key, VAL_NONE, cp->step->loc);
+	}
 }
 
 /* Component-level properties as props, with neutral settings. */
@@ -923,6 +981,7 @@ static void component_props(Flow *F, Comp *cp)
 	if (s->kind == STEP_ROUTER && strcmp(cp->canon, "Microsoft.BDD") == 0)
 		add_prop(S, &s->props, "routing", "distribute", SET_ROUTING, VAL_DISTRIBUTE, s->loc);
 	apply_access_mode(F, cp, access);
+	bulk_load_settings(F, cp, access);
 	if (strcmp(cp->canon, "Microsoft.OLEDBCommand") == 0) {
 		/* "runs an SQL statement for each row in a data flow" (Microsoft
 		 * Docs, "OLE DB Command Transformation"): per-row DML the converter

@@ -125,7 +125,24 @@ typedef struct IrTable {
 	const char *format;     /* the file's format when not a flat file: "xml", or NULL */
 	const char *record;     /* xml: the element whose occurrences are the rows */
 	const char *schema_file; /* xml: the schema (XSD) the file follows, or NULL */
+	PtrVec ids;              /* xml: IrXmlId, the columns the XML source generates */
 } IrTable;
+
+/* A column an XML source generates: the number of the occurrence of
+ * `element` (the record's own, or one enclosing it) in document order,
+ * counting from `start`. */
+typedef struct IrXmlId {
+	const char *column;
+	const char *element;
+	long long start;
+} IrXmlId;
+
+/* A value a source_sql reads from the flow: `~name~` is replaced by its
+ * text ("substitute") or `?name?` bound to it ("bind"). */
+typedef struct IrSourceParam {
+	const char *name;
+	const char *mode; /* "substitute" or "bind" */
+} IrSourceParam;
 
 typedef struct IrNode {
 	const char *id;
@@ -146,6 +163,11 @@ typedef struct IrNode {
 	const char *source_sql; /* a SQL override kept as written in the source's dialect:
 				   the runner runs it at the source and materialises the rows
 				   under the node's id (then sql is NULL) */
+	/* source_sql that reads values of the flow's rows (source_params): the
+	 * runner runs it once per row of params_sql over params_node */
+	const char *params_node; /* the node whose rows give the values, or NULL */
+	const char *params_sql;  /* one SELECT over params_node: a column per param */
+	PtrVec params;           /* IrSourceParam, in params_sql's column order */
 	/* type-specific payload */
 	IrTable *table;        /* sources and sinks */
 	LoadMode load_mode;    /* sinks */
@@ -157,6 +179,8 @@ typedef struct IrNode {
 	bool default_group;    /* conditional_branch: the default group */
 	int64_t seq_start, seq_increment; /* sequence_generator */
 	int32_t load_order;    /* sinks: target load order (1-based; 0 = none) */
+	bool bulk;             /* sink_table: bulk-loaded, with the four options below */
+	bool keep_nulls, keep_identity, check_constraints, fire_triggers;
 	const char *pre_sql, *post_sql; /* SQL run before/after (source dialect), or NULL */
 	const char *note;      /* one-line explanation for reviewers, or NULL */
 } IrNode;

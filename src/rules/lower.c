@@ -67,10 +67,11 @@ static const RuleDef rule_table[] = {
 	{"powercenter/mapplet", STEP_FLOW_INPUT, "Input Transformation", NODE_EXPRESSION, 1.00,
 	 "mapplets are expanded in place; their Input and Output transformations only rename"},
 	{"powercenter/sql_query", STEP_SQL, "SQL Transformation (query mode)", NODE_JOIN, 0.80,
-	 "a static query runs at the source, kept in its dialect (a source_sql node); each input row "
+	 "the query runs at the source, kept in its dialect (a source_sql node): once, or once per "
+	 "distinct value of the input ports it binds or substitutes (source_params); each input row "
 	 "is joined to its rows, at most Max Output Row Count; with pass-through ports a row that "
-	 "gets none is kept with NULLs; SQLError is NULL; script mode, ports bound into the query and "
-	 "dynamic connections take the fallback path"},
+	 "gets none is kept with NULLs; SQLError is NULL; script mode and dynamic connections take "
+	 "the fallback path"},
 	{"ssis/multicast", STEP_MULTICAST, "Multicast (SSIS)", NODE_EXPRESSION, 1.00,
 	 "every output reads the same node: the input's rows and columns, unchanged"},
 	{"ssis/data_conversion", STEP_SELECT, "Data Conversion (SSIS)", NODE_EXPRESSION, 0.95,
@@ -87,10 +88,11 @@ static const RuleDef rule_table[] = {
 	 "GROUP BY the set keys; each key's column is the value of the set's row with that key, "
 	 "(array_agg(v) FILTER (WHERE key = 'k'))[1]; two rows with one key in a set, or a key no "
 	 "column takes (unless unmatched keys pass), fail the statement"},
-	{"ssis/xml_source", STEP_XML_SOURCE, "XML Source (SSIS)", NODE_SOURCE_FILE, 0.90,
-	 "one source_file node per output: the runner loads the file's occurrences of that element "
-	 "(table.format xml, record, schema_file) into table.name; a file or XML held by a variable, "
-	 "and PowerCenter's XML Source Qualifier, take the fallback path"},
+	{"ssis/xml_source", STEP_XML_SOURCE, "XML Source (SSIS), XML Source Qualifier", NODE_SOURCE_FILE,
+	 0.90,
+	 "one source_file node per output group: the runner loads the file's occurrences of that "
+	 "element (table.format xml, record, schema_file) into table.name, with the keys the source "
+	 "generates (table.ids); a file or XML held by a variable takes the fallback path"},
 	{"alteryx/unique", STEP_DEDUP, "Unique (Alteryx)", NODE_WHERE, 0.90,
 	 "rows numbered within their key in arrival order: the first of each key to the unique output, "
 	 "the others to the duplicate output; the order is a Sort's upstream, else PostgreSQL's (W1121)"},
@@ -98,8 +100,8 @@ static const RuleDef rule_table[] = {
 	 "a loop whose condition bounds the field and whose step adds a number (or DateTimeAdd): "
 	 "generate_series(init, bound, step) per input row (or alone), WHERE the condition; other loops "
 	 "take the fallback path"},
-	{"powercenter/fallback", STEP_CUSTOM, "Custom Transformation, Stored Procedure, XML Source "
-	 "Qualifier, Java, HTTP, SQL", NODE_PLACEHOLDER, 0.00,
+	{"powercenter/fallback", STEP_CUSTOM, "Custom Transformation, Stored Procedure, Java, HTTP, "
+	 "SQL", NODE_PLACEHOLDER, 0.00,
 	 "no rule: fallback path (llm_unavailable until an LLM is configured), manual review"},
 };
 /* clang-format on */
@@ -483,12 +485,39 @@ bool lower_declares_outputs(const AstStep *s)
 
 /* ---- the walk ---------------------------------------------------------------------- */
 
+/* An XML source that reads its file itself (one node per output group). */
+static bool lower_reads_xml_file(const AstStep *s)
+{
+	return s->kind == STEP_XML_SOURCE && lower_prop(s, SET_FILE_NAME) && !s->review && !s->disabled;
+}
+
+/* A source definition only XML sources that read the file themselves
+ * read (PowerCenter's XML source definition before its XML Source
+ * Qualifier): it is their file's shape, not a relation of its own. */
+static bool lower_source_of_xml_only(Lower *L, const AstStep *s)
+{
+	bool any = false;
+	for (uint32_t i = 0; i < L->flow->edges.len; i++) {
+		const AstEdge *e = L->flow->edges.items[i];
+		if (e->from != s)
+			continue;
+		if (!e->to || !lower_reads_xml_file(e->to))
+			return false;
+		any = true;
+	}
+	return any;
+}
+
 void lower_step(Lower *L, StepInfo *si)
 {
 	if (si->done || si->busy)
 		return;
 	si->busy = true;
 	const AstStep *s = si->s;
+	if (s->kind == STEP_SOURCE && lower_source_of_xml_only(L, s)) {
+		si->done = true;
+		return;
+	}
 	if (s->kind == STEP_SOURCE && lower_is_inline(s->table) && !s->disabled) {
 		lower_inline_source(L, si);
 		si->done = true;
@@ -515,7 +544,7 @@ void lower_step(Lower *L, StepInfo *si)
 		si->done = true;
 		return;
 	}
-	if (s->kind == STEP_XML_SOURCE && lower_prop(s, SET_FILE_NAME) && !s->review && !s->disabled) {
+	if (lower_reads_xml_file(s)) {
 		lower_xml_source(L, si);
 		lower_error_outputs(L, si, si->node);
 		si->done = true;

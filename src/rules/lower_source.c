@@ -305,18 +305,38 @@ void lower_source_query(Lower *L, StepInfo *si)
 	lower_node_add(L, ln);
 }
 
+/* A port the XML source generates (SET_XML_OCCURRENCE): a table.ids
+ * entry for its column. */
+static void lower_xml_id(Lower *L, IrTable *tb, const AstPort *p, const char *col)
+{
+	const AstProp *of = ast_props_find(&p->props, SET_XML_OCCURRENCE);
+	if (!of)
+		return;
+	const AstProp *start = ast_props_find(&p->props, SET_SEQ_START);
+	IrXmlId *x = ARENA_NEW(L->a, IrXmlId);
+	x->column = col;
+	x->element = of->value;
+	x->start = start ? strtoll(start->value, NULL, 10) : 1;
+	ptrvec_push(L->a, &tb->ids, x);
+}
+
 /* A source that reads an XML file into relational outputs (SSIS XML
  * Source: "extracts data from an XML data file", each output the
- * occurrences of one element, Microsoft Docs, "XML Source"): one
+ * occurrences of one element, Microsoft Docs, "XML Source"; PowerCenter
+ * XML Source Qualifier: one output group per view of the XML source
+ * definition, with generated primary and foreign keys, XML Guide): one
  * source_file node per output, whose table the runner loads from the
  * file's occurrences of that element (table.format xml, table.record, the
- * schema in table.schema_file), as it loads a flat file. */
+ * schema in table.schema_file), as it loads a flat file.  A group's
+ * element is its SET_XML_RECORD (a path), else the group's name; the
+ * generated keys are table.ids. */
 void lower_xml_source(Lower *L, StepInfo *si)
 {
 	const AstStep *s = si->s;
 	const RuleDef *r = lower_rule_for(STEP_XML_SOURCE);
 	si->cols = ARENA_NEWN(L->a, const char *, s->ports.len + 1);
 	si->groups = ARENA_NEWN(L->a, LNode *, s->ports.len + 1);
+	bool warned = false;
 	for (uint32_t g = 0; g < s->groups.len; g++) {
 		const AstGroup *gr = s->groups.items[g];
 		if (gr->kind != GROUP_OUTPUT)
@@ -330,7 +350,8 @@ void lower_xml_source(Lower *L, StepInfo *si)
 		tb->name = lower_colname(L, arena_sprintf(L->a, "%s_%s", s->name, gr->name));
 		tb->file = lower_prop(s, SET_FILE_NAME);
 		tb->format = "xml";
-		tb->record = gr->name;
+		const AstProp *rec = ast_props_find(&gr->props, SET_XML_RECORD);
+		tb->record = rec ? rec->value : gr->name;
 		tb->schema_file = lower_prop(s, SET_SCHEMA_FILE);
 		ln->n->table = tb;
 		ln->n->note = "an XML file: the runner loads the element's occurrences into table.name before "
@@ -341,8 +362,22 @@ void lower_xml_source(Lower *L, StepInfo *si)
 				continue;
 			const char *name = lower_fresh_col(L, ln, lower_colname(L, p->name));
 			lower_add_col(L, ln, name, pc_pg_type(L->a, &p->type));
+			lower_xml_id(L, tb, p, name);
 			si->cols[i] = name;
 			si->groups[i] = ln;
+		}
+		if (tb->ids.len && !lower_prop_yes(s, SET_SEQ_RESET) && !lower_prop_yes(s, SET_SEQ_RESTART)) {
+			static const char msg[] =
+			    "without Reset or Restart, the XML source continues its generated keys from the "
+			    "values it stored after the last run; every run of the pipeline starts them at "
+			    "their start values as exported";
+			if (!warned) /* said once; every node with keys carries it */
+				lower_warn(L, ln, W_RULE_DIFFERENCE, s, "%s", msg);
+			else
+				ir_warn(L->a, &ln->n->warnings, diag_code_str(W_RULE_DIFFERENCE), s->loc.line,
+					"%s", msg);
+			ln->differences += warned;
+			warned = true;
 		}
 		lower_group_node_add(L, si, gr->name, ln);
 		if (!si->node)

@@ -1043,6 +1043,13 @@ void lower_target(Lower *L, StepInfo *si, LNode *ln, LNode *d, ColRef *in)
 		if (lo->target && ascii_ieq(lo->target, s->name))
 			ln->n->load_order = lo->order;
 	}
+	if (ln->n->type == NODE_SINK_TABLE && lower_prop(s, SET_BULK_KEEP_NULLS)) {
+		ln->n->bulk = true;
+		ln->n->keep_nulls = lower_prop_yes(s, SET_BULK_KEEP_NULLS);
+		ln->n->keep_identity = lower_prop_yes(s, SET_BULK_KEEP_IDENTITY);
+		ln->n->check_constraints = lower_prop_yes(s, SET_BULK_CHECK_CONSTRAINTS);
+		ln->n->fire_triggers = lower_prop_yes(s, SET_BULK_FIRE_TRIGGERS);
+	}
 	const char *pre = lower_prop(s, SET_PRE_SQL), *post = lower_prop(s, SET_POST_SQL);
 	ln->n->pre_sql = pre;
 	ln->n->post_sql = post;

@@ -1,8 +1,9 @@
 /* pc_sqltx.c - PowerCenter's SQL Transformation (src/rules).
  *
- * Query mode with a static query only: the query runs once at the source
- * and every input row is joined to its rows.  Script mode, ports bound into
- * the query and dynamic connections become placeholders (the fallback path).
+ * Query mode: the query runs at the source (once, or once per distinct
+ * value of the input ports it reads) and every input row is joined to its
+ * rows.  Script mode and dynamic connections become placeholders (the
+ * fallback path).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -108,6 +109,54 @@ static int passes_through(const AstStep *s, const AstPort *p)
 	return -1;
 }
 
+/* A query that reads input ports (Transformation Guide, "SQL
+ * Transformation", dynamic SQL queries: ?PORT? binds the port's value as a
+ * parameter, ~PORT~ substitutes its text; the Integration Service runs the
+ * query for each input row): q gets source_params, the values of those
+ * ports over the input node `d`, and the runner runs the query once per
+ * distinct combination, its rows keeping the values in q's first columns.
+ * The condition that matches an input row to its rows; NULL when the query
+ * reads no port. */
+static const char *sql_params(Lower *L, StepInfo *si, LNode *ln, LNode *q, LNode *d, const char *sql)
+{
+	const AstStep *s = si->s;
+	Sbuf sel = SBUF_INIT, on = SBUF_INIT;
+	for (uint32_t i = 0; i < s->ports.len; i++) {
+		const AstPort *p = s->ports.items[i];
+		char how = (p->dir & PORT_IN) ? binds_port(sql, p->name) : 0;
+		if (!how)
+			continue;
+		const char *type = pc_pg_type(L->a, &p->type);
+		const char *e = lower_passed_value(L, ln, p, &L->cur_in[i], type);
+		const char *c =
+		    lower_fresh_col(L, q, lower_colname(L, arena_sprintf(L->a, "akko_param_%s", p->name)));
+		lower_add_col(L, q, c, type);
+		sbuf_addf(&sel, "%s%s AS %s", sel.len ? ", " : "SELECT DISTINCT ", e, lower_ident(L, c));
+		sbuf_addf(&on, "%sq.%s IS NOT DISTINCT FROM %s", on.len ? " AND " : "", lower_ident(L, c), e);
+		IrSourceParam *sp = ARENA_NEW(L->a, IrSourceParam);
+		sp->name = p->name;
+		sp->mode = how == '?' ? "bind" : "substitute";
+		ptrvec_push(L->a, &q->n->params, sp);
+	}
+	const char *match = on.len ? arena_strdup(L->a, on.buf) : NULL;
+	if (match) {
+		q->n->params_node = d->n->id;
+		q->n->params_sql = arena_sprintf(L->a, "%s\nFROM %s AS t", sel.buf, d->n->id);
+		q->n->note =
+		    "runs at the source connection once per row of source_params.sql, the row's values "
+		    "in the query; the runner materialises its rows, each after those values, under the "
+		    "node's id";
+		lower_warn(
+		    L, ln, W_RULE_DIFFERENCE, s,
+		    "the query runs once per distinct value of the ports it reads, before the pipeline; "
+		    "PowerCenter runs it as each row arrives, so a table the session loads meanwhile "
+		    "can give other rows");
+	}
+	sbuf_release(&sel);
+	sbuf_release(&on);
+	return match;
+}
+
 /* SQL Transformation in query mode with a static query: the query does
  * not read the row, so it runs once at the source (its rows materialised
  * under `<step>_query`, as a SQL override is) and every input row is
@@ -142,16 +191,6 @@ void pc_rule_sql_transformation(Lower *L, StepInfo *si, LNode *ln, LNode *d)
 	}
 	for (uint32_t i = 0; i < s->ports.len; i++) {
 		const AstPort *p = s->ports.items[i];
-		char how = (p->dir & PORT_IN) ? binds_port(sql, p->name) : 0;
-		if (how) {
-			lower_placeholder(L, ln, CONV_LLM_UNAVAILABLE,
-					  arena_sprintf(L->a,
-							"the query %s input port '%s' (%c%s%c): it runs "
-							"once per row at the source",
-							how == '?' ? "binds" : "substitutes the text of",
-							p->name, how, p->name, how));
-			return;
-		}
 		if ((p->dir & PORT_OUT) && strcasecmp(p->name, "NumRowsAffected") == 0) {
 			lower_placeholder(L, ln, CONV_LLM_UNAVAILABLE,
 					  "the NumRowsAffected port counts statements the database runs");
@@ -176,6 +215,7 @@ void pc_rule_sql_transformation(Lower *L, StepInfo *si, LNode *ln, LNode *d)
 	ptrvec_push(L->a, &q->n->evidence,
 		    (void *)"the SQL Transformation's query; its columns are read by position, as "
 			    "PowerCenter requires the output ports to match the SELECT list");
+	const char *match = sql_params(L, si, ln, q, d, sql);
 	bool keep = false;
 	Sbuf cols = SBUF_INIT;
 	for (uint32_t i = 0; i < s->ports.len; i++) {
@@ -205,8 +245,9 @@ void pc_rule_sql_transformation(Lower *L, StepInfo *si, LNode *ln, LNode *d)
 	long long limit = max ? strtoll(max, NULL, 10) : 0;
 	lower_add_dep(L, ln, q->n->id);
 	ln->tail =
-	    arena_sprintf(L->a, "FROM %s AS t\n%s (SELECT %s FROM %s%s) AS r%s", d->n->id,
-			  keep ? "LEFT JOIN" : "CROSS JOIN", cols.buf, q->n->id,
+	    arena_sprintf(L->a, "FROM %s AS t\n%s%s (SELECT %s FROM %s%s%s%s) AS r%s", d->n->id,
+			  keep ? "LEFT JOIN" : "CROSS JOIN", match ? " LATERAL" : "", cols.buf, q->n->id,
+			  match ? " AS q WHERE " : "", match ? match : "",
 			  limit > 0 ? arena_sprintf(L->a, " LIMIT %lld", limit) : "", keep ? " ON true" : "");
 	sbuf_release(&cols);
 	ptrvec_push(L->a, &ln->n->evidence,

@@ -604,6 +604,57 @@ static void check_depends(Ctx *cx, const YNode *nm, ValNode *n, StrMap *seen, St
 	}
 }
 
+static void check_sql_over(Ctx *cx, const char *obj, const char *what, const YNode *sv, const char *sql,
+			   const ValNode *n, uint32_t want);
+
+/* source_params: an earlier node with rows, one safe SELECT over it with a
+ * column per param, and as many leading columns in the node. */
+static void check_source_params(Ctx *cx, const YNode *nm, const ValNode *n, StrMap *seen)
+{
+	const YNode *sp = yget(nm, "source_params");
+	if (!sp || sp->kind != Y_MAP)
+		return;
+	const YNode *nv = yget(sp, "node"), *sv = yget(sp, "sql");
+	uint32_t want = yitems(yget(sp, "params"), Y_SEQ)->len;
+	if (!n->at_source)
+		verr(cx, AT(sp), E_VAL_MISSING_KEY,
+		     "node '%s': source_params belong to a node with source_sql", n->id);
+	if (want > n->columns.len)
+		verr(cx, AT(sp), E_VAL_COLUMN, "node '%s': %u source_params, but %u columns to hold them",
+		     n->id, want, n->columns.len);
+	const ValNode *in = nv && nv->kind == Y_SCALAR ? strmap_get(seen, nv->str) : NULL;
+	if (nv && nv->kind == Y_SCALAR && !in) {
+		verr(cx, AT(nv), E_VAL_DEPENDS,
+		     "node '%s': source_params read '%s', which is not an earlier node", n->id, nv->str);
+		return;
+	}
+	if (!in || !sv || sv->kind != Y_SCALAR || is_null(sv))
+		return;
+	if (in->type_known && in->type == NODE_PLACEHOLDER) {
+		verr(cx, AT(nv), E_VAL_REFERENCE,
+		     "node '%s': source_params read '%s', a placeholder with no rows", n->id, in->id);
+		return;
+	}
+	check_sql_over(cx, "source_params of node", n->id, sv, sv->str, in, want);
+}
+
+/* table.ids: each names a column of the node (the runner fills it). */
+static void check_xml_ids(Ctx *cx, const YNode *table, const ValNode *n)
+{
+	const PtrVec *ids = yitems(yget(table, "ids"), Y_SEQ);
+	for (uint32_t i = 0; i < ids->len; i++) {
+		const YNode *x = ids->items[i];
+		const char *col = ystr(x, "column");
+		bool found = false;
+		for (uint32_t k = 0; col && k < n->columns.len && !found; k++)
+			found = strcmp(n->columns.items[k], col) == 0;
+		if (col && !found)
+			verr(cx, AT(x), E_VAL_COLUMN,
+			     "node '%s': table.ids names '%s', which is not one of its columns",
+			     n->id ? n->id : "?", col);
+	}
+}
+
 static ValNode *read_node(Ctx *cx, const YNode *nm, StrMap *ids, StrMap *seen, StrMap *all)
 {
 	ValNode *n = ARENA_NEW(cx->a, ValNode);
@@ -631,6 +682,8 @@ static ValNode *read_node(Ctx *cx, const YNode *nm, StrMap *ids, StrMap *seen, S
 	if (n->type_known && (n->type == NODE_SOURCE_FILE || n->type == NODE_SINK_FILE) && table &&
 	    table->kind == Y_MAP && !ystr(table, "file"))
 		verr(cx, AT(table), E_VAL_MISSING_KEY, "a '%s' node's table needs 'file'", type);
+	check_xml_ids(cx, table, n);
+	check_source_params(cx, nm, n, seen);
 	check_sql(cx, nm, n, &deps, table);
 	/* a refused id is reported once; later nodes may still read it */
 	strmap_put(seen, n->id, n);
@@ -641,7 +694,7 @@ static ValNode *read_node(Ctx *cx, const YNode *nm, StrMap *ids, StrMap *seen, S
  * safe SELECT of one column, whose settings are the pipeline's parameters
  * and which reads only node n. */
 static void check_sql_over(Ctx *cx, const char *obj, const char *what, const YNode *sv, const char *sql,
-			   const ValNode *n)
+			   const ValNode *n, uint32_t want)
 {
 	uint32_t line, col;
 	SqlCheck c;
@@ -669,9 +722,12 @@ static void check_sql_over(Ctx *cx, const char *obj, const char *what, const YNo
 		     obj, what, r.message);
 		return;
 	}
-	if (r.outputs_known && r.outputs.len != 1)
+	if (r.outputs_known && r.outputs.len != want && want == 1)
 		verr(cx, AT(sv), E_VAL_COLUMN, "%s '%s': the SELECT outputs %u columns, not one", obj, what,
 		     r.outputs.len);
+	else if (r.outputs_known && r.outputs.len != want)
+		verr(cx, AT(sv), E_VAL_COLUMN, "%s '%s': the SELECT outputs %u columns, not %u", obj, what,
+		     r.outputs.len, want);
 }
 
 /* A variable update: its node is a SQL node of the pipeline, its setting a
@@ -705,7 +761,7 @@ static void check_var_update(Ctx *cx, const YNode *um, ValPipeline *vp, StrMap *
 		return;
 	}
 	if (u->sql)
-		check_sql_over(cx, "variable update", what, sv, u->sql, n);
+		check_sql_over(cx, "variable update", what, sv, u->sql, n, 1);
 }
 
 /* An assertion check: its node is a node of the pipeline with rows, its
@@ -727,7 +783,33 @@ static void check_assertion(Ctx *cx, const YNode *c, StrMap *seen)
 		     what, n->id);
 		return;
 	}
-	check_sql_over(cx, "quality check", what, sv, sv->str, n);
+	check_sql_over(cx, "quality check", what, sv, sv->str, n, 1);
+}
+
+/* The check as the loaded pipeline keeps it (for verify and compose). */
+static void read_check(Ctx *cx, const YNode *c, ValPipeline *vp, StrMap *seen)
+{
+	ValCheck *k = ARENA_NEW(cx->a, ValCheck);
+	k->line = c->line;
+	k->col = c->col;
+	k->id = ystr(c, "id");
+	const char *type = ystr(c, "type");
+	for (int t = 0; type && t < CHECK_TYPE_COUNT && !k->type_known; t++)
+		if (strcmp(type, check_type_name((CheckType)t)) == 0)
+			k->type = (CheckType)t, k->type_known = true;
+	const char *node = ystr(c, "node");
+	k->node = node ? strmap_get(seen, node) : NULL;
+	k->column = ystr(c, "column");
+	k->has_threshold = as_number(yget(c, "threshold"), &k->threshold);
+	const PtrVec *keys = yitems(yget(c, "keys"), Y_SEQ);
+	for (uint32_t i = 0; i < keys->len; i++) {
+		const YNode *kv = keys->items[i];
+		if (kv->kind == Y_SCALAR && !is_null(kv))
+			ptrvec_push(cx->a, &k->keys, (void *)kv->str);
+	}
+	k->sql = ystr(c, "sql");
+	k->message = ystr(c, "message");
+	ptrvec_push(cx->a, &vp->checks, k);
 }
 
 static void check_pipeline(Ctx *cx, const YNode *pm, ValPipeline *vp)
@@ -766,6 +848,8 @@ static void check_pipeline(Ctx *cx, const YNode *pm, ValPipeline *vp)
 		const char *type = ystr(c, "type");
 		if (type && strcmp(type, "assertion") == 0)
 			check_assertion(cx, c, &seen);
+		if (c->kind == Y_MAP)
+			read_check(cx, c, vp, &seen);
 	}
 	const PtrVec *vu = yitems(yget(pm, "variable_updates"), Y_SEQ);
 	for (uint32_t i = 0; i < vu->len; i++)
@@ -962,26 +1046,33 @@ static void add_cte(Arena *a, Sbuf *out, const ValNode *n, bool first)
 	sbuf_adds(out, "\n)");
 }
 
-bool pipeline_compose(Arena *a, const ValPipeline *p, const ValNode *sink, Sbuf *out, const ValNode **blocker)
+bool *pipeline_ancestors(const ValPipeline *p, const ValNode *node, uint32_t *at)
 {
-	uint32_t n = p->nodes.len, si = n;
-	for (uint32_t i = 0; i < n; i++)
-		if (p->nodes.items[i] == sink)
-			si = i;
-	if (si == n)
-		return false;
+	uint32_t n = p->nodes.len;
+	for (*at = 0; *at < n && p->nodes.items[*at] != node;)
+		++*at;
+	if (*at == n)
+		return NULL;
 	bool *mark = xcalloc(n, 1);
-	mark[si] = true;
+	mark[*at] = true;
 	/* depends_on names earlier nodes only, so one backward pass marks
 	 * every ancestor */
-	for (uint32_t i = si + 1; i-- > 0;) {
-		const ValNode *node = p->nodes.items[i];
-		for (uint32_t d = 0; mark[i] && d < node->depends_on.len; d++)
+	for (uint32_t i = *at + 1; i-- > 0;) {
+		const ValNode *v = p->nodes.items[i];
+		for (uint32_t d = 0; mark[i] && d < v->depends_on.len; d++)
 			for (uint32_t j = 0; j < i; j++)
-				if (strcmp(((ValNode *)p->nodes.items[j])->id, node->depends_on.items[d]) ==
-				    0)
+				if (strcmp(((ValNode *)p->nodes.items[j])->id, v->depends_on.items[d]) == 0)
 					mark[j] = true;
 	}
+	return mark;
+}
+
+bool pipeline_compose(Arena *a, const ValPipeline *p, const ValNode *sink, Sbuf *out, const ValNode **blocker)
+{
+	uint32_t si;
+	bool *mark = pipeline_ancestors(p, sink, &si);
+	if (!mark)
+		return false;
 	*blocker = NULL;
 	for (uint32_t i = 0; i < si && !*blocker; i++) {
 		const ValNode *node = p->nodes.items[i];
@@ -1017,21 +1108,35 @@ bool pipeline_compose(Arena *a, const ValPipeline *p, const ValNode *sink, Sbuf 
 	return true;
 }
 
-bool pipeline_compose_update(Arena *a, const ValPipeline *p, const ValVarUpdate *u, Sbuf *out,
-			     const ValNode **blocker)
+bool pipeline_compose_over(Arena *a, const ValPipeline *p, const ValNode *node, const char *sql, Sbuf *out,
+			   const ValNode **blocker)
 {
-	*blocker = u->node;
-	if (!u->node || !u->sql)
+	*blocker = node;
+	if (!node || !node->sql || !sql)
 		return false;
-	Sbuf node = SBUF_INIT;
-	bool ok = pipeline_compose(a, p, u->node, &node, blocker);
+	Sbuf sb = SBUF_INIT;
+	bool ok = pipeline_compose(a, p, node, &sb, blocker);
+	size_t start, len;
+	bool with;
+	sql_statement_span(sql, &start, &len, &with);
 	if (ok) {
-		sbuf_addf(out, "WITH %s AS (\n%s\n)\n", sqlgen_ident(a, &dialect_postgres, u->node->id), node.buf);
-		add_statement(out, u->sql);
+		sbuf_addf(out, "WITH %s AS (\n%s\n)\n", sqlgen_ident(a, &dialect_postgres, node->id), sb.buf);
+		if (with) /* WITH ... WITH does not parse: the SELECT becomes a derived table */
+			sbuf_adds(out, "SELECT * FROM (\n");
+		add_statement(out, sql);
+		if (with)
+			sbuf_adds(out, "\n) AS akko_over");
 		const char *last = strrchr(out->buf, '\n');
 		if (strstr(last ? last : out->buf, "--"))
 			sbuf_addch(out, '\n');
 	}
-	sbuf_release(&node);
+	sbuf_release(&sb);
 	return ok;
+}
+
+bool pipeline_compose_update(Arena *a, const ValPipeline *p, const ValVarUpdate *u, Sbuf *out,
+			     const ValNode **blocker)
+{
+	*blocker = u->node;
+	return u->sql && pipeline_compose_over(a, p, u->node, u->sql, out, blocker);
 }

@@ -12,7 +12,8 @@
  *
  * pipeline_compose() turns a sink of a valid file into the one statement
  * `WITH <ancestor> AS (<sql>), ... <sink sql>` ("Composition"), and
- * pipeline_compose_update() a variable update into its own.
+ * pipeline_compose_update() a variable update into its own,
+ * pipeline_compose_over() any SELECT over one node (an assertion check).
  *
  * Invariants: everything lives in the arena passed in; lists keep file
  * order; errors are sorted by position.
@@ -56,10 +57,26 @@ typedef struct ValVarUpdate {
 	uint32_t line, col;
 } ValVarUpdate;
 
+/* A quality check (docs/pipeline-yaml.md, "Quality checks"). */
+typedef struct ValCheck {
+	const char *id;
+	CheckType type;
+	bool type_known;     /* `type` was a known check type */
+	const ValNode *node; /* the node it reads, or NULL when unknown */
+	const char *column;  /* null_percentage: one column, or NULL */
+	double threshold;    /* meaningful when has_threshold */
+	bool has_threshold;
+	PtrVec keys;         /* const char *: duplicate's key columns */
+	const char *sql;     /* assertion: one SELECT of one boolean over node */
+	const char *message; /* assertion: what the job says when it fails */
+	uint32_t line, col;  /* the check's mapping */
+} ValCheck;
+
 typedef struct ValPipeline {
 	const char *name;
 	PtrVec nodes;       /* ValNode, file order */
 	PtrVec var_updates; /* ValVarUpdate, file order */
+	PtrVec checks;      /* ValCheck, file order */
 } ValPipeline;
 
 typedef struct ValResult {
@@ -76,6 +93,11 @@ void pipeline_validate(Arena *a, const char *text, size_t len, ValResult *out);
 
 bool val_node_is_sink(const ValNode *n);
 
+/* The nodes `node` reads, transitively, and itself: a malloc'ed array of
+ * p->nodes.len flags (the caller frees it), *at the node's index; NULL
+ * when the node is not in p. */
+bool *pipeline_ancestors(const ValPipeline *p, const ValNode *node, uint32_t *at);
+
 /* Append the composed statement of `sink` (no terminating ';') to `out`.
  * Returns false, with *blocker set to the ancestor, when an ancestor has
  * no SQL (a placeholder). */
@@ -86,5 +108,10 @@ bool pipeline_compose(Arena *a, const ValPipeline *p, const ValNode *sink, Sbuf 
  * SQL. */
 bool pipeline_compose_update(Arena *a, const ValPipeline *p, const ValVarUpdate *u, Sbuf *out,
 			     const ValNode **blocker);
+/* What a variable update, an assertion or any statement over one node's
+ * rows composes to: `WITH <node> AS (<its composed statement>) <sql>`.
+ * False, with *blocker, when the node or an ancestor has no SQL. */
+bool pipeline_compose_over(Arena *a, const ValPipeline *p, const ValNode *node, const char *sql, Sbuf *out,
+			   const ValNode **blocker);
 
 #endif

@@ -26,6 +26,7 @@ static const char *const conn_roles[] = {"source", "target", "lookup", NULL};
 static const char *const joins[] = {"all", "any", NULL};
 static const char *const var_aggs[] = {"max", "min", "count", "none", NULL};
 static const char *const file_formats[] = {"xml", NULL};
+static const char *const param_modes[] = {"substitute", "bind", NULL};
 static const char *const var_updates[] = {"max", "min", "count", "last", "rows", NULL};
 static const char *const dep_ons[] = {"success", "failure", "completion", "any", NULL};
 
@@ -122,12 +123,15 @@ const SchemaKey schema_keys[] = {
     N("source_sql", ST_STRING, D, NULL, NT(NODE_SOURCE_PUSHDOWN), SCHEMA_OPT,
       "a query kept in the source's dialect: the runner runs it at the source and reads its rows under the node's id, "
       "the query's columns in order filling the node's `columns`"),
+    N("source_params", ST_MAP, OBJ_SOURCE_PARAMS, NULL, NT(NODE_SOURCE_PUSHDOWN), SCHEMA_OPT,
+      "values of the flow's rows the `source_sql` reads: the runner runs it once per row of `sql`"),
     N("table", ST_MAP, OBJ_TABLE, NULL, TABLED, TABLE_REQ, "the relation (or file) read or written"),
     N("load_mode", ST_ENUM, D, load_modes, NT_SINKS, NT_SINKS, "how the sink writes"),
     N("keys", ST_LIST_STRING, D, NULL, KEYED, SCHEMA_OPT, "sink key; group-by, sort or partition keys"),
     N("operation", ST_STRING, D, NULL, NT(NODE_SINK_TABLE), SCHEMA_OPT, "the column naming each row's operation: `akko_operation`"),
     N("branch", ST_MAP, OBJ_BRANCH, NULL, NT(NODE_BRANCH), NT(NODE_BRANCH), "the router group"),
     N("sequence", ST_MAP, OBJ_SEQUENCE, NULL, NT(NODE_SEQUENCE), NT(NODE_SEQUENCE), "the numbering"),
+    N("bulk_load", ST_MAP, OBJ_BULK, NULL, NT(NODE_SINK_TABLE), SCHEMA_OPT, "the sink is bulk-loaded with these options"),
     N("load_order", ST_INTEGER, D, NULL, NT_SINKS, SCHEMA_OPT, "target load order, 1-based"),
     N("pre_sql", ST_STRING, D, NULL, TABLED, SCHEMA_OPT, "SQL run before, in the source dialect (not validated)"),
     N("post_sql", ST_STRING, D, NULL, TABLED, SCHEMA_OPT, "SQL run after, in the source dialect (not validated)"),
@@ -149,12 +153,29 @@ const SchemaKey schema_keys[] = {
     K(OBJ_TABLE, "orig_name", ST_STRING, D, NULL, SCHEMA_OPT, "the name as written in the export"),
     K(OBJ_TABLE, "file", ST_STRING, D, NULL, SCHEMA_OPT, "the flat file (required on `source_file` and `sink_file`)"),
     K(OBJ_TABLE, "format", ST_ENUM, D, file_formats, SCHEMA_OPT, "the file's format when it is not a flat file: `xml`"),
-    K(OBJ_TABLE, "record", ST_STRING, D, NULL, SCHEMA_OPT, "xml: the element whose occurrences are the table's rows"),
+    K(OBJ_TABLE, "record", ST_STRING, D, NULL, SCHEMA_OPT, "xml: the element whose occurrences are the table's rows: a name, or its path from the root (`a/b/c`)"),
     K(OBJ_TABLE, "schema_file", ST_STRING, D, NULL, SCHEMA_OPT, "xml: the schema (XSD) the file follows"),
+    K(OBJ_TABLE, "ids", ST_LIST_MAP, OBJ_XML_ID, NULL, SCHEMA_OPT, "xml: the columns the XML source generates (without it, a column `<element>_id` is one)"),
+
+    K(OBJ_XML_ID, "column", ST_STRING, D, NULL, SCHEMA_REQ, "one of the node's columns"),
+    K(OBJ_XML_ID, "element", ST_STRING, D, NULL, SCHEMA_REQ, "the element whose occurrences it numbers: the record's own, or one enclosing it"),
+    K(OBJ_XML_ID, "start", ST_SIGNED, D, NULL, SCHEMA_REQ, "the number of the element's first occurrence in the file"),
+
+    K(OBJ_SOURCE_PARAMS, "node", ST_STRING, D, NULL, SCHEMA_REQ, "an earlier node with SQL, whose rows give the values"),
+    K(OBJ_SOURCE_PARAMS, "sql", ST_STRING, D, NULL, SCHEMA_REQ, "one safe SELECT that reads only `node`: a column per param, in order"),
+    K(OBJ_SOURCE_PARAMS, "params", ST_LIST_MAP, OBJ_SOURCE_PARAM, NULL, SCHEMA_REQ, "the values, in the order of `sql`'s columns and of the node's first columns"),
+
+    K(OBJ_SOURCE_PARAM, "name", ST_STRING, D, NULL, SCHEMA_REQ, "the name the query writes between `~` or `?`"),
+    K(OBJ_SOURCE_PARAM, "mode", ST_ENUM, D, param_modes, SCHEMA_REQ, "`substitute`: `~name~` is replaced by the value's text; `bind`: `?name?` is a parameter bound to the value"),
 
     K(OBJ_BRANCH, "router", ST_STRING, D, NULL, SCHEMA_REQ, "the router's name"),
     K(OBJ_BRANCH, "group", ST_STRING, D, NULL, SCHEMA_REQ, "the group's name"),
     K(OBJ_BRANCH, "default", ST_BOOL, D, NULL, SCHEMA_REQ, "the default group"),
+
+    K(OBJ_BULK, "keep_nulls", ST_BOOL, D, NULL, SCHEMA_REQ, "a NULL stays NULL; false: the column's default replaces it"),
+    K(OBJ_BULK, "keep_identity", ST_BOOL, D, NULL, SCHEMA_REQ, "the rows fill the identity column; false: the table generates it"),
+    K(OBJ_BULK, "check_constraints", ST_BOOL, D, NULL, SCHEMA_REQ, "CHECK and FOREIGN KEY constraints are checked; false: ignored"),
+    K(OBJ_BULK, "fire_triggers", ST_BOOL, D, NULL, SCHEMA_REQ, "insert triggers run; false: they do not"),
 
     K(OBJ_SEQUENCE, "start", ST_SIGNED, D, NULL, SCHEMA_REQ, "the first value"),
     K(OBJ_SEQUENCE, "increment", ST_SIGNED, D, NULL, SCHEMA_REQ, "the step"),

@@ -35,6 +35,10 @@
 	X(OBJ_TABLE, "table", "the relation or file a source or sink reads or writes") \
 	X(OBJ_BRANCH, "branch", "the router group a conditional_branch node is")       \
 	X(OBJ_SEQUENCE, "sequence", "the numbering of a sequence_generator node")     \
+	X(OBJ_BULK, "bulk load", "how a sink_table is bulk-loaded (SQL Server's BULK INSERT options)") \
+	X(OBJ_XML_ID, "xml id", "a column an XML source generates: occurrence numbers of an element") \
+	X(OBJ_SOURCE_PARAMS, "source params", "values of the flow's rows a source_sql reads, once per row") \
+	X(OBJ_SOURCE_PARAM, "source param", "one value a source_sql reads") \
 	X(OBJ_CHECK, "quality check", "a data-quality check the runner performs")      \
 	X(OBJ_VAR_UPDATE, "variable update", "the value a run persists for a variable its steps update") \
 	X(OBJ_METADATA, "metadata", "confidence and counts of one pipeline")           \

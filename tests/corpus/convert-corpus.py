@@ -247,7 +247,7 @@ def main():
         print("%s - %severy corpus file converts (exit 0 or 4, never a crash)" % ("ok" if not bad else "not ok", lb))
         print("%s - %sakko-migrate validate accepts every output" % ("ok" if not invalid else "not ok", lb))
         if a.psql:
-            print("%s - %sat least %.0f%% of the sinks' composed queries pass EXPLAIN" %
+            print("%s - %sat least %g%% of the sinks' composed queries pass EXPLAIN" %
                   ("ok" if ok_explain else "not ok", lb, a.min_explain))
     return 0 if not bad and not invalid and ok_explain else 1
 

@@ -34,7 +34,7 @@ static bool load(Loaded *l, const char *path, const char *par, bool quiet)
 	memset(l, 0, sizeof *l);
 	l->out = quiet ? NULL : open_memstream(&l->diags, &l->diags_len);
 	diag_init(&l->sink, l->out);
-	FrontendOptions fo = {par ? &par : NULL, par ? 1 : 0};
+	FrontendOptions fo = {.param_files = par ? &par : NULL, .n_param_files = par ? 1 : 0};
 	return driver_load(path, &fo, &l->sink, &l->arena, &l->src, &l->doc) == 0;
 }
 
