@@ -943,6 +943,44 @@ static void lower_flow(Lower *L, IrDoc *d, const AstFlow *f)
 	ptrvec_push(L->a, &d->pipelines, p);
 }
 
+static void adopt_expr(AstDoc *doc, AstExpr *e)
+{
+	if (e && !e->parsed && expr_language(e->lang))
+		ast_push(doc, &doc->exprs, e);
+}
+
+static void adopt_props(AstDoc *doc, const PtrVec *props)
+{
+	for (uint32_t i = 0; i < props->len; i++)
+		adopt_expr(doc, ((AstProp *)props->items[i])->expr);
+}
+
+/* The expressions of the flows' steps that are not the document's own
+ * (not parsed by expr_parse_doc: copied from another document), made its
+ * own so that they are parsed with it. */
+static void adopt_exprs(AstDoc *doc)
+{
+	for (uint32_t i = 0; i < doc->folders.len; i++) {
+		const AstFolder *fo = doc->folders.items[i];
+		for (uint32_t k = 0; k < fo->flows.len; k++) {
+			const AstFlow *f = fo->flows.items[k];
+			for (uint32_t j = 0; j < f->steps.len; j++) {
+				const AstStep *s = f->steps.items[j];
+				adopt_props(doc, &s->props);
+				for (uint32_t q = 0; q < s->ports.len; q++) {
+					AstPort *p = s->ports.items[q];
+					adopt_expr(doc, p->expr);
+					adopt_expr(doc, p->init);
+				}
+				for (uint32_t q = 0; q < s->groups.len; q++)
+					adopt_expr(doc, ((AstGroup *)s->groups.items[q])->cond);
+				for (uint32_t q = 0; q < s->bindings.len; q++)
+					adopt_expr(doc, ((AstBinding *)s->bindings.items[q])->expr);
+			}
+		}
+	}
+}
+
 void rules_lower(Arena *a, const AstDoc *doc, const RulesOptions *o, IrDoc *d, DiagSink *sink)
 {
 	Lower L = {.a = a, .doc = doc, .o = o, .sink = sink, .sem = tool_semantics(doc->tool)};
@@ -952,7 +990,10 @@ void rules_lower(Arena *a, const AstDoc *doc, const RulesOptions *o, IrDoc *d, D
 	L.lang = expr_language(L.sem->expr_lang);
 	if (!L.lang)
 		L.lang = expr_languages()[0];
-	/* every expression parsed once, kept on the AST (a cache: idempotent) */
+	/* every expression parsed once, kept on the AST (a cache: idempotent);
+	 * the flows' expressions a frontend brought from another document (an
+	 * Alteryx macro expanded in place) are the document's too */
+	adopt_exprs((AstDoc *)doc);
 	expr_parse_doc((AstDoc *)doc);
 	for (uint32_t i = 0; i < doc->folders.len; i++) {
 		L.folder = doc->folders.items[i];
