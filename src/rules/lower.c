@@ -560,7 +560,7 @@ void lower_step(Lower *L, StepInfo *si)
 		si->done = true;
 		return;
 	}
-	if (lower_transparent(s) && !lower_link_level_out(L, s)) {
+	if (lower_transparent(s) && (s->kind != STEP_SUBFLOW || !lower_link_level_out(L, s))) {
 		si->done = true;
 		return;
 	}
