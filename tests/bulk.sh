@@ -49,9 +49,9 @@ head -c 4000 "$pc/m_source_qualifier.XML" >tree/bad/truncated.XML
 printf '<!DOCTYPE html>\n<html><body>POWERMART export</body></html>\n' >tree/other/page.html
 printf 'PK\003\004\000\000binary' >tree/other/archive.zip
 printf 'notes\n' >tree/other/README
-# a package converts like an export; a tool no rules convert yet is refused
+# a package and a workflow convert like an export
 cp "$AKKO_SRCDIR/corpus/ssis/df_sales.dtsx" tree/good/package.dtsx
-cp "$AKKO_SRCDIR/corpus/alteryx/wf_macro_calls.yxmd" tree/foreign/workflow.yxmd
+cp "$AKKO_SRCDIR/corpus/alteryx/wf_macro_calls.yxmd" tree/good/workflow.yxmd
 # a valid export with 1000 mappings (about 7 MB)
 python3 - "$pc/m_source_qualifier.XML" tree/huge/huge.XML <<'EOF'
 import re, sys
@@ -102,12 +102,12 @@ if cmp -s want.txt got.txt; then pass "the output tree mirrors the input tree"; 
 fi
 check "c.XML gets c.yaml" test "$(field out/results.jsonl good/c.XML output)" = out/good/c.yaml
 check "c.xml gets c.xml.yaml, not c.XML's name" test "$(field out/results.jsonl good/c.xml output)" = out/good/c.xml.yaml
-for f in bad/bad_xml.XML bad/truncated.XML foreign/workflow.yxmd; do
+for f in bad/bad_xml.XML bad/truncated.XML; do
 	check "$f is an error" test "$(field out/results.jsonl $f status)" = error
 done
 contains "a truncated export says so" out/results.jsonl "looks truncated"
-contains "an Alteryx workflow gets the refusal's reason" out/results.jsonl "alteryx conversion rules are not implemented yet"
 check "the SSIS package converts" test -s out/good/package.yaml
+check "the Alteryx workflow converts" test -s out/good/workflow.yaml
 for f in bad/empty.XML other/page.html other/archive.zip other/README; do
 	check "$f is skipped" test "$(field out/results.jsonl $f status)" = skipped
 done

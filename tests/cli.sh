@@ -117,9 +117,16 @@ rc=$?
 check "converting an SSIS package exits 0 or 4 (got $rc)" test "$rc" = 0 -o "$rc" = 4
 run 0 "the SSIS package's pipeline validates" validate ssis.yaml
 
-# Alteryx workflows and DataStage exports are read (inspect) but not
-# converted: E0004.
-for case in "alteryx wf_tools.yxmd" "datastage par_transformer.dsx"; do
+# Alteryx workflows are read (inspect) and converted: the output validates.
+ayx="$AKKO_SRCDIR/corpus/alteryx/wf_tools.yxmd"
+run 0 "inspect reads an Alteryx workflow" inspect "$ayx"
+rm -f ayx.yaml
+"$AKKO_BIN" "$ayx" -o ayx.yaml 2>err.txt
+rc=$?
+check "converting an Alteryx workflow exits 0 or 4 (got $rc)" test "$rc" = 0 -o "$rc" = 4
+run 0 "the Alteryx workflow's pipeline validates" validate ayx.yaml
+# DataStage exports are read (inspect) but not converted: E0004.
+for case in "datastage par_transformer.dsx"; do
 	set -- $case
 	f="$AKKO_SRCDIR/corpus/$1/$2"
 	run 0 "inspect reads $1 $2" inspect "$f"

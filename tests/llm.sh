@@ -208,6 +208,18 @@ check "e429_long: the 120 s wait is not made ($ms ms)" test "$ms" -lt 5000
 java_case huge llm_unavailable 1
 java_case redirect llm_unavailable 1
 
+# an Alteryx workflow: a RegEx tool, whose configuration no rule converts, is
+# sent with that configuration as written; an R tool whose output fields the
+# workflow does not record (no MetaInfo) is not sent (it outputs no column)
+scenario e500
+run ayx_review ayx_review.yxmd --llm-cache "$work/cache-ayx"
+check "ayx_review: exit 0 (an LLM fault never fails the run)" test "$rc" = 0
+check "ayx_review: the RegEx tool's expression is in the prompt" grep -q 'RegExExpression' "$work/srv/requests.jsonl"
+check "ayx_review: the RegEx tool's parse settings are in the prompt" grep -q 'addr_part' "$work/srv/requests.jsonl"
+check "ayx_review: the R tool is not sent: its output fields are not known" \
+	grep -q "ayx_review.yxmd:38:5: warning: not sent to the LLM: it outputs no column" "$work/ayx_review.err"
+unavailable ayx_review n_2
+
 closed=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
 LLM_ENV="AKKO_LLM_URL=http://127.0.0.1:$closed AKKO_LLM_MODEL=fake-coder" run refused m_llm_mixed.XML --llm-cache "$work/c14"
 unavailable refused exp_codes

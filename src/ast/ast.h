@@ -128,7 +128,8 @@
 	X(GROUP_DEFAULT, "default", "output for rows no condition took") \
 	X(GROUP_ERROR, "error", "error output")                     \
 	X(GROUP_UNMATCHED, "unmatched", "rows a join or lookup found no match for") \
-	X(GROUP_DUPLICATE, "duplicate", "rows a dedup step removed")
+	X(GROUP_DUPLICATE, "duplicate", "rows a dedup step removed") \
+	X(GROUP_ASSERTION, "assertion", "a test the step asserts over the rows of its input `of_input` (cond: the expression or value; norm of its row_error prop: what is tested)")
 
 #define FLOW_KIND_LIST(X)                                                    \
 	X(FLOW_MAPPING, "mapping", "PowerCenter mapping")                     \
@@ -261,7 +262,14 @@
 	X(SET_SAMPLE_ROWS, "sample_rows", "number of rows a random sample keeps")     \
 	X(SET_PIVOT_KEY_VALUE, "pivot_key_value", "the key value a column stands for: an unpivot's input column, a pivot's output column") \
 	X(SET_PIVOT_KEY, "pivot_key", "the column of key values: an unpivot's output, a pivot's input") \
-	X(SET_PIVOT_VALUE, "pivot_value", "a pivot's input column whose values fill the output columns of each key")
+	X(SET_PIVOT_VALUE, "pivot_value", "a pivot's input column whose values fill the output columns of each key") \
+	X(SET_SAMPLE_MODE, "sample_mode", "which rows a sample keeps: first, last, skip (all but the first N), every_nth, random") \
+	X(SET_UNION_MODE, "union_mode", "how a union matches its inputs' columns: by_name or by_position") \
+	X(SET_DUPLICATE_PREFIX, "duplicate_prefix", "a join's second input: the prefix of a column whose name the first input has") \
+	X(SET_PORTS_IN_ORDER, "ports_in_order", "output ports are evaluated in order, each reading the values of those above it (Alteryx Formula); else every port reads the input row") \
+	X(SET_OUTSIDE_ROWS, "outside_rows", "a row reference past the first or last row (of its group) reads: null, or empty (0 for numbers, '' for strings)") \
+	X(SET_COLUMNS_IN_PLACE, "columns_in_place", "the output keeps the input's columns in order, a port of the same name replacing its column there, new ports after (Alteryx Formula); else declared ports come first") \
+	X(SET_ASSERTION, "assertion", "what an assertion group tests: row_count, all_rows, first_row, no_rows")
 
 /* Neutral values of enumerated settings (AstProp.norm).  A frontend maps
  * the value as written ("Master Outer Join", "Use Last Value", an SSIS
@@ -294,7 +302,16 @@
 	X(VAL_DELETE, "delete", "row_treatment: rows delete from the target")          \
 	X(VAL_DATA_DRIVEN, "data_driven", "row_treatment: each row's operation comes from the flow") \
 	X(VAL_NULLS_LOW, "nulls_low", "null_order: NULL sorts below every value (first ascending)") \
-	X(VAL_NULLS_HIGH, "nulls_high", "null_order: NULL sorts above every value (last ascending)")
+	X(VAL_NULLS_HIGH, "nulls_high", "null_order: NULL sorts above every value (last ascending)") \
+	X(VAL_EMPTY, "empty", "outside_rows: 0 for a number, '' for a string, NULL otherwise") \
+	X(VAL_EVERY_NTH, "every_nth", "sample_mode: row 1, N+1, 2N+1...") \
+	X(VAL_RANDOM, "random", "sample_mode: each row with a 1 in N chance") \
+	X(VAL_BY_NAME, "by_name", "union_mode: columns of one name are one column") \
+	X(VAL_ROW_COUNT, "row_count", "assertion: the input has the number of rows its value gives") \
+	X(VAL_ALL_ROWS, "all_rows", "assertion: the expression is true for every row") \
+	X(VAL_FIRST_ROW, "first_row", "assertion: the expression is true for the first row") \
+	X(VAL_NO_ROWS, "no_rows", "assertion: the expression is true for no row (a message of type error)") \
+	X(VAL_BY_POSITION, "by_position", "union_mode: the k-th columns of the inputs are one column")
 
 /* Aggregates a port computes when the tool gives them as a kind plus an
  * input column (AstPort.agg_kind, `ref` naming the column) rather than as
@@ -312,7 +329,14 @@
 	X(AGG_LAST, "last", "last non-NULL value in arrival order")                 \
 	X(AGG_MEDIAN, "median", "middle value (interpolated)")                      \
 	X(AGG_STDDEV, "stddev", "sample standard deviation")                        \
-	X(AGG_VARIANCE, "variance", "sample variance")
+	X(AGG_VARIANCE, "variance", "sample variance") \
+	X(AGG_CONCAT, "concat", "the values as text, joined by a separator (port props start, separator, end), in arrival order") \
+	X(AGG_FIRST_ROW, "first_row", "the first row's value, NULL included, in arrival order") \
+	X(AGG_LAST_ROW, "last_row", "the last row's value, NULL included, in arrival order") \
+	X(AGG_MODE, "mode", "the most frequent non-NULL value") \
+	X(AGG_COUNT_NULL, "count_null", "number of NULL values") \
+	X(AGG_COUNT_BLANK, "count_blank", "number of NULL or empty values") \
+	X(AGG_COUNT_NONBLANK, "count_nonblank", "number of values neither NULL nor empty")
 
 /* clang-format on */
 

@@ -336,6 +336,16 @@ typedef enum DiagSeverity { DIAG_NOTE, DIAG_WARNING, DIAG_ERROR } DiagSeverity;
 	X(W_AYX_MACRO_NOT_MACRO, "W1117", DIAG_WARNING,                                            \
 	  "the file a macro instance names is not a macro (RuntimeProperties/ModuleType is not "  \
 	  "Macro); the instance is a placeholder") \
+	/* the rules for Alteryx tools (W1120-W1149) */                                           \
+	X(W_AYX_NO_SCHEMA, "W1120", DIAG_WARNING,                                                  \
+	  "run the workflow once in Designer and save it, so that it records the fields (MetaInfo)") \
+	X(W_AYX_ORDER, "W1121", DIAG_WARNING,                                                      \
+	  "the result depends on the order rows arrive in; add a Sort (or a Record ID at the source) " \
+	  "so that the order is defined by the data")                                              \
+	X(W_AYX_CROSS_JOIN, "W1122", DIAG_WARNING,                                                 \
+	  "every row of one input is joined to every row of the other; check the row counts")      \
+	X(W_AYX_TEST, "W1123", DIAG_WARNING,                                                       \
+	  "the test is not converted to a check; run it in Designer or write the check by hand") \
 	/* DataStage exports, .dsx and DSExport XML (E12xx, W12xx, N12xx) */                     \
 	X(E_DS_TRUNCATED, "E1201", DIAG_ERROR,                                                     \
 	  "every BEGIN needs its END; a truncated copy is the usual cause: export the job again")  \

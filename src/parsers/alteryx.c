@@ -143,7 +143,7 @@ static AstGroup *anchor_group(Ayx *A, AstStep *s, const char *anchor, SrcLoc loc
 {
 	for (uint32_t i = 0; i < s->groups.len; i++) {
 		AstGroup *g = s->groups.items[i];
-		if (strcmp(g->name, anchor) == 0)
+		if (strcmp(g->name, anchor) == 0 && g->kind != GROUP_INPUT) /* Join: input and output Left */
 			return g;
 	}
 	GroupKind k = GROUP_OUTPUT;
@@ -174,7 +174,10 @@ static void read_meta_info(Ayx *A, AstStep *s, const xmlNode *props)
 		EACH_CHILD(xml_child(m, "RecordInfo"), "Field", f)
 		{
 			const char *name = xml_attr(f, "name");
+			bool known = ast_ports_find_in(&s->ports, anchor, name ? name : "") != NULL;
 			AstPort *p = ayx_port(A, s, anchor, name ? name : "", f);
+			if (!known && s->kind != STEP_SOURCE && s->kind != STEP_SOURCE_QUERY)
+				p->dir = 0; /* the schema Designer saved, not a port the tool computes */
 			if (p->type.kind == TY_UNKNOWN && !p->type.orig)
 				p->type = ayx_type(A, xml_attr(f, "type"), xml_attr(f, "size"),
 						   xml_attr(f, "scale"));
@@ -612,6 +615,7 @@ AstDoc *ayx_read_document(Arena *a, const SrcFile *src, DiagSink *sink)
 	const xmlNode *props = xml_child(root, "Properties");
 	if (props)
 		read_doc_props(&A, props);
+	ayx_complete_flow(&A); /* alteryx_flow.c: what each tool passes on, by field name */
 	xml_free(&A.x);
 	return A.doc;
 }

@@ -60,4 +60,11 @@ AstType ayx_type(Ayx *A, const char *type, const char *size, const char *scale);
 /* An output port of the step (found or added) in group `anchor`. */
 AstPort *ayx_port(Ayx *A, AstStep *s, const char *anchor, const char *name, const xmlNode *at);
 
+/* After the document is read (alteryx_flow.c): what each tool passes on.
+ * Connections carry no column lineage: fields flow by name, so each
+ * tool's output groups are marked as passing their input's fields, the
+ * order a tool evaluates its settings in is made explicit (a Formula's
+ * fields that read earlier ones), and what a tool cannot convert is said. */
+void ayx_complete_flow(Ayx *A);
+
 #endif

@@ -14,6 +14,7 @@
 #include "base/sbuf.h"
 #include "base/str.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 static const char *nz(const char *s)
@@ -25,20 +26,125 @@ static const char *nz(const char *s)
 	for (const xmlNode *var = (parent) ? xml_first(parent) : NULL; var; var = xml_next(var)) \
 		if (xml_is(var, tag))
 
-/* <Expression>[Amount] > 10</Expression> <Mode>Custom</Mode>
- * (Simple mode: <Simple><Field/><Operator/><Operands>...): kept as props) */
+/* An input port of the step (a key, a group's field, a field a tool
+ * reads by name), added in configuration order. */
+static AstPort *in_port(Ayx *A, AstStep *s, const char *name, PortRole role, const xmlNode *at)
+{
+	AstPort *p = ast_port_new(A->doc, ayx_str(A, nz(name)));
+	p->dir = PORT_IN;
+	p->role = role;
+	p->loc = ayx_loc(A, at);
+	ast_push(A->doc, &s->ports, p);
+	return p;
+}
+
+/* The wildcard port "*": every incoming field the tool's list does not name. */
+static void wildcard_port(Ayx *A, AstStep *s, unsigned dir, SrcLoc loc)
+{
+	AstPort *w = ast_port_new(A->doc, "*");
+	w->dir = dir;
+	w->loc = loc;
+	ast_push(A->doc, &s->ports, w);
+}
+
+/* A neutral setting on a port. */
+static void port_setting(Ayx *A, AstPort *p, const char *name, const char *value, Setting key)
+{
+	AstProp *k = ast_prop_new(A->doc, name, ayx_str(A, value));
+	k->key = key;
+	ast_push(A->doc, &p->props, k);
+}
+
+/* The condition of a Filter in Simple mode (<Simple><Field>F</Field>
+ * <Operator>=</Operator><Operands><Operand>x</Operand>...), written as the
+ * custom expression Designer shows for it ("Filter Tool",
+ * https://help.alteryx.com/current/en/designer/tools/preparation/filter-tool.html:
+ * "Basic filter: ... select the column, operator and value").  The
+ * operand is a number when it reads as one, else a string.  NULL for an
+ * operator this does not know (the tool then goes to review). */
+static const char *simple_filter(Ayx *A, const xmlNode *simple)
+{
+	const char *field = ayx_child_value(simple, "Field"), *op = ayx_child_value(simple, "Operator");
+	const xmlNode *ops = xml_child(simple, "Operands");
+	const char *v = ops ? ayx_child_value(ops, "Operand") : NULL;
+	if (!field || !op)
+		return NULL;
+	Str vs = str_from(v ? v : "");
+	char *end = NULL;
+	bool num = v && *v && (strtod(v, &end), end && !*end);
+	Sbuf q = SBUF_INIT;
+	if (num)
+		sbuf_adds(&q, v);
+	else {
+		sbuf_addch(&q, '"');
+		for (size_t i = 0; i < vs.len; i++)
+			sbuf_adds(&q, vs.ptr[i] == '"' ? "\"" : (char[]){vs.ptr[i], 0});
+		sbuf_addch(&q, '"');
+	}
+	static const char *const binary[] = {"=", "!=", ">", ">=", "<", "<="};
+	const char *r = NULL;
+	for (size_t i = 0; i < sizeof binary / sizeof *binary; i++)
+		if (strcmp(op, binary[i]) == 0)
+			r = arena_sprintf(A->a, "[%s] %s %s", field, op, q.buf);
+	if (strcmp(op, "IsNull") == 0)
+		r = arena_sprintf(A->a, "IsNull([%s])", field);
+	else if (strcmp(op, "IsNotNull") == 0)
+		r = arena_sprintf(A->a, "!IsNull([%s])", field);
+	else if (strcmp(op, "IsEmpty") == 0)
+		r = arena_sprintf(A->a, "IsEmpty([%s])", field);
+	else if (strcmp(op, "IsNotEmpty") == 0)
+		r = arena_sprintf(A->a, "!IsEmpty([%s])", field);
+	else if (strcmp(op, "IsTrue") == 0)
+		r = arena_sprintf(A->a, "[%s]", field);
+	else if (strcmp(op, "IsFalse") == 0)
+		r = arena_sprintf(A->a, "![%s]", field);
+	else if (strcmp(op, "Contains") == 0)
+		r = arena_sprintf(A->a, "Contains([%s], %s)", field, q.buf);
+	else if (strcmp(op, "DoesNotContain") == 0)
+		r = arena_sprintf(A->a, "!Contains([%s], %s)", field, q.buf);
+	sbuf_release(&q);
+	return r;
+}
+
+/* A Filter "queries records in your file to meet specified criteria ...
+ * records that meet the criteria are passed to the True output, records
+ * that don't to the False output" ("Filter Tool", help.alteryx.com): a
+ * router whose True group holds the condition and whose False group is the
+ * default.  A NULL condition is not true: the row goes to False (the
+ * group's row_error skip).  Both outputs carry every incoming field.
+ * <Expression>[Amount] > 10</Expression> <Mode>Custom</Mode>, or
+ * <Mode>Simple</Mode><Simple>... */
 static void read_filter(Ayx *A, AstStep *s, const xmlNode *cfg)
 {
 	const xmlNode *e = xml_child(cfg, "Expression");
+	const char *mode = ayx_child_value(cfg, "Mode");
 	AstGroup *t = ast_group_new(A->doc, GROUP_OUTPUT, "True");
 	AstGroup *f = ast_group_new(A->doc, GROUP_DEFAULT, "False");
 	t->loc = f->loc = s->loc;
+	t->passes_all = f->passes_all = true;
+	AstProp *skip = ast_prop_new(A->doc, "null_condition", "False output");
+	skip->key = SET_ROW_ERROR;
+	skip->norm = VAL_SKIP;
+	skip->loc = s->loc;
+	ast_push(A->doc, &t->props, skip);
 	ast_push(A->doc, &s->groups, t);
 	ast_push(A->doc, &s->groups, f);
-	if (!e)
+	const xmlNode *simple = xml_child(cfg, "Simple");
+	const char *text = NULL;
+	const xmlNode *at = e;
+	if (mode && strcmp(mode, "Simple") == 0 && simple) {
+		text = simple_filter(A, simple);
+		at = simple;
+		if (!text)
+			s->review = arena_sprintf(A->a, "the simple filter's operator '%s' is not converted",
+						  nz(ayx_child_value(simple, "Operator")));
+	} else if (e)
+		text = ayx_value(e);
+	if (!text)
 		return;
-	AstProp *p = ayx_prop(A, s, "Expression", ayx_value(e), SET_FILTER_CONDITION, e);
-	p->expr = ast_expr_new(A->doc, LANG_ALTERYX, p->value, ayx_loc(A, e));
+	AstProp *p = ayx_prop(A, s, "Expression", text, SET_FILTER_CONDITION, at);
+	p->expr = ast_expr_new(A->doc, LANG_ALTERYX, p->value, ayx_loc(A, at));
+	p->expr->synthesized = at == simple;
 	t->cond = p->expr;
 }
 
@@ -60,7 +166,13 @@ static void read_formula(Ayx *A, AstStep *s, const xmlNode *cfg)
 
 /* <UpdateField value="True"/> <UpdateField_Name>F</UpdateField_Name>
  * <CreateField_Name>G</CreateField_Name> <CreateField_Type>..
- * <Expression>[Row-1:F] + 1</Expression> <NumRows value="1"/> */
+ * <OtherRows>Empty</OtherRows> <NumRows value="1"/>
+ * <Expression>[Row-1:F] + 1</Expression> <GroupByFields><Field field="K"/>
+ * ("Multi-Row Formula Tool",
+ * https://help.alteryx.com/current/en/designer/tools/preparation/multi-row-formula-tool.html:
+ * "Values for Rows that don't Exist: 0 or Empty, NULL"; "Group By: the
+ * expression is evaluated within each group, rows of other groups are not
+ * read"). */
 static void read_multirow(Ayx *A, AstStep *s, const xmlNode *cfg)
 {
 	const xmlNode *e = xml_child(cfg, "Expression");
@@ -72,6 +184,71 @@ static void read_multirow(Ayx *A, AstStep *s, const xmlNode *cfg)
 				   ayx_child_value(cfg, "CreateField_Size"), NULL);
 	if (e)
 		p->expr = ast_expr_new(A->doc, LANG_ALTERYX, ayx_str(A, ayx_value(e)), ayx_loc(A, e));
+	const xmlNode *o = xml_child(cfg, "OtherRows");
+	if (o) {
+		AstProp *op = ayx_prop(A, s, "OtherRows", ayx_value(o), SET_OUTSIDE_ROWS, o);
+		op->norm = strcmp(op->value, "NULL") == 0 ? VAL_NULL : strcmp(op->value, "Empty") == 0 ? VAL_EMPTY : VAL_NONE;
+	}
+	EACH_CHILD(xml_child(cfg, "GroupByFields"), "Field", f) in_port(A, s, xml_attr(f, "field"), ROLE_GROUP_BY, f);
+}
+
+/* The two input groups of a join, first the one whose columns come first. */
+static void join_inputs(Ayx *A, AstStep *s, const char *first, const char *second)
+{
+	const char *names[2] = {first, second};
+	for (int i = 0; i < 2; i++) {
+		AstGroup *g = ast_group_new(A->doc, GROUP_INPUT, names[i]);
+		g->order = i;
+		g->loc = s->loc;
+		ast_push(A->doc, &s->groups, g);
+	}
+}
+
+/* Append Fields "appends the fields of one small input (Source) to every
+ * record of another (Targets)" ("Append Fields Tool",
+ * https://help.alteryx.com/current/en/designer/tools/join/append-fields-tool.html):
+ * a join of no key pairs, the Targets' fields first (a cross join, W1122). */
+static void read_append(Ayx *A, AstStep *s, const xmlNode *cfg)
+{
+	(void)cfg;
+	join_inputs(A, s, "Targets", "Source");
+	AstProp *p = ast_prop_new(A->doc, "duplicate_prefix", "Source_");
+	p->key = SET_DUPLICATE_PREFIX;
+	p->loc = s->loc;
+	ast_push(A->doc, &s->props, p);
+}
+
+/* The Join's select list (<SelectConfiguration><Configuration
+ * outputConnection="Join"><SelectFields><SelectField field="Right_Date"
+ * selected="False" rename="Right_Date" input="Right_"/>...): which fields of
+ * each side the J output keeps and under which name ("Join Tool",
+ * help.alteryx.com: "deselect, rename ... the fields of the joined
+ * output").  Each listed field is a pass-through port of its side's group
+ * (ref: the field, name: the new name; out when selected); *Unknown the
+ * wildcard port. */
+static void join_select(Ayx *A, AstStep *s, const xmlNode *sel)
+{
+	const xmlNode *c = sel ? xml_child(sel, "Configuration") : NULL;
+	EACH_CHILD(c ? xml_child(c, "SelectFields") : NULL, "SelectField", f)
+	{
+		const char *field = nz(xml_attr(f, "field")), *in = nz(xml_attr(f, "input"));
+		const char *seln = xml_attr(f, "selected"), *rename = xml_attr(f, "rename");
+		bool on = !seln || strcmp(seln, "False") != 0;
+		if (strcmp(field, "*Unknown") == 0) {
+			wildcard_port(A, s, on ? PORT_PASS | PORT_OUT : PORT_PASS, ayx_loc(A, f));
+			continue;
+		}
+		size_t il = strlen(in);
+		const char *side = strcmp(in, "Left_") == 0 ? "Left" : strcmp(in, "Right_") == 0 ? "Right" : NULL;
+		if (!side || strncmp(field, in, il) != 0)
+			continue;
+		AstPort *p = ast_port_new(A->doc, ayx_str(A, rename && *rename ? rename : field));
+		p->dir = on ? PORT_PASS | PORT_OUT : PORT_PASS;
+		p->group = side;
+		p->ref = ayx_str(A, field + il);
+		p->loc = ayx_loc(A, f);
+		ast_push(A->doc, &s->ports, p);
+	}
 }
 
 /* <JoinInfo connection="Left"><Field field="id"/></JoinInfo> twice; the
@@ -92,8 +269,27 @@ static void read_join(Ayx *A, AstStep *s, const xmlNode *cfg)
 			p->name = arena_sprintf(A->a, "%s_field", c ? c : "");
 		}
 	}
+	join_inputs(A, s, "Left", "Right");
+	if (str_eq_cstr(str_from(nz(ayx_child_value(cfg, "JoinByRecordPos"))), "True"))
+		s->review = "a Join by record position is not converted";
 	if (!side[0] || !side[1])
 		return;
+	/* the keys: input ports of each side (the input anchors Left and
+	 * Right), pair k at sort position k: "join records from two inputs on
+	 * fields they have in common ... J: inner join, L: left unjoined, R:
+	 * right unjoined" ("Join Tool", https://help.alteryx.com/current/en/designer/tools/join/join-tool.html) */
+	for (int k = 0; k < 2; k++) {
+		int32_t pos = 0;
+		EACH_CHILD(side[k], "Field", f)
+		{
+			AstPort *p = in_port(A, s, xml_attr(f, "field"), ROLE_NONE, f);
+			p->dir |= k ? PORT_MASTER : 0;
+			p->group = k ? "Right" : "Left";
+			p->sort_key = true;
+			p->sort_pos = ++pos;
+		}
+	}
+	ayx_prop(A, s, "duplicate_prefix", "Right_", SET_DUPLICATE_PREFIX, side[1]);
 	Sbuf b = SBUF_INIT;
 	const xmlNode *l = xml_child(side[0], "Field"), *r = xml_child(side[1], "Field");
 	for (; l && r; l = xml_next(l), r = xml_next(r))
@@ -105,8 +301,15 @@ static void read_join(Ayx *A, AstStep *s, const xmlNode *cfg)
 	const xmlNode *sel = xml_child(cfg, "SelectConfiguration");
 	if (sel)
 		ast_push(A->doc, &s->extras, ayx_capture(A, sel));
+	join_select(A, s, sel);
 }
 
+/* The Summarize actions ("Summarize Tool", https://help.alteryx.com/current/en/designer/tools/transform/summarize-tool.html,
+ * "Summarize Actions"): Count "returns a count of the records in the
+ * group" (NULLs included), CountNonNull only the non-NULL ones, First and
+ * Last the value of the group's first and last record (NULL included),
+ * Concat the string values joined by a separator, with a start and an end
+ * text.  Other actions keep `agg` as written with AGG_NONE (review). */
 static const struct {
 	const char *action;
 	AggKind kind;
@@ -115,19 +318,25 @@ static const struct {
     {"Count", AGG_COUNT_ROWS},
     {"CountNonNull", AGG_COUNT},
     {"CountDistinct", AGG_COUNT_DISTINCT},
+    {"CountNull", AGG_COUNT_NULL},
+    {"CountBlank", AGG_COUNT_BLANK},
+    {"CountNonBlank", AGG_COUNT_NONBLANK},
     {"Min", AGG_MIN},
     {"Max", AGG_MAX},
     {"Avg", AGG_AVG},
-    {"First", AGG_FIRST},
-    {"Last", AGG_LAST},
+    {"First", AGG_FIRST_ROW},
+    {"Last", AGG_LAST_ROW},
     {"Median", AGG_MEDIAN},
+    {"Mode", AGG_MODE},
     {"StdDev", AGG_STDDEV},
     {"Variance", AGG_VARIANCE},
+    {"Concat", AGG_CONCAT},
 };
 
 /* <SummarizeFields><SummarizeField field="Region" action="GroupBy"
- * rename="Region"/>...  Other actions (Concat, Mode, CountBlank...) keep
- * `agg` as written with AGG_NONE. */
+ * rename="Region"/>...<SummarizeField field="B" action="Concat"
+ * rename="C"><Concat_Start/><Separator>,</Separator><Concat_End/>
+ * </SummarizeField> */
 static void read_summarize(Ayx *A, AstStep *s, const xmlNode *cfg)
 {
 	const xmlNode *sf = xml_child(cfg, "SummarizeFields");
@@ -151,6 +360,14 @@ static void read_summarize(Ayx *A, AstStep *s, const xmlNode *cfg)
 				ast_push(A->doc, &p->props,
 					 ast_prop_new(A->doc, ayx_str(A, n), ayx_str(A, xml_attr(f, n))));
 		}
+		static const char *const concat[][2] = {
+		    {"Concat_Start", "start"}, {"Separator", "separator"}, {"Concat_End", "end"}};
+		for (size_t i = 0; i < 3; i++) {
+			const xmlNode *c = xml_child(f, concat[i][0]);
+			if (c)
+				ast_push(A->doc, &p->props,
+					 ast_prop_new(A->doc, concat[i][1], ayx_str(A, xml_text_view(c))));
+		}
 	}
 }
 
@@ -163,6 +380,8 @@ static void read_sort(Ayx *A, AstStep *s, const xmlNode *cfg)
 	{
 		const char *field = xml_attr(f, "field"), *order = xml_attr(f, "order");
 		AstPort *p = ayx_port(A, s, "Output", field ? field : "", f);
+		p->dir = PORT_IN; /* a key the rows are ordered by; every field passes */
+		p->group = NULL;
 		p->sort_key = true;
 		p->sort_pos = ++pos;
 		p->sort_desc = order && strcmp(order, "Descending") == 0;
@@ -172,30 +391,53 @@ static void read_sort(Ayx *A, AstStep *s, const xmlNode *cfg)
 }
 
 /* <SelectFields><SelectField field="A" selected="True" rename="B"
- * type="Int32" size="4"/> ... <SelectField field="*Unknown" .../> */
+ * type="Int32" size="4"/> ... <SelectField field="*Unknown" .../>
+ * ("Select Tool", https://help.alteryx.com/current/en/designer/tools/preparation/select-tool.html:
+ * select or deselect, reorder, rename, change the type and size;
+ * "Unknown: ... select this option to allow new fields to pass through").
+ * A listed field is a port (ref: the incoming field, name: its new name,
+ * in|out when selected, in when not); *Unknown is the wildcard port "*",
+ * standing for every incoming field the list does not name, at its place
+ * in the list (pass|out when selected, pass when not). */
 static void read_select(Ayx *A, AstStep *s, const xmlNode *cfg)
 {
 	const xmlNode *sf = xml_child(cfg, "SelectFields");
+	bool unknown = false;
 	EACH_CHILD(sf, "SelectField", f)
 	{
 		const char *field = nz(xml_attr(f, "field"));
+		const char *sel = xml_attr(f, "selected");
+		bool off = sel && strcmp(sel, "False") == 0;
 		if (strcmp(field, "*Unknown") == 0) { /* whether fields not listed pass */
-			ayx_prop(A, s, "unknown_fields_selected", xml_attr(f, "selected"), SET_NONE, f);
+			wildcard_port(A, s, off ? PORT_PASS : PORT_PASS | PORT_OUT, ayx_loc(A, f));
+			unknown = true;
 			continue;
 		}
 		const char *rename = xml_attr(f, "rename");
 		AstPort *p = ast_port_new(A->doc, ayx_str(A, rename && *rename ? rename : field));
-		p->dir = PORT_IN | PORT_OUT;
+		p->dir = off ? PORT_IN : PORT_IN | PORT_OUT;
 		p->ref = ayx_str(A, field);
 		p->loc = ayx_loc(A, f);
 		if (xml_attr(f, "type"))
 			p->type = ayx_type(A, xml_attr(f, "type"), xml_attr(f, "size"), xml_attr(f, "scale"));
-		const char *sel = xml_attr(f, "selected");
-		if (sel && strcmp(sel, "False") == 0)
-			p->dir = PORT_IN; /* deselected: read, not passed on */
 		ast_push(A->doc, &p->props, ast_prop_new(A->doc, "selected", ayx_str(A, sel ? sel : "")));
 		ast_push(A->doc, &s->ports, p);
 	}
+	if (!unknown) /* Designer always writes it; without it, new fields pass */
+		wildcard_port(A, s, PORT_PASS | PORT_OUT, ayx_loc(A, sf ? sf : cfg));
+}
+
+/* <Mode>ByName</Mode> (ByName, ByPos, Manual): "Auto Config by Name",
+ * "Auto Config by Position", "Manually Configure Fields" ("Union Tool",
+ * https://help.alteryx.com/current/en/designer/tools/join/union-tool.html).
+ * Manual mode's field map is kept as an extra (review). */
+static void read_union(Ayx *A, AstStep *s, const xmlNode *cfg)
+{
+	const char *m = nz(ayx_child_value(cfg, "Mode"));
+	AstProp *p = ayx_prop(A, s, "Mode", m, SET_UNION_MODE, xml_child(cfg, "Mode") ? xml_child(cfg, "Mode") : cfg);
+	p->norm = strcmp(m, "ByPos") == 0 ? VAL_BY_POSITION : strcmp(m, "ByName") == 0 || !*m ? VAL_BY_NAME : VAL_NONE;
+	if (p->norm == VAL_NONE)
+		s->review = arena_sprintf(A->a, "a Union in mode '%s' (its fields mapped by hand) is not converted", m);
 }
 
 /* <Mode>First</Mode> <N>10</N> <GroupFields orderChanged="False">
@@ -204,8 +446,21 @@ static void read_select(Ayx *A, AstStep *s, const xmlNode *cfg)
 static void read_sample(Ayx *A, AstStep *s, const xmlNode *cfg)
 {
 	const xmlNode *mode = xml_child(cfg, "Mode"), *n = xml_child(cfg, "N");
-	if (mode)
-		ayx_prop(A, s, "Mode", ayx_value(mode), SET_NONE, mode);
+	if (mode) {
+		/* "Sample Tool", https://help.alteryx.com/current/en/designer/tools/preparation/sample-tool.html:
+		 * First N rows, Last N rows, Skip 1st N rows, 1 of every N rows,
+		 * 1 in N chance to include each row, First N% of rows; per group
+		 * of the Group By fields */
+		static const struct {
+			const char *mode;
+			SettingValue v;
+		} modes[] = {{"First", VAL_FIRST}, {"Last", VAL_LAST},       {"Skip", VAL_SKIP},
+			     {"Sample", VAL_EVERY_NTH}, {"Random", VAL_RANDOM}};
+		AstProp *p = ayx_prop(A, s, "Mode", ayx_value(mode), SET_SAMPLE_MODE, mode);
+		for (size_t i = 0; i < sizeof modes / sizeof *modes; i++)
+			if (strcmp(p->value, modes[i].mode) == 0)
+				p->norm = modes[i].v;
+	}
 	if (n) {
 		const char *m = ayx_value(mode);
 		ayx_prop(A, s, "N", ayx_value(n),
@@ -214,6 +469,8 @@ static void read_sample(Ayx *A, AstStep *s, const xmlNode *cfg)
 	EACH_CHILD(xml_child(cfg, "GroupFields"), "Field", f)
 	{
 		AstPort *p = ayx_port(A, s, "Output", nz(xml_attr(f, "name")), f);
+		p->dir = PORT_IN; /* a group's key; every field passes */
+		p->group = NULL;
 		p->role = ROLE_GROUP_BY;
 	}
 }
@@ -224,6 +481,8 @@ static void read_unique(Ayx *A, AstStep *s, const xmlNode *cfg)
 	EACH_CHILD(xml_child(cfg, "UniqueFields"), "Field", f)
 	{
 		AstPort *p = ayx_port(A, s, "Unique", nz(xml_attr(f, "field")), f);
+		p->dir = PORT_IN; /* a key; every field passes to both outputs */
+		p->group = NULL;
 		p->role = ROLE_KEY;
 	}
 }
@@ -234,6 +493,7 @@ static void read_text_input(Ayx *A, AstStep *s, const xmlNode *cfg)
 {
 	AstTable *t = ast_table_new(A->doc, TABLE_SOURCE, s->name);
 	t->loc = ayx_loc(A, cfg);
+	ast_push(A->doc, &t->props, ast_prop_new(A->doc, "inline", "rows written in the workflow"));
 	s->table = t;
 	ast_push(A->doc, &A->folder->tables, t);
 	EACH_CHILD(xml_child(cfg, "Fields"), "Field", f)
@@ -291,8 +551,19 @@ static void read_file(Ayx *A, AstStep *s, const xmlNode *cfg, bool output)
 		AstProp *p = ayx_prop(A, s, "query", rest, SET_SQL_QUERY, f);
 		p->expr = ast_expr_new(A->doc, LANG_SQL, p->value, ayx_loc(A, f));
 		s->kind = STEP_SOURCE_QUERY;
-	} else
+	} else {
 		ayx_prop(A, s, is_db ? "table" : "sheet", rest, is_db ? SET_TABLE_NAME : SET_NONE, f);
+		if (!output && is_db) { /* a table of the connection */
+			s->table = ast_table_new(A->doc, TABLE_SOURCE, ayx_str(A, str_trim(r).len ? rest : conn));
+			s->table->loc = ayx_loc(A, f);
+			ast_push(A->doc, &A->folder->tables, s->table);
+		} else if (!output) { /* a sheet or named range of a file */
+			s->table = ast_table_new(A->doc, TABLE_SOURCE, conn);
+			s->table->is_file = true;
+			s->table->loc = ayx_loc(A, f);
+			ast_push(A->doc, &A->folder->tables, s->table);
+		}
+	}
 }
 
 static void read_input(Ayx *A, AstStep *s, const xmlNode *cfg)
@@ -334,6 +605,13 @@ static void read_generate_rows(Ayx *A, AstStep *s, const xmlNode *cfg)
 	} parts[] = {{"Expression_Init", SET_LOOP_INIT},
 		     {"Expression_Cond", SET_LOOP_CONDITION},
 		     {"Expression_Loop", SET_LOOP_NEXT}};
+	bool update = str_eq_cstr(str_from(nz(ayx_child_value(cfg, "UpdateField"))), "True");
+	const char *field = ayx_child_value(cfg, update ? "UpdateField_Name" : "CreateField_Name");
+	AstPort *fp = ayx_port(A, s, "Output", field ? field : "", cfg);
+	fp->dir |= PORT_GENERATED;
+	if (!update)
+		fp->type = ayx_type(A, ayx_child_value(cfg, "CreateField_Type"),
+				    ayx_child_value(cfg, "CreateField_Size"), NULL);
 	for (size_t i = 0; i < 3; i++) {
 		const xmlNode *e = xml_child(cfg, parts[i].tag);
 		if (!e)
@@ -341,6 +619,167 @@ static void read_generate_rows(Ayx *A, AstStep *s, const xmlNode *cfg)
 		AstProp *p = ayx_prop(A, s, parts[i].tag, ayx_value(e), parts[i].key, e);
 		p->expr = ast_expr_new(A->doc, LANG_ALTERYX, p->value, ayx_loc(A, e));
 	}
+}
+
+/* <KeyFields><Field field="K"/></KeyFields> <DataFields><Field field="A"
+ * selected="True"/>...<Field field="*Unknown" selected="False"/></DataFields>
+ * ("Transpose Tool", https://help.alteryx.com/current/en/designer/tools/transform/transpose-tool.html:
+ * "pivots the orientation of the data: the key columns stay, the data
+ * columns become rows of Name and Value").  Keys are key input ports, each
+ * selected data field an input port carrying pivot_key_value (its name),
+ * *Unknown the wildcard port "*". */
+static void read_transpose(Ayx *A, AstStep *s, const xmlNode *cfg)
+{
+	EACH_CHILD(xml_child(cfg, "KeyFields"), "Field", f) in_port(A, s, xml_attr(f, "field"), ROLE_KEY, f);
+	bool unknown = false;
+	EACH_CHILD(xml_child(cfg, "DataFields"), "Field", f)
+	{
+		const char *field = nz(xml_attr(f, "field")), *sel = xml_attr(f, "selected");
+		bool on = !sel || strcmp(sel, "True") == 0;
+		if (strcmp(field, "*Unknown") == 0) {
+			wildcard_port(A, s, on ? PORT_PASS | PORT_IN : PORT_PASS, ayx_loc(A, f));
+			unknown = true;
+		} else if (on && !ast_ports_find(&s->ports, field))
+			port_setting(A, in_port(A, s, field, ROLE_NONE, f), "pivot_key_value", field,
+				     SET_PIVOT_KEY_VALUE);
+	}
+	if (!unknown)
+		wildcard_port(A, s, PORT_PASS, s->loc);
+}
+
+/* <GroupFields><Field field="G"/></GroupFields> <HeaderField field="H"/>
+ * <DataField field="V"/> <Methods><Method method="Sum"/><Separator>,
+ * </Separator></Methods> ("Cross Tab Tool", https://help.alteryx.com/current/en/designer/tools/transform/cross-tab-tool.html:
+ * "pivots the orientation of the data ... the values of the header column
+ * become the new column headers; the data column's values are
+ * aggregated by the method": Sum, Average, Count, Count without NULLs,
+ * First, Last, Concatenate, Max, Min ...).  The new columns are the
+ * output's MetaInfo (header values are only known when the workflow has
+ * run). */
+static void read_crosstab(Ayx *A, AstStep *s, const xmlNode *cfg)
+{
+	EACH_CHILD(xml_child(cfg, "GroupFields"), "Field", f) in_port(A, s, xml_attr(f, "field"), ROLE_GROUP_BY, f);
+	const xmlNode *h = xml_child(cfg, "HeaderField"), *d = xml_child(cfg, "DataField");
+	const xmlNode *ms = xml_child(cfg, "Methods");
+	const xmlNode *m = ms ? xml_child(ms, "Method") : NULL;
+	if (h)
+		port_setting(A, in_port(A, s, xml_attr(h, "field"), ROLE_NONE, h), "pivot_key", "header", SET_PIVOT_KEY);
+	if (d) {
+		AstPort *p = in_port(A, s, xml_attr(d, "field"), ROLE_NONE, d);
+		port_setting(A, p, "pivot_value", "data", SET_PIVOT_VALUE);
+		static const struct {
+			const char *m;
+			AggKind k;
+		} methods[] = {{"Sum", AGG_SUM},          {"Avg", AGG_AVG},           {"Count", AGG_COUNT_ROWS},
+			       {"CountWithoutNull", AGG_COUNT}, {"First", AGG_FIRST_ROW}, {"Last", AGG_LAST_ROW},
+			       {"Concat", AGG_CONCAT},    {"Max", AGG_MAX},           {"Min", AGG_MIN}};
+		const char *mm = m ? nz(xml_attr(m, "method")) : "";
+		p->agg = ayx_str(A, mm);
+		for (size_t i = 0; i < sizeof methods / sizeof *methods; i++)
+			if (strcmp(mm, methods[i].m) == 0)
+				p->agg_kind = methods[i].k;
+		const char *sep = ms ? ayx_child_value(ms, "Separator") : NULL;
+		if (sep)
+			ast_push(A->doc, &p->props, ast_prop_new(A->doc, "separator", ayx_str(A, sep)));
+		if (p->agg_kind == AGG_NONE)
+			s->review = arena_sprintf(A->a, "the Cross Tab's method '%s' is not converted", mm);
+	}
+}
+
+/* <GroupByFields><Field field="G"/></GroupByFields> <RunningTotalFields>
+ * <Field field="X"/></RunningTotalFields> ("Running Total Tool",
+ * https://help.alteryx.com/current/en/designer/tools/transform/running-total-tool.html:
+ * "calculates a cumulative sum, per record ... a new column RunTot_[field]
+ * is added", per group): an output port RunTot_X summing X over the rows
+ * so far (agg_kind sum, ref X). */
+static void read_running_total(Ayx *A, AstStep *s, const xmlNode *cfg)
+{
+	EACH_CHILD(xml_child(cfg, "GroupByFields"), "Field", f) in_port(A, s, xml_attr(f, "field"), ROLE_GROUP_BY, f);
+	EACH_CHILD(xml_child(cfg, "RunningTotalFields"), "Field", f)
+	{
+		const char *field = nz(xml_attr(f, "field"));
+		AstPort *p = ayx_port(A, s, "Output", arena_sprintf(A->a, "RunTot_%s", field), f);
+		p->ref = ayx_str(A, field);
+		p->agg = "Sum";
+		p->agg_kind = AGG_SUM;
+	}
+}
+
+/* A DateTime tool's pattern-style format ("DateTime Tool",
+ * https://help.alteryx.com/current/en/designer/tools/parse/datetime-tool.html,
+ * "Custom Format": d, dd, day, dy, EEEE, M, MM, MMM, Mon, Month, yy, yyyy,
+ * H, HH, hh, mm, ss, and separators) in the % specifiers of DateTimeParse
+ * and DateTimeFormat, which the formula language translates; a format
+ * that already uses % specifiers is kept ("you cannot mix" the two).
+ * NULL when a letter is not a specifier this knows. */
+static const char *datetime_format(Ayx *A, const char *f, bool *has_time)
+{
+	static const struct {
+		const char *pat, *pct;
+		bool time;
+	} map[] = {{"yyyy", "%Y", false}, {"Month", "%B", false}, {"MMMM", "%B", false}, {"EEEE", "%A", false},
+		   {"day", "%A", false},  {"yy", "%y", false},    {"MMM", "%b", false},   {"Mon", "%b", false},
+		   {"MM", "%m", false},   {"M", "%m", false},     {"dd", "%d", false},    {"dy", "%a", false},
+		   {"d", "%d", false},    {"HH", "%H", true},     {"H", "%H", true},      {"hh", "%I", true},
+		   {"mm", "%M", true},    {"ss", "%S", true}};
+	*has_time = false;
+	if (strchr(f, '%')) {
+		*has_time = strpbrk(f, "HIMSTp") != NULL;
+		return ayx_str(A, f);
+	}
+	Sbuf b = SBUF_INIT;
+	for (const char *c = f; *c;) {
+		size_t k = 0;
+		while (k < sizeof map / sizeof *map && strncmp(c, map[k].pat, strlen(map[k].pat)) != 0)
+			k++;
+		if (k < sizeof map / sizeof *map) {
+			sbuf_adds(&b, map[k].pct);
+			*has_time |= map[k].time;
+			c += strlen(map[k].pat);
+		} else if ((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z')) {
+			sbuf_release(&b);
+			return NULL;
+		} else
+			sbuf_addch(&b, *c++);
+	}
+	const char *r = ayx_str(A, b.buf ? b.buf : "");
+	sbuf_release(&b);
+	return r;
+}
+
+/* <IsFrom value="False"/> <InputFieldName>F</InputFieldName>
+ * <Format>yyyy-MM-dd</Format> <OutputFieldName>DateTime_Out</OutputFieldName>
+ * ("DateTime Tool", help.alteryx.com: "String to date/time format" or
+ * "Date/time format to string", a new column): an output port computed
+ * by DateTimeParse([F], "%...") (a Date, or a DateTime when the format has
+ * a time) or DateTimeFormat([F], "%...") (a string). */
+static void read_datetime(Ayx *A, AstStep *s, const xmlNode *cfg)
+{
+	bool to_string = str_eq_cstr(str_from(nz(ayx_child_value(cfg, "IsFrom"))), "True");
+	const char *in = ayx_child_value(cfg, "InputFieldName"), *fmt = ayx_child_value(cfg, "Format");
+	const char *out = ayx_child_value(cfg, "OutputFieldName");
+	const char *lang = ayx_child_value(cfg, "Language");
+	bool has_time = false;
+	const char *pct = fmt ? datetime_format(A, fmt, &has_time) : NULL;
+	if (!in || !pct || (lang && *lang && strcmp(lang, "English") != 0)) {
+		s->review = arena_sprintf(A->a, "the DateTime tool's format '%s' (%s) is not converted", nz(fmt),
+					  lang && *lang ? lang : "English");
+		return;
+	}
+	AstPort *p = ayx_port(A, s, "Output", out && *out ? out : "DateTime_Out", cfg);
+	p->type = ayx_type(A, to_string ? "V_WString" : has_time ? "DateTime" : "Date", NULL, NULL);
+	/* a string literal holds no escapes (backslashes are literal): quoted
+	 * with the quote it does not contain */
+	char quote = strchr(pct, '"') ? '\'' : '"';
+	if (strchr(pct, quote)) {
+		s->review = "the DateTime tool's format holds both quotes";
+		return;
+	}
+	p->expr = ast_expr_new(A->doc, LANG_ALTERYX,
+			       arena_sprintf(A->a, "%s([%s], %c%s%c)", to_string ? "DateTimeFormat" : "DateTimeParse", in,
+					     quote, pct, quote),
+			       ayx_loc(A, xml_child(cfg, "Format")));
+	p->expr->synthesized = true;
 }
 
 /* <Caption>Load</Caption> <Disabled value="True"/>: alteryx.c applies
@@ -396,6 +835,64 @@ static void read_macro_values(Ayx *A, AstStep *s, const xmlNode *cfg)
 	}
 }
 
+/* <Tests><Test><Name>n</Name><Connection>#1</Connection>
+ * <Type>RecCountValue</Type><Value>3</Value></Test>...</Tests> ("Test
+ * Tool", https://help.alteryx.com/current/en/designer/tools/developer/test-tool.html:
+ * "Record Count Matches Value", "Expression is True for All Records",
+ * "Expression is True for First Record", "Record Count Matches"
+ * (another input), "Records Match"): an assertion group per test, over
+ * the input anchor it names.  The two that compare two inputs are kept,
+ * not translated (review of that test only). */
+static void read_test(Ayx *A, AstStep *s, const xmlNode *cfg)
+{
+	EACH_CHILD(xml_child(cfg, "Tests"), "Test", t)
+	{
+		const char *name = ayx_child_value(t, "Name"), *type = nz(ayx_child_value(t, "Type"));
+		const xmlNode *v = xml_child(t, "Value");
+		AstGroup *g = ast_group_new(A->doc, GROUP_ASSERTION, ayx_str(A, name && *name ? name : "Test"));
+		g->loc = ayx_loc(A, t);
+		g->of_input = ayx_str(A, ayx_child_value(t, "Connection") ? ayx_child_value(t, "Connection") : "Input");
+		AstProp *p = ast_prop_new(A->doc, "Type", ayx_str(A, type));
+		p->key = SET_ASSERTION;
+		p->loc = g->loc;
+		p->norm = strcmp(type, "RecCountValue") == 0 ? VAL_ROW_COUNT
+			  : strcmp(type, "ExpAll") == 0      ? VAL_ALL_ROWS
+			  : strcmp(type, "ExpFirst") == 0    ? VAL_FIRST_ROW
+							     : VAL_NONE;
+		ast_push(A->doc, &g->props, p);
+		if (v)
+			g->cond = ast_expr_new(A->doc, p->norm == VAL_ROW_COUNT || p->norm == VAL_NONE ? LANG_NONE : LANG_ALTERYX,
+					       ayx_str(A, ayx_value(v)), ayx_loc(A, v));
+		ast_push(A->doc, &s->groups, g);
+	}
+}
+
+/* <When>Filter</When> <Filter>[x] > 1</Filter> <Type>Error</Type>
+ * <MessageExpression>..</MessageExpression> ("Message Tool",
+ * https://help.alteryx.com/current/en/designer/tools/developer/message-tool.html):
+ * a message of type Error stops the workflow when its condition holds
+ * (When Filter: for a record where the expression is true; When All, First
+ * or Last: when there is such a record at all): an assertion that no row
+ * sets it off.  Other types only report: kept as settings. */
+static void read_message(Ayx *A, AstStep *s, const xmlNode *cfg)
+{
+	const char *type = nz(ayx_child_value(cfg, "Type")), *when = nz(ayx_child_value(cfg, "When"));
+	if (strcmp(type, "Error") != 0 || strcmp(when, "Disabled") == 0)
+		return;
+	AstGroup *g = ast_group_new(A->doc, GROUP_ASSERTION, ayx_str(A, nz(ayx_child_value(cfg, "MessageExpression"))));
+	g->loc = ayx_loc(A, cfg);
+	g->of_input = "Input";
+	AstProp *p = ast_prop_new(A->doc, "When", ayx_str(A, when));
+	p->key = SET_ASSERTION;
+	p->loc = g->loc;
+	p->norm = VAL_NO_ROWS;
+	ast_push(A->doc, &g->props, p);
+	const xmlNode *f = xml_child(cfg, "Filter");
+	const char *ft = strcmp(when, "Filter") == 0 && f ? ayx_value(f) : "true";
+	g->cond = ast_expr_new(A->doc, LANG_ALTERYX, ayx_str(A, ft && *ft ? ft : "true"), ayx_loc(A, f ? f : cfg));
+	ast_push(A->doc, &s->groups, g);
+}
+
 const AyxTool ayx_macro_tool = {NULL, "Macro", STEP_SUBFLOW, read_macro_values, {"Value"}};
 
 /* clang-format off */
@@ -405,26 +902,26 @@ static const AyxTool tools[] = {
     {"AlteryxDbFileOutput", "Output Data", STEP_TARGET, read_output, {"File"}},
     {"AlteryxTextInput", "Text Input", STEP_SOURCE, read_text_input, {"Fields", "Data", "NumRows"}},
     {"AlteryxSelect", "Select", STEP_SELECT, read_select, {"SelectFields"}},
-    {"AlteryxFilter", "Filter", STEP_FILTER, read_filter, {"Expression"}},
+    {"AlteryxFilter", "Filter", STEP_ROUTER, read_filter, {"Expression", "Mode", "Simple"}},
     {"AlteryxFormula", "Formula", STEP_EXPRESSION, read_formula, {"FormulaFields"}},
-    {"AlteryxMultiRowFormula", "Multi-Row Formula", STEP_EXPRESSION, read_multirow, {"Expression"}},
+    {"AlteryxMultiRowFormula", "Multi-Row Formula", STEP_EXPRESSION, read_multirow, {"Expression", "OtherRows", "GroupByFields"}},
     {"AlteryxMultiFieldFormula", "Multi-Field Formula", STEP_EXPRESSION, NULL, {NULL}},
     {"AlteryxJoin", "Join", STEP_JOIN, read_join, {"JoinInfo", "SelectConfiguration"}},
     {"AlteryxJoinMultiple", "Join Multiple", STEP_JOIN, NULL, {NULL}},
-    {"AlteryxAppendFields", "Append Fields", STEP_JOIN, NULL, {NULL}},
-    {"AlteryxUnion", "Union", STEP_UNION, NULL, {NULL}},
+    {"AlteryxAppendFields", "Append Fields", STEP_JOIN, read_append, {NULL}},
+    {"AlteryxUnion", "Union", STEP_UNION, read_union, {"Mode"}},
     {"AlteryxSummarize", "Summarize", STEP_AGGREGATE, read_summarize, {"SummarizeFields"}},
     {"AlteryxSort", "Sort", STEP_SORT, read_sort, {"SortInfo"}},
     {"AlteryxUnique", "Unique", STEP_DEDUP, read_unique, {"UniqueFields"}},
     {"AlteryxSample", "Sample", STEP_SAMPLE, read_sample, {"Mode", "N", "GroupFields"}},
     {"AlteryxRecordID", "Record ID", STEP_SEQUENCE, read_record_id, {"StartValue"}},
-    {"AlteryxCrossTab", "Cross Tab", STEP_PIVOT, NULL, {NULL}},
-    {"AlteryxTranspose", "Transpose", STEP_NORMALIZER, NULL, {NULL}},
+    {"AlteryxCrossTab", "Cross Tab", STEP_PIVOT, read_crosstab, {"GroupFields", "HeaderField", "DataField", "Methods"}},
+    {"AlteryxTranspose", "Transpose", STEP_NORMALIZER, read_transpose, {"KeyFields", "DataFields"}},
     {"AlteryxGenerateRows", "Generate Rows", STEP_GENERATE, read_generate_rows,
      {"Expression_Init", "Expression_Cond", "Expression_Loop"}},
     {"AlteryxFindReplace", "Find Replace", STEP_LOOKUP, NULL, {NULL}},
-    {"AlteryxRunningTotal", "Running Total", STEP_EXPRESSION, NULL, {NULL}},
-    {"AlteryxDateTime", "DateTime", STEP_EXPRESSION, NULL, {NULL}},
+    {"AlteryxRunningTotal", "Running Total", STEP_EXPRESSION, read_running_total, {"GroupByFields", "RunningTotalFields"}},
+    {"AlteryxDateTime", "DateTime", STEP_EXPRESSION, read_datetime, {"IsFrom", "InputFieldName", "Format", "OutputFieldName", "Language"}},
     {"AlteryxRegEx", "RegEx", STEP_EXPRESSION, NULL, {NULL}},
     {"AlteryxTextToColumns", "Text To Columns", STEP_EXPRESSION, NULL, {NULL}},
     {"AlteryxDynamicRename", "Dynamic Rename", STEP_SELECT, NULL, {NULL}},
@@ -436,8 +933,8 @@ static const AyxTool tools[] = {
     {"AlteryxR", "R", STEP_SCRIPT, NULL, {NULL}},
     {"AlteryxJupyter", "Python", STEP_SCRIPT, NULL, {NULL}},
     {"AlteryxBrowseV2", "Browse", STEP_OBSERVE, NULL, {NULL}},
-    {"AlteryxTest", "Test", STEP_OBSERVE, NULL, {NULL}},
-    {"AlteryxMessage", "Message", STEP_OBSERVE, NULL, {NULL}},
+    {"AlteryxTest", "Test", STEP_OBSERVE, read_test, {"Tests"}},
+    {"AlteryxMessage", "Message", STEP_OBSERVE, read_message, {NULL}},
     {"AlteryxFieldInfo", "Field Info", STEP_CUSTOM, NULL, {NULL}},
     {"AlteryxDynamicInput", "Dynamic Input", STEP_SOURCE, NULL, {NULL}},
     {"AlteryxDirectory", "Directory", STEP_SOURCE, NULL, {NULL}},

@@ -94,6 +94,13 @@ static const RuleDef rule_table[] = {
 	 "one source_file node per output group: the runner loads the file's occurrences of that "
 	 "element (table.format xml, record, schema_file) into table.name, with the keys the source "
 	 "generates (table.ids); a file or XML held by a variable takes the fallback path"},
+	{"alteryx/unique", STEP_DEDUP, "Unique (Alteryx)", NODE_WHERE, 0.90,
+	 "rows numbered within their key in arrival order: the first of each key to the unique output, "
+	 "the others to the duplicate output; the order is a Sort's upstream, else PostgreSQL's (W1121)"},
+	{"alteryx/generate_rows", STEP_GENERATE, "Generate Rows (Alteryx)", NODE_EXPRESSION, 0.90,
+	 "a loop whose condition bounds the field and whose step adds a number (or DateTimeAdd): "
+	 "generate_series(init, bound, step) per input row (or alone), WHERE the condition; other loops "
+	 "take the fallback path"},
 	{"powercenter/fallback", STEP_CUSTOM, "Custom Transformation, Stored Procedure, Java, HTTP, "
 	 "SQL", NODE_PLACEHOLDER, 0.00,
 	 "no rule: fallback path (llm_unavailable until an LLM is configured), manual review"},
@@ -124,7 +131,15 @@ const char *lower_ident(Lower *L, const char *name)
 /* Column names are the lower-case identifiers SQL sees (unquoted form). */
 const char *lower_colname(Lower *L, const char *name)
 {
-	char *s = arena_strdup(L->a, name);
+	/* PostgreSQL keeps the first 63 bytes of an identifier (NAMEDATALEN),
+	 * cut where a UTF-8 character starts */
+	size_t n = strlen(name);
+	if (n > 63) {
+		n = 63;
+		while (n > 0 && ((unsigned char)name[n] & 0xC0) == 0x80)
+			n--;
+	}
+	char *s = arena_strndup(L->a, name, n);
 	for (char *c = s; *c; c++)
 		if (*c >= 'A' && *c <= 'Z')
 			*c = (char)(*c - 'A' + 'a');
@@ -396,6 +411,38 @@ static const char *fallback_fate(const Lower *L)
 
 /* The placeholder for a step that cannot be lowered: its output ports
  * still exist, so downstream steps can be lowered and reviewed. */
+/* The columns a placeholder keeps, so that downstream steps still lower:
+ * its output ports; with an output group that passes every incoming
+ * column, the columns of the node it reads; and the output schema the
+ * export declares (ports of no direction: Alteryx MetaInfo), where those
+ * give none of a name. */
+static void placeholder_columns(Lower *L, StepInfo *si, LNode *ln)
+{
+	const AstStep *s = si->s;
+	for (uint32_t i = 0; i < s->ports.len; i++) {
+		const AstPort *p = s->ports.items[i];
+		if (!lower_port_out(s, p) || si->cols[i])
+			continue;
+		const char *name = lower_fresh_col(L, ln, lower_colname(L, p->name));
+		lower_add_col(L, ln, name, pc_pg_type(L->a, &p->type));
+		si->cols[i] = name;
+	}
+	LNode *d = si->d ? si->d : si->row_in;
+	if (d && d != ln && lower_passes_all(s, GROUP_OUTPUT))
+		for (uint32_t i = 0; i < d->n->columns.len; i++) {
+			const IrColumn *c = d->n->columns.items[i];
+			if (!lower_has_col(ln, c->name))
+				lower_add_col(L, ln, c->name, c->type);
+		}
+	for (uint32_t i = 0; i < s->ports.len; i++) {
+		const AstPort *p = s->ports.items[i];
+		const char *name = lower_colname(L, p->name);
+		if (p->dir || !p->group || lower_has_col(ln, name) || lower_port_in_error(s, p))
+			continue;
+		lower_add_col(L, ln, name, pc_pg_type(L->a, &p->type));
+	}
+}
+
 void lower_fallback(Lower *L, StepInfo *si, ConvSource src, const char *why)
 {
 	LNode *ln = si->node ? si->node : lower_step_node(L, si, NODE_PLACEHOLDER, NULL);
@@ -403,14 +450,9 @@ void lower_fallback(Lower *L, StepInfo *si, ConvSource src, const char *why)
 	for (uint32_t i = 0; si->in && i < si->s->ports.len; i++) /* what it reads, for review */
 		if (si->in[i].node)
 			lower_add_dep(L, ln, si->in[i].node->n->id);
-	for (uint32_t i = 0; i < si->s->ports.len; i++) {
-		const AstPort *p = si->s->ports.items[i];
-		if (!(p->dir & PORT_OUT))
-			continue;
-		const char *name = lower_fresh_col(L, ln, lower_colname(L, p->name));
-		lower_add_col(L, ln, name, pc_pg_type(L->a, &p->type));
-		si->cols[i] = name;
-	}
+	if (si->row_in && si->row_in != ln)
+		lower_add_dep(L, ln, si->row_in->n->id);
+	placeholder_columns(L, si, ln);
 	lower_warn(L, ln, W_RULE_FALLBACK, si->s, "%s: %s", why, fallback_fate(L));
 }
 
@@ -431,6 +473,29 @@ static void lower_warn_options(Lower *L, LNode *ln, const AstStep *s)
 			   "'%s' has a dynamic cache, which sees the rows the run inserts or updates; the "
 			   "SQL reads the lookup's relation as it was when the run started",
 			   s->name);
+}
+
+/* Does a link-level edge (a whole row) leave s?  A sub-flow instance that
+ * is not expanded in place (an Alteryx macro not found) is then a step of
+ * its own, a placeholder. */
+bool lower_link_level_out(Lower *L, const AstStep *s)
+{
+	for (uint32_t i = 0; i < L->flow->edges.len; i++) {
+		const AstEdge *e = L->flow->edges.items[i];
+		if (e->from == s && !e->from_port)
+			return true;
+	}
+	return false;
+}
+
+bool lower_declares_outputs(const AstStep *s)
+{
+	for (uint32_t i = 0; i < s->ports.len; i++) {
+		unsigned dir = ((const AstPort *)s->ports.items[i])->dir;
+		if ((dir & PORT_OUT) && !(dir & PORT_PASS)) /* a pass-through port renames an input column */
+			return true;
+	}
+	return false;
 }
 
 /* ---- the walk ---------------------------------------------------------------------- */
@@ -468,6 +533,26 @@ void lower_step(Lower *L, StepInfo *si)
 		si->done = true;
 		return;
 	}
+	if (s->kind == STEP_SOURCE && lower_is_inline(s->table) && !s->disabled) {
+		lower_inline_source(L, si);
+		si->done = true;
+		return;
+	}
+	if (s->kind == STEP_OBSERVE && !s->disabled) {
+		bool asserts = false;
+		for (uint32_t g = 0; g < s->groups.len && !asserts; g++)
+			asserts = ((const AstGroup *)s->groups.items[g])->kind == GROUP_ASSERTION;
+		if (asserts) {
+			lower_assertions(L, si);
+			si->done = true;
+			return;
+		}
+	}
+	if (s->kind == STEP_GENERATE && !s->disabled && !s->review) {
+		lower_generate(L, si);
+		si->done = true;
+		return;
+	}
 	if (s->kind == STEP_SOURCE) {
 		lower_source(L, si);
 		lower_error_outputs(L, si, si->node);
@@ -486,7 +571,15 @@ void lower_step(Lower *L, StepInfo *si)
 		si->done = true;
 		return;
 	}
-	if (lower_transparent(s) || s->kind == STEP_SEQUENCE) {
+	if (s->kind == STEP_ANNOTATION) { /* on the canvas only: moves no data */
+		si->done = true;
+		return;
+	}
+	if (lower_transparent(s) && (s->kind != STEP_SUBFLOW || !lower_link_level_out(L, s))) {
+		si->done = true;
+		return;
+	}
+	if (s->kind == STEP_SEQUENCE && !si->in_edges.len) {
 		si->done = true;
 		return;
 	}
@@ -554,11 +647,35 @@ void lower_step(Lower *L, StepInfo *si)
 		}
 		L->row_alias = "t";
 		switch (s->kind) {
-		case STEP_EXPRESSION: lower_expression(L, si, ln, d, true); break;
-		case STEP_SELECT: lower_expression(L, si, ln, d, true); break;
+		case STEP_EXPRESSION:
+			if (lower_has_running(s))
+				lower_running(L, si, ln, d);
+			else if (lower_has_row_refs(s))
+				lower_row_refs(L, si, ln, d);
+			else if (ast_props_find(&s->props, SET_PORTS_IN_ORDER))
+				lower_ordered_expression(L, si, ln, d);
+			else
+				lower_expression(L, si, ln, d, true);
+			break;
+		case STEP_SELECT:
+			if (lower_is_field_list(s))
+				lower_field_list(L, si, ln, d);
+			else
+				lower_expression(L, si, ln, d, true);
+			break;
+		case STEP_DEDUP: lower_dedup(L, si, ln, d); break;
+		case STEP_SEQUENCE:
+			ln->n->type = NODE_EXPRESSION;
+			lower_numbering(L, si, ln, d);
+			break;
 		case STEP_MULTICAST: lower_expression(L, si, ln, d, false); break;
 		case STEP_ROW_COUNT: lower_row_count(L, si, ln, d); break;
-		case STEP_SAMPLE: lower_sample(L, si, ln, d); break;
+		case STEP_SAMPLE:
+			if (ast_props_find(&s->props, SET_SAMPLE_MODE))
+				lower_sample_rows(L, si, ln, d);
+			else
+				lower_sample(L, si, ln, d);
+			break;
 		case STEP_TRANSACTION_CONTROL:
 			lower_expression(L, si, ln, d, false);
 			lower_warn(L, ln, W_RULE_DIFFERENCE, s,
@@ -573,12 +690,27 @@ void lower_step(Lower *L, StepInfo *si)
 		case STEP_LOOKUP: lower_lookup(L, si, ln, d); break;
 		case STEP_JOIN:
 			L->row_alias = NULL;
-			lower_joiner(L, si, ln, in);
+			if (lower_declares_outputs(s))
+				lower_joiner(L, si, ln, in);
+			else
+				lower_key_join(L, si, ln);
 			break;
-		case STEP_UNION: lower_union(L, si, ln, in); break;
-		case STEP_PIVOT: lower_pivot(L, si, ln, d); break;
+		case STEP_UNION:
+			if (lower_declares_outputs(s))
+				lower_union(L, si, ln, in);
+			else
+				lower_union_columns(L, si, ln);
+			break;
+		case STEP_PIVOT:
+			if (lower_is_crosstab(s))
+				lower_crosstab(L, si, ln, d);
+			else
+				lower_pivot(L, si, ln, d);
+			break;
 		case STEP_NORMALIZER:
-			if (lower_is_unpivot(s))
+			if (lower_is_field_list(s))
+				lower_transpose(L, si, ln, d);
+			else if (lower_is_unpivot(s))
 				lower_unpivot(L, si, ln, d);
 			else
 				pc_rule_normalizer(L, si, ln, d);
@@ -592,14 +724,7 @@ void lower_step(Lower *L, StepInfo *si)
 		lower_warn_options(L, ln, s);
 		if (ln->n->type == NODE_PLACEHOLDER) {
 			/* keep the output ports so downstream steps still lower */
-			for (uint32_t i = 0; i < s->ports.len; i++) {
-				const AstPort *p = s->ports.items[i];
-				if (!lower_port_out(s, p) || si->cols[i])
-					continue;
-				const char *name = lower_fresh_col(L, ln, lower_colname(L, p->name));
-				lower_add_col(L, ln, name, pc_pg_type(L->a, &p->type));
-				si->cols[i] = name;
-			}
+			placeholder_columns(L, si, ln);
 			lower_warn(L, ln, W_RULE_FALLBACK, s, "%s: %s",
 				   ln->n->note ? ln->n->note : "not converted", fallback_fate(L));
 		}
@@ -833,6 +958,44 @@ static void lower_flow(Lower *L, IrDoc *d, const AstFlow *f)
 	ptrvec_push(L->a, &d->pipelines, p);
 }
 
+static void adopt_expr(AstDoc *doc, AstExpr *e)
+{
+	if (e && !e->parsed && expr_language(e->lang))
+		ast_push(doc, &doc->exprs, e);
+}
+
+static void adopt_props(AstDoc *doc, const PtrVec *props)
+{
+	for (uint32_t i = 0; i < props->len; i++)
+		adopt_expr(doc, ((AstProp *)props->items[i])->expr);
+}
+
+/* The expressions of the flows' steps that are not the document's own
+ * (not parsed by expr_parse_doc: copied from another document), made its
+ * own so that they are parsed with it. */
+static void adopt_exprs(AstDoc *doc)
+{
+	for (uint32_t i = 0; i < doc->folders.len; i++) {
+		const AstFolder *fo = doc->folders.items[i];
+		for (uint32_t k = 0; k < fo->flows.len; k++) {
+			const AstFlow *f = fo->flows.items[k];
+			for (uint32_t j = 0; j < f->steps.len; j++) {
+				const AstStep *s = f->steps.items[j];
+				adopt_props(doc, &s->props);
+				for (uint32_t q = 0; q < s->ports.len; q++) {
+					AstPort *p = s->ports.items[q];
+					adopt_expr(doc, p->expr);
+					adopt_expr(doc, p->init);
+				}
+				for (uint32_t q = 0; q < s->groups.len; q++)
+					adopt_expr(doc, ((AstGroup *)s->groups.items[q])->cond);
+				for (uint32_t q = 0; q < s->bindings.len; q++)
+					adopt_expr(doc, ((AstBinding *)s->bindings.items[q])->expr);
+			}
+		}
+	}
+}
+
 void rules_lower(Arena *a, const AstDoc *doc, const RulesOptions *o, IrDoc *d, DiagSink *sink)
 {
 	Lower L = {.a = a, .doc = doc, .o = o, .sink = sink, .sem = tool_semantics(doc->tool)};
@@ -842,7 +1005,10 @@ void rules_lower(Arena *a, const AstDoc *doc, const RulesOptions *o, IrDoc *d, D
 	L.lang = expr_language(L.sem->expr_lang);
 	if (!L.lang)
 		L.lang = expr_languages()[0];
-	/* every expression parsed once, kept on the AST (a cache: idempotent) */
+	/* every expression parsed once, kept on the AST (a cache: idempotent);
+	 * the flows' expressions a frontend brought from another document (an
+	 * Alteryx macro expanded in place) are the document's too */
+	adopt_exprs((AstDoc *)doc);
 	expr_parse_doc((AstDoc *)doc);
 	PortIndex ports;
 	port_index_init(&ports, a);

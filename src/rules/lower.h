@@ -190,6 +190,59 @@ const char *lower_carry_column(Lower *L, LNode *ln, LNode *from, const char *col
 bool lower_transparent(const AstStep *s);
 /* Record ln as the node of si's output group `group` (link-level edges read it). */
 void lower_group_node_add(Lower *L, StepInfo *si, const char *group, LNode *ln);
+/* The node a link-level edge reads: its output group's own node, else its
+ * step's main node (lowering the step first); NULL when it has none. */
+LNode *lower_edge_node(Lower *L, const AstEdge *e);
+
+/* ---- rules for whole rows by column name (lower_rows.c) ---- */
+
+/* Does a link-level edge (a whole row) leave s? */
+bool lower_link_level_out(Lower *L, const AstStep *s);
+/* Does s declare an output port (a step whose outputs are not only its input's columns)? */
+bool lower_declares_outputs(const AstStep *s);
+/* Is t a table written inline in the job (rows, no database)? */
+bool lower_is_inline(const AstTable *t);
+/* A source_inline node: SELECT ... FROM (VALUES ...) AS v(...). */
+void lower_inline_source(Lower *L, StepInfo *si);
+/* Does s's input group pass every incoming column (a sink writing them all)? */
+bool lower_input_passes_all(const AstStep *s);
+/* Does s list its fields with a wildcard port "*" (a select)? */
+bool lower_is_field_list(const AstStep *s);
+/* The listed fields renamed, retyped or left out; the wildcard's columns where it stands. */
+void lower_field_list(Lower *L, StepInfo *si, LNode *ln, LNode *d);
+/* A union with no ports: by column name or position (SET_UNION_MODE). */
+void lower_union_columns(Lower *L, StepInfo *si, LNode *ln);
+/* A join of link-level inputs Left and Right on key pairs, with their unmatched outputs. */
+void lower_key_join(Lower *L, StepInfo *si, LNode *ln);
+/* First occurrence per key (output groups), the rest (GROUP_DUPLICATE). */
+void lower_dedup(Lower *L, StepInfo *si, LNode *ln, LNode *d);
+/* A generated port numbering the rows in arrival order, then the passed columns. */
+void lower_numbering(Lower *L, StepInfo *si, LNode *ln, LNode *d);
+/* First / last / skip / every Nth / random rows (SET_SAMPLE_MODE), per group. */
+void lower_sample_rows(Lower *L, StepInfo *si, LNode *ln, LNode *d);
+/* Output ports evaluated in order (SET_PORTS_IN_ORDER): a port that reads
+ * one set above it starts a node of its own (<step>_1, <step>_2 ... before ln). */
+void lower_ordered_expression(Lower *L, StepInfo *si, LNode *ln, LNode *d);
+/* Does an output port's expression read another row ([Row-1:F])? */
+bool lower_has_row_refs(const AstStep *s);
+/* Row references as lag/lead columns of a node <step>_rows, then the step over it. */
+void lower_row_refs(Lower *L, StepInfo *si, LNode *ln, LNode *d);
+/* The expression type of a node column's SQL type. */
+ExprType lower_expr_type_of(const char *sqltype);
+/* Does a row-wise step have an output port with an aggregate kind (a running total)? */
+bool lower_has_running(const AstStep *s);
+/* Every incoming column, then each such port's aggregate over the rows so far. */
+void lower_running(Lower *L, StepInfo *si, LNode *ln, LNode *d);
+/* Transpose: key columns stay, data columns become Name/Value rows. */
+void lower_transpose(Lower *L, StepInfo *si, LNode *ln, LNode *d);
+/* Is s a pivot whose value port carries an aggregate kind (a cross tab)? */
+bool lower_is_crosstab(const AstStep *s);
+/* Cross tab: GROUP BY the group ports, a column per declared output field. */
+void lower_crosstab(Lower *L, StepInfo *si, LNode *ln, LNode *d);
+/* Generate Rows: a loop written as generate_series, per input row or alone. */
+void lower_generate(Lower *L, StepInfo *si);
+/* The step's assertion groups as quality checks of type assertion. */
+void lower_assertions(Lower *L, StepInfo *si);
 /* Where each port of si reads from (lowering the upstream steps first). */
 ColRef *lower_inputs(Lower *L, StepInfo *si);
 /* The one relation a one-input step reads, inputs aligned to it; NULL with *why. */

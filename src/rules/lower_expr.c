@@ -71,6 +71,11 @@ static ExprType pg_expr_type(const char *t)
 	return XT_UNKNOWN;
 }
 
+ExprType lower_expr_type_of(const char *sqltype)
+{
+	return pg_expr_type(sqltype);
+}
+
 /* 'S'tring, 'N'umber or 'D'ate; 0 for the types PowerCenter does not
  * convert between ports. */
 char lower_type_class(ExprType t)
@@ -266,6 +271,8 @@ const ExprBinding *lower_resolve(void *ud, BindKind what, const char *name)
 	if (i < 0)
 		return lower_row_column(L, name);
 	const AstPort *p = s->ports.items[i];
+	if (!p->dir && L->cur->row_in) /* a declared output field (MetaInfo): not a value of the row */
+		return lower_row_column(L, name);
 	if (lower_is_variable(p)) {
 		if (L->cur_vars && L->cur_vars[i])
 			return L->cur_vars[i];
@@ -288,6 +295,11 @@ const ExprBinding *lower_resolve(void *ud, BindKind what, const char *name)
 			return cv;
 	} else if (L->cur_in && (p->dir & PORT_IN))
 		return unfed_port(L, s, p);
+	else if (p->expr && L->cur->row_in)
+		/* an output port read by name in a step fed whole rows (an
+		 * Alteryx Formula changing a field): the incoming column, which
+		 * must arrive */
+		return lower_row_column(L, name);
 	else
 		b->name = lower_colname(L, p->name);
 	return b;
@@ -379,6 +391,10 @@ const char *lower_translate_port(Lower *L, LNode *ln, const AstPort *p, bool agg
 		*out = r;
 	const ExprBinding *cv = convert_value(L, ln, p, r.type, p->name, arena_sprintf(L->a, "(%s)", e));
 	const char *ce = cv ? lower_print_inline(L, cv) : NULL;
+	/* a date-and-time value entering a port of a date type keeps the date
+	 * (the expression types have one class for both) */
+	if (!ce && p->type.kind == TY_DATE && r.type == XT_DATE && r.tree && r.tree->kind == EX_CALL)
+		return arena_sprintf(L->a, "CAST(%s AS date)", e);
 	return ce ? ce : e;
 }
 

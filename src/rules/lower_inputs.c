@@ -89,10 +89,34 @@ void lower_group_node_add(Lower *L, StepInfo *si, const char *group, LNode *ln)
 
 /* The node a link-level edge from output `group` of `s` reads: the
  * group's own node, else the step's main node (NULL: not lowered). */
+static LNode *group_node_at(Lower *L, const AstStep *s, const char *group, int depth);
+
 static LNode *group_node(Lower *L, const AstStep *s, const char *group)
 {
+	return group_node_at(L, s, group, 0);
+}
+
+/* The node a link-level edge reads through a sub-flow's boundary step (an
+ * expanded Alteryx macro's Macro Input or Output): what the boundary's own
+ * link-level input reads. */
+static LNode *boundary_node(Lower *L, const AstStep *s, int depth)
+{
 	StepInfo *si = lower_info_of(L, s);
-	if (!si || lower_transparent(s) || s->kind == STEP_SEQUENCE)
+	for (uint32_t i = 0; si && depth < 64 && i < si->in_edges.len; i++) {
+		const AstEdge *e = si->in_edges.items[i];
+		if (!e->from_port && !e->to_port)
+			return group_node_at(L, e->from, e->from_group, depth + 1);
+	}
+	return NULL;
+}
+
+static LNode *group_node_at(Lower *L, const AstStep *s, const char *group, int depth)
+{
+	if (s->kind == STEP_FLOW_INPUT || s->kind == STEP_FLOW_OUTPUT)
+		return boundary_node(L, s, depth);
+	StepInfo *si = lower_info_of(L, s);
+	if (!si || (lower_transparent(s) && !lower_link_level_out(L, s)) ||
+	    (s->kind == STEP_SEQUENCE && !si->in_edges.len))
 		return NULL;
 	if (!si->done)
 		lower_step(L, si);
@@ -102,6 +126,11 @@ static LNode *group_node(Lower *L, const AstStep *s, const char *group)
 			return g->node;
 	}
 	return si->node;
+}
+
+LNode *lower_edge_node(Lower *L, const AstEdge *e)
+{
+	return group_node(L, e->from, e->from_group);
 }
 
 /* A link-level edge (no ports: the whole row): each input port of the

@@ -65,21 +65,44 @@ void lower_expression(Lower *L, StepInfo *si, LNode *ln, LNode *d, bool translat
 		return;
 	if (translate_ports)
 		lower_share_variables(L, ln);
+	/* SET_COLUMNS_IN_PLACE: the input's columns first, in order, a port of
+	 * the same name taking its column's place; the other ports after */
+	bool in_place = ast_props_find(&s->props, SET_COLUMNS_IN_PLACE) && lower_passes_all(s, GROUP_OUTPUT);
+	const char **val = ARENA_NEWN(L->a, const char *, s->ports.len + 1);
+	const char **typ = ARENA_NEWN(L->a, const char *, s->ports.len + 1);
 	for (uint32_t i = 0; i < s->ports.len; i++) {
 		const AstPort *p = s->ports.items[i];
 		if (!lower_port_out(s, p) || lower_is_variable(p))
 			continue;
-		const char *type;
-		const char *name = lower_port_col(L, ln, p, &type);
-		const char *e;
+		typ[i] = pc_pg_type(L->a, &p->type);
 		if (translate_ports && p->expr && !((p->dir & PORT_IN) && lower_passthrough(p))) {
-			e = lower_translate_port(L, ln, p, false, NULL);
-			if (!e)
+			val[i] = lower_translate_port(L, ln, p, false, NULL);
+			if (!val[i])
 				return;
 		} else {
-			e = lower_passed_value(L, ln, p, &L->cur_in[i], type);
+			val[i] = lower_passed_value(L, ln, p, &L->cur_in[i], typ[i]);
 		}
-		lower_add_item(L, ln, e, name, type);
+	}
+	for (uint32_t c = 0; in_place && c < d->n->columns.len; c++) {
+		const IrColumn *col = d->n->columns.items[c];
+		int k = -1;
+		for (uint32_t i = 0; i < s->ports.len && k < 0; i++)
+			if (val[i] && strcmp(lower_colname(L, ((const AstPort *)s->ports.items[i])->name), col->name) == 0)
+				k = (int)i;
+		if (k < 0) {
+			lower_add_item(L, ln, arena_sprintf(L->a, "t.%s", lower_ident(L, col->name)), col->name, col->type);
+			continue;
+		}
+		const char *name = lower_fresh_col(L, ln, col->name);
+		lower_add_item(L, ln, val[k], name, typ[k]);
+		si->cols[k] = name;
+	}
+	for (uint32_t i = 0; i < s->ports.len; i++) {
+		const AstPort *p = s->ports.items[i];
+		if (!val[i] || si->cols[i])
+			continue;
+		const char *name = lower_fresh_col(L, ln, lower_colname(L, p->name));
+		lower_add_item(L, ln, val[i], name, typ[i]);
 		si->cols[i] = name;
 	}
 	if (lower_passes_all(s, GROUP_OUTPUT))
@@ -243,6 +266,33 @@ static const char *agg_value(Lower *L, const AstStep *s, const AstPort *p, const
 	case AGG_MEDIAN: e = arena_sprintf(L->a, "percentile_cont(0.5) WITHIN GROUP (ORDER BY %s)", v); break;
 	case AGG_STDDEV: e = arena_sprintf(L->a, "stddev_samp(%s)", v); break;
 	case AGG_VARIANCE: e = arena_sprintf(L->a, "var_samp(%s)", v); break;
+	case AGG_COUNT_NULL: e = arena_sprintf(L->a, "count(*) - count(%s)", v); break;
+	case AGG_COUNT_BLANK:
+		e = arena_sprintf(L->a, "count(*) FILTER (WHERE %s IS NULL OR %s::text = '')", v, v);
+		break;
+	case AGG_COUNT_NONBLANK:
+		e = arena_sprintf(L->a, "count(*) FILTER (WHERE %s::text <> '')", v);
+		break;
+	case AGG_MODE: e = arena_sprintf(L->a, "mode() WITHIN GROUP (ORDER BY %s)", v); break;
+	case AGG_CONCAT: {
+		/* the values in arrival order, joined by the separator, between the
+		 * start and end texts (NULL values left out, as string_agg does) */
+		const AstProp *st = ast_props_find_name(&p->props, "start");
+		const AstProp *sep = ast_props_find_name(&p->props, "separator");
+		const AstProp *en = ast_props_find_name(&p->props, "end");
+		e = arena_sprintf(L->a, "concat(%s, string_agg(%s::text, %s%s%s), %s)",
+				  lower_sql_string(L, st ? st->value : ""), v,
+				  lower_sql_string(L, sep ? sep->value : ","), L->cur_order ? " ORDER BY " : "",
+				  L->cur_order ? L->cur_order : "", lower_sql_string(L, en ? en->value : ""));
+		break;
+	}
+	case AGG_FIRST_ROW:
+	case AGG_LAST_ROW:
+		/* the first (last) row's value, NULL included */
+		e = arena_sprintf(L->a, "(array_agg(%s%s%s))[%s]", v, L->cur_order ? " ORDER BY " : "",
+				  L->cur_order ? L->cur_order : "",
+				  p->agg_kind == AGG_FIRST_ROW ? "1" : "count(*)");
+		break;
 	case AGG_FIRST:
 	case AGG_LAST:
 		if (!L->cur_order)
@@ -253,7 +303,34 @@ static const char *agg_value(Lower *L, const AstStep *s, const AstPort *p, const
 		break;
 	default: return NULL;
 	}
+	if (!type) /* an untyped port: the aggregate's own type */
+		return e;
 	return arena_sprintf(L->a, "CAST(%s AS %s)", e, type);
+}
+
+/* The SQL type of an aggregate port that declares none: counts are
+ * bigint, sums and means numeric, a concatenation text, the others the
+ * type of the column they read. */
+static const char *agg_type(Lower *L, const AstStep *s, const AstPort *p)
+{
+	switch (p->agg_kind) {
+	case AGG_COUNT:
+	case AGG_COUNT_ROWS:
+	case AGG_COUNT_DISTINCT:
+	case AGG_COUNT_NULL:
+	case AGG_COUNT_BLANK:
+	case AGG_COUNT_NONBLANK: return "bigint";
+	case AGG_SUM:
+	case AGG_AVG:
+	case AGG_STDDEV:
+	case AGG_VARIANCE: return "numeric";
+	case AGG_MEDIAN: return "double precision";
+	case AGG_CONCAT: return "text";
+	default: break;
+	}
+	(void)s;
+	const ExprBinding *b = p->ref ? lower_row_column(L, p->ref) : NULL;
+	return b && L->cur && L->cur->d ? lower_col_type(L->cur->d, b->name) : "text";
 }
 
 /* Does port `p` belong to output group `group` (NULL: every port does)? */
@@ -308,7 +385,16 @@ static void aggregate_node(Lower *L, StepInfo *si, LNode *ln, LNode *d, const ch
 			if (varies[i])
 				ptrvec_push(L->a, &ln->n->keys, (void *)name);
 		} else if (p->agg_kind != AGG_NONE && !p->expr) {
-			e = agg_value(L, s, p, type);
+			if (p->type.kind == TY_UNKNOWN && !p->type.orig) { /* its type is what it computes */
+				type = agg_type(L, s, p);
+				e = agg_value(L, s, p, NULL);
+				if (e) {
+					lower_add_item(L, ln, e, name, type);
+					si->cols[i] = name;
+					continue;
+				}
+			} else
+				e = agg_value(L, s, p, type);
 			if (!e) {
 				sbuf_release(&g);
 				lower_placeholder(L, ln, CONV_LLM_UNAVAILABLE,
@@ -913,7 +999,9 @@ void lower_target(Lower *L, StepInfo *si, LNode *ln, LNode *d, ColRef *in)
 	ln->n->table = tb;
 	lower_add_dep(L, ln, d->n->id);
 	ln->tail = arena_sprintf(L->a, "FROM %s AS t", d->n->id);
-	for (uint32_t i = 0; i < s->ports.len; i++) {
+	if (lower_input_passes_all(s)) /* writes every column it receives, in order */
+		lower_pass_all_columns(L, ln, d);
+	for (uint32_t i = 0; !lower_input_passes_all(s) && i < s->ports.len; i++) {
 		const AstPort *p = s->ports.items[i];
 		const char *type;
 		const char *name = lower_port_col(L, ln, p, &type);

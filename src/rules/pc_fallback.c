@@ -10,6 +10,7 @@
  */
 #include <string.h>
 
+#include "base/sbuf.h"
 #include "base/str.h"
 #include "rules/pc.h"
 
@@ -48,8 +49,46 @@ static void add_props(Arena *a, const AstStep *s, PtrVec *out)
 		const AstProp *p = s->props.items[i];
 		if (p->sensitive || !p->name || !p->value || !*p->value || is_noise(p->name))
 			continue;
-		if (opaque_kind(s->kind) || p->key != SET_NONE || p->expr)
+		if (opaque_kind(s->kind) || s->review || p->key != SET_NONE || p->expr)
 			add_setting(a, out, p->name, p->value);
+	}
+}
+
+/* An element with its attributes, text and children, as XML-like text
+ * (at most about 8 KB). */
+static void elem_text(Sbuf *b, const AstElem *e, int depth)
+{
+	if (b->len > 8000 || depth > 32)
+		return;
+	sbuf_addf(b, "<%s", e->tag ? e->tag : "");
+	for (uint32_t i = 0; i < e->attrs.len; i++) {
+		const AstProp *p = e->attrs.items[i];
+		sbuf_addf(b, " %s=\"%s\"", p->name ? p->name : "", p->value ? p->value : "");
+	}
+	if (!e->text && !e->children.len) {
+		sbuf_adds(b, "/>");
+		return;
+	}
+	sbuf_addch(b, '>');
+	if (e->text)
+		sbuf_adds(b, e->text);
+	for (uint32_t i = 0; i < e->children.len; i++)
+		elem_text(b, e->children.items[i], depth + 1);
+	sbuf_addf(b, "</%s>", e->tag ? e->tag : "");
+}
+
+/* A step sent to review because its configuration is not converted (an
+ * Alteryx RegEx, a Multi-Field Formula): its configuration as written. */
+static void add_config(Arena *a, const AstStep *s, PtrVec *out)
+{
+	for (uint32_t i = 0; s->review && i < s->extras.len; i++) {
+		const AstElem *e = s->extras.items[i];
+		if (!e->tag || ascii_ieq(e->tag, "METADATAEXTENSION"))
+			continue;
+		Sbuf b = SBUF_INIT;
+		elem_text(&b, e, 0);
+		add_setting(a, out, e->tag, arena_strdup(a, b.buf ? b.buf : ""));
+		sbuf_release(&b);
 	}
 }
 
@@ -146,4 +185,5 @@ void pc_fallback_describe(Arena *a, const AstStep *s, const IrPipeline *pl, Rule
 	const AstStep *def = s->def && s->def != s ? s->def : NULL;
 	add_props(a, s->props.len || !def ? s : def, &req->settings);
 	add_code(a, s->extras.len || !def ? s : def, &req->settings);
+	add_config(a, s, &req->settings);
 }

@@ -13,7 +13,10 @@
  * case, sorted.  Anything else (pg_sleep, pg_read_file, dblink, set_config,
  * lo_import...) is refused.  The window functions are for the rule engine's
  * sequence_generator (row_number), sql_rank (rank, dense_rank) and
- * previous-row (lag) nodes; array_agg is FIRST/LAST in an Aggregator. */
+ * previous-row (lag) nodes, and lead for a row after the current one (an
+ * Alteryx Multi-Row Formula); array_agg is FIRST/LAST in an Aggregator,
+ * string_agg a concatenation and mode() the most frequent value (Alteryx
+ * Summarize). */
 static const char *const allowed[] = {
     "abs",
     "array_agg",
@@ -41,8 +44,10 @@ static const char *const allowed[] = {
     "extract",
     "first_value",
     "floor",
+    "generate_series",
     "initcap",
     "lag",
+    "lead",
     "left",
     "ln",
     "log",
@@ -56,6 +61,7 @@ static const char *const allowed[] = {
     "md5",
     "min",
     "mod",
+    "mode",
     "percentile_cont",
     "power",
     "random",
@@ -77,6 +83,7 @@ static const char *const allowed[] = {
     "split_part",
     "sqrt",
     "stddev_samp",
+    "string_agg",
     "string_to_array",
     "strpos",
     "substr",

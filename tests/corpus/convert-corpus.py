@@ -44,6 +44,19 @@ def table_ddl(name, columns):
     return "CREATE TABLE IF NOT EXISTS %s (%s);" % (qident(name), cols)
 
 
+def failure_class(reason):
+    """The class of a sink's failure: what its blocking placeholder is
+    ('no rule converts a Macro'), or PostgreSQL's error without names."""
+    why = reason.split(": ", 1)[1] if ": " in reason else reason
+    m = re.search(r"has no SQL \[E\d+\]: (.*)", why)
+    if m:
+        why = "placeholder: " + m.group(1)
+    why = re.sub(r"'[^']*'", "'…'", why)
+    why = re.sub(r'"[^"]*"', '"…"', why)
+    why = re.sub(r"\d+", "N", why)
+    return why[:60]
+
+
 def explain_pipeline(binary, path, psql, schema, p):
     """Per sink: (sink id, ok, reason)."""
     setup = ["DROP SCHEMA IF EXISTS %s CASCADE;" % schema, "CREATE SCHEMA %s;" % schema,
@@ -140,11 +153,13 @@ def main():
     ap.add_argument("--min-explain", type=float, default=95.0)
     ap.add_argument("--label", default="", help="prefix of the TAP lines' names (the corpus's tool)")
     ap.add_argument("--tap", action="store_true")
+    ap.add_argument("--by-tool", action="store_true",
+                    help="also the nodes by tool and conversion_source, and the failures by class")
     ap.add_argument("--sizes", help="write the largest node SQL of every file here (TSV)")
     a = ap.parse_args()
 
     files = sorted(f for f in glob.glob(os.path.join(a.corpus, "*"))
-                   if f.lower().endswith((".xml", ".dtsx")))
+                   if f.lower().endswith((".xml", ".dtsx", ".yxmd", ".yxmc", ".yxwz")))
     os.makedirs(a.out, exist_ok=True)
     bad, summaries = [], []
     for f in files:
@@ -156,6 +171,7 @@ def main():
         summaries.append(json.loads(r.stdout.splitlines()[-1]))
 
     by_type, by_source = collections.Counter(), collections.Counter()
+    by_tool = collections.defaultdict(collections.Counter)  # origin kind -> conversion_source
     pipelines, confs, docs = 0, [], []
     for s in summaries:
         d = yaml.safe_load(open(s["output"], encoding="utf-8"))
@@ -165,6 +181,7 @@ def main():
             for n in p["nodes"]:
                 by_type[n["type"]] += 1
                 by_source[n["conversion_source"]] += 1
+                by_tool[n.get("origin", {}).get("kind", "?")][n["conversion_source"]] += 1
         if s["nodes"]:
             confs.append(s["overall_confidence"])
     invalid = []
@@ -184,6 +201,12 @@ def main():
     out.append("nodes by conversion_source:")
     for t, c in sorted(by_source.items(), key=lambda x: (-x[1], x[0])):
         out.append("  %-32s %5d" % (t, c))
+    if a.by_tool:
+        srcs = sorted(by_source)
+        out.append("nodes by tool (origin kind) and conversion_source:")
+        out.append("  %-40s %6s  %s" % ("tool", "nodes", "  ".join("%s" % x for x in srcs)))
+        for t, c in sorted(by_tool.items(), key=lambda x: (-sum(x[1].values()), x[0])):
+            out.append("  %-40s %6d  %s" % (t[:40], sum(c.values()), "  ".join("%*d" % (len(x), c[x]) for x in srcs)))
     out.append("gate: %d pass, %d fail" % (passed, len(summaries) - passed))
     out.append("mean overall confidence (files with nodes): %.3f" % (sum(confs) / len(confs) if confs else 0))
     out.append("outputs that validate: %d of %d" % (len(summaries) - len(invalid), len(summaries)))
@@ -207,6 +230,11 @@ def main():
                         reasons.append("%s %s/%s: %s" % (os.path.basename(s["file"]), p["name"], sink, why))
         rate = 100.0 * accepted / total if total else 100.0
         out.append("sinks: %d, composed query accepted by PostgreSQL (EXPLAIN): %d (%.1f%%)" % (total, accepted, rate))
+        if a.by_tool:
+            classes = collections.Counter(failure_class(r) for r in reasons)
+            out.append("not accepted, by class:")
+            for c, k in sorted(classes.items(), key=lambda x: (-x[1], x[0])):
+                out.append("  %-60s %5d" % (c, k))
         out.append("not accepted:")
         for r in reasons:
             out.append("  " + r)
