@@ -284,4 +284,25 @@ if [ -f "$1" ]; then
 else
 	skip "real Alteryx corpus" "$adir holds no .yxmd"
 fi
+# DataStage: every parallel Transformer derivation, constraint and stage
+# variable of ../shared/corpus/datastage (extracted from the .dsx records
+# and the DSExport XML by tests/corpus/datastage-exprs.py, not the
+# frontend) parses, but the 40 of the engczc template file whose link
+# names hold #PLACEHOLDER# text (LnRd#SHORTNAME#.X), which get a located
+# E0501; the counts are printed.
+ddir="$corpus/datastage"
+set -- "$ddir"/*.dsx "$ddir"/*.xml
+if [ -f "$1" ]; then
+	out="$TESTS_OUT/corpus-datastage-exprs.txt"
+	if ${PYTHON:-python3} "$AKKO_SRCDIR/tests/corpus/datastage-exprs.py" --syntax-errors 40 "$AKKO_BIN" "$@" >"$out" 2>&1 &&
+		! grep -q "syntax error: [^e]" "$out"; then
+		pass "corpus datastage: every derivation parses but the template's placeholders ($(sed -n 's/^parse: //p' "$out"))"
+	else
+		fail "corpus datastage: every derivation parses but the template's placeholders"
+		show "$out"
+	fi
+	sed -n 's/^\(translate: .*\)/# datastage derivations: \1/p' "$out"
+else
+	skip "real DataStage corpus" "$ddir holds no .dsx or .xml"
+fi
 echo "# suite done"

@@ -1,7 +1,7 @@
 #!/bin/sh
 # unit.sh - the C unit tests (tests/unit/test_*.c).
 . "$(dirname "$0")/lib.sh"
-for name in test_base test_parsers test_validate test_emit test_rules test_llm test_lang test_ssis test_alteryx test_datastage; do
+for name in test_base test_parsers test_validate test_emit test_rules test_llm test_lang test_ssis test_alteryx test_datastage test_datastage_expr; do
 bin="$AKKO_BUILDDIR/tests/unit/$name"
 if [ ! -x "$bin" ]; then
 	fail "unit test binary $bin exists (run make check)"

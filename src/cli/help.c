@@ -210,7 +210,8 @@ static const char expr_text[] =
     "never substituted values.\n"
     "\n"
     "Options:\n"
-    "      --from LANG          source language: powercenter (the default)\n"
+    "      --from LANG          source language: powercenter (the default), ssis,\n"
+    "                           alteryx or datastage\n"
     "  -t, --types LIST         port and parameter types, NAME=TYPE,... with TYPE\n"
     "                           one of string, integer, bigint, decimal, double,\n"
     "                           date; without --types names are untyped columns\n"
@@ -237,6 +238,7 @@ static const char expr_text[] =
     "  akko-migrate expr 'IIF(ISNULL(A), 0, A)' --types A=integer\n"
     "  akko-migrate expr --condition --types AMT=decimal 'AMT > 100 AND NOT ISNULL(AMT)'\n"
     "  akko-migrate expr --format json \"SUBSTR(NAME, -3, 2) || '-' || TO_CHAR(D, 'YYYYMMDD')\"\n"
+    "  akko-migrate expr --from datastage --types lnk.s=VarChar 'Trim(lnk.s)[1, 3] : \"-\"'\n"
     "  akko-migrate expr --file --format json exports/m_load.XML > exprs.jsonl\n";
 
 static const char validate_text[] =

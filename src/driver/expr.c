@@ -78,8 +78,14 @@ static bool parse_types(Arena *a, const Language *lang, const char *spec, TypeLi
 		}
 		*eq = 0;
 		ExprBinding *b = &out->items[out->n++];
-		b->kind = tok[0] == '$' || tok[0] == '@' ? BIND_PARAM : BIND_COLUMN;
+		size_t len = strlen(tok);
+		bool hashed = tok[0] == '#' && len > 2 && tok[len - 1] == '#'; /* DataStage #PARAM# */
+		b->kind = tok[0] == '$' || tok[0] == '@' || hashed ? BIND_PARAM : BIND_COLUMN;
 		b->name = tok[0] == '@' ? variable_name(tok) : tok;
+		if (hashed) {
+			tok[len - 1] = 0;
+			b->name = tok + 1;
+		}
 		b->type = t;
 		b->declared = true;
 	}

@@ -77,6 +77,8 @@ typedef struct SqlTmpl {
 	X(PRIM_NOW_RUN)         /* clock fixed for the run (SESSSTARTTIME) */ \
 	X(PRIM_NOW_UTC_ROW)     /* UTC clock read per row, without a zone */ \
 	X(PRIM_REPEAT)          /* {1} repeated {2} times */               \
+	X(PRIM_SPLIT_PART)      /* field {3} (1-based) of {1} split at text {2}; '' past the last */ \
+	X(PRIM_FIELDS)          /* fields {3} to {4} of {1} split at {2}, joined by {2} */ \
 	X(PRIM_TO_HEX)          /* hexadecimal digits of whole number {1}, upper case */ \
 	X(PRIM_REGEX_COUNT)     /* number of matches of regex {2} in {1} */ \
 	X(PRIM_COALESCE)        /* the first of {*} that is not NULL */     \

@@ -10,8 +10,9 @@
 extern const Language lang_powercenter;
 extern const Language lang_ssis;
 extern const Language lang_alteryx;
+extern const Language lang_datastage;
 
-static const Language *const languages[] = {&lang_powercenter, &lang_ssis, &lang_alteryx, NULL};
+static const Language *const languages[] = {&lang_powercenter, &lang_ssis, &lang_alteryx, &lang_datastage, NULL};
 
 static const char *const status_names[] = {
 #define X(id, str, doc) str,

@@ -66,6 +66,10 @@ typedef struct LangSemantics {
 	/* '+' of two strings concatenates them (under the NULL rule of
 	 * concat_skips_null); a string and a number do not meet. */
 	bool add_concatenates;
+	/* A string operand of '+', '-', '*', '/' or unary '-' is read as a
+	 * number (DataStage: "2" + "2" is 4); text that is not a number is an
+	 * error of the row. */
+	bool arith_reads_strings;
 	/* '%' takes whole numbers only. */
 	bool integer_modulo;
 	/* A string argument of a function takes a string only: a number or a

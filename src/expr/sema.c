@@ -99,6 +99,22 @@ static void check_number(Sema *s, Expr *e)
 		e->type = v > 2147483647LL ? XT_BIGINT : XT_INTEGER;
 }
 
+/* Without --types (ExprEnv.free_names), an unknown name is an untyped
+ * column, warned about once per name. */
+static const ExprBinding *untyped(Sema *s, const Expr *e, const char *name, const char *what)
+{
+	ExprBinding *nb = ARENA_NEW(s->a, ExprBinding);
+	*nb = (ExprBinding){.kind = BIND_COLUMN, .name = name, .type = XT_UNKNOWN};
+	bool seen = false; /* one warning per name */
+	for (uint32_t i = 0; i < s->r->issues.len && !seen; i++) {
+		const ExprIssue *is = s->r->issues.items[i];
+		seen = is->code == W_EXPR_UNTYPED && strstr(is->msg, name);
+	}
+	if (!seen)
+		issue(s, W_EXPR_UNTYPED, e, "%s '%s' has no declared type", what, name);
+	return nb;
+}
+
 static void check_name(Sema *s, Expr *e)
 {
 	const LangConst *k = lang_find_const(s->lang, e->name);
@@ -111,20 +127,8 @@ static void check_name(Sema *s, Expr *e)
 		return;
 	}
 	const ExprBinding *b = s->env->resolve ? s->env->resolve(s->env->ud, BIND_COLUMN, e->name) : NULL;
-	if (!b && s->env->free_names) {
-		ExprBinding *nb = ARENA_NEW(s->a, ExprBinding);
-		nb->kind = BIND_COLUMN;
-		nb->name = e->name;
-		nb->type = XT_UNKNOWN;
-		b = nb;
-		bool seen = false; /* one warning per name */
-		for (uint32_t i = 0; i < s->r->issues.len && !seen; i++) {
-			const ExprIssue *is = s->r->issues.items[i];
-			seen = is->code == W_EXPR_UNTYPED && strstr(is->msg, e->name);
-		}
-		if (!seen)
-			issue(s, W_EXPR_UNTYPED, e, "port '%s' has no declared type", e->name);
-	}
+	if (!b && s->env->free_names)
+		b = untyped(s, e, e->name, "port");
 	if (!b && strchr(e->name, '.') && !s->lang->sem.qualified_names) {
 		issue(s, E_EXPR_NAME, e, "'%s' is a qualified name; %s", e->name,
 		      s->lang->sem.qualified_name_note);
@@ -203,10 +207,11 @@ static void check_unary(Sema *s, Expr *e)
 	}
 	if (e->op == OP_BITNOT && !loose(x->type) && !whole(x->type))
 		issue(s, E_EXPR_TYPE, e, "'~' needs a whole number, not a %s", tname(x->type));
-	else if (!loose(x->type) && !expr_type_numeric(x->type))
+	else if (!loose(x->type) && !expr_type_numeric(x->type) &&
+		 !(x->type == XT_STRING && s->lang->sem.arith_reads_strings))
 		issue(s, E_EXPR_TYPE, e, "unary '%s' needs a number, not a %s", expr_op_name(e->op),
 		      tname(x->type));
-	e->type = loose(x->type) ? x->type : num_type(x->type);
+	e->type = loose(x->type) ? x->type : x->type == XT_STRING ? XT_DECIMAL : num_type(x->type);
 	e->not_null = x->not_null;
 }
 
@@ -282,7 +287,7 @@ static void check_binary(Sema *s, Expr *e)
 			issue(s, E_EXPR_TYPE, e, "'%s' does not take dates; %s", expr_op_name(e->op),
 			      s->lang->sem.date_arith_note ? s->lang->sem.date_arith_note
 							   : "use the language's date functions");
-		else if (!loose(t) && !expr_type_numeric(t))
+		else if (!loose(t) && !expr_type_numeric(t) && !(t == XT_STRING && s->lang->sem.arith_reads_strings))
 			issue(s, E_EXPR_TYPE, e, "'%s' needs numbers, not a %s", expr_op_name(e->op),
 			      tname(t));
 	}
@@ -476,6 +481,8 @@ static void check_qname(Sema *s, Expr *e)
 		return;
 	}
 	const ExprBinding *b = s->env->resolve ? s->env->resolve(s->env->ud, BIND_QUALIFIED, full) : NULL;
+	if (!b && s->env->free_names) /* the CLI without --types */
+		b = untyped(s, e, full, "column");
 	if (!b) {
 		issue(s, E_EXPR_NAME, e, "unknown column '%s'", full);
 		e->type = XT_UNKNOWN;

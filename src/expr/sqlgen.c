@@ -58,6 +58,13 @@ void sql_note(Gen *g, DiagCode code, const Expr *e, const char *fmt, ...)
 		g->r->unsupported = true;
 }
 
+void sql_arg_type_error(Gen *g, const Expr *call, uint32_t i, const char *want, ExprType got)
+{
+	const Expr *a = call->args[i];
+	sql_error_at(g, E_EXPR_TYPE, a->off, a->len ? a->len : 1, "%s expects %s as argument %u, not a %s",
+		     call->fn->name, want, i + 1, expr_type_name(got));
+}
+
 Sql sql_mk(Gen *g, int prec, ExprType t, const char *fmt, ...)
 {
 	Sbuf b = SBUF_INIT;
@@ -631,6 +638,12 @@ static Sql gen_arith(Gen *g, const Expr *e)
 {
 	Sql l = sql_as_value(g, sql_gen(g, e->args[0])), r = sql_as_value(g, sql_gen(g, e->args[1]));
 	Sql x;
+	if (g->lang->sem.arith_reads_strings) { /* "2" + "2" is 4 */
+		if (l.type == XT_STRING)
+			l = sql_cast(g, l, XT_DECIMAL);
+		if (r.type == XT_STRING)
+			r = sql_cast(g, r, XT_DECIMAL);
+	}
 	switch (e->op) {
 	case OP_MOD:
 		if (l.type == XT_DOUBLE || r.type == XT_DOUBLE)
@@ -664,6 +677,8 @@ static Sql gen_unary(Gen *g, const Expr *e)
 		return sql_prim(g, PRIM_BIT_NOT, e->type, NULL, 1, sql_as_value(g, x));
 	if (e->op == OP_NOT)
 		return sql_mk(g, PREC_NOT, XT_BOOLEAN, "NOT %s", sql_wrap(g, sql_as_cond(g, x), PREC_NOT));
+	if (x.type == XT_STRING && g->lang->sem.arith_reads_strings)
+		x = sql_cast(g, x, XT_DECIMAL);
 	if (e->op == OP_POS)
 		return sql_as_value(g, x);
 	const char *s = sql_wrap(g, sql_as_value(g, x), PREC_UNARY);

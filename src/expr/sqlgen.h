@@ -41,6 +41,10 @@ Sql sql_branch(Gen *g, const Expr *e, ExprType result);
 void sql_note(Gen *g, DiagCode code, const Expr *e, const char *fmt, ...) PRINTF_LIKE(4, 5);
 /* An error in a literal argument (a bad date format): counted as one. */
 void sql_error_at(Gen *g, DiagCode code, uint32_t off, uint32_t len, const char *fmt, ...) PRINTF_LIKE(5, 6);
+/* Argument i of a hook that checks its own argument types (signature
+ * letter X) is not what it takes: "F expects WANT as argument N, not a
+ * TYPE", counted as an error. */
+void sql_arg_type_error(Gen *g, const Expr *call, uint32_t i, const char *want, ExprType got);
 Sql sql_mk(Gen *g, int prec, ExprType t, const char *fmt, ...) PRINTF_LIKE(4, 5);
 /* The text of x, in parentheses when it binds less tightly than `min`. */
 const char *sql_wrap(Gen *g, Sql x, int min);

@@ -7,7 +7,8 @@ Filter (custom mode: Configuration/Expression), Multi-Row Formula
 expressions) tools of the given .yxmd/.yxmc/.yxwz files (independently of
 the project's frontend: ElementTree), translates each one with
 `akko-migrate expr --from alteryx` (names untyped), and prints how many
-parse and how many translate, grouping the diagnostics of the rest.
+parse and how many translate, grouping the diagnostics of the rest
+(exprcheck.py, shared with datastage-exprs.py).
 
     tests/corpus/alteryx-exprs.py ./akko-migrate ../shared/corpus/alteryx/*.yx*
     tests/corpus/alteryx-exprs.py --seeds DIR FILES...   # fuzz seeds, one per expression
@@ -15,14 +16,11 @@ parse and how many translate, grouping the diagnostics of the rest.
 Exit status 0 when the number of expressions that do not parse is
 --syntax-errors (default 0: the corpus has one broken formula), else 1.
 """
-import argparse
-import collections
-import hashlib
 import os
-import re
-import subprocess
 import sys
 import xml.etree.ElementTree as ET
+
+import exprcheck
 
 TOOLS = {
     "Formula": "Formula",
@@ -42,7 +40,7 @@ def tool_kind(node):
     return None
 
 
-def expressions(path):
+def formulas(path):
     """(tool id, kind, expression) of every formula in the file."""
     try:
         root = ET.parse(path).getroot()
@@ -74,50 +72,11 @@ def expressions(path):
                 yield tid, kind, e
 
 
-def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("binary", nargs="?")
-    ap.add_argument("files", nargs="*")
-    ap.add_argument("--seeds", help="write each distinct expression to this directory")
-    ap.add_argument("--syntax-errors", type=int, default=0, help="how many may not parse")
-    a = ap.parse_args()
-    files = a.files if a.binary and not a.seeds else ([a.binary] if a.binary else []) + a.files
-    found = [(f, t, k, e) for f in files for t, k, e in expressions(f)]
-    if a.seeds:
-        os.makedirs(a.seeds, exist_ok=True)
-        for _, _, _, e in found:
-            name = hashlib.sha1(e.encode()).hexdigest()[:12]
-            with open(os.path.join(a.seeds, name), "w", encoding="utf-8") as out:
-                out.write(e)
-        print(f"{len(set(e for *_, e in found))} distinct expressions written to {a.seeds}")
-        return 0
-    by_kind = collections.Counter(k for _, _, k, _ in found)
-    parsed = translated = 0
-    reasons = collections.Counter()
-    syntax = []
-    for f, tid, kind, e in found:
-        r = subprocess.run([a.binary, "expr", "--from", "alteryx", e], capture_output=True, text=True)
-        codes = re.findall(r"\b(?:error|warning): (.*?) \[([EW]\d{4})\]", r.stderr)
-        if any(c == "E0501" for _, c in codes):
-            syntax.append((os.path.basename(f), tid, kind, e, [m for m, c in codes if c == "E0501"]))
-            continue
-        parsed += 1
-        if r.returncode == 0:
-            translated += 1
-            continue
-        for msg, code in codes:
-            if code != "W0515":
-                reasons[f"{code} " + re.sub(r"'[^']*'", "'…'", msg)] += 1
-    total = len(found)
-    print(f"{total} expressions in {len(files)} files ({', '.join(f'{k} {n}' for k, n in by_kind.most_common())})")
-    print(f"parse: {parsed} of {total}")
-    print(f"translate: {translated} of {total} ({100.0 * translated / total if total else 0:.1f}%)")
-    for f, tid, kind, e, msgs in syntax:
-        print(f"  syntax error: {f} tool {tid} ({kind}): {e.strip()[:100]!r}: {msgs[0] if msgs else ''}")
-    for reason, n in reasons.most_common():
-        print(f"  {n:5d} {reason}")
-    return 0 if len(syntax) == a.syntax_errors and total else 1
+def expressions(path):
+    """(where, kind, expression) of every formula in the file."""
+    for tid, kind, e in formulas(path):
+        yield f"{os.path.basename(path)} tool {tid}", kind, e
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(exprcheck.main("alteryx", expressions))

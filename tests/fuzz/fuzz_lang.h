@@ -1,6 +1,7 @@
 /* fuzz_lang.h - the body the expression-language fuzz targets share: one
  * input translated twice in one language, with untyped names and as a
- * condition over a few typed columns and a declared parameter.
+ * condition over a few typed columns (also as Link.col) and a declared
+ * parameter.
  * fuzz_ssis_expr.c and fuzz_alteryx_expr.c differ only in the language
  * and in the arrival order they give (a row reference needs one). */
 #ifndef AKKO_TESTS_FUZZ_LANG_H
@@ -24,6 +25,10 @@ static const ExprBinding *fuzz_typed(void *ud, BindKind what, const char *name)
 	    {.kind = BIND_PARAM, .name = "User::V", .type = XT_STRING, .declared = true},
 	};
 	(void)ud;
+	if (what == BIND_QUALIFIED && strchr(name, '.')) { /* Link.S: the column S of any input */
+		name = strchr(name, '.') + 1;
+		what = BIND_COLUMN;
+	}
 	for (size_t i = 0; i < sizeof b / sizeof b[0]; i++)
 		if ((b[i].kind == BIND_PARAM) == (what == BIND_PARAM) && strcmp(b[i].name, name) == 0)
 			return &b[i];

@@ -21,6 +21,7 @@ static inline Language flipped_language(void)
 	l.sem.qualified_names = true;
 	l.sem.add_concatenates = true;
 	l.sem.integer_modulo = true;
+	l.sem.arith_reads_strings = true;
 	l.sem.strict_string_args = true;
 	l.sem.date_args_take_text = true;
 	return l;

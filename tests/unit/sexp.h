@@ -2,8 +2,8 @@
  * each language (test_ssis, test_alteryx): (op a b), (cast DT_X a),
  * (if c a b ...), (case v ...), (in v ...), calls by name, names and
  * literals as written, @param, link.column, row references as name@row;
- * and the parse of a text in one language into that form, or its first
- * issue's message.
+ * the parse of a text in one language into that form, or its first
+ * issue's message; and the check of a located syntax error.
  */
 #ifndef AKKO_TESTS_UNIT_SEXP_H
 #define AKKO_TESTS_UNIT_SEXP_H
@@ -13,6 +13,7 @@
 #include "base/sbuf.h"
 #include "expr/expr.h"
 #include "expr/lang.h"
+#include "tap.h"
 
 static void sexp(Sbuf *b, const Expr *e)
 {
@@ -60,6 +61,23 @@ static const char *sexp_tree(Arena *a, ExprLang lang, const char *text)
 	const char *r = arena_strdup(a, b.buf);
 	sbuf_release(&b);
 	return r;
+}
+
+/* A syntax error expected in `text`: the parse fails and its first E0501
+ * (a warning may come first) starts at byte `off` with `want` in its
+ * message. */
+static void sexp_error_at(Arena *a, ExprLang lang, const char *text, uint32_t off, const char *want)
+{
+	PtrVec is;
+	const Expr *e = sexp_parse(a, lang, text, &is);
+	const ExprIssue *first = NULL;
+	for (uint32_t i = 0; i < is.len && !first; i++)
+		if (((ExprIssue *)is.items[i])->code == E_EXPR_SYNTAX)
+			first = is.items[i];
+	CHECK(!e && first && first->off == off && strstr(first->msg, want), "error in '%s' at %u: %s", text, off,
+	      want);
+	if (first && (first->off != off || !strstr(first->msg, want)))
+		printf("#   got %u: %s\n", first->off, first->msg);
 }
 
 #endif

@@ -15,11 +15,6 @@
 
 static Arena arena;
 
-static const Expr *parse(const char *text, PtrVec *issues)
-{
-	return sexp_parse(&arena, LANG_ALTERYX, text, issues);
-}
-
 static const char *tree(const char *text)
 {
 	return sexp_tree(&arena, LANG_ALTERYX, text);
@@ -86,13 +81,7 @@ static void test_literals(void)
 /* A syntax error: its message contains `want` and it starts at `off`. */
 static void error_at(const char *text, uint32_t off, const char *want)
 {
-	PtrVec is;
-	const Expr *e = parse(text, &is);
-	const ExprIssue *first = is.len ? is.items[0] : NULL;
-	CHECK(!e && first && first->code == E_EXPR_SYNTAX && first->off == off && strstr(first->msg, want),
-	      "error in '%s' at %u: %s", text, off, want);
-	if (first && (first->off != off || !strstr(first->msg, want)))
-		printf("#   got %u: %s\n", first->off, first->msg);
+	sexp_error_at(&arena, LANG_ALTERYX, text, off, want);
 }
 
 static void test_errors(void)

@@ -222,6 +222,21 @@ static void test_two_valued(void)
 	      "operands that cannot be NULL compare plainly");
 }
 
+/* arith_reads_strings: a string operand of arithmetic is read as a number
+ * (DataStage: "2" + "2" is 4, EXPRESSIONS.md D1). */
+static void test_arith_strings(void)
+{
+	ExprEnv env = env_of(expr_language(LANG_POWERCENTER));
+	ExprResult r;
+	expr_translate(&arena, &env, "S * 2", 5, &r);
+	CHECK(r.errors >= 1, "without arith_reads_strings '*' takes numbers only (PowerCenter)");
+	Language ar = flipped;
+	ar.sem.add_concatenates = false;
+	const char *f = translate_text(&ar, "'2' * 2 + -'1'", false);
+	CHECK_STR(f, "'2'::numeric * 2 + -'1'::numeric", "arith_reads_strings: strings are cast to numbers");
+	pg_case("'2' * 2 + -'1' is 3 where strings are read as numbers", f, ROW1, "'3'");
+}
+
 static void test_add_concatenates(void)
 {
 	ExprEnv env = env_of(expr_language(LANG_POWERCENTER));
@@ -500,6 +515,7 @@ int main(int argc, char **argv)
 	test_case_insensitive();
 	test_add_concatenates();
 	test_two_valued();
+	test_arith_strings();
 	test_integer_modulo();
 	test_conditions_need_booleans();
 	test_cast_hook();

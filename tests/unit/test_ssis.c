@@ -148,16 +148,7 @@ static void test_literals(void)
 /* A syntax error: its message contains `want` and it starts at `off`. */
 static void error_at(const char *text, uint32_t off, const char *want)
 {
-	PtrVec is;
-	const Expr *e = parse(text, &is);
-	const ExprIssue *first = NULL; /* the first syntax error (a W0517 note may come first) */
-	for (uint32_t i = 0; i < is.len && !first; i++)
-		if (((ExprIssue *)is.items[i])->code == E_EXPR_SYNTAX)
-			first = is.items[i];
-	CHECK(!e && first && first->code == E_EXPR_SYNTAX && first->off == off && strstr(first->msg, want),
-	      "error in '%s' at %u: %s", text, off, want);
-	if (first && (first->off != off || !strstr(first->msg, want)))
-		printf("#   got %u: %s\n", first->off, first->msg);
+	sexp_error_at(&arena, LANG_SSIS, text, off, want);
 }
 
 static void test_errors(void)

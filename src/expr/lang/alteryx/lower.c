@@ -72,9 +72,7 @@ static Sql date_arg(Gen *g, const Expr *e, uint32_t i)
 	if (x.type == XT_STRING || x.type == XT_UNKNOWN)
 		return sql_cast(g, x, XT_DATE);
 	if (x.type != XT_DATE && x.type != XT_NULL)
-		sql_error_at(g, E_EXPR_TYPE, e->args[i]->off, e->args[i]->len ? e->args[i]->len : 1,
-			     "%s expects a date as argument %u, not a %s", e->fn->name, i + 1,
-			     expr_type_name(x.type));
+		sql_arg_type_error(g, e, i, "a date", x.type);
 	return x;
 }
 
