@@ -19,7 +19,8 @@
 # --variable`), one "variable<TAB>value" line each; assertions.tsv what each
 # assertion check evaluates to (`compose --check`), "check<TAB>t" or f.
 # Alteryx cases are workflow.yxmd, with no setup.sql when every source is a
-# Text Input.  An optional verify.exit
+# Text Input, and a macros/ directory passed as -I when they use macros.
+# An optional verify.exit
 # holds the exit status of `akko-migrate verify` on the YAML (and verify.out
 # its exact output): the job's own tests run on its inline rows.
 # One "ok"/"not ok" line for the conversion, one for validation, one per
@@ -108,7 +109,13 @@ for dir in "$casedir"/*/; do
 		continue
 	fi
 
-	tool "$out/convert.log" "$input" -o "$yaml"
+	# a case's macros/ directory is the macro search path (-I), as a user
+	# passes the folder that holds their macros (docs/alteryx.md)
+	if [ -d "$dir/macros" ]; then
+		tool "$out/convert.log" -I "$dir/macros" "$input" -o "$yaml"
+	else
+		tool "$out/convert.log" "$input" -o "$yaml"
+	fi
 	case $trc in
 	0 | 4) pass "$name: converted (exit $trc)" ;;
 	*)
