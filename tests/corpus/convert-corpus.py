@@ -190,6 +190,9 @@ def main():
                     help="also the nodes by tool and conversion_source, and the failures by class")
     ap.add_argument("--original-tree", action="store_true",
                     help="convert each file from its repository's tree rebuilt from MANIFEST.tsv")
+    ap.add_argument("--installed", action="append", default=[],
+                    help="with --original-tree: a folder of the tree (OWNER) whose repositories "
+                    "are tools installed in the product's macro folder, passed as -I")
     ap.add_argument("--sizes", help="write the largest node SQL of every file here (TSV)")
     a = ap.parse_args()
 
@@ -203,7 +206,8 @@ def main():
         if f in where:  # from the rebuilt tree, one output directory per file
             src, out = where[f], os.path.join(a.out, "out", os.path.basename(f)) + "/"
             os.makedirs(out, exist_ok=True)
-        r = subprocess.run([a.bin, "-q", "--gate", "--format", "json", src, "-o", out],
+        inc = [x for d in a.installed for x in ("-I", os.path.join(os.path.abspath(a.out), "tree", d))] if f in where else []
+        r = subprocess.run([a.bin, "-q", "--gate", "--format", "json"] + inc + [src, "-o", out],
                            capture_output=True, text=True)
         if r.returncode not in (0, 4) or not r.stdout.strip():
             bad.append((f, r.returncode, r.stderr.strip().splitlines()[-1:] or [""]))
