@@ -236,35 +236,42 @@ fi
 # Alteryx macros (docs/alteryx.md): how many macro references of the
 # corpus resolve.  Its files are named <owner>__<repo>__<name>, so a
 # reference as written ("Cleanse.yxmc", "..\\Macros\\X.yxmc") finds none
-# of them; with -I on a scratch directory of symlinks named as the macros
-# were (the prefix dropped; nothing copied), found macros expand.  Every
-# file must still be read without error; the counts are the result.
+# of them; the repositories' trees are rebuilt from MANIFEST.tsv as
+# symlinks (repo/path -> the corpus file; nothing copied) and each file is
+# read from there with no -I, as a user reads a checkout, so a relative
+# reference resolves as in the original repository.  Every file must
+# still be read without error; the counts are the result.
 adir="$corpus/alteryx"
 links="$TESTS_OUT/corpus-alteryx-macros"
-rm -rf "$links" && mkdir -p "$links"
-for m in "$adir"/*.yxmc; do
-	[ -f "$m" ] || continue
-	ln -s "$m" "$links/$(basename "$m" | sed 's/^.*__//')"
+rm -rf "$links" && mkdir -p "$links/tree"
+[ -f "$adir/MANIFEST.tsv" ] && tail -n +2 "$adir/MANIFEST.tsv" | while IFS='	' read -r lname repo path rest; do
+	case "/$path/" in */../*) continue ;; esac
+	[ -f "$adir/$lname" ] && [ -n "$repo" ] && [ -n "$path" ] || continue
+	mkdir -p "$links/tree/$repo/$(dirname "$path")"
+	ln -sf "$adir/$lname" "$links/tree/$repo/$path"
 done
 refs=0 stock=0 expanded=0 byname=0 missing=0 batch=0 iter=0 other=0 bad=0
 for file in "$adir"/*.yxmd "$adir"/*.yxmc "$adir"/*.yxwz; do
 	[ -f "$file" ] || continue
 	[ $have_xmllint = 1 ] && refs=$((refs + $(xmllint --nonet --xpath "count(//EngineSettings[@Macro or @EngineDll='Macro'])" "$file")))
-	"$AKKO_BIN" inspect -I "$links" "$file" >"$links.out" 2>"$links.err" || {
+	# its place in the rebuilt tree (the corpus file itself without a manifest row)
+	src=$(awk -F'\t' -v l="$(basename "$file")" '$1 == l { print $2 "/" $3; exit }' "$adir/MANIFEST.tsv" 2>/dev/null)
+	if [ -n "$src" ] && [ -e "$links/tree/$src" ]; then src="$links/tree/$src"; else src=$file; fi
+	"$AKKO_BIN" inspect "$src" >"$links.out" 2>"$links.err" || {
 		bad=$((bad + 1))
-		fail "corpus alteryx/$(basename "$file") is read with -I (macros expanded) without error"
+		fail "corpus alteryx/$(basename "$file") is read from its repository's tree (macros expanded) without error"
 		show "$links.err" 8
 		continue
 	}
-	own() { grep -F "$file:" "$links.err" | grep -c "\[$1\]"; }
+	own() { grep -F "$src:" "$links.err" | grep -c "\[$1\]"; }
 	stock=$((stock + $(grep -c "orig_kind: Data Cleansing" "$links.out")))
 	expanded=$((expanded + $(sed -n '/^        expansions:/,/^        [a-z]/p' "$links.out" | grep '{instance:' | grep -vc 'scope:')))
 	byname=$((byname + $(own N1108))) missing=$((missing + $(own W1107)))
 	batch=$((batch + $(own W1112))) iter=$((iter + $(own W1113)))
 	other=$((other + $(own W1109) + $(own W1117)))
 done
-[ $bad = 0 ] && pass "corpus alteryx: every file is read with -I (macros expanded) without error"
-echo "# alteryx macros: $refs references; with -I on the corpus's macros: $expanded expanded ($byname of them found by file name), $batch batch and $iter iterative placeholders, $missing not found, $other unusable; $stock Data Cleansing tools (a stock tool, not looked up; counted inside expansions too)"
+[ $bad = 0 ] && pass "corpus alteryx: every file is read from its repository's tree (macros expanded) without error"
+echo "# alteryx macros: $refs references; from the repositories' rebuilt trees, no -I: $expanded expanded ($byname of them found by file name), $batch batch and $iter iterative placeholders, $missing not found, $other unusable; $stock Data Cleansing tools (a stock tool, not looked up; counted inside expansions too)"
 
 # Alteryx: every formula of ../shared/corpus/alteryx (Formula, Filter,
 # Multi-Row Formula, Multi-Field Formula, Generate Rows; extracted with

@@ -4,9 +4,10 @@
 #
 #   tests/bench/bench-convert.sh [CORPUS_DIR] [RUNS]     (or: make bench)
 #
-# CORPUS_DIR holds one tool's job files (*.XML, *.xml, *.dtsx); the default
-# is ../shared/corpus/powercenter; `make bench` also runs it on
-# ../shared/corpus/ssis when that is present.
+# CORPUS_DIR holds one tool's job files (*.XML, *.xml, *.dtsx, Alteryx's
+# *.yxmd, *.yxmc, *.yxwz: XML too); the default is ../shared/corpus/
+# powercenter; `make bench` also runs it on ../shared/corpus/ssis and
+# ../shared/corpus/alteryx when they are present.
 #
 # Each run times, as whole processes, the order rotating between runs:
 #   xmllint   xmllint --noout --nonet FILES            the floor
@@ -35,7 +36,8 @@ runs=${2:-5}
 command -v xmllint >/dev/null || { echo "bench: xmllint not installed (apt-get install libxml2-utils)" >&2; exit 2; }
 [ -x "$AKKO_BIN" ] || { echo "bench: $AKKO_BIN not built" >&2; exit 2; }
 
-files=$(find "$corpus" -maxdepth 1 -type f \( -name '*.XML' -o -name '*.xml' -o -name '*.dtsx' \) | LC_ALL=C sort)
+files=$(find "$corpus" -maxdepth 1 -type f \( -name '*.XML' -o -name '*.xml' -o -name '*.dtsx' \
+	-o -name '*.yxmd' -o -name '*.yxmc' -o -name '*.yxwz' \) | LC_ALL=C sort)
 nfiles=$(echo "$files" | wc -l | tr -d ' ')
 bytes=$(cat $files | wc -c | tr -d ' ')
 by_size=$(for f in $files; do printf '%s %s\n' "$(wc -c <"$f" | tr -d ' ')" "$f"; done | sort -n)

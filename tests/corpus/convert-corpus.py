@@ -22,6 +22,14 @@ The size of the generated SQL: the largest node SQL text (`sql`, or
 largest nodes, and the largest node of each file (the ten largest files
 in the summary; every file with --sizes FILE, as tab-separated
 `bytes file pipeline/node`).
+
+With --original-tree: a corpus with a MANIFEST.tsv (local_name, repo, path, ...) had its files
+renamed `<owner>__<repo>__<basename>` when it was collected, which breaks
+the relative references between them (an Alteryx workflow's macros).  The
+repositories' original trees are rebuilt under OUT/tree as symlinks
+(repo/path -> the corpus file; nothing is copied) and each file is
+converted from there, as a user converts a checkout: a relative macro
+reference resolves as in the original repository, and no -I is given.
 """
 import argparse
 import collections
@@ -111,6 +119,31 @@ def explain_pipeline(binary, path, psql, schema, p):
     return results
 
 
+def original_tree(corpus, out):
+    """corpus file -> its path in the repositories' rebuilt tree (OUT/tree/
+    repo/path, a symlink to the corpus file); {} without a MANIFEST.tsv."""
+    manifest = os.path.join(corpus, "MANIFEST.tsv")
+    if not os.path.exists(manifest):
+        return {}
+    root = os.path.join(os.path.abspath(out), "tree")
+    where = {}
+    with open(manifest, encoding="utf-8") as f:
+        rows = [l.rstrip("\n").split("\t") for l in f]
+    for row in rows[1:]:
+        if len(row) < 3 or not row[1] or not row[2] or ".." in row[2].split("/"):
+            continue
+        target = os.path.abspath(os.path.join(corpus, row[0]))
+        if not os.path.exists(target):
+            continue
+        link = os.path.join(root, row[1], row[2])
+        os.makedirs(os.path.dirname(link), exist_ok=True)
+        if os.path.islink(link) or os.path.exists(link):
+            os.remove(link)
+        os.symlink(target, link)
+        where[os.path.join(corpus, row[0])] = link
+    return where
+
+
 def sql_sizes(docs):
     """Per node with SQL: (bytes, file, pipeline/node id), largest first."""
     rows = []
@@ -155,20 +188,32 @@ def main():
     ap.add_argument("--tap", action="store_true")
     ap.add_argument("--by-tool", action="store_true",
                     help="also the nodes by tool and conversion_source, and the failures by class")
+    ap.add_argument("--original-tree", action="store_true",
+                    help="convert each file from its repository's tree rebuilt from MANIFEST.tsv")
+    ap.add_argument("--installed", action="append", default=[],
+                    help="with --original-tree: a folder of the tree (OWNER) whose repositories "
+                    "are tools installed in the product's macro folder, passed as -I")
     ap.add_argument("--sizes", help="write the largest node SQL of every file here (TSV)")
     a = ap.parse_args()
 
     files = sorted(f for f in glob.glob(os.path.join(a.corpus, "*"))
                    if f.lower().endswith((".xml", ".dtsx", ".yxmd", ".yxmc", ".yxwz")))
     os.makedirs(a.out, exist_ok=True)
+    where = original_tree(a.corpus, a.out) if a.original_tree else {}
     bad, summaries = [], []
     for f in files:
-        r = subprocess.run([a.bin, "-q", "--gate", "--format", "json", f, "-o", a.out + "/"],
+        src, out = f, a.out + "/"
+        if f in where:  # from the rebuilt tree, one output directory per file
+            src, out = where[f], os.path.join(a.out, "out", os.path.basename(f)) + "/"
+            os.makedirs(out, exist_ok=True)
+        inc = [x for d in a.installed for x in ("-I", os.path.join(os.path.abspath(a.out), "tree", d))] if f in where else []
+        r = subprocess.run([a.bin, "-q", "--gate", "--format", "json"] + inc + [src, "-o", out],
                            capture_output=True, text=True)
         if r.returncode not in (0, 4) or not r.stdout.strip():
             bad.append((f, r.returncode, r.stderr.strip().splitlines()[-1:] or [""]))
             continue
         summaries.append(json.loads(r.stdout.splitlines()[-1]))
+        summaries[-1]["file"] = f  # named as in the corpus
 
     by_type, by_source = collections.Counter(), collections.Counter()
     by_tool = collections.defaultdict(collections.Counter)  # origin kind -> conversion_source
