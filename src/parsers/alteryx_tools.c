@@ -977,11 +977,15 @@ static void read_cleanse(Ayx *A, AstStep *s, const xmlNode *cfg)
 	const char *cas = cs ? nz(ayx_value(cs)) : "";
 	const char *casefn = ascii_ieq(cas, "upper") ? "UpperCase" : ascii_ieq(cas, "lower") ? "LowerCase"
 			     : ascii_ieq(cas, "title") ? "TitleCase" : NULL;
-	if (on[0] || on[1])
-		s->review = arena_sprintf(A->a, "the Data Cleansing tool's Remove Null %s%s%s is not converted: which %s "
-					       "go depends on the data",
-					  on[0] ? "Rows" : "", on[0] && on[1] ? " and " : "", on[1] ? "Columns" : "",
-					  on[0] && !on[1] ? "rows" : on[1] && !on[0] ? "columns" : "rows and columns");
+	/* Remove null columns: the columns that remain depend on the data, not
+	 * a query's shape.  Remove null rows: the page we have does not say
+	 * which fields must be null (all fields, or the selected ones). */
+	if (on[1])
+		s->review = "the Data Cleansing tool's Remove Null Columns is not converted: which columns remain "
+			    "depends on the data";
+	else if (on[0])
+		s->review = "the Data Cleansing tool's Remove Null Rows is not converted: the documentation at hand "
+			    "does not say which fields must be null";
 	else if (on[10] && !casefn)
 		s->review = arena_sprintf(A->a, "the Data Cleansing tool's Modify Case '%s' is not one of Upper, Lower, Title", cas);
 	PtrVec fields = {0};
