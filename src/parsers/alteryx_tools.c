@@ -902,20 +902,36 @@ static void read_message(Ayx *A, AstStep *s, const xmlNode *cfg)
 static const struct {
 	const char *q;
 	bool dflt;
+	const char *wrap; /* a string field's expression around the value so far (@) */
 } cleanse_q[] = {
-    {"Check Box (135)", false}, /* 0 Remove Null Data: rows */
-    {"Check Box (136)", false}, /* 1 Remove Null Data: columns */
-    {"Check Box (84)", true},   /* 2 Replace Nulls: with blanks (string fields) */
-    {"Check Box (117)", true},  /* 3 Replace Nulls: with 0 (numeric fields) */
-    {"Check Box (15)", false},  /* 4 Leading and Trailing Whitespace */
-    {"Check Box (109)", false}, /* 5 Tabs, Line Breaks, and Duplicate Whitespace */
-    {"Check Box (122)", false}, /* 6 All Whitespace */
-    {"Check Box (53)", false},  /* 7 Letters */
-    {"Check Box (58)", false},  /* 8 Numbers */
-    {"Check Box (70)", false},  /* 9 Punctuation */
-    {"Check Box (77)", false},  /* 10 Modify Case */
+    {"Check Box (135)", false, NULL}, /* 0 Remove Null Data: rows */
+    {"Check Box (136)", false, NULL}, /* 1 Remove Null Data: columns */
+    {"Check Box (84)", true, "IIF(IsNull(@), '', @)"}, /* 2 Replace Nulls: with blanks (string fields) */
+    {"Check Box (117)", true, NULL},  /* 3 Replace Nulls: with 0 (numeric fields) */
+    {"Check Box (15)", false,         /* 4 Leading and Trailing Whitespace */
+     "Trim(@, ' ' + CharFromInt(9) + CharFromInt(10) + CharFromInt(13) + CharFromInt(160))"},
+    {"Check Box (109)", false, "REGEX_Replace(@, '\\s+', ' ')"}, /* 5 Tabs, Line Breaks, and Duplicate Whitespace */
+    {"Check Box (122)", false, "REGEX_Replace(@, '\\s+', '')"},  /* 6 All Whitespace */
+    {"Check Box (53)", false, "REGEX_Replace(@, '[[:alpha:]]', '')"}, /* 7 Letters */
+    {"Check Box (58)", false, "REGEX_Replace(@, '[0-9]', '')"},      /* 8 Numbers */
+    {"Check Box (70)", false, "REGEX_Replace(@, '[[:punct:]]|[$+<=>^`|~]', '')"}, /* 9 Punctuation */
+    {"Check Box (77)", false, NULL}, /* 10 Modify Case (Drop Down (81)) */
 };
 enum { CL_N = sizeof cleanse_q / sizeof cleanse_q[0] };
+
+/* `w` with each @ replaced by `x`. */
+static const char *wrap(Ayx *A, const char *w, const char *x)
+{
+	Sbuf b = SBUF_INIT;
+	for (; *w; w++)
+		if (*w == '@')
+			sbuf_adds(&b, x);
+		else
+			sbuf_addch(&b, *w);
+	const char *r = ayx_str(A, b.buf);
+	sbuf_release(&b);
+	return r;
+}
 
 static const xmlNode *question(const xmlNode *cfg, const char *name)
 {
@@ -994,20 +1010,9 @@ static void read_cleanse(Ayx *A, AstStep *s, const xmlNode *cfg)
 		const char *f = fields.items[i];
 		const char *ref = arena_sprintf(A->a, "[%s]", f);
 		const char *x = ref;
-		if (on[2])
-			x = arena_sprintf(A->a, "IIF(IsNull(%s), '', %s)", x, x);
-		if (on[4])
-			x = arena_sprintf(A->a, "Trim(%s, ' ' + CharFromInt(9) + CharFromInt(10) + CharFromInt(13) + CharFromInt(160))", x);
-		if (on[5])
-			x = arena_sprintf(A->a, "REGEX_Replace(%s, '\\s+', ' ')", x);
-		if (on[6])
-			x = arena_sprintf(A->a, "REGEX_Replace(%s, '\\s+', '')", x);
-		if (on[7])
-			x = arena_sprintf(A->a, "REGEX_Replace(%s, '[[:alpha:]]', '')", x);
-		if (on[8])
-			x = arena_sprintf(A->a, "REGEX_Replace(%s, '[0-9]', '')", x);
-		if (on[9])
-			x = arena_sprintf(A->a, "REGEX_Replace(%s, '[[:punct:]]|[$+<=>^`|~]', '')", x);
+		for (int k = 0; k < CL_N; k++)
+			if (on[k] && cleanse_q[k].wrap)
+				x = wrap(A, cleanse_q[k].wrap, x);
 		if (on[10] && casefn)
 			x = arena_sprintf(A->a, "%s(%s)", casefn, x);
 		AstPort *p = ayx_port(A, s, "Output26", f, fl ? fl : cfg);
