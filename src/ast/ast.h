@@ -268,6 +268,7 @@
 	X(SET_DUPLICATE_PREFIX, "duplicate_prefix", "a join's second input: the prefix of a column whose name the first input has") \
 	X(SET_PORTS_IN_ORDER, "ports_in_order", "output ports are evaluated in order, each reading the values of those above it (Alteryx Formula); else every port reads the input row") \
 	X(SET_OUTSIDE_ROWS, "outside_rows", "a row reference past the first or last row (of its group) reads: null, or empty (0 for numbers, '' for strings)") \
+	X(SET_EXPR_BY_TYPE, "expr_by_type", "a port's expression when the incoming field of its name is of the type class the prop names (string, number); the port's own expression otherwise (Alteryx Data Cleansing)") \
 	X(SET_COLUMNS_IN_PLACE, "columns_in_place", "the output keeps the input's columns in order, a port of the same name replacing its column there, new ports after (Alteryx Formula); else declared ports come first") \
 	X(SET_ASSERTION, "assertion", "what an assertion group tests: row_count, all_rows, first_row, no_rows")
 

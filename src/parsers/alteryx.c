@@ -249,10 +249,16 @@ static const AyxTool *identify(Ayx *A, AstStep *s, const xmlNode *n, const char 
 		const char *base = strrchr(macro, '\\');
 		const char *base2 = strrchr(base ? base : macro, '/');
 		base = base2 ? base2 + 1 : base ? base + 1 : macro;
-		s->orig_kind = strcmp(base, "Cleanse.yxmc") == 0 ? "Data Cleansing" : "Macro";
+		bool cleanse = strcmp(base, "Cleanse.yxmc") == 0;
+		s->orig_kind = cleanse ? "Data Cleansing" : "Macro";
 		/* located at the attribute: alteryx_macro.c reports there */
 		ayx_prop(A, s, "Macro", macro, SET_NONE, es)->loc =
 		    xml_attr_loc(&A->x, es, macro == entry ? "EngineDllEntryPoint" : "Macro");
+		if (cleanse) { /* a stock tool: converted from its settings */
+			s->kind = ayx_cleanse_tool.kind;
+			s->def_name = NULL;
+			return &ayx_cleanse_tool;
+		}
 		return &ayx_macro_tool;
 	}
 	const AyxTool *t = es ? ayx_tool_by_entry(entry) : ayx_tool_by_plugin(plugin);

@@ -42,6 +42,8 @@ const AyxTool *ayx_tool_by_plugin(const char *plugin);
 
 /* A macro instance (EngineSettings Macro=...): its question values. */
 extern const AyxTool ayx_macro_tool;
+/* The Data Cleansing tool (Cleanse.yxmc), read from its questions. */
+extern const AyxTool ayx_cleanse_tool;
 
 /* Helpers of alteryx.c that alteryx_tools.c uses. */
 const char *ayx_str(Ayx *A, const char *s); /* arena copy; NULL stays NULL */

@@ -98,6 +98,25 @@ static void unread_tool(Ayx *A, AstStep *s)
 	s->review = arena_sprintf(A->a, "the %s tool's configuration is not converted", t->name);
 }
 
+/* The Data Cleansing macro's output anchor is its Macro Output's
+ * ("Output26" in Cleanse.yxmc): the anchor its connections name, which
+ * the fields it changes (alteryx_tools.c) are moved to. */
+static void cleanse_anchor(Ayx *A, AstStep *s)
+{
+	const char *anchor = NULL;
+	for (uint32_t i = 0; i < s->groups.len && !anchor; i++) {
+		const AstGroup *g = s->groups.items[i];
+		if (g->kind == GROUP_OUTPUT)
+			anchor = g->name;
+	}
+	pass_all(A, s, anchor ? NULL : "Output26");
+	for (uint32_t i = 0; anchor && i < s->ports.len; i++) {
+		AstPort *p = s->ports.items[i];
+		if (p->dir == PORT_OUT)
+			p->group = anchor;
+	}
+}
+
 void ayx_complete_flow(Ayx *A)
 {
 	for (uint32_t i = 0; i < A->flow->steps.len; i++) {
@@ -109,7 +128,10 @@ void ayx_complete_flow(Ayx *A)
 			if (strcmp(k, "Formula") == 0)
 				in_order(A, s);
 			in_place(A, s);
-			pass_all(A, s, "Output");
+			if (strcmp(k, "Data Cleansing") == 0)
+				cleanse_anchor(A, s);
+			else
+				pass_all(A, s, "Output");
 			break;
 		case STEP_SELECT:
 		case STEP_SORT:

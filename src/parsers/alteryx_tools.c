@@ -893,6 +893,145 @@ static void read_message(Ayx *A, AstStep *s, const xmlNode *cfg)
 	ast_push(A->doc, &s->groups, g);
 }
 
+/* The Data Cleansing tool (the stock macro Cleanse.yxmc; "Data Cleansing
+ * Tool", https://help.alteryx.com/2018.4/DataCleansing.htm): its settings
+ * are the macro's questions, answered as <Value name="Check Box (84)">True
+ * </Value>.  The ids and defaults are those of Cleanse.yxmc's questions;
+ * an answer left out takes the question's default (the two Replace Nulls
+ * options are "Selected by default", the rest are not). */
+static const struct {
+	const char *q;
+	bool dflt;
+	const char *wrap; /* a string field's expression around the value so far (@) */
+} cleanse_q[] = {
+    {"Check Box (135)", false, NULL}, /* 0 Remove Null Data: rows */
+    {"Check Box (136)", false, NULL}, /* 1 Remove Null Data: columns */
+    {"Check Box (84)", true, "IIF(IsNull(@), '', @)"}, /* 2 Replace Nulls: with blanks (string fields) */
+    {"Check Box (117)", true, NULL},  /* 3 Replace Nulls: with 0 (numeric fields) */
+    {"Check Box (15)", false,         /* 4 Leading and Trailing Whitespace */
+     "Trim(@, ' ' + CharFromInt(9) + CharFromInt(10) + CharFromInt(13) + CharFromInt(160))"},
+    {"Check Box (109)", false, "REGEX_Replace(@, '\\s+', ' ')"}, /* 5 Tabs, Line Breaks, and Duplicate Whitespace */
+    {"Check Box (122)", false, "REGEX_Replace(@, '\\s+', '')"},  /* 6 All Whitespace */
+    {"Check Box (53)", false, "REGEX_Replace(@, '[[:alpha:]]', '')"}, /* 7 Letters */
+    {"Check Box (58)", false, "REGEX_Replace(@, '[0-9]', '')"},      /* 8 Numbers */
+    {"Check Box (70)", false, "REGEX_Replace(@, '[[:punct:]]|[$+<=>^`|~]', '')"}, /* 9 Punctuation */
+    {"Check Box (77)", false, NULL}, /* 10 Modify Case (Drop Down (81)) */
+};
+enum { CL_N = sizeof cleanse_q / sizeof cleanse_q[0] };
+
+/* `w` with each @ replaced by `x`. */
+static const char *wrap(Ayx *A, const char *w, const char *x)
+{
+	Sbuf b = SBUF_INIT;
+	for (; *w; w++)
+		if (*w == '@')
+			sbuf_adds(&b, x);
+		else
+			sbuf_addch(&b, *w);
+	const char *r = ayx_str(A, b.buf);
+	sbuf_release(&b);
+	return r;
+}
+
+static const xmlNode *question(const xmlNode *cfg, const char *name)
+{
+	EACH_CHILD(cfg, "Value", v)
+	if (strcmp(nz(xml_attr(v, "name")), name) == 0) return v;
+	return NULL;
+}
+
+/* "Select Fields to Cleanse" (List Box (11)): "a","b" (a quote in a name
+ * doubled), or names separated by commas. */
+static void cleanse_fields(Ayx *A, const char *v, PtrVec *out)
+{
+	const char *p = v;
+	while (*p) {
+		while (*p == ' ' || *p == ',')
+			p++;
+		if (!*p)
+			break;
+		Sbuf b = SBUF_INIT;
+		if (*p == '"') {
+			for (p++; *p && !(*p == '"' && p[1] != '"'); p++) {
+				if (*p == '"')
+					p++;
+				sbuf_addch(&b, *p);
+			}
+			if (*p)
+				p++;
+		} else
+			for (; *p && *p != ','; p++)
+				sbuf_addch(&b, *p);
+		if (b.len)
+			ptrvec_push(A->a, out, (void *)ayx_str(A, b.buf));
+		sbuf_release(&b);
+	}
+}
+
+/* Each selected field a port whose expression depends on the field's
+ * type (SET_EXPR_BY_TYPE): "All options, except for Replace Nulls with 0,
+ * apply to string data types" (the page above).  The string expression
+ * applies the options in the order of Cleanse.yxmc's formulas: nulls to
+ * blanks, Trim of spaces, tabs, line breaks and no-break spaces
+ * (CharFromInt 9, 10, 13, 160), runs of white space to one space (\s+),
+ * all white space removed, letters ([[:alpha:]]), digits ([0-9]) and
+ * punctuation ([[:punct:]] and $+<=>^`|~) removed, then Upper, Lower or
+ * TitleCase.  A number: IIF(IsNull(f), 0, f).  Any other type: unchanged.
+ * Remove null rows and columns are not converted: the step goes to
+ * review with that reason. */
+static void read_macro_values(Ayx *A, AstStep *s, const xmlNode *cfg);
+
+static void read_cleanse(Ayx *A, AstStep *s, const xmlNode *cfg)
+{
+	read_macro_values(A, s, cfg); /* the answers, as written */
+	bool on[CL_N];
+	for (int i = 0; i < CL_N; i++) {
+		const xmlNode *v = question(cfg, cleanse_q[i].q);
+		on[i] = v ? str_eq_cstr(str_from(nz(ayx_value(v))), "True") : cleanse_q[i].dflt;
+	}
+	const xmlNode *fl = question(cfg, "List Box (11)"), *cs = question(cfg, "Drop Down (81)");
+	const char *cas = cs ? nz(ayx_value(cs)) : "";
+	const char *casefn = ascii_ieq(cas, "upper") ? "UpperCase" : ascii_ieq(cas, "lower") ? "LowerCase"
+			     : ascii_ieq(cas, "title") ? "TitleCase" : NULL;
+	/* Remove null columns: the columns that remain depend on the data, not
+	 * a query's shape.  Remove null rows: the page we have does not say
+	 * which fields must be null (all fields, or the selected ones). */
+	if (on[1])
+		s->review = "the Data Cleansing tool's Remove Null Columns is not converted: which columns remain "
+			    "depends on the data";
+	else if (on[0])
+		s->review = "the Data Cleansing tool's Remove Null Rows is not converted: the documentation at hand "
+			    "does not say which fields must be null";
+	else if (on[10] && !casefn)
+		s->review = arena_sprintf(A->a, "the Data Cleansing tool's Modify Case '%s' is not one of Upper, Lower, Title", cas);
+	PtrVec fields = {0};
+	cleanse_fields(A, fl ? nz(ayx_value(fl)) : "", &fields);
+	for (uint32_t i = 0; i < fields.len; i++) {
+		const char *f = fields.items[i];
+		const char *ref = arena_sprintf(A->a, "[%s]", f);
+		const char *x = ref;
+		for (int k = 0; k < CL_N; k++)
+			if (on[k] && cleanse_q[k].wrap)
+				x = wrap(A, cleanse_q[k].wrap, x);
+		if (on[10] && casefn)
+			x = arena_sprintf(A->a, "%s(%s)", casefn, x);
+		AstPort *p = ayx_port(A, s, "Output26", f, fl ? fl : cfg);
+		SrcLoc at = ayx_loc(A, fl ? fl : cfg);
+		p->expr = ast_expr_new(A->doc, LANG_ALTERYX, ref, at);
+		p->expr->synthesized = true;
+		const char *by[2] = {x, on[3] ? arena_sprintf(A->a, "IIF(IsNull(%s), 0, %s)", ref, ref) : ref};
+		for (int k = 0; k < 2; k++) {
+			AstProp *e = ast_prop_new(A->doc, k ? "number" : "string", by[k]);
+			e->key = SET_EXPR_BY_TYPE;
+			e->loc = at;
+			e->expr = ast_expr_new(A->doc, LANG_ALTERYX, by[k], at);
+			e->expr->synthesized = true;
+			ast_push(A->doc, &p->props, e);
+		}
+	}
+}
+
+const AyxTool ayx_cleanse_tool = {NULL, "Data Cleansing", STEP_EXPRESSION, read_cleanse, {"Value"}};
 const AyxTool ayx_macro_tool = {NULL, "Macro", STEP_SUBFLOW, read_macro_values, {"Value"}};
 
 /* clang-format off */

@@ -986,6 +986,7 @@ static void adopt_exprs(AstDoc *doc)
 					AstPort *p = s->ports.items[q];
 					adopt_expr(doc, p->expr);
 					adopt_expr(doc, p->init);
+					adopt_props(doc, &p->props);
 				}
 				for (uint32_t q = 0; q < s->groups.len; q++)
 					adopt_expr(doc, ((AstGroup *)s->groups.items[q])->cond);

@@ -380,11 +380,30 @@ const char *lower_translate(Lower *L, LNode *ln, const AstExpr *src, const char 
 
 /* Translate an output port's expression; the value is converted to the
  * port's declared type as it enters the port. */
+/* The expression of a port with SET_EXPR_BY_TYPE props: the one whose
+ * name is the type class ("string", "number") of the incoming field of
+ * the port's name; the port's own expression for another type. */
+static const AstExpr *port_expr(Lower *L, const AstPort *p)
+{
+	const ExprBinding *in = NULL;
+	for (uint32_t i = 0; i < p->props.len; i++) {
+		const AstProp *k = p->props.items[i];
+		if (k->key != SET_EXPR_BY_TYPE || !k->expr)
+			continue;
+		if (!in && !(in = lower_row_column(L, p->name)))
+			return p->expr;
+		char cls = lower_type_class(in->type);
+		if ((cls == 'S' && strcmp(k->name, "string") == 0) || (cls == 'N' && strcmp(k->name, "number") == 0))
+			return k->expr;
+	}
+	return p->expr;
+}
+
 const char *lower_translate_port(Lower *L, LNode *ln, const AstPort *p, bool aggregates, ExprResult *out)
 {
 	ExprResult r;
-	const char *e =
-	    lower_translate(L, ln, p->expr, arena_sprintf(L->a, "port '%s'", p->name), false, aggregates, &r);
+	const char *e = lower_translate(L, ln, port_expr(L, p), arena_sprintf(L->a, "port '%s'", p->name), false,
+					aggregates, &r);
 	if (!e)
 		return NULL;
 	if (out)
