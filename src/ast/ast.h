@@ -270,6 +270,7 @@
 	X(SET_OUTSIDE_ROWS, "outside_rows", "a row reference past the first or last row (of its group) reads: null, or empty (0 for numbers, '' for strings)") \
 	X(SET_EXPR_BY_TYPE, "expr_by_type", "a port's expression when the incoming field of its name is of the type class the prop names (string, number); the port's own expression otherwise (Alteryx Data Cleansing)") \
 	X(SET_COLUMNS_IN_PLACE, "columns_in_place", "the output keeps the input's columns in order, a port of the same name replacing its column there, new ports after (Alteryx Formula); else declared ports come first") \
+	X(SET_SPLIT_ROWS, "split_rows", "the port's field split into rows by the regular expression the prop holds: split (the pieces between matches) or matches (each match, or its first marked group)") \
 	X(SET_ASSERTION, "assertion", "what an assertion group tests: row_count, all_rows, first_row, no_rows")
 
 /* Neutral values of enumerated settings (AstProp.norm).  A frontend maps
@@ -312,7 +313,9 @@
 	X(VAL_ALL_ROWS, "all_rows", "assertion: the expression is true for every row") \
 	X(VAL_FIRST_ROW, "first_row", "assertion: the expression is true for the first row") \
 	X(VAL_NO_ROWS, "no_rows", "assertion: the expression is true for no row (a message of type error)") \
-	X(VAL_BY_POSITION, "by_position", "union_mode: the k-th columns of the inputs are one column")
+	X(VAL_BY_POSITION, "by_position", "union_mode: the k-th columns of the inputs are one column") \
+	X(VAL_SPLIT, "split", "split_rows: the pieces between the pattern's matches") \
+	X(VAL_MATCHES, "matches", "split_rows: each match of the pattern (its first marked group when it has one)")
 
 /* Aggregates a port computes when the tool gives them as a kind plus an
  * input column (AstPort.agg_kind, `ref` naming the column) rather than as

@@ -346,6 +346,12 @@ typedef enum DiagSeverity { DIAG_NOTE, DIAG_WARNING, DIAG_ERROR } DiagSeverity;
 	  "every row of one input is joined to every row of the other; check the row counts")      \
 	X(W_AYX_TEST, "W1123", DIAG_WARNING,                                                       \
 	  "the test is not converted to a check; run it in Designer or write the check by hand") \
+	X(W_AYX_REGEX, "W1140", DIAG_WARNING,                                                      \
+	  "the pattern is translated to PostgreSQL's regular expressions, which may match differently " \
+	  "here; check it on real values, or rewrite it without the construct")                   \
+	X(W_AYX_SPLIT_EXTRA, "W1141", DIAG_WARNING,                                                \
+	  "Alteryx warns at run time about each value with more parts than columns; the SQL drops " \
+	  "the extra parts silently")                                                               \
 	/* DataStage exports, .dsx and DSExport XML (E12xx, W12xx, N12xx) */                     \
 	X(E_DS_TRUNCATED, "E1201", DIAG_ERROR,                                                     \
 	  "every BEGIN needs its END; a truncated copy is the usual cause: export the job again")  \

@@ -45,6 +45,10 @@ extern const AyxTool ayx_macro_tool;
 /* The Data Cleansing tool (Cleanse.yxmc), read from its questions. */
 extern const AyxTool ayx_cleanse_tool;
 
+/* Readers of alteryx_parse.c (RegEx, Text To Columns). */
+void ayx_read_regex(Ayx *A, AstStep *s, const xmlNode *cfg);
+void ayx_read_text_to_columns(Ayx *A, AstStep *s, const xmlNode *cfg);
+
 /* Helpers of alteryx.c that alteryx_tools.c uses. */
 const char *ayx_str(Ayx *A, const char *s); /* arena copy; NULL stays NULL */
 SrcLoc ayx_loc(Ayx *A, const xmlNode *n);

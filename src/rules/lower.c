@@ -648,7 +648,9 @@ void lower_step(Lower *L, StepInfo *si)
 		L->row_alias = "t";
 		switch (s->kind) {
 		case STEP_EXPRESSION:
-			if (lower_has_running(s))
+			if (lower_is_split_rows(s))
+				lower_split_rows(L, si, ln, d);
+			else if (lower_has_running(s))
 				lower_running(L, si, ln, d);
 			else if (lower_has_row_refs(s))
 				lower_row_refs(L, si, ln, d);

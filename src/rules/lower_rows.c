@@ -885,6 +885,66 @@ void lower_transpose(Lower *L, StepInfo *si, LNode *ln, LNode *d)
 }
 
 /* The port of s carrying setting `key`, or -1. */
+static int port_with(const AstStep *s, Setting key);
+
+bool lower_is_split_rows(const AstStep *s)
+{
+	return port_with(s, SET_SPLIT_ROWS) >= 0;
+}
+
+/* A field split into rows ("Text To Columns Tool", "Split to rows: split a
+ * single column of data at each instance of the specified delimiter into
+ * multiple rows"; "RegEx Tool", Tokenize, "Split to rows"): each incoming
+ * row repeated once per piece of the field, the field holding the piece,
+ * the other fields unchanged, in their place.  The split port's
+ * SET_SPLIT_ROWS prop holds the pattern in its language's syntax (its
+ * expression, the field, gives the language), its norm says how:
+ * VAL_SPLIT the pieces between matches (regexp_split_to_table),
+ * VAL_MATCHES each match or its first marked group (regexp_matches);
+ * `skip_empty` leaves out empty pieces.  A NULL field gives no row. */
+void lower_split_rows(Lower *L, StepInfo *si, LNode *ln, LNode *d)
+{
+	const AstStep *s = si->s;
+	const AstPort *p = s->ports.items[port_with(s, SET_SPLIT_ROWS)];
+	const AstProp *sp = ast_props_find(&p->props, SET_SPLIT_ROWS);
+	const char *col = lower_colname(L, p->ref ? p->ref : p->name);
+	const Language *lang = p->expr ? expr_language(p->expr->lang) : NULL;
+	if (!lower_has_col(d, col)) {
+		lower_placeholder(L, ln, CONV_LLM_UNAVAILABLE,
+				  arena_sprintf(L->a, "the field '%s' to split does not arrive", p->ref ? p->ref : p->name));
+		return;
+	}
+	const char *why = "the language has no regular expressions", *differs = NULL;
+	int groups = 0;
+	const char *re = lang && lang->regex ? lang->regex(L->a, sp->value, &why, &differs, &groups) : NULL;
+	if (!re) {
+		lower_placeholder(L, ln, CONV_LLM_UNAVAILABLE,
+				  arena_sprintf(L->a, "the pattern '%s' is not translated: %s", sp->value, why));
+		return;
+	}
+	if (differs)
+		lower_warn(L, ln, W_AYX_REGEX, s, "the pattern '%s': %s", sp->value, differs);
+	bool icase = ast_props_find_name(&p->props, "case_insensitive") != NULL;
+	bool skip = ast_props_find_name(&p->props, "skip_empty") != NULL;
+	const char *lit = lower_sql_string(L, arena_sprintf(L->a, "%s%s", icase ? "(?i)" : "", re));
+	const char *from = sp->norm == VAL_MATCHES
+			       ? arena_sprintf(L->a, "CROSS JOIN LATERAL regexp_matches(t.%s, %s, 'g') AS x(m)",
+					       lower_ident(L, col), lit)
+			       : arena_sprintf(L->a, "CROSS JOIN LATERAL regexp_split_to_table(t.%s, %s) AS x(v)",
+					       lower_ident(L, col), lit);
+	const char *v = sp->norm == VAL_MATCHES ? "x.m[1]" : "x.v";
+	for (uint32_t c = 0; c < d->n->columns.len; c++) {
+		const IrColumn *ic = d->n->columns.items[c];
+		bool it = strcmp(ic->name, col) == 0;
+		lower_add_item(L, ln, it ? v : arena_sprintf(L->a, "t.%s", lower_ident(L, ic->name)), ic->name,
+			       it ? "text" : ic->type);
+	}
+	lower_add_dep(L, ln, d->n->id);
+	ln->tail = arena_sprintf(L->a, "FROM %s AS t\n%s%s", d->n->id, from,
+				 skip ? arena_sprintf(L->a, "\nWHERE %s <> ''", v) : "");
+}
+
+/* The port of s carrying setting `key`, or -1. */
 static int port_with(const AstStep *s, Setting key)
 {
 	for (uint32_t i = 0; i < s->ports.len; i++)

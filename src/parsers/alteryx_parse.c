@@ -1,0 +1,294 @@
+/* alteryx_parse.c - the Alteryx Parse and Transform tools that split or
+ * match text, and Tile (src/parsers; rows of alteryx_tools.c's table).
+ *
+ * Each reader turns the tool's settings into output ports whose values are
+ * formula expressions the frontend writes (synthesized, in the Alteryx
+ * formula language, so that the one translator types them, translates the
+ * patterns and diagnoses them), or into a port that splits its field into
+ * rows (SET_SPLIT_ROWS, src/rules/lower_rows.c).  What a setting asks that
+ * SQL cannot do the same way sends the tool to review with the reason.
+ */
+#include "parsers/alteryx.h"
+#include "base/sbuf.h"
+#include "base/str.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define EACH_CHILD(parent, tag, var)                                                             \
+	for (const xmlNode *var = (parent) ? xml_first(parent) : NULL; var; var = xml_next(var)) \
+		if (xml_is(var, tag))
+
+static const char *nz(const char *s)
+{
+	return s ? s : "";
+}
+
+static bool is_true(const char *v)
+{
+	return v && strcmp(v, "True") == 0;
+}
+
+/* `text` as an Alteryx string literal.  A literal has no escapes (a
+ * backslash is itself), so each run of characters is quoted with the quote
+ * it does not hold, the runs joined by +. */
+static const char *quoted(Ayx *A, const char *text)
+{
+	Sbuf b = SBUF_INIT;
+	char q = 0;
+	for (const char *c = text; *c; c++) {
+		if (!q || *c == q) {
+			if (q)
+				sbuf_adds(&b, (char[]){q, ' ', '+', ' ', 0});
+			q = *c == '"' ? '\'' : '"';
+			sbuf_addch(&b, q);
+		}
+		sbuf_addch(&b, *c);
+	}
+	if (!q)
+		sbuf_adds(&b, "\"\"");
+	else
+		sbuf_addch(&b, q);
+	const char *r = ayx_str(A, b.buf);
+	sbuf_release(&b);
+	return r;
+}
+
+/* A new output port computed by synthesized formula text `x`. */
+static AstPort *formula_port(Ayx *A, AstStep *s, const char *name, const char *x, const xmlNode *at)
+{
+	AstPort *p = ayx_port(A, s, "Output", name, at);
+	p->expr = ast_expr_new(A->doc, LANG_ALTERYX, ayx_str(A, x), ayx_loc(A, at));
+	p->expr->synthesized = true;
+	return p;
+}
+
+/* The port that splits `field` into rows by the Boost pattern `re`:
+ * VAL_SPLIT (the pieces between matches) or VAL_MATCHES. */
+static void split_port(Ayx *A, AstStep *s, const char *field, const char *re, SettingValue how, bool icase,
+		       bool skip_empty, const xmlNode *at)
+{
+	AstPort *p = formula_port(A, s, field, arena_sprintf(A->a, "[%s]", field), at);
+	p->ref = ayx_str(A, field);
+	AstProp *sp = ast_prop_new(A->doc, how == VAL_SPLIT ? "split" : "matches", ayx_str(A, re));
+	sp->key = SET_SPLIT_ROWS;
+	sp->norm = how;
+	sp->loc = ayx_loc(A, at);
+	ast_push(A->doc, &p->props, sp);
+	if (icase)
+		ast_push(A->doc, &p->props, ast_prop_new(A->doc, "case_insensitive", "True"));
+	if (skip_empty)
+		ast_push(A->doc, &p->props, ast_prop_new(A->doc, "skip_empty", "True"));
+}
+
+/* A setting Alteryx reports at run time and SQL cannot: a located warning. */
+static void warn_at(Ayx *A, DiagCode code, const xmlNode *at, const char *fmt, const char *arg)
+{
+	Diag d = {.code = code, .loc = ayx_loc(A, at), .span = 1};
+	diag_emit(A->sink, &d, fmt, arg);
+}
+
+/* ---- RegEx ------------------------------------------------------------------------- */
+
+/* <Field>F</Field> <RegExExpression value="(\d+)"/> <CaseInsensitve
+ * value="True"/> <Method>Replace | ParseSimple | ParseComplex | Match
+ * </Method> <Replace expression="$1"><CopyUnmatched value="True"/>
+ * </Replace> <ParseSimple><SplitToRows value="False"/><RootName>F
+ * </RootName><NumFields value="3"/><ErrorHandling>Warn</ErrorHandling>
+ * </ParseSimple> <ParseComplex><Field field="Name" type="V_String"
+ * size="20"/>...</ParseComplex> <Match><Field>F_Matched</Field>
+ * <ErrorUnmatched value="False"/></Match>
+ *
+ * "RegEx Tool" (https://help.alteryx.com/current/en/designer/tools/parse/regex-tool.html):
+ * "Case Insensitive: selected by default"; the output methods
+ * - Replace: "replace the expression you searched for with a second
+ *   expression" (its marked groups as $1...), in the field itself; with
+ *   "Copy Unmatched Text to Output" off only the replaced text would
+ *   remain: not converted (review);
+ * - Tokenize (ParseSimple): "split the incoming data using a regular
+ *   expression ... matches what you want to keep ... if there are marked
+ *   groups, only that part is returned"; Split to columns: "Number of
+ *   Columns", the columns "named as the root name with a serially
+ *   increasing integer appended", extra tokens dropped (with a run-time
+ *   warning: W1141) or an error (not converted: review); Split to rows;
+ * - Parse (ParseComplex): "separate the expression into new columns ...
+ *   a new column for each marked group", of the Name and Type set; the
+ *   first match is parsed (NULL columns when none);
+ * - Match: "append a column containing 1 if the expression matched, 0 if
+ *   it did not" (a Bool, the whole value must match, as REGEX_Match);
+ *   "Error if not matched" is not converted (review). */
+void ayx_read_regex(Ayx *A, AstStep *s, const xmlNode *cfg)
+{
+	const char *field = ayx_child_value(cfg, "Field"), *method = nz(ayx_child_value(cfg, "Method"));
+	const xmlNode *rx = xml_child(cfg, "RegExExpression");
+	const xmlNode *ci = xml_child(cfg, "CaseInsensitve");
+	if (!ci)
+		ci = xml_child(cfg, "CaseInsensitive");
+	const char *re = rx ? ayx_value(rx) : NULL;
+	bool icase = ci ? is_true(ayx_value(ci)) : true;
+	if (!field || !*field || !re) {
+		s->review = "the RegEx tool names no field or no regular expression";
+		return;
+	}
+	ayx_prop(A, s, "RegExExpression", re, SET_NONE, rx);
+	const char *f = arena_sprintf(A->a, "[%s]", field), *pat = quoted(A, re);
+	const char *ic = icase ? "1" : "0";
+	if (strcmp(method, "Replace") == 0) {
+		const xmlNode *r = xml_child(cfg, "Replace");
+		const xmlNode *cu = r ? xml_child(r, "CopyUnmatched") : NULL;
+		if (cu && !is_true(ayx_value(cu))) {
+			s->review = "the RegEx tool's Replace without 'Copy Unmatched Text to Output' is not converted";
+			return;
+		}
+		const char *with = r ? nz(xml_attr(r, "expression")) : "";
+		formula_port(A, s, field, arena_sprintf(A->a, "REGEX_Replace(%s, %s, %s, %s)", f, pat, quoted(A, with), ic),
+			     r ? r : cfg);
+	} else if (strcmp(method, "Match") == 0) {
+		const xmlNode *m = xml_child(cfg, "Match");
+		const char *name = m ? ayx_child_value(m, "Field") : NULL;
+		if (m && is_true(ayx_child_value(m, "ErrorUnmatched"))) {
+			s->review = "the RegEx tool's Match with 'Error if not matched' is not converted";
+			return;
+		}
+		AstPort *p = formula_port(A, s, name && *name ? name : arena_sprintf(A->a, "%s_Matched", field),
+					  arena_sprintf(A->a, "REGEX_Match(%s, %s, %s)", f, pat, ic), m ? m : cfg);
+		p->type = ayx_type(A, "Bool", NULL, NULL);
+	} else if (strcmp(method, "ParseComplex") == 0) {
+		int k = 0;
+		EACH_CHILD(xml_child(cfg, "ParseComplex"), "Field", g)
+		{
+			const char *name = nz(xml_attr(g, "field"));
+			if (strcmp(name, "No Marked Groups Found") == 0)
+				break;
+			AstPort *p = formula_port(A, s, name,
+						  arena_sprintf(A->a, "AKKO_RegexGroup(%s, %s, %d, %s)", f, pat, ++k, ic), g);
+			p->type = ayx_type(A, xml_attr(g, "type"), xml_attr(g, "size"), xml_attr(g, "scale"));
+		}
+		if (!k)
+			s->review = "the RegEx tool's Parse has no marked group to output";
+	} else if (strcmp(method, "ParseSimple") == 0) {
+		const xmlNode *ps = xml_child(cfg, "ParseSimple");
+		if (ps && is_true(ayx_child_value(ps, "SplitToRows"))) {
+			split_port(A, s, field, re, VAL_MATCHES, icase, false, ps);
+			return;
+		}
+		const char *root = ps ? ayx_child_value(ps, "RootName") : NULL;
+		const xmlNode *nf = ps ? xml_child(ps, "NumFields") : NULL;
+		const char *eh = ps ? nz(ayx_child_value(ps, "ErrorHandling")) : "";
+		long n = nf ? strtol(ayx_value(nf), NULL, 10) : 0;
+		if (n < 1 || n > 1000) {
+			s->review = "the RegEx tool's Tokenize has no number of columns";
+			return;
+		}
+		if (strcmp(eh, "Error") == 0) {
+			s->review = "the RegEx tool's Tokenize with Error for extra columns is not converted: the run "
+				    "would stop on a value with more tokens";
+			return;
+		}
+		if (strcmp(eh, "Warn") == 0)
+			warn_at(A, W_AYX_SPLIT_EXTRA, xml_child(ps, "ErrorHandling"),
+				"tool %s: tokens past the last column are dropped without Alteryx's warning", s->name);
+		for (long k = 1; k <= n; k++)
+			formula_port(A, s, arena_sprintf(A->a, "%s%ld", root && *root ? root : field, k),
+				     arena_sprintf(A->a, "AKKO_RegexToken(%s, %s, %ld, %s)", f, pat, k, ic), nf);
+	} else
+		s->review = arena_sprintf(A->a, "the RegEx tool's output method '%s' is not converted", method);
+}
+
+/* ---- Text To Columns ----------------------------------------------------------------- */
+
+/* The delimiters as a Boost bracket expression: "each character is
+ * treated independently", "\t" a tab, "\n" a new line, "\s" a space
+ * ("Text To Columns Tool", https://help.alteryx.com/2018.4/TextToColumns.htm);
+ * "\r" a carriage return and "\\" a backslash likewise. */
+static const char *delimiter_class(Ayx *A, const char *d, bool negate)
+{
+	Sbuf b = SBUF_INIT;
+	sbuf_adds(&b, negate ? "[^" : "[");
+	for (const char *c = d; *c; c++) {
+		char ch = *c;
+		if (ch == '\\' && c[1]) {
+			c++;
+			ch = *c == 't' ? '\t' : *c == 'n' ? '\n' : *c == 'r' ? '\r' : *c == 's' ? ' ' : *c;
+		}
+		if (ch == '\\' || ch == ']' || ch == '[' || ch == '^' || ch == '-')
+			sbuf_addch(&b, '\\');
+		sbuf_addch(&b, ch);
+	}
+	sbuf_addch(&b, ']');
+	const char *r = ayx_str(A, b.buf);
+	sbuf_release(&b);
+	return r;
+}
+
+/* <Field>F</Field> <Delimeters value=","/> <NumFields value="3"/>
+ * <ErrorHandling>Last | Warn | Ignore | Error</ErrorHandling>
+ * <RootName>F</RootName> <Flags value="0"/> ("Text To Columns Tool",
+ * https://help.alteryx.com/2018.4/TextToColumns.htm, and
+ * https://help.alteryx.com/current/en/designer/tools/parse/text-to-columns-tool.html).
+ * Split to columns ("Number of columns ... named as the root name with a
+ * serially increasing integer appended"; the file writes RootName and
+ * ErrorHandling only in this mode): column k is the k-th piece between
+ * delimiters, NULL past the last piece; "Extra characters": Leave extra
+ * in last column (Last: the last column holds the rest of the value,
+ * delimiters included), Drop extra with warning (Warn, W1141) or without
+ * (Ignore), Error (not converted: review).  Split to rows: a row per piece.
+ * Advanced options, Flags as a bit set in the order the page lists them:
+ * 1 ignore delimiters in quotes, 2 in single quotes, 4 in parentheses, 8
+ * in brackets (not converted: review), 16 skip empty columns (consecutive
+ * delimiters as one; no empty piece, in rows). */
+void ayx_read_text_to_columns(Ayx *A, AstStep *s, const xmlNode *cfg)
+{
+	const char *field = ayx_child_value(cfg, "Field");
+	const xmlNode *dl = xml_child(cfg, "Delimeters");
+	if (!dl)
+		dl = xml_child(cfg, "Delimiters");
+	const char *delims = dl ? ayx_value(dl) : "";
+	long flags = strtol(nz(ayx_child_value(cfg, "Flags")), NULL, 10);
+	if (!field || !*field || !*delims) {
+		s->review = "the Text To Columns tool names no field or no delimiter";
+		return;
+	}
+	if (flags & 15) {
+		s->review = "the Text To Columns tool's options to ignore delimiters in quotes, parentheses or "
+			    "brackets are not converted";
+		return;
+	}
+	bool skip = flags & 16;
+	const char *in = delimiter_class(A, delims, false), *out = delimiter_class(A, delims, true);
+	const xmlNode *ehn = xml_child(cfg, "ErrorHandling");
+	const char *root = ayx_child_value(cfg, "RootName");
+	if (!ehn && !root) {
+		split_port(A, s, field, in, VAL_SPLIT, false, skip, dl ? dl : cfg);
+		return;
+	}
+	const char *eh = nz(ayx_value(ehn));
+	const xmlNode *nf = xml_child(cfg, "NumFields");
+	long n = nf ? strtol(ayx_value(nf), NULL, 10) : 0;
+	if (n < 1 || n > 1000) {
+		s->review = "the Text To Columns tool has no number of columns";
+		return;
+	}
+	if (strcmp(eh, "Error") == 0) {
+		s->review = "the Text To Columns tool's Error for extra characters is not converted: the run would "
+			    "stop on a value with more pieces";
+		return;
+	}
+	if (strcmp(eh, "Warn") == 0)
+		warn_at(A, W_AYX_SPLIT_EXTRA, ehn, "tool %s: pieces past the last column are dropped without Alteryx's warning",
+			s->name);
+	/* piece k: the (k-1) pieces and delimiters before it skipped; with
+	 * skip empty, runs of delimiters count as one and lead nothing */
+	const char *sep = skip ? arena_sprintf(A->a, "%s+", in) : in;
+	const char *lead = skip ? arena_sprintf(A->a, "%s*", in) : "";
+	const char *piece = skip ? arena_sprintf(A->a, "%s+", out) : arena_sprintf(A->a, "%s*", out);
+	const char *f = arena_sprintf(A->a, "[%s]", field);
+	for (long k = 1; k <= n; k++) {
+		bool rest = k == n && strcmp(eh, "Last") == 0;
+		const char *before = k > 1 ? arena_sprintf(A->a, "(?:%s%s){%ld}", piece, sep, k - 1) : "";
+		const char *re = arena_sprintf(A->a, "^%s%s(%s)", lead, before, rest ? ".*" : piece);
+		AstPort *p = formula_port(A, s, arena_sprintf(A->a, "%s%ld", root && *root ? root : field, k),
+					  arena_sprintf(A->a, "AKKO_SplitPiece(%s, %s, 1)", f, quoted(A, re)), nf ? nf : cfg);
+		p->type = ayx_type(A, "V_WString", NULL, NULL);
+	}
+}
