@@ -242,7 +242,13 @@ static void join_select(Ayx *A, AstStep *s, const xmlNode *sel)
 		const char *side = strcmp(in, "Left_") == 0 ? "Left" : strcmp(in, "Right_") == 0 ? "Right" : NULL;
 		if (!side || strncmp(field, in, il) != 0)
 			continue;
-		AstPort *p = ast_port_new(A->doc, ayx_str(A, rename && *rename ? rename : field));
+		/* no rename: the field's own name, without the list's input
+		 * prefix (Left_, Right_), a right field whose name the left has
+		 * taking Right_ as without a select list */
+		bool own = !rename || !*rename;
+		AstPort *p = ast_port_new(A->doc, ayx_str(A, own ? field + il : rename));
+		if (own)
+			ast_push(A->doc, &p->props, ast_prop_new(A->doc, "default_name", "True"));
 		p->dir = on ? PORT_PASS | PORT_OUT : PORT_PASS;
 		p->group = side;
 		p->ref = ayx_str(A, field + il);

@@ -334,7 +334,8 @@ void lower_key_join(Lower *L, StepInfo *si, LNode *ln)
 			if (named ? !(named->dir & PORT_OUT) : !rest)
 				continue;
 			const char *name = named ? lower_colname(L, named->name) : col->name;
-			if (!named && side && lower_has_col(ln, name) && prefix)
+			bool own = !named || ast_props_find_name(&named->props, "default_name");
+			if (own && side && lower_has_col(ln, name) && prefix)
 				name = lower_colname(L, arena_sprintf(L->a, "%s%s", prefix, name));
 			name = lower_fresh_col(L, ln, name);
 			lower_add_item(L, ln, arena_sprintf(L->a, "%s.%s", side ? "r" : "l", lower_ident(L, col->name)), name,
