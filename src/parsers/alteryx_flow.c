@@ -72,7 +72,7 @@ static void in_place(Ayx *A, AstStep *s)
 }
 
 /* A sink writing every incoming field: the input group passes them all. */
-static void sink_all(Ayx *A, AstStep *s, const char *table, bool is_file)
+void ayx_sink_all(Ayx *A, AstStep *s, const char *table, bool is_file)
 {
 	AstGroup *in = group_of(A, s, GROUP_INPUT, "Input");
 	in->passes_all = true;
@@ -162,13 +162,13 @@ void ayx_complete_flow(Ayx *A)
 		case STEP_TARGET: {
 			const AstProp *f = ast_props_find(&s->props, SET_FILE_NAME);
 			const AstProp *t = ast_props_find(&s->props, SET_TABLE_NAME);
-			sink_all(A, s, t ? t->value : f ? f->value : s->name, !t);
+			ayx_sink_all(A, s, t ? t->value : f ? f->value : s->name, !t);
 			break;
 		}
 		case STEP_OBSERVE:
 			if (strcmp(k, "Browse") == 0) { /* a sink: the rows Designer would show */
 				s->kind = STEP_TARGET;
-				sink_all(A, s, arena_sprintf(A->a, "browse_%s", s->name), false);
+				ayx_sink_all(A, s, arena_sprintf(A->a, "browse_%s", s->name), false);
 			}
 			break;
 		default: break;

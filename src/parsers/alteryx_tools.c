@@ -495,7 +495,7 @@ static void read_unique(Ayx *A, AstStep *s, const xmlNode *cfg)
 
 /* <NumRows value="2"/> <Fields><Field name="A"/></Fields>
  * <Data><r><c>1</c></r></Data>: an inline table (Text Input) */
-static void read_text_input(Ayx *A, AstStep *s, const xmlNode *cfg)
+void ayx_read_text_input(Ayx *A, AstStep *s, const xmlNode *cfg)
 {
 	AstTable *t = ast_table_new(A->doc, TABLE_SOURCE, s->name);
 	t->loc = ayx_loc(A, cfg);
@@ -1045,7 +1045,7 @@ static const AyxTool tools[] = {
     /* engine tools, by EngineDllEntryPoint */
     {"AlteryxDbFileInput", "Input Data", STEP_SOURCE, read_input, {"File"}},
     {"AlteryxDbFileOutput", "Output Data", STEP_TARGET, read_output, {"File"}},
-    {"AlteryxTextInput", "Text Input", STEP_SOURCE, read_text_input, {"Fields", "Data", "NumRows"}},
+    {"AlteryxTextInput", "Text Input", STEP_SOURCE, ayx_read_text_input, {"Fields", "Data", "NumRows"}},
     {"AlteryxSelect", "Select", STEP_SELECT, read_select, {"SelectFields"}},
     {"AlteryxFilter", "Filter", STEP_ROUTER, read_filter, {"Expression", "Mode", "Simple"}},
     {"AlteryxFormula", "Formula", STEP_EXPRESSION, read_formula, {"FormulaFields"}},
@@ -1107,7 +1107,7 @@ static const AyxTool tools[] = {
     {"AlteryxTradeArea", "Trade Area", STEP_CUSTOM, NULL, {NULL}},
     {"AlteryxFindNearest", "Find Nearest", STEP_CUSTOM, NULL, {NULL}},
     {"AlteryxDistance", "Distance", STEP_CUSTOM, NULL, {NULL}},
-    {"AlteryxMacroInput", "Macro Input", STEP_FLOW_INPUT, NULL, {NULL}},
+    {"AlteryxMacroInput", "Macro Input", STEP_FLOW_INPUT, ayx_read_macro_input, {"TextInput"}},
     {"AlteryxMacroOutput", "Macro Output", STEP_FLOW_OUTPUT, NULL, {NULL}},
     {"AlteryxDetour", "Detour", STEP_ROUTER, NULL, {NULL}},
     {"AlteryxDetourEnd", "Detour End", STEP_UNION, NULL, {NULL}},

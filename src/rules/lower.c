@@ -1021,7 +1021,9 @@ void rules_lower(Arena *a, const AstDoc *doc, const RulesOptions *o, IrDoc *d, D
 		L.folder = doc->folders.items[i];
 		for (uint32_t k = 0; k < L.folder->flows.len; k++) {
 			const AstFlow *f = L.folder->flows.items[k];
-			if (f->kind != FLOW_MAPPLET) /* mapplets are expanded where they are used */
+			/* mapplets are expanded where they are used; an Alteryx macro
+			 * converted on its own runs as a workflow (alteryx_alone.c) */
+			if (f->kind != FLOW_MAPPLET || ast_props_find_name(&f->props, "runs_alone"))
 				lower_flow(&L, d, f);
 		}
 	}
