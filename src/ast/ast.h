@@ -271,6 +271,7 @@
 	X(SET_EXPR_BY_TYPE, "expr_by_type", "a port's expression when the incoming field of its name is of the type class the prop names (string, number); the port's own expression otherwise (Alteryx Data Cleansing)") \
 	X(SET_COLUMNS_IN_PLACE, "columns_in_place", "the output keeps the input's columns in order, a port of the same name replacing its column there, new ports after (Alteryx Formula); else declared ports come first") \
 	X(SET_SPLIT_ROWS, "split_rows", "the port's field split into rows by the regular expression the prop holds: split (the pieces between matches) or matches (each match, or its first marked group)") \
+	X(SET_TILE, "tile", "rows numbered into tiles: equal_rows (the value: how many tiles, in arrival order), by_value (a tile per value of the key ports, in their order), first (in the order each value first arrives), cutoffs (the value: upper limits, newline-separated, of the key port's value)") \
 	X(SET_ASSERTION, "assertion", "what an assertion group tests: row_count, all_rows, first_row, no_rows")
 
 /* Neutral values of enumerated settings (AstProp.norm).  A frontend maps
@@ -315,6 +316,9 @@
 	X(VAL_NO_ROWS, "no_rows", "assertion: the expression is true for no row (a message of type error)") \
 	X(VAL_BY_POSITION, "by_position", "union_mode: the k-th columns of the inputs are one column") \
 	X(VAL_SPLIT, "split", "split_rows: the pieces between the pattern's matches") \
+	X(VAL_EQUAL_ROWS, "equal_rows", "tile: the rows split into N tiles of equal counts") \
+	X(VAL_BY_VALUE, "by_value", "tile: a tile per distinct value, numbered in the value's order") \
+	X(VAL_CUTOFFS, "cutoffs", "tile: a tile per range up to each upper limit") \
 	X(VAL_MATCHES, "matches", "split_rows: each match of the pattern (its first marked group when it has one)")
 
 /* Aggregates a port computes when the tool gives them as a kind plus an

@@ -292,3 +292,90 @@ void ayx_read_text_to_columns(Ayx *A, AstStep *s, const xmlNode *cfg)
 		p->type = ayx_type(A, "V_WString", NULL, NULL);
 	}
 }
+
+/* ---- Tile ------------------------------------------------------------------------------ */
+
+/* An output port the tool adds, marked with the prop `what` the lowering
+ * looks for. */
+static void tile_port(Ayx *A, AstStep *s, const char *name, const char *what, const xmlNode *at)
+{
+	AstPort *p = ayx_port(A, s, "Output", name, at);
+	p->dir |= PORT_GENERATED;
+	p->type = ayx_type(A, "Int32", "4", NULL);
+	ast_push(A->doc, &p->props, ast_prop_new(A->doc, what, "True"));
+}
+
+/* <Method>EqualRecords | EqualSum | SmartTile | Manual | UniqueValue
+ * </Method> <EqualRecords><NumTiles value="4"/><EqualRecordsGroupField/>
+ * </EqualRecords> <UniqueValue><UniqueFields><Field field="F"/>
+ * </UniqueFields><DontSort value="True"/></UniqueValue> <Manual><Field>F
+ * </Field><Cutoffs>10&#xA;20</Cutoffs></Manual> <GroupFields><Field
+ * field="G"/></GroupFields> ("Tile Tool",
+ * https://help.alteryx.com/current/en/designer/tools/preparation/tile-tool.html,
+ * and https://help.alteryx.com/2018.4/Tile.htm): two columns are added,
+ * Tile_Num "the assigned tile of the record" and Tile_SequenceNum "the
+ * record number of the record's position within the tile", per group of
+ * the Group By columns.
+ * - Equal Records: "input records are divided into the specified number of
+ *   tiles so that each tile is assigned the same amount of records", in
+ *   the order they arrive (the first tiles one record larger when the
+ *   count does not divide: SQL's ntile); with a field tiles must not split
+ *   on: not converted (review);
+ * - Unique Value: "for every unique value in a specified field or fields,
+ *   a unique tile is assigned", the table sorted by those fields (tiles
+ *   numbered in that order) unless "Leave unsorted" (tiles numbered in
+ *   the order each value first arrives);
+ * - Manual: "the upper limit of each tile": a value up to the first
+ *   cutoff is tile 1, up to the second tile 2..., above the last one more;
+ * - Equal Sum and Smart Tile: how the tool places the tile boundaries
+ *   (the sums' closeness, the standard deviation bands) is not defined
+ *   precisely enough to reproduce: not converted (review). */
+void ayx_read_tile(Ayx *A, AstStep *s, const xmlNode *cfg)
+{
+	const char *m = nz(ayx_child_value(cfg, "Method"));
+	const xmlNode *mc = xml_child(cfg, m);
+	SettingValue how = VAL_NONE;
+	const char *value = "";
+	if (strcmp(m, "EqualRecords") == 0 && mc) {
+		const char *g = ayx_child_value(mc, "EqualRecordsGroupField");
+		const xmlNode *n = xml_child(mc, "NumTiles");
+		if (g && *g) {
+			s->review = arena_sprintf(A->a, "the Tile tool's Equal Records that does not split on field '%s' is not converted", g);
+			return;
+		}
+		how = VAL_EQUAL_ROWS;
+		value = n ? ayx_value(n) : "";
+	} else if (strcmp(m, "UniqueValue") == 0 && mc) {
+		how = is_true(ayx_child_value(mc, "DontSort")) ? VAL_FIRST : VAL_BY_VALUE;
+		EACH_CHILD(xml_child(mc, "UniqueFields"), "Field", f)
+		{
+			AstPort *p = ayx_port(A, s, "Output", nz(xml_attr(f, "field")), f);
+			p->dir = PORT_IN;
+			p->group = NULL;
+			p->role = ROLE_KEY;
+		}
+	} else if (strcmp(m, "Manual") == 0 && mc) {
+		how = VAL_CUTOFFS;
+		value = nz(ayx_child_value(mc, "Cutoffs"));
+		AstPort *p = ayx_port(A, s, "Output", nz(ayx_child_value(mc, "Field")), mc);
+		p->dir = PORT_IN;
+		p->group = NULL;
+		p->role = ROLE_KEY;
+	} else {
+		s->review = arena_sprintf(A->a, "the Tile tool's method '%s' is not converted: the documentation does not "
+						"define its tile boundaries precisely enough",
+					  m);
+		return;
+	}
+	AstProp *tp = ayx_prop(A, s, "Method", value, SET_TILE, mc);
+	tp->norm = how;
+	EACH_CHILD(xml_child(cfg, "GroupFields"), "Field", f)
+	{
+		AstPort *p = ayx_port(A, s, "Output", nz(xml_attr(f, "field")), f);
+		p->dir = PORT_IN;
+		p->group = NULL;
+		p->role = ROLE_GROUP_BY;
+	}
+	tile_port(A, s, "Tile_Num", "tile", cfg);
+	tile_port(A, s, "Tile_SequenceNum", "tile_sequence", cfg);
+}

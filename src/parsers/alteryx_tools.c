@@ -1086,7 +1086,7 @@ static const AyxTool tools[] = {
     {"AlteryxBlobInput", "Blob Input", STEP_SOURCE, NULL, {NULL}},
     {"AlteryxMapInput", "Map Input", STEP_SOURCE, NULL, {NULL}},
     {"AlteryxBlobConvert", "Blob Convert", STEP_EXPRESSION, NULL, {NULL}},
-    {"AlteryxTile", "Tile", STEP_EXPRESSION, NULL, {NULL}},
+    {"AlteryxTile", "Tile", STEP_EXPRESSION, ayx_read_tile, {"Method", "EqualRecords", "UniqueValue", "Manual", "GroupFields"}},
     {"AlteryxBlockUntilDone", "Block Until Done", STEP_MULTICAST, NULL, {NULL}},
     {"AlteryxJSONBuild", "JSON Build", STEP_CUSTOM, NULL, {NULL}},
     {"AlteryxBasicDataProfile", "Basic Data Profile", STEP_CUSTOM, NULL, {NULL}},

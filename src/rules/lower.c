@@ -650,6 +650,8 @@ void lower_step(Lower *L, StepInfo *si)
 		case STEP_EXPRESSION:
 			if (lower_is_split_rows(s))
 				lower_split_rows(L, si, ln, d);
+			else if (lower_is_tile(s))
+				lower_tile(L, si, ln, d);
 			else if (lower_has_running(s))
 				lower_running(L, si, ln, d);
 			else if (lower_has_row_refs(s))

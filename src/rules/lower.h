@@ -235,6 +235,8 @@ bool lower_has_running(const AstStep *s);
 void lower_running(Lower *L, StepInfo *si, LNode *ln, LNode *d);
 /* Transpose: key columns stay, data columns become Name/Value rows. */
 bool lower_is_split_rows(const AstStep *s);
+bool lower_is_tile(const AstStep *s);
+void lower_tile(Lower *L, StepInfo *si, LNode *ln, LNode *d);
 void lower_split_rows(Lower *L, StepInfo *si, LNode *ln, LNode *d);
 void lower_transpose(Lower *L, StepInfo *si, LNode *ln, LNode *d);
 /* Is s a pivot whose value port carries an aggregate kind (a cross tab)? */

@@ -414,6 +414,84 @@ static const char *key_list(Lower *L, const AstStep *s, PortRole role)
 	return r;
 }
 
+bool lower_is_tile(const AstStep *s)
+{
+	return ast_props_find(&s->props, SET_TILE) != NULL;
+}
+
+/* The output port of s carrying the prop named `what`, or NULL. */
+static const AstPort *marked_port(const AstStep *s, const char *what)
+{
+	for (uint32_t i = 0; i < s->ports.len; i++)
+		if (ast_props_find_name(&((const AstPort *)s->ports.items[i])->props, what))
+			return s->ports.items[i];
+	return NULL;
+}
+
+/* Rows numbered into tiles (SET_TILE; "Tile Tool", help.alteryx.com,
+ * src/parsers/alteryx_parse.c): every incoming column, then the tile
+ * (the port marked `tile`) and the row's place in it (`tile_sequence`, in
+ * arrival order), per group of the ROLE_GROUP_BY ports.  The tile is
+ * computed in a derived table over the rows numbered in arrival order
+ * (akko_n): ntile for equal counts, dense_rank of the key ports for one
+ * tile per value (or of the first row each value arrives on), a CASE of
+ * the upper limits for cutoffs (NULL for a NULL value). */
+void lower_tile(Lower *L, StepInfo *si, LNode *ln, LNode *d)
+{
+	const AstStep *s = si->s;
+	const AstProp *tp = ast_props_find(&s->props, SET_TILE);
+	const char *keys = key_list(L, s, ROLE_KEY), *groups = key_list(L, s, ROLE_GROUP_BY);
+	const char *order = arrival(L, ln, d, s, "the Tile tool's numbering");
+	const char *part = *groups ? arena_sprintf(L->a, "PARTITION BY %s ", groups) : "";
+	const char *tile = NULL;
+	if (tp->norm == VAL_EQUAL_ROWS) {
+		char *end = NULL;
+		long n = strtol(tp->value, &end, 10);
+		if (n >= 1 && end && !*end)
+			tile = arena_sprintf(L->a, "ntile(%ld) OVER (%s%s)", n, part, order);
+	} else if (tp->norm == VAL_BY_VALUE && *keys)
+		tile = arena_sprintf(L->a, "dense_rank() OVER (%sORDER BY %s)", part, keys);
+	else if (tp->norm == VAL_FIRST && *keys)
+		tile = arena_sprintf(L->a, "dense_rank() OVER (%sORDER BY t.akko_first)", part);
+	else if (tp->norm == VAL_CUTOFFS && *keys && !strchr(keys, ',')) {
+		Sbuf b = SBUF_INIT;
+		int k = 0;
+		for (const char *c = tp->value; *c;) {
+			size_t len = strcspn(c, "\r\n");
+			Str v = str_trim((Str){c, len});
+			char *end = NULL;
+			const char *lit = v.len ? arena_strndup(L->a, v.ptr, v.len) : NULL;
+			if (lit && (strtod(lit, &end), end && !*end))
+				sbuf_addf(&b, " WHEN %s <= %s THEN %d", keys, lit, ++k);
+			else if (lit)
+				k = -1000;
+			c += len;
+			c += strspn(c, "\r\n");
+		}
+		if (k > 0)
+			tile = arena_sprintf(L->a, "CASE WHEN %s IS NULL THEN NULL%s ELSE %d END", keys, b.buf, k + 1);
+		sbuf_release(&b);
+	}
+	if (!tile) {
+		lower_placeholder(L, ln, CONV_LLM_UNAVAILABLE, "the tile settings are incomplete (fields, count or cutoffs)");
+		return;
+	}
+	const char *rows = arena_sprintf(L->a, "SELECT t.*, row_number() OVER (%s) AS akko_n FROM %s AS t", order, d->n->id);
+	if (tp->norm == VAL_FIRST) /* the first row each value arrives on */
+		rows = arena_sprintf(L->a, "SELECT t.*, min(t.akko_n) OVER (%sPARTITION BY %s) AS akko_first FROM (%s) AS t",
+				     "", *groups ? arena_sprintf(L->a, "%s, %s", groups, keys) : keys, rows);
+	lower_add_dep(L, ln, d->n->id);
+	lower_pass_all_columns(L, ln, d);
+	const AstPort *tn = marked_port(s, "tile"), *sq = marked_port(s, "tile_sequence");
+	lower_add_item(L, ln, "t.akko_tile", lower_fresh_col(L, ln, lower_colname(L, tn ? tn->name : "Tile_Num")),
+		       "integer");
+	lower_add_item(L, ln,
+		       arena_sprintf(L->a, "CAST(row_number() OVER (PARTITION BY %st.akko_tile ORDER BY t.akko_n) AS integer)",
+				     *groups ? arena_sprintf(L->a, "%s, ", groups) : ""),
+		       lower_fresh_col(L, ln, lower_colname(L, sq ? sq->name : "Tile_SequenceNum")), "integer");
+	ln->tail = arena_sprintf(L->a, "FROM (SELECT t.*, CAST(%s AS integer) AS akko_tile FROM (%s) AS t) AS t", tile, rows);
+}
+
 void lower_dedup(Lower *L, StepInfo *si, LNode *ln, LNode *d)
 {
 	const AstStep *s = si->s;

@@ -62,6 +62,7 @@ static const char *const allowed[] = {
     "min",
     "mod",
     "mode",
+    "ntile",
     "percentile_cont",
     "power",
     "random",
