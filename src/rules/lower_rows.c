@@ -448,7 +448,7 @@ void lower_tile(Lower *L, StepInfo *si, LNode *ln, LNode *d)
 		char *end = NULL;
 		long n = strtol(tp->value, &end, 10);
 		if (n >= 1 && end && !*end)
-			tile = arena_sprintf(L->a, "ntile(%ld) OVER (%s%s)", n, part, order);
+			tile = arena_sprintf(L->a, "ntile(%ld) OVER (%sORDER BY t.akko_n)", n, part);
 	} else if (tp->norm == VAL_BY_VALUE && *keys)
 		tile = arena_sprintf(L->a, "dense_rank() OVER (%sORDER BY %s)", part, keys);
 	else if (tp->norm == VAL_FIRST && *keys)
