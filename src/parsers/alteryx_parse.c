@@ -379,3 +379,96 @@ void ayx_read_tile(Ayx *A, AstStep *s, const xmlNode *cfg)
 	tile_port(A, s, "Tile_Num", "tile", cfg);
 	tile_port(A, s, "Tile_SequenceNum", "tile_sequence", cfg);
 }
+
+/* ---- Find Replace ---------------------------------------------------------------------- */
+
+/* <FieldFind>F</FieldFind> <FieldSearch>S</FieldSearch>
+ * <ReplaceFoundField>R</ReplaceFoundField> <FindMode>FindAny | FindBegin |
+ * FindWhole</FindMode> <NoCase value="True"/> <MatchWholeWord
+ * value="False"/> <ReplaceMode>Replace | Append</ReplaceMode>
+ * <ReplaceMultipleFound value="True"/> <ReplaceAppendFields><Field
+ * field="A"/></ReplaceAppendFields>; input anchors Targets (the records,
+ * "F") and Source (the lookup table, "R").  "Find Replace Tool"
+ * (https://help.alteryx.com/current/en/designer/tools/join/find-replace-tool.html;
+ * https://help.alteryx.com/2018.4/FindReplace.htm): find, in a field of each
+ * record, the text of a field of the lookup table, at the beginning of the
+ * field, in any part of it, or as the entire field; "Case insensitive
+ * find"; "Match whole word only"; then either "Replace found text with
+ * value" (a field of the lookup table) or "Append field(s) to record" (the
+ * lookup table's fields).  A record nothing is found in passes unchanged
+ * (appended fields NULL).  A join to the lookup table (SET_TEXT_LOOKUP):
+ * the find field a key of Targets, the search field one of Source, the
+ * replacement a port of Source whose name is the find field (`replace_with`),
+ * each appended field a port of Source (`append`).  Replacing text found in
+ * any part of the field (every term found, one after the other, with
+ * "Replace multiple found items") is not converted: review. */
+void ayx_read_find_replace(Ayx *A, AstStep *s, const xmlNode *cfg)
+{
+	const char *find = ayx_child_value(cfg, "FieldFind"), *search = ayx_child_value(cfg, "FieldSearch");
+	const char *mode = nz(ayx_child_value(cfg, "FindMode")), *rm = nz(ayx_child_value(cfg, "ReplaceMode"));
+	static const struct {
+		const char *mode;
+		SettingValue v;
+	} modes[] = {{"FindWhole", VAL_FIND_WHOLE}, {"FindBegin", VAL_FIND_BEGIN}, {"FindAny", VAL_FIND_ANY}};
+	SettingValue how = VAL_NONE;
+	for (size_t i = 0; i < sizeof modes / sizeof *modes; i++)
+		if (strcmp(mode, modes[i].mode) == 0)
+			how = modes[i].v;
+	const char *names[2] = {"Targets", "Source"};
+	for (int i = 0; i < 2; i++) {
+		AstGroup *g = ast_group_new(A->doc, GROUP_INPUT, names[i]);
+		g->order = i;
+		g->loc = s->loc;
+		ast_push(A->doc, &s->groups, g);
+	}
+	static const char *const kept[] = {"FieldFind", "FieldSearch", "ReplaceFoundField", "ReplaceMode"};
+	for (size_t i = 0; i < sizeof kept / sizeof *kept; i++)
+		if (xml_child(cfg, kept[i]))
+			ayx_prop(A, s, kept[i], ayx_child_value(cfg, kept[i]), SET_NONE, xml_child(cfg, kept[i]));
+	AstProp *tp = ayx_prop(A, s, "FindMode", mode, SET_TEXT_LOOKUP, xml_child(cfg, "FindMode") ? xml_child(cfg, "FindMode") : cfg);
+	tp->norm = how;
+	bool append = strcmp(rm, "Append") == 0;
+	if (!find || !*find || !search || !*search || how == VAL_NONE || (!append && strcmp(rm, "Replace") != 0)) {
+		s->review = arena_sprintf(A->a, "the Find Replace tool's settings are incomplete (find mode '%s', mode '%s')", mode, rm);
+		return;
+	}
+	if (!append && how == VAL_FIND_ANY) {
+		s->review = "the Find Replace tool's replacing of text found in any part of the field is not converted";
+		return;
+	}
+	const char *keys[2] = {find, search};
+	for (int i = 0; i < 2; i++) {
+		AstPort *p = ast_port_new(A->doc, ayx_str(A, keys[i]));
+		p->dir = PORT_IN;
+		p->group = names[i];
+		p->sort_key = true;
+		p->sort_pos = 1;
+		p->loc = ayx_loc(A, xml_child(cfg, i ? "FieldSearch" : "FieldFind"));
+		ast_push(A->doc, &s->ports, p);
+	}
+	if (is_true(ayx_child_value(cfg, "NoCase")))
+		ast_push(A->doc, &s->props, ast_prop_new(A->doc, "case_insensitive", "True"));
+	if (is_true(ayx_child_value(cfg, "MatchWholeWord")))
+		ast_push(A->doc, &s->props, ast_prop_new(A->doc, "whole_word", "True"));
+	if (!append) {
+		const char *with = ayx_child_value(cfg, "ReplaceFoundField");
+		AstPort *p = ast_port_new(A->doc, ayx_str(A, find));
+		p->dir = PORT_PASS | PORT_OUT;
+		p->group = "Source";
+		p->ref = ayx_str(A, nz(with));
+		p->loc = ayx_loc(A, xml_child(cfg, "ReplaceFoundField"));
+		ast_push(A->doc, &p->props, ast_prop_new(A->doc, "replace_with", "True"));
+		ast_push(A->doc, &s->ports, p);
+		return;
+	}
+	EACH_CHILD(xml_child(cfg, "ReplaceAppendFields"), "Field", f)
+	{
+		AstPort *p = ast_port_new(A->doc, ayx_str(A, nz(xml_attr(f, "field"))));
+		p->dir = PORT_PASS | PORT_OUT;
+		p->group = "Source";
+		p->ref = p->name;
+		p->loc = ayx_loc(A, f);
+		ast_push(A->doc, &p->props, ast_prop_new(A->doc, "append", "True"));
+		ast_push(A->doc, &s->ports, p);
+	}
+}

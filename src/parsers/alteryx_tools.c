@@ -1064,7 +1064,7 @@ static const AyxTool tools[] = {
     {"AlteryxTranspose", "Transpose", STEP_NORMALIZER, read_transpose, {"KeyFields", "DataFields"}},
     {"AlteryxGenerateRows", "Generate Rows", STEP_GENERATE, read_generate_rows,
      {"Expression_Init", "Expression_Cond", "Expression_Loop"}},
-    {"AlteryxFindReplace", "Find Replace", STEP_LOOKUP, NULL, {NULL}},
+    {"AlteryxFindReplace", "Find Replace", STEP_JOIN, ayx_read_find_replace, {"FieldFind", "FieldSearch", "ReplaceFoundField", "FindMode", "ReplaceMode"}},
     {"AlteryxRunningTotal", "Running Total", STEP_EXPRESSION, read_running_total, {"GroupByFields", "RunningTotalFields"}},
     {"AlteryxDateTime", "DateTime", STEP_EXPRESSION, read_datetime, {"IsFrom", "InputFieldName", "Format", "OutputFieldName", "Language"}},
     {"AlteryxRegEx", "RegEx", STEP_EXPRESSION, ayx_read_regex, {"Field", "RegExExpression", "CaseInsensitve", "Method", "Replace", "ParseSimple"}},

@@ -694,7 +694,9 @@ void lower_step(Lower *L, StepInfo *si)
 		case STEP_LOOKUP: lower_lookup(L, si, ln, d); break;
 		case STEP_JOIN:
 			L->row_alias = NULL;
-			if (lower_declares_outputs(s))
+			if (lower_is_text_lookup(s))
+				lower_text_lookup(L, si, ln);
+			else if (lower_declares_outputs(s))
 				lower_joiner(L, si, ln, in);
 			else
 				lower_key_join(L, si, ln);

@@ -236,6 +236,8 @@ void lower_running(Lower *L, StepInfo *si, LNode *ln, LNode *d);
 /* Transpose: key columns stay, data columns become Name/Value rows. */
 bool lower_is_split_rows(const AstStep *s);
 bool lower_is_tile(const AstStep *s);
+bool lower_is_text_lookup(const AstStep *s);
+void lower_text_lookup(Lower *L, StepInfo *si, LNode *ln);
 void lower_tile(Lower *L, StepInfo *si, LNode *ln, LNode *d);
 void lower_split_rows(Lower *L, StepInfo *si, LNode *ln, LNode *d);
 void lower_transpose(Lower *L, StepInfo *si, LNode *ln, LNode *d);

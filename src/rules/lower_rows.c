@@ -277,6 +277,113 @@ static LNode *join_side(Lower *L, StepInfo *si, const char *group, PtrVec *keys)
 	return n;
 }
 
+bool lower_is_text_lookup(const AstStep *s)
+{
+	return ast_props_find(&s->props, SET_TEXT_LOOKUP) != NULL;
+}
+
+/* A text lookup (SET_TEXT_LOOKUP; the Alteryx Find Replace tool,
+ * src/parsers/alteryx_parse.c): each row of the first input (t) takes the
+ * first row of the second (r, in arrival order) whose key text is its key
+ * (find_whole), begins it (find_begin) or is in it (find_any), ignoring
+ * case with `case_insensitive` (lower() of both), as a whole word with
+ * `whole_word` (a regular expression of the key, its punctuation escaped,
+ * between non-word characters or the ends); an empty key finds nothing.
+ * A LEFT JOIN LATERAL ... LIMIT 1, so a row that finds nothing passes with
+ * NULLs.  The `replace_with` port replaces the found text in the key
+ * column by its column's value (the entire text, or its beginning); each
+ * `append` port adds its column. */
+void lower_text_lookup(Lower *L, StepInfo *si, LNode *ln)
+{
+	const AstStep *s = si->s;
+	const char *gn[2] = {NULL, NULL};
+	for (uint32_t g = 0, k = 0; g < s->groups.len && k < 2; g++)
+		if (((const AstGroup *)s->groups.items[g])->kind == GROUP_INPUT)
+			gn[k++] = ((const AstGroup *)s->groups.items[g])->name;
+	PtrVec lk = {0}, rk = {0};
+	LNode *l = gn[0] ? join_side(L, si, gn[0], &lk) : NULL, *r = gn[1] ? join_side(L, si, gn[1], &rk) : NULL;
+	if (!l || !r || !lk.len || !rk.len) {
+		lower_placeholder(L, ln, CONV_LLM_UNAVAILABLE, "the lookup lacks one of its two inputs or keys");
+		return;
+	}
+	const char *f = lk.items[0], *k = rk.items[0];
+	if (!lower_has_col(l, f) || !lower_has_col(r, k)) {
+		lower_placeholder(L, ln, CONV_LLM_UNAVAILABLE,
+				  arena_sprintf(L->a, "the field '%s' or '%s' is not among the incoming fields", f, k));
+		return;
+	}
+	const AstProp *tp = ast_props_find(&s->props, SET_TEXT_LOOKUP);
+	bool ci = ast_props_find_name(&s->props, "case_insensitive") != NULL;
+	bool word = ast_props_find_name(&s->props, "whole_word") != NULL;
+	const char *tf = arena_sprintf(L->a, "t.%s", lower_ident(L, f)), *rk_ = arena_sprintf(L->a, "r.%s", lower_ident(L, k));
+	const char *a = ci ? arena_sprintf(L->a, "lower(%s::text)", tf) : arena_sprintf(L->a, "%s::text", tf);
+	const char *b = ci ? arena_sprintf(L->a, "lower(%s::text)", rk_) : arena_sprintf(L->a, "%s::text", rk_);
+	const char *cond;
+	if (word && tp->norm != VAL_FIND_WHOLE) {
+		const char *quoted = arena_sprintf(L->a, "regexp_replace(%s::text, '([^[:alnum:]_[:space:]])', '\\\\\\1', 'g')", rk_);
+		cond = arena_sprintf(L->a, "%s::text %s (%s || %s || '([^[:alnum:]_]|$)')", tf, ci ? "~*" : "~",
+				     tp->norm == VAL_FIND_BEGIN ? "'^'" : "'(^|[^[:alnum:]_])'", quoted);
+	} else if (tp->norm == VAL_FIND_WHOLE)
+		cond = arena_sprintf(L->a, "%s = %s", a, b);
+	else
+		cond = arena_sprintf(L->a, "strpos(%s, %s) %s", a, b, tp->norm == VAL_FIND_BEGIN ? "= 1" : "> 0");
+	if (tp->norm != VAL_FIND_WHOLE)
+		cond = arena_sprintf(L->a, "%s <> '' AND %s", b, cond);
+	const char *order = arrival(L, ln, r, s, "the lookup row a record takes when several match");
+	Sbuf sel = SBUF_INIT;
+	sbuf_addf(&sel, "true AS akko_found, %s AS akko_key", rk_);
+	const AstPort *with = NULL;
+	for (uint32_t i = 0; i < s->ports.len; i++) {
+		const AstPort *p = s->ports.items[i];
+		if (!p->ref || !(p->dir & PORT_OUT))
+			continue;
+		const char *c = lower_colname(L, p->ref);
+		if (!lower_has_col(r, c)) {
+			sbuf_release(&sel);
+			lower_placeholder(L, ln, CONV_LLM_UNAVAILABLE,
+					  arena_sprintf(L->a, "the lookup table's field '%s' does not arrive", p->ref));
+			return;
+		}
+		if (ast_props_find_name(&p->props, "replace_with"))
+			with = p;
+		sbuf_addf(&sel, ", r.%s AS akko_%u", lower_ident(L, c), i);
+	}
+	for (uint32_t c = 0; c < l->n->columns.len; c++) {
+		const IrColumn *col = l->n->columns.items[c];
+		const char *v = arena_sprintf(L->a, "t.%s", lower_ident(L, col->name));
+		if (with && strcmp(col->name, f) == 0) {
+			uint32_t wi = 0;
+			while (s->ports.items[wi] != with)
+				wi++;
+			v = tp->norm == VAL_FIND_WHOLE
+				? arena_sprintf(L->a, "CASE WHEN x.akko_found THEN CAST(x.akko_%u AS %s) ELSE %s END", wi,
+						col->type, v)
+				: arena_sprintf(L->a,
+						"CASE WHEN x.akko_found THEN CAST(x.akko_%u::text || substr(%s::text, "
+						"char_length(x.akko_key::text) + 1) AS %s) ELSE %s END",
+						wi, v, col->type, v);
+		}
+		lower_add_item(L, ln, v, col->name, col->type);
+	}
+	for (uint32_t i = 0; i < s->ports.len; i++) {
+		const AstPort *p = s->ports.items[i];
+		if (p->ref && (p->dir & PORT_OUT) && ast_props_find_name(&p->props, "append"))
+			lower_add_item(L, ln, arena_sprintf(L->a, "x.akko_%u", i),
+				       lower_fresh_col(L, ln, lower_colname(L, p->name)),
+				       lower_col_type(r, lower_colname(L, p->ref)));
+	}
+	lower_add_dep(L, ln, l->n->id);
+	lower_add_dep(L, ln, r->n->id);
+	ln->tail = arena_sprintf(L->a, "FROM %s AS t\nLEFT JOIN LATERAL (SELECT %s FROM %s AS r WHERE %s%s%s LIMIT 1) AS x ON true",
+				 l->n->id, sel.buf, r->n->id, cond, *order ? " " : "", order);
+	sbuf_release(&sel);
+	for (uint32_t g = 0; g < s->groups.len; g++) {
+		const AstGroup *gr = s->groups.items[g];
+		if (gr->kind == GROUP_OUTPUT)
+			lower_group_node_add(L, si, gr->name, ln);
+	}
+}
+
 /* A join of two link-level inputs on key pairs (the ports of input groups
  * `left` and `right` at sort positions 1..n): the matched pairs (left's
  * columns, then right's, a right column whose name left has taking
