@@ -399,9 +399,11 @@ void ayx_read_tile(Ayx *A, AstStep *s, const xmlNode *cfg)
  * (appended fields NULL).  A join to the lookup table (SET_TEXT_LOOKUP):
  * the find field a key of Targets, the search field one of Source, the
  * replacement a port of Source whose name is the find field (`replace_with`),
- * each appended field a port of Source (`append`).  Replacing text found in
- * any part of the field (every term found, one after the other, with
- * "Replace multiple found items") is not converted: review. */
+ * each appended field a port of Source (`append`).  Text found in any part
+ * of the field is replaced wherever it occurs; "Replace multiple found
+ * items" ("Find any part of field" only) replaces every term of the table
+ * found, one after the other in the table's order (`multiple`), else only
+ * the first term found. */
 void ayx_read_find_replace(Ayx *A, AstStep *s, const xmlNode *cfg)
 {
 	const char *find = ayx_child_value(cfg, "FieldFind"), *search = ayx_child_value(cfg, "FieldSearch");
@@ -432,10 +434,6 @@ void ayx_read_find_replace(Ayx *A, AstStep *s, const xmlNode *cfg)
 		s->review = arena_sprintf(A->a, "the Find Replace tool's settings are incomplete (find mode '%s', mode '%s')", mode, rm);
 		return;
 	}
-	if (!append && how == VAL_FIND_ANY) {
-		s->review = "the Find Replace tool's replacing of text found in any part of the field is not converted";
-		return;
-	}
 	const char *keys[2] = {find, search};
 	for (int i = 0; i < 2; i++) {
 		AstPort *p = ast_port_new(A->doc, ayx_str(A, keys[i]));
@@ -448,6 +446,8 @@ void ayx_read_find_replace(Ayx *A, AstStep *s, const xmlNode *cfg)
 	}
 	if (is_true(ayx_child_value(cfg, "NoCase")))
 		ast_push(A->doc, &s->props, ast_prop_new(A->doc, "case_insensitive", "True"));
+	if (how == VAL_FIND_ANY && !append && is_true(ayx_child_value(cfg, "ReplaceMultipleFound")))
+		ast_push(A->doc, &s->props, ast_prop_new(A->doc, "multiple", "True"));
 	if (is_true(ayx_child_value(cfg, "MatchWholeWord")))
 		ast_push(A->doc, &s->props, ast_prop_new(A->doc, "whole_word", "True"));
 	if (!append) {

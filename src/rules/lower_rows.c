@@ -277,6 +277,19 @@ static LNode *join_side(Lower *L, StepInfo *si, const char *group, PtrVec *keys)
 	return n;
 }
 
+/* `v` with every occurrence of the text `key` replaced by `by` (SQL
+ * expressions), ignoring case with `ci`, only as a whole word with
+ * `word`: the key's punctuation escaped into a pattern, the replacement's
+ * backslashes doubled. */
+static const char *any_replaced(Lower *L, const char *v, const char *key, const char *by, bool ci, bool word)
+{
+	const char *pat = arena_sprintf(L->a, "regexp_replace(%s::text, '([^[:alnum:]_[:space:]])', '\\\\\\1', 'g')", key);
+	if (word)
+		pat = arena_sprintf(L->a, "'\\y' || %s || '\\y'", pat);
+	return arena_sprintf(L->a, "regexp_replace(%s::text, %s, replace(%s::text, '\\', '\\\\'), '%s')", v, pat, by,
+			     ci ? "gi" : "g");
+}
+
 bool lower_is_text_lookup(const AstStep *s)
 {
 	return ast_props_find(&s->props, SET_TEXT_LOOKUP) != NULL;
@@ -348,6 +361,7 @@ void lower_text_lookup(Lower *L, StepInfo *si, LNode *ln)
 			with = p;
 		sbuf_addf(&sel, ", r.%s AS akko_%u", lower_ident(L, c), i);
 	}
+	bool multiple = with && ast_props_find_name(&s->props, "multiple");
 	for (uint32_t c = 0; c < l->n->columns.len; c++) {
 		const IrColumn *col = l->n->columns.items[c];
 		const char *v = arena_sprintf(L->a, "t.%s", lower_ident(L, col->name));
@@ -355,7 +369,12 @@ void lower_text_lookup(Lower *L, StepInfo *si, LNode *ln)
 			uint32_t wi = 0;
 			while (s->ports.items[wi] != with)
 				wi++;
-			v = tp->norm == VAL_FIND_WHOLE
+			v = multiple ? arena_sprintf(L->a, "CAST(x.akko_value AS %s)", col->type)
+			    : tp->norm == VAL_FIND_ANY
+				? arena_sprintf(L->a, "CASE WHEN x.akko_found THEN CAST(%s AS %s) ELSE %s END",
+						any_replaced(L, v, "x.akko_key", arena_sprintf(L->a, "x.akko_%u", wi), ci, word),
+						col->type, v)
+			    : tp->norm == VAL_FIND_WHOLE
 				? arena_sprintf(L->a, "CASE WHEN x.akko_found THEN CAST(x.akko_%u AS %s) ELSE %s END", wi,
 						col->type, v)
 				: arena_sprintf(L->a,
@@ -376,6 +395,18 @@ void lower_text_lookup(Lower *L, StepInfo *si, LNode *ln)
 	lower_add_dep(L, ln, r->n->id);
 	ln->tail = arena_sprintf(L->a, "FROM %s AS t\nLEFT JOIN LATERAL (SELECT %s FROM %s AS r WHERE %s%s%s LIMIT 1) AS x ON true",
 				 l->n->id, sel.buf, r->n->id, cond, *order ? " " : "", order);
+	if (multiple) {
+		/* every term found, one after the other in the table's order: a
+		 * recursive query over the table's rows numbered */
+		ln->tail = arena_sprintf(
+		    L->a,
+		    "FROM %s AS t\nLEFT JOIN LATERAL (WITH RECURSIVE q AS (SELECT row_number() OVER (%s) AS n, %s::text AS k, "
+		    "r.%s::text AS v FROM %s AS r), a(n, v) AS (SELECT 0::bigint, t.%s::text UNION ALL SELECT a.n + 1, "
+		    "CASE WHEN q.k <> '' THEN %s ELSE a.v END FROM a JOIN q ON q.n = a.n + 1) SELECT a.v AS akko_value FROM a "
+		    "ORDER BY a.n DESC LIMIT 1) AS x ON true",
+		    l->n->id, order, rk_, lower_ident(L, lower_colname(L, with->ref)), r->n->id, lower_ident(L, f),
+		    any_replaced(L, "a.v", "q.k", "q.v", ci, word));
+	}
 	sbuf_release(&sel);
 	for (uint32_t g = 0; g < s->groups.len; g++) {
 		const AstGroup *gr = s->groups.items[g];
