@@ -45,11 +45,12 @@ extern const AyxTool ayx_macro_tool;
 /* The Data Cleansing tool (Cleanse.yxmc), read from its questions. */
 extern const AyxTool ayx_cleanse_tool;
 
-/* Readers of alteryx_parse.c (RegEx, Text To Columns, Tile, Find Replace). */
+/* Readers of alteryx_parse.c (RegEx, Text To Columns, Tile, Find Replace, Join Multiple). */
 void ayx_read_regex(Ayx *A, AstStep *s, const xmlNode *cfg);
 void ayx_read_text_to_columns(Ayx *A, AstStep *s, const xmlNode *cfg);
 void ayx_read_tile(Ayx *A, AstStep *s, const xmlNode *cfg);
 void ayx_read_find_replace(Ayx *A, AstStep *s, const xmlNode *cfg);
+void ayx_read_join_multiple(Ayx *A, AstStep *s, const xmlNode *cfg);
 
 /* A Text Input's Configuration as the step's inline table (alteryx_tools.c). */
 void ayx_read_text_input(Ayx *A, AstStep *s, const xmlNode *cfg);

@@ -472,3 +472,88 @@ void ayx_read_find_replace(Ayx *A, AstStep *s, const xmlNode *cfg)
 		ast_push(A->doc, &s->ports, p);
 	}
 }
+
+/* ---- Join Multiple --------------------------------------------------------------------- */
+
+/* <JoinByRecPos value="False"/> <JoinFields><JoinInfo connection="#1">
+ * <Field field="ID"/></JoinInfo><JoinInfo connection="#2">...</JoinFields>
+ * <CartesianMode>Error</CartesianMode> <OutputJoinOnly value="False"/>
+ * <SelectConfiguration><Configuration outputConnection="Output">
+ * <SelectFields><SelectField field="Input_#1_ID" selected="True"
+ * rename="ID"/>...<SelectField field="*Unknown" selected="True"/>
+ * ("Join Multiple Tool", https://help.alteryx.com/2018.1/JoinMultiple.htm,
+ * https://help.alteryx.com/current/en/designer/tools/join/join-multiple-tool.html):
+ * "combines two or more inputs based on a commonality between the input
+ * tables.  By default, the tool outputs a full outer join"; "Join by
+ * Record Position" or "Join by Specific Fields"; "Only Output Records that
+ * Join from All Inputs" makes it an inner join.  The inputs are the
+ * anchors #1, #2...; a field is listed with its input's prefix Input_#n_,
+ * kept under its own name (a duplicate of an earlier input's field under
+ * Input_#n_<name>) unless renamed; *Unknown the rest.  The Cartesian
+ * options (a warning or an error past 16 records of a many-to-many join)
+ * are run-time checks, not converted (a note in the settings). */
+void ayx_read_join_multiple(Ayx *A, AstStep *s, const xmlNode *cfg)
+{
+	bool by_pos = is_true(ayx_child_value(cfg, "JoinByRecPos"));
+	bool inner = is_true(ayx_child_value(cfg, "OutputJoinOnly"));
+	AstProp *jt = ayx_prop(A, s, "OutputJoinOnly", inner ? "True" : "False", SET_JOIN_TYPE,
+			       xml_child(cfg, "OutputJoinOnly") ? xml_child(cfg, "OutputJoinOnly") : cfg);
+	jt->norm = inner ? VAL_INNER : VAL_FULL_OUTER;
+	ast_push(A->doc, &s->props, ast_prop_new(A->doc, "numbered_inputs", "Input_#"));
+	if (by_pos)
+		ast_push(A->doc, &s->props, ast_prop_new(A->doc, "by_position", "True"));
+	EACH_CHILD(xml_child(cfg, "JoinFields"), "JoinInfo", j)
+	{
+		int32_t pos = 0;
+		const char *c = ayx_str(A, nz(xml_attr(j, "connection")));
+		EACH_CHILD(j, "Field", f)
+		{
+			AstPort *p = ast_port_new(A->doc, ayx_str(A, nz(xml_attr(f, "field"))));
+			p->dir = PORT_IN;
+			p->group = c;
+			p->sort_key = true;
+			p->sort_pos = ++pos;
+			p->loc = ayx_loc(A, f);
+			ast_push(A->doc, &s->ports, p);
+		}
+	}
+	const xmlNode *sel = xml_child(cfg, "SelectConfiguration");
+	const xmlNode *sc = sel ? xml_child(sel, "Configuration") : NULL;
+	bool unknown = false;
+	EACH_CHILD(sc ? xml_child(sc, "SelectFields") : NULL, "SelectField", f)
+	{
+		const char *field = nz(xml_attr(f, "field")), *rename = xml_attr(f, "rename");
+		const char *seln = xml_attr(f, "selected");
+		bool on = !seln || strcmp(seln, "False") != 0;
+		SrcLoc at = ayx_loc(A, f);
+		if (strcmp(field, "*Unknown") == 0) {
+			AstPort *w = ast_port_new(A->doc, "*");
+			w->dir = on ? PORT_PASS | PORT_OUT : PORT_PASS;
+			w->loc = at;
+			ast_push(A->doc, &s->ports, w);
+			unknown = true;
+			continue;
+		}
+		const char *hash = strncmp(field, "Input_#", 7) == 0 ? field + 6 : NULL;
+		const char *us = hash ? strchr(hash, '_') : NULL;
+		if (!us)
+			continue;
+		bool own = !rename || !*rename;
+		AstPort *p = ast_port_new(A->doc, ayx_str(A, own ? us + 1 : rename));
+		p->dir = on ? PORT_PASS | PORT_OUT : PORT_PASS;
+		p->group = arena_strndup(A->a, hash, (size_t)(us - hash));
+		p->ref = ayx_str(A, us + 1);
+		p->loc = at;
+		if (own)
+			ast_push(A->doc, &p->props, ast_prop_new(A->doc, "default_name", "True"));
+		ast_push(A->doc, &s->ports, p);
+	}
+	if (!unknown) {
+		AstPort *w = ast_port_new(A->doc, "*");
+		w->dir = PORT_PASS | PORT_OUT;
+		w->loc = s->loc;
+		ast_push(A->doc, &s->ports, w);
+	}
+	if (sel)
+		ast_push(A->doc, &s->extras, ayx_capture(A, sel));
+}

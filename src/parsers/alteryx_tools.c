@@ -1052,7 +1052,7 @@ static const AyxTool tools[] = {
     {"AlteryxMultiRowFormula", "Multi-Row Formula", STEP_EXPRESSION, read_multirow, {"Expression", "OtherRows", "GroupByFields"}},
     {"AlteryxMultiFieldFormula", "Multi-Field Formula", STEP_EXPRESSION, NULL, {NULL}},
     {"AlteryxJoin", "Join", STEP_JOIN, read_join, {"JoinInfo", "SelectConfiguration"}},
-    {"AlteryxJoinMultiple", "Join Multiple", STEP_JOIN, NULL, {NULL}},
+    {"AlteryxJoinMultiple", "Join Multiple", STEP_JOIN, ayx_read_join_multiple, {"JoinByRecPos", "JoinFields", "OutputJoinOnly", "SelectConfiguration"}},
     {"AlteryxAppendFields", "Append Fields", STEP_JOIN, read_append, {NULL}},
     {"AlteryxUnion", "Union", STEP_UNION, read_union, {"Mode"}},
     {"AlteryxSummarize", "Summarize", STEP_AGGREGATE, read_summarize, {"SummarizeFields"}},

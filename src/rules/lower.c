@@ -696,6 +696,8 @@ void lower_step(Lower *L, StepInfo *si)
 			L->row_alias = NULL;
 			if (lower_is_text_lookup(s))
 				lower_text_lookup(L, si, ln);
+			else if (lower_is_multi_join(s))
+				lower_multi_join(L, si, ln);
 			else if (lower_declares_outputs(s))
 				lower_joiner(L, si, ln, in);
 			else

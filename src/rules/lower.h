@@ -237,6 +237,8 @@ void lower_running(Lower *L, StepInfo *si, LNode *ln, LNode *d);
 bool lower_is_split_rows(const AstStep *s);
 bool lower_is_tile(const AstStep *s);
 bool lower_is_text_lookup(const AstStep *s);
+bool lower_is_multi_join(const AstStep *s);
+void lower_multi_join(Lower *L, StepInfo *si, LNode *ln);
 void lower_text_lookup(Lower *L, StepInfo *si, LNode *ln);
 void lower_tile(Lower *L, StepInfo *si, LNode *ln, LNode *d);
 void lower_split_rows(Lower *L, StepInfo *si, LNode *ln, LNode *d);

@@ -415,6 +415,138 @@ void lower_text_lookup(Lower *L, StepInfo *si, LNode *ln)
 	}
 }
 
+bool lower_is_multi_join(const AstStep *s)
+{
+	return ast_props_find_name(&s->props, "numbered_inputs") != NULL;
+}
+
+/* The number after '#' in an input group's name ("#2"), 0 when none. */
+static long input_number(const char *name)
+{
+	const char *h = strchr(name, '#');
+	return h ? strtol(h + 1, NULL, 10) : 0;
+}
+
+/* A join of any number of link-level inputs, numbered #1, #2... (the
+ * prop `numbered_inputs` holds the prefix of their duplicate fields,
+ * "Input_#"; Alteryx Join Multiple, src/parsers/alteryx_parse.c): on the
+ * key ports of each input at sort positions 1..n, or with `by_position`
+ * on the rows' positions in arrival order; a full outer join (each later
+ * input compared with the first non-NULL key of those before it) unless
+ * SET_JOIN_TYPE says inner.  Columns: each input's in order, a port of the
+ * input's group naming a column renames or drops it, the rest follows the
+ * wildcard port; a column whose name an earlier input has takes the
+ * prefix and the input's number. */
+void lower_multi_join(Lower *L, StepInfo *si, LNode *ln)
+{
+	const AstStep *s = si->s;
+	/* the inputs: the connections named #1, #2... (or reaching anchors
+	 * of those names), by number */
+	const char *gn[64];
+	const AstEdge *ge[64];
+	uint32_t n = 0;
+	for (uint32_t i = 0; i < si->in_edges.len && n < 64; i++) {
+		const AstEdge *e = si->in_edges.items[i];
+		const char *name = e->name && input_number(e->name) > 0 ? e->name : e->to_group;
+		if (name && input_number(name) > 0) {
+			ge[n] = e;
+			gn[n++] = name;
+		}
+	}
+	for (uint32_t i = 1; i < n; i++) /* by input number */
+		for (uint32_t j = i; j > 0 && input_number(gn[j - 1]) > input_number(gn[j]); j--) {
+			const char *x = gn[j];
+			const AstEdge *y = ge[j];
+			gn[j] = gn[j - 1];
+			ge[j] = ge[j - 1];
+			gn[j - 1] = x;
+			ge[j - 1] = y;
+		}
+	bool pos = ast_props_find_name(&s->props, "by_position") != NULL;
+	bool inner = ast_props_value(&s->props, SET_JOIN_TYPE, VAL_FULL_OUTER) == VAL_INNER;
+	const char *prefix = ast_props_find_name(&s->props, "numbered_inputs")->value;
+	LNode *side[64];
+	PtrVec keys[64];
+	memset(keys, 0, sizeof keys);
+	for (uint32_t k = 0; k < n; k++) {
+		side[k] = lower_edge_node(L, ge[k]);
+		for (int p = 1; p <= (int)s->ports.len; p++)
+			for (uint32_t i = 0; i < s->ports.len; i++) {
+				const AstPort *kp = s->ports.items[i];
+				if (kp->sort_key && kp->sort_pos == p && kp->group && strcmp(kp->group, gn[k]) == 0)
+					ptrvec_push(L->a, &keys[k], (void *)lower_colname(L, kp->name));
+			}
+		if (!side[k] || (!pos && (!keys[k].len || keys[k].len != keys[0].len))) {
+			lower_placeholder(L, ln, CONV_LLM_UNAVAILABLE,
+					  arena_sprintf(L->a, "input '%s' of the join is not connected or has no join fields", gn[k]));
+			return;
+		}
+		for (uint32_t j = 0; j < keys[k].len; j++)
+			if (!lower_has_col(side[k], keys[k].items[j])) {
+				lower_placeholder(L, ln, CONV_LLM_UNAVAILABLE,
+						  arena_sprintf(L->a, "join key '%s' of input '%s' is not among its fields",
+								(const char *)keys[k].items[j], gn[k]));
+				return;
+			}
+	}
+	if (n < 2) {
+		lower_placeholder(L, ln, CONV_LLM_UNAVAILABLE, "the join has fewer than two inputs");
+		return;
+	}
+	int w = wildcard(s);
+	bool rest = w < 0 || (((const AstPort *)s->ports.items[w])->dir & PORT_OUT);
+	Sbuf from = SBUF_INIT;
+	for (uint32_t k = 0; k < n; k++) {
+		const char *rel = pos ? arena_sprintf(L->a, "(SELECT t.*, row_number() OVER (%s) AS akko_n FROM %s AS t)",
+						      arrival(L, ln, side[k], s, "a join by record position"), side[k]->n->id)
+				      : side[k]->n->id;
+		if (!k) {
+			sbuf_addf(&from, "FROM %s AS i1", rel);
+			continue;
+		}
+		sbuf_addf(&from, "\n%s JOIN %s AS i%u ON ", inner ? "" : "FULL", rel, k + 1);
+		uint32_t nk = pos ? 1 : keys[0].len;
+		for (uint32_t j = 0; j < nk; j++) {
+			Sbuf before = SBUF_INIT;
+			for (uint32_t b = 0; b < (inner ? 1 : k); b++)
+				sbuf_addf(&before, "%si%u.%s", b ? ", " : "", b + 1,
+					  lower_ident(L, pos ? "akko_n" : (const char *)keys[b].items[j]));
+			sbuf_addf(&from, "%s%s%s%s = i%u.%s", j ? " AND " : "", k > 1 && !inner ? "coalesce(" : "", before.buf,
+				  k > 1 && !inner ? ")" : "", k + 1, lower_ident(L, pos ? "akko_n" : (const char *)keys[k].items[j]));
+			sbuf_release(&before);
+		}
+	}
+	for (uint32_t k = 0; k < n; k++) {
+		LNode *x = side[k];
+		for (uint32_t c = 0; c < x->n->columns.len; c++) {
+			const IrColumn *col = x->n->columns.items[c];
+			const AstPort *named = NULL;
+			for (uint32_t i = 0; i < s->ports.len && !named; i++) {
+				const AstPort *p = s->ports.items[i];
+				if ((p->dir & PORT_PASS) && p->ref && p->group && strcmp(p->group, gn[k]) == 0 &&
+				    strcmp(lower_colname(L, p->ref), col->name) == 0)
+					named = p;
+			}
+			if (named ? !(named->dir & PORT_OUT) : !rest)
+				continue;
+			const char *name = named ? lower_colname(L, named->name) : col->name;
+			bool own = !named || ast_props_find_name(&named->props, "default_name");
+			if (own && k && lower_has_col(ln, name))
+				name = lower_colname(L, arena_sprintf(L->a, "%s%ld_%s", prefix, input_number(gn[k]), name));
+			lower_add_item(L, ln, arena_sprintf(L->a, "i%u.%s", k + 1, lower_ident(L, col->name)),
+				       lower_fresh_col(L, ln, name), col->type);
+		}
+		lower_add_dep(L, ln, x->n->id);
+	}
+	ln->tail = arena_strdup(L->a, from.buf);
+	sbuf_release(&from);
+	for (uint32_t g = 0; g < s->groups.len; g++) {
+		const AstGroup *gr = s->groups.items[g];
+		if (gr->kind == GROUP_OUTPUT)
+			lower_group_node_add(L, si, gr->name, ln);
+	}
+}
+
 /* A join of two link-level inputs on key pairs (the ports of input groups
  * `left` and `right` at sort positions 1..n): the matched pairs (left's
  * columns, then right's, a right column whose name left has taking
