@@ -88,6 +88,33 @@ static void warn_at(Ayx *A, DiagCode code, const xmlNode *at, const char *fmt, c
 	diag_emit(A->sink, &d, fmt, arg);
 }
 
+/* The number of columns of a split to columns (NumFields) and what its
+ * extra parts do (ErrorHandling: Last, Warn, Ignore, Error): 0, with the
+ * step sent to review, when there is no number or the parts are an error
+ * (the run would stop on such a value); a run-time warning is W1141.
+ * `tool` and `parts` name them in the messages. */
+static long split_columns(Ayx *A, AstStep *s, const xmlNode *nf, const xmlNode *ehn, const char *tool,
+			  const char *parts)
+{
+	const char *eh = nz(ayx_value(ehn));
+	long n = nf ? strtol(ayx_value(nf), NULL, 10) : 0;
+	if (n < 1 || n > 1000) {
+		s->review = arena_sprintf(A->a, "the %s has no number of columns", tool);
+		return 0;
+	}
+	if (strcmp(eh, "Error") == 0) {
+		s->review = arena_sprintf(A->a, "the %s with Error for extra %s is not converted: the run would stop on a "
+						"value with more %s",
+					  tool, parts, parts);
+		return 0;
+	}
+	if (strcmp(eh, "Warn") == 0)
+		warn_at(A, W_AYX_SPLIT_EXTRA, ehn, "%s",
+			arena_sprintf(A->a, "tool %s: %s past the last column are dropped without Alteryx's warning",
+				      s->name, parts));
+	return n;
+}
+
 /* ---- RegEx ------------------------------------------------------------------------- */
 
 /* <Field>F</Field> <RegExExpression value="(\d+)"/> <CaseInsensitve
@@ -174,20 +201,9 @@ void ayx_read_regex(Ayx *A, AstStep *s, const xmlNode *cfg)
 		}
 		const char *root = ps ? ayx_child_value(ps, "RootName") : NULL;
 		const xmlNode *nf = ps ? xml_child(ps, "NumFields") : NULL;
-		const char *eh = ps ? nz(ayx_child_value(ps, "ErrorHandling")) : "";
-		long n = nf ? strtol(ayx_value(nf), NULL, 10) : 0;
-		if (n < 1 || n > 1000) {
-			s->review = "the RegEx tool's Tokenize has no number of columns";
+		long n = split_columns(A, s, nf, ps ? xml_child(ps, "ErrorHandling") : NULL, "RegEx tool's Tokenize", "tokens");
+		if (!n)
 			return;
-		}
-		if (strcmp(eh, "Error") == 0) {
-			s->review = "the RegEx tool's Tokenize with Error for extra columns is not converted: the run "
-				    "would stop on a value with more tokens";
-			return;
-		}
-		if (strcmp(eh, "Warn") == 0)
-			warn_at(A, W_AYX_SPLIT_EXTRA, xml_child(ps, "ErrorHandling"),
-				"tool %s: tokens past the last column are dropped without Alteryx's warning", s->name);
 		for (long k = 1; k <= n; k++)
 			formula_port(A, s, arena_sprintf(A->a, "%s%ld", root && *root ? root : field, k),
 				     arena_sprintf(A->a, "AKKO_RegexToken(%s, %s, %ld, %s)", f, pat, k, ic), nf);
@@ -264,19 +280,9 @@ void ayx_read_text_to_columns(Ayx *A, AstStep *s, const xmlNode *cfg)
 	}
 	const char *eh = nz(ayx_value(ehn));
 	const xmlNode *nf = xml_child(cfg, "NumFields");
-	long n = nf ? strtol(ayx_value(nf), NULL, 10) : 0;
-	if (n < 1 || n > 1000) {
-		s->review = "the Text To Columns tool has no number of columns";
+	long n = split_columns(A, s, nf, ehn, "Text To Columns tool", "pieces");
+	if (!n)
 		return;
-	}
-	if (strcmp(eh, "Error") == 0) {
-		s->review = "the Text To Columns tool's Error for extra characters is not converted: the run would "
-			    "stop on a value with more pieces";
-		return;
-	}
-	if (strcmp(eh, "Warn") == 0)
-		warn_at(A, W_AYX_SPLIT_EXTRA, ehn, "tool %s: pieces past the last column are dropped without Alteryx's warning",
-			s->name);
 	/* piece k: the (k-1) pieces and delimiters before it skipped; with
 	 * skip empty, runs of delimiters count as one and lead nothing */
 	const char *sep = skip ? arena_sprintf(A->a, "%s+", in) : in;

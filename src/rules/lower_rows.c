@@ -277,6 +277,29 @@ static LNode *join_side(Lower *L, StepInfo *si, const char *group, PtrVec *keys)
 	return n;
 }
 
+/* The first two input groups of the step, in order (gn), the nodes their
+ * connections read (NULL when not connected) and their keys (join_side). */
+static void two_sides(Lower *L, StepInfo *si, const char *gn[2], LNode **l, LNode **r, PtrVec *lk, PtrVec *rk)
+{
+	const AstStep *s = si->s;
+	for (uint32_t g = 0, k = 0; g < s->groups.len && k < 2; g++)
+		if (((const AstGroup *)s->groups.items[g])->kind == GROUP_INPUT)
+			gn[k++] = ((const AstGroup *)s->groups.items[g])->name;
+	*l = gn[0] ? join_side(L, si, gn[0], lk) : NULL;
+	*r = gn[1] ? join_side(L, si, gn[1], rk) : NULL;
+}
+
+/* Each output group of the step reads node ln. */
+static void outputs_read(Lower *L, StepInfo *si, LNode *ln)
+{
+	const AstStep *s = si->s;
+	for (uint32_t g = 0; g < s->groups.len; g++) {
+		const AstGroup *gr = s->groups.items[g];
+		if (gr->kind == GROUP_OUTPUT)
+			lower_group_node_add(L, si, gr->name, ln);
+	}
+}
+
 /* `v` with every occurrence of the text `key` replaced by `by` (SQL
  * expressions), ignoring case with `ci`, only as a whole word with
  * `word`: the key's punctuation escaped into a pattern, the replacement's
@@ -310,11 +333,9 @@ void lower_text_lookup(Lower *L, StepInfo *si, LNode *ln)
 {
 	const AstStep *s = si->s;
 	const char *gn[2] = {NULL, NULL};
-	for (uint32_t g = 0, k = 0; g < s->groups.len && k < 2; g++)
-		if (((const AstGroup *)s->groups.items[g])->kind == GROUP_INPUT)
-			gn[k++] = ((const AstGroup *)s->groups.items[g])->name;
 	PtrVec lk = {0}, rk = {0};
-	LNode *l = gn[0] ? join_side(L, si, gn[0], &lk) : NULL, *r = gn[1] ? join_side(L, si, gn[1], &rk) : NULL;
+	LNode *l = NULL, *r = NULL;
+	two_sides(L, si, gn, &l, &r, &lk, &rk);
 	if (!l || !r || !lk.len || !rk.len) {
 		lower_placeholder(L, ln, CONV_LLM_UNAVAILABLE, "the lookup lacks one of its two inputs or keys");
 		return;
@@ -408,11 +429,7 @@ void lower_text_lookup(Lower *L, StepInfo *si, LNode *ln)
 		    any_replaced(L, "a.v", "q.k", "q.v", ci, word));
 	}
 	sbuf_release(&sel);
-	for (uint32_t g = 0; g < s->groups.len; g++) {
-		const AstGroup *gr = s->groups.items[g];
-		if (gr->kind == GROUP_OUTPUT)
-			lower_group_node_add(L, si, gr->name, ln);
-	}
+	outputs_read(L, si, ln);
 }
 
 bool lower_is_multi_join(const AstStep *s)
@@ -540,11 +557,7 @@ void lower_multi_join(Lower *L, StepInfo *si, LNode *ln)
 	}
 	ln->tail = arena_strdup(L->a, from.buf);
 	sbuf_release(&from);
-	for (uint32_t g = 0; g < s->groups.len; g++) {
-		const AstGroup *gr = s->groups.items[g];
-		if (gr->kind == GROUP_OUTPUT)
-			lower_group_node_add(L, si, gr->name, ln);
-	}
+	outputs_read(L, si, ln);
 }
 
 /* A join of two link-level inputs on key pairs (the ports of input groups
@@ -555,13 +568,10 @@ void lower_multi_join(Lower *L, StepInfo *si, LNode *ln)
 void lower_key_join(Lower *L, StepInfo *si, LNode *ln)
 {
 	const AstStep *s = si->s;
-	/* the inputs: the step's two input groups, in order */
 	const char *gn[2] = {NULL, NULL};
-	for (uint32_t g = 0, k = 0; g < s->groups.len && k < 2; g++)
-		if (((const AstGroup *)s->groups.items[g])->kind == GROUP_INPUT)
-			gn[k++] = ((const AstGroup *)s->groups.items[g])->name;
 	PtrVec lk = {0}, rk = {0};
-	LNode *l = gn[0] ? join_side(L, si, gn[0], &lk) : NULL, *r = gn[1] ? join_side(L, si, gn[1], &rk) : NULL;
+	LNode *l = NULL, *r = NULL;
+	two_sides(L, si, gn, &l, &r, &lk, &rk);
 	if (!l || !r) {
 		lower_placeholder(L, ln, CONV_LLM_UNAVAILABLE, "the join lacks one of its two inputs");
 		return;
@@ -616,11 +626,7 @@ void lower_key_join(Lower *L, StepInfo *si, LNode *ln)
 	lower_add_dep(L, ln, r->n->id);
 	ln->tail = cross ? arena_sprintf(L->a, "FROM %s AS l\nCROSS JOIN %s AS r", l->n->id, r->n->id)
 			 : arena_sprintf(L->a, "FROM %s AS l\nJOIN %s AS r ON %s", l->n->id, r->n->id, on.buf);
-	for (uint32_t g = 0; g < s->groups.len; g++) { /* the joined output's own anchor name */
-		const AstGroup *gr = s->groups.items[g];
-		if (gr->kind == GROUP_OUTPUT)
-			lower_group_node_add(L, si, gr->name, ln);
-	}
+	outputs_read(L, si, ln); /* the joined output's own anchor name */
 	for (uint32_t g = 0; !cross && g < s->groups.len; g++) {
 		const AstGroup *gr = s->groups.items[g];
 		if (gr->kind != GROUP_UNMATCHED || !lower_group_read(L, s, gr->name))
