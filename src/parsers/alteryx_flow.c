@@ -150,7 +150,7 @@ void ayx_complete_flow(Ayx *A)
 		case STEP_SORT:
 		case STEP_SAMPLE:
 		case STEP_SEQUENCE:
-		case STEP_GENERATE: pass_all(A, s, "Output"); break;
+		case STEP_GENERATE: pass_all(A, s, stock ? NULL : "Output"); break;
 		case STEP_DEDUP:
 			group_of(A, s, GROUP_OUTPUT, "Unique");
 			pass_all(A, s, NULL);

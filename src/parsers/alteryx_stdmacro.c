@@ -14,7 +14,13 @@
 #include "parsers/alteryx.h"
 #include "base/str.h"
 
+#include <stdlib.h>
 #include <string.h>
+
+static const char *nz(const char *s)
+{
+	return s ? s : "";
+}
 
 /* Count Records: "returns a count of the number of records passing
  * through the tool ... It even returns a count of zero which a Summarize
@@ -33,12 +39,71 @@ static void read_count_records(Ayx *A, AstStep *s, const xmlNode *cfg)
 	p->agg_kind = AGG_COUNT_ROWS;
 }
 
+const xmlNode *ayx_question(const xmlNode *cfg, const char *name)
+{
+	for (const xmlNode *v = cfg ? xml_first(cfg) : NULL; v; v = xml_next(v))
+		if (xml_is(v, "Value") && xml_attr(v, "name") && strcmp(xml_attr(v, "name"), name) == 0)
+			return v;
+	return NULL;
+}
+
+/* A percentage answer: a number from 0 to 100, else NULL. */
+static const char *percent(Ayx *A, const xmlNode *cfg, const char *q)
+{
+	const char *v = ayx_value(ayx_question(cfg, q));
+	char *end = NULL;
+	double d = v ? strtod(v, &end) : -1;
+	return v && *v && end && !*end && d >= 0 && d <= 100 ? ayx_str(A, v) : NULL;
+}
+
+/* Create Samples: "splits the input records into two or three random
+ * samples ... the percentage of records that are in the estimation and
+ * validation samples.  If the total is less than 100%, the remaining
+ * records fall in the holdout sample"; "Random seed: an integer value
+ * between 1 and 1000"; "E anchor: ... The count of records in this stream
+ * will be equal to the percent of total records specified ...  If there is
+ * an odd number of records and Estimation and Validation are both set to
+ * 50%, the estimation output stream will have one more record" ("Create
+ * Samples Tool", https://help.alteryx.com/2018.4/Create_Samples.htm).  The
+ * answers are <Value name="estimation pct">70</Value>, "validation pct",
+ * "rand seed" (the corpus's instances); the anchors Estimation, Validation
+ * and Holdout.  A sample of mode split: the output groups in that order,
+ * the first two with their percentage, the last the rest. */
+static void read_create_samples(Ayx *A, AstStep *s, const xmlNode *cfg)
+{
+	static const char *const anchor[3] = {"Estimation", "Validation", "Holdout"};
+	const char *pct[2] = {percent(A, cfg, "estimation pct"), percent(A, cfg, "validation pct")};
+	const xmlNode *seed = ayx_question(cfg, "rand seed");
+	AstProp *m = ayx_prop(A, s, "sample_mode", "split", SET_SAMPLE_MODE, cfg);
+	m->norm = VAL_SPLIT;
+	ayx_prop(A, s, "rand seed", seed ? ayx_value(seed) : "1", SET_RANDOM_SEED, seed ? seed : cfg);
+	for (int i = 0; i < 3; i++) {
+		AstGroup *g = ast_group_new(A->doc, GROUP_OUTPUT, anchor[i]);
+		g->order = i;
+		g->loc = s->loc;
+		if (i < 2 && pct[i]) {
+			AstProp *p = ast_prop_new(A->doc, i ? "validation pct" : "estimation pct", pct[i]);
+			p->key = SET_SAMPLE_PERCENT;
+			p->loc = g->loc;
+			ast_push(A->doc, &g->props, p);
+		}
+		ast_push(A->doc, &s->groups, g);
+	}
+	if (!pct[0] || !pct[1] || strtod(pct[0], NULL) + strtod(pct[1], NULL) > 100)
+		s->review = arena_sprintf(A->a,
+					  "the Create Samples tool's percentages (estimation '%s', validation '%s') are "
+					  "not two numbers adding up to 100 at most",
+					  nz(ayx_value(ayx_question(cfg, "estimation pct"))),
+					  nz(ayx_value(ayx_question(cfg, "validation pct"))));
+}
+
 /* clang-format off */
 static const struct {
 	const char *file; /* the macro's file name, as Designer installs it */
 	AyxTool tool;
 } stock[] = {
     {"CountRecords.yxmc", {NULL, "Count Records", STEP_AGGREGATE, read_count_records, {"Value"}}},
+    {"Create_Samples.yxmc", {NULL, "Create Samples", STEP_SAMPLE, read_create_samples, {"Value"}}},
 };
 /* clang-format on */
 
