@@ -316,6 +316,7 @@
 	X(VAL_FIRST_ROW, "first_row", "assertion: the expression is true for the first row") \
 	X(VAL_NO_ROWS, "no_rows", "assertion: the expression is true for no row (a message of type error)") \
 	X(VAL_BY_POSITION, "by_position", "union_mode: the k-th columns of the inputs are one column") \
+	X(VAL_OVERSAMPLE, "oversample", "sample_mode: every row where the filter_condition holds, and of the others, in a seeded random order, as many as make those rows sample_percent of the output") \
 	X(VAL_SPLIT, "split", "sample_mode: the rows in a seeded random order shared among the output groups by their sample_percent (a group without one takes the rest)")
 
 /* Aggregates a port computes when the tool gives them as a kind plus an

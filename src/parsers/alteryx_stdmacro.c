@@ -97,6 +97,47 @@ static void read_create_samples(Ayx *A, AstStep *s, const xmlNode *cfg)
 					  nz(ayx_value(ayx_question(cfg, "validation pct"))));
 }
 
+/* Oversample Field: "creat[es] a new sample for analysis that has a
+ * higher percentage of positive responses ... by including all the positive
+ * responses and a random sample of the negative responses, where the size
+ * of the sample of negative responses is determined by the desired
+ * percentage of positive responses in the new database"; settings: the
+ * field, the value to oversample, "the percentage of records in the
+ * oversampled field that should have that value: an integer value between
+ * 1 and 100" ("Oversample Field Tool",
+ * https://help.alteryx.com/current/zh-CHS/designer/tools/preparation/oversample-field-tool.html,
+ * whose English text is the 2018 page's "Oversample Field Tool").  The
+ * answers are <Value name="Selected_Field">, "Oversample_Value",
+ * "Desired_Pct" (the corpus's instance).  A sample of mode oversample: the
+ * condition [field] = value (a number unquoted), the percentage, seed 1
+ * (the tool has none to set). */
+static void read_oversample(Ayx *A, AstStep *s, const xmlNode *cfg)
+{
+	const xmlNode *fq = ayx_question(cfg, "Selected_Field"), *vq = ayx_question(cfg, "Oversample_Value");
+	const char *field = nz(ayx_value(fq)), *v = nz(ayx_value(vq)), *pct = percent(A, cfg, "Desired_Pct");
+	AstProp *m = ayx_prop(A, s, "sample_mode", "oversample", SET_SAMPLE_MODE, cfg);
+	m->norm = VAL_OVERSAMPLE;
+	ayx_prop(A, s, "seed", "1", SET_RANDOM_SEED, cfg);
+	if (pct)
+		ayx_prop(A, s, "Desired_Pct", pct, SET_SAMPLE_PERCENT, ayx_question(cfg, "Desired_Pct"));
+	char *end = NULL;
+	bool num = *v && (strtod(v, &end), end && !*end);
+	char q = strchr(v, '"') ? '\'' : '"';
+	if (!*field || !pct || strtod(pct, NULL) <= 0 || (!num && strchr(v, q))) {
+		s->review = arena_sprintf(A->a,
+					  "the Oversample Field tool's field '%s', value '%s' or percentage '%s' is not "
+					  "converted",
+					  field, v, nz(ayx_value(ayx_question(cfg, "Desired_Pct"))));
+		return;
+	}
+	AstProp *c = ayx_prop(A, s, "condition",
+			      num ? arena_sprintf(A->a, "[%s] = %s", field, v)
+				  : arena_sprintf(A->a, "[%s] = %c%s%c", field, q, v, q),
+			      SET_FILTER_CONDITION, vq ? vq : cfg);
+	c->expr = ast_expr_new(A->doc, LANG_ALTERYX, c->value, c->loc);
+	c->expr->synthesized = true;
+}
+
 /* clang-format off */
 static const struct {
 	const char *file; /* the macro's file name, as Designer installs it */
@@ -104,6 +145,7 @@ static const struct {
 } stock[] = {
     {"CountRecords.yxmc", {NULL, "Count Records", STEP_AGGREGATE, read_count_records, {"Value"}}},
     {"Create_Samples.yxmc", {NULL, "Create Samples", STEP_SAMPLE, read_create_samples, {"Value"}}},
+    {"Oversample_Field.yxmc", {NULL, "Oversample Field", STEP_SAMPLE, read_oversample, {"Value"}}},
 };
 /* clang-format on */
 

@@ -529,9 +529,38 @@ static void sample_split(Lower *L, StepInfo *si, LNode *ln, LNode *d)
 		   "from Designer's draw (the SQL orders the rows by md5 of the seed and their arrival number)");
 }
 
+/* SET_SAMPLE_MODE oversample (Alteryx Oversample Field): every row where
+ * the SET_FILTER_CONDITION holds, K of them, and of the others the first
+ * floor(K * (100 - p) / p) in the seeded md5 order of sample_split, so that
+ * those rows are p% (SET_SAMPLE_PERCENT) of the output. */
+static void sample_oversample(Lower *L, StepInfo *si, LNode *ln, LNode *d)
+{
+	const AstStep *s = si->s;
+	const AstProp *cp = ast_props_find(&s->props, SET_FILTER_CONDITION);
+	const char *pct = lower_prop(s, SET_SAMPLE_PERCENT), *seed = lower_prop(s, SET_RANDOM_SEED);
+	const char *c = cp && cp->expr ? lower_translate(L, ln, cp->expr, "the value to oversample", true, false, NULL)
+				       : NULL;
+	if (!c || !pct) {
+		if (ln->n->type != NODE_PLACEHOLDER)
+			lower_placeholder(L, ln, CONV_LLM_UNAVAILABLE, "the oversample's condition or percentage is not converted");
+		return;
+	}
+	const char *order = arrival(L, ln, d, s, "which of the other rows the sample keeps");
+	ln->tail = arena_sprintf(
+	    L->a,
+	    "FROM (SELECT t.*, (%s) IS TRUE AS akko_pos, row_number() OVER (PARTITION BY (%s) IS TRUE ORDER BY "
+	    "md5(%s || t.akko_n::text), t.akko_n) AS akko_r, count(*) FILTER (WHERE (%s) IS TRUE) OVER () AS akko_k\n"
+	    "FROM (SELECT t.*, row_number() OVER (%s) AS akko_n FROM %s AS t) AS t) AS t\n"
+	    "WHERE t.akko_pos OR t.akko_r <= floor(t.akko_k * (100 - %s) / %s::numeric)",
+	    c, c, lower_sql_string(L, arena_sprintf(L->a, "%s:", seed ? seed : "1")), c, order, d->n->id, pct, pct);
+	lower_warn(L, ln, W_RULE_DIFFERENCE, s,
+		   "a random sample of the other rows: which of them are kept differs from Designer's draw, and "
+		   "their number is rounded down (the documentation does not say how it rounds)");
+}
+
 /* SET_SAMPLE_MODE first / last / skip / every_nth / random with N
  * (SET_SAMPLE_ROWS), per group of the ROLE_GROUP_BY input ports; split
- * (sample_split). */
+ * (sample_split); oversample (sample_oversample). */
 void lower_sample_rows(Lower *L, StepInfo *si, LNode *ln, LNode *d)
 {
 	const AstStep *s = si->s;
@@ -540,6 +569,12 @@ void lower_sample_rows(Lower *L, StepInfo *si, LNode *ln, LNode *d)
 		lower_add_dep(L, ln, d->n->id);
 		lower_pass_all_columns(L, ln, d);
 		sample_split(L, si, ln, d);
+		return;
+	}
+	if (mode == VAL_OVERSAMPLE) {
+		lower_add_dep(L, ln, d->n->id);
+		lower_pass_all_columns(L, ln, d);
+		sample_oversample(L, si, ln, d);
 		return;
 	}
 	const char *nv = lower_prop(s, SET_SAMPLE_ROWS);
