@@ -56,6 +56,30 @@ static void port_setting(Ayx *A, AstPort *p, const char *name, const char *value
 	ast_push(A->doc, &p->props, k);
 }
 
+/* A simple filter's date range (<Operator>DateRange</Operator>
+ * <Operands><IgnoreTimeInDateTime>True</..><DateType>fixed</DateType>
+ * <StartDate>2016-01-01</StartDate><EndDate>2017-01-01</EndDate>): the
+ * Date Filter tool's function, which "has been integrated into the Filter
+ * tool"; "Use start and end dates: the start and end dates are included in
+ * the filter" ("Date Filter Tool",
+ * https://help.alteryx.com/current/fr/designer/tools/preparation/date-filter-tool.html),
+ * written as the expression Designer shows for it (its annotation:
+ * ToDate([F]) >= "start" AND ToDate([F]) <= "end", without ToDate when
+ * the time counts), the bounds converted with ToDate (ToDateTime) so that
+ * the comparison is of dates.  The other date types (periods before or after a date,
+ * relative to today) are not converted: NULL. */
+static const char *date_range(Ayx *A, const char *field, const xmlNode *ops)
+{
+	const char *a = ayx_child_value(ops, "StartDate"), *b = ayx_child_value(ops, "EndDate");
+	if (!ops || !ascii_ieq(nz(ayx_child_value(ops, "DateType")), "fixed") || !a || !*a || !b || !*b ||
+	    strchr(a, '"') || strchr(b, '"'))
+		return NULL;
+	bool time = ascii_ieq(nz(ayx_child_value(ops, "IgnoreTimeInDateTime")), "False");
+	const char *f = arena_sprintf(A->a, time ? "[%s]" : "ToDate([%s])", field);
+	const char *to = time ? "ToDateTime" : "ToDate"; /* the bounds typed as the field's values */
+	return arena_sprintf(A->a, "%s >= %s(\"%s\") AND %s <= %s(\"%s\")", f, to, a, f, to, b);
+}
+
 /* The condition of a Filter in Simple mode (<Simple><Field>F</Field>
  * <Operator>=</Operator><Operands><Operand>x</Operand>...), written as the
  * custom expression Designer shows for it ("Filter Tool",
@@ -103,6 +127,8 @@ static const char *simple_filter(Ayx *A, const xmlNode *simple)
 		r = arena_sprintf(A->a, "Contains([%s], %s)", field, q.buf);
 	else if (strcmp(op, "DoesNotContain") == 0)
 		r = arena_sprintf(A->a, "!Contains([%s], %s)", field, q.buf);
+	else if (strcmp(op, "DateRange") == 0)
+		r = date_range(A, field, ops);
 	sbuf_release(&q);
 	return r;
 }
