@@ -346,6 +346,10 @@ typedef enum DiagSeverity { DIAG_NOTE, DIAG_WARNING, DIAG_ERROR } DiagSeverity;
 	  "every row of one input is joined to every row of the other; check the row counts")      \
 	X(W_AYX_TEST, "W1123", DIAG_WARNING,                                                       \
 	  "the test is not converted to a check; run it in Designer or write the check by hand") \
+	X(N_AYX_STOCK_MACRO, "N1124", DIAG_NOTE,                                                   \
+	  "Designer installs this tool as a macro; without the macro file it is converted from "   \
+	  "the tool's documented behaviour (docs/rules.md); pass -I DIR with Designer's macro "    \
+	  "folder to expand the installed macro instead")                                          \
 	/* DataStage exports, .dsx and DSExport XML (E12xx, W12xx, N12xx) */                     \
 	X(E_DS_TRUNCATED, "E1201", DIAG_ERROR,                                                     \
 	  "every BEGIN needs its END; a truncated copy is the usual cause: export the job again")  \

@@ -44,6 +44,11 @@ const AyxTool *ayx_tool_by_plugin(const char *plugin);
 extern const AyxTool ayx_macro_tool;
 /* The Data Cleansing tool (Cleanse.yxmc), read from its questions. */
 extern const AyxTool ayx_cleanse_tool;
+/* A tool Designer ships as a macro, by the macro's file name
+ * ("CountRecords.yxmc", any case), or NULL (alteryx_stdmacro.c). */
+const AyxTool *ayx_stdmacro_tool(const char *file);
+/* A macro instance's answer <Value name="NAME">, or NULL. */
+const xmlNode *ayx_question(const xmlNode *cfg, const char *name);
 
 /* Helpers of alteryx.c that alteryx_tools.c uses. */
 const char *ayx_str(Ayx *A, const char *s); /* arena copy; NULL stays NULL */

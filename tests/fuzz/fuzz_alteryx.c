@@ -18,7 +18,11 @@
  * under a second under the fuzzer's sanitizers.  With macro expansion,
  * seeded as above: 11 minutes, 61,862 runs (93/s niced beside a make
  * check), 340 new units, peak RSS 483 MB, no crash; before it 4 minutes
- * (about 22,500 runs) on an earlier build, no crash. */
+ * (about 22,500 runs) on an earlier build, no crash.  With the tools
+ * Designer ships as macros (Count Records, Create Samples, Oversample
+ * Field) and the Multi-Field Formula, Auto Field and Dynamic Rename
+ * readers, seeded as above: 15 minutes, 59,015 runs (65/s, niced beside
+ * builds), 573 units, peak RSS 482 MB, no crash. */
 #include "fuzz_reader.h"
 
 #include <stdio.h>
