@@ -125,17 +125,16 @@ rm -f ayx.yaml
 rc=$?
 check "converting an Alteryx workflow exits 0 or 4 (got $rc)" test "$rc" = 0 -o "$rc" = 4
 run 0 "the Alteryx workflow's pipeline validates" validate ayx.yaml
-# DataStage exports are read (inspect) but not converted: E0004.
-for case in "datastage par_transformer.dsx"; do
-	set -- $case
-	f="$AKKO_SRCDIR/corpus/$1/$2"
-	run 0 "inspect reads $1 $2" inspect "$f"
-	"$AKKO_BIN" "$f" -o refused.yaml 2>err.txt
-	rc=$?
-	check "converting $1 $2 is refused (exit 1, got $rc)" test "$rc" = 1
-	check "the refusal says the $1 file is read but not converted" grep -q "it is read ('akko-migrate inspect' shows it), but $1 conversion rules are not implemented yet \\[E0004\\]" err.txt
-	check "a refused $1 file leaves no output" test ! -e refused.yaml
-done
+# DataStage exports are read (inspect) and converted; a sequence-only export
+# gives the orchestration section, and the output validates.
+seqf="$AKKO_SRCDIR/corpus/datastage/seq_all.dsx"
+run 0 "inspect reads a DataStage sequence" inspect "$seqf"
+rm -f seq.yaml
+"$AKKO_BIN" "$seqf" -o seq.yaml 2>err.txt
+rc=$?
+check "converting a DataStage sequence exits 0 or 4 (got $rc)" test "$rc" = 0 -o "$rc" = 4
+run 0 "the DataStage sequence's output validates" validate seq.yaml
+check "the sequence becomes a workflow of the orchestration section" grep -q '^  - name: seq_all$' seq.yaml
 dsx="$AKKO_SRCDIR/corpus/datastage/par_transformer.dsx"
 # The same job written as .dsx and as DSExport XML gives the same AST
 # (one builder): the dumps agree once positions, the file name and the
