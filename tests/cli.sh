@@ -135,6 +135,10 @@ rc=$?
 check "converting a DataStage sequence exits 0 or 4 (got $rc)" test "$rc" = 0 -o "$rc" = 4
 run 0 "the DataStage sequence's output validates" validate seq.yaml
 check "the sequence becomes a workflow of the orchestration section" grep -q '^  - name: seq_all$' seq.yaml
+# the summary counts the control flows and their activities: seq_all has 19
+# activities (V0S1..V0S19), seq_child one
+"$AKKO_BIN" -f json "$seqf" >seq.json 2>/dev/null
+check "the JSON summary counts 2 sequences and 20 activities" grep -q '"workflows":2,"sessions":0,"tasks":20}' seq.json
 dsx="$AKKO_SRCDIR/corpus/datastage/par_transformer.dsx"
 # The same job written as .dsx and as DSExport XML gives the same AST
 # (one builder): the dumps agree once positions, the file name and the
