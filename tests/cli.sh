@@ -135,6 +135,25 @@ rc=$?
 check "converting a DataStage sequence exits 0 or 4 (got $rc)" test "$rc" = 0 -o "$rc" = 4
 run 0 "the DataStage sequence's output validates" validate seq.yaml
 check "the sequence becomes a workflow of the orchestration section" grep -q '^  - name: seq_all$' seq.yaml
+# the documented semantics, each written from IBM's pages (docs/rules.md,
+# "DataStage sequences"): Otherwise is followed when no other trigger is;
+# the Sequencer in Any mode joins with any; a numeric loop counts From to
+# To inclusive by Step; the body names its loop; a job parameter set to
+# $PROJDEF passes no value; Validate only does not run the job; a
+# parameter-set member keeps its value file
+check "an Otherwise trigger is an otherwise dependency" grep -q "{task: check_file, 'on': completion, otherwise: true}" seq.yaml
+check "a Sequencer in Any mode joins any" sh -c "grep -A6 'id: sync' seq.yaml | grep -q 'join: any'"
+check "a numeric loop runs while the counter is at most To" grep -q "condition: current_setting('akko.loop_files__counter')::integer <= current_setting('akko.set_vars_file_count')::integer" seq.yaml
+check "a numeric loop adds Step after each iteration" grep -q "value: 'current_setting(''akko.loop_files__counter'')::integer + 1'" seq.yaml
+check "the loop body names its loop" sh -c "grep -A8 'id: job_load' seq.yaml | grep -q 'parent: loop_files'"
+check "a task after the End Loop waits for the loop" grep -q "{task: loop_files, 'on': completion}" seq.yaml
+check "a list loop keeps its values and delimiter" sh -c "grep -q 'Delimited values=EU|US|APAC' seq.yaml && grep -q 'Delimiter=|' seq.yaml"
+check "\$PROJDEF passes no value" grep -q '{variable: $APT_CONFIG_FILE, setting: akko.apt_config_file, source: $PROJDEF}' seq.yaml
+check "Validate only is run_mode validate, for review" sh -c "grep -A14 'id: job_child' seq.yaml | grep -q 'run_mode: validate'"
+check "the Exception Handler's activities run in it" sh -c "grep -A10 'id: log_err' seq.yaml | grep -q 'parent: exc'"
+check "a parameter-set member keeps its value file" grep -q "{value: dw_night, file: null, line: [0-9]*, section: nightly}" seq.yaml
+check "an encrypted member is sensitive, without default" sh -c "grep -A8 'name: PS_LOAD.DB_PWD' seq.yaml | grep -q 'sensitive: true' && ! grep -A8 'name: PS_LOAD.DB_PWD' seq.yaml | grep -q default"
+check "no encrypted value is printed" sh -c "! grep -q iisenc seq.yaml"
 # the summary counts the control flows and their activities: seq_all has 19
 # activities (V0S1..V0S19), seq_child one
 "$AKKO_BIN" -f json "$seqf" >seq.json 2>/dev/null
