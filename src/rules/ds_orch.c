@@ -41,6 +41,7 @@
 #include "expr/expr.h"
 #include "expr/lang.h"
 #include "rules/ds_orch.h"
+#include "rules/orch_expr.h"
 #include "rules/pc.h"
 
 /* A loop's or exception handler's body. */
@@ -69,22 +70,21 @@ typedef struct Orch {
 
 static void warn(Orch *o, IrTask *t, DiagCode code, SrcLoc loc, const char *fmt, ...) PRINTF_LIKE(5, 6);
 
+static const char *context_of(Orch *o)
+{
+	return arena_sprintf(o->a, "in sequence '%s'", o->seq->name);
+}
+
 static void warn(Orch *o, IrTask *t, DiagCode code, SrcLoc loc, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
 	const char *msg = expr_vformat(o->a, fmt, ap);
 	va_end(ap);
-	ir_warn(o->a, &t->warnings, diag_code_str(code), loc.line, "%s", msg);
-	Diag d = {.code = code, .loc = loc, .context = arena_sprintf(o->a, "in sequence '%s'", o->seq->name)};
-	diag_emit(o->sink, &d, "%s", msg);
+	orch_warn(o->a, o->sink, t, code, loc, context_of(o), msg);
 }
 
-static void cap(IrTask *t, double c)
-{
-	if (c < t->confidence)
-		t->confidence = c;
-}
+#define cap orch_cap
 
 static void review(IrTask *t, double c)
 {
@@ -223,50 +223,10 @@ static int status_set(Orch *o, const Expr *e, const char *from)
 	return e->op == OP_EQ ? bit : ST_ALL & ~bit;
 }
 
-static void and_terms(Orch *o, Expr *e, PtrVec *out)
-{
-	if (e->kind == EX_BINARY && e->op == OP_AND) {
-		and_terms(o, e->args[0], out);
-		and_terms(o, e->args[1], out);
-	} else {
-		ptrvec_push(o->a, out, e);
-	}
-}
 
-typedef struct Cond {
-	const char *sql;
-	ExprType type;
-	bool translated;
-	bool task_vars;
-	double confidence;
-	const char *why;
-	PtrVec issues;
-} Cond;
+typedef OrchCond Cond;
 
 static void translate_text(Orch *o, const char *text, bool condition, Cond *c);
-
-typedef struct Rewrite {
-	Orch *o;
-	const char *text;
-	Sbuf out;
-	uint32_t at;
-	bool task_vars;
-} Rewrite;
-
-static void copy_upto(Rewrite *rw, uint32_t off)
-{
-	if (off > rw->at) {
-		sbuf_add(&rw->out, rw->text + rw->at, off - rw->at);
-		rw->at = off;
-	}
-}
-
-static void replace(Rewrite *rw, const Expr *e, const char *with)
-{
-	copy_upto(rw, e->off);
-	sbuf_adds(&rw->out, with);
-	rw->at = e->off + e->len;
-}
 
 static bool is_seq_param(Orch *o, const char *name)
 {
@@ -278,21 +238,21 @@ static bool is_seq_param(Orch *o, const char *name)
 
 /* label.$Var and label.uservar become #label.$Var# (a setting the runner
  * sets), DSJS.X its number, a bare sequence parameter #NAME#. */
-static void rewrite(Rewrite *rw, const Expr *e)
+static void rewrite(OrchRewrite *rw, const Expr *e)
 {
-	Orch *o = rw->o;
+	Orch *o = rw->ud;
 	int w = status_word(e);
 	if (w >= 0) {
-		replace(rw, e, arena_sprintf(o->a, "%d", job_status[w].value));
+		orch_replace(rw, e, arena_sprintf(o->a, "%d", job_status[w].value));
 		return;
 	}
 	if (e->kind == EX_QNAME && e->text && activity_named(o, e->text)) {
-		replace(rw, e, arena_sprintf(o->a, "#%s.%s#", e->text, e->name));
+		orch_replace(rw, e, arena_sprintf(o->a, "#%s.%s#", e->text, e->name));
 		rw->task_vars |= !ascii_ieq(e->name, "$Counter"); /* the loop sets its counter */
 		return;
 	}
 	if (e->kind == EX_NAME && e->name && is_seq_param(o, e->name)) {
-		replace(rw, e, arena_sprintf(o->a, "#%s#", e->name));
+		orch_replace(rw, e, arena_sprintf(o->a, "#%s#", e->name));
 		return;
 	}
 	for (uint32_t i = 0; i < e->nargs; i++)
@@ -346,36 +306,14 @@ static const ExprBinding *resolve(void *ud, BindKind what, const char *name)
 
 static void translate_spans(Orch *o, const char *text, const PtrVec *terms, bool condition, Cond *c)
 {
-	Rewrite rw = {.o = o, .text = text};
-	sbuf_init(&rw.out, 64);
-	for (uint32_t i = 0; i < terms->len; i++) {
-		const Expr *e = terms->items[i];
-		if (i)
-			sbuf_adds(&rw.out, " And ");
-		if (terms->len > 1)
-			sbuf_addch(&rw.out, '(');
-		rw.at = e->off;
-		rewrite(&rw, e);
-		copy_upto(&rw, e->off + e->len);
-		if (terms->len > 1)
-			sbuf_addch(&rw.out, ')');
-	}
 	ExprEnv env = {.lang = expr_language(LANG_DATASTAGE),
 		       .dialect = &dialect_postgres,
 		       .condition = condition,
 		       .resolve = resolve,
 		       .ud = o};
-	ExprResult r;
-	expr_translate(o->a, &env, rw.out.buf, rw.out.len, &r);
-	sbuf_release(&rw.out);
-	c->task_vars = rw.task_vars;
-	c->issues = r.issues;
-	c->translated = r.sql != NULL && !r.errors;
-	c->sql = c->translated ? r.sql : NULL;
-	c->type = r.type;
-	c->confidence = c->translated ? r.confidence : 0;
-	if (!c->translated)
-		c->why = r.issues.len ? ((ExprIssue *)r.issues.items[0])->msg : "it is not supported";
+	orch_translate_terms(o->a, &env, text, terms, rewrite, o, c);
+	if (!c->translated && !c->why)
+		c->why = "it is not supported";
 }
 
 /* The tree of `text` in the derivation language, or NULL with *why. */
@@ -402,13 +340,7 @@ static void translate_text(Orch *o, const char *text, bool condition, Cond *c)
 
 static void keep_issues(Orch *o, IrTask *t, const Cond *c, SrcLoc loc, const char *what)
 {
-	for (uint32_t i = 0; i < c->issues.len; i++) {
-		const ExprIssue *is = c->issues.items[i];
-		if (diag_code_severity(is->code) == DIAG_WARNING)
-			warn(o, t, is->code, loc, "in %s: %s", what, is->msg);
-	}
-	if (c->task_vars)
-		warn(o, t, W_ORCH_TASK_VAR, loc, "%s reads activity variables from run-time settings", what);
+	orch_keep_issues(o->a, o->sink, context_of(o), t, c, loc, what, "activity");
 }
 
 /* A value given to a parameter, argument or variable: NULL when it is not
@@ -489,7 +421,7 @@ static void trigger_condition(Orch *o, const AstLink *l, IrTask *to, IrDep *d, c
 		return;
 	}
 	PtrVec terms = {0}, rest = {0};
-	and_terms(o, e, &terms);
+	orch_and_terms(o->a, e, &terms);
 	int set = ST_ALL;
 	bool folded = false;
 	for (uint32_t i = 0; i < terms.len; i++) {
