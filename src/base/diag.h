@@ -412,7 +412,10 @@ typedef enum DiagSeverity { DIAG_NOTE, DIAG_WARNING, DIAG_ERROR } DiagSeverity;
 	  "trigger of its own (with 'Automatically handle activities that fail'); check which "    \
 	  "failures reach it")                                                                     \
 	X(W_DS_SEQ_NOTIFY, "W1270", DIAG_WARNING,                                                  \
-	  "the recipients, subject and body are in the task's note; the runner sends the mail")
+	  "the recipients, subject and body are in the task's note; the runner sends the mail")                            \
+	X(W_DS_SEQ_PARAM_SET, "W1271", DIAG_WARNING,                                               \
+	  "the job reads the set's members from their settings; the runner must set them from "   \
+	  "the value file named (each member's values list it by section)")
 /* clang-format on */
 
 typedef enum DiagCode {

@@ -542,6 +542,23 @@ static const char *setting_of(Orch *o, const char *name)
 static const char *const NAME_KEYS[] = {"ParamName", "Name", "ArgName", NULL};
 static const char *const VALUE_KEYS[] = {"ParamValue", "Value", "Expression", "ArgValue", NULL};
 
+/* A parameter set the sequence uses, or one the export defines. */
+static bool is_param_set(Orch *o, const char *name)
+{
+	for (uint32_t i = 0; i < o->seq->param_sets.len; i++)
+		if (ascii_ieq(o->seq->param_sets.items[i], name))
+			return true;
+	for (uint32_t i = 0; i < o->doc->folders.len; i++) {
+		const AstFolder *f = o->doc->folders.items[i];
+		for (uint32_t k = 0; k < f->params.len; k++) {
+			const AstParam *p = f->params.items[k];
+			if (p->scope == SCOPE_PARAMETER_SET && p->set && ascii_ieq(p->set, name))
+				return true;
+		}
+	}
+	return false;
+}
+
 /* The name a value passes on unchanged: #P#, a sequence parameter, an
  * activity's variable or a user variable; else NULL. */
 static const char *passed_through(Orch *o, const Expr *e)
@@ -579,6 +596,16 @@ static void arguments(Orch *o, const AstTask *t, IrTask *it, const char *target,
 		}
 		if (!tv.len) /* left empty: the job's default */
 			continue;
+		if (job && is_param_set(o, name)) {
+			/* a parameter set passed whole: "(As pre-defined)" (the set's
+			 * defaults), the caller's own set, or a value file's name */
+			if (!str_ieq_cstr(tv, "(As pre-defined)") && !str_ieq_cstr(tv, name)) {
+				cap(it, 0.8);
+				warn(o, it, W_DS_SEQ_PARAM_SET, e->loc,
+				     "parameter set '%s' of '%s' takes the value file '%s'", name, target, v);
+			}
+			continue;
+		}
 		const char *why = NULL, *ref = NULL;
 		const Expr *pe = parse(o, v, &why);
 		if (pe && (ref = passed_through(o, pe))) {
@@ -1129,7 +1156,9 @@ static void lower_sequence(Arena *a, const AstDoc *doc, const AstControl *seq, I
 		it->origin.object = t->name;
 		it->origin.kind = t->orig_kind && *t->orig_kind ? t->orig_kind : task_kind_name(t->kind);
 		it->origin.line = t->loc.line;
-		it->depends_all = t->links_and || !is_type(t, "CSequencer");
+		/* only a Sequencer in All mode waits for every input; any other
+		 * activity starts when one of its triggers fires */
+		it->depends_all = is_type(t, "CSequencer") && t->links_and;
 		it->confidence = 1;
 		ptrvec_push(a, &o.ast, (void *)t);
 		ptrvec_push(a, &o.ir, it);
