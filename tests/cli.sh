@@ -154,6 +154,13 @@ check "the Exception Handler's activities run in it" sh -c "grep -A10 'id: log_e
 check "a parameter-set member keeps its value file" grep -q "{value: dw_night, file: null, line: [0-9]*, section: nightly}" seq.yaml
 check "an encrypted member is sensitive, without default" sh -c "grep -A8 'name: PS_LOAD.DB_PWD' seq.yaml | grep -q 'sensitive: true' && ! grep -A8 'name: PS_LOAD.DB_PWD' seq.yaml | grep -q default"
 check "no encrypted value is printed" sh -c "! grep -q iisenc seq.yaml"
+# the same sequence written as DSExport XML converts to the same workflows
+# (one builder, one rule set), once lines and the file's name and hash are left out
+"$AKKO_BIN" "$AKKO_SRCDIR/corpus/datastage/seq_all_xml.xml" -o seqx.yaml 2>/dev/null
+strip_pl() { sed -e 's/line: [0-9]*//g' -e '/^  file:/d' -e '/^  sha256:/d' "$1"; }
+strip_pl seq.yaml >seq.norm
+strip_pl seqx.yaml >seqx.norm
+check "seq_all .dsx and .xml give the same orchestration" cmp -s seq.norm seqx.norm
 # the summary counts the control flows and their activities: seq_all has 19
 # activities (V0S1..V0S19), seq_child one
 "$AKKO_BIN" -f json "$seqf" >seq.json 2>/dev/null
