@@ -250,7 +250,7 @@ rm -rf "$links" && mkdir -p "$links/tree"
 	mkdir -p "$links/tree/$repo/$(dirname "$path")"
 	ln -sf "$adir/$lname" "$links/tree/$repo/$path"
 done
-refs=0 stock=0 expanded=0 byname=0 missing=0 batch=0 iter=0 other=0 bad=0
+refs=0 stock=0 shipped=0 expanded=0 byname=0 missing=0 batch=0 iter=0 other=0 bad=0
 for file in "$adir"/*.yxmd "$adir"/*.yxmc "$adir"/*.yxwz; do
 	[ -f "$file" ] || continue
 	[ $have_xmllint = 1 ] && refs=$((refs + $(xmllint --nonet --xpath "count(//EngineSettings[@Macro or @EngineDll='Macro'])" "$file")))
@@ -266,12 +266,12 @@ for file in "$adir"/*.yxmd "$adir"/*.yxmc "$adir"/*.yxwz; do
 	own() { grep -F "$src:" "$links.err" | grep -c "\[$1\]"; }
 	stock=$((stock + $(grep -c "orig_kind: Data Cleansing" "$links.out")))
 	expanded=$((expanded + $(sed -n '/^        expansions:/,/^        [a-z]/p' "$links.out" | grep '{instance:' | grep -vc 'scope:')))
-	byname=$((byname + $(own N1108))) missing=$((missing + $(own W1107)))
+	byname=$((byname + $(own N1108))) missing=$((missing + $(own W1107))) shipped=$((shipped + $(own N1124)))
 	batch=$((batch + $(own W1112))) iter=$((iter + $(own W1113)))
 	other=$((other + $(own W1109) + $(own W1117)))
 done
 [ $bad = 0 ] && pass "corpus alteryx: every file is read from its repository's tree (macros expanded) without error"
-echo "# alteryx macros: $refs references; from the repositories' rebuilt trees, no -I: $expanded expanded ($byname of them found by file name), $batch batch and $iter iterative placeholders, $missing not found, $other unusable; $stock Data Cleansing tools (a stock tool, not looked up; counted inside expansions too)"
+echo "# alteryx macros: $refs references; from the repositories' rebuilt trees, no -I: $expanded expanded ($byname of them found by file name), $batch batch and $iter iterative placeholders, $missing not found, $other unusable; $shipped tools Designer ships as macros read as the documented tools (N1124: not found); $stock Data Cleansing tools (a stock tool, not looked up; counted inside expansions too)"
 
 # Alteryx: every formula of ../shared/corpus/alteryx (Formula, Filter,
 # Multi-Row Formula, Multi-Field Formula, Generate Rows; extracted with

@@ -250,6 +250,23 @@ is "an SSIS component to review is listed by its canonical name" \
 	"$(json "$out/ssis2.json" 'sorted(u["name"].split(":")[0] for u in d["unsupported"])')" \
 	"['Microsoft.OLEDBCommand', 'Microsoft.OLEDBSource', 'Microsoft.XmlSourceAdapter']"
 
+# ---- DataStage: sequences and their activities, stages by type -------------
+: >"$out/ds.jsonl"
+for x in seq_all.dsx par_paramset.dsx; do
+	"$AKKO_BIN" "$AKKO_SRCDIR/corpus/datastage/$x" -o "$out/conv/" -f json -q >>"$out/ds.jsonl" 2>/dev/null
+done
+python3 "$rdir/wrap-results.py" --root "$AKKO_SRCDIR" "$out/ds.jsonl" >"$out/ds-results.jsonl"
+report 0 "datastage" -f json "$out/ds-results.jsonl"
+# by hand: seq_all holds the sequences seq_all (19 activities) and
+# seq_child (1); par_paramset is one job: an Oracle connector, a
+# transformer and a sequential file
+is "the estate counts the DataStage jobs, sequences and activities" \
+	"$(json "$out/datastage.out" '[d["estate"][k] for k in ("data_flows", "control_flows", "control_flow_tasks")]')" \
+	"[1, 2, 20]"
+is "the objects are counted by stage type" \
+	"$(json "$out/datastage.out" 'sorted(k["kind"] for k in d["kinds"])')" \
+	"['CTransformerStage', 'OracleConnectorPX', 'PxSequentialFile']"
+
 # ---- command line -----------------------------------------------------------
 report 0 "help" --help
 grep -q -- "--config FILE" "$out/help.out" && pass "help report documents --config" || fail "help report documents --config"

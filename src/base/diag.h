@@ -346,6 +346,10 @@ typedef enum DiagSeverity { DIAG_NOTE, DIAG_WARNING, DIAG_ERROR } DiagSeverity;
 	  "every row of one input is joined to every row of the other; check the row counts")      \
 	X(W_AYX_TEST, "W1123", DIAG_WARNING,                                                       \
 	  "the test is not converted to a check; run it in Designer or write the check by hand") \
+	X(N_AYX_STOCK_MACRO, "N1124", DIAG_NOTE,                                                   \
+	  "Designer installs this tool as a macro; without the macro file it is converted from "   \
+	  "the tool's documented behaviour (docs/rules.md); pass -I DIR with Designer's macro "    \
+	  "folder to expand the installed macro instead")                                          \
 	X(W_AYX_REGEX, "W1140", DIAG_WARNING,                                                      \
 	  "the pattern is translated to PostgreSQL's regular expressions, which may match differently " \
 	  "here; check it on real values, or rewrite it without the construct")                   \
@@ -386,7 +390,42 @@ typedef enum DiagSeverity { DIAG_NOTE, DIAG_WARNING, DIAG_ERROR } DiagSeverity;
 	X(W_DS_DUPLICATE, "W1213", DIAG_WARNING,                                                   \
 	  "names must be unique in a job; the later one gets a suffix")                           \
 	X(W_DS_SUBFLOW, "W1215", DIAG_WARNING,                                                     \
-	  "the shared container is not in this export; its instance stays one step, for review")
+	  "the shared container is not in this export; its instance stays one step, for review")                                                                                    \
+	/* DataStage sequences and parameters (W1260-W1279) */                                    \
+	X(W_DS_SEQ_JOB_ELSEWHERE, "W1260", DIAG_WARNING,                                           \
+	  "the job is not in this export: the task runs it as a package (the conversion of the "   \
+	  "export that holds it); convert that export too")                                        \
+	X(W_DS_SEQ_WARNINGS, "W1261", DIAG_WARNING,                                                \
+	  "a pipeline has no 'finished with warnings' outcome: success covers DataStage's OK and " \
+	  "Warning, so the trigger follows either")                                                \
+	X(W_DS_SEQ_RUN_MODE, "W1262", DIAG_WARNING,                                                \
+	  "a pipeline has no validation or reset run; the task keeps the execution action in "     \
+	  "run_mode for review")                                                                   \
+	X(W_DS_SEQ_PROJDEF, "W1263", DIAG_WARNING,                                                 \
+	  "$PROJDEF takes the project's default of the environment variable (Administrator "       \
+	  "client); the runner must supply that value")                                            \
+	X(W_DS_SEQ_ROUTINE, "W1264", DIAG_WARNING,                                                 \
+	  "a routine is DataStage BASIC: it is kept as code for review, not run")                  \
+	X(W_DS_SEQ_LOOP, "W1265", DIAG_WARNING,                                                    \
+	  "a Start Loop needs its End Loop (the End Loop's trigger back to it) and triggers that " \
+	  "stay inside the loop; check the loop by hand")                                          \
+	X(W_DS_SEQ_WAIT, "W1266", DIAG_WARNING,                                                    \
+	  "the file, the wait mode and the timeout are in the task's note; the runner must wait " \
+	  "for the file")                                                                          \
+	X(W_DS_SEQ_TERMINATOR, "W1267", DIAG_WARNING,                                              \
+	  "the Terminator's stop requests and final message are in the task's note")               \
+	X(W_DS_SEQ_TRIGGER, "W1268", DIAG_WARNING,                                                 \
+	  "trigger types: Unconditional, Otherwise, OK, Failed, Warning, Custom, UserStatus, "     \
+	  "ReturnValue; the trigger is kept as written, for review")                              \
+	X(W_DS_SEQ_HANDLER, "W1269", DIAG_WARNING,                                                 \
+	  "the Exception Handler runs when an activity fails to run, or aborts with no failure "   \
+	  "trigger of its own (with 'Automatically handle activities that fail'); check which "    \
+	  "failures reach it")                                                                     \
+	X(W_DS_SEQ_NOTIFY, "W1270", DIAG_WARNING,                                                  \
+	  "the recipients, subject and body are in the task's note; the runner sends the mail")                            \
+	X(W_DS_SEQ_PARAM_SET, "W1271", DIAG_WARNING,                                               \
+	  "the job reads the set's members from their settings; the runner must set them from "   \
+	  "the value file named (each member's values list it by section)")
 /* clang-format on */
 
 typedef enum DiagCode {

@@ -121,6 +121,7 @@ static void count_task_defs(const PtrVec *defs, JobCounts *c)
 		c->sessions += t->kind == TASK_RUN_FLOW && t->session;
 		if (t->sub) {
 			c->workflows++;
+			c->tasks += t->sub->tasks.len;
 			count_task_defs(&t->sub->defs, c);
 		}
 	}
@@ -131,6 +132,7 @@ static void count_controls(const PtrVec *controls, JobCounts *c)
 	for (uint32_t i = 0; i < controls->len; i++) {
 		const AstControl *ctl = controls->items[i];
 		c->workflows++;
+		c->tasks += ctl->tasks.len;
 		count_task_defs(&ctl->defs, c);
 	}
 }

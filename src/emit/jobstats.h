@@ -39,6 +39,8 @@ typedef struct JobCounts {
 	uint32_t function_calls;      /* calls in all expressions together */
 	uint32_t sql_overrides;       /* settings holding SQL (query, lookup, pre/post SQL) */
 	uint32_t workflows, sessions; /* control flows (workflows and worklets), sessions */
+	uint32_t tasks;               /* the tasks of the control flows (workflow tasks, SSIS
+					 executables, DataStage sequence activities) */
 } JobCounts;
 
 /* Count `doc` (NULL: all zero). */

@@ -27,9 +27,11 @@ static void counts_json(const JobCounts *c, Sbuf *out)
 	sbuf_addf(out,
 		  ",\"counts\":{\"mappings\":%u,\"sources\":%u,\"targets\":%u,\"joins\":%u,"
 		  "\"lookups\":%u,\"components\":%u,\"expressions\":%u,\"complex_expressions\":%u,"
-		  "\"function_calls\":%u,\"sql_overrides\":%u,\"workflows\":%u,\"sessions\":%u}",
+		  "\"function_calls\":%u,\"sql_overrides\":%u,\"workflows\":%u,\"sessions\":%u,"
+		  "\"tasks\":%u}",
 		  c->mappings, c->sources, c->targets, c->joins, c->lookups, c->components, c->expressions,
-		  c->complex_expressions, c->function_calls, c->sql_overrides, c->workflows, c->sessions);
+		  c->complex_expressions, c->function_calls, c->sql_overrides, c->workflows, c->sessions,
+		  c->tasks);
 }
 
 static void objects_json(const IrDoc *d, Sbuf *out)

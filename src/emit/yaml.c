@@ -267,6 +267,7 @@ static void param(Em *m, const IrParam *p)
 	kv_opt(m, "expression", p->expression);
 	kv_opt(m, "expression_sql", p->expression_sql);
 	kv_opt(m, "property", p->property);
+	kv_opt(m, "description", p->description);
 	if (p->values.len) {
 		key(m, "values");
 		seq_start(m, false);
@@ -304,6 +305,8 @@ static void connections(Em *m, const PtrVec *v)
 		kv_str(m, "kind", c->kind);
 		kv_opt(m, "subtype", c->subtype);
 		kv_str(m, "role", c->role);
+		if (c->settings.len)
+			kv_strlist(m, "settings", &c->settings);
 		map_end(m);
 	}
 	seq_end(m);
@@ -542,6 +545,8 @@ static void task_deps(Em *m, const PtrVec *v)
 		kv_opt(m, "condition_source", dep->condition_source);
 		if (dep->either)
 			kv_str(m, "combine", "or");
+		if (dep->otherwise)
+			kv_bool(m, "otherwise", true);
 		map_end(m);
 	}
 	seq_end(m);
@@ -639,6 +644,16 @@ static void task_payload(Em *m, const IrTask *t)
 			kv_bool(m, "propagate", false);
 		map_end(m);
 	}
+	if (t->arguments.len) {
+		key(m, "arguments");
+		seq_start(m, false);
+		for (uint32_t i = 0; i < t->arguments.len; i++)
+			assign(m, NULL, t->arguments.items[i]);
+		seq_end(m);
+	}
+	kv_opt(m, "run_mode", t->run_mode);
+	if (t->no_checkpoint)
+		kv_bool(m, "checkpoint", false);
 	kv_opt(m, "note", t->note);
 }
 
@@ -671,6 +686,8 @@ static void workflow(Em *m, const IrWorkflow *w)
 	kv_str(m, "name", w->name);
 	origin(m, &w->origin);
 	kv_bool(m, "worklet", w->worklet);
+	if (w->restartable)
+		kv_bool(m, "restartable", true);
 	params(m, &w->parameters);
 	key(m, "tasks");
 	seq_start(m, false);

@@ -259,6 +259,13 @@ static const AyxTool *identify(Ayx *A, AstStep *s, const xmlNode *n, const char 
 			s->def_name = NULL;
 			return &ayx_cleanse_tool;
 		}
+		const AyxTool *std = ayx_stdmacro_tool(base);
+		if (std) { /* read as the tool; a macro file found still wins (alteryx_macro.c) */
+			s->kind = std->kind;
+			s->orig_kind = std->name;
+			ayx_prop(A, s, "stock_macro", base, SET_NONE, es);
+			return std;
+		}
 		return &ayx_macro_tool;
 	}
 	const AyxTool *t = es ? ayx_tool_by_entry(entry) : ayx_tool_by_plugin(plugin);

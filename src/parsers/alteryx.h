@@ -44,6 +44,11 @@ const AyxTool *ayx_tool_by_plugin(const char *plugin);
 extern const AyxTool ayx_macro_tool;
 /* The Data Cleansing tool (Cleanse.yxmc), read from its questions. */
 extern const AyxTool ayx_cleanse_tool;
+/* A tool Designer ships as a macro, by the macro's file name
+ * ("CountRecords.yxmc", any case), or NULL (alteryx_stdmacro.c). */
+const AyxTool *ayx_stdmacro_tool(const char *file);
+/* A macro instance's answer <Value name="NAME">, or NULL. */
+const xmlNode *ayx_question(const xmlNode *cfg, const char *name);
 
 /* Readers of alteryx_parse.c (RegEx, Text To Columns, Tile, Find Replace, Join Multiple). */
 void ayx_read_regex(Ayx *A, AstStep *s, const xmlNode *cfg);

@@ -98,10 +98,14 @@ static void unread_tool(Ayx *A, AstStep *s)
 	s->review = arena_sprintf(A->a, "the %s tool's configuration is not converted", t->name);
 }
 
-/* The Data Cleansing macro's output anchor is its Macro Output's
- * ("Output26" in Cleanse.yxmc): the anchor its connections name, which
- * the fields it changes (alteryx_tools.c) are moved to. */
-static void cleanse_anchor(Ayx *A, AstStep *s)
+/* A tool Designer ships as a macro (Data Cleansing, Count Records...):
+ * its output anchor is its Macro Output's ("Output26" in Cleanse.yxmc,
+ * "Output9" in CountRecords.yxmc), the anchor its connections name, which
+ * the fields it computes (alteryx_tools.c, alteryx_stdmacro.c) are moved
+ * to.  `dflt`: the anchor when no connection names one (NULL: the group
+ * its reader gave its fields); `passes`: the output carries the input's
+ * fields too. */
+static void macro_anchor(Ayx *A, AstStep *s, const char *dflt, bool passes)
 {
 	const char *anchor = NULL;
 	for (uint32_t i = 0; i < s->groups.len && !anchor; i++) {
@@ -109,7 +113,15 @@ static void cleanse_anchor(Ayx *A, AstStep *s)
 		if (g->kind == GROUP_OUTPUT)
 			anchor = g->name;
 	}
-	pass_all(A, s, anchor ? NULL : "Output26");
+	for (uint32_t i = 0; !dflt && i < s->ports.len; i++) {
+		const AstPort *p = s->ports.items[i];
+		if (p->dir & PORT_OUT)
+			dflt = p->group;
+	}
+	if (passes)
+		pass_all(A, s, anchor ? NULL : dflt);
+	else if (!anchor && dflt)
+		group_of(A, s, GROUP_OUTPUT, dflt);
 	for (uint32_t i = 0; anchor && i < s->ports.len; i++) {
 		AstPort *p = s->ports.items[i];
 		if (p->dir == PORT_OUT)
@@ -137,6 +149,7 @@ void ayx_complete_flow(Ayx *A)
 	for (uint32_t i = 0; i < A->flow->steps.len; i++) {
 		AstStep *s = A->flow->steps.items[i];
 		const char *k = s->orig_kind ? s->orig_kind : "";
+		bool stock = ast_props_find_name(&s->props, "stock_macro") != NULL;
 		unread_tool(A, s);
 		switch (s->kind) {
 		case STEP_EXPRESSION:
@@ -144,15 +157,15 @@ void ayx_complete_flow(Ayx *A)
 				in_order(A, s);
 			in_place(A, s);
 			if (strcmp(k, "Data Cleansing") == 0)
-				cleanse_anchor(A, s);
-			else
+				macro_anchor(A, s, "Output26", true);
+			else if (!stock)
 				pass_all(A, s, "Output");
 			break;
 		case STEP_SELECT:
 		case STEP_SORT:
 		case STEP_SAMPLE:
 		case STEP_SEQUENCE:
-		case STEP_GENERATE: pass_all(A, s, "Output"); break;
+		case STEP_GENERATE: pass_all(A, s, stock ? NULL : "Output"); break;
 		case STEP_DEDUP:
 			group_of(A, s, GROUP_OUTPUT, "Unique");
 			pass_all(A, s, NULL);
@@ -173,5 +186,7 @@ void ayx_complete_flow(Ayx *A)
 			break;
 		default: break;
 		}
+		if (stock)
+			macro_anchor(A, s, NULL, s->kind != STEP_AGGREGATE);
 	}
 }

@@ -618,10 +618,13 @@ static void splice(Mx *M, AstFolder *fo, AstFlow *f, AstStep *s, const Macro *m,
 static bool expand_instance(Mx *M, AstFolder *fo, AstFlow *f, AstStep *s, const char *dir, PtrVec *out)
 {
 	const AstProp *mp = ast_props_find_name(&s->props, "Macro");
-	/* A stock tool that Alteryx implements as an installed macro (Data
-	 * Cleansing, Cleanse.yxmc: alteryx.c names it) is converted as that
-	 * tool, from its documented settings, not from its macro. */
-	if (!mp || !s->orig_kind || strcmp(s->orig_kind, "Macro") != 0)
+	/* Data Cleansing (Cleanse.yxmc: alteryx.c names it) is converted as
+	 * that tool, from its documented settings, not from its macro.  The
+	 * other tools Designer ships as macros (alteryx_stdmacro.c) are read
+	 * as their tools too, unless the macro file is found: then it is
+	 * expanded like any macro. */
+	const AstProp *stock = ast_props_find_name(&s->props, "stock_macro");
+	if (!mp || !s->orig_kind || (!stock && strcmp(s->orig_kind, "Macro") != 0))
 		return false;
 	const char *ref = mp->value;
 	SrcLoc at = mp->loc;
@@ -637,6 +640,18 @@ static bool expand_instance(Mx *M, AstFolder *fo, AstFlow *f, AstStep *s, const 
 	How how;
 	Sbuf tried = SBUF_INIT;
 	const char *path = resolve(M, dir, ref, &how, &tried);
+	if (!path && stock) {
+		Diag d = {.code = N_AYX_STOCK_MACRO, .loc = at, .span = span};
+		diag_emit(M->sink, &d,
+			  "macro '%s' (instance %s) is Designer's own %s tool and is not found here: it is "
+			  "converted as the tool's documentation defines it",
+			  ref, s->name, s->orig_kind);
+		sbuf_release(&tried);
+		AstProp *n = ast_prop_new(M->doc, "stock_tool", "read as the documented tool: its macro is not found");
+		n->loc = at;
+		ast_push(M->doc, &s->props, n);
+		return false;
+	}
 	if (!path) {
 		Diag d = {.code = W_AYX_MACRO_NOT_FOUND, .loc = at, .span = span};
 		diag_emit(M->sink, &d, "macro '%s' (instance %s) not found: looked %s", ref, s->name, tried.buf);
@@ -686,7 +701,8 @@ static void expand_flow(Mx *M, AstFolder *fo, AstFlow *f, const char *dir)
 	PtrVec out = {0};
 	for (uint32_t i = 0; i < f->steps.len; i++) {
 		AstStep *s = f->steps.items[i];
-		if (s->kind != STEP_SUBFLOW || M->failed || !expand_instance(M, fo, f, s, dir, &out))
+		bool stock = ast_props_find_name(&s->props, "stock_macro") != NULL;
+		if ((s->kind != STEP_SUBFLOW && !stock) || M->failed || !expand_instance(M, fo, f, s, dir, &out))
 			ast_push(M->doc, &out, s);
 	}
 	f->steps = out;

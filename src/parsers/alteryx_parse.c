@@ -64,13 +64,13 @@ static AstPort *formula_port(Ayx *A, AstStep *s, const char *name, const char *x
 }
 
 /* The port that splits `field` into rows by the Boost pattern `re`:
- * VAL_SPLIT (the pieces between matches) or VAL_MATCHES. */
+ * VAL_PIECES (the pieces between matches) or VAL_MATCHES. */
 static void split_port(Ayx *A, AstStep *s, const char *field, const char *re, SettingValue how, bool icase,
 		       bool skip_empty, const xmlNode *at)
 {
 	AstPort *p = formula_port(A, s, field, arena_sprintf(A->a, "[%s]", field), at);
 	p->ref = ayx_str(A, field);
-	AstProp *sp = ast_prop_new(A->doc, how == VAL_SPLIT ? "split" : "matches", ayx_str(A, re));
+	AstProp *sp = ast_prop_new(A->doc, how == VAL_PIECES ? "pieces" : "matches", ayx_str(A, re));
 	sp->key = SET_SPLIT_ROWS;
 	sp->norm = how;
 	sp->loc = ayx_loc(A, at);
@@ -275,7 +275,7 @@ void ayx_read_text_to_columns(Ayx *A, AstStep *s, const xmlNode *cfg)
 	const xmlNode *ehn = xml_child(cfg, "ErrorHandling");
 	const char *root = ayx_child_value(cfg, "RootName");
 	if (!ehn && !root) {
-		split_port(A, s, field, in, VAL_SPLIT, false, skip, dl ? dl : cfg);
+		split_port(A, s, field, in, VAL_PIECES, false, skip, dl ? dl : cfg);
 		return;
 	}
 	const char *eh = nz(ayx_value(ehn));

@@ -16,6 +16,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 static const char *nz(const char *s)
 {
@@ -53,6 +54,30 @@ static void port_setting(Ayx *A, AstPort *p, const char *name, const char *value
 	AstProp *k = ast_prop_new(A->doc, name, ayx_str(A, value));
 	k->key = key;
 	ast_push(A->doc, &p->props, k);
+}
+
+/* A simple filter's date range (<Operator>DateRange</Operator>
+ * <Operands><IgnoreTimeInDateTime>True</..><DateType>fixed</DateType>
+ * <StartDate>2016-01-01</StartDate><EndDate>2017-01-01</EndDate>): the
+ * Date Filter tool's function, which "has been integrated into the Filter
+ * tool"; "Use start and end dates: the start and end dates are included in
+ * the filter" ("Date Filter Tool",
+ * https://help.alteryx.com/current/fr/designer/tools/preparation/date-filter-tool.html),
+ * written as the expression Designer shows for it (its annotation:
+ * ToDate([F]) >= "start" AND ToDate([F]) <= "end", without ToDate when
+ * the time counts), the bounds converted with ToDate (ToDateTime) so that
+ * the comparison is of dates.  The other date types (periods before or after a date,
+ * relative to today) are not converted: NULL. */
+static const char *date_range(Ayx *A, const char *field, const xmlNode *ops)
+{
+	const char *a = ayx_child_value(ops, "StartDate"), *b = ayx_child_value(ops, "EndDate");
+	if (!ops || !ascii_ieq(nz(ayx_child_value(ops, "DateType")), "fixed") || !a || !*a || !b || !*b ||
+	    strchr(a, '"') || strchr(b, '"'))
+		return NULL;
+	bool time = ascii_ieq(nz(ayx_child_value(ops, "IgnoreTimeInDateTime")), "False");
+	const char *f = arena_sprintf(A->a, time ? "[%s]" : "ToDate([%s])", field);
+	const char *to = time ? "ToDateTime" : "ToDate"; /* the bounds typed as the field's values */
+	return arena_sprintf(A->a, "%s >= %s(\"%s\") AND %s <= %s(\"%s\")", f, to, a, f, to, b);
 }
 
 /* The condition of a Filter in Simple mode (<Simple><Field>F</Field>
@@ -102,6 +127,8 @@ static const char *simple_filter(Ayx *A, const xmlNode *simple)
 		r = arena_sprintf(A->a, "Contains([%s], %s)", field, q.buf);
 	else if (strcmp(op, "DoesNotContain") == 0)
 		r = arena_sprintf(A->a, "!Contains([%s], %s)", field, q.buf);
+	else if (strcmp(op, "DateRange") == 0)
+		r = date_range(A, field, ops);
 	sbuf_release(&q);
 	return r;
 }
@@ -1037,6 +1064,265 @@ static void read_cleanse(Ayx *A, AstStep *s, const xmlNode *cfg)
 	}
 }
 
+/* ---- tools that select fields and apply one rule to each ------------------ */
+
+/* Is a tool's field list entry <Field name="A" selected="False"/> on?
+ * Designer leaves `selected` out for a selected field. */
+static bool field_on(const xmlNode *f)
+{
+	const char *sel = xml_attr(f, "selected");
+	return !sel || !ascii_ieq(sel, "False");
+}
+
+/* The name of a field list entry (name=, or field= in Auto Field's). */
+static const char *field_name(const xmlNode *f)
+{
+	const char *n = xml_attr(f, "name");
+	return n ? n : nz(xml_attr(f, "field"));
+}
+
+/* <Fields><Field field="A" selected="True"/>...<Field field="*Unknown"
+ * selected="True"/></Fields> ("Auto Field Tool",
+ * https://help.alteryx.com/2018.4/AutoField.htm: it "reads through all the
+ * records of an input and sets the field type to the smallest possible
+ * size relative to the data contained within the column"; "Select String
+ * Fields to Auto Change Field Type"; "a numeric field [is assigned] to a
+ * string data type where any record starts with zero").  Only the types
+ * change, by the data: every row and every field passes, names and values
+ * unchanged, and the selected string fields stay strings, the one type
+ * that holds every value the tool could retype.  The step says so
+ * (SET_DIFFERENCE, W0602 at the node). */
+static void read_auto_field(Ayx *A, AstStep *s, const xmlNode *cfg)
+{
+	const xmlNode *fl = xml_child(cfg, "Fields");
+	Sbuf names = SBUF_INIT;
+	unsigned n = 0;
+	bool unknown = false;
+	EACH_CHILD(fl, "Field", f)
+	{
+		const char *name = field_name(f);
+		if (!field_on(f))
+			continue;
+		if (strcmp(name, "*Unknown") == 0)
+			unknown = true;
+		else if (n++ < 5)
+			sbuf_addf(&names, "%s'%s'", names.len ? ", " : "", name);
+	}
+	if (n > 5)
+		sbuf_addf(&names, " and %u more", n - 5);
+	wildcard_port(A, s, PORT_PASS | PORT_OUT, ayx_loc(A, fl ? fl : cfg));
+	if (n || unknown)
+		ayx_prop(A, s, "difference",
+			 arena_sprintf(A->a,
+				       "Auto Field gives the selected string fields (%s%s%s) the smallest type that "
+				       "holds the data of the run; the SQL keeps them strings, which hold every value: "
+				       "cast them where a later step needs a number or a date",
+				       names.len ? names.buf : "", names.len && unknown ? ", and " : "",
+				       unknown ? "any other that arrives" : ""),
+			 SET_DIFFERENCE, fl ? fl : cfg);
+	sbuf_release(&names);
+}
+
+/* `expr` with each [_CurrentField_] replaced by `field` (a field
+ * reference, as written), each [_CurrentFieldName_] by `name` (a string
+ * literal), outside string literals; a placeholder name without its
+ * brackets too.  NULL when it uses [_CurrentFieldType_], whose value is
+ * the incoming field's type, not known here. */
+static const char *current_field(Ayx *A, const char *expr, const char *field, const char *name)
+{
+	static const char *const ph[] = {"_CurrentFieldName_", "_CurrentFieldType_", "_CurrentField_"};
+	Sbuf b = SBUF_INIT;
+	char quote = 0;
+	for (const char *c = expr; *c;) {
+		if (quote) {
+			quote = *c == quote ? 0 : quote;
+			sbuf_addch(&b, *c++);
+			continue;
+		}
+		if (*c == '"' || *c == '\'') {
+			quote = *c;
+			sbuf_addch(&b, *c++);
+			continue;
+		}
+		bool br = *c == '[';
+		size_t k = 0, len = 0;
+		for (; k < 3; k++) {
+			len = strlen(ph[k]);
+			if (strncasecmp(c + br, ph[k], len) == 0 && (!br || c[1 + len] == ']'))
+				break;
+		}
+		if (k == 3) {
+			sbuf_addch(&b, *c++);
+			continue;
+		}
+		if (k == 1) {
+			sbuf_release(&b);
+			return NULL;
+		}
+		sbuf_adds(&b, k == 0 ? name : field);
+		c += len + (br ? 2 : 0);
+	}
+	const char *r = ayx_str(A, b.buf ? b.buf : "");
+	sbuf_release(&b);
+	return r;
+}
+
+/* A field name as a string literal of the formula language (no escapes:
+ * quoted with the quote it does not hold). */
+static const char *name_literal(Ayx *A, const char *name)
+{
+	return arena_sprintf(A->a, strchr(name, '"') ? "'%s'" : "\"%s\"", name);
+}
+
+/* <FieldType>Text</FieldType> <Fields><Field name="A"/><Field name="B"
+ * selected="False"/><Field name="*Unknown"/></Fields> <CopyOutput
+ * value="True"/> <NewFieldAddOn>_new</NewFieldAddOn>
+ * <NewFieldAddOnPos>Suffix</NewFieldAddOnPos> <ChangeFieldType
+ * value="True"/> <OutputFieldType type="Double" size="8"/>
+ * <Expression>[_CurrentField_] * 2</Expression> ("Multi-Field Formula
+ * Tool", https://help.alteryx.com/2021.3/MultiFieldFormula.htm: "creates or
+ * updates multiple fields using a single expression"; "Copy Output Fields
+ * and Add ... Prefix or Suffix to create new columns ... Deselect to update
+ * the data in the original columns"; "Change Output Type to"; "_CurrentField_
+ * uses the selected field ... _CurrentFieldName_ the name of the selected
+ * field").  Each selected field a Formula port: the field itself, or the
+ * copy named with the prefix or suffix, computed by the expression with the
+ * field in place of [_CurrentField_]; its type the output type, else the
+ * field's own.  A selected *Unknown ("Dynamic or Unknown Fields": fields of
+ * the chosen type that arrive but were not listed) is not applied: a
+ * difference (W0602). */
+static void read_multi_field(Ayx *A, AstStep *s, const xmlNode *cfg)
+{
+	const xmlNode *e = xml_child(cfg, "Expression"), *ot = xml_child(cfg, "OutputFieldType");
+	bool copy = ascii_ieq(nz(ayx_child_value(cfg, "CopyOutput")), "True");
+	bool retype = ascii_ieq(nz(ayx_child_value(cfg, "ChangeFieldType")), "True");
+	const char *addon = nz(ayx_child_value(cfg, "NewFieldAddOn"));
+	bool prefix = ascii_ieq(nz(ayx_child_value(cfg, "NewFieldAddOnPos")), "Prefix");
+	const char *text = e ? ayx_value(e) : "";
+	EACH_CHILD(xml_child(cfg, "Fields"), "Field", f)
+	{
+		const char *name = field_name(f);
+		if (!field_on(f))
+			continue;
+		if (strcmp(name, "*Unknown") == 0) {
+			ayx_prop(A, s, "difference",
+				 arena_sprintf(A->a,
+					       "Dynamic or Unknown Fields is selected: Designer applies the expression "
+					       "to fields of type '%s' that arrive but are not listed too; the SQL applies "
+					       "it to the listed fields",
+					       nz(ayx_child_value(cfg, "FieldType"))),
+				 SET_DIFFERENCE, f);
+			continue;
+		}
+		const char *out = copy ? arena_sprintf(A->a, prefix ? "%s%s" : "%s%s", prefix ? addon : name,
+						       prefix ? name : addon)
+				       : name;
+		AstPort *p = ayx_port(A, s, "Output", out, f);
+		if (retype && ot)
+			p->type = ayx_type(A, xml_attr(ot, "type"), xml_attr(ot, "size"), xml_attr(ot, "scale"));
+		const char *x = current_field(A, text, arena_sprintf(A->a, "[%s]", name), name_literal(A, name));
+		if (!x) {
+			s->review = "the Multi-Field Formula's expression reads [_CurrentFieldType_], the incoming "
+				    "field's type, which is not converted";
+			return;
+		}
+		p->expr = ast_expr_new(A->doc, LANG_ALTERYX, x, ayx_loc(A, e ? e : cfg));
+		p->expr->synthesized = true;
+		if (!retype) { /* the field's own type: the lowering takes the incoming one */
+			AstProp *k = ast_prop_new(A->doc, "type_of", ayx_str(A, name));
+			k->key = SET_TYPE_OF;
+			k->loc = p->loc;
+			ast_push(A->doc, &p->props, k);
+		}
+	}
+}
+
+/* <RenameMode>Add</RenameMode> <Fields><Field name="A"/><Field
+ * name="*Unknown"/></Fields> <AddPrefixSuffix><Type>Prefix</Type>
+ * <Text>x_</Text></AddPrefixSuffix> (Remove: <RemovePrefixSuffix>), or
+ * <Expression> (Formula), <FirstRow>, <NamesFromMetadata> ("Dynamic Rename
+ * Tool", https://help.alteryx.com/2020.1/fr/DynamicRename.htm and
+ * https://help.alteryx.com/aac/en/designer-experience/designer-cloud-tool-list/cloud-native-mode-tools/workflow-developer-tools/dynamic-rename-tool.html:
+ * "Add Prefix/Suffix: selected columns are renamed to include a prefix or
+ * suffix"; "Remove Prefix/Suffix: selected columns are renamed to exclude
+ * a prefix or suffix", with a report behaviour "If Prefixes Are Not
+ * Removed": Warn, Error or Ignore; names "from the first row of data", "from
+ * the Right input's metadata" or rows; names computed by a formula).  The
+ * static modes are a Select: each selected field a port renamed, the others
+ * passing unchanged (the wildcard).  The element names of Add and Remove
+ * are not in the corpus's saves (its Dynamic Renames use FirstRow, Formula
+ * and RightInputMetadata).  The other modes take the names from the data,
+ * another input or a formula's value: the step goes to review. */
+static void read_dynamic_rename(Ayx *A, AstStep *s, const xmlNode *cfg)
+{
+	const char *mode = nz(ayx_child_value(cfg, "RenameMode"));
+	bool add = strcmp(mode, "Add") == 0, rem = strcmp(mode, "Remove") == 0;
+	const xmlNode *ps = xml_child(cfg, add ? "AddPrefixSuffix" : "RemovePrefixSuffix");
+	if (!add && !rem) {
+		wildcard_port(A, s, PORT_PASS | PORT_OUT, ayx_loc(A, cfg));
+		static const struct {
+			const char *mode, *why;
+		} modes[] = {
+		    {"FirstRow", "takes the new names from the first row of data"},
+		    {"RightInputMetadata", "takes the new names from the field names of its R input"},
+		    {"RightInputRows", "takes the new names from the rows of its R input"},
+		    {"Formula", "computes the new names with a formula, which is not evaluated at conversion"},
+		};
+		const char *why = "is in a mode that is not converted";
+		for (size_t i = 0; i < sizeof modes / sizeof *modes; i++)
+			if (strcmp(mode, modes[i].mode) == 0)
+				why = modes[i].why;
+		s->review = arena_sprintf(A->a, "the Dynamic Rename tool (mode '%s') %s", mode, why);
+		return;
+	}
+	const char *type = ps ? nz(ayx_child_value(ps, "Type")) : "", *text = ps ? nz(ayx_child_value(ps, "Text")) : "";
+	bool prefix = ascii_ieq(type, "Prefix");
+	if (!ps || (!prefix && !ascii_ieq(type, "Suffix"))) {
+		wildcard_port(A, s, PORT_PASS | PORT_OUT, ayx_loc(A, cfg));
+		s->review = arena_sprintf(A->a, "the Dynamic Rename tool's %s mode has no Prefix or Suffix setting", mode);
+		return;
+	}
+	const char *on_error = ayx_child_value(ps, "OnError");
+	size_t tl = strlen(text);
+	bool unknown = false;
+	/* the fields keep their order: each listed one a port (renamed when
+	 * selected), the unlisted ones the wildcard where *Unknown stands */
+	EACH_CHILD(xml_child(cfg, "Fields"), "Field", f)
+	{
+		const char *name = field_name(f);
+		if (strcmp(name, "*Unknown") == 0) {
+			wildcard_port(A, s, PORT_PASS | PORT_OUT, ayx_loc(A, f));
+			unknown = true;
+			if (field_on(f))
+				ayx_prop(A, s, "difference",
+					 "Dynamic or Unknown Fields is selected: Designer renames fields that arrive "
+					 "but are not listed too; the SQL renames the listed fields",
+					 SET_DIFFERENCE, f);
+			continue;
+		}
+		size_t nl = strlen(name);
+		const char *to = name;
+		if (!field_on(f))
+			;
+		else if (add)
+			to = arena_sprintf(A->a, "%s%s", prefix ? text : name, prefix ? name : text);
+		else if (tl <= nl && strncmp(prefix ? name : name + nl - tl, text, tl) == 0)
+			to = arena_strndup(A->a, prefix ? name + tl : name, nl - tl);
+		else if (on_error && ascii_ieq(on_error, "Error"))
+			s->review = arena_sprintf(A->a,
+						  "the Dynamic Rename tool stops the workflow: field '%s' has no %s '%s' to "
+						  "remove",
+						  name, type, text);
+		AstPort *p = ast_port_new(A->doc, ayx_str(A, to));
+		p->dir = PORT_IN | PORT_OUT;
+		p->ref = ayx_str(A, name);
+		p->loc = ayx_loc(A, f);
+		ast_push(A->doc, &s->ports, p);
+	}
+	if (!unknown)
+		wildcard_port(A, s, PORT_PASS | PORT_OUT, ayx_loc(A, cfg));
+}
+
 const AyxTool ayx_cleanse_tool = {NULL, "Data Cleansing", STEP_EXPRESSION, read_cleanse, {"Value"}};
 const AyxTool ayx_macro_tool = {NULL, "Macro", STEP_SUBFLOW, read_macro_values, {"Value"}};
 
@@ -1050,7 +1336,8 @@ static const AyxTool tools[] = {
     {"AlteryxFilter", "Filter", STEP_ROUTER, read_filter, {"Expression", "Mode", "Simple"}},
     {"AlteryxFormula", "Formula", STEP_EXPRESSION, read_formula, {"FormulaFields"}},
     {"AlteryxMultiRowFormula", "Multi-Row Formula", STEP_EXPRESSION, read_multirow, {"Expression", "OtherRows", "GroupByFields"}},
-    {"AlteryxMultiFieldFormula", "Multi-Field Formula", STEP_EXPRESSION, NULL, {NULL}},
+    {"AlteryxMultiFieldFormula", "Multi-Field Formula", STEP_EXPRESSION, read_multi_field,
+     {"FieldType", "Fields", "CopyOutput", "NewFieldAddOn", "NewFieldAddOnPos", "Expression"}},
     {"AlteryxJoin", "Join", STEP_JOIN, read_join, {"JoinInfo", "SelectConfiguration"}},
     {"AlteryxJoinMultiple", "Join Multiple", STEP_JOIN, ayx_read_join_multiple, {"JoinByRecPos", "JoinFields", "OutputJoinOnly", "SelectConfiguration"}},
     {"AlteryxAppendFields", "Append Fields", STEP_JOIN, read_append, {NULL}},
@@ -1069,9 +1356,10 @@ static const AyxTool tools[] = {
     {"AlteryxDateTime", "DateTime", STEP_EXPRESSION, read_datetime, {"IsFrom", "InputFieldName", "Format", "OutputFieldName", "Language"}},
     {"AlteryxRegEx", "RegEx", STEP_EXPRESSION, ayx_read_regex, {"Field", "RegExExpression", "CaseInsensitve", "Method"}},
     {"AlteryxTextToColumns", "Text To Columns", STEP_EXPRESSION, ayx_read_text_to_columns, {"Field"}},
-    {"AlteryxDynamicRename", "Dynamic Rename", STEP_SELECT, NULL, {NULL}},
+    {"AlteryxDynamicRename", "Dynamic Rename", STEP_SELECT, read_dynamic_rename,
+     {"RenameMode", "Fields", "AddPrefixSuffix", "RemovePrefixSuffix"}},
     {"AlteryxDynamicSelect", "Dynamic Select", STEP_SELECT, NULL, {NULL}},
-    {"AlteryxAutoField", "Auto Field", STEP_SELECT, NULL, {NULL}},
+    {"AlteryxAutoField", "Auto Field", STEP_SELECT, read_auto_field, {"Fields"}},
     {"AlteryxJSONParse", "JSON Parse", STEP_PARSE, NULL, {NULL}},
     {"AlteryxXMLParse", "XML Parse", STEP_PARSE, NULL, {NULL}},
     {"AlteryxDownload", "Download", STEP_HTTP, NULL, {NULL}},

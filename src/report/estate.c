@@ -45,6 +45,12 @@ void estate_summary_rows(const Estate *e, EstateRowFn row, Sbuf *out)
 	row(out, "gate pass / fail", v);
 	row(out, "mean confidence", e->rated ? fmt_num(b, e->mean_conf) : "-");
 	row(out, "lowest file confidence", e->rated ? fmt_num(b, e->min_conf) : "-");
+	snprintf(v, sizeof v, "%u", e->flows);
+	row(out, "data flows (jobs, mappings)", v);
+	snprintf(v, sizeof v, "%u", e->controls);
+	row(out, "control flows (workflows, sequences)", v);
+	snprintf(v, sizeof v, "%u", e->tasks);
+	row(out, "control-flow tasks (activities)", v);
 	snprintf(v, sizeof v, "%u", e->objects);
 	row(out, "objects", v);
 	snprintf(v, sizeof v, "%u", e->review);
@@ -95,6 +101,27 @@ static void add_unsupported(Estate *e, const RFile *f, StrMap *seen)
 	}
 }
 
+/* The converted objects of `f` by kind (one file counted once per kind). */
+static void add_kinds(Estate *e, const RFile *f, StrMap *kinds)
+{
+	for (uint32_t i = 0; i < f->objects.len; i++) {
+		const RObject *o = f->objects.items[i];
+		const char *k = o->kind ? o->kind : "(none)";
+		RKind *r = strmap_get(kinds, k);
+		if (!r) {
+			r = ARENA_NEW(e->a, RKind);
+			r->kind = k;
+			strmap_put(kinds, k, r);
+			ptrvec_push(e->a, &e->kinds, r);
+		}
+		if (r->files == 0 || ((const RFile *)r->last) != f)
+			r->files++;
+		r->last = f;
+		r->objects++;
+		r->review += o->review;
+	}
+}
+
 static void add_converted(Estate *e, const RFile *f)
 {
 	e->converted++;
@@ -108,6 +135,9 @@ static void add_converted(Estate *e, const RFile *f)
 		e->hist[bin > 9 ? 9 : bin < 0 ? 0 : bin]++;
 	}
 	e->objects += f->nodes;
+	e->flows += f->flows;
+	e->controls += f->controls;
+	e->tasks += f->tasks;
 	e->review += f->review;
 	e->llm += f->llm;
 	e->band_files[f->band]++;
@@ -202,17 +232,28 @@ static void clusters(Estate *e)
 	}
 }
 
+static int cmp_kind(const void *x, const void *y)
+{
+	const RKind *a = *(RKind *const *)x, *b = *(RKind *const *)y;
+	if (a->objects != b->objects)
+		return a->objects > b->objects ? -1 : 1;
+	return strcmp(a->kind, b->kind);
+}
+
 void estate_compute(Estate *e)
 {
 	sort(&e->files, cmp_key);
-	StrMap seen;
+	StrMap seen, kinds;
 	strmap_init(&seen, e->a, false);
+	strmap_init(&kinds, e->a, false);
 	for (uint32_t i = 0; i < e->files.len; i++) {
 		RFile *f = e->files.items[i];
 		file_model(e, f);
 		e->by_status[f->status]++;
-		if (f->has_summary)
+		if (f->has_summary) {
 			add_converted(e, f);
+			add_kinds(e, f, &kinds);
+		}
 		if (f->estimated)
 			e->hours += f->hours;
 		else if (f->status != ST_SKIPPED)
@@ -222,6 +263,7 @@ void estate_compute(Estate *e)
 	if (e->rated)
 		e->mean_conf /= e->rated;
 	sort(&e->unsupported, cmp_unsup);
+	sort(&e->kinds, cmp_kind);
 	clusters(e);
 	sort(&e->files, cmp_table);
 }

@@ -179,6 +179,21 @@ static void lists(const Estate *e, Sbuf *out)
 	}
 	if (e->unsupported.len)
 		sbuf_adds(out, "</table>\n");
+	sbuf_adds(out, "<h2>Objects by kind</h2>\n");
+	if (!e->kinds.len)
+		sbuf_adds(out, "<p>No data-flow object.</p>\n");
+	else
+		sbuf_adds(out, "<table>\n<tr><th>kind</th><th class=\"n\">objects</th><th class=\"n\">to review</th>"
+			       "<th class=\"n\">files</th></tr>\n");
+	for (uint32_t i = 0; i < e->kinds.len; i++) {
+		const RKind *k = e->kinds.items[i];
+		sbuf_adds(out, "<tr><td>");
+		h(out, k->kind);
+		sbuf_addf(out, "</td><td class=\"n\">%u</td><td class=\"n\">%u</td><td class=\"n\">%u</td></tr>\n",
+			  k->objects, k->review, k->files);
+	}
+	if (e->kinds.len)
+		sbuf_adds(out, "</table>\n");
 	sbuf_adds(out,
 		  "<h2>Effort by confidence band</h2>\n<table>\n<tr><th>band</th><th class=\"n\">files</th>"
 		  "<th class=\"n\">objects</th><th class=\"n\">effort h</th></tr>\n");

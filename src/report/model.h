@@ -65,6 +65,9 @@ typedef struct RFile {
 	bool gate_pass;
 	const char *gate_reason;
 	uint32_t counts[METRIC_COUNT];
+	uint32_t flows, controls, tasks; /* counts mappings, workflows, tasks: data flows
+					    (jobs), control flows (workflows, sequences)
+					    and their tasks (activities) */
 	const char *fingerprint; /* or NULL */
 	PtrVec objects;          /* RObject */
 	PtrVec unsupported;      /* RUnsup */
@@ -76,6 +79,14 @@ typedef struct RFile {
 	double review_hours;
 	uint32_t cluster; /* 1-based cluster number, 0 = none */
 } RFile;
+
+/* Converted objects of one kind (the source tool's class: a stage type,
+ * a transformation type, an SSIS component). */
+typedef struct RKind {
+	const char *kind;
+	uint32_t objects, review, files;
+	const void *last; /* the last file counted */
+} RKind;
 
 typedef struct RCluster {
 	const char *fingerprint;
@@ -109,6 +120,8 @@ typedef struct Estate {
 	uint32_t class_files[CLASS_COUNT];
 	double class_hours[CLASS_COUNT];
 	uint32_t by_source[SRC_COUNT]; /* objects by conversion_source */
+	uint32_t flows, controls, tasks; /* data flows, control flows, their tasks */
+	PtrVec kinds;                  /* RKind: by objects, then kind */
 	uint32_t hist[10];             /* converted files by overall confidence, tenths */
 	PtrVec unsupported;            /* RUnsup: by count, then files, what, name */
 	PtrVec clusters;               /* RCluster: by size, then fingerprint */

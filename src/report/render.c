@@ -113,6 +113,25 @@ static void md_unsupported(const Estate *e, Sbuf *out)
 	sbuf_addch(out, '\n');
 }
 
+/* The converted objects by the source tool's class (stage, transformation
+ * or component type). */
+static void md_kinds(const Estate *e, Sbuf *out)
+{
+	sbuf_adds(out, "## Objects by kind\n\n");
+	if (!e->kinds.len) {
+		sbuf_adds(out, "No data-flow object.\n\n");
+		return;
+	}
+	sbuf_adds(out, "| kind | objects | to review | files |\n|---|---:|---:|---:|\n");
+	for (uint32_t i = 0; i < e->kinds.len; i++) {
+		const RKind *k = e->kinds.items[i];
+		sbuf_adds(out, "| ");
+		md_cell(out, k->kind);
+		sbuf_addf(out, " | %u | %u | %u |\n", k->objects, k->review, k->files);
+	}
+	sbuf_addch(out, '\n');
+}
+
 static void md_bands(const Estate *e, Sbuf *out)
 {
 	char b[32], lim[32];
@@ -179,6 +198,7 @@ void render_md(const Estate *e, Sbuf *out)
 	md_summary(e, out);
 	md_files(e, out);
 	md_unsupported(e, out);
+	md_kinds(e, out);
 	md_bands(e, out);
 	md_clusters(e, out);
 }
@@ -217,8 +237,10 @@ static void json_estate(const Estate *e, Sbuf *out)
 	jnum(out, e->saved);
 	sbuf_adds(out, ", \"effort_hours_clustered\": ");
 	jnum(out, e->hours - e->saved);
-	sbuf_addf(out, ", \"not_estimated\": %u, \"malformed_lines\": %u, \"conflicts\": %u},\n",
+	sbuf_addf(out, ", \"not_estimated\": %u, \"malformed_lines\": %u, \"conflicts\": %u",
 		  e->not_estimated, e->malformed, e->conflicts);
+	sbuf_addf(out, ", \"data_flows\": %u, \"control_flows\": %u, \"control_flow_tasks\": %u},\n", e->flows,
+		  e->controls, e->tasks);
 }
 
 static void json_file(const RFile *f, Sbuf *out)
@@ -262,7 +284,14 @@ static void json_lists(const Estate *e, Sbuf *out)
 		js(out, u->name);
 		sbuf_addf(out, ", \"count\": %u, \"files\": %u}", u->count, u->files);
 	}
-	sbuf_adds(out, e->unsupported.len ? "\n  ],\n  \"bands\": [" : "],\n  \"bands\": [");
+	sbuf_adds(out, e->unsupported.len ? "\n  ],\n  \"kinds\": [" : "],\n  \"kinds\": [");
+	for (uint32_t i = 0; i < e->kinds.len; i++) {
+		const RKind *k = e->kinds.items[i];
+		sbuf_addf(out, "%s\n    {\"kind\": ", i ? "," : "");
+		js(out, k->kind);
+		sbuf_addf(out, ", \"objects\": %u, \"review\": %u, \"files\": %u}", k->objects, k->review, k->files);
+	}
+	sbuf_adds(out, e->kinds.len ? "\n  ],\n  \"bands\": [" : "],\n  \"bands\": [");
 	for (int i = 0; i < BAND_COUNT; i++) {
 		sbuf_addf(out, "%s\n    {\"band\": \"%s\", \"min\": ", i ? "," : "", band_key((Band)i));
 		i < BAND_COUNT - 1 ? jnum(out, e->cfg.band_min[i]) : sbuf_adds(out, "0");

@@ -89,6 +89,9 @@ static void read_counts(Line *l, const cJSON *s, RFile *f)
 	}
 	for (int m = 0; m < METRIC_COUNT; m++)
 		f->counts[m] = count_opt(l, c, metric_key((Metric)m));
+	f->flows = count_opt(l, c, "mappings");
+	f->controls = count_opt(l, c, "workflows");
+	f->tasks = count_opt(l, c, "tasks");
 }
 
 static RSource source_of(const char *s)

@@ -209,6 +209,7 @@ typedef struct IrParam {
 	const char *expression_sql; /* that expression as a SQL scalar over the settings, or
 				       NULL when not translated */
 	const char *property;       /* property expressions: the property it sets */
+	const char *description;    /* DataStage: the parameter's prompt, or NULL */
 } IrParam;
 
 typedef struct IrConnection {
@@ -216,6 +217,8 @@ typedef struct IrConnection {
 	const char *kind;    /* relational, flat_file, ... */
 	const char *subtype; /* "Oracle", or NULL */
 	const char *role;    /* source | target | lookup */
+	PtrVec settings;     /* const char *: "Name=value" non-secret settings as written
+				(DataStage connector server, database, user), or empty */
 } IrConnection;
 
 typedef struct IrCheck {
@@ -268,6 +271,9 @@ typedef struct IrDep {
 	const char *condition_source; /* the condition as written, or NULL */
 	bool either; /* followed when the outcome OR the condition holds (SSIS
 			ExpressionOrConstraint); false: both must hold */
+	bool otherwise; /* followed only when no other dependency on `task` with an
+			   outcome or condition of its own is followed (DataStage
+			   Otherwise trigger) */
 } IrDep;
 
 /* A variable set to a value (SSIS Expression Task, For Loop init/assign). */
@@ -335,12 +341,17 @@ typedef struct IrTask {
 	const char *owner;      /* event_handler: id of the task raising it; NULL: the package */
 	bool no_propagate;      /* event_handler: System::Propagate is false */
 	const char *note;       /* one line for the reviewer, or NULL */
+	/* DataStage (all empty for the other tools, so nothing is written): */
+	PtrVec arguments;     /* IrAssign: parameter values the run is given (job activity) */
+	const char *run_mode; /* run | reset_then_run | validate | reset, or NULL (run) */
+	bool no_checkpoint;   /* a restart runs it again even when it finished */
 } IrTask;
 
 typedef struct IrWorkflow {
 	const char *name;
 	IrOrigin origin;
 	bool worklet;
+	bool restartable;  /* a failed run restarts after the tasks that finished (DataStage checkpoints) */
 	PtrVec parameters; /* IrParam: workflow variables and parameters */
 	PtrVec tasks;      /* IrTask, in dependency order */
 } IrWorkflow;

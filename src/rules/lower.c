@@ -286,9 +286,17 @@ const char *lower_fresh_col(Lower *L, LNode *ln, const char *name)
 	return n;
 }
 
+const char *lower_port_type_of(Lower *L, const AstPort *p)
+{
+	const AstProp *k = p->type.kind == TY_UNKNOWN && !p->type.orig ? ast_props_find(&p->props, SET_TYPE_OF) : NULL;
+	const ExprBinding *b = k && L->cur && L->cur->d ? lower_row_column(L, k->value) : NULL;
+	return b ? lower_col_type(L->cur->d, b->name) : NULL;
+}
+
 const char *lower_port_col(Lower *L, LNode *ln, const AstPort *p, const char **type)
 {
-	*type = pc_pg_type(L->a, &p->type);
+	const char *of = lower_port_type_of(L, p);
+	*type = of ? of : pc_pg_type(L->a, &p->type);
 	return lower_fresh_col(L, ln, lower_colname(L, p->name));
 }
 
@@ -462,6 +470,11 @@ static void lower_warn_options(Lower *L, LNode *ln, const AstStep *s)
 {
 	if (ln->n->type == NODE_PLACEHOLDER)
 		return;
+	for (uint32_t i = 0; i < s->props.len; i++) { /* what the frontend says the SQL differs in */
+		const AstProp *p = s->props.items[i];
+		if (p->key == SET_DIFFERENCE)
+			lower_warn(L, ln, W_RULE_DIFFERENCE, s, "%s", p->value);
+	}
 	bool compares = s->kind == STEP_SORT || s->kind == STEP_JOIN || s->kind == STEP_RANK;
 	if (compares && lower_prop(s, SET_CASE_SENSITIVE) && !lower_prop_yes(s, SET_CASE_SENSITIVE))
 		lower_warn(L, ln, W_RULE_DIFFERENCE, s,

@@ -147,6 +147,9 @@ const char *lower_col_type(const LNode *ln, const char *name);
 const char *lower_fresh_col(Lower *L, LNode *ln, const char *name);
 /* Port p's output column in node ln (a fresh name) and, in *type, its SQL type. */
 const char *lower_port_col(Lower *L, LNode *ln, const AstPort *p, const char **type);
+/* The SQL type a port of no declared type takes from the incoming column
+ * its SET_TYPE_OF prop names, or NULL. */
+const char *lower_port_type_of(Lower *L, const AstPort *p);
 /* A select item "expr AS alias" of ln, and its column. */
 void lower_add_item(Lower *L, LNode *ln, const char *expr, const char *alias, const char *type);
 /* Turn ln into a placeholder: no SQL, confidence 0, manual review, `why` as its note. */

@@ -408,6 +408,9 @@ const char *lower_translate_port(Lower *L, LNode *ln, const AstPort *p, bool agg
 		return NULL;
 	if (out)
 		*out = r;
+	const char *of = lower_port_type_of(L, p);
+	if (of) /* the type of the incoming field it stands for */
+		return arena_sprintf(L->a, "CAST((%s) AS %s)", e, of);
 	const ExprBinding *cv = convert_value(L, ln, p, r.type, p->name, arena_sprintf(L->a, "(%s)", e));
 	const char *ce = cv ? lower_print_inline(L, cv) : NULL;
 	/* a date-and-time value entering a port of a date type keeps the date

@@ -827,12 +827,111 @@ void lower_numbering(Lower *L, StepInfo *si, LNode *ln, LNode *d)
 
 /* ---- samples by position ----------------------------------------------------------------- */
 
+/* SET_SAMPLE_MODE split (Alteryx Create Samples): the rows numbered in
+ * arrival order, then ordered by md5 of the seed and that number (a
+ * pseudo-random order that every sink's query repeats, so the outputs
+ * share the rows out without overlap), and cut at the cumulative shares of
+ * the output groups' SET_SAMPLE_PERCENT: a group takes the rows ranked
+ * above ceil(N * lower / 100) up to ceil(N * upper / 100) (so with 50/50
+ * and an odd N the first has one more row), a group without a percentage
+ * the rest.  The first output group is ln, each other one read a node
+ * <id>_<group>. */
+static void sample_split(Lower *L, StepInfo *si, LNode *ln, LNode *d)
+{
+	const AstStep *s = si->s;
+	const char *seed = lower_prop(s, SET_RANDOM_SEED);
+	const char *order = arrival(L, ln, d, s, "which rows each sample gets");
+	const char *from = arena_sprintf(
+	    L->a,
+	    "FROM (SELECT t.*, row_number() OVER (ORDER BY md5(%s || t.akko_n::text), t.akko_n) AS akko_r, "
+	    "count(*) OVER () AS akko_count\n"
+	    "FROM (SELECT t.*, row_number() OVER (%s) AS akko_n FROM %s AS t) AS t) AS t",
+	    lower_sql_string(L, arena_sprintf(L->a, "%s:", seed ? seed : "1")), order, d->n->id);
+	double lo = 0;
+	bool first = true;
+	for (uint32_t g = 0; g < s->groups.len; g++) {
+		const AstGroup *gr = s->groups.items[g];
+		if (gr->kind != GROUP_OUTPUT)
+			continue;
+		const AstProp *pp = ast_props_find(&gr->props, SET_SAMPLE_PERCENT);
+		double hi = pp ? lo + strtod(pp->value, NULL) : -1;
+		const char *w = lo > 0 ? arena_sprintf(L->a, "t.akko_r > ceil(t.akko_count * %g / 100.0)", lo) : NULL;
+		if (pp)
+			w = arena_sprintf(L->a, "%s%st.akko_r <= ceil(t.akko_count * %g / 100.0)", w ? w : "",
+					  w ? " AND " : "", hi);
+		LNode *n = ln;
+		if (!first) {
+			if (!lower_group_read(L, s, gr->name)) {
+				lo = hi;
+				continue;
+			}
+			n = lower_node_new(L, NODE_WHERE,
+					   ir_make_id(L->a, &L->ids, arena_sprintf(L->a, "%s_%s", s->name, gr->name)),
+					   s, lower_rule_for(STEP_SAMPLE));
+			n->n->group = gr->name;
+			lower_add_dep(L, n, d->n->id);
+			lower_pass_all_columns(L, n, d);
+		}
+		n->tail = arena_sprintf(L->a, "%s%s%s", from, w ? "\nWHERE " : "", w ? w : "");
+		lower_group_node_add(L, si, gr->name, n);
+		if (!first)
+			lower_node_add(L, n);
+		first = false;
+		lo = hi;
+	}
+	lower_warn(L, ln, W_RULE_DIFFERENCE, s,
+		   "a random split: the counts follow the percentages, but which rows each sample gets differs "
+		   "from Designer's draw (the SQL orders the rows by md5 of the seed and their arrival number)");
+}
+
+/* SET_SAMPLE_MODE oversample (Alteryx Oversample Field): every row where
+ * the SET_FILTER_CONDITION holds, K of them, and of the others the first
+ * floor(K * (100 - p) / p) in the seeded md5 order of sample_split, so that
+ * those rows are p% (SET_SAMPLE_PERCENT) of the output. */
+static void sample_oversample(Lower *L, StepInfo *si, LNode *ln, LNode *d)
+{
+	const AstStep *s = si->s;
+	const AstProp *cp = ast_props_find(&s->props, SET_FILTER_CONDITION);
+	const char *pct = lower_prop(s, SET_SAMPLE_PERCENT), *seed = lower_prop(s, SET_RANDOM_SEED);
+	const char *c = cp && cp->expr ? lower_translate(L, ln, cp->expr, "the value to oversample", true, false, NULL)
+				       : NULL;
+	if (!c || !pct) {
+		if (ln->n->type != NODE_PLACEHOLDER)
+			lower_placeholder(L, ln, CONV_LLM_UNAVAILABLE, "the oversample's condition or percentage is not converted");
+		return;
+	}
+	const char *order = arrival(L, ln, d, s, "which of the other rows the sample keeps");
+	ln->tail = arena_sprintf(
+	    L->a,
+	    "FROM (SELECT t.*, (%s) IS TRUE AS akko_pos, row_number() OVER (PARTITION BY (%s) IS TRUE ORDER BY "
+	    "md5(%s || t.akko_n::text), t.akko_n) AS akko_r, count(*) FILTER (WHERE (%s) IS TRUE) OVER () AS akko_k\n"
+	    "FROM (SELECT t.*, row_number() OVER (%s) AS akko_n FROM %s AS t) AS t) AS t\n"
+	    "WHERE t.akko_pos OR t.akko_r <= floor(t.akko_k * (100 - %s) / %s::numeric)",
+	    c, c, lower_sql_string(L, arena_sprintf(L->a, "%s:", seed ? seed : "1")), c, order, d->n->id, pct, pct);
+	lower_warn(L, ln, W_RULE_DIFFERENCE, s,
+		   "a random sample of the other rows: which of them are kept differs from Designer's draw, and "
+		   "their number is rounded down (the documentation does not say how it rounds)");
+}
+
 /* SET_SAMPLE_MODE first / last / skip / every_nth / random with N
- * (SET_SAMPLE_ROWS), per group of the ROLE_GROUP_BY input ports. */
+ * (SET_SAMPLE_ROWS), per group of the ROLE_GROUP_BY input ports; split
+ * (sample_split); oversample (sample_oversample). */
 void lower_sample_rows(Lower *L, StepInfo *si, LNode *ln, LNode *d)
 {
 	const AstStep *s = si->s;
 	SettingValue mode = ast_props_value(&s->props, SET_SAMPLE_MODE, VAL_NONE);
+	if (mode == VAL_SPLIT) {
+		lower_add_dep(L, ln, d->n->id);
+		lower_pass_all_columns(L, ln, d);
+		sample_split(L, si, ln, d);
+		return;
+	}
+	if (mode == VAL_OVERSAMPLE) {
+		lower_add_dep(L, ln, d->n->id);
+		lower_pass_all_columns(L, ln, d);
+		sample_oversample(L, si, ln, d);
+		return;
+	}
 	const char *nv = lower_prop(s, SET_SAMPLE_ROWS);
 	char *end = NULL;
 	long n = nv ? strtol(nv, &end, 10) : -1;
@@ -1254,7 +1353,7 @@ bool lower_is_split_rows(const AstStep *s)
  * the other fields unchanged, in their place.  The split port's
  * SET_SPLIT_ROWS prop holds the pattern in its language's syntax (its
  * expression, the field, gives the language), its norm says how:
- * VAL_SPLIT the pieces between matches (regexp_split_to_table),
+ * VAL_PIECES the pieces between matches (regexp_split_to_table),
  * VAL_MATCHES each match or its first marked group (regexp_matches);
  * `skip_empty` leaves out empty pieces.  A NULL field gives no row. */
 void lower_split_rows(Lower *L, StepInfo *si, LNode *ln, LNode *d)

@@ -74,7 +74,8 @@ void lower_expression(Lower *L, StepInfo *si, LNode *ln, LNode *d, bool translat
 		const AstPort *p = s->ports.items[i];
 		if (!lower_port_out(s, p) || lower_is_variable(p))
 			continue;
-		typ[i] = pc_pg_type(L->a, &p->type);
+		const char *of = lower_port_type_of(L, p);
+		typ[i] = of ? of : pc_pg_type(L->a, &p->type);
 		if (translate_ports && p->expr && !((p->dir & PORT_IN) && lower_passthrough(p))) {
 			val[i] = lower_translate_port(L, ln, p, false, NULL);
 			if (!val[i])

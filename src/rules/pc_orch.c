@@ -16,6 +16,7 @@
 #include "expr/dialect.h"
 #include "expr/expr.h"
 #include "expr/lang.h"
+#include "rules/orch_expr.h"
 #include "rules/pc.h"
 
 typedef struct Orch {
@@ -33,6 +34,11 @@ typedef struct Orch {
 
 static void warn(Orch *o, IrTask *t, DiagCode code, SrcLoc loc, const char *fmt, ...) PRINTF_LIKE(5, 6);
 
+static const char *context_of(Orch *o)
+{
+	return arena_sprintf(o->a, "in %s '%s'", control_kind_name(o->ctl->kind), o->ctl->name);
+}
+
 /* An IrWarning on the task, and the same diagnostic on the sink. */
 static void warn(Orch *o, IrTask *t, DiagCode code, SrcLoc loc, const char *fmt, ...)
 {
@@ -40,18 +46,7 @@ static void warn(Orch *o, IrTask *t, DiagCode code, SrcLoc loc, const char *fmt,
 	va_start(ap, fmt);
 	const char *msg = expr_vformat(o->a, fmt, ap);
 	va_end(ap);
-	ir_warn(o->a, &t->warnings, diag_code_str(code), loc.line, "%s", msg);
-	Diag d = {.code = code,
-		  .loc = loc,
-		  .context =
-		      arena_sprintf(o->a, "in %s '%s'", control_kind_name(o->ctl->kind), o->ctl->name)};
-	diag_emit(o->sink, &d, "%s", msg);
-}
-
-static void lower_confidence(IrTask *t, double c)
-{
-	if (c < t->confidence)
-		t->confidence = c;
+	orch_warn(o->a, o->sink, t, code, loc, context_of(o), msg);
 }
 
 /* ---- task variables --------------------------------------------------------------- */
@@ -146,52 +141,27 @@ static int status_set(const Expr *e, const char *from)
 	return e->op == OP_EQ ? bit : ST_ALL & ~bit;
 }
 
-static void and_terms(Expr *e, PtrVec *out, Arena *a)
-{
-	if (e->kind == EX_BINARY && e->op == OP_AND) {
-		and_terms(e->args[0], out, a);
-		and_terms(e->args[1], out, a);
-	} else {
-		ptrvec_push(a, out, e);
-	}
-}
-
 /* ---- rewriting a condition for the translator ------------------------------------- */
-
-typedef struct Rewrite {
-	Orch *o;
-	const char *text;
-	Sbuf out;
-	uint32_t at; /* bytes of text copied so far */
-	bool task_vars;
-} Rewrite;
-
-static void copy_upto(Rewrite *rw, uint32_t off)
-{
-	if (off > rw->at)
-		sbuf_add(&rw->out, rw->text + rw->at, off - rw->at);
-	if (off > rw->at)
-		rw->at = off;
-}
 
 /* Task variables become parameters "$$task__attr" the resolver knows,
  * status words become string literals; the rest is copied as written. */
-static void rewrite(Rewrite *rw, const Expr *e)
+static void rewrite(OrchRewrite *rw, const Expr *e)
 {
+	Orch *o = rw->ud;
 	Str task, attr;
 	if (task_var(e, &task, &attr)) {
-		copy_upto(rw, e->off);
-		const char *name = arena_sprintf(rw->o->a, "$$%.*s__%.*s", STR_FMT(task), STR_FMT(attr));
+		orch_copy_upto(rw, e->off);
+		const char *name = arena_sprintf(o->a, "$$%.*s__%.*s", STR_FMT(task), STR_FMT(attr));
 		ExprType type = XT_STRING;
 		for (size_t i = 0; i < ARRAY_LEN(task_attrs); i++)
 			if (str_ieq_cstr(attr, task_attrs[i].attr))
 				type = task_attrs[i].type;
-		ExprBinding *b = ARENA_NEW(rw->o->a, ExprBinding);
+		ExprBinding *b = ARENA_NEW(o->a, ExprBinding);
 		b->kind = BIND_PARAM;
 		b->name = name;
 		b->type = type;
 		b->declared = true;
-		strmap_put(&rw->o->taskvars, name, b);
+		strmap_put(&o->taskvars, name, b);
 		sbuf_adds(&rw->out, name);
 		rw->at = e->off + e->len;
 		rw->task_vars = true;
@@ -199,9 +169,7 @@ static void rewrite(Rewrite *rw, const Expr *e)
 	}
 	int w = status_word(e);
 	if (w >= 0) {
-		copy_upto(rw, e->off);
-		sbuf_addf(&rw->out, "'%s'", status_words[w].word);
-		rw->at = e->off + e->len;
+		orch_replace(rw, e, arena_sprintf(o->a, "'%s'", status_words[w].word));
 		return;
 	}
 	for (uint32_t i = 0; i < e->nargs; i++)
@@ -240,48 +208,18 @@ static const ExprBinding *resolve(void *ud, BindKind what, const char *name)
 	return NULL;
 }
 
-typedef struct Cond {
-	const char *sql; /* NULL: nothing left to test, or not translated */
-	bool translated; /* false: the text (or what is left of it) has no SQL */
-	bool task_vars;  /* reads akko.<task>__<attr> settings */
-	double confidence;
-	const char *why; /* first problem when not translated */
-	PtrVec issues;   /* ExprIssue of the translation (warnings) */
-} Cond;
+typedef OrchCond Cond;
 
 /* Translate `terms` (parts of `text`, joined by AND) in condition mode, or
  * as a value when `condition` is false. */
 static void translate_terms(Orch *o, const char *text, const PtrVec *terms, bool condition, Cond *c)
 {
-	Rewrite rw = {.o = o, .text = text};
-	sbuf_init(&rw.out, 64);
-	for (uint32_t i = 0; i < terms->len; i++) {
-		const Expr *e = terms->items[i];
-		if (i)
-			sbuf_adds(&rw.out, " AND ");
-		if (terms->len > 1)
-			sbuf_addch(&rw.out, '(');
-		rw.at = e->off;
-		rewrite(&rw, e);
-		copy_upto(&rw, e->off + e->len);
-		if (terms->len > 1)
-			sbuf_addch(&rw.out, ')');
-	}
 	ExprEnv env = {.lang = expr_language(LANG_POWERCENTER),
 		       .dialect = &dialect_postgres,
 		       .condition = condition,
 		       .resolve = resolve,
 		       .ud = o};
-	ExprResult r;
-	expr_translate(o->a, &env, rw.out.buf, rw.out.len, &r);
-	sbuf_release(&rw.out);
-	c->task_vars = rw.task_vars;
-	c->issues = r.issues;
-	c->translated = r.sql != NULL;
-	c->sql = r.sql;
-	c->confidence = r.sql ? r.confidence : 0;
-	if (!r.sql && r.issues.len)
-		c->why = ((ExprIssue *)r.issues.items[0])->msg;
+	orch_translate_terms(o->a, &env, text, terms, rewrite, o, c);
 }
 
 /* The tree of an expression of the AST, parsed once (expr_parsed); NULL
@@ -312,13 +250,7 @@ static void translate_text(Orch *o, const AstExpr *src, bool condition, Cond *c)
 /* Translator warnings of a translated condition, kept on the task. */
 static void keep_issues(Orch *o, IrTask *t, const Cond *c, SrcLoc loc, const char *what)
 {
-	for (uint32_t i = 0; i < c->issues.len; i++) {
-		const ExprIssue *is = c->issues.items[i];
-		if (diag_code_severity(is->code) == DIAG_WARNING)
-			warn(o, t, is->code, loc, "in %s: %s", what, is->msg);
-	}
-	if (c->task_vars)
-		warn(o, t, W_ORCH_TASK_VAR, loc, "%s reads task variables from run-time settings", what);
+	orch_keep_issues(o->a, o->sink, context_of(o), t, c, loc, what, "task");
 }
 
 /* ---- links -------------------------------------------------------------------- */
@@ -352,14 +284,14 @@ static void lower_link(Orch *o, const AstLink *l)
 	Expr *e = parsed_tree(o, l->cond, &why);
 	if (!e) {
 		to->review = true;
-		lower_confidence(to, 0.5);
+		orch_cap(to, 0.5);
 		warn(o, to, W_ORCH_CONDITION, l->cond->loc, "condition of %s is not translated: %s", what,
 		     why);
 		return;
 	}
 	/* fold the terms about the status of the task the link leaves */
 	PtrVec terms = {0}, rest = {0};
-	and_terms(e, &terms, o->a);
+	orch_and_terms(o->a, e, &terms);
 	int set = ST_ALL;
 	bool folded = false;
 	for (uint32_t i = 0; i < terms.len; i++) {
@@ -389,13 +321,13 @@ static void lower_link(Orch *o, const AstLink *l)
 	translate_terms(o, text, &rest, true, &c);
 	if (!c.translated) {
 		to->review = true;
-		lower_confidence(to, 0.5);
+		orch_cap(to, 0.5);
 		warn(o, to, W_ORCH_CONDITION, l->cond->loc, "condition of %s is not translated: %s", what,
 		     c.why ? c.why : "unsupported");
 		return;
 	}
 	d->condition = c.sql;
-	lower_confidence(to, c.confidence < 0.9 ? c.confidence : 0.9);
+	orch_cap(to, c.confidence < 0.9 ? c.confidence : 0.9);
 	keep_issues(o, to, &c, l->cond->loc, arena_sprintf(o->a, "condition of %s", what));
 }
 
@@ -464,7 +396,7 @@ static void session_components(Orch *o, IrTask *it, const AstSession *s)
 			     "session component '%s' (%s) is not in this export; its commands are unknown",
 			     c->name, c->orig_kind);
 			it->review = true;
-			lower_confidence(it, 0.5);
+			orch_cap(it, 0.5);
 			continue;
 		}
 		for (uint32_t k = 0; k < c->commands.len; k++) {
@@ -474,7 +406,7 @@ static void session_components(Orch *o, IrTask *it, const AstSession *s)
 				warn(o, it, W_ORCH_SESSION_ASSIGN, cmd->loc,
 				     "%s assignment '%s = %s' is not converted", when_name(cmd->when),
 				     cmd->name, v);
-				lower_confidence(it, 0.8);
+				orch_cap(it, 0.8);
 				continue;
 			}
 			if (!*str_trim(str_from(v)).ptr)
@@ -483,7 +415,7 @@ static void session_components(Orch *o, IrTask *it, const AstSession *s)
 			warn(o, it, W_ORCH_COMMAND, cmd->loc, "%s command '%s' is kept as written",
 			     when_name(cmd->when), cmd->name);
 			it->review = true;
-			lower_confidence(it, 0.5);
+			orch_cap(it, 0.5);
 		}
 	}
 }
@@ -568,11 +500,11 @@ static void lower_assignment(Orch *o, const AstTask *t, IrTask *it)
 		const char *what = arena_sprintf(o->a, "value assigned to '%s'", c->name);
 		if (!r.translated) {
 			it->review = true;
-			lower_confidence(it, 0.5);
+			orch_cap(it, 0.5);
 			warn(o, it, W_ORCH_CONDITION, c->loc, "%s is not translated: %s", what,
 			     r.why ? r.why : "unsupported");
 		} else {
-			lower_confidence(it, r.confidence);
+			orch_cap(it, r.confidence);
 			keep_issues(o, it, &r, c->loc, what);
 		}
 	}

@@ -1,6 +1,7 @@
 /* tool_rules.c - the per-tool hooks of lowering (src/rules; tool_rules.h). */
 #include "rules/tool_rules.h"
 #include "expr/lang/powercenter/jobexprs.h"
+#include "rules/ds_orch.h"
 #include "rules/pc.h"
 #include "rules/ssis_rules.h"
 
@@ -12,6 +13,7 @@ static const ToolRules tool_rules_table[] = {
 	{TOOL_SSIS, true, ssis_orchestration, ssis_pipeline_params, ssis_flow_resolve_param,
 	 ssis_pipeline_connections},
 	{TOOL_ALTERYX, true, NULL, NULL, NULL, NULL},
+	{TOOL_DATASTAGE, true, ds_orchestration, ds_pipeline_params, ds_resolve_param, ds_pipeline_connections},
 };
 /* clang-format on */
 

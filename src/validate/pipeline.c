@@ -908,6 +908,14 @@ static void check_task_refs(Ctx *cx, const YNode *t, const char *wf, StrMap *tas
 		else if (!str_eq_null(ystr(dt, "parent"), parent))
 			verr(cx, AT(tv), E_VAL_REFERENCE,
 			     "task '%s' depends on '%s', which runs in another container", id, tv->str);
+		/* an Otherwise dependency is followed when no other is: it has no
+		 * condition of its own */
+		const YNode *ow = yget(deps->items[i], "otherwise"), *cv = yget(deps->items[i], "condition");
+		if (ow && ow->kind == Y_SCALAR && strcmp(ow->str, "true") == 0 && cv && !is_null(cv))
+			verr(cx, AT(cv), E_VAL_TYPE,
+			     "task '%s': a dependency with otherwise: true is followed when no other is, so it "
+			     "has no condition",
+			     id);
 	}
 	const YNode *pv = yget(t, "pipeline"), *wv = yget(t, "workflow");
 	if (type && strcmp(type, "pipeline") == 0 && (!pv || is_null(pv)))

@@ -17,7 +17,7 @@ static const char *const dialects[] = {"postgres", NULL};
 static const char *const param_kinds[] = {"parameter", "variable", "session_parameter", "property", NULL};
 static const char *const param_origins[] = {"mapping",   "mapplet",   "workflow", "parameter_file",
 					    "system",    "package",   "container", "project",
-					    "property_expression", "reference", NULL};
+					    "property_expression", "reference", "parameter_set", NULL};
 static const char *const loop_kinds[] = {"for", "foreach", NULL};
 static const char *const result_sets[] = {"none", "single_row", "full", "xml", NULL};
 static const char *const bind_dirs[] = {"input", "output", "return_value", "result", "item", NULL};
@@ -29,6 +29,7 @@ static const char *const file_formats[] = {"xml", NULL};
 static const char *const param_modes[] = {"substitute", "bind", NULL};
 static const char *const var_updates[] = {"max", "min", "count", "last", "rows", NULL};
 static const char *const dep_ons[] = {"success", "failure", "completion", "any", NULL};
+static const char *const run_modes[] = {"run", "reset_then_run", "validate", "reset", NULL};
 
 #define SOURCES   (NT(NODE_SOURCE_TABLE) | NT(NODE_SOURCE_FILE) | NT(NODE_SOURCE_PUSHDOWN))
 #define TABLED    (SOURCES | NT_SINKS)
@@ -95,6 +96,7 @@ const SchemaKey schema_keys[] = {
     K(OBJ_PARAMETER, "expression", ST_STRING, D, NULL, SCHEMA_OPT, "SSIS: the expression giving its value, as written"),
     K(OBJ_PARAMETER, "expression_sql", ST_STRING, D, NULL, SCHEMA_OPT, "that expression as a SQL scalar over the settings"),
     K(OBJ_PARAMETER, "property", ST_STRING, D, NULL, SCHEMA_OPT, "SSIS property expressions: the property it sets"),
+    K(OBJ_PARAMETER, "description", ST_STRING, D, NULL, SCHEMA_OPT, "DataStage: the parameter's prompt"),
     K(OBJ_PARAMETER, "values", ST_LIST_MAP, OBJ_PARAM_VALUE, NULL, SCHEMA_OPT, "parameter-file values"),
 
     K(OBJ_PARAM_VALUE, "value", ST_STRING, D, NULL, SCHEMA_REQ, "the value as written"),
@@ -106,6 +108,7 @@ const SchemaKey schema_keys[] = {
     K(OBJ_CONNECTION, "kind", ST_STRING, D, NULL, SCHEMA_REQ, "`relational`, `flat_file`, ..."),
     K(OBJ_CONNECTION, "subtype", ST_STRING, D, NULL, SCHEMA_OPT, "the database: `Oracle`"),
     K(OBJ_CONNECTION, "role", ST_ENUM, D, conn_roles, SCHEMA_OPT, "how the pipeline uses it"),
+    K(OBJ_CONNECTION, "settings", ST_LIST_STRING, D, NULL, SCHEMA_OPT, "DataStage: non-secret settings as written, `Name=value` (server, database, user)"),
 
     N("id", ST_STRING, D, NULL, NT_ALL, SCHEMA_REQ, "unique in the pipeline; `[a-z_][a-z0-9_]{0,62}`"),
     N("type", ST_ENUM, D, node_types, NT_ALL, SCHEMA_REQ, "the node type (table \"Node types\")"),
@@ -211,6 +214,7 @@ const SchemaKey schema_keys[] = {
     K(OBJ_WORKFLOW, "name", ST_STRING, D, NULL, SCHEMA_REQ, "the workflow's name"),
     K(OBJ_WORKFLOW, "origin", ST_MAP, OBJ_ORIGIN, NULL, SCHEMA_REQ, "where it came from"),
     K(OBJ_WORKFLOW, "worklet", ST_BOOL, D, NULL, SCHEMA_OPT, "a worklet (run by a `workflow` task)"),
+    K(OBJ_WORKFLOW, "restartable", ST_BOOL, D, NULL, SCHEMA_OPT, "a failed run restarts after the tasks that finished (checkpoints)"),
     K(OBJ_WORKFLOW, "parameters", ST_LIST_MAP, OBJ_PARAMETER, NULL, SCHEMA_OPT, "workflow variables and parameters"),
     K(OBJ_WORKFLOW, "tasks", ST_LIST_MAP, OBJ_TASK, NULL, SCHEMA_REQ, "in dependency order"),
 
@@ -237,6 +241,9 @@ const SchemaKey schema_keys[] = {
     K(OBJ_TASK, "code", ST_LIST_MAP, OBJ_CODE, NULL, SCHEMA_OPT, "`script` tasks: the code, kept for review"),
     K(OBJ_TASK, "loop", ST_MAP, OBJ_LOOP, NULL, SCHEMA_OPT, "`loop` tasks: how it repeats (required there)"),
     K(OBJ_TASK, "handler", ST_MAP, OBJ_HANDLER, NULL, SCHEMA_OPT, "`event_handler` tasks: the event (required there)"),
+    K(OBJ_TASK, "arguments", ST_LIST_MAP, OBJ_ASSIGN, NULL, SCHEMA_OPT, "`pipeline`, `workflow` and `package` tasks: the parameter values the run is given"),
+    K(OBJ_TASK, "run_mode", ST_ENUM, D, run_modes, SCHEMA_OPT, "`pipeline`, `workflow` and `package` tasks: what the run does; absent: `run`"),
+    K(OBJ_TASK, "checkpoint", ST_BOOL, D, NULL, SCHEMA_OPT, "false: a restart of a `restartable` workflow runs it again even when it finished"),
     K(OBJ_TASK, "note", ST_STRING, D, NULL, SCHEMA_OPT, "one line for the reviewer"),
     K(OBJ_TASK, "confidence", ST_NUMBER01, D, NULL, SCHEMA_OPT, "how sure the converter is"),
     K(OBJ_TASK, "review", ST_BOOL, D, NULL, SCHEMA_OPT, "a person must look at it"),
@@ -247,6 +254,7 @@ const SchemaKey schema_keys[] = {
     K(OBJ_DEP, "condition", ST_STRING, D, NULL, SCHEMA_OPT, "the link condition as a SQL boolean"),
     K(OBJ_DEP, "condition_source", ST_STRING, D, NULL, SCHEMA_OPT, "the condition as written"),
     K(OBJ_DEP, "combine", ST_ENUM, D, combines, SCHEMA_OPT, "`or`: the outcome or the condition suffices; `and` (the default): both"),
+    K(OBJ_DEP, "otherwise", ST_BOOL, D, NULL, SCHEMA_OPT, "true: followed only when no other dependency on the same task is followed"),
 
     K(OBJ_ASSIGN, "variable", ST_STRING, D, NULL, SCHEMA_REQ, "the variable as written: `User::Count`"),
     K(OBJ_ASSIGN, "setting", ST_STRING, D, NULL, SCHEMA_REQ, "the setting the runner sets: `akko.user__count`"),

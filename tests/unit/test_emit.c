@@ -122,7 +122,7 @@ static IrDoc *build_doc(Arena *a)
 	ptrvec_push(a, &par->values, pv);
 	ptrvec_push(a, &p->parameters, par);
 	IrConnection *conn = ARENA_NEW(a, IrConnection);
-	*conn = (IrConnection){"ORA_SRC", "relational", "Oracle", "source"};
+	*conn = (IrConnection){.name = "ORA_SRC", .kind = "relational", .subtype = "Oracle", .role = "source"};
 	ptrvec_push(a, &p->connections, conn);
 
 	IrNode *src = ir_node_new(a, p, NODE_SOURCE_TABLE, "src_customers");
