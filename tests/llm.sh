@@ -208,8 +208,9 @@ check "e429_long: the 120 s wait is not made ($ms ms)" test "$ms" -lt 5000
 java_case huge llm_unavailable 1
 java_case redirect llm_unavailable 1
 
-# an Alteryx workflow: a RegEx tool, whose configuration no rule converts, is
-# sent with that configuration as written; an R tool whose output fields the
+# an Alteryx workflow: a RegEx tool whose Tokenize stops the run on extra
+# tokens (Error), which no rule converts, is sent with its configuration as
+# written; an R tool whose output fields the
 # workflow does not record (no MetaInfo) is not sent (it outputs no column)
 scenario e500
 run ayx_review ayx_review.yxmd --llm-cache "$work/cache-ayx"

@@ -270,6 +270,9 @@
 	X(SET_OUTSIDE_ROWS, "outside_rows", "a row reference past the first or last row (of its group) reads: null, or empty (0 for numbers, '' for strings)") \
 	X(SET_EXPR_BY_TYPE, "expr_by_type", "a port's expression when the incoming field of its name is of the type class the prop names (string, number); the port's own expression otherwise (Alteryx Data Cleansing)") \
 	X(SET_COLUMNS_IN_PLACE, "columns_in_place", "the output keeps the input's columns in order, a port of the same name replacing its column there, new ports after (Alteryx Formula); else declared ports come first") \
+	X(SET_SPLIT_ROWS, "split_rows", "the port's field split into rows by the regular expression the prop holds: pieces (the pieces between matches) or matches (each match, or its first marked group)") \
+	X(SET_TILE, "tile", "rows numbered into tiles: equal_rows (the value: how many tiles, in arrival order), by_value (a tile per value of the key ports, in their order), first (in the order each value first arrives), cutoffs (the value: upper limits, newline-separated, of the key port's value)") \
+	X(SET_TEXT_LOOKUP, "text_lookup", "each row of the first input takes the first row of the second whose key text is found in its key: find_whole (equal), find_begin (at its start), find_any (anywhere); props case_insensitive, whole_word; ports replace_with (the found text replaced by that column) or append (columns added)") \
 	X(SET_ASSERTION, "assertion", "what an assertion group tests: row_count, all_rows, first_row, no_rows") \
 	X(SET_RANDOM_SEED, "random_seed", "the seed of a step's random draw") \
 	X(SET_TYPE_OF, "type_of", "a port of no declared type takes the type of the incoming column the prop names, its value cast to it (Alteryx Multi-Field Formula: a field keeps its type)") \
@@ -317,7 +320,15 @@
 	X(VAL_NO_ROWS, "no_rows", "assertion: the expression is true for no row (a message of type error)") \
 	X(VAL_BY_POSITION, "by_position", "union_mode: the k-th columns of the inputs are one column") \
 	X(VAL_OVERSAMPLE, "oversample", "sample_mode: every row where the filter_condition holds, and of the others, in a seeded random order, as many as make those rows sample_percent of the output") \
-	X(VAL_SPLIT, "split", "sample_mode: the rows in a seeded random order shared among the output groups by their sample_percent (a group without one takes the rest)")
+	X(VAL_SPLIT, "split", "sample_mode: the rows in a seeded random order shared among the output groups by their sample_percent (a group without one takes the rest)") \
+	X(VAL_PIECES, "pieces", "split_rows: the pieces between the pattern's matches") \
+	X(VAL_EQUAL_ROWS, "equal_rows", "tile: the rows split into N tiles of equal counts") \
+	X(VAL_BY_VALUE, "by_value", "tile: a tile per distinct value, numbered in the value's order") \
+	X(VAL_CUTOFFS, "cutoffs", "tile: a tile per range up to each upper limit") \
+	X(VAL_FIND_WHOLE, "find_whole", "text_lookup: the key is the entire text") \
+	X(VAL_FIND_BEGIN, "find_begin", "text_lookup: the key begins the text") \
+	X(VAL_FIND_ANY, "find_any", "text_lookup: the key is in any part of the text") \
+	X(VAL_MATCHES, "matches", "split_rows: each match of the pattern (its first marked group when it has one)")
 
 /* Aggregates a port computes when the tool gives them as a kind plus an
  * input column (AstPort.agg_kind, `ref` naming the column) rather than as

@@ -350,6 +350,12 @@ typedef enum DiagSeverity { DIAG_NOTE, DIAG_WARNING, DIAG_ERROR } DiagSeverity;
 	  "Designer installs this tool as a macro; without the macro file it is converted from "   \
 	  "the tool's documented behaviour (docs/rules.md); pass -I DIR with Designer's macro "    \
 	  "folder to expand the installed macro instead")                                          \
+	X(W_AYX_REGEX, "W1140", DIAG_WARNING,                                                      \
+	  "the pattern is translated to PostgreSQL's regular expressions, which may match differently " \
+	  "here; check it on real values, or rewrite it without the construct")                   \
+	X(W_AYX_SPLIT_EXTRA, "W1141", DIAG_WARNING,                                                \
+	  "Alteryx warns at run time about each value with more parts than columns; the SQL drops " \
+	  "the extra parts silently")                                                               \
 	/* DataStage exports, .dsx and DSExport XML (E12xx, W12xx, N12xx) */                     \
 	X(E_DS_TRUNCATED, "E1201", DIAG_ERROR,                                                     \
 	  "every BEGIN needs its END; a truncated copy is the usual cause: export the job again")  \

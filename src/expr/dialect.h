@@ -81,6 +81,7 @@ typedef struct SqlTmpl {
 	X(PRIM_FIELDS)          /* fields {3} to {4} of {1} split at {2}, joined by {2} */ \
 	X(PRIM_TO_HEX)          /* hexadecimal digits of whole number {1}, upper case */ \
 	X(PRIM_REGEX_COUNT)     /* number of matches of regex {2} in {1} */ \
+	X(PRIM_REGEX_SUBSTR)    /* the {3}th match of regex {2} in {1}, its group {4} (0: all) */ \
 	X(PRIM_COALESCE)        /* the first of {*} that is not NULL */     \
 	X(PRIM_ARRAY_PICK)      /* element {1} (1-based) of the rest */    \
 	X(PRIM_ORDERED_LT)      /* {1} < {2} for strings, byte order */     \

@@ -105,6 +105,7 @@ const Dialect dialect_postgres = {
 	    [PRIM_FIELDS] = T("array_to_string((string_to_array({1}, {2}))[{3}:{4}], {2})"),
 	    [PRIM_TO_HEX] = T("upper(to_hex({1}))"),
 	    [PRIM_REGEX_COUNT] = T("regexp_count({1}, {2})"),
+	    [PRIM_REGEX_SUBSTR] = T("regexp_substr({1}, {2}, 1, {3}, '', {4})"),
 	    [PRIM_COALESCE] = T("COALESCE({*})"),
 	    [PRIM_ARRAY_PICK] = T("(ARRAY[{r}])[{1}]"),
 	    [PRIM_ORDERED_LT] = TP("{1<} < {2!} COLLATE \"C\"", PREC_CMP),

@@ -123,6 +123,11 @@ typedef struct Language {
 	/* A type name of the language ("DT_I4") as a neutral type, for
 	 * --types; NULL when the language has none of its own. */
 	bool (*type_named)(const char *name, ExprType *out);
+	/* A regular expression of the language as the target's (an ARE):
+	 * NULL with *why naming a construct the target has not; *differs
+	 * (else NULL) why it may match differently; *ngroups its marked
+	 * groups.  NULL when the language has no regular expressions. */
+	const char *(*regex)(Arena *a, const char *re, const char **why, const char **differs, int *ngroups);
 } Language;
 
 /* The language of an AST tag, or NULL when it has no parser here. */

@@ -50,6 +50,22 @@ const AyxTool *ayx_stdmacro_tool(const char *file);
 /* A macro instance's answer <Value name="NAME">, or NULL. */
 const xmlNode *ayx_question(const xmlNode *cfg, const char *name);
 
+/* Readers of alteryx_parse.c (RegEx, Text To Columns, Tile, Find Replace, Join Multiple). */
+void ayx_read_regex(Ayx *A, AstStep *s, const xmlNode *cfg);
+void ayx_read_text_to_columns(Ayx *A, AstStep *s, const xmlNode *cfg);
+void ayx_read_tile(Ayx *A, AstStep *s, const xmlNode *cfg);
+void ayx_read_find_replace(Ayx *A, AstStep *s, const xmlNode *cfg);
+void ayx_read_join_multiple(Ayx *A, AstStep *s, const xmlNode *cfg);
+
+/* A Text Input's Configuration as the step's inline table (alteryx_tools.c). */
+void ayx_read_text_input(Ayx *A, AstStep *s, const xmlNode *cfg);
+/* alteryx_alone.c: a Macro Input's template rows; a macro converted on its
+ * own made a pipeline (Macro Inputs sources, Macro Outputs sinks). */
+void ayx_read_macro_input(Ayx *A, AstStep *s, const xmlNode *cfg);
+void ayx_macro_alone(Arena *a, AstDoc *doc);
+/* alteryx_flow.c: a sink writing every incoming field into `table`. */
+void ayx_sink_all(Ayx *A, AstStep *s, const char *table, bool is_file);
+
 /* Helpers of alteryx.c that alteryx_tools.c uses. */
 const char *ayx_str(Ayx *A, const char *s); /* arena copy; NULL stays NULL */
 SrcLoc ayx_loc(Ayx *A, const xmlNode *n);

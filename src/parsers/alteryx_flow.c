@@ -72,7 +72,7 @@ static void in_place(Ayx *A, AstStep *s)
 }
 
 /* A sink writing every incoming field: the input group passes them all. */
-static void sink_all(Ayx *A, AstStep *s, const char *table, bool is_file)
+void ayx_sink_all(Ayx *A, AstStep *s, const char *table, bool is_file)
 {
 	AstGroup *in = group_of(A, s, GROUP_INPUT, "Input");
 	in->passes_all = true;
@@ -129,6 +129,21 @@ static void macro_anchor(Ayx *A, AstStep *s, const char *dflt, bool passes)
 	}
 }
 
+/* An Input Data tool whose fields the workflow does not record (no
+ * MetaInfo: it was never run and saved): its columns are not known, so
+ * the tools after it cannot be lowered against them (W1120). */
+static void no_schema(Ayx *A, AstStep *s)
+{
+	if (strcmp(s->orig_kind ? s->orig_kind : "", "Input Data") != 0 || s->disabled)
+		return;
+	for (uint32_t i = 0; i < s->ports.len; i++)
+		if (((const AstPort *)s->ports.items[i])->dir & PORT_OUT)
+			return;
+	Diag d = {.code = W_AYX_NO_SCHEMA, .loc = s->loc, .span = 5};
+	diag_emit(A->sink, &d, "tool %s: the Input Data tool records no fields (no MetaInfo): the columns it reads are not known",
+		  s->name);
+}
+
 void ayx_complete_flow(Ayx *A)
 {
 	for (uint32_t i = 0; i < A->flow->steps.len; i++) {
@@ -155,16 +170,18 @@ void ayx_complete_flow(Ayx *A)
 			group_of(A, s, GROUP_OUTPUT, "Unique");
 			pass_all(A, s, NULL);
 			break;
+		case STEP_SOURCE:
+		case STEP_SOURCE_QUERY: no_schema(A, s); break;
 		case STEP_TARGET: {
 			const AstProp *f = ast_props_find(&s->props, SET_FILE_NAME);
 			const AstProp *t = ast_props_find(&s->props, SET_TABLE_NAME);
-			sink_all(A, s, t ? t->value : f ? f->value : s->name, !t);
+			ayx_sink_all(A, s, t ? t->value : f ? f->value : s->name, !t);
 			break;
 		}
 		case STEP_OBSERVE:
 			if (strcmp(k, "Browse") == 0) { /* a sink: the rows Designer would show */
 				s->kind = STEP_TARGET;
-				sink_all(A, s, arena_sprintf(A->a, "browse_%s", s->name), false);
+				ayx_sink_all(A, s, arena_sprintf(A->a, "browse_%s", s->name), false);
 			}
 			break;
 		default: break;

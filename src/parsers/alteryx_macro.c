@@ -28,6 +28,7 @@
  * that would rewrite the tools with those answers are not run (N1115/W1116).
  */
 #define _DEFAULT_SOURCE /* realpath */
+#include "parsers/alteryx.h"
 #include "parsers/alteryx_macro.h"
 #include "parsers/frontend.h"
 #include "base/sbuf.h"
@@ -728,7 +729,9 @@ void ayx_expand_macros(Arena *a, AstDoc *doc, const SrcFile *src, const Frontend
 AstDoc *ayx_read_workflow(Arena *a, const SrcFile *src, const FrontendOptions *opts, DiagSink *sink)
 {
 	AstDoc *doc = ayx_read_document(a, src, sink);
-	if (doc)
+	if (doc) {
 		ayx_expand_macros(a, doc, src, opts, sink);
+		ayx_macro_alone(a, doc); /* alteryx_alone.c */
+	}
 	return doc;
 }

@@ -269,7 +269,13 @@ static void join_select(Ayx *A, AstStep *s, const xmlNode *sel)
 		const char *side = strcmp(in, "Left_") == 0 ? "Left" : strcmp(in, "Right_") == 0 ? "Right" : NULL;
 		if (!side || strncmp(field, in, il) != 0)
 			continue;
-		AstPort *p = ast_port_new(A->doc, ayx_str(A, rename && *rename ? rename : field));
+		/* no rename: the field's own name, without the list's input
+		 * prefix (Left_, Right_), a right field whose name the left has
+		 * taking Right_ as without a select list */
+		bool own = !rename || !*rename;
+		AstPort *p = ast_port_new(A->doc, ayx_str(A, own ? field + il : rename));
+		if (own)
+			ast_push(A->doc, &p->props, ast_prop_new(A->doc, "default_name", "True"));
 		p->dir = on ? PORT_PASS | PORT_OUT : PORT_PASS;
 		p->group = side;
 		p->ref = ayx_str(A, field + il);
@@ -516,7 +522,7 @@ static void read_unique(Ayx *A, AstStep *s, const xmlNode *cfg)
 
 /* <NumRows value="2"/> <Fields><Field name="A"/></Fields>
  * <Data><r><c>1</c></r></Data>: an inline table (Text Input) */
-static void read_text_input(Ayx *A, AstStep *s, const xmlNode *cfg)
+void ayx_read_text_input(Ayx *A, AstStep *s, const xmlNode *cfg)
 {
 	AstTable *t = ast_table_new(A->doc, TABLE_SOURCE, s->name);
 	t->loc = ayx_loc(A, cfg);
@@ -1325,7 +1331,7 @@ static const AyxTool tools[] = {
     /* engine tools, by EngineDllEntryPoint */
     {"AlteryxDbFileInput", "Input Data", STEP_SOURCE, read_input, {"File"}},
     {"AlteryxDbFileOutput", "Output Data", STEP_TARGET, read_output, {"File"}},
-    {"AlteryxTextInput", "Text Input", STEP_SOURCE, read_text_input, {"Fields", "Data", "NumRows"}},
+    {"AlteryxTextInput", "Text Input", STEP_SOURCE, ayx_read_text_input, {"Fields", "Data", "NumRows"}},
     {"AlteryxSelect", "Select", STEP_SELECT, read_select, {"SelectFields"}},
     {"AlteryxFilter", "Filter", STEP_ROUTER, read_filter, {"Expression", "Mode", "Simple"}},
     {"AlteryxFormula", "Formula", STEP_EXPRESSION, read_formula, {"FormulaFields"}},
@@ -1333,7 +1339,7 @@ static const AyxTool tools[] = {
     {"AlteryxMultiFieldFormula", "Multi-Field Formula", STEP_EXPRESSION, read_multi_field,
      {"FieldType", "Fields", "CopyOutput", "NewFieldAddOn", "NewFieldAddOnPos", "Expression"}},
     {"AlteryxJoin", "Join", STEP_JOIN, read_join, {"JoinInfo", "SelectConfiguration"}},
-    {"AlteryxJoinMultiple", "Join Multiple", STEP_JOIN, NULL, {NULL}},
+    {"AlteryxJoinMultiple", "Join Multiple", STEP_JOIN, ayx_read_join_multiple, {"JoinByRecPos", "JoinFields", "OutputJoinOnly", "SelectConfiguration"}},
     {"AlteryxAppendFields", "Append Fields", STEP_JOIN, read_append, {NULL}},
     {"AlteryxUnion", "Union", STEP_UNION, read_union, {"Mode"}},
     {"AlteryxSummarize", "Summarize", STEP_AGGREGATE, read_summarize, {"SummarizeFields"}},
@@ -1345,11 +1351,11 @@ static const AyxTool tools[] = {
     {"AlteryxTranspose", "Transpose", STEP_NORMALIZER, read_transpose, {"KeyFields", "DataFields"}},
     {"AlteryxGenerateRows", "Generate Rows", STEP_GENERATE, read_generate_rows,
      {"Expression_Init", "Expression_Cond", "Expression_Loop"}},
-    {"AlteryxFindReplace", "Find Replace", STEP_LOOKUP, NULL, {NULL}},
+    {"AlteryxFindReplace", "Find Replace", STEP_JOIN, ayx_read_find_replace, {"FieldFind", "FieldSearch", "ReplaceFoundField", "FindMode", "ReplaceMode"}},
     {"AlteryxRunningTotal", "Running Total", STEP_EXPRESSION, read_running_total, {"GroupByFields", "RunningTotalFields"}},
     {"AlteryxDateTime", "DateTime", STEP_EXPRESSION, read_datetime, {"IsFrom", "InputFieldName", "Format", "OutputFieldName", "Language"}},
-    {"AlteryxRegEx", "RegEx", STEP_EXPRESSION, NULL, {NULL}},
-    {"AlteryxTextToColumns", "Text To Columns", STEP_EXPRESSION, NULL, {NULL}},
+    {"AlteryxRegEx", "RegEx", STEP_EXPRESSION, ayx_read_regex, {"Field", "RegExExpression", "CaseInsensitve", "Method"}},
+    {"AlteryxTextToColumns", "Text To Columns", STEP_EXPRESSION, ayx_read_text_to_columns, {"Field"}},
     {"AlteryxDynamicRename", "Dynamic Rename", STEP_SELECT, read_dynamic_rename,
      {"RenameMode", "Fields", "AddPrefixSuffix", "RemovePrefixSuffix"}},
     {"AlteryxDynamicSelect", "Dynamic Select", STEP_SELECT, NULL, {NULL}},
@@ -1368,7 +1374,7 @@ static const AyxTool tools[] = {
     {"AlteryxBlobInput", "Blob Input", STEP_SOURCE, NULL, {NULL}},
     {"AlteryxMapInput", "Map Input", STEP_SOURCE, NULL, {NULL}},
     {"AlteryxBlobConvert", "Blob Convert", STEP_EXPRESSION, NULL, {NULL}},
-    {"AlteryxTile", "Tile", STEP_EXPRESSION, NULL, {NULL}},
+    {"AlteryxTile", "Tile", STEP_EXPRESSION, ayx_read_tile, {"Method", "EqualRecords", "UniqueValue", "Manual", "GroupFields"}},
     {"AlteryxBlockUntilDone", "Block Until Done", STEP_MULTICAST, NULL, {NULL}},
     {"AlteryxJSONBuild", "JSON Build", STEP_CUSTOM, NULL, {NULL}},
     {"AlteryxBasicDataProfile", "Basic Data Profile", STEP_CUSTOM, NULL, {NULL}},
@@ -1389,7 +1395,7 @@ static const AyxTool tools[] = {
     {"AlteryxTradeArea", "Trade Area", STEP_CUSTOM, NULL, {NULL}},
     {"AlteryxFindNearest", "Find Nearest", STEP_CUSTOM, NULL, {NULL}},
     {"AlteryxDistance", "Distance", STEP_CUSTOM, NULL, {NULL}},
-    {"AlteryxMacroInput", "Macro Input", STEP_FLOW_INPUT, NULL, {NULL}},
+    {"AlteryxMacroInput", "Macro Input", STEP_FLOW_INPUT, ayx_read_macro_input, {"TextInput"}},
     {"AlteryxMacroOutput", "Macro Output", STEP_FLOW_OUTPUT, NULL, {NULL}},
     {"AlteryxDetour", "Detour", STEP_ROUTER, NULL, {NULL}},
     {"AlteryxDetourEnd", "Detour End", STEP_UNION, NULL, {NULL}},

@@ -661,7 +661,11 @@ void lower_step(Lower *L, StepInfo *si)
 		L->row_alias = "t";
 		switch (s->kind) {
 		case STEP_EXPRESSION:
-			if (lower_has_running(s))
+			if (lower_is_split_rows(s))
+				lower_split_rows(L, si, ln, d);
+			else if (lower_is_tile(s))
+				lower_tile(L, si, ln, d);
+			else if (lower_has_running(s))
 				lower_running(L, si, ln, d);
 			else if (lower_has_row_refs(s))
 				lower_row_refs(L, si, ln, d);
@@ -703,7 +707,11 @@ void lower_step(Lower *L, StepInfo *si)
 		case STEP_LOOKUP: lower_lookup(L, si, ln, d); break;
 		case STEP_JOIN:
 			L->row_alias = NULL;
-			if (lower_declares_outputs(s))
+			if (lower_is_text_lookup(s))
+				lower_text_lookup(L, si, ln);
+			else if (lower_is_multi_join(s))
+				lower_multi_join(L, si, ln);
+			else if (lower_declares_outputs(s))
 				lower_joiner(L, si, ln, in);
 			else
 				lower_key_join(L, si, ln);
@@ -1032,7 +1040,9 @@ void rules_lower(Arena *a, const AstDoc *doc, const RulesOptions *o, IrDoc *d, D
 		L.folder = doc->folders.items[i];
 		for (uint32_t k = 0; k < L.folder->flows.len; k++) {
 			const AstFlow *f = L.folder->flows.items[k];
-			if (f->kind != FLOW_MAPPLET) /* mapplets are expanded where they are used */
+			/* mapplets are expanded where they are used; an Alteryx macro
+			 * converted on its own runs as a workflow (alteryx_alone.c) */
+			if (f->kind != FLOW_MAPPLET || ast_props_find_name(&f->props, "runs_alone"))
 				lower_flow(&L, d, f);
 		}
 	}

@@ -237,6 +237,14 @@ bool lower_has_running(const AstStep *s);
 /* Every incoming column, then each such port's aggregate over the rows so far. */
 void lower_running(Lower *L, StepInfo *si, LNode *ln, LNode *d);
 /* Transpose: key columns stay, data columns become Name/Value rows. */
+bool lower_is_split_rows(const AstStep *s);
+bool lower_is_tile(const AstStep *s);
+bool lower_is_text_lookup(const AstStep *s);
+bool lower_is_multi_join(const AstStep *s);
+void lower_multi_join(Lower *L, StepInfo *si, LNode *ln);
+void lower_text_lookup(Lower *L, StepInfo *si, LNode *ln);
+void lower_tile(Lower *L, StepInfo *si, LNode *ln, LNode *d);
+void lower_split_rows(Lower *L, StepInfo *si, LNode *ln, LNode *d);
 void lower_transpose(Lower *L, StepInfo *si, LNode *ln, LNode *d);
 /* Is s a pivot whose value port carries an aggregate kind (a cross tab)? */
 bool lower_is_crosstab(const AstStep *s);

@@ -277,6 +277,289 @@ static LNode *join_side(Lower *L, StepInfo *si, const char *group, PtrVec *keys)
 	return n;
 }
 
+/* The first two input groups of the step, in order (gn), the nodes their
+ * connections read (NULL when not connected) and their keys (join_side). */
+static void two_sides(Lower *L, StepInfo *si, const char *gn[2], LNode **l, LNode **r, PtrVec *lk, PtrVec *rk)
+{
+	const AstStep *s = si->s;
+	for (uint32_t g = 0, k = 0; g < s->groups.len && k < 2; g++)
+		if (((const AstGroup *)s->groups.items[g])->kind == GROUP_INPUT)
+			gn[k++] = ((const AstGroup *)s->groups.items[g])->name;
+	*l = gn[0] ? join_side(L, si, gn[0], lk) : NULL;
+	*r = gn[1] ? join_side(L, si, gn[1], rk) : NULL;
+}
+
+/* Each output group of the step reads node ln. */
+static void outputs_read(Lower *L, StepInfo *si, LNode *ln)
+{
+	const AstStep *s = si->s;
+	for (uint32_t g = 0; g < s->groups.len; g++) {
+		const AstGroup *gr = s->groups.items[g];
+		if (gr->kind == GROUP_OUTPUT)
+			lower_group_node_add(L, si, gr->name, ln);
+	}
+}
+
+/* `v` with every occurrence of the text `key` replaced by `by` (SQL
+ * expressions), ignoring case with `ci`, only as a whole word with
+ * `word`: the key's punctuation escaped into a pattern, the replacement's
+ * backslashes doubled. */
+static const char *any_replaced(Lower *L, const char *v, const char *key, const char *by, bool ci, bool word)
+{
+	const char *pat = arena_sprintf(L->a, "regexp_replace(%s::text, '([^[:alnum:]_[:space:]])', '\\\\\\1', 'g')", key);
+	if (word)
+		pat = arena_sprintf(L->a, "'\\y' || %s || '\\y'", pat);
+	return arena_sprintf(L->a, "regexp_replace(%s::text, %s, replace(%s::text, '\\', '\\\\'), '%s')", v, pat, by,
+			     ci ? "gi" : "g");
+}
+
+bool lower_is_text_lookup(const AstStep *s)
+{
+	return ast_props_find(&s->props, SET_TEXT_LOOKUP) != NULL;
+}
+
+/* A text lookup (SET_TEXT_LOOKUP; the Alteryx Find Replace tool,
+ * src/parsers/alteryx_parse.c): each row of the first input (t) takes the
+ * first row of the second (r, in arrival order) whose key text is its key
+ * (find_whole), begins it (find_begin) or is in it (find_any), ignoring
+ * case with `case_insensitive` (lower() of both), as a whole word with
+ * `whole_word` (a regular expression of the key, its punctuation escaped,
+ * between non-word characters or the ends); an empty key finds nothing.
+ * A LEFT JOIN LATERAL ... LIMIT 1, so a row that finds nothing passes with
+ * NULLs.  The `replace_with` port replaces the found text in the key
+ * column by its column's value (the entire text, or its beginning); each
+ * `append` port adds its column. */
+void lower_text_lookup(Lower *L, StepInfo *si, LNode *ln)
+{
+	const AstStep *s = si->s;
+	const char *gn[2] = {NULL, NULL};
+	PtrVec lk = {0}, rk = {0};
+	LNode *l = NULL, *r = NULL;
+	two_sides(L, si, gn, &l, &r, &lk, &rk);
+	if (!l || !r || !lk.len || !rk.len) {
+		lower_placeholder(L, ln, CONV_LLM_UNAVAILABLE, "the lookup lacks one of its two inputs or keys");
+		return;
+	}
+	const char *f = lk.items[0], *k = rk.items[0];
+	if (!lower_has_col(l, f) || !lower_has_col(r, k)) {
+		lower_placeholder(L, ln, CONV_LLM_UNAVAILABLE,
+				  arena_sprintf(L->a, "the field '%s' or '%s' is not among the incoming fields", f, k));
+		return;
+	}
+	const AstProp *tp = ast_props_find(&s->props, SET_TEXT_LOOKUP);
+	bool ci = ast_props_find_name(&s->props, "case_insensitive") != NULL;
+	bool word = ast_props_find_name(&s->props, "whole_word") != NULL;
+	const char *tf = arena_sprintf(L->a, "t.%s", lower_ident(L, f)), *rk_ = arena_sprintf(L->a, "r.%s", lower_ident(L, k));
+	const char *a = ci ? arena_sprintf(L->a, "lower(%s::text)", tf) : arena_sprintf(L->a, "%s::text", tf);
+	const char *b = ci ? arena_sprintf(L->a, "lower(%s::text)", rk_) : arena_sprintf(L->a, "%s::text", rk_);
+	const char *cond;
+	if (word && tp->norm != VAL_FIND_WHOLE) {
+		const char *quoted = arena_sprintf(L->a, "regexp_replace(%s::text, '([^[:alnum:]_[:space:]])', '\\\\\\1', 'g')", rk_);
+		cond = arena_sprintf(L->a, "%s::text %s (%s || %s || '([^[:alnum:]_]|$)')", tf, ci ? "~*" : "~",
+				     tp->norm == VAL_FIND_BEGIN ? "'^'" : "'(^|[^[:alnum:]_])'", quoted);
+	} else if (tp->norm == VAL_FIND_WHOLE)
+		cond = arena_sprintf(L->a, "%s = %s", a, b);
+	else
+		cond = arena_sprintf(L->a, "strpos(%s, %s) %s", a, b, tp->norm == VAL_FIND_BEGIN ? "= 1" : "> 0");
+	if (tp->norm != VAL_FIND_WHOLE)
+		cond = arena_sprintf(L->a, "%s <> '' AND %s", b, cond);
+	const char *order = arrival(L, ln, r, s, "the lookup row a record takes when several match");
+	Sbuf sel = SBUF_INIT;
+	sbuf_addf(&sel, "true AS akko_found, %s AS akko_key", rk_);
+	const AstPort *with = NULL;
+	for (uint32_t i = 0; i < s->ports.len; i++) {
+		const AstPort *p = s->ports.items[i];
+		if (!p->ref || !(p->dir & PORT_OUT))
+			continue;
+		const char *c = lower_colname(L, p->ref);
+		if (!lower_has_col(r, c)) {
+			sbuf_release(&sel);
+			lower_placeholder(L, ln, CONV_LLM_UNAVAILABLE,
+					  arena_sprintf(L->a, "the lookup table's field '%s' does not arrive", p->ref));
+			return;
+		}
+		if (ast_props_find_name(&p->props, "replace_with"))
+			with = p;
+		sbuf_addf(&sel, ", r.%s AS akko_%u", lower_ident(L, c), i);
+	}
+	bool multiple = with && ast_props_find_name(&s->props, "multiple");
+	for (uint32_t c = 0; c < l->n->columns.len; c++) {
+		const IrColumn *col = l->n->columns.items[c];
+		const char *v = arena_sprintf(L->a, "t.%s", lower_ident(L, col->name));
+		if (with && strcmp(col->name, f) == 0) {
+			uint32_t wi = 0;
+			while (s->ports.items[wi] != with)
+				wi++;
+			v = multiple ? arena_sprintf(L->a, "CAST(x.akko_value AS %s)", col->type)
+			    : tp->norm == VAL_FIND_ANY
+				? arena_sprintf(L->a, "CASE WHEN x.akko_found THEN CAST(%s AS %s) ELSE %s END",
+						any_replaced(L, v, "x.akko_key", arena_sprintf(L->a, "x.akko_%u", wi), ci, word),
+						col->type, v)
+			    : tp->norm == VAL_FIND_WHOLE
+				? arena_sprintf(L->a, "CASE WHEN x.akko_found THEN CAST(x.akko_%u AS %s) ELSE %s END", wi,
+						col->type, v)
+				: arena_sprintf(L->a,
+						"CASE WHEN x.akko_found THEN CAST(x.akko_%u::text || substr(%s::text, "
+						"char_length(x.akko_key::text) + 1) AS %s) ELSE %s END",
+						wi, v, col->type, v);
+		}
+		lower_add_item(L, ln, v, col->name, col->type);
+	}
+	for (uint32_t i = 0; i < s->ports.len; i++) {
+		const AstPort *p = s->ports.items[i];
+		if (p->ref && (p->dir & PORT_OUT) && ast_props_find_name(&p->props, "append"))
+			lower_add_item(L, ln, arena_sprintf(L->a, "x.akko_%u", i),
+				       lower_fresh_col(L, ln, lower_colname(L, p->name)),
+				       lower_col_type(r, lower_colname(L, p->ref)));
+	}
+	lower_add_dep(L, ln, l->n->id);
+	lower_add_dep(L, ln, r->n->id);
+	ln->tail = arena_sprintf(L->a, "FROM %s AS t\nLEFT JOIN LATERAL (SELECT %s FROM %s AS r WHERE %s%s%s LIMIT 1) AS x ON true",
+				 l->n->id, sel.buf, r->n->id, cond, *order ? " " : "", order);
+	if (multiple) {
+		/* every term found, one after the other in the table's order: a
+		 * recursive query over the table's rows numbered */
+		ln->tail = arena_sprintf(
+		    L->a,
+		    "FROM %s AS t\nLEFT JOIN LATERAL (WITH RECURSIVE q AS (SELECT row_number() OVER (%s) AS n, %s::text AS k, "
+		    "r.%s::text AS v FROM %s AS r), a(n, v) AS (SELECT 0::bigint, t.%s::text UNION ALL SELECT a.n + 1, "
+		    "CASE WHEN q.k <> '' THEN %s ELSE a.v END FROM a JOIN q ON q.n = a.n + 1) SELECT a.v AS akko_value FROM a "
+		    "ORDER BY a.n DESC LIMIT 1) AS x ON true",
+		    l->n->id, order, rk_, lower_ident(L, lower_colname(L, with->ref)), r->n->id, lower_ident(L, f),
+		    any_replaced(L, "a.v", "q.k", "q.v", ci, word));
+	}
+	sbuf_release(&sel);
+	outputs_read(L, si, ln);
+}
+
+bool lower_is_multi_join(const AstStep *s)
+{
+	return ast_props_find_name(&s->props, "numbered_inputs") != NULL;
+}
+
+/* The number after '#' in an input group's name ("#2"), 0 when none. */
+static long input_number(const char *name)
+{
+	const char *h = strchr(name, '#');
+	return h ? strtol(h + 1, NULL, 10) : 0;
+}
+
+/* A join of any number of link-level inputs, numbered #1, #2... (the
+ * prop `numbered_inputs` holds the prefix of their duplicate fields,
+ * "Input_#"; Alteryx Join Multiple, src/parsers/alteryx_parse.c): on the
+ * key ports of each input at sort positions 1..n, or with `by_position`
+ * on the rows' positions in arrival order; a full outer join (each later
+ * input compared with the first non-NULL key of those before it) unless
+ * SET_JOIN_TYPE says inner.  Columns: each input's in order, a port of the
+ * input's group naming a column renames or drops it, the rest follows the
+ * wildcard port; a column whose name an earlier input has takes the
+ * prefix and the input's number. */
+void lower_multi_join(Lower *L, StepInfo *si, LNode *ln)
+{
+	const AstStep *s = si->s;
+	/* the inputs: the connections named #1, #2... (or reaching anchors
+	 * of those names), by number */
+	const char *gn[64];
+	const AstEdge *ge[64];
+	uint32_t n = 0;
+	for (uint32_t i = 0; i < si->in_edges.len && n < 64; i++) {
+		const AstEdge *e = si->in_edges.items[i];
+		const char *name = e->name && input_number(e->name) > 0 ? e->name : e->to_group;
+		if (name && input_number(name) > 0) {
+			ge[n] = e;
+			gn[n++] = name;
+		}
+	}
+	for (uint32_t i = 1; i < n; i++) /* by input number */
+		for (uint32_t j = i; j > 0 && input_number(gn[j - 1]) > input_number(gn[j]); j--) {
+			const char *x = gn[j];
+			const AstEdge *y = ge[j];
+			gn[j] = gn[j - 1];
+			ge[j] = ge[j - 1];
+			gn[j - 1] = x;
+			ge[j - 1] = y;
+		}
+	bool pos = ast_props_find_name(&s->props, "by_position") != NULL;
+	bool inner = ast_props_value(&s->props, SET_JOIN_TYPE, VAL_FULL_OUTER) == VAL_INNER;
+	const char *prefix = ast_props_find_name(&s->props, "numbered_inputs")->value;
+	LNode *side[64];
+	PtrVec keys[64];
+	memset(keys, 0, sizeof keys);
+	for (uint32_t k = 0; k < n; k++) {
+		side[k] = lower_edge_node(L, ge[k]);
+		for (int p = 1; p <= (int)s->ports.len; p++)
+			for (uint32_t i = 0; i < s->ports.len; i++) {
+				const AstPort *kp = s->ports.items[i];
+				if (kp->sort_key && kp->sort_pos == p && kp->group && strcmp(kp->group, gn[k]) == 0)
+					ptrvec_push(L->a, &keys[k], (void *)lower_colname(L, kp->name));
+			}
+		if (!side[k] || (!pos && (!keys[k].len || keys[k].len != keys[0].len))) {
+			lower_placeholder(L, ln, CONV_LLM_UNAVAILABLE,
+					  arena_sprintf(L->a, "input '%s' of the join is not connected or has no join fields", gn[k]));
+			return;
+		}
+		for (uint32_t j = 0; j < keys[k].len; j++)
+			if (!lower_has_col(side[k], keys[k].items[j])) {
+				lower_placeholder(L, ln, CONV_LLM_UNAVAILABLE,
+						  arena_sprintf(L->a, "join key '%s' of input '%s' is not among its fields",
+								(const char *)keys[k].items[j], gn[k]));
+				return;
+			}
+	}
+	if (n < 2) {
+		lower_placeholder(L, ln, CONV_LLM_UNAVAILABLE, "the join has fewer than two inputs");
+		return;
+	}
+	int w = wildcard(s);
+	bool rest = w < 0 || (((const AstPort *)s->ports.items[w])->dir & PORT_OUT);
+	Sbuf from = SBUF_INIT;
+	for (uint32_t k = 0; k < n; k++) {
+		const char *rel = pos ? arena_sprintf(L->a, "(SELECT t.*, row_number() OVER (%s) AS akko_n FROM %s AS t)",
+						      arrival(L, ln, side[k], s, "a join by record position"), side[k]->n->id)
+				      : side[k]->n->id;
+		if (!k) {
+			sbuf_addf(&from, "FROM %s AS i1", rel);
+			continue;
+		}
+		sbuf_addf(&from, "\n%s JOIN %s AS i%u ON ", inner ? "" : "FULL", rel, k + 1);
+		uint32_t nk = pos ? 1 : keys[0].len;
+		for (uint32_t j = 0; j < nk; j++) {
+			Sbuf before = SBUF_INIT;
+			for (uint32_t b = 0; b < (inner ? 1 : k); b++)
+				sbuf_addf(&before, "%si%u.%s", b ? ", " : "", b + 1,
+					  lower_ident(L, pos ? "akko_n" : (const char *)keys[b].items[j]));
+			sbuf_addf(&from, "%s%s%s%s = i%u.%s", j ? " AND " : "", k > 1 && !inner ? "coalesce(" : "", before.buf,
+				  k > 1 && !inner ? ")" : "", k + 1, lower_ident(L, pos ? "akko_n" : (const char *)keys[k].items[j]));
+			sbuf_release(&before);
+		}
+	}
+	for (uint32_t k = 0; k < n; k++) {
+		LNode *x = side[k];
+		for (uint32_t c = 0; c < x->n->columns.len; c++) {
+			const IrColumn *col = x->n->columns.items[c];
+			const AstPort *named = NULL;
+			for (uint32_t i = 0; i < s->ports.len && !named; i++) {
+				const AstPort *p = s->ports.items[i];
+				if ((p->dir & PORT_PASS) && p->ref && p->group && strcmp(p->group, gn[k]) == 0 &&
+				    strcmp(lower_colname(L, p->ref), col->name) == 0)
+					named = p;
+			}
+			if (named ? !(named->dir & PORT_OUT) : !rest)
+				continue;
+			const char *name = named ? lower_colname(L, named->name) : col->name;
+			bool own = !named || ast_props_find_name(&named->props, "default_name");
+			if (own && k && lower_has_col(ln, name))
+				name = lower_colname(L, arena_sprintf(L->a, "%s%ld_%s", prefix, input_number(gn[k]), name));
+			lower_add_item(L, ln, arena_sprintf(L->a, "i%u.%s", k + 1, lower_ident(L, col->name)),
+				       lower_fresh_col(L, ln, name), col->type);
+		}
+		lower_add_dep(L, ln, x->n->id);
+	}
+	ln->tail = arena_strdup(L->a, from.buf);
+	sbuf_release(&from);
+	outputs_read(L, si, ln);
+}
+
 /* A join of two link-level inputs on key pairs (the ports of input groups
  * `left` and `right` at sort positions 1..n): the matched pairs (left's
  * columns, then right's, a right column whose name left has taking
@@ -285,13 +568,10 @@ static LNode *join_side(Lower *L, StepInfo *si, const char *group, PtrVec *keys)
 void lower_key_join(Lower *L, StepInfo *si, LNode *ln)
 {
 	const AstStep *s = si->s;
-	/* the inputs: the step's two input groups, in order */
 	const char *gn[2] = {NULL, NULL};
-	for (uint32_t g = 0, k = 0; g < s->groups.len && k < 2; g++)
-		if (((const AstGroup *)s->groups.items[g])->kind == GROUP_INPUT)
-			gn[k++] = ((const AstGroup *)s->groups.items[g])->name;
 	PtrVec lk = {0}, rk = {0};
-	LNode *l = gn[0] ? join_side(L, si, gn[0], &lk) : NULL, *r = gn[1] ? join_side(L, si, gn[1], &rk) : NULL;
+	LNode *l = NULL, *r = NULL;
+	two_sides(L, si, gn, &l, &r, &lk, &rk);
 	if (!l || !r) {
 		lower_placeholder(L, ln, CONV_LLM_UNAVAILABLE, "the join lacks one of its two inputs");
 		return;
@@ -334,7 +614,8 @@ void lower_key_join(Lower *L, StepInfo *si, LNode *ln)
 			if (named ? !(named->dir & PORT_OUT) : !rest)
 				continue;
 			const char *name = named ? lower_colname(L, named->name) : col->name;
-			if (!named && side && lower_has_col(ln, name) && prefix)
+			bool own = !named || ast_props_find_name(&named->props, "default_name");
+			if (own && side && lower_has_col(ln, name) && prefix)
 				name = lower_colname(L, arena_sprintf(L->a, "%s%s", prefix, name));
 			name = lower_fresh_col(L, ln, name);
 			lower_add_item(L, ln, arena_sprintf(L->a, "%s.%s", side ? "r" : "l", lower_ident(L, col->name)), name,
@@ -345,11 +626,7 @@ void lower_key_join(Lower *L, StepInfo *si, LNode *ln)
 	lower_add_dep(L, ln, r->n->id);
 	ln->tail = cross ? arena_sprintf(L->a, "FROM %s AS l\nCROSS JOIN %s AS r", l->n->id, r->n->id)
 			 : arena_sprintf(L->a, "FROM %s AS l\nJOIN %s AS r ON %s", l->n->id, r->n->id, on.buf);
-	for (uint32_t g = 0; g < s->groups.len; g++) { /* the joined output's own anchor name */
-		const AstGroup *gr = s->groups.items[g];
-		if (gr->kind == GROUP_OUTPUT)
-			lower_group_node_add(L, si, gr->name, ln);
-	}
+	outputs_read(L, si, ln); /* the joined output's own anchor name */
 	for (uint32_t g = 0; !cross && g < s->groups.len; g++) {
 		const AstGroup *gr = s->groups.items[g];
 		if (gr->kind != GROUP_UNMATCHED || !lower_group_read(L, s, gr->name))
@@ -411,6 +688,84 @@ static const char *key_list(Lower *L, const AstStep *s, PortRole role)
 	const char *r = arena_strdup(L->a, b.buf ? b.buf : "");
 	sbuf_release(&b);
 	return r;
+}
+
+bool lower_is_tile(const AstStep *s)
+{
+	return ast_props_find(&s->props, SET_TILE) != NULL;
+}
+
+/* The output port of s carrying the prop named `what`, or NULL. */
+static const AstPort *marked_port(const AstStep *s, const char *what)
+{
+	for (uint32_t i = 0; i < s->ports.len; i++)
+		if (ast_props_find_name(&((const AstPort *)s->ports.items[i])->props, what))
+			return s->ports.items[i];
+	return NULL;
+}
+
+/* Rows numbered into tiles (SET_TILE; "Tile Tool", help.alteryx.com,
+ * src/parsers/alteryx_parse.c): every incoming column, then the tile
+ * (the port marked `tile`) and the row's place in it (`tile_sequence`, in
+ * arrival order), per group of the ROLE_GROUP_BY ports.  The tile is
+ * computed in a derived table over the rows numbered in arrival order
+ * (akko_n): ntile for equal counts, dense_rank of the key ports for one
+ * tile per value (or of the first row each value arrives on), a CASE of
+ * the upper limits for cutoffs (NULL for a NULL value). */
+void lower_tile(Lower *L, StepInfo *si, LNode *ln, LNode *d)
+{
+	const AstStep *s = si->s;
+	const AstProp *tp = ast_props_find(&s->props, SET_TILE);
+	const char *keys = key_list(L, s, ROLE_KEY), *groups = key_list(L, s, ROLE_GROUP_BY);
+	const char *order = arrival(L, ln, d, s, "the Tile tool's numbering");
+	const char *part = *groups ? arena_sprintf(L->a, "PARTITION BY %s ", groups) : "";
+	const char *tile = NULL;
+	if (tp->norm == VAL_EQUAL_ROWS) {
+		char *end = NULL;
+		long n = strtol(tp->value, &end, 10);
+		if (n >= 1 && end && !*end)
+			tile = arena_sprintf(L->a, "ntile(%ld) OVER (%sORDER BY t.akko_n)", n, part);
+	} else if (tp->norm == VAL_BY_VALUE && *keys)
+		tile = arena_sprintf(L->a, "dense_rank() OVER (%sORDER BY %s)", part, keys);
+	else if (tp->norm == VAL_FIRST && *keys)
+		tile = arena_sprintf(L->a, "dense_rank() OVER (%sORDER BY t.akko_first)", part);
+	else if (tp->norm == VAL_CUTOFFS && *keys && !strchr(keys, ',')) {
+		Sbuf b = SBUF_INIT;
+		int k = 0;
+		for (const char *c = tp->value; *c;) {
+			size_t len = strcspn(c, "\r\n");
+			Str v = str_trim((Str){c, len});
+			char *end = NULL;
+			const char *lit = v.len ? arena_strndup(L->a, v.ptr, v.len) : NULL;
+			if (lit && (strtod(lit, &end), end && !*end))
+				sbuf_addf(&b, " WHEN %s <= %s THEN %d", keys, lit, ++k);
+			else if (lit)
+				k = -1000;
+			c += len;
+			c += strspn(c, "\r\n");
+		}
+		if (k > 0)
+			tile = arena_sprintf(L->a, "CASE WHEN %s IS NULL THEN NULL%s ELSE %d END", keys, b.buf, k + 1);
+		sbuf_release(&b);
+	}
+	if (!tile) {
+		lower_placeholder(L, ln, CONV_LLM_UNAVAILABLE, "the tile settings are incomplete (fields, count or cutoffs)");
+		return;
+	}
+	const char *rows = arena_sprintf(L->a, "SELECT t.*, row_number() OVER (%s) AS akko_n FROM %s AS t", order, d->n->id);
+	if (tp->norm == VAL_FIRST) /* the first row each value arrives on */
+		rows = arena_sprintf(L->a, "SELECT t.*, min(t.akko_n) OVER (%sPARTITION BY %s) AS akko_first FROM (%s) AS t",
+				     "", *groups ? arena_sprintf(L->a, "%s, %s", groups, keys) : keys, rows);
+	lower_add_dep(L, ln, d->n->id);
+	lower_pass_all_columns(L, ln, d);
+	const AstPort *tn = marked_port(s, "tile"), *sq = marked_port(s, "tile_sequence");
+	lower_add_item(L, ln, "t.akko_tile", lower_fresh_col(L, ln, lower_colname(L, tn ? tn->name : "Tile_Num")),
+		       "integer");
+	lower_add_item(L, ln,
+		       arena_sprintf(L->a, "CAST(row_number() OVER (PARTITION BY %st.akko_tile ORDER BY t.akko_n) AS integer)",
+				     *groups ? arena_sprintf(L->a, "%s, ", groups) : ""),
+		       lower_fresh_col(L, ln, lower_colname(L, sq ? sq->name : "Tile_SequenceNum")), "integer");
+	ln->tail = arena_sprintf(L->a, "FROM (SELECT t.*, CAST(%s AS integer) AS akko_tile FROM (%s) AS t) AS t", tile, rows);
 }
 
 void lower_dedup(Lower *L, StepInfo *si, LNode *ln, LNode *d)
@@ -981,6 +1336,66 @@ void lower_transpose(Lower *L, StepInfo *si, LNode *ln, LNode *d)
 	lower_add_dep(L, ln, d->n->id);
 	ln->tail = arena_sprintf(L->a, "FROM %s AS t\nCROSS JOIN LATERAL (VALUES %s) AS v(name, value)", d->n->id, b.buf);
 	sbuf_release(&b);
+}
+
+/* The port of s carrying setting `key`, or -1. */
+static int port_with(const AstStep *s, Setting key);
+
+bool lower_is_split_rows(const AstStep *s)
+{
+	return port_with(s, SET_SPLIT_ROWS) >= 0;
+}
+
+/* A field split into rows ("Text To Columns Tool", "Split to rows: split a
+ * single column of data at each instance of the specified delimiter into
+ * multiple rows"; "RegEx Tool", Tokenize, "Split to rows"): each incoming
+ * row repeated once per piece of the field, the field holding the piece,
+ * the other fields unchanged, in their place.  The split port's
+ * SET_SPLIT_ROWS prop holds the pattern in its language's syntax (its
+ * expression, the field, gives the language), its norm says how:
+ * VAL_PIECES the pieces between matches (regexp_split_to_table),
+ * VAL_MATCHES each match or its first marked group (regexp_matches);
+ * `skip_empty` leaves out empty pieces.  A NULL field gives no row. */
+void lower_split_rows(Lower *L, StepInfo *si, LNode *ln, LNode *d)
+{
+	const AstStep *s = si->s;
+	const AstPort *p = s->ports.items[port_with(s, SET_SPLIT_ROWS)];
+	const AstProp *sp = ast_props_find(&p->props, SET_SPLIT_ROWS);
+	const char *col = lower_colname(L, p->ref ? p->ref : p->name);
+	const Language *lang = p->expr ? expr_language(p->expr->lang) : NULL;
+	if (!lower_has_col(d, col)) {
+		lower_placeholder(L, ln, CONV_LLM_UNAVAILABLE,
+				  arena_sprintf(L->a, "the field '%s' to split does not arrive", p->ref ? p->ref : p->name));
+		return;
+	}
+	const char *why = "the language has no regular expressions", *differs = NULL;
+	int groups = 0;
+	const char *re = lang && lang->regex ? lang->regex(L->a, sp->value, &why, &differs, &groups) : NULL;
+	if (!re) {
+		lower_placeholder(L, ln, CONV_LLM_UNAVAILABLE,
+				  arena_sprintf(L->a, "the pattern '%s' is not translated: %s", sp->value, why));
+		return;
+	}
+	if (differs)
+		lower_warn(L, ln, W_AYX_REGEX, s, "the pattern '%s': %s", sp->value, differs);
+	bool icase = ast_props_find_name(&p->props, "case_insensitive") != NULL;
+	bool skip = ast_props_find_name(&p->props, "skip_empty") != NULL;
+	const char *lit = lower_sql_string(L, arena_sprintf(L->a, "%s%s", icase ? "(?i)" : "", re));
+	const char *from = sp->norm == VAL_MATCHES
+			       ? arena_sprintf(L->a, "CROSS JOIN LATERAL regexp_matches(t.%s, %s, 'g') AS x(m)",
+					       lower_ident(L, col), lit)
+			       : arena_sprintf(L->a, "CROSS JOIN LATERAL regexp_split_to_table(t.%s, %s) AS x(v)",
+					       lower_ident(L, col), lit);
+	const char *v = sp->norm == VAL_MATCHES ? "x.m[1]" : "x.v";
+	for (uint32_t c = 0; c < d->n->columns.len; c++) {
+		const IrColumn *ic = d->n->columns.items[c];
+		bool it = strcmp(ic->name, col) == 0;
+		lower_add_item(L, ln, it ? v : arena_sprintf(L->a, "t.%s", lower_ident(L, ic->name)), ic->name,
+			       it ? "text" : ic->type);
+	}
+	lower_add_dep(L, ln, d->n->id);
+	ln->tail = arena_sprintf(L->a, "FROM %s AS t\n%s%s", d->n->id, from,
+				 skip ? arena_sprintf(L->a, "\nWHERE %s <> ''", v) : "");
 }
 
 /* The port of s carrying setting `key`, or -1. */

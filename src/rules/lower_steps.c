@@ -256,6 +256,14 @@ static const char *agg_value(Lower *L, const AstStep *s, const AstPort *p, const
 	if (!v)
 		return NULL;
 	const char *e = NULL;
+	/* a sum or a mean of a field typed as a string (a source that does not
+	 * declare its types reads every field as a string, W1120) reads it as
+	 * a number, as the tool only sums numbers */
+	bool numeric = p->agg_kind == AGG_SUM || p->agg_kind == AGG_AVG || p->agg_kind == AGG_MEDIAN ||
+		       p->agg_kind == AGG_STDDEV || p->agg_kind == AGG_VARIANCE;
+	const ExprBinding *in = numeric && p->ref ? lower_row_column(L, p->ref) : NULL;
+	if (in && L->cur && L->cur->d && strcmp(lower_col_type(L->cur->d, in->name), "text") == 0)
+		v = arena_sprintf(L->a, "CAST(%s AS numeric)", v);
 	switch (p->agg_kind) {
 	case AGG_SUM: e = arena_sprintf(L->a, "sum(%s)", v); break;
 	case AGG_COUNT:

@@ -51,6 +51,9 @@
 	X(AF_REGEX_COUNTMATCHES, "REGEX_CountMatches", 2, 3, "SSC", FR_INTEGER, FS_APPROX, 0, H(regex_count), "PostgreSQL's regular expressions, not Boost's") \
 	X(AF_REGEX_MATCH, "REGEX_Match", 2, 3, "SSC", FR_BOOL, FS_APPROX, 0, H(regex_match), "the whole string must match; case-insensitive unless the third argument is 0") \
 	X(AF_REGEX_REPLACE, "REGEX_Replace", 3, 4, "SSSC", FR_STRING, FS_APPROX, 0, H(regex_replace), "every match; $1 becomes \\1") \
+	X(AF_AKKO_REGEXGROUP, "AKKO_RegexGroup", 3, 4, "SSIC", FR_STRING, FS_APPROX, 0, H(regex_group), "not an Alteryx function: the RegEx tool's Parse, marked group k of the first match") \
+	X(AF_AKKO_REGEXTOKEN, "AKKO_RegexToken", 3, 4, "SSIC", FR_STRING, FS_APPROX, 0, H(regex_token), "not an Alteryx function: the RegEx tool's Tokenize, the n-th match (its first marked group)") \
+	X(AF_AKKO_SPLITPIECE, "AKKO_SplitPiece", 3, 3, "SSI", FR_STRING, FS_EXACT, 0, H(split_piece), "not an Alteryx function: the Text To Columns tool's k-th piece, a pattern of its delimiters") \
 	X(AF_REPLACE, "Replace", 3, 3, "SSS", FR_STRING, FS_EXACT, 0, P(REPLACE), "literal, case-sensitive, every occurrence") \
 	X(AF_REPLACECHAR, "ReplaceChar", 3, 3, "SSS", FR_STRING, FS_EXACT, 0, H(replacechar), "each character of the set becomes the first character of the third argument") \
 	X(AF_REPLACEFIRST, "ReplaceFirst", 3, 3, "SSS", FR_STRING, FS_EXACT, 0, H(replacefirst), "the first occurrence only") \

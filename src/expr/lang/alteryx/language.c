@@ -28,6 +28,7 @@ const Language lang_alteryx = {
     .parse = ayx_parse,
     .funcs = ayx_funcs,
     .nfuncs = AF_COUNT_,
+    .regex = ayx_regex_to_are,
     .consts = ayx_consts,
     .nconsts = ARRAY_LEN(ayx_consts),
     .sem =

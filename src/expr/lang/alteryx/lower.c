@@ -199,26 +199,54 @@ Sql ayx_lower_pad(Gen *g, const Expr *e)
 }
 
 /* A pattern with (?i) in front when flag argument i says to ignore case
- * (the default), anchored when `whole`. */
-static Sql pattern(Gen *g, const Expr *e, uint32_t i, bool whole)
+ * (the default), anchored when `whole`.  A literal pattern is rewritten
+ * from Boost's Perl syntax to an ARE (regex.c); one that uses a construct
+ * the ARE has not is an argument error, one that may match differently a
+ * note (W1140).  *groups: the literal's marked groups (-1 when computed). */
+static Sql pattern_groups(Gen *g, const Expr *e, uint32_t i, bool whole, int *groups)
 {
 	int f = flag_arg(e, i, 1);
 	if (f == -1) {
 		arg_error(g, e->args[i], "the case flag of a regular expression function must be a literal");
 		f = 1;
 	}
-	sql_note(g, W_EXPR_UNVERIFIED, e, "%s: PostgreSQL's regular expressions, not Boost's (Perl syntax)",
-		 e->fn->name);
 	const char *pre = f ? (whole ? "(?i)^(?:" : "(?i)") : (whole ? "^(?:" : "");
 	const char *post = whole ? ")$" : "";
-	if (e->args[1]->kind == EX_STRING)
-		return text_lit(g, arena_sprintf(g->a, "%s%s%s", pre, e->args[1]->text, post));
+	if (groups)
+		*groups = -1;
+	/* even a pattern of shared constructs may match otherwise: an ARE
+	 * takes the longest of alternatives, Perl the first that matches */
+	sql_note(g, W_EXPR_UNVERIFIED, e, "%s: PostgreSQL's regular expressions, not Boost's (Perl syntax)",
+		 e->fn->name);
+	if (e->args[1]->kind == EX_STRING) {
+		const char *why, *differs;
+		const char *are = ayx_regex_to_are(g->a, e->args[1]->text, &why, &differs, groups);
+		if (!are) {
+			sql_error_at(g, E_EXPR_ARG, e->args[1]->off, e->args[1]->len ? e->args[1]->len : 1,
+				     "the regular expression uses %s, which PostgreSQL's regular expressions have not",
+				     why);
+			are = e->args[1]->text;
+		} else if (differs)
+			sql_note(g, W_AYX_REGEX, e, "%s: %s", e->fn->name, differs);
+		if (*pre && strncmp(are, "(?", 2) == 0 && are[2] != ':' && are[2] != '=' && are[2] != '!' &&
+		    are[2] != '<' && are[2] != '#') { /* the pattern's own options first */
+			const char *close = strchr(are, ')');
+			return text_lit(g, arena_sprintf(g->a, "%.*s%s%s%s%s", (int)(close - are), are, f ? "i)" : ")",
+							 pre + (f ? 4 : 0), close + 1, post));
+		}
+		return text_lit(g, arena_sprintf(g->a, "%s%s%s", pre, are, post));
+	}
 	Sql p = sql_arg(g, e, 1);
 	if (*pre)
 		p = sql_prim(g, PRIM_CONCAT_STRICT, XT_STRING, NULL, 2, text_lit(g, pre), p);
 	if (*post)
 		p = sql_prim(g, PRIM_CONCAT_STRICT, XT_STRING, NULL, 2, p, text_lit(g, post));
 	return p;
+}
+
+static Sql pattern(Gen *g, const Expr *e, uint32_t i, bool whole)
+{
+	return pattern_groups(g, e, i, whole, NULL);
 }
 
 /* REGEX_Match(String, pattern, icase): the whole string must match. */
@@ -266,6 +294,37 @@ Sql ayx_lower_regex_replace(Gen *g, const Expr *e)
 {
 	Sql s = sql_arg(g, e, 0), p = pattern(g, e, 3, false);
 	return sql_prim(g, PRIM_REGEX_REPLACE, XT_STRING, "g", 3, s, p, replacement(g, e, 2, true));
+}
+
+/* AKKO_RegexGroup(String, pattern, k, icase): marked group k of the first
+ * match, NULL when the pattern does not match (the RegEx tool's Parse:
+ * "each marked group a new column"; written by the frontend, not an
+ * Alteryx function). */
+Sql ayx_lower_regex_group(Gen *g, const Expr *e)
+{
+	Sql s = sql_arg(g, e, 0), p = pattern(g, e, 3, false);
+	return sql_prim(g, PRIM_REGEX_GROUP, XT_STRING, NULL, 3, s, p, sql_arg(g, e, 2));
+}
+
+/* AKKO_SplitPiece(String, pattern, k): group k of the first match of a
+ * pattern the frontend wrote from the Text To Columns tool's delimiters
+ * (bracket expressions, * + {n} and groups only: the same in Perl and an
+ * ARE), NULL when it does not match; written by the frontend. */
+Sql ayx_lower_split_piece(Gen *g, const Expr *e)
+{
+	return sql_prim(g, PRIM_REGEX_GROUP, XT_STRING, NULL, 3, sql_arg(g, e, 0), sql_arg(g, e, 1), sql_arg(g, e, 2));
+}
+
+/* AKKO_RegexToken(String, pattern, n, icase): the n-th match, or its
+ * first marked group when the pattern has one (the RegEx tool's Tokenize:
+ * "if there are marked groups, only that part is returned"), NULL when
+ * there are fewer matches; written by the frontend. */
+Sql ayx_lower_regex_token(Gen *g, const Expr *e)
+{
+	int groups = 0;
+	Sql s = sql_arg(g, e, 0), p = pattern_groups(g, e, 3, false, &groups);
+	return sql_prim(g, PRIM_REGEX_SUBSTR, XT_STRING, NULL, 4, s, p, sql_arg(g, e, 2),
+			int_lit(g, groups > 0 ? 1 : 0));
 }
 
 /* ReplaceFirst(String, target, replacement): the first occurrence only. */
