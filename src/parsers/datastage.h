@@ -92,6 +92,12 @@ const char *ds_get(const DsRec *r, const char *name);
 const DsProp *ds_find(const DsRec *r, const char *name);
 const DsColl *ds_coll(const DsRec *r, const char *name);
 
+/* Once a job's stages and links are built (datastage_flow.c): each link's
+ * columns as ports at both ends and one edge per column, the input column
+ * each output column of a non-Transformer stage copies (`ref`), the
+ * relation of each source and target. */
+void ds_complete_flow(AstDoc *d, AstFolder *f, AstFlow *flow);
+
 /* The two readers (frontend.h declares them for the driver). */
 AstDoc *ds_read_dsx(Arena *a, const SrcFile *src, DiagSink *sink);
 AstDoc *ds_read_xml(Arena *a, const SrcFile *src, DiagSink *sink);
