@@ -1350,7 +1350,7 @@ static void build_job(DsBuild *B, DsSection *sec)
 	}
 	build_edges(&J, &sec->recs);
 	if (J.flow)
-		ds_complete_flow(B->doc, f, J.flow);
+		ds_complete_flow(B->doc, B->sink, f, J.flow);
 	if (J.flow)
 		for (uint32_t i = 0; i < J.flow->steps.len; i++) {
 			const AstStep *st = J.flow->steps.items[i];

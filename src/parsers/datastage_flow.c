@@ -348,7 +348,7 @@ static void split_transformer(AstDoc *d, AstFlow *flow, AstStep *s, uint32_t at)
 	flow->steps.items[at] = x;
 }
 
-void ds_complete_flow(AstDoc *d, AstFolder *f, AstFlow *flow)
+void ds_complete_flow(AstDoc *d, DiagSink *sink, AstFolder *f, AstFlow *flow)
 {
 	PtrVec edges = {0};
 	for (uint32_t i = 0; i < flow->edges.len; i++) {
@@ -364,6 +364,7 @@ void ds_complete_flow(AstDoc *d, AstFolder *f, AstFlow *flow)
 		if (!is_transformer(s))
 			mapping_refs(s);
 		stage_table(d, f, s);
+		ds_stage_settings(d, sink, s);
 	}
 	for (uint32_t i = 0; i < flow->steps.len; i++) {
 		AstStep *s = flow->steps.items[i];
