@@ -348,6 +348,23 @@ static void split_transformer(AstDoc *d, AstFlow *flow, AstStep *s, uint32_t at)
 	flow->steps.items[at] = x;
 }
 
+/* The input columns first, then the others in their order: a name an
+ * expression reads is the input column of that name before an output
+ * column of the same name (a link's columns copied onto the stage it
+ * enters come after its own). */
+static void inputs_first(AstDoc *d, AstStep *s)
+{
+	PtrVec v = {0};
+	for (int pass = 0; pass < 2; pass++)
+		for (uint32_t i = 0; i < s->ports.len; i++) {
+			AstPort *p = s->ports.items[i];
+			bool in = (p->dir & (PORT_IN | PORT_OUT)) == PORT_IN;
+			if (in == (pass == 0))
+				ast_push(d, &v, p);
+		}
+	s->ports = v;
+}
+
 void ds_complete_flow(AstDoc *d, DiagSink *sink, AstFolder *f, AstFlow *flow)
 {
 	PtrVec edges = {0};
@@ -361,6 +378,7 @@ void ds_complete_flow(AstDoc *d, DiagSink *sink, AstFolder *f, AstFlow *flow)
 	flow->edges = edges;
 	for (uint32_t i = 0; i < flow->steps.len; i++) {
 		AstStep *s = flow->steps.items[i];
+		inputs_first(d, s);
 		if (!is_transformer(s))
 			mapping_refs(s);
 		stage_table(d, f, s);
