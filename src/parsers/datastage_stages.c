@@ -199,10 +199,9 @@ static void file_stage(AstDoc *d, AstStep *s)
 	if (rp)
 		record_format(d, s->table, rp->value, rp->loc);
 	const AstProp *h = prop_any(s, "firstLineColumnNames");
-	if (h)
-		add_prop(d, &s->table->file_settings, "header",
-			 strcmp(str_trim(str_from(h->value)).len ? h->value : "", "") != 0 ? "yes" : "no", SET_NONE,
-			 h->loc);
+	if (h) /* "firstLineColumnNames" when set, a blank when not */
+		add_prop(d, &s->table->file_settings, "header", str_trim(str_from(h->value)).len ? "yes" : "no",
+			 SET_NONE, h->loc);
 	/* File update mode / Update policy: Overwrite unless Append is chosen */
 	if (s->kind == STEP_TARGET) {
 		bool append = false;
