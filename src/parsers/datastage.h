@@ -92,6 +92,15 @@ const char *ds_get(const DsRec *r, const char *name);
 const DsProp *ds_find(const DsRec *r, const char *name);
 const DsColl *ds_coll(const DsRec *r, const char *name);
 
+/* Once a job's stages and links are built (datastage_flow.c): each link's
+ * columns as ports at both ends and one edge per column, the input column
+ * each output column of a non-Transformer stage copies (`ref`), the
+ * relation of each source and target. */
+void ds_complete_flow(AstDoc *d, DiagSink *sink, AstFolder *f, AstFlow *flow);
+/* The documented settings of a source, target or row-wise stage as
+ * neutral settings, ports and kinds (datastage_stages.c). */
+void ds_stage_settings(AstDoc *d, DiagSink *sink, AstStep *s);
+
 /* The two readers (frontend.h declares them for the driver). */
 AstDoc *ds_read_dsx(Arena *a, const SrcFile *src, DiagSink *sink);
 AstDoc *ds_read_xml(Arena *a, const SrcFile *src, DiagSink *sink);

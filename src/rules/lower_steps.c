@@ -49,9 +49,28 @@ void lower_pass_all_columns(Lower *L, LNode *ln, LNode *d)
 	}
 }
 
+/* An output-only port with no expression whose `ref` names an input port
+ * passes that input on (an SSIS Sort output column, SortColumnId; a
+ * DataStage stage's output column mapped from an input column). */
+static void refs_to_inputs(Lower *L, const AstStep *s)
+{
+	for (uint32_t i = 0; i < s->ports.len; i++) {
+		const AstPort *p = s->ports.items[i];
+		if (!(p->dir & PORT_OUT) || (p->dir & PORT_IN) || !p->ref || p->expr || L->cur_in[i].node)
+			continue;
+		for (uint32_t k = 0; k < s->ports.len; k++)
+			if ((((const AstPort *)s->ports.items[k])->dir & PORT_IN) && L->cur_in[k].node &&
+			    ascii_ieq(((const AstPort *)s->ports.items[k])->name, p->ref)) {
+				L->cur_in[i] = L->cur_in[k];
+				break;
+			}
+	}
+}
+
 void lower_expression(Lower *L, StepInfo *si, LNode *ln, LNode *d, bool translate_ports)
 {
 	const AstStep *s = si->s;
+	refs_to_inputs(L, s);
 	ln->carry = true;
 	ln->input = d;
 	lower_add_dep(L, ln, d->n->id);
@@ -126,19 +145,6 @@ void lower_filter(Lower *L, StepInfo *si, LNode *ln, LNode *d)
 void lower_sorter(Lower *L, StepInfo *si, LNode *ln, LNode *d)
 {
 	const AstStep *s = si->s;
-	/* an output-only port whose `ref` names an input port passes that input
-	 * on (an SSIS Sort output column, SortColumnId) */
-	for (uint32_t i = 0; i < s->ports.len; i++) {
-		const AstPort *p = s->ports.items[i];
-		if (!(p->dir & PORT_OUT) || (p->dir & PORT_IN) || !p->ref || L->cur_in[i].node)
-			continue;
-		for (uint32_t k = 0; k < s->ports.len; k++)
-			if ((((const AstPort *)s->ports.items[k])->dir & PORT_IN) && L->cur_in[k].node &&
-			    ascii_ieq(((const AstPort *)s->ports.items[k])->name, p->ref)) {
-				L->cur_in[i] = L->cur_in[k];
-				break;
-			}
-	}
 	lower_expression(L, si, ln, d, false);
 	/* sort keys by position, then port order; NULL high is PostgreSQL's
 	 * default in both directions (last ascending, first descending); a key
@@ -763,6 +769,18 @@ static const char *route_where(Lower *L, const char *c)
 	return arena_sprintf(L->a, "(%s) IS TRUE", c);
 }
 
+/* The input port of s named `name` (any case), else any port of that
+ * name, or -1: what a router group's port `ref` names. */
+static int input_named(const AstStep *s, const char *name)
+{
+	for (uint32_t i = 0; i < s->ports.len; i++) {
+		const AstPort *p = s->ports.items[i];
+		if ((p->dir & PORT_IN) && ascii_ieq(p->name, name))
+			return (int)i;
+	}
+	return lower_port_named(s, name);
+}
+
 /* Router groups in evaluation order (AstGroup.order, SSIS
  * EvaluationOrder; file order where equal), the default group last. */
 static const AstGroup **route_groups(Lower *L, const AstStep *s, uint32_t *n)
@@ -938,7 +956,7 @@ void lower_router(Lower *L, StepInfo *si, LNode *d)
 				continue;
 			/* a group port reads the input port it names, or, fed
 			 * itself (a pass-through port), its own input */
-			int src = p->ref ? lower_port_named(s, p->ref) : (p->dir & PORT_IN) ? (int)i : -1;
+			int src = p->ref ? input_named(s, p->ref) : (p->dir & PORT_IN) ? (int)i : -1;
 			const char *type;
 			const char *name = lower_port_col(L, ln, p, &type);
 			const char *e = src >= 0 && L->cur_in[src].node
@@ -993,6 +1011,27 @@ void lower_router(Lower *L, StepInfo *si, LNode *d)
 	si->node = first;
 }
 
+/* A target whose own row treatment (SET_ROW_TREATMENT on the step: a
+ * DataStage connector's write mode) updates, upserts or replaces: every
+ * row carries that operation in akko_operation and the sink merges by its
+ * keys (docs/pipeline-yaml.md, "Update Strategy").  False otherwise. */
+static bool sink_operation(Lower *L, LNode *ln, const AstStep *s)
+{
+	SettingValue rt = ast_props_value(&s->props, SET_ROW_TREATMENT, VAL_NONE);
+	const char *op = rt == VAL_UPDATE ? "update" : rt == VAL_UPSERT ? "upsert" : rt == VAL_REPLACE ? "replace" : NULL;
+	if (!op || ln->n->type != NODE_SINK_TABLE)
+		return false;
+	lower_add_item(L, ln, arena_sprintf(L->a, "'%s'", op), lower_fresh_col(L, ln, "akko_operation"), "text");
+	ln->n->load_mode = LOAD_UPSERT;
+	ln->n->operation = "akko_operation";
+	if (!ln->n->keys.len)
+		lower_warn(L, ln, W_RULE_DIFFERENCE, s,
+			   "target '%s' writes by key (%s) but its input declares no key column: no row can "
+			   "be matched",
+			   s->name, op);
+	return true;
+}
+
 void lower_target(Lower *L, StepInfo *si, LNode *ln, LNode *d, ColRef *in)
 {
 	const AstStep *s = si->s;
@@ -1041,8 +1080,12 @@ void lower_target(Lower *L, StepInfo *si, LNode *ln, LNode *d, ColRef *in)
 				    L, ln, W_RULE_DIFFERENCE, s,
 				    "the target declares no key: only the rows tagged insert can be applied");
 		}
+	} else if (sink_operation(L, ln, s)) {
+		/* every row carries the target's write operation */
 	} else if (lower_prop_yes(s, SET_TRUNCATE)) {
 		ln->n->load_mode = LOAD_TRUNCATE_INSERT;
+	} else if (ast_props_value(&s->props, SET_ROW_TREATMENT, VAL_NONE) == VAL_DELETE) {
+		ln->n->load_mode = LOAD_DELETE;
 	} else {
 		SettingValue rt = ast_props_value(&L->flow->props, SET_ROW_TREATMENT, VAL_INSERT);
 		ln->n->load_mode = rt == VAL_DELETE ? LOAD_DELETE : LOAD_INSERT;
@@ -1060,8 +1103,8 @@ void lower_target(Lower *L, StepInfo *si, LNode *ln, LNode *d, ColRef *in)
 		ln->n->fire_triggers = lower_prop_yes(s, SET_BULK_FIRE_TRIGGERS);
 	}
 	const char *pre = lower_prop(s, SET_PRE_SQL), *post = lower_prop(s, SET_POST_SQL);
-	ln->n->pre_sql = pre;
-	ln->n->post_sql = post;
+	ln->n->pre_sql = lower_sql_text_params(L, ln, s, pre);
+	ln->n->post_sql = lower_sql_text_params(L, ln, s, post);
 }
 
 /* A random sample: SSIS Percentage Sampling "creates a sample data set by
