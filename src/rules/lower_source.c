@@ -91,11 +91,16 @@ const char *lower_sql_params(Lower *L, LNode *ln, const AstStep *s, const char *
 
 /* The tool's parameter references inside SQL text (ToolSemantics
  * sql_param_delim: DataStage's #NAME#, which the engine substitutes as
- * text before it sends the statement): read at run time from the
- * parameter's setting, as every parameter is (docs/pipeline-yaml.md), cast
- * to its declared type outside a string literal, concatenated inside one.
- * The text is unchanged when the tool has no such syntax. */
-const char *lower_sql_text_params(Lower *L, LNode *ln, const AstStep *s, const char *sql)
+ * text before it sends the statement).  In SQL PostgreSQL runs they are
+ * read at run time from the parameter's setting, as every parameter is
+ * (docs/pipeline-yaml.md), cast to its declared type outside a string
+ * literal, concatenated inside one.  In a query kept in the source's
+ * dialect (`as_text`: source_sql) a setting cannot be read, and a
+ * parameter may stand for a name ("FROM #SCHEMA#.ORDERS"), so the
+ * reference is kept as written and the runner substitutes the value as
+ * text, as the tool does (docs/pipeline-yaml.md, `source_sql`).  The text
+ * is unchanged when the tool has no such syntax. */
+const char *lower_sql_text_params(Lower *L, LNode *ln, const AstStep *s, const char *sql, bool as_text)
 {
 	const char *delim = L->sem->sql_param_delim;
 	if (!sql || !delim || !*delim || !strstr(sql, delim))
@@ -119,6 +124,15 @@ const char *lower_sql_text_params(Lower *L, LNode *ln, const AstStep *s, const c
 			continue;
 		}
 		const char *pname = arena_strndup(L->a, c + dl, (size_t)(e - c - dl));
+		if (as_text) {
+			sbuf_add(&b, c, (size_t)(e + dl - c));
+			c = e + dl;
+			lower_warn(L, ln, W_RULE_SQL_PARAM, s,
+				   "parameter '%s' in the source's query is kept as written: the runner "
+				   "substitutes its value as text before it sends the query",
+				   pname);
+			continue;
+		}
 		const char *setting = arena_sprintf(L->a, "current_setting('akko.%s')", expr_param_key(L->a, pname));
 		const char *type = "text";
 		for (uint32_t i = 0; L->flow && i < L->flow->params.len; i++) {
@@ -203,7 +217,7 @@ void lower_source_query(Lower *L, StepInfo *si)
 	ColRef *in = lower_inputs(L, si);
 	const char *override = lower_prop(s, SET_SQL_QUERY);
 	if (override) {
-		lower_pushdown_override(L, ln, s, lower_sql_text_params(L, ln, s, override), 0.90);
+		lower_pushdown_override(L, ln, s, lower_sql_text_params(L, ln, s, override, true), 0.90);
 		for (uint32_t i = 0; i < s->ports.len; i++) {
 			const AstPort *p = s->ports.items[i];
 			if (!lower_port_out(s, p))

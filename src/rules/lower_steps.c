@@ -1103,8 +1103,8 @@ void lower_target(Lower *L, StepInfo *si, LNode *ln, LNode *d, ColRef *in)
 		ln->n->fire_triggers = lower_prop_yes(s, SET_BULK_FIRE_TRIGGERS);
 	}
 	const char *pre = lower_prop(s, SET_PRE_SQL), *post = lower_prop(s, SET_POST_SQL);
-	ln->n->pre_sql = lower_sql_text_params(L, ln, s, pre);
-	ln->n->post_sql = lower_sql_text_params(L, ln, s, post);
+	ln->n->pre_sql = lower_sql_text_params(L, ln, s, pre, false);
+	ln->n->post_sql = lower_sql_text_params(L, ln, s, post, false);
 }
 
 /* A random sample: SSIS Percentage Sampling "creates a sample data set by

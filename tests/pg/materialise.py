@@ -27,6 +27,7 @@ none; a column `table.ids` lists is the number of the occurrence of its
 occurrences at that element's path in document order from `start`.
 """
 import os
+import re
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -95,6 +96,28 @@ def per_row(yaml_path, pipeline, n):
                                          ", ".join("v.%s" % qident(c) for c in names)))
 
 
+# The parameter syntax a tool's engine substitutes as text in SQL
+# (docs/pipeline-yaml.md, `source_sql`): DataStage's #NAME# and #SET.NAME#.
+TEXT_PARAMS = {"datastage": re.compile(r"#([A-Za-z0-9_.$]+)#")}
+
+
+def substitute_params(sql, doc, pipeline):
+    """A source_sql with the tool's parameter references replaced by their
+    values as text, as the runner does: here each parameter's default (the
+    cases set no other value)."""
+    pat = TEXT_PARAMS.get((doc.get("source") or {}).get("tool"))
+    if not pat:
+        return sql
+    values = {prm["name"].lower(): prm.get("default") for prm in pipeline.get("parameters") or []}
+
+    def value(m):
+        v = values.get(m.group(1).lower())
+        if v is None:
+            sys.exit("materialise: parameter %s in source_sql has no value" % m.group(1))
+        return str(v)
+    return pat.sub(value, sql)
+
+
 def main():
     if len(sys.argv) not in (2, 3):
         sys.exit("usage: materialise.py PIPELINE.yaml [DIR]")
@@ -120,6 +143,7 @@ def main():
             if n.get("source_params"):
                 print(per_row(sys.argv[1], p["name"], n))
                 continue
+            sql = substitute_params(sql, doc, p)
             # by position: the query's columns fill the declared ones in order
             print("INSERT INTO %s\nSELECT * FROM (\n%s\n) AS akko_source;" % (qident(n["id"]), sql.rstrip().rstrip(";")))
 
