@@ -118,6 +118,27 @@ typedef struct SqlOk {
 	StrMap seen; /* SQL text -> SqlVerdict */
 } SqlOk;
 
+/* A file converted unit by unit keeps one cache for all its units (units
+ * often repeat each other's SQL), in an arena of its own that is emptied
+ * between two units once it holds SQL_CACHE_MAX bytes: memory stays
+ * bounded and a verdict never outlives the unit that may point to it. */
+#define SQL_CACHE_MAX (16u << 20)
+
+static void sql_cache_init(SqlOk *s, Arena *own)
+{
+	arena_init(own);
+	s->a = own;
+	strmap_init(&s->seen, own, false);
+}
+
+static void sql_cache_trim(SqlOk *s)
+{
+	if (s->a->total < SQL_CACHE_MAX)
+		return;
+	arena_release(s->a);
+	strmap_init(&s->seen, s->a, false);
+}
+
 typedef struct SqlVerdict {
 	bool ok;
 	const char *why;
@@ -177,23 +198,15 @@ static int write_output(const char *out_path, const Sbuf *text, ConvertOut *co)
 	return EXIT_OK;
 }
 
-/* Lower, check and emit a loaded PowerCenter document (the steps after
- * driver_load). */
-static int convert_doc(const ConvertOptions *o, const char *path, const char *out_path, const char *sha256,
-		       Arena *arena, AstDoc *doc, const SrcFile *src, DiagSink *sink, ConvertOut *co)
+/* Lower and check a document (or a unit of one) into `d`, whose header
+ * fields are set: the rules, the orchestration, the roll-up and the
+ * quality checks. */
+static void lower_doc(const ConvertOptions *o, Arena *arena, AstDoc *doc, IrDoc *d, SqlOk *checked,
+		      DiagSink *sink)
 {
 	expr_parse_doc(doc); /* every expression parsed once, by its language */
-	IrDoc *d = ARENA_NEW(arena, IrDoc);
-	d->tool = tool_name(doc->tool);
-	d->file = path;
-	d->sha256 = sha256 ? sha256 : sha256_hex(arena, src->text, src->len);
-	d->dialect = "postgres";
-	d->generated_by = "akko-migrate " PACKAGE_VERSION;
-	d->generated_at = generated_at(arena, o);
-	SqlOk checked = {.a = arena};
-	strmap_init(&checked.seen, arena, false);
 	RulesOptions ro = {
-	    .dialect = o->dialect, .null_compare = o->null_compare, .sql_ok = sql_ok, .sql_ok_ud = &checked};
+	    .dialect = o->dialect, .null_compare = o->null_compare, .sql_ok = sql_ok, .sql_ok_ud = checked};
 	DriverLlm llm = {o->llm_client, &o->llm, arena};
 	if (llm.client) {
 		ro.fallback = driver_llm_fallback;
@@ -206,6 +219,50 @@ static int convert_doc(const ConvertOptions *o, const char *path, const char *ou
 	ir_rollup(d); /* rounds the confidences the checks compare */
 	for (uint32_t i = 0; i < d->pipelines.len; i++)
 		checks_add_defaults(arena, d->pipelines.items[i]);
+}
+
+/* The IrDoc's header fields. */
+static IrDoc *ir_head(const ConvertOptions *o, Arena *arena, Tool tool, const char *path, const char *sha256,
+		      const SrcFile *src)
+{
+	IrDoc *d = ARENA_NEW(arena, IrDoc);
+	d->tool = tool_name(tool);
+	d->file = path;
+	d->sha256 = sha256 ? sha256 : sha256_hex(arena, src->text, src->len);
+	d->dialect = "postgres";
+	d->generated_by = "akko-migrate " PACKAGE_VERSION;
+	d->generated_at = generated_at(arena, o);
+	return d;
+}
+
+/* After the output: the gate, the summary line and the exit code. */
+static int conclude(const ConvertOptions *o, Arena *arena, const char *path, const char *out_path, const IrDoc *d,
+		    SummaryParts *parts, int rc, ConvertOut *co)
+{
+	const char *why = gate_reason(arena, o, d);
+	co->gate_pass = why == NULL;
+	sbuf_addf(
+	    &co->line,
+	    "%s: %u pipeline%s, %u node%s, confidence %.3f (min %.3f), %u warning%s, %u to review: gate "
+	    "%s%s%s\n",
+	    path, d->pipelines_count, d->pipelines_count == 1 ? "" : "s", d->nodes_count,
+	    d->nodes_count == 1 ? "" : "s", d->overall_confidence, d->min_confidence, d->warnings_count,
+	    d->warnings_count == 1 ? "" : "s", d->review_count, co->gate_pass ? "pass" : "FAIL",
+	    co->gate_pass ? "" : ": ", co->gate_pass ? "" : why);
+	emit_summary_json_parts(d, parts, true, co->written ? out_path : NULL, co->gate_pass, why, &co->summary);
+	if (rc == EXIT_OK && o->gate && !co->gate_pass)
+		rc = EXIT_GATE;
+	return rc;
+}
+
+/* Lower, check and emit a loaded document (the steps after driver_load). */
+static int convert_doc(const ConvertOptions *o, const char *path, const char *out_path, const char *sha256,
+		       Arena *arena, AstDoc *doc, const SrcFile *src, DiagSink *sink, ConvertOut *co)
+{
+	IrDoc *d = ir_head(o, arena, doc->tool, path, sha256, src);
+	SqlOk checked = {.a = arena};
+	strmap_init(&checked.seen, arena, false);
+	lower_doc(o, arena, doc, d, &checked, sink);
 	sbuf_reset(&co->yaml);
 	const char *err = NULL;
 	if (!emit_yaml(d, &co->yaml, &err)) {
@@ -214,19 +271,181 @@ static int convert_doc(const ConvertOptions *o, const char *path, const char *ou
 		return EXIT_INTERNAL;
 	}
 	int rc = write_output(out_path, &co->yaml, co);
-	const char *why = gate_reason(arena, o, d);
-	co->gate_pass = why == NULL;
-	sbuf_addf(
-	    &co->line,
-	    "%s: %u pipeline%s, %u node%s, confidence %.3f (min %.3f), %u warning%s, %u to review: gate "
-	    "%s%s%s\n",
-	    path, d->pipelines.len, d->pipelines.len == 1 ? "" : "s", d->nodes_count,
-	    d->nodes_count == 1 ? "" : "s", d->overall_confidence, d->min_confidence, d->warnings_count,
-	    d->warnings_count == 1 ? "" : "s", d->review_count, co->gate_pass ? "pass" : "FAIL",
-	    co->gate_pass ? "" : ": ", co->gate_pass ? "" : why);
-	emit_summary_json(d, doc, co->written ? out_path : NULL, co->gate_pass, why, &co->summary);
-	if (rc == EXIT_OK && o->gate && !co->gate_pass)
-		rc = EXIT_GATE;
+	SummaryParts parts;
+	emit_summary_init(&parts, arena, doc->tool);
+	emit_summary_add(&parts, d, doc);
+	rc = conclude(o, arena, path, out_path, d, &parts, rc, co);
+	emit_summary_release(&parts);
+	return rc;
+}
+
+/* ---- a file converted unit by unit ------------------------------------------
+ *
+ * A frontend that reads a file in units (frontend_parse_units) hands each
+ * over as a document of its own: it is lowered, its YAML items go to two
+ * scratch files (pipelines, workflows) and its memory is freed.  What the
+ * document's head needs from every unit (totals, ids to review, the JSON
+ * summary's counts, fingerprint and objects) is kept; at the end the head
+ * is written, then the scratch files, into the atomic output. */
+
+typedef struct Units {
+	const ConvertOptions *o;
+	DiagSink *sink;
+	Arena *arena;    /* the file's: what outlives the units */
+	const IrDoc *head;
+	IrTotals totals;
+	uint32_t workflows;
+	PtrVec review;   /* qualified ids of the nodes to review */
+	SummaryParts summary;
+	FILE *items[2];  /* the pipelines' and the workflows' YAML items */
+	Sbuf buf;
+	SqlOk checked;   /* SQL verdicts, across units */
+	Arena sql_arena;
+	bool stopped;    /* errors in the input: read on for diagnostics only */
+	unsigned lowering_errors; /* errors the rules reported (an expression that does not
+				     parse): the output is still written, as for a whole document */
+	const char *failed; /* why a unit's YAML could not be made or kept */
+	bool io_failed;     /* ... because a scratch file could not be written */
+} Units;
+
+/* A scratch file beside `out_path` (or in TMPDIR for stdout), already
+ * unlinked: gone when closed, whatever happens. */
+static FILE *scratch_file(const char *out_path)
+{
+	const char *slash = strcmp(out_path, "-") ? strrchr(out_path, '/') : NULL;
+	const char *tmp = getenv("TMPDIR");
+	Sbuf t = SBUF_INIT;
+	if (slash)
+		sbuf_addf(&t, "%.*s/.akko-items-XXXXXX", (int)(slash - out_path), out_path);
+	else if (strcmp(out_path, "-") != 0)
+		sbuf_adds(&t, ".akko-items-XXXXXX");
+	else
+		sbuf_addf(&t, "%s/akko-items-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+	int fd = mkstemp(t.buf);
+	FILE *fp = NULL;
+	if (fd >= 0) {
+		unlink(t.buf);
+		fp = fdopen(fd, "w+");
+		if (!fp)
+			close(fd);
+	}
+	sbuf_release(&t);
+	return fp;
+}
+
+static bool convert_unit(void *ud, AstDoc *doc)
+{
+	Units *u = ud;
+	if (u->stopped || u->failed || diag_errors(u->sink) > u->lowering_errors) {
+		u->stopped = true; /* as driver_load: input errors, no lowering */
+		return true;
+	}
+	Arena *a = doc->arena;
+	IrDoc *d = ARENA_NEW(a, IrDoc);
+	*d = *u->head;
+	unsigned before = diag_errors(u->sink);
+	sql_cache_trim(&u->checked);
+	lower_doc(u->o, a, doc, d, &u->checked, u->sink);
+	u->lowering_errors += diag_errors(u->sink) - before;
+	ir_totals_add(&u->totals, d);
+	u->workflows += d->workflows.len;
+	emit_yaml_review_ids(u->arena, d, &u->review);
+	emit_summary_add(&u->summary, d, doc);
+	const char *err = NULL;
+	for (int i = 0; i < 2 && !u->failed; i++) {
+		sbuf_reset(&u->buf);
+		if (!(i == 0 ? emit_yaml_pipelines(d, &u->buf, &err) : emit_yaml_workflows(d, &u->buf, &err)))
+			u->failed = err ? err : "YAML emitter failed";
+		else if (fwrite(u->buf.buf, 1, u->buf.len, u->items[i]) != u->buf.len) {
+			u->failed = strerror(errno);
+			u->io_failed = true;
+		}
+	}
+	return !u->failed;
+}
+
+/* Append the scratch file's text to the output. */
+static void copy_items(FILE *from, AtomicFile *to)
+{
+	char buf[64 * 1024];
+	rewind(from);
+	size_t n;
+	while ((n = fread(buf, 1, sizeof buf, from)) > 0)
+		afile_write(to, buf, n);
+	if (ferror(from))
+		to->failed = true;
+}
+
+static int write_units(Units *u, IrDoc *d, const char *out_path, ConvertOut *co)
+{
+	Sbuf head = SBUF_INIT;
+	const char *err = NULL;
+	if (!emit_yaml_head(d, &u->review, &head, &err)) {
+		sbuf_addf(&co->errors, "akko-migrate: internal error: %s: %s\n", d->file,
+			  err ? err : "YAML emitter failed");
+		sbuf_release(&head);
+		return EXIT_INTERNAL;
+	}
+	AtomicFile af;
+	bool ok = afile_open(&af, out_path, &err);
+	if (ok) {
+		const char *pipes = d->pipelines_count ? "pipelines:\n" : "pipelines: []\n";
+		const char *flows = u->workflows ? "orchestration:\n  workflows:\n" : "orchestration:\n  workflows: []\n";
+		afile_write(&af, head.buf, head.len);
+		afile_write(&af, pipes, strlen(pipes));
+		copy_items(u->items[0], &af);
+		afile_write(&af, flows, strlen(flows));
+		copy_items(u->items[1], &af);
+		ok = afile_commit(&af, &err);
+	}
+	sbuf_release(&head);
+	if (!ok) {
+		sbuf_addf(&co->errors, "akko-migrate: error: cannot write '%s': %s [%s]\n  hint: %s\n",
+			  out_path, err, diag_code_str(E_IO_WRITE), diag_code_hint(E_IO_WRITE));
+		return EXIT_IO;
+	}
+	co->written = true;
+	return EXIT_OK;
+}
+
+static int convert_units(const ConvertOptions *o, const char *path, const char *out_path, const char *sha256,
+			 Arena *arena, SrcFile *src, Tool tool, DiagSink *sink, ConvertOut *co)
+{
+	Units u = {.o = o, .sink = sink, .arena = arena, .totals = IR_TOTALS_INIT, .buf = SBUF_INIT};
+	IrDoc *d = ir_head(o, arena, tool, path, sha256, src);
+	u.head = d;
+	sql_cache_init(&u.checked, &u.sql_arena);
+	emit_summary_init(&u.summary, arena, tool);
+	for (int i = 0; i < 2; i++)
+		u.items[i] = scratch_file(out_path);
+	int rc = EXIT_OK;
+	if (!u.items[0] || !u.items[1]) {
+		sbuf_addf(&co->errors, "akko-migrate: error: cannot write '%s': %s [%s]\n  hint: %s\n",
+			  out_path, strerror(errno), diag_code_str(E_IO_WRITE), diag_code_hint(E_IO_WRITE));
+		rc = EXIT_IO;
+	} else if (!frontend_parse_units(arena, src, sink, convert_unit, &u) && !u.failed) {
+		rc = EXIT_INPUT;
+	} else if (u.io_failed) {
+		sbuf_addf(&co->errors, "akko-migrate: error: cannot write '%s': %s [%s]\n  hint: %s\n",
+			  out_path, u.failed, diag_code_str(E_IO_WRITE), diag_code_hint(E_IO_WRITE));
+		rc = EXIT_IO;
+	} else if (u.failed) {
+		sbuf_addf(&co->errors, "akko-migrate: internal error: %s: %s\n", path, u.failed);
+		rc = EXIT_INTERNAL;
+	} else if (diag_errors(sink) > u.lowering_errors) {
+		rc = EXIT_INPUT;
+	} else {
+		ir_totals_set(&u.totals, d);
+		rc = write_units(&u, d, out_path, co);
+		if (rc == EXIT_OK || rc == EXIT_IO)
+			rc = conclude(o, arena, path, out_path, d, &u.summary, rc, co);
+	}
+	for (int i = 0; i < 2; i++)
+		if (u.items[i])
+			fclose(u.items[i]);
+	sbuf_release(&u.buf);
+	arena_release(&u.sql_arena);
+	emit_summary_release(&u.summary);
 	return rc;
 }
 
@@ -240,9 +459,29 @@ int driver_convert_file(const ConvertOptions *o, const char *path, const char *o
 	SrcFile src;
 	Arena arena;
 	FrontendOptions fo = {o->param_files, o->n_param_files, o->include_dirs, o->n_include_dirs};
-	AstDoc *doc;
-	int rc = driver_load(path, &fo, sink, &arena, &src, &doc);
-	if (rc == EXIT_OK && !tool_rules(doc->tool)->converts) {
+	ConvertOptions per_file = *o;
+	if (o->llm.enabled && !o->llm_client) { /* a bulk worker: a client per file */
+		per_file.llm_client = llm_client_new(&o->llm, o->llm_budget);
+		llm_client_set_deadline(per_file.llm_client, o->llm_file_ms);
+	}
+	AstDoc *doc = NULL;
+	int rc;
+	Tool units = TOOL_UNKNOWN;
+	arena_init(&arena);
+	const char *err;
+	if (!srcfile_read(&src, path, &err)) {
+		diag_error(sink, E_IO_READ, (SrcLoc){NULL, 0, 0}, "cannot read '%s': %s", path, err);
+		rc = EXIT_IO;
+	} else if ((units = frontend_units_tool(&src, &fo)) != TOOL_UNKNOWN && tool_rules(units)->converts) {
+		/* read, lowered and written unit by unit: memory follows the
+		 * largest unit, not the file */
+		rc = convert_units(&per_file, path, out_path ? out_path : "-", sha256, &arena, &src, units, sink, co);
+	} else {
+		bool io_error = false;
+		doc = frontend_parse(&arena, &src, &fo, sink, &io_error);
+		rc = io_error ? EXIT_IO : !doc || diag_errors(sink) ? EXIT_INPUT : EXIT_OK;
+	}
+	if (doc && rc == EXIT_OK && !tool_rules(doc->tool)->converts) {
 		/* The frontend read it (see `inspect`), but no rules convert the
 		 * tool yet: a pipeline of placeholders would look like a result,
 		 * so refuse. */
@@ -252,16 +491,10 @@ int driver_convert_file(const ConvertOptions *o, const char *path, const char *o
 			   path, tool_name(doc->tool), tool_name(doc->tool));
 		rc = EXIT_INPUT;
 	}
-	if (rc == EXIT_OK && o->llm.enabled && !o->llm_client) { /* a bulk worker: a client per file */
-		ConvertOptions per_file = *o;
-		per_file.llm_client = llm_client_new(&o->llm, o->llm_budget);
-		llm_client_set_deadline(per_file.llm_client, o->llm_file_ms);
-		rc = convert_doc(&per_file, path, out_path ? out_path : "-", sha256, &arena, doc, &src, sink,
-				 co);
+	if (doc && rc == EXIT_OK)
+		rc = convert_doc(&per_file, path, out_path ? out_path : "-", sha256, &arena, doc, &src, sink, co);
+	if (per_file.llm_client != o->llm_client)
 		llm_client_free(per_file.llm_client);
-	} else if (rc == EXIT_OK) {
-		rc = convert_doc(o, path, out_path ? out_path : "-", sha256, &arena, doc, &src, sink, co);
-	}
 	if (rc == EXIT_INPUT)
 		sbuf_addf(&co->line, "%s: %u error%s, %u warning%s; no output written\n", path,
 			  diag_errors(sink), diag_errors(sink) == 1 ? "" : "s", diag_warnings(sink),
