@@ -8,6 +8,7 @@
  * still converted.
  */
 #include <errno.h>
+#include <pthread.h>
 #include <nettle/sha2.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -288,25 +289,47 @@ static int convert_doc(const ConvertOptions *o, const char *path, const char *ou
  * summary's counts, fingerprint and objects) is kept; at the end the head
  * is written, then the scratch files, into the atomic output. */
 
+/* A lowered unit waiting for the emitter thread. */
+typedef struct UnitJob {
+	AstDoc *doc;
+	IrDoc *ir;
+	struct UnitJob *next;
+} UnitJob;
+
 typedef struct Units {
 	const ConvertOptions *o;
 	DiagSink *sink;
-	Arena *arena;    /* the file's: what outlives the units */
 	const IrDoc *head;
 	IrTotals totals;
 	uint32_t workflows;
-	PtrVec review;   /* qualified ids of the nodes to review */
-	SummaryParts summary;
-	FILE *items[2];  /* the pipelines' and the workflows' YAML items */
-	Sbuf buf;
 	SqlOk checked;   /* SQL verdicts, across units */
 	Arena sql_arena;
 	bool stopped;    /* errors in the input: read on for diagnostics only */
 	unsigned lowering_errors; /* errors the rules reported (an expression that does not
 				     parse): the output is still written, as for a whole document */
+	/* The emitter thread's: it writes each lowered unit's YAML items and
+	 * adds what the head needs, in unit order, while the main thread
+	 * reads and lowers the next unit.  Emitting reports no diagnostic. */
+	Arena keep;      /* review ids, the summary's parts */
+	PtrVec review;   /* qualified ids of the nodes to review */
+	SummaryParts summary;
+	FILE *items[2];  /* the pipelines' and the workflows' YAML items */
+	Sbuf buf;
 	const char *failed; /* why a unit's YAML could not be made or kept */
 	bool io_failed;     /* ... because a scratch file could not be written */
+	/* the queue between the two */
+	pthread_t thread;
+	bool threaded;
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+	UnitJob *first, *last;
+	UnitJob *emitted; /* units to free: by the main thread, whose arena cache reuses their chunks */
+	unsigned queued; /* jobs queued or being emitted */
+	bool done;       /* no more jobs */
 } Units;
+
+/* Units lowered ahead of the emitter at most: memory stays bounded. */
+#define UNITS_AHEAD 1
 
 /* A scratch file beside `out_path` (or in TMPDIR for stdout), already
  * unlinked: gone when closed, whatever happens. */
@@ -333,35 +356,137 @@ static FILE *scratch_file(const char *out_path)
 	return fp;
 }
 
+/* Emitter side: the unit's YAML items to the scratch files, what the head
+ * needs kept; then the unit is freed.  A failure is left in *failed (and
+ * *io) for the caller to record. */
+static void emit_unit(Units *u, AstDoc *doc, IrDoc *d, const char **failed, bool *io)
+{
+	emit_yaml_review_ids(&u->keep, d, &u->review);
+	emit_summary_add(&u->summary, d, doc);
+	const char *err = NULL;
+	for (int i = 0; i < 2 && !*failed; i++) {
+		sbuf_reset(&u->buf);
+		if (!(i == 0 ? emit_yaml_pipelines(d, &u->buf, &err) : emit_yaml_workflows(d, &u->buf, &err)))
+			*failed = err ? err : "YAML emitter failed";
+		else if (fwrite(u->buf.buf, 1, u->buf.len, u->items[i]) != u->buf.len) {
+			*failed = strerror(errno);
+			*io = true;
+		}
+	}
+}
+
+static void *emitter_thread(void *arg)
+{
+	Units *u = arg;
+	pthread_mutex_lock(&u->mu);
+	for (;;) {
+		while (!u->first && !u->done)
+			pthread_cond_wait(&u->cv, &u->mu);
+		UnitJob *j = u->first;
+		if (!j)
+			break;
+		u->first = j->next;
+		const char *failed = u->failed;
+		bool io = false;
+		pthread_mutex_unlock(&u->mu);
+		if (!failed) /* after a failure the units are only freed */
+			emit_unit(u, j->doc, j->ir, &failed, &io);
+		pthread_mutex_lock(&u->mu);
+		if (failed && !u->failed) {
+			u->failed = failed;
+			u->io_failed = io;
+		}
+		j->next = u->emitted;
+		u->emitted = j;
+		u->queued--;
+		pthread_cond_broadcast(&u->cv);
+	}
+	pthread_mutex_unlock(&u->mu);
+	arena_trim_cache(); /* the units' chunks this thread kept */
+	return NULL;
+}
+
+/* Main side: wait until at most `n` units are queued or being emitted. */
+static void wait_queued(Units *u, unsigned n)
+{
+	if (!u->threaded)
+		return;
+	pthread_mutex_lock(&u->mu);
+	while (u->queued > n)
+		pthread_cond_wait(&u->cv, &u->mu);
+	pthread_mutex_unlock(&u->mu);
+}
+
+/* Main side: free the units the emitter is done with; true when it failed. */
+static bool collect_emitted(Units *u)
+{
+	pthread_mutex_lock(&u->mu);
+	UnitJob *j = u->emitted;
+	u->emitted = NULL;
+	bool f = u->failed != NULL;
+	pthread_mutex_unlock(&u->mu);
+	while (j) {
+		UnitJob *next = j->next; /* j lives in its unit */
+		frontend_unit_free(j->doc);
+		j = next;
+	}
+	return f;
+}
+
 static bool convert_unit(void *ud, AstDoc *doc)
 {
 	Units *u = ud;
-	if (u->stopped || u->failed || diag_errors(u->sink) > u->lowering_errors) {
+	if (collect_emitted(u) || u->stopped || diag_errors(u->sink) > u->lowering_errors) {
 		u->stopped = true; /* as driver_load: input errors, no lowering */
+		frontend_unit_free(doc);
 		return true;
 	}
 	Arena *a = doc->arena;
 	IrDoc *d = ARENA_NEW(a, IrDoc);
 	*d = *u->head;
 	unsigned before = diag_errors(u->sink);
+	if (u->checked.a->total >= SQL_CACHE_MAX)
+		wait_queued(u, 0); /* queued units may point to verdicts */
 	sql_cache_trim(&u->checked);
 	lower_doc(u->o, a, doc, d, &u->checked, u->sink);
 	u->lowering_errors += diag_errors(u->sink) - before;
 	ir_totals_add(&u->totals, d);
 	u->workflows += d->workflows.len;
-	emit_yaml_review_ids(u->arena, d, &u->review);
-	emit_summary_add(&u->summary, d, doc);
-	const char *err = NULL;
-	for (int i = 0; i < 2 && !u->failed; i++) {
-		sbuf_reset(&u->buf);
-		if (!(i == 0 ? emit_yaml_pipelines(d, &u->buf, &err) : emit_yaml_workflows(d, &u->buf, &err)))
-			u->failed = err ? err : "YAML emitter failed";
-		else if (fwrite(u->buf.buf, 1, u->buf.len, u->items[i]) != u->buf.len) {
-			u->failed = strerror(errno);
-			u->io_failed = true;
-		}
+	if (!u->threaded) {
+		emit_unit(u, doc, d, &u->failed, &u->io_failed);
+		frontend_unit_free(doc);
+		return !u->failed;
 	}
-	return !u->failed;
+	UnitJob *j = ARENA_NEW(a, UnitJob);
+	j->doc = doc;
+	j->ir = d;
+	pthread_mutex_lock(&u->mu);
+	while (u->queued >= UNITS_AHEAD)
+		pthread_cond_wait(&u->cv, &u->mu);
+	if (u->last && u->first)
+		u->last->next = j;
+	else
+		u->first = j;
+	u->last = j;
+	u->queued++;
+	pthread_cond_broadcast(&u->cv);
+	bool ok = !u->failed;
+	pthread_mutex_unlock(&u->mu);
+	return ok;
+}
+
+/* No more units: let the emitter finish. */
+static void emitter_stop(Units *u)
+{
+	if (!u->threaded)
+		return;
+	pthread_mutex_lock(&u->mu);
+	u->done = true;
+	pthread_cond_broadcast(&u->cv);
+	pthread_mutex_unlock(&u->mu);
+	pthread_join(u->thread, NULL);
+	u->threaded = false;
+	collect_emitted(u);
 }
 
 /* Append the scratch file's text to the output. */
@@ -411,11 +536,14 @@ static int write_units(Units *u, IrDoc *d, const char *out_path, ConvertOut *co)
 static int convert_units(const ConvertOptions *o, const char *path, const char *out_path, const char *sha256,
 			 Arena *arena, SrcFile *src, Tool tool, DiagSink *sink, ConvertOut *co)
 {
-	Units u = {.o = o, .sink = sink, .arena = arena, .totals = IR_TOTALS_INIT, .buf = SBUF_INIT};
+	Units u = {.o = o, .sink = sink, .totals = IR_TOTALS_INIT, .buf = SBUF_INIT};
 	IrDoc *d = ir_head(o, arena, tool, path, sha256, src);
 	u.head = d;
 	sql_cache_init(&u.checked, &u.sql_arena);
-	emit_summary_init(&u.summary, arena, tool);
+	arena_init(&u.keep);
+	emit_summary_init(&u.summary, &u.keep, tool);
+	pthread_mutex_init(&u.mu, NULL);
+	pthread_cond_init(&u.cv, NULL);
 	for (int i = 0; i < 2; i++)
 		u.items[i] = scratch_file(out_path);
 	int rc = EXIT_OK;
@@ -423,29 +551,36 @@ static int convert_units(const ConvertOptions *o, const char *path, const char *
 		sbuf_addf(&co->errors, "akko-migrate: error: cannot write '%s': %s [%s]\n  hint: %s\n",
 			  out_path, strerror(errno), diag_code_str(E_IO_WRITE), diag_code_hint(E_IO_WRITE));
 		rc = EXIT_IO;
-	} else if (!frontend_parse_units(arena, src, sink, convert_unit, &u) && !u.failed) {
-		rc = EXIT_INPUT;
-	} else if (u.io_failed) {
-		sbuf_addf(&co->errors, "akko-migrate: error: cannot write '%s': %s [%s]\n  hint: %s\n",
-			  out_path, u.failed, diag_code_str(E_IO_WRITE), diag_code_hint(E_IO_WRITE));
-		rc = EXIT_IO;
-	} else if (u.failed) {
-		sbuf_addf(&co->errors, "akko-migrate: internal error: %s: %s\n", path, u.failed);
-		rc = EXIT_INTERNAL;
-	} else if (diag_errors(sink) > u.lowering_errors) {
-		rc = EXIT_INPUT;
 	} else {
-		ir_totals_set(&u.totals, d);
-		rc = write_units(&u, d, out_path, co);
-		if (rc == EXIT_OK || rc == EXIT_IO)
-			rc = conclude(o, arena, path, out_path, d, &u.summary, rc, co);
+		/* without a thread, each unit is emitted as soon as it is lowered */
+		u.threaded = pthread_create(&u.thread, NULL, emitter_thread, &u) == 0;
+		bool read = frontend_parse_units(arena, src, sink, convert_unit, &u);
+		emitter_stop(&u);
+		if (u.io_failed) {
+			sbuf_addf(&co->errors, "akko-migrate: error: cannot write '%s': %s [%s]\n  hint: %s\n",
+				  out_path, u.failed, diag_code_str(E_IO_WRITE), diag_code_hint(E_IO_WRITE));
+			rc = EXIT_IO;
+		} else if (u.failed) {
+			sbuf_addf(&co->errors, "akko-migrate: internal error: %s: %s\n", path, u.failed);
+			rc = EXIT_INTERNAL;
+		} else if (!read || diag_errors(sink) > u.lowering_errors) {
+			rc = EXIT_INPUT;
+		} else {
+			ir_totals_set(&u.totals, d);
+			rc = write_units(&u, d, out_path, co);
+			if (rc == EXIT_OK || rc == EXIT_IO)
+				rc = conclude(o, arena, path, out_path, d, &u.summary, rc, co);
+		}
 	}
 	for (int i = 0; i < 2; i++)
 		if (u.items[i])
 			fclose(u.items[i]);
+	pthread_mutex_destroy(&u.mu);
+	pthread_cond_destroy(&u.cv);
 	sbuf_release(&u.buf);
 	arena_release(&u.sql_arena);
 	emit_summary_release(&u.summary);
+	arena_release(&u.keep);
 	return rc;
 }
 

@@ -106,7 +106,7 @@ static bool needs_quotes(const char *s, size_t n)
 	static const char *const words[] = {"~",     "null", "y",    "n",     "yes",  "no",
 					    "on",    "off",  "true", "false", ".inf", "+.inf",
 					    "-.inf", ".nan", "<<",   "=",     NULL};
-	if (n == 0 || word_in(s, n, words))
+	if (n == 0 || (n <= 5 && word_in(s, n, words))) /* the words are at most 5 bytes */
 		return true;
 	char c = s[0];
 	if (c >= '0' && c <= '9')
@@ -179,7 +179,8 @@ static void str(Em *m, const char *s)
  * a task dependency's 'on' is quoted, so PyYAML does not read True. */
 static void key(Em *m, const char *k)
 {
-	scalar(m, k, strlen(k), !needs_quotes(k, strlen(k)), YAML_ANY_SCALAR_STYLE);
+	size_t n = strlen(k);
+	scalar(m, k, n, !needs_quotes(k, n), YAML_ANY_SCALAR_STYLE);
 }
 
 static void kv_str(Em *m, const char *k, const char *v)

@@ -58,6 +58,13 @@ bool frontend_parse_units(Arena *a, SrcFile *src, DiagSink *sink, FrontendUnitFn
 	return infa_parse_units(a, src, sink, fn, ud);
 }
 
+void frontend_unit_free(AstDoc *unit)
+{
+	Arena *a = unit->arena; /* the document lives in it */
+	arena_release(a);
+	free(a);
+}
+
 AstDoc *frontend_parse(Arena *a, SrcFile *src, const FrontendOptions *opts, DiagSink *sink, bool *io_error)
 {
 	Detection det;

@@ -30,8 +30,10 @@ AstDoc *frontend_parse(Arena *a, SrcFile *src, const FrontendOptions *opts, Diag
  * rather than the file: the frontend calls `fn` once per unit, in file
  * order, with a document that holds only that unit (its folders, with
  * every reference inside them resolved) and the file's header fields.  The
- * unit's document and its arena are freed when `fn` returns; `fn` returns
- * false to stop reading.  Lowering each unit's document gives the same
+ * unit's document and its arena (unit->arena) are then fn's: it frees them
+ * with frontend_unit_free(), when it likes (another thread may finish with
+ * the unit while the frontend reads the next); `fn` returns false to stop
+ * reading.  Lowering each unit's document gives the same
  * pipelines and workflows, in the same order, as lowering the whole file's.
  *
  * frontend_units_tool() says whether `src` can be read so (the tool when
@@ -43,6 +45,7 @@ AstDoc *frontend_parse(Arena *a, SrcFile *src, const FrontendOptions *opts, Diag
 typedef bool (*FrontendUnitFn)(void *ud, AstDoc *unit);
 Tool frontend_units_tool(SrcFile *src, const FrontendOptions *opts);
 bool frontend_parse_units(Arena *a, SrcFile *src, DiagSink *sink, FrontendUnitFn fn, void *ud);
+void frontend_unit_free(AstDoc *unit);
 
 /* The PowerCenter frontend (powercenter.c) and its parameter files
  * (paramfile.c). */

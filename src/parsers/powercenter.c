@@ -2642,17 +2642,17 @@ static bool unit_flush(Infa *I, const AstDoc *header, XmlStream *xs, Unit *u, Fr
 {
 	if (!u->len)
 		return true;
-	Arena ua;
-	arena_init(&ua);
-	I->a = &ua;
-	I->doc = ast_doc_new(&ua, TOOL_POWERCENTER, header->path);
+	Arena *ua = xmalloc(sizeof *ua); /* the unit's: fn frees it (frontend_unit_free) */
+	arena_init(ua);
+	I->a = ua;
+	I->doc = ast_doc_new(ua, TOOL_POWERCENTER, header->path);
 	I->doc->encoding = header->encoding;
 	I->doc->created = header->created;
 	I->doc->format_version = header->format_version;
 	I->doc->repository = header->repository;
 	for (uint32_t i = 0; i < header->props.len; i++)
 		ast_push(I->doc, &I->doc->props, header->props.items[i]);
-	strmap_init(&I->folders, &ua, false);
+	strmap_init(&I->folders, ua, false);
 	I->folder_list = I->flows = I->pending = I->sessions = (PtrVec){0};
 	for (size_t i = 0; i < u->len; i++)
 		declare_folder(I, u->nodes[i]);
@@ -2661,11 +2661,10 @@ static bool unit_flush(Infa *I, const AstDoc *header, XmlStream *xs, Unit *u, Fr
 	for (size_t i = 0; i < u->len; i++)
 		xml_stream_drop(xs, u->nodes[i]);
 	u->len = 0;
-	bool go_on = fn(ud, I->doc);
+	AstDoc *unit = I->doc;
 	I->doc = NULL;
 	I->a = NULL;
-	arena_release(&ua);
-	return go_on;
+	return fn(ud, unit);
 }
 
 bool infa_parse_units(Arena *a, const SrcFile *src, DiagSink *sink, FrontendUnitFn fn, void *ud)

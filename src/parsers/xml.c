@@ -410,7 +410,7 @@ static void on_end_element(void *ctx, const xmlChar *localname, const xmlChar *p
  * enough that few objects complete per chunk. */
 #define XML_STREAM_CHUNK (256 * 1024)
 /* Complete elements the parser may hold before the caller takes them. */
-#define XML_STREAM_AHEAD 2
+#define XML_STREAM_AHEAD 1
 
 /* Free what the caller dropped (mu held; parser thread, or after it). */
 static void free_drops(XmlStream *s)

@@ -169,6 +169,7 @@ static bool record_unit(void *ud, AstDoc *unit)
 	for (uint32_t i = 0; i < unit->folders.len; i++)
 		sbuf_addf(out, "%s%s", i ? "," : "", ((AstFolder *)unit->folders.items[i])->name);
 	sbuf_addch(out, ';');
+	frontend_unit_free(unit);
 	return true;
 }
 
