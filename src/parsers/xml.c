@@ -362,6 +362,7 @@ struct XmlStream {
 	size_t off;     /* bytes fed so far */
 	pthread_t thread;
 	bool started;
+	bool alone;      /* no thread could be started: parse all at once, nothing waits */
 	pthread_mutex_t mu;
 	pthread_cond_t cv;
 	bool finished;   /* the parser thread is done: the last chunk was fed, or the parse stopped */
@@ -434,7 +435,7 @@ static void *parser_thread(void *arg)
 	for (;;) {
 		pthread_mutex_lock(&s->mu);
 		free_drops(s);
-		while (!s->closing && s->len - s->head >= XML_STREAM_AHEAD) {
+		while (!s->alone && !s->closing && s->len - s->head >= XML_STREAM_AHEAD) {
 			pthread_cond_wait(&s->cv, &s->mu);
 			free_drops(s);
 		}
@@ -485,9 +486,11 @@ XmlStream *xml_stream_open(const SrcFile *src, DiagSink *sink, int depth)
 	/* positions are computed on both sides (an error's, an element's):
 	 * the line map is built once, before the thread starts */
 	srcfile_lines((SrcFile *)src);
-	if (pthread_create(&s->thread, NULL, parser_thread, s) != 0)
-		die("cannot start the XML parser thread");
-	s->started = true;
+	s->started = pthread_create(&s->thread, NULL, parser_thread, s) == 0;
+	if (!s->started) { /* (an address-space limit) the whole tree at once, as xml_load */
+		s->alone = true;
+		parser_thread(s);
+	}
 	return s;
 }
 
