@@ -87,6 +87,32 @@ ls -a | grep -q 'keep.yaml.tmp' && fail "no temporary file is left" || pass "no 
 run 3 "unwritable output" inspect -o /proc/akko-cannot-write.yaml "$ex"
 contains "an unwritable output is an E0006 error" err.txt "[E0006]"
 
+# A PowerCenter export is converted a unit at a time (folders joined by
+# shortcuts); with a parameter file it is read whole.  Both give the same
+# bytes: an export of three folders (gen-big-export.sh repeats one), and
+# one whose first folder's shortcuts point to the second.
+sh "$AKKO_SRCDIR/tests/bench/gen-big-export.sh" "$ex" 3 >three.XML
+: >empty.par
+for f in three.XML "$AKKO_SRCDIR/corpus/powercenter/m_shortcuts.XML"; do
+	b=$(basename "$f" .XML)
+	"$AKKO_BIN" "$f" -o "$b.units.yaml" --format json >"$b.units.json" 2>"$b.units.err"
+	"$AKKO_BIN" "$f" -p empty.par -o "$b.whole.yaml" --format json >"$b.whole.json" 2>"$b.whole.err"
+	check "$b: unit by unit, the YAML is the whole document's" cmp -s "$b.units.yaml" "$b.whole.yaml"
+	sed 's/"output":"[^"]*"//' "$b.units.json" >a.json
+	sed 's/"output":"[^"]*"//' "$b.whole.json" >b.json
+	check "$b: unit by unit, the JSON summary is the whole document's" cmp -s a.json b.json
+	check "$b: unit by unit, the diagnostics are the whole document's" cmp -s "$b.units.err" "$b.whole.err"
+done
+check "three folders give three pipelines" test "$(grep -c '^- name:' three.units.yaml)" = 3
+# An export cut inside its third folder: the first two were converted, but
+# nothing is written, the old output stays and no scratch file is left.
+mkdir -p cut && echo "previous result" >cut/out.yaml
+head -c "$(($(wc -c <three.XML) * 5 / 6))" three.XML >cut.XML
+run 1 "an export cut in its last unit fails" cut.XML -o cut/out.yaml
+contains "the cut export says it looks truncated" err.txt "it looks truncated"
+check "the cut export leaves the old output untouched" test "$(cat cut/out.yaml)" = "previous result"
+check "the cut export leaves no scratch file" test "$(ls -A cut)" = out.yaml
+
 # The exit codes in the help are the documented ones.
 "$AKKO_BIN" --help >help.txt
 for code in "0   success" "1   an input has errors" "2   bad command line" "3   an input could not be read" "4   conversion finished" "5   the output directory is in use" "70  internal error"; do
