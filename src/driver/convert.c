@@ -328,6 +328,9 @@ typedef struct Units {
 	bool done;       /* no more jobs */
 } Units;
 
+/* Files smaller than this are emitted without a thread: the overlap would
+ * not pay for the thread's start and its hand-overs. */
+#define UNITS_THREAD_MIN (4u << 20)
 /* Units lowered ahead of the emitter at most: memory stays bounded. */
 #define UNITS_AHEAD 1
 
@@ -552,8 +555,9 @@ static int convert_units(const ConvertOptions *o, const char *path, const char *
 			  out_path, strerror(errno), diag_code_str(E_IO_WRITE), diag_code_hint(E_IO_WRITE));
 		rc = EXIT_IO;
 	} else {
-		/* without a thread, each unit is emitted as soon as it is lowered */
-		u.threaded = pthread_create(&u.thread, NULL, emitter_thread, &u) == 0;
+		/* without a thread (a small file, or none could be started), each
+		 * unit is emitted as soon as it is lowered */
+		u.threaded = src->len >= UNITS_THREAD_MIN && pthread_create(&u.thread, NULL, emitter_thread, &u) == 0;
 		bool read = frontend_parse_units(arena, src, sink, convert_unit, &u);
 		emitter_stop(&u);
 		if (u.io_failed) {

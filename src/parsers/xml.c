@@ -410,6 +410,8 @@ static void on_end_element(void *ctx, const xmlChar *localname, const xmlChar *p
 /* Feed size: large enough that libxml2's per-call work is noise, small
  * enough that few objects complete per chunk. */
 #define XML_STREAM_CHUNK (256 * 1024)
+/* Files smaller than this are parsed without a thread. */
+#define XML_STREAM_THREAD_MIN (4u << 20)
 /* Complete elements the parser may hold before the caller takes them. */
 #define XML_STREAM_AHEAD 1
 
@@ -486,8 +488,11 @@ XmlStream *xml_stream_open(const SrcFile *src, DiagSink *sink, int depth)
 	/* positions are computed on both sides (an error's, an element's):
 	 * the line map is built once, before the thread starts */
 	srcfile_lines((SrcFile *)src);
-	s->started = pthread_create(&s->thread, NULL, parser_thread, s) == 0;
-	if (!s->started) { /* (an address-space limit) the whole tree at once, as xml_load */
+	/* a small file is parsed at once: a thread would cost more than it
+	 * overlaps, and its memory is small anyway; nor is there a thread when
+	 * none can be started (an address-space limit) */
+	s->started = src->len >= XML_STREAM_THREAD_MIN && pthread_create(&s->thread, NULL, parser_thread, s) == 0;
+	if (!s->started) {
 		s->alone = true;
 		parser_thread(s);
 	}
