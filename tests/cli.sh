@@ -89,11 +89,13 @@ contains "an unwritable output is an E0006 error" err.txt "[E0006]"
 
 # A PowerCenter export is converted a unit at a time (folders joined by
 # shortcuts); with a parameter file it is read whole.  Both give the same
-# bytes: an export of three folders (gen-big-export.sh repeats one), and
-# one whose first folder's shortcuts point to the second.
+# bytes: an export of three folders (gen-big-export.sh repeats one), one
+# whose first folder's shortcuts point to the second, and one of 120
+# folders (5 MB: over 4 MB, the parser and the emitter run in threads).
 sh "$AKKO_SRCDIR/tests/bench/gen-big-export.sh" "$ex" 3 >three.XML
+sh "$AKKO_SRCDIR/tests/bench/gen-big-export.sh" "$AKKO_SRCDIR/corpus/powercenter/m_transformations.XML" 120 >many.XML
 : >empty.par
-for f in three.XML "$AKKO_SRCDIR/corpus/powercenter/m_shortcuts.XML"; do
+for f in three.XML "$AKKO_SRCDIR/corpus/powercenter/m_shortcuts.XML" many.XML; do
 	b=$(basename "$f" .XML)
 	"$AKKO_BIN" "$f" -o "$b.units.yaml" --format json >"$b.units.json" 2>"$b.units.err"
 	"$AKKO_BIN" "$f" -p empty.par -o "$b.whole.yaml" --format json >"$b.whole.json" 2>"$b.whole.err"
@@ -104,6 +106,8 @@ for f in three.XML "$AKKO_SRCDIR/corpus/powercenter/m_shortcuts.XML"; do
 	check "$b: unit by unit, the diagnostics are the whole document's" cmp -s "$b.units.err" "$b.whole.err"
 done
 check "three folders give three pipelines" test "$(grep -c '^- name:' three.units.yaml)" = 3
+check "120 folders give 120 pipelines" test "$(grep -c '^- name:' many.units.yaml)" = 120
+rm -f many.*
 # An export cut inside its third folder: the first two were converted, but
 # nothing is written, the old output stays and no scratch file is left.
 mkdir -p cut && echo "previous result" >cut/out.yaml
