@@ -229,7 +229,7 @@ static IrDoc *ir_head(const ConvertOptions *o, Arena *arena, Tool tool, const ch
 	IrDoc *d = ARENA_NEW(arena, IrDoc);
 	d->tool = tool_name(tool);
 	d->file = path;
-	d->sha256 = sha256 ? sha256 : sha256_hex(arena, src->text, src->len);
+	d->sha256 = sha256 ? sha256 : src ? sha256_hex(arena, src->text, src->len) : NULL;
 	d->dialect = "postgres";
 	d->generated_by = "akko-migrate " PACKAGE_VERSION;
 	d->generated_at = generated_at(arena, o);
@@ -310,6 +310,8 @@ typedef struct Units {
 	/* The emitter thread's: it writes each lowered unit's YAML items and
 	 * adds what the head needs, in unit order, while the main thread
 	 * reads and lowers the next unit.  Emitting reports no diagnostic. */
+	const SrcFile *src; /* its hash, when the caller has none: the emitter's first job */
+	char sha256[65];
 	Arena keep;      /* review ids, the summary's parts */
 	PtrVec review;   /* qualified ids of the nodes to review */
 	SummaryParts summary;
@@ -381,6 +383,8 @@ static void emit_unit(Units *u, AstDoc *doc, IrDoc *d, const char **failed, bool
 static void *emitter_thread(void *arg)
 {
 	Units *u = arg;
+	if (u->src)
+		driver_sha256_hex(u->src->text, u->src->len, u->sha256);
 	pthread_mutex_lock(&u->mu);
 	for (;;) {
 		while (!u->first && !u->done)
@@ -540,7 +544,10 @@ static int convert_units(const ConvertOptions *o, const char *path, const char *
 			 Arena *arena, SrcFile *src, Tool tool, DiagSink *sink, ConvertOut *co)
 {
 	Units u = {.o = o, .sink = sink, .totals = IR_TOTALS_INIT, .buf = SBUF_INIT};
-	IrDoc *d = ir_head(o, arena, tool, path, sha256, src);
+	/* the hash is the head's only: the emitter thread computes it while the
+	 * first unit is read (the units' IrDocs never print it) */
+	IrDoc *d = ir_head(o, arena, tool, path, sha256, NULL);
+	u.src = sha256 ? NULL : src;
 	u.head = d;
 	sql_cache_init(&u.checked, &u.sql_arena);
 	arena_init(&u.keep);
@@ -558,8 +565,12 @@ static int convert_units(const ConvertOptions *o, const char *path, const char *
 		/* without a thread (a small file, or none could be started), each
 		 * unit is emitted as soon as it is lowered */
 		u.threaded = src->len >= UNITS_THREAD_MIN && pthread_create(&u.thread, NULL, emitter_thread, &u) == 0;
+		if (!u.threaded && u.src)
+			driver_sha256_hex(src->text, src->len, u.sha256);
 		bool read = frontend_parse_units(arena, src, sink, convert_unit, &u);
 		emitter_stop(&u);
+		if (u.src)
+			d->sha256 = arena_strdup(arena, u.sha256);
 		if (u.io_failed) {
 			sbuf_addf(&co->errors, "akko-migrate: error: cannot write '%s': %s [%s]\n  hint: %s\n",
 				  out_path, u.failed, diag_code_str(E_IO_WRITE), diag_code_hint(E_IO_WRITE));

@@ -2670,8 +2670,8 @@ static bool unit_flush(Infa *I, const AstDoc *header, XmlStream *xs, Unit *u, Fr
 bool infa_parse_units(Arena *a, const SrcFile *src, DiagSink *sink, FrontendUnitFn fn, void *ud)
 {
 	Scan sc;
+	XmlStream *xs = xml_stream_open(src, sink, 3); /* the parse starts (in its thread) */
 	scan_units(src, &sc);
-	XmlStream *xs = xml_stream_open(src, sink, 3);
 	Infa I = {.sink = sink};
 	AstDoc *header = ast_doc_new(a, TOOL_POWERCENTER, src->path);
 	strmap_init(&I.folder_names, a, false);
