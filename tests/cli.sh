@@ -95,7 +95,10 @@ contains "an unwritable output is an E0006 error" err.txt "[E0006]"
 sh "$AKKO_SRCDIR/tests/bench/gen-big-export.sh" "$ex" 3 >three.XML
 sh "$AKKO_SRCDIR/tests/bench/gen-big-export.sh" "$AKKO_SRCDIR/corpus/powercenter/m_transformations.XML" 120 >many.XML
 : >empty.par
-for f in three.XML "$AKKO_SRCDIR/corpus/powercenter/m_shortcuts.XML" many.XML; do
+# no folder at all; a workflow and no mapping ("pipelines: []")
+printf '<?xml version="1.0"?>\n<POWERMART><REPOSITORY NAME="R"></REPOSITORY></POWERMART>\n' >nofolder.XML
+printf '<?xml version="1.0"?>\n<POWERMART><REPOSITORY NAME="R"><FOLDER NAME="F"><WORKFLOW NAME="wf"><TASK NAME="Start" TYPE="Start"/><TASKINSTANCE NAME="Start" TASKNAME="Start" TASKTYPE="Start"/></WORKFLOW></FOLDER><FOLDER NAME="G"/></REPOSITORY></POWERMART>\n' >wfonly.XML
+for f in three.XML "$AKKO_SRCDIR/corpus/powercenter/m_shortcuts.XML" many.XML nofolder.XML wfonly.XML; do
 	b=$(basename "$f" .XML)
 	"$AKKO_BIN" "$f" -o "$b.units.yaml" --format json >"$b.units.json" 2>"$b.units.err"
 	"$AKKO_BIN" "$f" -p empty.par -o "$b.whole.yaml" --format json >"$b.whole.json" 2>"$b.whole.err"
