@@ -289,6 +289,16 @@ static int convert_doc(const ConvertOptions *o, const char *path, const char *ou
  * summary's counts, fingerprint and objects) is kept; at the end the head
  * is written, then the scratch files, into the atomic output. */
 
+/* A bulk worker has no LLM client of its own: one per file, made when the
+ * file's lowering starts (its deadline counts from then). */
+static void per_file_llm(const ConvertOptions *o, ConvertOptions *per_file)
+{
+	if (o->llm.enabled && !o->llm_client && !per_file->llm_client) {
+		per_file->llm_client = llm_client_new(&o->llm, o->llm_budget);
+		llm_client_set_deadline(per_file->llm_client, o->llm_file_ms);
+	}
+}
+
 /* A lowered unit waiting for the emitter thread. */
 typedef struct UnitJob {
 	AstDoc *doc;
@@ -297,7 +307,8 @@ typedef struct UnitJob {
 } UnitJob;
 
 typedef struct Units {
-	const ConvertOptions *o;
+	const ConvertOptions *base; /* as given */
+	ConvertOptions *o;          /* the file's (its LLM client) */
 	DiagSink *sink;
 	const IrDoc *head;
 	IrTotals totals;
@@ -452,6 +463,7 @@ static bool convert_unit(void *ud, AstDoc *doc)
 	IrDoc *d = ARENA_NEW(a, IrDoc);
 	*d = *u->head;
 	unsigned before = diag_errors(u->sink);
+	per_file_llm(u->base, u->o);
 	if (u->checked.a->total >= SQL_CACHE_MAX)
 		wait_queued(u, 0); /* queued units may point to verdicts */
 	sql_cache_trim(&u->checked);
@@ -540,10 +552,10 @@ static int write_units(Units *u, IrDoc *d, const char *out_path, ConvertOut *co)
 	return EXIT_OK;
 }
 
-static int convert_units(const ConvertOptions *o, const char *path, const char *out_path, const char *sha256,
-			 Arena *arena, SrcFile *src, Tool tool, DiagSink *sink, ConvertOut *co)
+static int convert_units(const ConvertOptions *base, ConvertOptions *o, const char *path, const char *out_path,
+			 const char *sha256, Arena *arena, SrcFile *src, Tool tool, DiagSink *sink, ConvertOut *co)
 {
-	Units u = {.o = o, .sink = sink, .totals = IR_TOTALS_INIT, .buf = SBUF_INIT};
+	Units u = {.base = base, .o = o, .sink = sink, .totals = IR_TOTALS_INIT, .buf = SBUF_INIT};
 	/* the hash is the head's only: the emitter thread computes it while the
 	 * first unit is read (the units' IrDocs never print it) */
 	IrDoc *d = ir_head(o, arena, tool, path, sha256, NULL);
@@ -609,11 +621,7 @@ int driver_convert_file(const ConvertOptions *o, const char *path, const char *o
 	SrcFile src;
 	Arena arena;
 	FrontendOptions fo = {o->param_files, o->n_param_files, o->include_dirs, o->n_include_dirs};
-	ConvertOptions per_file = *o;
-	if (o->llm.enabled && !o->llm_client) { /* a bulk worker: a client per file */
-		per_file.llm_client = llm_client_new(&o->llm, o->llm_budget);
-		llm_client_set_deadline(per_file.llm_client, o->llm_file_ms);
-	}
+	ConvertOptions per_file = *o; /* its LLM client is made when lowering starts */
 	AstDoc *doc = NULL;
 	int rc;
 	Tool units = TOOL_UNKNOWN;
@@ -625,7 +633,8 @@ int driver_convert_file(const ConvertOptions *o, const char *path, const char *o
 	} else if ((units = frontend_units_tool(&src, &fo)) != TOOL_UNKNOWN && tool_rules(units)->converts) {
 		/* read, lowered and written unit by unit: memory follows the
 		 * largest unit, not the file */
-		rc = convert_units(&per_file, path, out_path ? out_path : "-", sha256, &arena, &src, units, sink, co);
+		rc = convert_units(o, &per_file, path, out_path ? out_path : "-", sha256, &arena, &src, units, sink,
+				   co);
 	} else {
 		bool io_error = false;
 		doc = frontend_parse(&arena, &src, &fo, sink, &io_error);
@@ -641,8 +650,10 @@ int driver_convert_file(const ConvertOptions *o, const char *path, const char *o
 			   path, tool_name(doc->tool), tool_name(doc->tool));
 		rc = EXIT_INPUT;
 	}
-	if (doc && rc == EXIT_OK)
+	if (doc && rc == EXIT_OK) {
+		per_file_llm(o, &per_file);
 		rc = convert_doc(&per_file, path, out_path ? out_path : "-", sha256, &arena, doc, &src, sink, co);
+	}
 	if (per_file.llm_client != o->llm_client)
 		llm_client_free(per_file.llm_client);
 	if (rc == EXIT_INPUT)
