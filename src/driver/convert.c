@@ -237,8 +237,8 @@ static IrDoc *ir_head(const ConvertOptions *o, Arena *arena, Tool tool, const ch
 }
 
 /* After the output: the gate, the summary line and the exit code. */
-static int conclude(const ConvertOptions *o, Arena *arena, const char *path, const char *out_path, const IrDoc *d,
-		    SummaryParts *parts, int rc, ConvertOut *co)
+static int conclude(const ConvertOptions *o, Arena *arena, const char *path, const char *out_path,
+		    const IrDoc *d, SummaryParts *parts, int rc, ConvertOut *co)
 {
 	const char *why = gate_reason(arena, o, d);
 	co->gate_pass = why == NULL;
@@ -250,7 +250,8 @@ static int conclude(const ConvertOptions *o, Arena *arena, const char *path, con
 	    d->nodes_count == 1 ? "" : "s", d->overall_confidence, d->min_confidence, d->warnings_count,
 	    d->warnings_count == 1 ? "" : "s", d->review_count, co->gate_pass ? "pass" : "FAIL",
 	    co->gate_pass ? "" : ": ", co->gate_pass ? "" : why);
-	emit_summary_json_parts(d, parts, true, co->written ? out_path : NULL, co->gate_pass, why, &co->summary);
+	emit_summary_json_parts(d, parts, true, co->written ? out_path : NULL, co->gate_pass, why,
+				&co->summary);
 	if (rc == EXIT_OK && o->gate && !co->gate_pass)
 		rc = EXIT_GATE;
 	return rc;
@@ -313,9 +314,9 @@ typedef struct Units {
 	const IrDoc *head;
 	IrTotals totals;
 	uint32_t workflows;
-	SqlOk checked;   /* SQL verdicts, across units */
+	SqlOk checked; /* SQL verdicts, across units */
 	Arena sql_arena;
-	bool stopped;    /* errors in the input: read on for diagnostics only */
+	bool stopped;             /* errors in the input: read on for diagnostics only */
 	unsigned lowering_errors; /* errors the rules reported (an expression that does not
 				     parse): the output is still written, as for a whole document */
 	/* The emitter thread's: it writes each lowered unit's YAML items and
@@ -323,10 +324,10 @@ typedef struct Units {
 	 * reads and lowers the next unit.  Emitting reports no diagnostic. */
 	const SrcFile *src; /* its hash, when the caller has none: the emitter's first job */
 	char sha256[65];
-	Arena keep;      /* review ids, the summary's parts */
-	PtrVec review;   /* qualified ids of the nodes to review */
+	Arena keep;    /* review ids, the summary's parts */
+	PtrVec review; /* qualified ids of the nodes to review */
 	SummaryParts summary;
-	FILE *items[2];  /* the pipelines' and the workflows' YAML items */
+	FILE *items[2]; /* the pipelines' and the workflows' YAML items */
 	Sbuf buf;
 	const char *failed; /* why a unit's YAML could not be made or kept */
 	bool io_failed;     /* ... because a scratch file could not be written */
@@ -337,8 +338,8 @@ typedef struct Units {
 	pthread_cond_t cv;
 	UnitJob *first, *last;
 	UnitJob *emitted; /* units to free: by the main thread, whose arena cache reuses their chunks */
-	unsigned queued; /* jobs queued or being emitted */
-	bool done;       /* no more jobs */
+	unsigned queued;  /* jobs queued or being emitted */
+	bool done;        /* no more jobs */
 } Units;
 
 /* Files smaller than this are emitted without a thread: the overlap would
@@ -534,7 +535,8 @@ static int write_units(Units *u, IrDoc *d, const char *out_path, ConvertOut *co)
 	bool ok = afile_open(&af, out_path, &err);
 	if (ok) {
 		const char *pipes = d->pipelines_count ? "pipelines:\n" : "pipelines: []\n";
-		const char *flows = u->workflows ? "orchestration:\n  workflows:\n" : "orchestration:\n  workflows: []\n";
+		const char *flows =
+		    u->workflows ? "orchestration:\n  workflows:\n" : "orchestration:\n  workflows: []\n";
 		afile_write(&af, head.buf, head.len);
 		afile_write(&af, pipes, strlen(pipes));
 		copy_items(u->items[0], &af);
@@ -552,8 +554,9 @@ static int write_units(Units *u, IrDoc *d, const char *out_path, ConvertOut *co)
 	return EXIT_OK;
 }
 
-static int convert_units(const ConvertOptions *base, ConvertOptions *o, const char *path, const char *out_path,
-			 const char *sha256, Arena *arena, SrcFile *src, Tool tool, DiagSink *sink, ConvertOut *co)
+static int convert_units(const ConvertOptions *base, ConvertOptions *o, const char *path,
+			 const char *out_path, const char *sha256, Arena *arena, SrcFile *src, Tool tool,
+			 DiagSink *sink, ConvertOut *co)
 {
 	Units u = {.base = base, .o = o, .sink = sink, .totals = IR_TOTALS_INIT, .buf = SBUF_INIT};
 	/* the hash is the head's only: the emitter thread computes it while the
@@ -576,7 +579,8 @@ static int convert_units(const ConvertOptions *base, ConvertOptions *o, const ch
 	} else {
 		/* without a thread (a small file, or none could be started), each
 		 * unit is emitted as soon as it is lowered */
-		u.threaded = src->len >= UNITS_THREAD_MIN && pthread_create(&u.thread, NULL, emitter_thread, &u) == 0;
+		u.threaded =
+		    src->len >= UNITS_THREAD_MIN && pthread_create(&u.thread, NULL, emitter_thread, &u) == 0;
 		if (!u.threaded && u.src)
 			driver_sha256_hex(src->text, src->len, u.sha256);
 		bool read = frontend_parse_units(arena, src, sink, convert_unit, &u);
@@ -584,8 +588,9 @@ static int convert_units(const ConvertOptions *base, ConvertOptions *o, const ch
 		if (u.src)
 			d->sha256 = arena_strdup(arena, u.sha256);
 		if (u.io_failed) {
-			sbuf_addf(&co->errors, "akko-migrate: error: cannot write '%s': %s [%s]\n  hint: %s\n",
-				  out_path, u.failed, diag_code_str(E_IO_WRITE), diag_code_hint(E_IO_WRITE));
+			sbuf_addf(&co->errors,
+				  "akko-migrate: error: cannot write '%s': %s [%s]\n  hint: %s\n", out_path,
+				  u.failed, diag_code_str(E_IO_WRITE), diag_code_hint(E_IO_WRITE));
 			rc = EXIT_IO;
 		} else if (u.failed) {
 			sbuf_addf(&co->errors, "akko-migrate: internal error: %s: %s\n", path, u.failed);
@@ -633,8 +638,8 @@ int driver_convert_file(const ConvertOptions *o, const char *path, const char *o
 	} else if ((units = frontend_units_tool(&src, &fo)) != TOOL_UNKNOWN && tool_rules(units)->converts) {
 		/* read, lowered and written unit by unit: memory follows the
 		 * largest unit, not the file */
-		rc = convert_units(o, &per_file, path, out_path ? out_path : "-", sha256, &arena, &src, units, sink,
-				   co);
+		rc = convert_units(o, &per_file, path, out_path ? out_path : "-", sha256, &arena, &src, units,
+				   sink, co);
 	} else {
 		bool io_error = false;
 		doc = frontend_parse(&arena, &src, &fo, sink, &io_error);
@@ -652,7 +657,8 @@ int driver_convert_file(const ConvertOptions *o, const char *path, const char *o
 	}
 	if (doc && rc == EXIT_OK) {
 		per_file_llm(o, &per_file);
-		rc = convert_doc(&per_file, path, out_path ? out_path : "-", sha256, &arena, doc, &src, sink, co);
+		rc = convert_doc(&per_file, path, out_path ? out_path : "-", sha256, &arena, doc, &src, sink,
+				 co);
 	}
 	if (per_file.llm_client != o->llm_client)
 		llm_client_free(per_file.llm_client);

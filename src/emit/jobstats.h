@@ -72,7 +72,7 @@ void jobstats_unsupported_sort(PtrVec *out);
  * (frontend_parse_units): each unit's AST and IR added in file order give
  * the numbers the whole document would. */
 typedef struct JobStats {
-	Arena *a;                 /* lives as long as the document */
+	Arena *a;                  /* lives as long as the document */
 	JobCounts flows, mapplets; /* counted over the data flows, over the mapplets */
 	bool data_flows;           /* a unit had a data flow: its counts are `flows` */
 	struct sha256_ctx fp;      /* the fingerprint text so far */

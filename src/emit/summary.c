@@ -112,8 +112,8 @@ void emit_summary_json_parts(const IrDoc *d, SummaryParts *s, bool have_ast, con
 	json_str(out, d->file);
 	sbuf_adds(out, ",\"output\":");
 	json_str(out, output_path);
-	sbuf_addf(out, ",\"pipelines\":%u,\"nodes\":%u", d->pipelines.len ? d->pipelines.len : d->pipelines_count,
-		  d->nodes_count);
+	sbuf_addf(out, ",\"pipelines\":%u,\"nodes\":%u",
+		  d->pipelines.len ? d->pipelines.len : d->pipelines_count, d->nodes_count);
 	sbuf_adds(out, ",\"overall_confidence\":");
 	json_num(out, d->overall_confidence);
 	sbuf_adds(out, ",\"min_confidence\":");

@@ -827,7 +827,9 @@ void emit_yaml_review_ids(Arena *a, const IrDoc *d, PtrVec *out)
 		for (uint32_t k = 0; k < p->nodes.len; k++) {
 			const IrNode *n = p->nodes.items[k];
 			if (n->review)
-				ptrvec_push(a, out, arena_sprintf(a, "%s/%s", p->name ? p->name : "", n->id ? n->id : ""));
+				ptrvec_push(
+				    a, out,
+				    arena_sprintf(a, "%s/%s", p->name ? p->name : "", n->id ? n->id : ""));
 		}
 	}
 }

@@ -81,7 +81,7 @@ typedef struct LoadState {
 	bool reported;   /* one diagnostic per file is enough */
 	bool have_first; /* the first error, kept until the parse ends */
 	DiagCode first_code;
-	int first_xml_code; /* libxml2's code of the first error */
+	int first_xml_code;   /* libxml2's code of the first error */
 	char first_open[128]; /* the innermost open element then ("" if none), */
 	int first_open_line;  /* and its line */
 	char first_msg[512];
@@ -280,9 +280,8 @@ const char *xml_declared_encoding(const SrcFile *src, char *buf, size_t n)
 	return NULL;
 }
 
-#define XML_OPTIONS                                                                              \
-	(XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOBLANKS | XML_PARSE_COMPACT |          \
-	 XML_PARSE_NOWARNING)
+#define XML_OPTIONS \
+	(XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOBLANKS | XML_PARSE_COMPACT | XML_PARSE_NOWARNING)
 
 /* The handlers that refuse entity declarations and keep the first error. */
 static void harden(xmlParserCtxtPtr ctxt, LoadState *st)
@@ -359,10 +358,10 @@ struct XmlStream {
 	LoadState st;
 	xmlParserCtxtPtr ctxt;
 	int depth;
-	size_t off;     /* bytes fed so far */
+	size_t off; /* bytes fed so far */
 	pthread_t thread;
 	bool started;
-	bool alone;      /* no thread could be started: parse all at once, nothing waits */
+	bool alone; /* no thread could be started: parse all at once, nothing waits */
 	pthread_mutex_t mu;
 	pthread_cond_t cv;
 	bool finished;   /* the parser thread is done: the last chunk was fed, or the parse stopped */
@@ -477,7 +476,8 @@ XmlStream *xml_stream_open(const SrcFile *src, DiagSink *sink, int depth)
 	s->ctxt->sax->endElementNs = on_end_element;
 	char enc[64];
 	const char *declared = xml_declared_encoding(src, enc, sizeof enc);
-	s->x.encoding = declared ? (const char *)xmlDictLookup(s->ctxt->dict, (const xmlChar *)declared, -1) : NULL;
+	s->x.encoding =
+	    declared ? (const char *)xmlDictLookup(s->ctxt->dict, (const xmlChar *)declared, -1) : NULL;
 	s->x.doc = s->ctxt->myDoc;
 	s->dict = xmlDictCreate();
 	if (!s->dict)
@@ -491,7 +491,8 @@ XmlStream *xml_stream_open(const SrcFile *src, DiagSink *sink, int depth)
 	/* a small file is parsed at once: a thread would cost more than it
 	 * overlaps, and its memory is small anyway; nor is there a thread when
 	 * none can be started (an address-space limit) */
-	s->started = src->len >= XML_STREAM_THREAD_MIN && pthread_create(&s->thread, NULL, parser_thread, s) == 0;
+	s->started =
+	    src->len >= XML_STREAM_THREAD_MIN && pthread_create(&s->thread, NULL, parser_thread, s) == 0;
 	if (!s->started) {
 		s->alone = true;
 		parser_thread(s);
@@ -583,7 +584,8 @@ bool xml_stream_close(XmlStream *s)
 	xmlDocPtr doc = s->ctxt->myDoc;
 	s->ctxt->myDoc = NULL;
 	XmlDoc x;
-	bool ok = complete ? load_result(&x, s->ctxt, &s->st, doc) : (xmlFreeDoc(doc), xmlFreeParserCtxt(s->ctxt), false);
+	bool ok = complete ? load_result(&x, s->ctxt, &s->st, doc)
+			   : (xmlFreeDoc(doc), xmlFreeParserCtxt(s->ctxt), false);
 	if (ok)
 		xml_free(&x);
 	stream_dict = NULL;
