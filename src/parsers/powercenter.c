@@ -97,7 +97,7 @@ typedef struct Infa {
 	Arena *a;
 	XmlDoc x;
 	DiagSink *sink;
-	StrMap folders; /* NAME -> Folder (of the unit being read) */
+	StrMap folders;      /* NAME -> Folder (of the unit being read) */
 	StrMap folder_names; /* every folder NAME seen in the file, for W0301 */
 	PtrVec folder_list;
 	PtrVec flows;        /* Flow, file order */
@@ -2339,7 +2339,8 @@ static void repository_header(Infa *I, const xmlNode *r)
 		const char *name = (const char *)a->name;
 		if (strcmp(name, "NAME") == 0)
 			continue;
-		AstProp *p = ast_prop_new(d, S(I, arena_sprintf(I->a, "REPOSITORY.%s", name)), S(I, xml_attr(r, name)));
+		AstProp *p = ast_prop_new(d, S(I, arena_sprintf(I->a, "REPOSITORY.%s", name)),
+					  S(I, xml_attr(r, name)));
 		ast_push(d, &d->props, p);
 	}
 }
@@ -2410,7 +2411,8 @@ static void wrong_root(const SrcFile *src, const XmlDoc *x, const xmlNode *root,
 	SrcLoc l = root ? xml_loc(x, root) : (SrcLoc){src, 1, 0};
 	/* Detection saw POWERMART first; libxml2 disagrees only if the
 	 * sniffer was misled, so say what the parser found. */
-	Diag d = {.code = E_NOT_ETL, .loc = l, .span = root ? (uint32_t)strlen((const char *)root->name) + 1 : 0};
+	Diag d = {
+	    .code = E_NOT_ETL, .loc = l, .span = root ? (uint32_t)strlen((const char *)root->name) + 1 : 0};
 	diag_emit(sink, &d, "not a job export: its root element '%s' belongs to no supported tool",
 		  root ? (const char *)root->name : "(none)");
 }
@@ -2459,8 +2461,8 @@ typedef struct ScanName {
 typedef struct Scan {
 	ScanName *folders; /* raw NAME of each FOLDER tag, in file order */
 	size_t nfolders, cap;
-	size_t *reach;     /* reach[i]: the furthest folder that folder i is joined to */
-	bool merge_all;    /* a name with a reference in it: one unit for everything */
+	size_t *reach;  /* reach[i]: the furthest folder that folder i is joined to */
+	bool merge_all; /* a name with a reference in it: one unit for everything */
 } Scan;
 
 static const char *skip_past(const char *p, const char *end, const char *what)
@@ -2589,7 +2591,8 @@ static void scan_units(const SrcFile *src, Scan *sc)
 				v = (ScanName){"", 0};
 			sc->merge_all |= memchr(v.p, '&', v.n) != NULL;
 			sc->folders[sc->nfolders++] = v;
-		} else if (name_is(p + 1, end, "SHORTCUT") && sc->nfolders && tag_attr(p, e, "FOLDERNAME", &v)) {
+		} else if (name_is(p + 1, end, "SHORTCUT") && sc->nfolders &&
+			   tag_attr(p, e, "FOLDERNAME", &v)) {
 			if (nrefs == refcap) {
 				refcap = refcap ? 2 * refcap : 16;
 				refs = xrealloc(refs, refcap * sizeof *refs);
@@ -2713,7 +2716,7 @@ bool infa_parse_units(Arena *a, const SrcFile *src, DiagSink *sink, FrontendUnit
 	}
 	I.x = *xml_stream_doc(xs);
 	bool failed = xml_stream_failed(xs); /* the whole file was parsed: errors are known */
-	if (!failed && !root) { /* no folder: the root is known now */
+	if (!failed && !root) {              /* no folder: the root is known now */
 		const xmlNode *r = xmlDocGetRootElement(I.x.doc);
 		if (!xml_is(r, "POWERMART")) {
 			wrong_root(src, &I.x, r, sink);

@@ -367,7 +367,10 @@ typedef struct IrTotals {
 	uint32_t pipelines, nodes, warnings, review;
 } IrTotals;
 
-#define IR_TOTALS_INIT {0, 1, 0, 0, 0, 0}
+#define IR_TOTALS_INIT           \
+	{                        \
+		0, 1, 0, 0, 0, 0 \
+	}
 /* Add a rolled-up part (ir_rollup done). */
 void ir_totals_add(IrTotals *t, const IrDoc *part);
 /* Set d's document-wide figures from the totals. */
