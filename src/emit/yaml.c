@@ -793,21 +793,24 @@ bool emit_yaml_head(const IrDoc *d, const PtrVec *review, Sbuf *out, const char 
 	return emit_part(d, PART_HEAD, review, out, err);
 }
 
-/* Emit a part into a scratch buffer and append it without its first
- * `skip` lines (the keys that enclose its items). */
+/* Append a part to `out` without its first `skip` lines (the keys that
+ * enclose its items). */
 static bool emit_items(const IrDoc *d, Part part, uint32_t skip, Sbuf *out, const char **err)
 {
-	Sbuf t = SBUF_INIT;
-	bool ok = emit_part(d, part, NULL, &t, err);
-	size_t at = 0;
-	for (uint32_t i = 0; ok && i < skip; i++) {
-		const char *nl = memchr(t.buf + at, '\n', t.len - at);
-		at = nl ? (size_t)(nl - t.buf) + 1 : t.len;
+	size_t start = out->len;
+	if (!emit_part(d, part, NULL, out, err))
+		return false;
+	size_t at = start;
+	for (uint32_t i = 0; i < skip; i++) {
+		const char *nl = memchr(out->buf + at, '\n', out->len - at);
+		at = nl ? (size_t)(nl - out->buf) + 1 : out->len;
 	}
-	if (ok)
-		sbuf_add(out, t.buf + at, t.len - at);
-	sbuf_release(&t);
-	return ok;
+	if (at > start) {
+		memmove(out->buf + start, out->buf + at, out->len - at);
+		out->len -= at - start;
+		out->buf[out->len] = '\0';
+	}
+	return true;
 }
 
 bool emit_yaml_pipelines(const IrDoc *d, Sbuf *out, const char **err)
