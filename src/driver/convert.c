@@ -327,7 +327,11 @@ typedef struct Units {
 	Arena keep;    /* review ids, the summary's parts */
 	PtrVec review; /* qualified ids of the nodes to review */
 	SummaryParts summary;
-	FILE *items[2]; /* the pipelines' and the workflows' YAML items */
+	/* the pipelines' and the workflows' YAML items: in scratch files for a
+	 * large input, in memory for a small one (its output is small, and
+	 * creating and removing files per input costs more than the rest) */
+	FILE *items[2];
+	Sbuf mem[2];
 	Sbuf buf;
 	const char *failed; /* why a unit's YAML could not be made or kept */
 	bool io_failed;     /* ... because a scratch file could not be written */
@@ -342,9 +346,9 @@ typedef struct Units {
 	bool done;        /* no more jobs */
 } Units;
 
-/* Files smaller than this are emitted without a thread: the overlap would
- * not pay for the thread's start and its hand-overs. */
-#define UNITS_THREAD_MIN (4u << 20)
+/* Inputs smaller than this are emitted without a thread (the overlap would
+ * not pay for the thread's start and its hand-overs) and into memory. */
+#define UNITS_BIG (4u << 20)
 /* Units lowered ahead of the emitter at most: memory stays bounded. */
 #define UNITS_AHEAD 1
 
@@ -385,6 +389,8 @@ static void emit_unit(Units *u, AstDoc *doc, IrDoc *d, const char **failed, bool
 		sbuf_reset(&u->buf);
 		if (!(i == 0 ? emit_yaml_pipelines(d, &u->buf, &err) : emit_yaml_workflows(d, &u->buf, &err)))
 			*failed = err ? err : "YAML emitter failed";
+		else if (!u->items[i])
+			sbuf_add(&u->mem[i], u->buf.buf, u->buf.len);
 		else if (fwrite(u->buf.buf, 1, u->buf.len, u->items[i]) != u->buf.len) {
 			*failed = strerror(errno);
 			*io = true;
@@ -509,9 +515,13 @@ static void emitter_stop(Units *u)
 	collect_emitted(u);
 }
 
-/* Append the scratch file's text to the output. */
-static void copy_items(FILE *from, AtomicFile *to)
+/* Append the items (a scratch file's, or `mem`) to the output. */
+static void copy_items(FILE *from, const Sbuf *mem, AtomicFile *to)
 {
+	if (!from) {
+		afile_write(to, mem->buf, mem->len);
+		return;
+	}
 	char buf[64 * 1024];
 	rewind(from);
 	size_t n;
@@ -539,9 +549,9 @@ static int write_units(Units *u, IrDoc *d, const char *out_path, ConvertOut *co)
 		    u->workflows ? "orchestration:\n  workflows:\n" : "orchestration:\n  workflows: []\n";
 		afile_write(&af, head.buf, head.len);
 		afile_write(&af, pipes, strlen(pipes));
-		copy_items(u->items[0], &af);
+		copy_items(u->items[0], &u->mem[0], &af);
 		afile_write(&af, flows, strlen(flows));
-		copy_items(u->items[1], &af);
+		copy_items(u->items[1], &u->mem[1], &af);
 		ok = afile_commit(&af, &err);
 	}
 	sbuf_release(&head);
@@ -569,18 +579,20 @@ static int convert_units(const ConvertOptions *base, ConvertOptions *o, const ch
 	emit_summary_init(&u.summary, &u.keep, tool);
 	pthread_mutex_init(&u.mu, NULL);
 	pthread_cond_init(&u.cv, NULL);
-	for (int i = 0; i < 2; i++)
-		u.items[i] = scratch_file(out_path);
+	bool big = src->len >= UNITS_BIG;
+	for (int i = 0; i < 2; i++) {
+		u.mem[i] = (Sbuf)SBUF_INIT;
+		u.items[i] = big ? scratch_file(out_path) : NULL;
+	}
 	int rc = EXIT_OK;
-	if (!u.items[0] || !u.items[1]) {
+	if (big && (!u.items[0] || !u.items[1])) {
 		sbuf_addf(&co->errors, "akko-migrate: error: cannot write '%s': %s [%s]\n  hint: %s\n",
 			  out_path, strerror(errno), diag_code_str(E_IO_WRITE), diag_code_hint(E_IO_WRITE));
 		rc = EXIT_IO;
 	} else {
 		/* without a thread (a small file, or none could be started), each
 		 * unit is emitted as soon as it is lowered */
-		u.threaded =
-		    src->len >= UNITS_THREAD_MIN && pthread_create(&u.thread, NULL, emitter_thread, &u) == 0;
+		u.threaded = big && pthread_create(&u.thread, NULL, emitter_thread, &u) == 0;
 		if (!u.threaded && u.src)
 			driver_sha256_hex(src->text, src->len, u.sha256);
 		bool read = frontend_parse_units(arena, src, sink, convert_unit, &u);
@@ -604,9 +616,11 @@ static int convert_units(const ConvertOptions *base, ConvertOptions *o, const ch
 				rc = conclude(o, arena, path, out_path, d, &u.summary, rc, co);
 		}
 	}
-	for (int i = 0; i < 2; i++)
+	for (int i = 0; i < 2; i++) {
 		if (u.items[i])
 			fclose(u.items[i]);
+		sbuf_release(&u.mem[i]);
+	}
 	pthread_mutex_destroy(&u.mu);
 	pthread_cond_destroy(&u.cv);
 	sbuf_release(&u.buf);
