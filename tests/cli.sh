@@ -110,15 +110,19 @@ for f in three.XML "$AKKO_SRCDIR/corpus/powercenter/m_shortcuts.XML" many.XML no
 done
 check "three folders give three pipelines" test "$(grep -c '^- name:' three.units.yaml)" = 3
 check "120 folders give 120 pipelines" test "$(grep -c '^- name:' many.units.yaml)" = 120
-rm -f many.*
-# An export cut inside its third folder: the first two were converted, but
-# nothing is written, the old output stays and no scratch file is left.
-mkdir -p cut && echo "previous result" >cut/out.yaml
-head -c "$(($(wc -c <three.XML) * 5 / 6))" three.XML >cut.XML
-run 1 "an export cut in its last unit fails" cut.XML -o cut/out.yaml
-contains "the cut export says it looks truncated" err.txt "it looks truncated"
-check "the cut export leaves the old output untouched" test "$(cat cut/out.yaml)" = "previous result"
-check "the cut export leaves no scratch file" test "$(ls -A cut)" = out.yaml
+# Exports cut inside a later folder: the folders before were converted (a
+# small export in memory, a large one through scratch files beside the
+# output), but nothing is written, the old output stays and no scratch file
+# is left.
+for f in three many; do
+	mkdir -p "cut_$f" && echo "previous result" >"cut_$f/out.yaml"
+	head -c "$(($(wc -c <$f.XML) * 5 / 6))" $f.XML >cut.XML
+	run 1 "$f: an export cut in a later unit fails" cut.XML -o "cut_$f/out.yaml"
+	contains "$f: the cut export says it looks truncated" err.txt "it looks truncated"
+	check "$f: the cut export leaves the old output untouched" test "$(cat cut_$f/out.yaml)" = "previous result"
+	check "$f: the cut export leaves no scratch file" test "$(ls -A cut_$f)" = out.yaml
+done
+rm -f many.* cut.XML
 
 # The exit codes in the help are the documented ones.
 "$AKKO_BIN" --help >help.txt
