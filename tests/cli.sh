@@ -87,6 +87,43 @@ ls -a | grep -q 'keep.yaml.tmp' && fail "no temporary file is left" || pass "no 
 run 3 "unwritable output" inspect -o /proc/akko-cannot-write.yaml "$ex"
 contains "an unwritable output is an E0006 error" err.txt "[E0006]"
 
+# A PowerCenter export is converted a unit at a time (folders joined by
+# shortcuts); with a parameter file it is read whole.  Both give the same
+# bytes: an export of three folders (gen-big-export.sh repeats one), one
+# whose first folder's shortcuts point to the second, and one of 120
+# folders (5 MB: over 4 MB, the parser and the emitter run in threads).
+sh "$AKKO_SRCDIR/tests/bench/gen-big-export.sh" "$ex" 3 >three.XML
+sh "$AKKO_SRCDIR/tests/bench/gen-big-export.sh" "$AKKO_SRCDIR/corpus/powercenter/m_transformations.XML" 120 >many.XML
+: >empty.par
+# no folder at all; a workflow and no mapping ("pipelines: []")
+printf '<?xml version="1.0"?>\n<POWERMART><REPOSITORY NAME="R"></REPOSITORY></POWERMART>\n' >nofolder.XML
+printf '<?xml version="1.0"?>\n<POWERMART><REPOSITORY NAME="R"><FOLDER NAME="F"><WORKFLOW NAME="wf"><TASK NAME="Start" TYPE="Start"/><TASKINSTANCE NAME="Start" TASKNAME="Start" TASKTYPE="Start"/></WORKFLOW></FOLDER><FOLDER NAME="G"/></REPOSITORY></POWERMART>\n' >wfonly.XML
+for f in three.XML "$AKKO_SRCDIR/corpus/powercenter/m_shortcuts.XML" many.XML nofolder.XML wfonly.XML; do
+	b=$(basename "$f" .XML)
+	"$AKKO_BIN" "$f" -o "$b.units.yaml" --format json >"$b.units.json" 2>"$b.units.err"
+	"$AKKO_BIN" "$f" -p empty.par -o "$b.whole.yaml" --format json >"$b.whole.json" 2>"$b.whole.err"
+	check "$b: unit by unit, the YAML is the whole document's" cmp -s "$b.units.yaml" "$b.whole.yaml"
+	sed 's/"output":"[^"]*"//' "$b.units.json" >a.json
+	sed 's/"output":"[^"]*"//' "$b.whole.json" >b.json
+	check "$b: unit by unit, the JSON summary is the whole document's" cmp -s a.json b.json
+	check "$b: unit by unit, the diagnostics are the whole document's" cmp -s "$b.units.err" "$b.whole.err"
+done
+check "three folders give three pipelines" test "$(grep -c '^- name:' three.units.yaml)" = 3
+check "120 folders give 120 pipelines" test "$(grep -c '^- name:' many.units.yaml)" = 120
+# Exports cut inside a later folder: the folders before were converted (a
+# small export in memory, a large one through scratch files beside the
+# output), but nothing is written, the old output stays and no scratch file
+# is left.
+for f in three many; do
+	mkdir -p "cut_$f" && echo "previous result" >"cut_$f/out.yaml"
+	head -c "$(($(wc -c <$f.XML) * 5 / 6))" $f.XML >cut.XML
+	run 1 "$f: an export cut in a later unit fails" cut.XML -o "cut_$f/out.yaml"
+	contains "$f: the cut export says it looks truncated" err.txt "it looks truncated"
+	check "$f: the cut export leaves the old output untouched" test "$(cat cut_$f/out.yaml)" = "previous result"
+	check "$f: the cut export leaves no scratch file" test "$(ls -A cut_$f)" = out.yaml
+done
+rm -f many.* cut.XML
+
 # The exit codes in the help are the documented ones.
 "$AKKO_BIN" --help >help.txt
 for code in "0   success" "1   an input has errors" "2   bad command line" "3   an input could not be read" "4   conversion finished" "5   the output directory is in use" "70  internal error"; do

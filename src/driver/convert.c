@@ -8,6 +8,7 @@
  * still converted.
  */
 #include <errno.h>
+#include <pthread.h>
 #include <nettle/sha2.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -118,6 +119,27 @@ typedef struct SqlOk {
 	StrMap seen; /* SQL text -> SqlVerdict */
 } SqlOk;
 
+/* A file converted unit by unit keeps one cache for all its units (units
+ * often repeat each other's SQL), in an arena of its own that is emptied
+ * between two units once it holds SQL_CACHE_MAX bytes: memory stays
+ * bounded and a verdict never outlives the unit that may point to it. */
+#define SQL_CACHE_MAX (16u << 20)
+
+static void sql_cache_init(SqlOk *s, Arena *own)
+{
+	arena_init(own);
+	s->a = own;
+	strmap_init(&s->seen, own, false);
+}
+
+static void sql_cache_trim(SqlOk *s)
+{
+	if (s->a->total < SQL_CACHE_MAX)
+		return;
+	arena_release(s->a);
+	strmap_init(&s->seen, s->a, false);
+}
+
 typedef struct SqlVerdict {
 	bool ok;
 	const char *why;
@@ -177,23 +199,15 @@ static int write_output(const char *out_path, const Sbuf *text, ConvertOut *co)
 	return EXIT_OK;
 }
 
-/* Lower, check and emit a loaded PowerCenter document (the steps after
- * driver_load). */
-static int convert_doc(const ConvertOptions *o, const char *path, const char *out_path, const char *sha256,
-		       Arena *arena, AstDoc *doc, const SrcFile *src, DiagSink *sink, ConvertOut *co)
+/* Lower and check a document (or a unit of one) into `d`, whose header
+ * fields are set: the rules, the orchestration, the roll-up and the
+ * quality checks. */
+static void lower_doc(const ConvertOptions *o, Arena *arena, AstDoc *doc, IrDoc *d, SqlOk *checked,
+		      DiagSink *sink)
 {
 	expr_parse_doc(doc); /* every expression parsed once, by its language */
-	IrDoc *d = ARENA_NEW(arena, IrDoc);
-	d->tool = tool_name(doc->tool);
-	d->file = path;
-	d->sha256 = sha256 ? sha256 : sha256_hex(arena, src->text, src->len);
-	d->dialect = "postgres";
-	d->generated_by = "akko-migrate " PACKAGE_VERSION;
-	d->generated_at = generated_at(arena, o);
-	SqlOk checked = {.a = arena};
-	strmap_init(&checked.seen, arena, false);
 	RulesOptions ro = {
-	    .dialect = o->dialect, .null_compare = o->null_compare, .sql_ok = sql_ok, .sql_ok_ud = &checked};
+	    .dialect = o->dialect, .null_compare = o->null_compare, .sql_ok = sql_ok, .sql_ok_ud = checked};
 	DriverLlm llm = {o->llm_client, &o->llm, arena};
 	if (llm.client) {
 		ro.fallback = driver_llm_fallback;
@@ -206,6 +220,51 @@ static int convert_doc(const ConvertOptions *o, const char *path, const char *ou
 	ir_rollup(d); /* rounds the confidences the checks compare */
 	for (uint32_t i = 0; i < d->pipelines.len; i++)
 		checks_add_defaults(arena, d->pipelines.items[i]);
+}
+
+/* The IrDoc's header fields. */
+static IrDoc *ir_head(const ConvertOptions *o, Arena *arena, Tool tool, const char *path, const char *sha256,
+		      const SrcFile *src)
+{
+	IrDoc *d = ARENA_NEW(arena, IrDoc);
+	d->tool = tool_name(tool);
+	d->file = path;
+	d->sha256 = sha256 ? sha256 : src ? sha256_hex(arena, src->text, src->len) : NULL;
+	d->dialect = "postgres";
+	d->generated_by = "akko-migrate " PACKAGE_VERSION;
+	d->generated_at = generated_at(arena, o);
+	return d;
+}
+
+/* After the output: the gate, the summary line and the exit code. */
+static int conclude(const ConvertOptions *o, Arena *arena, const char *path, const char *out_path,
+		    const IrDoc *d, SummaryParts *parts, int rc, ConvertOut *co)
+{
+	const char *why = gate_reason(arena, o, d);
+	co->gate_pass = why == NULL;
+	sbuf_addf(
+	    &co->line,
+	    "%s: %u pipeline%s, %u node%s, confidence %.3f (min %.3f), %u warning%s, %u to review: gate "
+	    "%s%s%s\n",
+	    path, d->pipelines_count, d->pipelines_count == 1 ? "" : "s", d->nodes_count,
+	    d->nodes_count == 1 ? "" : "s", d->overall_confidence, d->min_confidence, d->warnings_count,
+	    d->warnings_count == 1 ? "" : "s", d->review_count, co->gate_pass ? "pass" : "FAIL",
+	    co->gate_pass ? "" : ": ", co->gate_pass ? "" : why);
+	emit_summary_json_parts(d, parts, true, co->written ? out_path : NULL, co->gate_pass, why,
+				&co->summary);
+	if (rc == EXIT_OK && o->gate && !co->gate_pass)
+		rc = EXIT_GATE;
+	return rc;
+}
+
+/* Lower, check and emit a loaded document (the steps after driver_load). */
+static int convert_doc(const ConvertOptions *o, const char *path, const char *out_path, const char *sha256,
+		       Arena *arena, AstDoc *doc, const SrcFile *src, DiagSink *sink, ConvertOut *co)
+{
+	IrDoc *d = ir_head(o, arena, doc->tool, path, sha256, src);
+	SqlOk checked = {.a = arena};
+	strmap_init(&checked.seen, arena, false);
+	lower_doc(o, arena, doc, d, &checked, sink);
 	sbuf_reset(&co->yaml);
 	const char *err = NULL;
 	if (!emit_yaml(d, &co->yaml, &err)) {
@@ -214,19 +273,360 @@ static int convert_doc(const ConvertOptions *o, const char *path, const char *ou
 		return EXIT_INTERNAL;
 	}
 	int rc = write_output(out_path, &co->yaml, co);
-	const char *why = gate_reason(arena, o, d);
-	co->gate_pass = why == NULL;
-	sbuf_addf(
-	    &co->line,
-	    "%s: %u pipeline%s, %u node%s, confidence %.3f (min %.3f), %u warning%s, %u to review: gate "
-	    "%s%s%s\n",
-	    path, d->pipelines.len, d->pipelines.len == 1 ? "" : "s", d->nodes_count,
-	    d->nodes_count == 1 ? "" : "s", d->overall_confidence, d->min_confidence, d->warnings_count,
-	    d->warnings_count == 1 ? "" : "s", d->review_count, co->gate_pass ? "pass" : "FAIL",
-	    co->gate_pass ? "" : ": ", co->gate_pass ? "" : why);
-	emit_summary_json(d, doc, co->written ? out_path : NULL, co->gate_pass, why, &co->summary);
-	if (rc == EXIT_OK && o->gate && !co->gate_pass)
-		rc = EXIT_GATE;
+	SummaryParts parts;
+	emit_summary_init(&parts, arena, doc->tool);
+	emit_summary_add(&parts, d, doc);
+	rc = conclude(o, arena, path, out_path, d, &parts, rc, co);
+	emit_summary_release(&parts);
+	return rc;
+}
+
+/* ---- a file converted unit by unit ------------------------------------------
+ *
+ * A frontend that reads a file in units (frontend_parse_units) hands each
+ * over as a document of its own: it is lowered, its YAML items go to two
+ * scratch files (pipelines, workflows) and its memory is freed.  What the
+ * document's head needs from every unit (totals, ids to review, the JSON
+ * summary's counts, fingerprint and objects) is kept; at the end the head
+ * is written, then the scratch files, into the atomic output. */
+
+/* A bulk worker has no LLM client of its own: one per file, made when the
+ * file's lowering starts (its deadline counts from then). */
+static void per_file_llm(const ConvertOptions *o, ConvertOptions *per_file)
+{
+	if (o->llm.enabled && !o->llm_client && !per_file->llm_client) {
+		per_file->llm_client = llm_client_new(&o->llm, o->llm_budget);
+		llm_client_set_deadline(per_file->llm_client, o->llm_file_ms);
+	}
+}
+
+/* A lowered unit waiting for the emitter thread. */
+typedef struct UnitJob {
+	AstDoc *doc;
+	IrDoc *ir;
+	struct UnitJob *next;
+} UnitJob;
+
+typedef struct Units {
+	const ConvertOptions *base; /* as given */
+	ConvertOptions *o;          /* the file's (its LLM client) */
+	DiagSink *sink;
+	const IrDoc *head;
+	IrTotals totals;
+	uint32_t workflows;
+	SqlOk checked; /* SQL verdicts, across units */
+	Arena sql_arena;
+	bool stopped;             /* errors in the input: read on for diagnostics only */
+	unsigned lowering_errors; /* errors the rules reported (an expression that does not
+				     parse): the output is still written, as for a whole document */
+	/* The emitter thread's: it writes each lowered unit's YAML items and
+	 * adds what the head needs, in unit order, while the main thread
+	 * reads and lowers the next unit.  Emitting reports no diagnostic. */
+	const SrcFile *src; /* its hash, when the caller has none: the emitter's first job */
+	char sha256[65];
+	Arena keep;    /* review ids, the summary's parts */
+	PtrVec review; /* qualified ids of the nodes to review */
+	SummaryParts summary;
+	/* the pipelines' and the workflows' YAML items: in scratch files for a
+	 * large input, in memory for a small one (its output is small, and
+	 * creating and removing files per input costs more than the rest) */
+	FILE *items[2];
+	Sbuf mem[2];
+	Sbuf buf;
+	const char *failed; /* why a unit's YAML could not be made or kept */
+	bool io_failed;     /* ... because a scratch file could not be written */
+	/* the queue between the two */
+	pthread_t thread;
+	bool threaded;
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+	UnitJob *first, *last;
+	UnitJob *emitted; /* units to free: by the main thread, whose arena cache reuses their chunks */
+	unsigned queued;  /* jobs queued or being emitted */
+	bool done;        /* no more jobs */
+} Units;
+
+/* Inputs smaller than this are emitted without a thread (the overlap would
+ * not pay for the thread's start and its hand-overs) and into memory. */
+#define UNITS_BIG (4u << 20)
+/* Units lowered ahead of the emitter at most: memory stays bounded. */
+#define UNITS_AHEAD 1
+
+/* A scratch file beside `out_path` (or in TMPDIR for stdout), already
+ * unlinked: gone when closed, whatever happens. */
+static FILE *scratch_file(const char *out_path)
+{
+	const char *slash = strcmp(out_path, "-") ? strrchr(out_path, '/') : NULL;
+	const char *tmp = getenv("TMPDIR");
+	Sbuf t = SBUF_INIT;
+	if (slash)
+		sbuf_addf(&t, "%.*s/.akko-items-XXXXXX", (int)(slash - out_path), out_path);
+	else if (strcmp(out_path, "-") != 0)
+		sbuf_adds(&t, ".akko-items-XXXXXX");
+	else
+		sbuf_addf(&t, "%s/akko-items-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+	int fd = mkstemp(t.buf);
+	FILE *fp = NULL;
+	if (fd >= 0) {
+		unlink(t.buf);
+		fp = fdopen(fd, "w+");
+		if (!fp)
+			close(fd);
+	}
+	sbuf_release(&t);
+	return fp;
+}
+
+/* Emitter side: the unit's YAML items to the scratch files, what the head
+ * needs kept; then the unit is freed.  A failure is left in *failed (and
+ * *io) for the caller to record. */
+static void emit_unit(Units *u, AstDoc *doc, IrDoc *d, const char **failed, bool *io)
+{
+	emit_yaml_review_ids(&u->keep, d, &u->review);
+	emit_summary_add(&u->summary, d, doc);
+	const char *err = NULL;
+	for (int i = 0; i < 2 && !*failed; i++) {
+		sbuf_reset(&u->buf);
+		if (!(i == 0 ? emit_yaml_pipelines(d, &u->buf, &err) : emit_yaml_workflows(d, &u->buf, &err)))
+			*failed = err ? err : "YAML emitter failed";
+		else if (!u->items[i])
+			sbuf_add(&u->mem[i], u->buf.buf, u->buf.len);
+		else if (fwrite(u->buf.buf, 1, u->buf.len, u->items[i]) != u->buf.len) {
+			*failed = strerror(errno);
+			*io = true;
+		}
+	}
+}
+
+static void *emitter_thread(void *arg)
+{
+	Units *u = arg;
+	if (u->src)
+		driver_sha256_hex(u->src->text, u->src->len, u->sha256);
+	pthread_mutex_lock(&u->mu);
+	for (;;) {
+		while (!u->first && !u->done)
+			pthread_cond_wait(&u->cv, &u->mu);
+		UnitJob *j = u->first;
+		if (!j)
+			break;
+		u->first = j->next;
+		const char *failed = u->failed;
+		bool io = false;
+		pthread_mutex_unlock(&u->mu);
+		if (!failed) /* after a failure the units are only freed */
+			emit_unit(u, j->doc, j->ir, &failed, &io);
+		pthread_mutex_lock(&u->mu);
+		if (failed && !u->failed) {
+			u->failed = failed;
+			u->io_failed = io;
+		}
+		j->next = u->emitted;
+		u->emitted = j;
+		u->queued--;
+		pthread_cond_broadcast(&u->cv);
+	}
+	pthread_mutex_unlock(&u->mu);
+	arena_trim_cache(); /* the units' chunks this thread kept */
+	return NULL;
+}
+
+/* Main side: wait until at most `n` units are queued or being emitted. */
+static void wait_queued(Units *u, unsigned n)
+{
+	if (!u->threaded)
+		return;
+	pthread_mutex_lock(&u->mu);
+	while (u->queued > n)
+		pthread_cond_wait(&u->cv, &u->mu);
+	pthread_mutex_unlock(&u->mu);
+}
+
+/* Main side: free the units the emitter is done with; true when it failed. */
+static bool collect_emitted(Units *u)
+{
+	pthread_mutex_lock(&u->mu);
+	UnitJob *j = u->emitted;
+	u->emitted = NULL;
+	bool f = u->failed != NULL;
+	pthread_mutex_unlock(&u->mu);
+	while (j) {
+		UnitJob *next = j->next; /* j lives in its unit */
+		frontend_unit_free(j->doc);
+		j = next;
+	}
+	return f;
+}
+
+static bool convert_unit(void *ud, AstDoc *doc)
+{
+	Units *u = ud;
+	if (collect_emitted(u) || u->stopped || diag_errors(u->sink) > u->lowering_errors) {
+		u->stopped = true; /* as driver_load: input errors, no lowering */
+		frontend_unit_free(doc);
+		return true;
+	}
+	Arena *a = doc->arena;
+	IrDoc *d = ARENA_NEW(a, IrDoc);
+	*d = *u->head;
+	unsigned before = diag_errors(u->sink);
+	per_file_llm(u->base, u->o);
+	if (u->checked.a->total >= SQL_CACHE_MAX)
+		wait_queued(u, 0); /* queued units may point to verdicts */
+	sql_cache_trim(&u->checked);
+	lower_doc(u->o, a, doc, d, &u->checked, u->sink);
+	u->lowering_errors += diag_errors(u->sink) - before;
+	ir_totals_add(&u->totals, d);
+	u->workflows += d->workflows.len;
+	if (!u->threaded) {
+		emit_unit(u, doc, d, &u->failed, &u->io_failed);
+		frontend_unit_free(doc);
+		return !u->failed;
+	}
+	UnitJob *j = ARENA_NEW(a, UnitJob);
+	j->doc = doc;
+	j->ir = d;
+	pthread_mutex_lock(&u->mu);
+	while (u->queued >= UNITS_AHEAD)
+		pthread_cond_wait(&u->cv, &u->mu);
+	if (u->last && u->first)
+		u->last->next = j;
+	else
+		u->first = j;
+	u->last = j;
+	u->queued++;
+	pthread_cond_broadcast(&u->cv);
+	bool ok = !u->failed;
+	pthread_mutex_unlock(&u->mu);
+	return ok;
+}
+
+/* No more units: let the emitter finish. */
+static void emitter_stop(Units *u)
+{
+	if (!u->threaded)
+		return;
+	pthread_mutex_lock(&u->mu);
+	u->done = true;
+	pthread_cond_broadcast(&u->cv);
+	pthread_mutex_unlock(&u->mu);
+	pthread_join(u->thread, NULL);
+	u->threaded = false;
+	collect_emitted(u);
+}
+
+/* Append the items (a scratch file's, or `mem`) to the output. */
+static void copy_items(FILE *from, const Sbuf *mem, AtomicFile *to)
+{
+	if (!from) {
+		afile_write(to, mem->buf, mem->len);
+		return;
+	}
+	char buf[64 * 1024];
+	rewind(from);
+	size_t n;
+	while ((n = fread(buf, 1, sizeof buf, from)) > 0)
+		afile_write(to, buf, n);
+	if (ferror(from))
+		to->failed = true;
+}
+
+static int write_units(Units *u, IrDoc *d, const char *out_path, ConvertOut *co)
+{
+	Sbuf head = SBUF_INIT;
+	const char *err = NULL;
+	if (!emit_yaml_head(d, &u->review, &head, &err)) {
+		sbuf_addf(&co->errors, "akko-migrate: internal error: %s: %s\n", d->file,
+			  err ? err : "YAML emitter failed");
+		sbuf_release(&head);
+		return EXIT_INTERNAL;
+	}
+	AtomicFile af;
+	bool ok = afile_open(&af, out_path, &err);
+	if (ok) {
+		const char *pipes = d->pipelines_count ? "pipelines:\n" : "pipelines: []\n";
+		const char *flows =
+		    u->workflows ? "orchestration:\n  workflows:\n" : "orchestration:\n  workflows: []\n";
+		afile_write(&af, head.buf, head.len);
+		afile_write(&af, pipes, strlen(pipes));
+		copy_items(u->items[0], &u->mem[0], &af);
+		afile_write(&af, flows, strlen(flows));
+		copy_items(u->items[1], &u->mem[1], &af);
+		ok = afile_commit(&af, &err);
+	}
+	sbuf_release(&head);
+	if (!ok) {
+		sbuf_addf(&co->errors, "akko-migrate: error: cannot write '%s': %s [%s]\n  hint: %s\n",
+			  out_path, err, diag_code_str(E_IO_WRITE), diag_code_hint(E_IO_WRITE));
+		return EXIT_IO;
+	}
+	co->written = true;
+	return EXIT_OK;
+}
+
+static int convert_units(const ConvertOptions *base, ConvertOptions *o, const char *path,
+			 const char *out_path, const char *sha256, Arena *arena, SrcFile *src, Tool tool,
+			 DiagSink *sink, ConvertOut *co)
+{
+	Units u = {.base = base, .o = o, .sink = sink, .totals = IR_TOTALS_INIT, .buf = SBUF_INIT};
+	/* the hash is the head's only: the emitter thread computes it while the
+	 * first unit is read (the units' IrDocs never print it) */
+	IrDoc *d = ir_head(o, arena, tool, path, sha256, NULL);
+	u.src = sha256 ? NULL : src;
+	u.head = d;
+	sql_cache_init(&u.checked, &u.sql_arena);
+	arena_init(&u.keep);
+	emit_summary_init(&u.summary, &u.keep, tool);
+	pthread_mutex_init(&u.mu, NULL);
+	pthread_cond_init(&u.cv, NULL);
+	bool big = src->len >= UNITS_BIG;
+	for (int i = 0; i < 2; i++) {
+		u.mem[i] = (Sbuf)SBUF_INIT;
+		u.items[i] = big ? scratch_file(out_path) : NULL;
+	}
+	int rc = EXIT_OK;
+	if (big && (!u.items[0] || !u.items[1])) {
+		sbuf_addf(&co->errors, "akko-migrate: error: cannot write '%s': %s [%s]\n  hint: %s\n",
+			  out_path, strerror(errno), diag_code_str(E_IO_WRITE), diag_code_hint(E_IO_WRITE));
+		rc = EXIT_IO;
+	} else {
+		/* without a thread (a small file, or none could be started), each
+		 * unit is emitted as soon as it is lowered */
+		u.threaded = big && pthread_create(&u.thread, NULL, emitter_thread, &u) == 0;
+		if (!u.threaded && u.src)
+			driver_sha256_hex(src->text, src->len, u.sha256);
+		bool read = frontend_parse_units(arena, src, sink, convert_unit, &u);
+		emitter_stop(&u);
+		if (u.src)
+			d->sha256 = arena_strdup(arena, u.sha256);
+		if (u.io_failed) {
+			sbuf_addf(&co->errors,
+				  "akko-migrate: error: cannot write '%s': %s [%s]\n  hint: %s\n", out_path,
+				  u.failed, diag_code_str(E_IO_WRITE), diag_code_hint(E_IO_WRITE));
+			rc = EXIT_IO;
+		} else if (u.failed) {
+			sbuf_addf(&co->errors, "akko-migrate: internal error: %s: %s\n", path, u.failed);
+			rc = EXIT_INTERNAL;
+		} else if (!read || diag_errors(sink) > u.lowering_errors) {
+			rc = EXIT_INPUT;
+		} else {
+			ir_totals_set(&u.totals, d);
+			rc = write_units(&u, d, out_path, co);
+			if (rc == EXIT_OK || rc == EXIT_IO)
+				rc = conclude(o, arena, path, out_path, d, &u.summary, rc, co);
+		}
+	}
+	for (int i = 0; i < 2; i++) {
+		if (u.items[i])
+			fclose(u.items[i]);
+		sbuf_release(&u.mem[i]);
+	}
+	pthread_mutex_destroy(&u.mu);
+	pthread_cond_destroy(&u.cv);
+	sbuf_release(&u.buf);
+	arena_release(&u.sql_arena);
+	emit_summary_release(&u.summary);
+	arena_release(&u.keep);
 	return rc;
 }
 
@@ -240,9 +640,26 @@ int driver_convert_file(const ConvertOptions *o, const char *path, const char *o
 	SrcFile src;
 	Arena arena;
 	FrontendOptions fo = {o->param_files, o->n_param_files, o->include_dirs, o->n_include_dirs};
-	AstDoc *doc;
-	int rc = driver_load(path, &fo, sink, &arena, &src, &doc);
-	if (rc == EXIT_OK && !tool_rules(doc->tool)->converts) {
+	ConvertOptions per_file = *o; /* its LLM client is made when lowering starts */
+	AstDoc *doc = NULL;
+	int rc;
+	Tool units = TOOL_UNKNOWN;
+	arena_init(&arena);
+	const char *err;
+	if (!srcfile_read(&src, path, &err)) {
+		diag_error(sink, E_IO_READ, (SrcLoc){NULL, 0, 0}, "cannot read '%s': %s", path, err);
+		rc = EXIT_IO;
+	} else if ((units = frontend_units_tool(&src, &fo)) != TOOL_UNKNOWN && tool_rules(units)->converts) {
+		/* read, lowered and written unit by unit: memory follows the
+		 * largest unit, not the file */
+		rc = convert_units(o, &per_file, path, out_path ? out_path : "-", sha256, &arena, &src, units,
+				   sink, co);
+	} else {
+		bool io_error = false;
+		doc = frontend_parse(&arena, &src, &fo, sink, &io_error);
+		rc = io_error ? EXIT_IO : !doc || diag_errors(sink) ? EXIT_INPUT : EXIT_OK;
+	}
+	if (doc && rc == EXIT_OK && !tool_rules(doc->tool)->converts) {
 		/* The frontend read it (see `inspect`), but no rules convert the
 		 * tool yet: a pipeline of placeholders would look like a result,
 		 * so refuse. */
@@ -252,16 +669,13 @@ int driver_convert_file(const ConvertOptions *o, const char *path, const char *o
 			   path, tool_name(doc->tool), tool_name(doc->tool));
 		rc = EXIT_INPUT;
 	}
-	if (rc == EXIT_OK && o->llm.enabled && !o->llm_client) { /* a bulk worker: a client per file */
-		ConvertOptions per_file = *o;
-		per_file.llm_client = llm_client_new(&o->llm, o->llm_budget);
-		llm_client_set_deadline(per_file.llm_client, o->llm_file_ms);
+	if (doc && rc == EXIT_OK) {
+		per_file_llm(o, &per_file);
 		rc = convert_doc(&per_file, path, out_path ? out_path : "-", sha256, &arena, doc, &src, sink,
 				 co);
-		llm_client_free(per_file.llm_client);
-	} else if (rc == EXIT_OK) {
-		rc = convert_doc(o, path, out_path ? out_path : "-", sha256, &arena, doc, &src, sink, co);
 	}
+	if (per_file.llm_client != o->llm_client)
+		llm_client_free(per_file.llm_client);
 	if (rc == EXIT_INPUT)
 		sbuf_addf(&co->line, "%s: %u error%s, %u warning%s; no output written\n", path,
 			  diag_errors(sink), diag_errors(sink) == 1 ? "" : "s", diag_warnings(sink),

@@ -12,6 +12,7 @@
 
 #include "ast/ast.h"
 #include "base/sbuf.h"
+#include "emit/jobstats.h"
 #include "rules/ir.h"
 
 /* Append the YAML document for `d` to `out`.  Returns false with a message
@@ -53,5 +54,36 @@ void emit_number(char *buf, double x);
  * counts, fingerprint and unsupported are defined in src/emit/jobstats.h. */
 void emit_summary_json(const IrDoc *d, const AstDoc *ast, const char *output_path, bool gate_passed,
 		       const char *gate_reason, Sbuf *out);
+
+/* The same line for a document converted unit by unit: each unit's IR and
+ * AST added in file order, then the line from the document-wide totals
+ * (`d`: ir_totals_set(), no pipelines of its own).  `a` outlives the parts. */
+typedef struct SummaryParts {
+	JobStats stats;
+	Sbuf objects; /* the "objects" items so far */
+	bool objects_sep;
+	uint32_t llm_assisted;
+} SummaryParts;
+void emit_summary_init(SummaryParts *s, Arena *a, Tool tool);
+void emit_summary_add(SummaryParts *s, const IrDoc *unit_ir, const AstDoc *unit_ast);
+void emit_summary_json_parts(const IrDoc *d, SummaryParts *s, bool have_ast, const char *output_path,
+			     bool gate_passed, const char *gate_reason, Sbuf *out);
+void emit_summary_release(SummaryParts *s);
+
+/* The document in pieces, for a file converted unit by unit (emit_yaml()
+ * writes the same bytes at once):
+ *   emit_yaml_head()       everything before `pipelines:` (version, source,
+ *                          summary; `review` holds the qualified node ids
+ *                          emit_yaml_review_ids() gives, over all units);
+ *   emit_yaml_pipelines()  the items of `pipelines:` ("- name: ..."), none
+ *                          for a unit without pipelines;
+ *   emit_yaml_workflows()  the items of `orchestration: workflows:`.
+ * The document is the head, then "pipelines:\n" and the items (or
+ * "pipelines: []\n" when there are none), then "orchestration:\n" and
+ * "  workflows:\n" with the items (or "  workflows: []\n"). */
+bool emit_yaml_head(const IrDoc *d, const PtrVec *review, Sbuf *out, const char **err);
+bool emit_yaml_pipelines(const IrDoc *d, Sbuf *out, const char **err);
+bool emit_yaml_workflows(const IrDoc *d, Sbuf *out, const char **err);
+void emit_yaml_review_ids(Arena *a, const IrDoc *d, PtrVec *out);
 
 #endif

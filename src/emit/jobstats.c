@@ -137,19 +137,17 @@ static void count_controls(const PtrVec *controls, JobCounts *c)
 	}
 }
 
-void jobstats_count(const AstDoc *doc, JobCounts *c)
+/* Add doc's counts: its mapplets (`mapplets`) or its other flows, and its
+ * tasks and controls. */
+static void count_doc(const AstDoc *doc, bool mapplets, JobCounts *c)
 {
-	memset(c, 0, sizeof *c);
-	if (!doc)
-		return;
-	bool data_flows = has_data_flows(doc);
 	Arena scratch;
 	arena_init(&scratch);
 	for (uint32_t i = 0; i < doc->folders.len; i++) {
 		const AstFolder *f = doc->folders.items[i];
 		for (uint32_t j = 0; j < f->flows.len; j++) {
 			const AstFlow *fl = f->flows.items[j];
-			if ((fl->kind == FLOW_MAPPLET) == data_flows)
+			if ((fl->kind == FLOW_MAPPLET) != mapplets)
 				continue;
 			c->mappings++;
 			for (uint32_t k = 0; k < fl->steps.len; k++)
@@ -159,6 +157,13 @@ void jobstats_count(const AstDoc *doc, JobCounts *c)
 		count_controls(&f->controls, c);
 	}
 	arena_release(&scratch);
+}
+
+void jobstats_count(const AstDoc *doc, JobCounts *c)
+{
+	memset(c, 0, sizeof *c);
+	if (doc)
+		count_doc(doc, !has_data_flows(doc), c);
 }
 
 /* ---- fingerprint ---------------------------------------------------------- */
@@ -301,13 +306,19 @@ static void fp_flow(Arena *scratch, const AstFlow *f, Sbuf *out)
 	}
 }
 
-static void fp_control(Arena *scratch, const AstDoc *doc, const AstControl *c, Sbuf *out);
+/* A document, or a unit of one whose flows are numbered from `base`. */
+typedef struct FpDoc {
+	const AstDoc *doc;
+	int32_t base;
+} FpDoc;
 
-static int32_t flow_index(const AstDoc *doc, const AstFlow *f)
+static void fp_control(Arena *scratch, const FpDoc *doc, const AstControl *c, Sbuf *out);
+
+static int32_t flow_index(const FpDoc *d, const AstFlow *f)
 {
-	int32_t n = 0;
-	for (uint32_t i = 0; i < doc->folders.len; i++) {
-		const AstFolder *fo = doc->folders.items[i];
+	int32_t n = d->base;
+	for (uint32_t i = 0; i < d->doc->folders.len; i++) {
+		const AstFolder *fo = d->doc->folders.items[i];
 		for (uint32_t j = 0; j < fo->flows.len; j++, n++)
 			if (fo->flows.items[j] == f)
 				return n;
@@ -315,7 +326,7 @@ static int32_t flow_index(const AstDoc *doc, const AstFlow *f)
 	return -1;
 }
 
-static void fp_task(Arena *scratch, const AstDoc *doc, const AstTask *t, Sbuf *out)
+static void fp_task(Arena *scratch, const FpDoc *doc, const AstTask *t, Sbuf *out)
 {
 	const AstTask *def = t->def ? t->def : t;
 	sbuf_addf(out, "task %s \"%s\"", task_kind_name(t->kind), t->orig_kind ? t->orig_kind : "");
@@ -326,7 +337,7 @@ static void fp_task(Arena *scratch, const AstDoc *doc, const AstTask *t, Sbuf *o
 		fp_control(scratch, doc, def->sub, out);
 }
 
-static void fp_control(Arena *scratch, const AstDoc *doc, const AstControl *c, Sbuf *out)
+static void fp_control(Arena *scratch, const FpDoc *doc, const AstControl *c, Sbuf *out)
 {
 	sbuf_addf(out, "control %s\n", control_kind_name(c->kind));
 	for (uint32_t i = 0; i < c->tasks.len; i++)
@@ -341,11 +352,17 @@ static void fp_control(Arena *scratch, const AstDoc *doc, const AstControl *c, S
 	sbuf_adds(out, "end\n");
 }
 
-void jobstats_fingerprint_text(const AstDoc *doc, Sbuf *out)
+static void fp_header(const AstDoc *doc, Sbuf *out)
+{
+	sbuf_addf(out, "akko-fingerprint 1 %s\n", tool_name(doc->tool));
+}
+
+/* The text of doc's folders, its flows numbered from `base`. */
+static void fp_body(const AstDoc *doc, int32_t base, Sbuf *out)
 {
 	Arena scratch;
 	arena_init(&scratch);
-	sbuf_addf(out, "akko-fingerprint 1 %s\n", tool_name(doc->tool));
+	FpDoc d = {doc, base};
 	for (uint32_t i = 0; i < doc->folders.len; i++) {
 		const AstFolder *f = doc->folders.items[i];
 		for (uint32_t j = 0; j < f->flows.len; j++)
@@ -353,9 +370,25 @@ void jobstats_fingerprint_text(const AstDoc *doc, Sbuf *out)
 		/* worklets are reached through the tasks that run them */
 		for (uint32_t j = 0; j < f->controls.len; j++)
 			if (((AstControl *)f->controls.items[j])->kind != CTRL_WORKLET)
-				fp_control(&scratch, doc, f->controls.items[j], out);
+				fp_control(&scratch, &d, f->controls.items[j], out);
 	}
 	arena_release(&scratch);
+}
+
+void jobstats_fingerprint_text(const AstDoc *doc, Sbuf *out)
+{
+	fp_header(doc, out);
+	fp_body(doc, 0, out);
+}
+
+static const char *hex_of(Arena *a, struct sha256_ctx *ctx)
+{
+	uint8_t digest[SHA256_DIGEST_SIZE];
+	sha256_digest(ctx, sizeof digest, digest);
+	char *hex = arena_alloc(a, 2 * SHA256_DIGEST_SIZE + 1);
+	for (int i = 0; i < SHA256_DIGEST_SIZE; i++)
+		snprintf(hex + 2 * i, 3, "%02x", digest[i]);
+	return hex;
 }
 
 const char *jobstats_fingerprint(Arena *a, const AstDoc *doc)
@@ -365,15 +398,10 @@ const char *jobstats_fingerprint(Arena *a, const AstDoc *doc)
 	Sbuf text = SBUF_INIT;
 	jobstats_fingerprint_text(doc, &text);
 	struct sha256_ctx ctx;
-	uint8_t digest[SHA256_DIGEST_SIZE];
 	sha256_init(&ctx);
 	sha256_update(&ctx, text.len, (const uint8_t *)text.buf);
-	sha256_digest(&ctx, sizeof digest, digest);
 	sbuf_release(&text);
-	char *hex = arena_alloc(a, 2 * SHA256_DIGEST_SIZE + 1);
-	for (int i = 0; i < SHA256_DIGEST_SIZE; i++)
-		snprintf(hex + 2 * i, 3, "%02x", digest[i]);
-	return hex;
+	return hex_of(a, &ctx);
 }
 
 /* ---- what was not converted ----------------------------------------------- */
@@ -535,6 +563,18 @@ static int cmp_unsupported(const void *x, const void *y)
 
 void jobstats_unsupported(Arena *a, const IrDoc *d, PtrVec *out)
 {
+	jobstats_unsupported_add(a, d, out);
+	jobstats_unsupported_sort(out);
+}
+
+void jobstats_unsupported_sort(PtrVec *out)
+{
+	if (out->len > 1)
+		qsort(out->items, out->len, sizeof *out->items, cmp_unsupported);
+}
+
+void jobstats_unsupported_add(Arena *a, const IrDoc *d, PtrVec *out)
+{
 	Tally t = {a, out};
 	for (uint32_t i = 0; i < d->pipelines.len; i++) {
 		const IrPipeline *p = d->pipelines.items[i];
@@ -559,6 +599,39 @@ void jobstats_unsupported(Arena *a, const IrDoc *d, PtrVec *out)
 				 : arena_sprintf(a, "%s task", kind));
 		}
 	}
-	if (out->len > 1)
-		qsort(out->items, out->len, sizeof *out->items, cmp_unsupported);
+}
+
+/* ---- a document read unit by unit ------------------------------------------ */
+
+void jobstats_init(JobStats *s, Arena *a, Tool tool)
+{
+	memset(s, 0, sizeof *s);
+	s->a = a;
+	sha256_init(&s->fp);
+	Sbuf h = SBUF_INIT;
+	AstDoc d = {.tool = tool};
+	fp_header(&d, &h);
+	sha256_update(&s->fp, h.len, (const uint8_t *)h.buf);
+	sbuf_release(&h);
+}
+
+void jobstats_add(JobStats *s, const AstDoc *unit, const IrDoc *ir)
+{
+	s->data_flows |= has_data_flows(unit);
+	count_doc(unit, false, &s->flows);
+	count_doc(unit, true, &s->mapplets);
+	Sbuf text = SBUF_INIT;
+	fp_body(unit, s->flow_base, &text);
+	sha256_update(&s->fp, text.len, (const uint8_t *)text.buf);
+	sbuf_release(&text);
+	for (uint32_t i = 0; i < unit->folders.len; i++)
+		s->flow_base += (int32_t)((const AstFolder *)unit->folders.items[i])->flows.len;
+	jobstats_unsupported_add(s->a, ir, &s->unsupported);
+}
+
+const char *jobstats_finish(JobStats *s, JobCounts *c)
+{
+	*c = s->data_flows ? s->flows : s->mapplets;
+	jobstats_unsupported_sort(&s->unsupported);
+	return hex_of(s->a, &s->fp);
 }

@@ -10,6 +10,7 @@
 #ifndef AKKO_EMIT_JOBSTATS_H
 #define AKKO_EMIT_JOBSTATS_H
 
+#include <nettle/sha2.h>
 #include <stdint.h>
 
 #include "ast/ast.h"
@@ -65,6 +66,25 @@ typedef struct JobUnsupported {
 /* What was not converted, aggregated by (what, name), ordered by count
  * (descending), then what, then name.  JobUnsupported items in `a`. */
 void jobstats_unsupported(Arena *a, const IrDoc *d, PtrVec *out);
+/* The same in two steps: add d's to `out` (aggregated), then order. */
+void jobstats_unsupported_add(Arena *a, const IrDoc *d, PtrVec *out);
+void jobstats_unsupported_sort(PtrVec *out);
+
+/* Counts, fingerprint and unsupported list of a document read unit by unit
+ * (frontend_parse_units): each unit's AST and IR added in file order give
+ * the numbers the whole document would. */
+typedef struct JobStats {
+	Arena *a;                  /* lives as long as the document */
+	JobCounts flows, mapplets; /* counted over the data flows, over the mapplets */
+	bool data_flows;           /* a unit had a data flow: its counts are `flows` */
+	struct sha256_ctx fp;      /* the fingerprint text so far */
+	int32_t flow_base;         /* flows of the units added */
+	PtrVec unsupported;        /* JobUnsupported */
+} JobStats;
+void jobstats_init(JobStats *s, Arena *a, Tool tool);
+void jobstats_add(JobStats *s, const AstDoc *unit, const IrDoc *ir);
+/* The counts in *c, the unsupported list ordered; returns the fingerprint. */
+const char *jobstats_finish(JobStats *s, JobCounts *c);
 
 /* The function a translator message blames, or NULL: "unknown function
  * 'FOO'" gives FOO, "port 'X': SETVARIABLE is not translated: ..." gives

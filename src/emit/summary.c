@@ -34,15 +34,15 @@ static void counts_json(const JobCounts *c, Sbuf *out)
 		  c->tasks);
 }
 
-static void objects_json(const IrDoc *d, Sbuf *out)
+/* d's "objects" items, comma separated, after `sep`. */
+static void objects_add(const IrDoc *d, Sbuf *out, bool *sep)
 {
-	sbuf_adds(out, ",\"objects\":[");
-	const char *sep = "";
 	for (uint32_t i = 0; i < d->pipelines.len; i++) {
 		const IrPipeline *p = d->pipelines.items[i];
-		for (uint32_t j = 0; j < p->nodes.len; j++, sep = ",") {
+		for (uint32_t j = 0; j < p->nodes.len; j++, *sep = true) {
 			const IrNode *n = p->nodes.items[j];
-			sbuf_adds(out, sep);
+			if (*sep)
+				sbuf_addch(out, ',');
 			sbuf_adds(out, "{\"pipeline\":");
 			json_str(out, p->name);
 			sbuf_adds(out, ",\"id\":");
@@ -54,16 +54,13 @@ static void objects_json(const IrDoc *d, Sbuf *out)
 			sbuf_addf(out, ",\"review\":%s}", n->review ? "true" : "false");
 		}
 	}
-	sbuf_addch(out, ']');
 }
 
-static void unsupported_json(Arena *a, const IrDoc *d, Sbuf *out)
+static void unsupported_json(const PtrVec *u, Sbuf *out)
 {
-	PtrVec u = {0};
-	jobstats_unsupported(a, d, &u);
 	sbuf_adds(out, ",\"unsupported\":[");
-	for (uint32_t i = 0; i < u.len; i++) {
-		const JobUnsupported *x = u.items[i];
+	for (uint32_t i = 0; i < u->len; i++) {
+		const JobUnsupported *x = u->items[i];
 		sbuf_addf(out, "%s{\"what\":\"%s\",\"name\":", i ? "," : "", x->what);
 		json_str(out, x->name);
 		sbuf_addf(out, ",\"count\":%u}", x->count);
@@ -82,16 +79,43 @@ static uint32_t llm_assisted(const IrDoc *d)
 	return n;
 }
 
-void emit_summary_json(const IrDoc *d, const AstDoc *ast, const char *output_path, bool gate_passed,
-		       const char *gate_reason, Sbuf *out)
+void emit_summary_init(SummaryParts *s, Arena *a, Tool tool)
 {
-	Arena a;
-	arena_init(&a);
+	memset(s, 0, sizeof *s);
+	jobstats_init(&s->stats, a, tool);
+	s->objects = (Sbuf)SBUF_INIT;
+}
+
+void emit_summary_add(SummaryParts *s, const IrDoc *unit_ir, const AstDoc *unit_ast)
+{
+	if (unit_ast)
+		jobstats_add(&s->stats, unit_ast, unit_ir);
+	else
+		jobstats_unsupported_add(s->stats.a, unit_ir, &s->stats.unsupported);
+	objects_add(unit_ir, &s->objects, &s->objects_sep);
+	s->llm_assisted += llm_assisted(unit_ir);
+}
+
+void emit_summary_release(SummaryParts *s)
+{
+	sbuf_release(&s->objects);
+}
+
+void emit_summary_json_parts(const IrDoc *d, SummaryParts *s, bool have_ast, const char *output_path,
+			     bool gate_passed, const char *gate_reason, Sbuf *out)
+{
+	JobCounts c;
+	const char *fingerprint = jobstats_finish(&s->stats, &c);
+	if (!have_ast) {
+		memset(&c, 0, sizeof c);
+		fingerprint = NULL;
+	}
 	sbuf_adds(out, "{\"file\":");
 	json_str(out, d->file);
 	sbuf_adds(out, ",\"output\":");
 	json_str(out, output_path);
-	sbuf_addf(out, ",\"pipelines\":%u,\"nodes\":%u", d->pipelines.len, d->nodes_count);
+	sbuf_addf(out, ",\"pipelines\":%u,\"nodes\":%u",
+		  d->pipelines.len ? d->pipelines.len : d->pipelines_count, d->nodes_count);
 	sbuf_adds(out, ",\"overall_confidence\":");
 	json_num(out, d->overall_confidence);
 	sbuf_adds(out, ",\"min_confidence\":");
@@ -103,14 +127,25 @@ void emit_summary_json(const IrDoc *d, const AstDoc *ast, const char *output_pat
 	json_str(out, d->tool);
 	sbuf_adds(out, ",\"sha256\":");
 	json_str(out, d->sha256);
-	sbuf_addf(out, ",\"llm_assisted\":%u", llm_assisted(d));
-	JobCounts c;
-	jobstats_count(ast, &c);
+	sbuf_addf(out, ",\"llm_assisted\":%u", s->llm_assisted);
 	counts_json(&c, out);
 	sbuf_adds(out, ",\"fingerprint\":");
-	json_str(out, jobstats_fingerprint(&a, ast));
-	unsupported_json(&a, d, out);
-	objects_json(d, out);
-	sbuf_adds(out, "}\n");
+	json_str(out, fingerprint);
+	unsupported_json(&s->stats.unsupported, out);
+	sbuf_adds(out, ",\"objects\":[");
+	sbuf_add(out, s->objects.buf, s->objects.len);
+	sbuf_adds(out, "]}\n");
+}
+
+void emit_summary_json(const IrDoc *d, const AstDoc *ast, const char *output_path, bool gate_passed,
+		       const char *gate_reason, Sbuf *out)
+{
+	Arena a;
+	arena_init(&a);
+	SummaryParts s;
+	emit_summary_init(&s, &a, ast ? ast->tool : TOOL_UNKNOWN);
+	emit_summary_add(&s, d, ast);
+	emit_summary_json_parts(d, &s, ast != NULL, output_path, gate_passed, gate_reason, out);
+	emit_summary_release(&s);
 	arena_release(&a);
 }

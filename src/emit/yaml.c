@@ -106,7 +106,7 @@ static bool needs_quotes(const char *s, size_t n)
 	static const char *const words[] = {"~",     "null", "y",    "n",     "yes",  "no",
 					    "on",    "off",  "true", "false", ".inf", "+.inf",
 					    "-.inf", ".nan", "<<",   "=",     NULL};
-	if (n == 0 || word_in(s, n, words))
+	if (n == 0 || (n <= 5 && word_in(s, n, words))) /* the words are at most 5 bytes */
 		return true;
 	char c = s[0];
 	if (c >= '0' && c <= '9')
@@ -179,7 +179,8 @@ static void str(Em *m, const char *s)
  * a task dependency's 'on' is quoted, so PyYAML does not read True. */
 static void key(Em *m, const char *k)
 {
-	scalar(m, k, strlen(k), !needs_quotes(k, strlen(k)), YAML_ANY_SCALAR_STYLE);
+	size_t n = strlen(k);
+	scalar(m, k, n, !needs_quotes(k, n), YAML_ANY_SCALAR_STYLE);
 }
 
 static void kv_str(Em *m, const char *k, const char *v)
@@ -697,26 +698,29 @@ static void workflow(Em *m, const IrWorkflow *w)
 	map_end(m);
 }
 
-static void summary(Em *m, const IrDoc *d)
+/* `review`: the qualified ids ("pipeline/node") of the nodes to review, or
+ * NULL for d's own. */
+static void summary(Em *m, const IrDoc *d, const PtrVec *review)
 {
 	key(m, "summary");
 	map_start(m, false);
 	kv_num(m, "overall_confidence", d->overall_confidence);
 	kv_num(m, "min_confidence", d->min_confidence);
-	kv_int(m, "pipelines", d->pipelines.len);
+	kv_int(m, "pipelines", d->pipelines.len ? d->pipelines.len : d->pipelines_count);
 	kv_int(m, "nodes", d->nodes_count);
 	kv_int(m, "warnings_count", d->warnings_count);
 	key(m, "review");
 	seq_start(m, false);
-	for (uint32_t i = 0; i < d->pipelines.len; i++)
+	for (uint32_t i = 0; review && i < review->len; i++)
+		str(m, review->items[i]);
+	for (uint32_t i = 0; !review && i < d->pipelines.len; i++)
 		review_ids(m, d->pipelines.items[i], true);
 	seq_end(m);
 	map_end(m);
 }
 
-static void document(Em *m, const IrDoc *d)
+static void head(Em *m, const IrDoc *d, const PtrVec *review)
 {
-	map_start(m, false);
 	kv_int(m, "version", 1);
 	key(m, "source");
 	map_start(m, false);
@@ -727,12 +731,20 @@ static void document(Em *m, const IrDoc *d)
 	map_end(m);
 	kv_str(m, "generated_by", d->generated_by);
 	kv_opt(m, "generated_at", d->generated_at);
-	summary(m, d);
+	summary(m, d, review);
+}
+
+static void pipelines(Em *m, const IrDoc *d)
+{
 	key(m, "pipelines");
 	seq_start(m, false);
 	for (uint32_t i = 0; i < d->pipelines.len; i++)
 		pipeline(m, d, d->pipelines.items[i]);
 	seq_end(m);
+}
+
+static void workflows(Em *m, const IrDoc *d)
+{
 	key(m, "orchestration");
 	map_start(m, false);
 	key(m, "workflows");
@@ -741,10 +753,25 @@ static void document(Em *m, const IrDoc *d)
 		workflow(m, d->workflows.items[i]);
 	seq_end(m);
 	map_end(m);
+}
+
+typedef enum Part { PART_ALL, PART_HEAD, PART_PIPELINES, PART_WORKFLOWS } Part;
+
+static void document(Em *m, const IrDoc *d, Part part, const PtrVec *review)
+{
+	map_start(m, false);
+	if (part == PART_ALL || part == PART_HEAD)
+		head(m, d, review);
+	if (part == PART_ALL || part == PART_PIPELINES)
+		pipelines(m, d);
+	if (part == PART_ALL || part == PART_WORKFLOWS)
+		workflows(m, d);
 	map_end(m);
 }
 
-bool emit_yaml(const IrDoc *d, Sbuf *out, const char **err)
+/* The document, or the part of it that `part` says, written alone: block
+ * style makes each piece's text independent of what surrounds it. */
+static bool emit_part(const IrDoc *d, Part part, const PtrVec *review, Sbuf *out, const char **err)
 {
 	Em m = {.ok = true};
 	if (!yaml_emitter_initialize(&m.e)) {
@@ -760,7 +787,7 @@ bool emit_yaml(const IrDoc *d, Sbuf *out, const char **err)
 	yaml_event_t ev;
 	em_event(&m, &ev, yaml_stream_start_event_initialize(&ev, YAML_UTF8_ENCODING));
 	em_event(&m, &ev, yaml_document_start_event_initialize(&ev, NULL, NULL, NULL, 1));
-	document(&m, d);
+	document(&m, d, part, review);
 	em_event(&m, &ev, yaml_document_end_event_initialize(&ev, 1));
 	em_event(&m, &ev, yaml_stream_end_event_initialize(&ev));
 	if (m.ok && !yaml_emitter_flush(&m.e)) {
@@ -771,6 +798,60 @@ bool emit_yaml(const IrDoc *d, Sbuf *out, const char **err)
 	if (!m.ok)
 		*err = m.err;
 	return m.ok;
+}
+
+bool emit_yaml(const IrDoc *d, Sbuf *out, const char **err)
+{
+	return emit_part(d, PART_ALL, NULL, out, err);
+}
+
+bool emit_yaml_head(const IrDoc *d, const PtrVec *review, Sbuf *out, const char **err)
+{
+	return emit_part(d, PART_HEAD, review, out, err);
+}
+
+/* Append a part to `out` without its first `skip` lines (the keys that
+ * enclose its items). */
+static bool emit_items(const IrDoc *d, Part part, uint32_t skip, Sbuf *out, const char **err)
+{
+	size_t start = out->len;
+	if (!emit_part(d, part, NULL, out, err))
+		return false;
+	size_t at = start;
+	for (uint32_t i = 0; i < skip; i++) {
+		const char *nl = memchr(out->buf + at, '\n', out->len - at);
+		at = nl ? (size_t)(nl - out->buf) + 1 : out->len;
+	}
+	if (at > start) {
+		memmove(out->buf + start, out->buf + at, out->len - at);
+		out->len -= at - start;
+		out->buf[out->len] = '\0';
+	}
+	return true;
+}
+
+bool emit_yaml_pipelines(const IrDoc *d, Sbuf *out, const char **err)
+{
+	return !d->pipelines.len || emit_items(d, PART_PIPELINES, 1, out, err);
+}
+
+bool emit_yaml_workflows(const IrDoc *d, Sbuf *out, const char **err)
+{
+	return !d->workflows.len || emit_items(d, PART_WORKFLOWS, 2, out, err);
+}
+
+void emit_yaml_review_ids(Arena *a, const IrDoc *d, PtrVec *out)
+{
+	for (uint32_t i = 0; i < d->pipelines.len; i++) {
+		const IrPipeline *p = d->pipelines.items[i];
+		for (uint32_t k = 0; k < p->nodes.len; k++) {
+			const IrNode *n = p->nodes.items[k];
+			if (n->review)
+				ptrvec_push(
+				    a, out,
+				    arena_sprintf(a, "%s/%s", p->name ? p->name : "", n->id ? n->id : ""));
+		}
+	}
 }
 
 void emit_number(char *buf, double x)

@@ -42,6 +42,29 @@ static const char *tool_files(Tool t)
 	}
 }
 
+Tool frontend_units_tool(SrcFile *src, const FrontendOptions *opts)
+{
+	Detection det;
+	detect_tool(src->text, src->len, &det);
+	if (det.tool == TOOL_POWERCENTER && !(opts && opts->n_param_files))
+		return TOOL_POWERCENTER;
+	return TOOL_UNKNOWN;
+}
+
+bool frontend_parse_units(Arena *a, SrcFile *src, DiagSink *sink, FrontendUnitFn fn, void *ud)
+{
+	char enc[64];
+	src->single_byte = xml_encoding_is_single_byte(xml_declared_encoding(src, enc, sizeof enc));
+	return infa_parse_units(a, src, sink, fn, ud);
+}
+
+void frontend_unit_free(AstDoc *unit)
+{
+	Arena *a = unit->arena; /* the document lives in it */
+	arena_release(a);
+	free(a);
+}
+
 AstDoc *frontend_parse(Arena *a, SrcFile *src, const FrontendOptions *opts, DiagSink *sink, bool *io_error)
 {
 	Detection det;

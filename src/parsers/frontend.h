@@ -26,9 +26,33 @@ void frontend_global_init(void);
  * *io_error is set when a parameter file could not be read. */
 AstDoc *frontend_parse(Arena *a, SrcFile *src, const FrontendOptions *opts, DiagSink *sink, bool *io_error);
 
+/* Reading a file unit by unit, so that memory follows the largest unit
+ * rather than the file: the frontend calls `fn` once per unit, in file
+ * order, with a document that holds only that unit (its folders, with
+ * every reference inside them resolved) and the file's header fields.  The
+ * unit's document and its arena (unit->arena) are then fn's: it frees them
+ * with frontend_unit_free(), when it likes (another thread may finish with
+ * the unit while the frontend reads the next); `fn` returns false to stop
+ * reading.  Lowering each unit's document gives the same
+ * pipelines and workflows, in the same order, as lowering the whole file's.
+ *
+ * frontend_units_tool() says whether `src` can be read so (the tool when
+ * it can, else TOOL_UNKNOWN; PowerCenter today, without parameter files,
+ * which name workflows across folders); frontend_parse_units() then reads
+ * it and returns false when the file could not be read (diagnostics in
+ * `sink`; errors inside a unit are only counted there, as frontend_parse
+ * does).  A frontend adds unit reading by adding a case to both. */
+typedef bool (*FrontendUnitFn)(void *ud, AstDoc *unit);
+Tool frontend_units_tool(SrcFile *src, const FrontendOptions *opts);
+bool frontend_parse_units(Arena *a, SrcFile *src, DiagSink *sink, FrontendUnitFn fn, void *ud);
+void frontend_unit_free(AstDoc *unit);
+
 /* The PowerCenter frontend (powercenter.c) and its parameter files
  * (paramfile.c). */
 AstDoc *infa_parse(Arena *a, const SrcFile *src, DiagSink *sink);
+/* The same, a unit at a time: a unit is a run of folders that no shortcut
+ * leaves (powercenter.c, "reading unit by unit"). */
+bool infa_parse_units(Arena *a, const SrcFile *src, DiagSink *sink, FrontendUnitFn fn, void *ud);
 void infa_apply_param_file(AstDoc *doc, const SrcFile *pf, DiagSink *sink);
 
 /* The SSIS frontend (ssis.c, ssis_flow.c): a .dtsx package. */

@@ -97,7 +97,8 @@ typedef struct Infa {
 	Arena *a;
 	XmlDoc x;
 	DiagSink *sink;
-	StrMap folders; /* NAME -> Folder */
+	StrMap folders;      /* NAME -> Folder (of the unit being read) */
+	StrMap folder_names; /* every folder NAME seen in the file, for W0301 */
 	PtrVec folder_list;
 	PtrVec flows;        /* Flow, file order */
 	PtrVec pending;      /* PendingTask */
@@ -2247,7 +2248,8 @@ static void declare_folder(Infa *I, const xmlNode *n)
 		strmap_init(maps[i], I->a, false);
 	ast_push(I->doc, &I->doc->folders, fo->ast);
 	ast_push(I->doc, &I->folder_list, fo);
-	if (strmap_put(&I->folders, fo->ast->name, fo)) {
+	strmap_put(&I->folders, fo->ast->name, fo);
+	if (strmap_put(&I->folder_names, fo->ast->name, fo)) {
 		Diag d = {.code = W_INFA_DUPLICATE, .loc = fo->ast->loc};
 		diag_emit(I->sink, &d, "folder '%s' appears twice; shortcuts resolve to the first",
 			  fo->ast->name);
@@ -2317,32 +2319,102 @@ static void declare_folder(Infa *I, const xmlNode *n)
 
 /* ---- the document -------------------------------------------------------- */
 
-/* <POWERMART CREATION_DATE REPOSITORY_VERSION>
- *   <REPOSITORY NAME VERSION CODEPAGE DATABASETYPE> <FOLDER/>... */
-static void parse_root(Infa *I, const xmlNode *root)
+/* <POWERMART CREATION_DATE REPOSITORY_VERSION> */
+static void root_header(Infa *I, const xmlNode *root)
 {
 	AstDoc *d = I->doc;
 	d->created = attr(I, root, "CREATION_DATE");
 	d->format_version = attr(I, root, "REPOSITORY_VERSION");
 	static const char *const root_consumed[] = {"CREATION_DATE", "REPOSITORY_VERSION", NULL};
 	rest_props(I, root, &d->props, root_consumed);
+}
+
+/* <REPOSITORY NAME VERSION CODEPAGE DATABASETYPE> */
+static void repository_header(Infa *I, const xmlNode *r)
+{
+	AstDoc *d = I->doc;
+	if (!d->repository)
+		d->repository = attr(I, r, "NAME");
+	for (const xmlAttr *a = r->properties; a; a = a->next) {
+		const char *name = (const char *)a->name;
+		if (strcmp(name, "NAME") == 0)
+			continue;
+		AstProp *p = ast_prop_new(d, S(I, arena_sprintf(I->a, "REPOSITORY.%s", name)),
+					  S(I, xml_attr(r, name)));
+		ast_push(d, &d->props, p);
+	}
+}
+
+/* <POWERMART> <REPOSITORY> <FOLDER/>... */
+static void parse_root(Infa *I, const xmlNode *root)
+{
+	root_header(I, root);
 	for (const xmlNode *r = xml_first(root); r; r = xml_next(r)) {
 		if (!xml_is(r, "REPOSITORY"))
 			continue; /* exports hold only REPOSITORY here */
-		if (!d->repository)
-			d->repository = attr(I, r, "NAME");
-		for (const xmlAttr *a = r->properties; a; a = a->next) {
-			const char *name = (const char *)a->name;
-			if (strcmp(name, "NAME") == 0)
-				continue;
-			AstProp *p = ast_prop_new(d, S(I, arena_sprintf(I->a, "REPOSITORY.%s", name)),
-						  S(I, xml_attr(r, name)));
-			ast_push(d, &d->props, p);
-		}
+		repository_header(I, r);
 		for (const xmlNode *f = xml_first(r); f; f = xml_next(f))
 			if (xml_is(f, "FOLDER"))
 				declare_folder(I, f);
 	}
+}
+
+/* Passes 2 to 5 over the folders declared (pass 1) since the last call,
+ * then the checks that need them all. */
+static void resolve_folders(Infa *I)
+{
+	for (uint32_t i = 0; i < I->folder_list.len; i++) { /* pass 2 */
+		Folder *fo = I->folder_list.items[i];
+		for (uint32_t j = 0; j < fo->ast->shortcuts.len; j++) {
+			AstShortcut *s = fo->ast->shortcuts.items[j];
+			resolve_shortcut(I, strmap_get(&fo->shortcuts, s->name), 0);
+		}
+	}
+	for (uint32_t i = 0; i < I->flows.len; i++) /* pass 3 */
+		build_flow(I, I->flows.items[i]);
+	for (uint32_t j = 0; j < I->sessions.len; j++) { /* pass 4 */
+		PendingSession *ps = I->sessions.items[j];
+		resolve_session(I, ps->folder, ps->task);
+		resolve_session_components(I, ps->folder, ps->task->session);
+	}
+	for (uint32_t i = 0; i < I->pending.len; i++)
+		resolve_task_instance(I, I->pending.items[i]);
+	xml_source_qualifiers(I); /* pass 5 */
+	I->context = NULL;
+	PtrVec stack = {0}, done = {0};
+	for (uint32_t i = 0; i < I->folder_list.len; i++) {
+		Folder *fo = I->folder_list.items[i];
+		for (uint32_t j = 0; j < fo->ast->controls.len; j++)
+			check_worklet_cycles(I, fo->ast->controls.items[j], &stack, &done);
+	}
+	for (uint32_t i = 0; i < I->folder_list.len; i++) {
+		Folder *fo = I->folder_list.items[i];
+		for (uint32_t j = 0; j < fo->ast->shortcuts.len; j++) {
+			AstShortcut *s = fo->ast->shortcuts.items[j];
+			Shortcut *sc = strmap_get(&fo->shortcuts, s->name);
+			if (sc != NULL && !s->resolved && !sc->used) {
+				Diag d = {.code = W_INFA_SHORTCUT_UNUSED, .loc = s->loc};
+				diag_emit(I->sink, &d,
+					  "shortcut '%s' refers to %s '%s' in folder '%s', which is not in "
+					  "the export",
+					  s->name, s->object_type ? s->object_type : "object",
+					  s->ref_name ? s->ref_name : "?",
+					  s->ref_folder ? s->ref_folder : "?");
+			}
+		}
+	}
+}
+
+/* The error for a root that is not POWERMART. */
+static void wrong_root(const SrcFile *src, const XmlDoc *x, const xmlNode *root, DiagSink *sink)
+{
+	SrcLoc l = root ? xml_loc(x, root) : (SrcLoc){src, 1, 0};
+	/* Detection saw POWERMART first; libxml2 disagrees only if the
+	 * sniffer was misled, so say what the parser found. */
+	Diag d = {
+	    .code = E_NOT_ETL, .loc = l, .span = root ? (uint32_t)strlen((const char *)root->name) + 1 : 0};
+	diag_emit(sink, &d, "not a job export: its root element '%s' belongs to no supported tool",
+		  root ? (const char *)root->name : "(none)");
 }
 
 AstDoc *infa_parse(Arena *a, const SrcFile *src, DiagSink *sink)
@@ -2352,64 +2424,319 @@ AstDoc *infa_parse(Arena *a, const SrcFile *src, DiagSink *sink)
 		return NULL;
 	const xmlNode *root = xmlDocGetRootElement(I.x.doc);
 	if (!root || !xml_is(root, "POWERMART")) {
-		SrcLoc l = root ? xml_loc(&I.x, root) : (SrcLoc){src, 1, 0};
-		/* Detection saw POWERMART first; libxml2 disagrees only if the
-		 * sniffer was misled, so say what the parser found. */
-		Diag d = {.code = E_NOT_ETL,
-			  .loc = l,
-			  .span = root ? (uint32_t)strlen((const char *)root->name) + 1 : 0};
-		diag_emit(sink, &d, "not a job export: its root element '%s' belongs to no supported tool",
-			  root ? (const char *)root->name : "(none)");
+		wrong_root(src, &I.x, root, sink);
 		xml_free(&I.x);
 		return NULL;
 	}
 	I.doc = ast_doc_new(a, TOOL_POWERCENTER, src->path);
 	I.doc->encoding = I.x.encoding ? arena_strdup(a, I.x.encoding) : NULL;
 	strmap_init(&I.folders, a, false);
+	strmap_init(&I.folder_names, a, false);
 	strmap_init(&I.types, a, true);
 	strmap_init(&I.settings, a, false);
-
-	parse_root(&I, root);                              /* pass 1 */
-	for (uint32_t i = 0; i < I.folder_list.len; i++) { /* pass 2 */
-		Folder *fo = I.folder_list.items[i];
-		for (uint32_t j = 0; j < fo->ast->shortcuts.len; j++) {
-			AstShortcut *s = fo->ast->shortcuts.items[j];
-			resolve_shortcut(&I, strmap_get(&fo->shortcuts, s->name), 0);
-		}
-	}
-	for (uint32_t i = 0; i < I.flows.len; i++) /* pass 3 */
-		build_flow(&I, I.flows.items[i]);
-	for (uint32_t j = 0; j < I.sessions.len; j++) { /* pass 4 */
-		PendingSession *ps = I.sessions.items[j];
-		resolve_session(&I, ps->folder, ps->task);
-		resolve_session_components(&I, ps->folder, ps->task->session);
-	}
-	for (uint32_t i = 0; i < I.pending.len; i++)
-		resolve_task_instance(&I, I.pending.items[i]);
-	xml_source_qualifiers(&I); /* pass 5 */
-	I.context = NULL;
-	PtrVec stack = {0}, done = {0};
-	for (uint32_t i = 0; i < I.folder_list.len; i++) {
-		Folder *fo = I.folder_list.items[i];
-		for (uint32_t j = 0; j < fo->ast->controls.len; j++)
-			check_worklet_cycles(&I, fo->ast->controls.items[j], &stack, &done);
-	}
-	for (uint32_t i = 0; i < I.folder_list.len; i++) {
-		Folder *fo = I.folder_list.items[i];
-		for (uint32_t j = 0; j < fo->ast->shortcuts.len; j++) {
-			AstShortcut *s = fo->ast->shortcuts.items[j];
-			Shortcut *sc = strmap_get(&fo->shortcuts, s->name);
-			if (sc != NULL && !s->resolved && !sc->used) {
-				Diag d = {.code = W_INFA_SHORTCUT_UNUSED, .loc = s->loc};
-				diag_emit(sink, &d,
-					  "shortcut '%s' refers to %s '%s' in folder '%s', which is not in "
-					  "the export",
-					  s->name, s->object_type ? s->object_type : "object",
-					  s->ref_name ? s->ref_name : "?",
-					  s->ref_folder ? s->ref_folder : "?");
-			}
-		}
-	}
+	parse_root(&I, root); /* pass 1 */
+	resolve_folders(&I);
 	xml_free(&I.x);
 	return I.doc;
+}
+
+/* ---- reading unit by unit -------------------------------------------------- */
+
+/* Before the parse, a scan of the raw bytes finds which folders shortcuts
+ * join: a SHORTCUT's FOLDERNAME names the folder that holds its object, and
+ * the passes resolve it by name across the file.  Folders are read in
+ * units, each a run of consecutive folders that no shortcut leaves; a unit
+ * is parsed, resolved, handed over and freed before the next is read, so
+ * memory follows the largest unit, not the file.  The scan walks markup
+ * only ('<' never occurs raw in attribute values or text; comments, CDATA
+ * and declarations are skipped); whenever it is unsure (an encoded name, a
+ * count that disagrees with the parse) units merge, which costs memory and
+ * never a reference. */
+
+typedef struct ScanName {
+	const char *p;
+	size_t n;
+} ScanName;
+
+typedef struct Scan {
+	ScanName *folders; /* raw NAME of each FOLDER tag, in file order */
+	size_t nfolders, cap;
+	size_t *reach;  /* reach[i]: the furthest folder that folder i is joined to */
+	bool merge_all; /* a name with a reference in it: one unit for everything */
+} Scan;
+
+static const char *skip_past(const char *p, const char *end, const char *what)
+{
+	size_t n = strlen(what);
+	for (const char *q = p; (q = memchr(q, what[0], (size_t)(end - q))) != NULL; q++)
+		if ((size_t)(end - q) >= n && memcmp(q, what, n) == 0)
+			return q + n;
+	return end;
+}
+
+/* The end of a start tag ('>' outside quoted values), or `end`. */
+static const char *tag_end(const char *p, const char *end)
+{
+	for (; p < end && *p != '>'; p++)
+		if (*p == '"' || *p == '\'') {
+			const char *q = memchr(p + 1, *p, (size_t)(end - p - 1));
+			if (!q)
+				return end;
+			p = q;
+		}
+	return p;
+}
+
+static bool is_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* The raw value of attribute `name` in the tag [p, e). */
+static bool tag_attr(const char *p, const char *e, const char *name, ScanName *out)
+{
+	size_t n = strlen(name);
+	for (; p < e; p++) {
+		if (*p == '"' || *p == '\'') { /* a value: skip it */
+			const char *q = memchr(p + 1, *p, (size_t)(e - p - 1));
+			if (!q)
+				return false;
+			p = q;
+			continue;
+		}
+		if (!is_space(*p) || (size_t)(e - p) <= n + 1 || memcmp(p + 1, name, n) != 0)
+			continue;
+		const char *q = p + 1 + n;
+		while (q < e && is_space(*q))
+			q++;
+		if (q >= e || *q != '=')
+			continue;
+		q++;
+		while (q < e && is_space(*q))
+			q++;
+		if (q >= e || (*q != '"' && *q != '\''))
+			return false;
+		const char *v = q + 1, *c = memchr(v, *q, (size_t)(e - v));
+		if (!c)
+			return false;
+		*out = (ScanName){v, (size_t)(c - v)};
+		return true;
+	}
+	return false;
+}
+
+static bool name_is(const char *p, const char *end, const char *name)
+{
+	size_t n = strlen(name);
+	return (size_t)(end - p) > n && memcmp(p, name, n) == 0 &&
+	       (is_space(p[n]) || p[n] == '>' || p[n] == '/');
+}
+
+static bool scan_name_eq(ScanName a, ScanName b)
+{
+	if (a.n != b.n)
+		return false;
+	for (size_t i = 0; i < a.n; i++) {
+		char x = a.p[i], y = b.p[i];
+		if (x >= 'a' && x <= 'z')
+			x = (char)(x - 32);
+		if (y >= 'a' && y <= 'z')
+			y = (char)(y - 32);
+		if (x != y)
+			return false;
+	}
+	return true;
+}
+
+static void scan_join(Scan *sc, size_t i, size_t j)
+{
+	size_t lo = i < j ? i : j, hi = i < j ? j : i;
+	if (sc->reach[lo] < hi)
+		sc->reach[lo] = hi;
+}
+
+static void scan_units(const SrcFile *src, Scan *sc)
+{
+	memset(sc, 0, sizeof *sc);
+	const char *p = src->text, *end = src->text + src->len;
+	size_t nrefs = 0, refcap = 0;
+	ScanName *refs = NULL;
+	size_t *ref_folder = NULL;
+	while ((p = memchr(p, '<', (size_t)(end - p))) != NULL) {
+		if (end - p >= 4 && memcmp(p, "<!--", 4) == 0) {
+			p = skip_past(p + 4, end, "-->");
+			continue;
+		}
+		if (end - p >= 9 && memcmp(p, "<![CDATA[", 9) == 0) {
+			p = skip_past(p + 9, end, "]]>");
+			continue;
+		}
+		if (end - p >= 2 && p[1] == '?') {
+			p = skip_past(p + 2, end, "?>");
+			continue;
+		}
+		if (end - p >= 2 && p[1] == '!') { /* DOCTYPE: its internal subset ends with "]>" */
+			const char *e = tag_end(p, end), *b = memchr(p, '[', (size_t)(e - p));
+			p = b ? skip_past(b, end, "]>") : e;
+			continue;
+		}
+		const char *e = tag_end(p, end);
+		ScanName v;
+		if (name_is(p + 1, end, "FOLDER")) {
+			if (sc->nfolders == sc->cap) {
+				sc->cap = sc->cap ? 2 * sc->cap : 16;
+				sc->folders = xrealloc(sc->folders, sc->cap * sizeof *sc->folders);
+			}
+			if (!tag_attr(p, e, "NAME", &v))
+				v = (ScanName){"", 0};
+			sc->merge_all |= memchr(v.p, '&', v.n) != NULL;
+			sc->folders[sc->nfolders++] = v;
+		} else if (name_is(p + 1, end, "SHORTCUT") && sc->nfolders &&
+			   tag_attr(p, e, "FOLDERNAME", &v)) {
+			if (nrefs == refcap) {
+				refcap = refcap ? 2 * refcap : 16;
+				refs = xrealloc(refs, refcap * sizeof *refs);
+				ref_folder = xrealloc(ref_folder, refcap * sizeof *ref_folder);
+			}
+			sc->merge_all |= memchr(v.p, '&', v.n) != NULL;
+			refs[nrefs] = v;
+			ref_folder[nrefs++] = sc->nfolders - 1;
+		}
+		p = e;
+	}
+	sc->reach = xmalloc((sc->nfolders + 1) * sizeof *sc->reach);
+	for (size_t i = 0; i < sc->nfolders; i++)
+		sc->reach[i] = sc->merge_all ? sc->nfolders - 1 : i;
+	for (size_t r = 0; r < nrefs && !sc->merge_all; r++)
+		for (size_t j = 0; j < sc->nfolders; j++)
+			if (scan_name_eq(refs[r], sc->folders[j]))
+				scan_join(sc, ref_folder[r], j);
+	/* reach[i] becomes the last folder of i's unit */
+	for (size_t i = 0; i < sc->nfolders;) {
+		size_t last = sc->reach[i];
+		for (size_t j = i; j <= last; j++)
+			if (sc->reach[j] > last)
+				last = sc->reach[j];
+		for (size_t j = i; j <= last; j++)
+			sc->reach[j] = last;
+		i = last + 1;
+	}
+	free(refs);
+	free(ref_folder);
+}
+
+/* Does the folder element `n`, the k-th of the file, match the scan's? */
+static bool scan_agrees(const Scan *sc, size_t k, const xmlNode *n)
+{
+	if (k >= sc->nfolders)
+		return false;
+	const char *name = xml_attr(n, "NAME");
+	ScanName raw = sc->folders[k];
+	return name && strlen(name) == raw.n && memcmp(name, raw.p, raw.n) == 0;
+}
+
+typedef struct Unit {
+	xmlNode **nodes;
+	size_t len, cap;
+} Unit;
+
+/* Pass 1 over the unit's folders, passes 2 to 5, hand the unit over, free it. */
+static bool unit_flush(Infa *I, const AstDoc *header, XmlStream *xs, Unit *u, FrontendUnitFn fn, void *ud)
+{
+	if (!u->len)
+		return true;
+	Arena *ua = xmalloc(sizeof *ua); /* the unit's: fn frees it (frontend_unit_free) */
+	arena_init(ua);
+	I->a = ua;
+	I->doc = ast_doc_new(ua, TOOL_POWERCENTER, header->path);
+	I->doc->encoding = header->encoding;
+	I->doc->created = header->created;
+	I->doc->format_version = header->format_version;
+	I->doc->repository = header->repository;
+	for (uint32_t i = 0; i < header->props.len; i++)
+		ast_push(I->doc, &I->doc->props, header->props.items[i]);
+	strmap_init(&I->folders, ua, false);
+	I->folder_list = I->flows = I->pending = I->sessions = (PtrVec){0};
+	for (size_t i = 0; i < u->len; i++)
+		declare_folder(I, u->nodes[i]);
+	resolve_folders(I);
+	/* the AST holds copies: the tree can go before the unit is converted */
+	for (size_t i = 0; i < u->len; i++)
+		xml_stream_drop(xs, u->nodes[i]);
+	u->len = 0;
+	AstDoc *unit = I->doc;
+	I->doc = NULL;
+	I->a = NULL;
+	return fn(ud, unit);
+}
+
+bool infa_parse_units(Arena *a, const SrcFile *src, DiagSink *sink, FrontendUnitFn fn, void *ud)
+{
+	Scan sc;
+	XmlStream *xs = xml_stream_open(src, sink, 3); /* the parse starts (in its thread) */
+	scan_units(src, &sc);
+	Infa I = {.sink = sink};
+	AstDoc *header = ast_doc_new(a, TOOL_POWERCENTER, src->path);
+	strmap_init(&I.folder_names, a, false);
+	strmap_init(&I.types, a, true);
+	strmap_init(&I.settings, a, false);
+	Unit u = {0};
+	const xmlNode *root = NULL, *repository = NULL;
+	bool bad_root = false, go_on = true, merging = false;
+	size_t k = 0; /* folders read */
+	for (xmlNode *n; (n = xml_stream_next(xs)) != NULL;) {
+		I.x = *xml_stream_doc(xs);
+		if (!root) {
+			root = xmlDocGetRootElement(I.x.doc);
+			bad_root = !xml_is(root, "POWERMART");
+			header->encoding = I.x.encoding ? arena_strdup(a, I.x.encoding) : NULL;
+			I.a = a;
+			I.doc = header;
+			root_header(&I, root);
+		}
+		if (bad_root || !go_on || !xml_is(n->parent, "REPOSITORY") || !xml_is(n, "FOLDER")) {
+			xml_stream_drop(xs, n); /* parse_root reads nothing else */
+			continue;
+		}
+		if (n->parent != repository) {
+			repository = n->parent;
+			I.a = a;
+			I.doc = header;
+			repository_header(&I, repository);
+		}
+		merging |= !scan_agrees(&sc, k, n);
+		if (u.len == u.cap) {
+			u.cap = u.cap ? 2 * u.cap : 8;
+			u.nodes = xrealloc(u.nodes, u.cap * sizeof *u.nodes);
+		}
+		u.nodes[u.len++] = n;
+		if (!merging && sc.reach[k] == k)
+			go_on = unit_flush(&I, header, xs, &u, fn, ud);
+		k++;
+	}
+	I.x = *xml_stream_doc(xs);
+	bool failed = xml_stream_failed(xs); /* the whole file was parsed: errors are known */
+	if (!failed && !root) {              /* no folder: the root is known now */
+		const xmlNode *r = xmlDocGetRootElement(I.x.doc);
+		if (!xml_is(r, "POWERMART")) {
+			wrong_root(src, &I.x, r, sink);
+		} else {
+			header->encoding = I.x.encoding ? arena_strdup(a, I.x.encoding) : NULL;
+			I.a = a;
+			I.doc = header;
+			root_header(&I, r);
+			for (const xmlNode *rep = xml_first(r); rep; rep = xml_next(rep))
+				if (xml_is(rep, "REPOSITORY"))
+					repository_header(&I, rep);
+		}
+	} else if (!failed && bad_root) {
+		wrong_root(src, &I.x, root, sink);
+	} else if (!failed && go_on) {
+		unit_flush(&I, header, xs, &u, fn, ud);
+	}
+	bool ok = xml_stream_close(xs) && !bad_root;
+	free(u.nodes);
+	free(sc.folders);
+	free(sc.reach);
+	return ok;
 }

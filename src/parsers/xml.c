@@ -2,6 +2,7 @@
 #include "parsers/xml.h"
 #include "base/str.h"
 
+#include <pthread.h>
 #include <string.h>
 
 #include <libxml/encoding.h>
@@ -80,6 +81,9 @@ typedef struct LoadState {
 	bool reported;   /* one diagnostic per file is enough */
 	bool have_first; /* the first error, kept until the parse ends */
 	DiagCode first_code;
+	int first_xml_code;   /* libxml2's code of the first error */
+	char first_open[128]; /* the innermost open element then ("" if none), */
+	int first_open_line;  /* and its line */
 	char first_msg[512];
 	SrcLoc first_loc;
 	uint32_t first_span;
@@ -90,6 +94,7 @@ typedef struct LoadState {
 	bool entity_refused;
 	char entity_name[128];
 	int entity_line;
+	XmlStream *stream; /* xml_stream_open(): where complete elements go */
 } LoadState;
 
 static void on_entity_decl(void *ctx, const xmlChar *name, int type, const xmlChar *publicId,
@@ -183,6 +188,17 @@ static void on_error(void *ctx, xmlErrorPtr err)
 	if (st->have_first)
 		return;
 	st->have_first = true;
+	st->first_xml_code = err->code;
+	/* the element open at the error; when it starts on the error's line,
+	 * it is the start tag that failed, which a whole-buffer parse never
+	 * opens: its parent */
+	const xmlNode *open = ctxt->node;
+	if (open && open->type == XML_ELEMENT_NODE && line && xmlGetLineNo(open) >= (long)line)
+		open = open->parent;
+	if (open && open->type == XML_ELEMENT_NODE) {
+		snprintf(st->first_open, sizeof st->first_open, "%s", (const char *)open->name);
+		st->first_open_line = (int)xmlGetLineNo(open);
+	}
 	DiagCode code = E_XML_SYNTAX;
 	SrcLoc loc = {st->src, line, col};
 	if (err->code == XML_ERR_UNSUPPORTED_ENCODING || err->code == XML_ERR_UNKNOWN_ENCODING) {
@@ -264,15 +280,13 @@ const char *xml_declared_encoding(const SrcFile *src, char *buf, size_t n)
 	return NULL;
 }
 
-bool xml_load(XmlDoc *x, const SrcFile *src, DiagSink *sink)
+#define XML_OPTIONS \
+	(XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOBLANKS | XML_PARSE_COMPACT | XML_PARSE_NOWARNING)
+
+/* The handlers that refuse entity declarations and keep the first error. */
+static void harden(xmlParserCtxtPtr ctxt, LoadState *st)
 {
-	memset(x, 0, sizeof *x);
-	x->src = src;
-	LoadState st = {.src = src, .sink = sink};
-	xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
-	if (!ctxt)
-		die("cannot create an XML parser");
-	ctxt->_private = &st;
+	ctxt->_private = st;
 	ctxt->sax->entityDecl = on_entity_decl;
 	ctxt->sax->unparsedEntityDecl = on_unparsed_entity_decl;
 	ctxt->sax->serror = on_error;
@@ -280,17 +294,22 @@ bool xml_load(XmlDoc *x, const SrcFile *src, DiagSink *sink)
 	ctxt->sax->warning = NULL;
 	ctxt->vctxt.error = NULL;
 	ctxt->vctxt.warning = NULL;
-	int opts = XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOBLANKS | XML_PARSE_COMPACT |
-		   XML_PARSE_NOWARNING;
-	xmlDocPtr doc = xmlCtxtReadMemory(ctxt, src->text, (int)src->len, src->path, NULL, opts);
-	bool ok = doc && ctxt->wellFormed && !st.entity_refused && !st.have_first;
-	if (st.entity_refused) {
-		SrcLoc loc = {src, (uint32_t)st.entity_line, 0};
+}
+
+/* After the parse: the diagnostic, or the tree in *x.  Frees the context. */
+static bool load_result(XmlDoc *x, xmlParserCtxtPtr ctxt, LoadState *st, xmlDocPtr doc)
+{
+	const SrcFile *src = st->src;
+	memset(x, 0, sizeof *x);
+	x->src = src;
+	bool ok = doc && ctxt->wellFormed && !st->entity_refused && !st->have_first;
+	if (st->entity_refused) {
+		SrcLoc loc = {src, (uint32_t)st->entity_line, 0};
 		loc.col = srcfile_find_col(src, loc.line, 1, "<!ENTITY");
-		diag_error(sink, E_XML_ENTITY, loc,
-			   "document declares entity '%s'; entity declarations are refused", st.entity_name);
+		diag_error(st->sink, E_XML_ENTITY, loc,
+			   "document declares entity '%s'; entity declarations are refused", st->entity_name);
 	} else if (!ok) {
-		report_load_error(&st);
+		report_load_error(st);
 	}
 	if (!ok) {
 		if (doc)
@@ -306,6 +325,277 @@ bool xml_load(XmlDoc *x, const SrcFile *src, DiagSink *sink)
 	x->doc = doc;
 	xmlFreeParserCtxt(ctxt);
 	return true;
+}
+
+bool xml_load(XmlDoc *x, const SrcFile *src, DiagSink *sink)
+{
+	memset(x, 0, sizeof *x);
+	x->src = src;
+	LoadState st = {.src = src, .sink = sink};
+	xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
+	if (!ctxt)
+		die("cannot create an XML parser");
+	harden(ctxt, &st);
+	xmlDocPtr doc = xmlCtxtReadMemory(ctxt, src->text, (int)src->len, src->path, NULL, XML_OPTIONS);
+	return load_result(x, ctxt, &st, doc);
+}
+
+/* ---- streaming ------------------------------------------------------------
+ *
+ * The push parser runs in a thread of its own, a chunk at a time, while the
+ * caller works on the elements already complete: parsing (the floor of
+ * the work) overlaps with the rest.  Every change to the tree happens in
+ * the parser thread: it appends new nodes, and it frees the elements the
+ * caller drops (between two chunks).  The caller only reads complete
+ * elements, which the parser no longer touches.  The one shared structure
+ * both could write, the document's dictionary, is left to the parser: the
+ * caller interns joined attribute texts in a dictionary of its own
+ * (stream_dict).  The parser waits while XML_STREAM_AHEAD complete
+ * elements are not yet handed over, so memory stays bounded. */
+
+struct XmlStream {
+	XmlDoc x;
+	LoadState st;
+	xmlParserCtxtPtr ctxt;
+	int depth;
+	size_t off; /* bytes fed so far */
+	pthread_t thread;
+	bool started;
+	bool alone; /* no thread could be started: parse all at once, nothing waits */
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+	bool finished;   /* the parser thread is done: the last chunk was fed, or the parse stopped */
+	bool closing;    /* the caller wants no more elements */
+	bool failed;     /* the parse stopped on an error */
+	xmlNode **ready; /* complete elements not yet handed over: [head, len) */
+	size_t head, len, cap;
+	xmlNode **drops; /* elements the caller is done with */
+	size_t ndrops, dropcap;
+	xmlDictPtr dict; /* the caller's interned strings */
+};
+
+/* The caller's dictionary while it reads a stream (see above). */
+static _Thread_local xmlDictPtr stream_dict;
+
+static void push_node(xmlNode ***v, size_t *len, size_t *cap, xmlNode *n)
+{
+	if (*len == *cap) {
+		*cap = *cap ? 2 * *cap : 16;
+		*v = xrealloc(*v, *cap * sizeof **v);
+	}
+	(*v)[(*len)++] = n;
+}
+
+/* The tree builder's end of element, then: an element of the depth asked
+ * for is complete.  (Parser thread.) */
+static void on_end_element(void *ctx, const xmlChar *localname, const xmlChar *prefix, const xmlChar *uri)
+{
+	xmlParserCtxtPtr ctxt = ctx;
+	LoadState *st = ctxt->_private;
+	xmlNodePtr cur = ctxt->node;
+	int depth = ctxt->nodeNr;
+	xmlSAX2EndElementNs(ctx, localname, prefix, uri);
+	XmlStream *s = st->stream;
+	if (!s || depth != s->depth || !cur || ctxt->disableSAX)
+		return;
+	pthread_mutex_lock(&s->mu);
+	if (s->head == s->len)
+		s->head = s->len = 0;
+	push_node(&s->ready, &s->len, &s->cap, cur);
+	pthread_cond_broadcast(&s->cv);
+	pthread_mutex_unlock(&s->mu);
+}
+
+/* Feed size: large enough that libxml2's per-call work is noise, small
+ * enough that few objects complete per chunk. */
+#define XML_STREAM_CHUNK (256 * 1024)
+/* Files smaller than this are parsed without a thread. */
+#define XML_STREAM_THREAD_MIN (4u << 20)
+/* Complete elements the parser may hold before the caller takes them. */
+#define XML_STREAM_AHEAD 1
+
+/* Free what the caller dropped (mu held; parser thread, or after it). */
+static void free_drops(XmlStream *s)
+{
+	for (size_t i = 0; i < s->ndrops; i++) {
+		xmlUnlinkNode(s->drops[i]);
+		xmlFreeNode(s->drops[i]);
+	}
+	s->ndrops = 0;
+}
+
+static bool parse_stopped(const XmlStream *s)
+{
+	return s->st.entity_refused || s->st.have_first || !s->ctxt->wellFormed || s->ctxt->disableSAX;
+}
+
+static void *parser_thread(void *arg)
+{
+	XmlStream *s = arg;
+	size_t total = s->st.src->len;
+	for (;;) {
+		pthread_mutex_lock(&s->mu);
+		free_drops(s);
+		while (!s->alone && !s->closing && s->len - s->head >= XML_STREAM_AHEAD) {
+			pthread_cond_wait(&s->cv, &s->mu);
+			free_drops(s);
+		}
+		bool stop = s->closing;
+		pthread_mutex_unlock(&s->mu);
+		if (stop)
+			break;
+		size_t n = total - s->off < XML_STREAM_CHUNK ? total - s->off : XML_STREAM_CHUNK;
+		bool last = s->off + n == total;
+		int rc = xmlParseChunk(s->ctxt, s->st.src->text + s->off, (int)n, last);
+		s->off += n;
+		if (last || rc != 0 || parse_stopped(s))
+			break;
+	}
+	pthread_mutex_lock(&s->mu);
+	s->failed = parse_stopped(s) && (s->st.entity_refused || s->st.have_first || !s->ctxt->wellFormed);
+	s->finished = true;
+	pthread_cond_broadcast(&s->cv);
+	pthread_mutex_unlock(&s->mu);
+	return NULL;
+}
+
+XmlStream *xml_stream_open(const SrcFile *src, DiagSink *sink, int depth)
+{
+	XmlStream *s = xmalloc(sizeof *s);
+	memset(s, 0, sizeof *s);
+	s->x.src = src;
+	s->st = (LoadState){.src = src, .sink = sink, .stream = s};
+	s->depth = depth;
+	/* the first bytes tell libxml2 the encoding family */
+	s->off = src->len < 4 ? src->len : 4;
+	s->ctxt = xmlCreatePushParserCtxt(NULL, NULL, src->text, (int)s->off, src->path);
+	if (!s->ctxt)
+		die("cannot create an XML parser");
+	xmlCtxtUseOptions(s->ctxt, XML_OPTIONS);
+	harden(s->ctxt, &s->st);
+	s->ctxt->sax->endElementNs = on_end_element;
+	char enc[64];
+	const char *declared = xml_declared_encoding(src, enc, sizeof enc);
+	s->x.encoding =
+	    declared ? (const char *)xmlDictLookup(s->ctxt->dict, (const xmlChar *)declared, -1) : NULL;
+	s->x.doc = s->ctxt->myDoc;
+	s->dict = xmlDictCreate();
+	if (!s->dict)
+		die("cannot create an XML dictionary");
+	stream_dict = s->dict;
+	pthread_mutex_init(&s->mu, NULL);
+	pthread_cond_init(&s->cv, NULL);
+	/* positions are computed on both sides (an error's, an element's):
+	 * the line map is built once, before the thread starts */
+	srcfile_lines((SrcFile *)src);
+	/* a small file is parsed at once: a thread would cost more than it
+	 * overlaps, and its memory is small anyway; nor is there a thread when
+	 * none can be started (an address-space limit) */
+	s->started =
+	    src->len >= XML_STREAM_THREAD_MIN && pthread_create(&s->thread, NULL, parser_thread, s) == 0;
+	if (!s->started) {
+		s->alone = true;
+		parser_thread(s);
+	}
+	return s;
+}
+
+xmlNode *xml_stream_next(XmlStream *s)
+{
+	pthread_mutex_lock(&s->mu);
+	while (s->head == s->len && !s->finished)
+		pthread_cond_wait(&s->cv, &s->mu);
+	/* every element complete before an error is handed over, so that what
+	 * the caller does is the same however far the parser has gone */
+	xmlNode *n = s->head < s->len ? s->ready[s->head++] : NULL;
+	if (n)
+		pthread_cond_broadcast(&s->cv); /* room for the parser */
+	/* the document's root appears with the first chunks */
+	s->x.doc = s->ctxt->myDoc;
+	pthread_mutex_unlock(&s->mu);
+	return n;
+}
+
+XmlDoc *xml_stream_doc(XmlStream *s)
+{
+	pthread_mutex_lock(&s->mu);
+	s->x.doc = s->ctxt->myDoc;
+	pthread_mutex_unlock(&s->mu);
+	return &s->x;
+}
+
+bool xml_stream_failed(const XmlStream *s)
+{
+	XmlStream *m = (XmlStream *)s;
+	pthread_mutex_lock(&m->mu);
+	bool f = m->finished && m->failed;
+	pthread_mutex_unlock(&m->mu);
+	return f;
+}
+
+void xml_stream_drop(XmlStream *s, xmlNode *n)
+{
+	pthread_mutex_lock(&s->mu);
+	push_node(&s->drops, &s->ndrops, &s->dropcap, n);
+	pthread_cond_broadcast(&s->cv);
+	pthread_mutex_unlock(&s->mu);
+}
+
+/* The push parser stops at its first error where a whole-buffer parse
+ * goes on to the end of the input and reports the innermost element left
+ * open there: when no markup follows the error's line (the file was cut
+ * inside a tag or inside content), the file is truncated inside the
+ * element that was open at the error. */
+static void stream_truncated(XmlStream *s)
+{
+	LoadState *st = &s->st;
+	if (!st->have_first || st->truncated || st->entity_refused || !st->first_open[0])
+		return;
+	const SrcFile *src = st->src;
+	const char *last = NULL;
+	for (size_t i = src->len; i > 0 && !last; i--)
+		if (src->text[i - 1] == '<')
+			last = src->text + i - 1;
+	SrcLoc eof = srcfile_loc_at(src, src->len);
+	if (last && srcfile_loc_at(src, (size_t)(last - src->text)).line > st->first_loc.line &&
+	    st->first_xml_code != XML_ERR_DOCUMENT_END)
+		return;
+	st->truncated = true;
+	snprintf(st->open_tag, sizeof st->open_tag, "%s", st->first_open);
+	st->open_line = st->first_open_line;
+	st->end_loc = eof;
+	if (st->first_code != E_XML_ENCODING && st->first_code != E_XML_ENCODING_NAME)
+		st->first_code = E_XML_SYNTAX;
+}
+
+bool xml_stream_close(XmlStream *s)
+{
+	pthread_mutex_lock(&s->mu);
+	s->closing = true;
+	pthread_cond_broadcast(&s->cv);
+	pthread_mutex_unlock(&s->mu);
+	if (s->started)
+		pthread_join(s->thread, NULL);
+	free_drops(s);
+	/* stopped early (the caller gave up): end the document without a
+	 * diagnostic of its own */
+	bool complete = s->off == s->st.src->len || parse_stopped(s);
+	stream_truncated(s);
+	xmlDocPtr doc = s->ctxt->myDoc;
+	s->ctxt->myDoc = NULL;
+	XmlDoc x;
+	bool ok = complete ? load_result(&x, s->ctxt, &s->st, doc)
+			   : (xmlFreeDoc(doc), xmlFreeParserCtxt(s->ctxt), false);
+	if (ok)
+		xml_free(&x);
+	stream_dict = NULL;
+	xmlDictFree(s->dict);
+	pthread_mutex_destroy(&s->mu);
+	pthread_cond_destroy(&s->cv);
+	free(s->ready);
+	free(s->drops);
+	free(s);
+	return ok;
 }
 
 bool xml_encoding_is_single_byte(const char *enc)
@@ -342,7 +632,7 @@ const char *xml_attr(const xmlNode *n, const char *name)
 			return t->content ? (const char *)t->content : "";
 		/* Several text pieces: join them once into the doc's dictionary. */
 		xmlChar *v = xmlNodeListGetString(n->doc, a->children, 1);
-		const char *s = (const char *)xmlDictLookup(n->doc->dict, v, -1);
+		const char *s = (const char *)xmlDictLookup(stream_dict ? stream_dict : n->doc->dict, v, -1);
 		xmlFree(v);
 		return s ? s : "";
 	}
@@ -383,7 +673,8 @@ const char *xml_text_view(const xmlNode *n)
 	xmlChar *v = xmlNodeGetContent(n);
 	if (!v)
 		return "";
-	const char *s = n->doc && n->doc->dict ? (const char *)xmlDictLookup(n->doc->dict, v, -1) : NULL;
+	xmlDictPtr dict = stream_dict ? stream_dict : n->doc ? n->doc->dict : NULL;
+	const char *s = dict ? (const char *)xmlDictLookup(dict, v, -1) : NULL;
 	xmlFree(v);
 	return s ? s : "";
 }

@@ -39,6 +39,31 @@ const char *xml_declared_encoding(const SrcFile *src, char *buf, size_t n);
 bool xml_encoding_is_single_byte(const char *enc);
 void xml_free(XmlDoc *x);
 
+/* The same parse, in pieces: libxml2's push parser fed the file chunk by
+ * chunk, with the same hardening and the same diagnostics as xml_load().
+ * Each element that ends at nesting depth `depth` (1 = the root) is handed
+ * over complete, in document order: xml_stream_next() returns it, and the
+ * caller frees it with xml_stream_drop() once done (its ancestors stay,
+ * without it), so that the tree never holds more than the objects being
+ * worked on.  A frontend that reads a file object by object uses this
+ * instead of xml_load(). */
+typedef struct XmlStream XmlStream;
+XmlStream *xml_stream_open(const SrcFile *src, DiagSink *sink, int depth);
+/* The next complete element at `depth`, or NULL at the end of the file or
+ * after the first error (xml_stream_close() reports it; the elements
+ * complete before it are all handed over). */
+xmlNode *xml_stream_next(XmlStream *s);
+/* The document being built (root and open ancestors), for positions and
+ * the ancestors' attributes. */
+XmlDoc *xml_stream_doc(XmlStream *s);
+/* After xml_stream_next() returned NULL: did the parse fail?  (The
+ * diagnostic comes with xml_stream_close().) */
+bool xml_stream_failed(const XmlStream *s);
+void xml_stream_drop(XmlStream *s, xmlNode *n);
+/* Finish: false (with the diagnostic reported) when the file was not
+ * well-formed or declared an entity.  Frees everything. */
+bool xml_stream_close(XmlStream *s);
+
 static inline bool xml_is_elem(const xmlNode *n)
 {
 	return n && n->type == XML_ELEMENT_NODE;

@@ -127,11 +127,47 @@ static double round3(double x)
 	return round(x * 1000.0) / 1000.0;
 }
 
+void ir_totals_add(IrTotals *t, const IrDoc *d)
+{
+	for (uint32_t i = 0; i < d->pipelines.len; i++) {
+		const IrPipeline *p = d->pipelines.items[i];
+		double psum = 0, pmin = 1;
+		for (uint32_t k = 0; k < p->nodes.len; k++) {
+			const IrNode *node = p->nodes.items[k];
+			psum += node->confidence;
+			if (node->confidence < pmin)
+				pmin = node->confidence;
+			t->review += node->review;
+		}
+		t->sum += psum;
+		t->nodes += p->nodes.len;
+		if (p->nodes.len && pmin < t->min)
+			t->min = pmin;
+		t->warnings += p->warnings_count;
+	}
+	t->pipelines += d->pipelines.len;
+	for (uint32_t i = 0; i < d->workflows.len; i++) {
+		const IrWorkflow *w = d->workflows.items[i];
+		for (uint32_t k = 0; k < w->tasks.len; k++) {
+			const IrTask *tk = w->tasks.items[k];
+			t->warnings += tk->warnings.len;
+			t->review += tk->review;
+		}
+	}
+}
+
+void ir_totals_set(const IrTotals *t, IrDoc *d)
+{
+	d->pipelines_count = t->pipelines;
+	d->nodes_count = t->nodes;
+	d->warnings_count = t->warnings;
+	d->review_count = t->review;
+	d->overall_confidence = t->nodes ? round3(t->sum / t->nodes) : 0;
+	d->min_confidence = t->nodes ? round3(t->min) : 0;
+}
+
 void ir_rollup(IrDoc *d)
 {
-	double sum = 0, min = 1;
-	uint32_t n = 0;
-	d->warnings_count = d->review_count = 0;
 	for (uint32_t i = 0; i < d->pipelines.len; i++) {
 		IrPipeline *p = d->pipelines.items[i];
 		double psum = 0, pmin = 1;
@@ -143,29 +179,13 @@ void ir_rollup(IrDoc *d)
 			if (node->confidence < pmin)
 				pmin = node->confidence;
 			p->warnings_count += node->warnings.len;
-			if (node->review)
-				d->review_count++;
 		}
 		p->overall_confidence = p->nodes.len ? round3(psum / p->nodes.len) : 0;
 		p->min_confidence = p->nodes.len ? round3(pmin) : 0;
-		sum += psum;
-		n += p->nodes.len;
-		if (p->nodes.len && pmin < min)
-			min = pmin;
-		d->warnings_count += p->warnings_count;
 	}
-	for (uint32_t i = 0; i < d->workflows.len; i++) {
-		IrWorkflow *w = d->workflows.items[i];
-		for (uint32_t k = 0; k < w->tasks.len; k++) {
-			IrTask *t = w->tasks.items[k];
-			d->warnings_count += t->warnings.len;
-			if (t->review)
-				d->review_count++;
-		}
-	}
-	d->nodes_count = n;
-	d->overall_confidence = n ? round3(sum / n) : 0;
-	d->min_confidence = n ? round3(min) : 0;
+	IrTotals t = IR_TOTALS_INIT;
+	ir_totals_add(&t, d);
+	ir_totals_set(&t, d);
 }
 
 void ir_order_tasks(Arena *a, PtrVec *tasks, PtrVec *cycle)

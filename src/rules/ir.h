@@ -366,8 +366,26 @@ typedef struct IrDoc {
 	PtrVec pipelines;         /* IrPipeline */
 	PtrVec workflows;         /* IrWorkflow */
 	double overall_confidence, min_confidence;
+	uint32_t pipelines_count; /* pipelines.len, or the total when converted unit by unit */
 	uint32_t nodes_count, warnings_count, review_count;
 } IrDoc;
+
+/* The document-wide figures ir_rollup() computes, summed over parts of a
+ * document (units lowered one after the other) in the same order and with
+ * the same arithmetic, so the totals are the whole document's. */
+typedef struct IrTotals {
+	double sum, min;
+	uint32_t pipelines, nodes, warnings, review;
+} IrTotals;
+
+#define IR_TOTALS_INIT           \
+	{                        \
+		0, 1, 0, 0, 0, 0 \
+	}
+/* Add a rolled-up part (ir_rollup done). */
+void ir_totals_add(IrTotals *t, const IrDoc *part);
+/* Set d's document-wide figures from the totals. */
+void ir_totals_set(const IrTotals *t, IrDoc *d);
 
 /* Constructors (arena-allocated, zeroed, never NULL). */
 IrNode *ir_node_new(Arena *a, IrPipeline *p, NodeType type, const char *id);

@@ -3,6 +3,7 @@
  * including namespaced elements written over several lines (SSIS), and
  * the SSIS property accessor over both dialects (src/parsers/ssis.c). */
 #include "parsers/detect.h"
+#include "parsers/frontend.h"
 #include "parsers/ssis.h"
 #include "parsers/xml.h"
 #include "tap.h"
@@ -157,6 +158,81 @@ static void test_ssis_prop(void)
 	      "booleans: -1/1/True are true, 0/False/absent false");
 }
 
+/* Reading a PowerCenter export unit by unit (powercenter.c, "reading unit
+ * by unit"): a unit is a run of consecutive folders that no shortcut
+ * leaves; a SHORTCUT's FOLDERNAME names the folder of its object.  Each
+ * unit is recorded as "F1,F2;" from the folders of the document handed
+ * over. */
+static bool record_unit(void *ud, AstDoc *unit)
+{
+	Sbuf *out = ud;
+	for (uint32_t i = 0; i < unit->folders.len; i++)
+		sbuf_addf(out, "%s%s", i ? "," : "", ((AstFolder *)unit->folders.items[i])->name);
+	sbuf_addch(out, ';');
+	frontend_unit_free(unit);
+	return true;
+}
+
+static const char *units_of(const char *folders, Sbuf *out, bool *ok)
+{
+	Sbuf x = SBUF_INIT;
+	sbuf_addf(&x,
+		  "<?xml version=\"1.0\"?>\n<POWERMART><REPOSITORY NAME=\"R\">%s</REPOSITORY></POWERMART>\n",
+		  folders);
+	SrcFile src;
+	srcfile_from_memory(&src, "units.XML", x.buf, x.len);
+	DiagSink sink;
+	diag_init(&sink, NULL);
+	Arena a;
+	arena_init(&a);
+	sbuf_reset(out);
+	*ok = frontend_parse_units(&a, &src, &sink, record_unit, out);
+	arena_release(&a);
+	srcfile_release(&src);
+	sbuf_release(&x);
+	return out->buf ? out->buf : "";
+}
+
+#define SC(name, folder) \
+	"<SHORTCUT NAME=\"" name "\" FOLDERNAME=\"" folder "\" REFOBJECTNAME=\"S\" OBJECTTYPE=\"SOURCE\"/>"
+
+static void test_units(void)
+{
+	Sbuf out = SBUF_INIT;
+	bool ok;
+	const char *got =
+	    units_of("<FOLDER NAME=\"F1\" SHARED=\"SHARED\"/>"
+		     "<FOLDER NAME=\"F2\">" SC(
+			 "s1", "F1") "</FOLDER>"
+				     "<FOLDER NAME=\"F3\"/>"
+				     "<FOLDER NAME=\"F4\">" SC(
+					 "s6", "F6") "</FOLDER>"
+						     "<FOLDER NAME=\"F5\"/>"
+						     "<FOLDER NAME=\"F6\"/>"
+						     "<FOLDER NAME=\"F7\"><!-- <SHORTCUT NAME=\"x\" "
+						     "FOLDERNAME=\"F3\"/> --></FOLDER>",
+		     &out, &ok);
+	CHECK(ok && strcmp(got, "F1,F2;F3;F4,F5,F6;F7;") == 0,
+	      "units: a shortcut joins its folder and the folders between; a comment joins nothing (%s)",
+	      got);
+	got = units_of("<FOLDER NAME=\"A\"/><FOLDER NAME=\"B\">" SC("s", "c") "</FOLDER><FOLDER NAME=\"C\"/>",
+		       &out, &ok);
+	CHECK(ok && strcmp(got, "A;B,C;") == 0,
+	      "units: folder names compare without case, as a superset (%s)", got);
+	got = units_of("<FOLDER NAME=\"A&amp;B\"/><FOLDER NAME=\"C\"/><FOLDER NAME=\"D\"/>", &out, &ok);
+	CHECK(ok && strcmp(got, "A&B,C,D;") == 0,
+	      "units: a name with a reference in it puts everything in one unit (%s)", got);
+	got = units_of("<FOLDER NAME=\"A\" DESCRIPTION=\"x > y\"/><FOLDER NAME=\"B\"/>", &out, &ok);
+	CHECK(ok && strcmp(got, "A;B;") == 0, "units: '>' inside a quoted value does not end the tag (%s)",
+	      got);
+	got = units_of("<FOLDER NAME=\"A\"/><FOLDER NAME=\"B\"><SOURCE", &out, &ok);
+	CHECK(!ok && strcmp(got, "A;") == 0,
+	      "units: a truncated file fails after the units before the error (%s)", got);
+	got = units_of("", &out, &ok);
+	CHECK(ok && strcmp(got, "") == 0, "units: an export without folders hands over nothing");
+	sbuf_release(&out);
+}
+
 int main(void)
 {
 	xml_global_init();
@@ -164,5 +240,6 @@ int main(void)
 	test_xml_positions();
 	test_windows_1252();
 	test_ssis_prop();
+	test_units();
 	return tap_done();
 }
