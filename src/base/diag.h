@@ -380,7 +380,18 @@ typedef enum DiagSeverity { DIAG_NOTE, DIAG_WARNING, DIAG_ERROR } DiagSeverity;
 	X(W_DS_DUPLICATE, "W1213", DIAG_WARNING,                                                   \
 	  "names must be unique in a job; the later one gets a suffix")                           \
 	X(W_DS_SUBFLOW, "W1215", DIAG_WARNING,                                                     \
-	  "the shared container is not in this export; its instance stays one step, for review")
+	  "the shared container is not in this export; its instance stays one step, for review")   \
+	X(W_DS_REL_REVIEW, "W1240", DIAG_WARNING,                                                  \
+	  "the stage is kept for review with the reason given; its output columns are still "      \
+	  "known, so the stages after it convert")                                                 \
+	X(W_DS_REL_VALUE, "W1241", DIAG_WARNING,                                                   \
+	  "the option's value is not one IBM documents for the stage; the documented default is "  \
+	  "used")                                                                                  \
+	X(W_DS_REL_COLUMN, "W1242", DIAG_WARNING,                                                  \
+	  "a key or a mapped column must name a column of one of the stage's input links")   \
+	X(W_DS_REL_STATE, "W1243", DIAG_WARNING,                                                   \
+	  "the keys start at the initial value on every run; seed it from the last key loaded, or "  \
+	  "generate the keys in the target database")
 /* clang-format on */
 
 typedef enum DiagCode {
