@@ -75,6 +75,8 @@ for dir in "$casedir"/*/; do
 	input=$dir/mapping.XML
 	[ -f "$input" ] || input=$dir/package.dtsx
 	[ -f "$input" ] || input=$dir/workflow.yxmd
+	[ -f "$input" ] || input=$dir/job.dsx
+	[ -f "$input" ] || input=$dir/job.xml
 	[ -f "$input" ] || continue
 	if [ $# -gt 0 ]; then
 		_want=0
