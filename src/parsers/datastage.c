@@ -703,7 +703,7 @@ static void split_bar(Arena *a, const char *v, PtrVec *out)
 /* Enumerated settings as written, normalised (docs/ast.md "Neutral
  * values"): a Lookup's failure action (IBM, "Lookup stage: Lookup Failure":
  * continue outputs NULL, fail stops the job, reject sends the row to the
- * reject link; drop has no neutral value) and a Join's operator (IBM,
+ * reject link, drop drops it) and a Join's operator (IBM,
  * "Join stage: Join Type"). */
 static const struct {
 	Setting key;
@@ -711,7 +711,8 @@ static const struct {
 	SettingValue norm;
 } norms[] = {
     {SET_LOOKUP_NO_MATCH, "continue", VAL_NULL},   {SET_LOOKUP_NO_MATCH, "fail", VAL_FAIL},
-    {SET_LOOKUP_NO_MATCH, "reject", VAL_REDIRECT}, {SET_JOIN_TYPE, "innerjoin", VAL_INNER},
+    {SET_LOOKUP_NO_MATCH, "reject", VAL_REDIRECT}, {SET_LOOKUP_NO_MATCH, "drop", VAL_SKIP},
+    {SET_JOIN_TYPE, "innerjoin", VAL_INNER},
     {SET_JOIN_TYPE, "leftouterjoin", VAL_LEFT_OUTER}, {SET_JOIN_TYPE, "rightouterjoin", VAL_RIGHT_OUTER},
     {SET_JOIN_TYPE, "fullouterjoin", VAL_FULL_OUTER},
 };
