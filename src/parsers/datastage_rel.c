@@ -302,7 +302,43 @@ static void case_insensitive(Rel *R, const Key *k)
 		add_prop(R, &R->s->props, "case_sensitive", "NO", SET_CASE_SENSITIVE, VAL_NONE, k->loc);
 }
 
+/* The one input link of a stage, its ports made; NULL (the stage to review
+ * with `why`) when it has not exactly one. */
+static const char *one_input(Rel *R, const char *why)
+{
+	if (R->ins.len != 1) {
+		review(R, "%s", why);
+		return NULL;
+	}
+	in_ports(R, R->ins.items[0], PORT_IN);
+	return link_of(R->ins.items[0]);
+}
+
 /* ---- Join ------------------------------------------------------------------------ */
+
+/* The two inputs of a join or a merge: the first link's ports, the
+ * second's PORT_MASTER (the Joiner's two sides); each `key` option a pair
+ * of key ports at the same sort position. */
+static void paired_keys(Rel *R, const char *what)
+{
+	const char *first = link_of(R->ins.items[0]), *second = link_of(R->ins.items[1]);
+	in_ports(R, R->ins.items[0], PORT_IN);
+	in_ports(R, R->ins.items[1], PORT_IN | PORT_MASTER);
+	PtrVec keys = {0};
+	read_keys(R, "key", &keys);
+	if (!keys.len)
+		review(R, "the %s has no key", what);
+	const char *label = arena_sprintf(ds_scratch(R->B), "%s key", what);
+	for (uint32_t i = 0; i < keys.len; i++) {
+		const Key *k = keys.items[i];
+		AstPort *a = key_port(R, first, k, label), *b = key_port(R, second, k, label);
+		case_insensitive(R, k);
+		if (!a || !b)
+			continue;
+		a->sort_key = b->sort_key = true;
+		a->sort_pos = b->sort_pos = (int32_t)i + 1;
+	}
+}
 
 /* IBM, "Join stage" and "Join stage: Stage page: Properties"
  * (https://www.ibm.com/docs/en/iis/11.7?topic=stages-join-stage): Join
@@ -321,27 +357,13 @@ static void rel_join(Rel *R)
 		return;
 	}
 	const char *left = link_of(R->ins.items[0]), *right = link_of(R->ins.items[1]);
-	in_ports(R, R->ins.items[0], PORT_IN);
-	in_ports(R, R->ins.items[1], PORT_IN | PORT_MASTER);
 	AstProp *op = prop_named(R, "operator");
 	if (op && op->norm == VAL_NONE)
 		diag_warning(R->sink, W_DS_REL_VALUE, op->loc,
 			     "join type '%s' of stage '%s' is not innerjoin, leftouterjoin, rightouterjoin or "
 			     "fullouterjoin; an inner join is used",
 			     op->value, R->s->name);
-	PtrVec keys = {0};
-	read_keys(R, "key", &keys);
-	if (!keys.len)
-		review(R, "the join has no key");
-	for (uint32_t i = 0; i < keys.len; i++) {
-		const Key *k = keys.items[i];
-		AstPort *l = key_port(R, left, k, "join key"), *r = key_port(R, right, k, "join key");
-		case_insensitive(R, k);
-		if (!l || !r)
-			continue;
-		l->sort_key = r->sort_key = true;
-		l->sort_pos = r->sort_pos = (int32_t)i + 1;
-	}
+	paired_keys(R, "join");
 	int *from = map_outputs(R);
 	bool full = op && op->norm == VAL_FULL_OUTER;
 	for (uint32_t i = 0; i < R->s->ports.len; i++) {
@@ -388,21 +410,7 @@ static void rel_merge(Rel *R)
 		return;
 	}
 	const char *ml = link_of(R->ins.items[0]), *ul = link_of(R->ins.items[1]);
-	in_ports(R, R->ins.items[0], PORT_IN);
-	in_ports(R, R->ins.items[1], PORT_IN | PORT_MASTER);
-	PtrVec keys = {0};
-	read_keys(R, "key", &keys);
-	if (!keys.len)
-		review(R, "the merge has no key");
-	for (uint32_t i = 0; i < keys.len; i++) {
-		const Key *k = keys.items[i];
-		AstPort *m = key_port(R, ml, k, "merge key"), *u = key_port(R, ul, k, "merge key");
-		case_insensitive(R, k);
-		if (!m || !u)
-			continue;
-		m->sort_key = u->sort_key = true;
-		m->sort_pos = u->sort_pos = (int32_t)i + 1;
-	}
+	paired_keys(R, "merge");
 	bool drop = false;
 	for (uint32_t i = 0; i < R->s->props.len; i++) {
 		const AstProp *p = R->s->props.items[i];
@@ -583,12 +591,9 @@ static void rel_lookup(Rel *R)
  * Output Statistics, Restrict Memory Usage (no effect on the rows). */
 static void rel_sort(Rel *R)
 {
-	if (R->ins.len != 1) {
-		review(R, "a sort needs one input link");
+	const char *link = one_input(R, "a sort needs one input link");
+	if (!link)
 		return;
-	}
-	const char *link = link_of(R->ins.items[0]);
-	in_ports(R, R->ins.items[0], PORT_IN);
 	PtrVec keys = {0};
 	read_keys(R, "key", &keys);
 	for (uint32_t i = 0; i < keys.len; i++) {
@@ -640,12 +645,9 @@ static void rel_sort(Rel *R)
  * and last are in that order. */
 static void rel_remdup(Rel *R)
 {
-	if (R->ins.len != 1) {
-		review(R, "remove duplicates needs one input link");
+	const char *link = one_input(R, "remove duplicates needs one input link");
+	if (!link)
 		return;
-	}
-	const char *link = link_of(R->ins.items[0]);
-	in_ports(R, R->ins.items[0], PORT_IN);
 	PtrVec keys = {0};
 	read_keys(R, "key", &keys);
 	for (uint32_t i = 0; i < keys.len; i++) {
@@ -701,12 +703,9 @@ static AstPort *out_named(Rel *R, const char *name)
 
 static void rel_aggregator(Rel *R)
 {
-	if (R->ins.len != 1) {
-		review(R, "an aggregator needs one input link");
+	const char *link = one_input(R, "an aggregator needs one input link");
+	if (!link)
 		return;
-	}
-	const char *link = link_of(R->ins.items[0]);
-	in_ports(R, R->ins.items[0], PORT_IN);
 	int *from = map_outputs(R);
 	(void)from;
 	PtrVec keys = {0};
@@ -949,12 +948,9 @@ static void rel_change_capture(Rel *R)
  * key source is not read (W1243 says so). */
 static void rel_surrogate(Rel *R)
 {
-	if (R->ins.len != 1) {
-		review(R, "a surrogate key generator without an input link creates or deletes its key source, "
-			  "which moves no rows");
+	if (!one_input(R, "a surrogate key generator without an input link creates or deletes its key source, "
+			  "which moves no rows"))
 		return;
-	}
-	in_ports(R, R->ins.items[0], PORT_IN);
 	PtrVec keys = {0};
 	read_keys(R, "key", &keys);
 	const char *col = keys.len ? ((const Key *)keys.items[0])->col : prop_or(R, "output_key", NULL);
@@ -993,12 +989,9 @@ static void rel_surrogate(Rel *R)
  * pivot whose sets are not in the output mapping, goes to review. */
 static void rel_pivot(Rel *R)
 {
-	if (R->ins.len != 1) {
-		review(R, "a pivot needs one input link");
+	const char *link = one_input(R, "a pivot needs one input link");
+	if (!link)
 		return;
-	}
-	const char *link = link_of(R->ins.items[0]);
-	in_ports(R, R->ins.items[0], PORT_IN);
 	int size = -1;
 	unsigned sets = 0;
 	for (uint32_t i = 0; i < R->s->ports.len; i++) {
