@@ -212,13 +212,19 @@ fi
 # stages and links equal what tests/corpus/count-datastage.sh counts from
 # the text with awk and xmllint: parallel and server jobs against the
 # AST's flows, stages (and sequence activities) against its steps and
-# task instances, links against its edges and triggers.  Not converted
-# yet (E0004).
+# task instances, links against its edges (one per column of the link:
+# counted once per link, by the link's position) and triggers.
 ddir="$corpus/datastage"
 files=0 jobs=0 stages=0 links=0
 for file in "$ddir"/*.dsx "$ddir"/*.xml; do
 	[ -f "$file" ] || continue
-	read_counted datastage "$file" 'v["flows"] + 0, v["steps"] + v["task_instances"], v["edges"] + v["links"]' || continue
+	read_counted datastage "$file" 'v["flows"] + 0, v["steps"] + v["task_instances"], v["links"]' || continue
+	set -- $counted
+	_dl=$("$AKKO_BIN" inspect -f json "$file" 2>/dev/null | ${PYTHON:-python3} -c 'import json, sys
+d = json.load(sys.stdin)
+print(len({(e.get("line"), e.get("name")) for f in d.get("folders", []) for fl in f.get("flows", [])
+           for e in fl.get("edges", []) if not e.get("scope")}))')
+	counted="$1 $2 $(($3 + ${_dl:-0}))"
 	set -- $counted
 	jobs=$((jobs + $1)) stages=$((stages + $2)) links=$((links + $3))
 	case $file in *.xml) need=$have_xmllint ;; *) need=1 ;; esac

@@ -36,8 +36,8 @@ typedef enum DiagSeverity { DIAG_NOTE, DIAG_WARNING, DIAG_ERROR } DiagSeverity;
 	  "pass a PowerCenter XML export (root element POWERMART); in the Repository Manager "     \
 	  "use Repository > Export Objects")                                                       \
 	X(E_TOOL_UNSUPPORTED, "E0004", DIAG_ERROR,                                                 \
-	  "PowerCenter exports and SSIS packages convert today; Alteryx and DataStage files are "  \
-	  "read ('inspect') but not converted yet")                                                \
+	  "a file whose tool is read ('inspect') but has no conversion rules; every tool converts " \
+	  "today, so no file gives it")                                                            \
 	X(E_BINARY, "E0005", DIAG_ERROR, "job exports are text; this looks like a binary file")   \
 	X(E_IO_WRITE, "E0006", DIAG_ERROR, "check that the output directory exists and is writable") \
 	X(E_OUTDIR_BUSY, "E0007", DIAG_ERROR,                                                      \

@@ -1354,6 +1354,8 @@ static void build_job(DsBuild *B, DsSection *sec)
 		ast_push(B->doc, extras, record_elem(B, r, r->type));
 	}
 	build_edges(&J, &sec->recs);
+	if (J.flow)
+		ds_complete_flow(B->doc, f, J.flow);
 	for (uint32_t i = 0; i + 1 < J.rel.len; i += 2)
 		ds_rel_stage(B, &J.recs, J.rel.items[i], J.rel.items[i + 1]);
 	if (J.flow)

@@ -107,6 +107,12 @@ AstType ds_column_type(DsBuild *B, const DsRec *col);
  * Returns false for a stage type it does not handle. */
 bool ds_rel_stage(DsBuild *B, const StrMap *recs, AstStep *s, const DsRec *stage);
 
+/* Once a job's stages and links are built (datastage_flow.c): each link's
+ * columns as ports at both ends and one edge per column, the input column
+ * each output column of a non-Transformer stage copies (`ref`), the
+ * relation of each source and target. */
+void ds_complete_flow(AstDoc *d, AstFolder *f, AstFlow *flow);
+
 /* The two readers (frontend.h declares them for the driver). */
 AstDoc *ds_read_dsx(Arena *a, const SrcFile *src, DiagSink *sink);
 AstDoc *ds_read_xml(Arena *a, const SrcFile *src, DiagSink *sink);

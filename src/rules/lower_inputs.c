@@ -62,7 +62,7 @@ static ColRef out_ref(Lower *L, const AstStep *s, const AstPort *p, int depth)
 		}
 		return r;
 	}
-	if (s->kind == STEP_SEQUENCE) {
+	if (s->kind == STEP_SEQUENCE && !si->in_edges.len) { /* a generator of numbers alone */
 		r.seq = s;
 		r.seq_port = p;
 		return r;
@@ -74,6 +74,13 @@ static ColRef out_ref(Lower *L, const AstStep *s, const AstPort *p, int depth)
 		return r;
 	r.node = si->groups ? si->groups[i] : si->node;
 	r.col = si->cols ? si->cols[i] : NULL;
+	if (!r.col && r.node && (p->dir & PORT_OUT)) {
+		/* a port its rule gave no column of its own: the column of its
+		 * name the node passes on (a rule passing its input's columns
+		 * by name, such as a numbering step's) */
+		const char *c = lower_colname(L, p->name);
+		r.col = lower_has_col(r.node, c) ? c : NULL;
+	}
 	if (!r.col)
 		r.node = NULL;
 	return r;

@@ -49,9 +49,28 @@ void lower_pass_all_columns(Lower *L, LNode *ln, LNode *d)
 	}
 }
 
+/* An output-only port with no expression whose `ref` names an input port
+ * passes that input on (an SSIS Sort output column, SortColumnId; a
+ * DataStage stage's output column mapped from an input column). */
+static void refs_to_inputs(Lower *L, const AstStep *s)
+{
+	for (uint32_t i = 0; i < s->ports.len; i++) {
+		const AstPort *p = s->ports.items[i];
+		if (!(p->dir & PORT_OUT) || (p->dir & PORT_IN) || !p->ref || p->expr || L->cur_in[i].node)
+			continue;
+		for (uint32_t k = 0; k < s->ports.len; k++)
+			if ((((const AstPort *)s->ports.items[k])->dir & PORT_IN) && L->cur_in[k].node &&
+			    ascii_ieq(((const AstPort *)s->ports.items[k])->name, p->ref)) {
+				L->cur_in[i] = L->cur_in[k];
+				break;
+			}
+	}
+}
+
 void lower_expression(Lower *L, StepInfo *si, LNode *ln, LNode *d, bool translate_ports)
 {
 	const AstStep *s = si->s;
+	refs_to_inputs(L, s);
 	ln->carry = true;
 	ln->input = d;
 	lower_add_dep(L, ln, d->n->id);
@@ -125,19 +144,6 @@ void lower_filter(Lower *L, StepInfo *si, LNode *ln, LNode *d)
 void lower_sorter(Lower *L, StepInfo *si, LNode *ln, LNode *d)
 {
 	const AstStep *s = si->s;
-	/* an output-only port whose `ref` names an input port passes that input
-	 * on (an SSIS Sort output column, SortColumnId) */
-	for (uint32_t i = 0; i < s->ports.len; i++) {
-		const AstPort *p = s->ports.items[i];
-		if (!(p->dir & PORT_OUT) || (p->dir & PORT_IN) || !p->ref || L->cur_in[i].node)
-			continue;
-		for (uint32_t k = 0; k < s->ports.len; k++)
-			if ((((const AstPort *)s->ports.items[k])->dir & PORT_IN) && L->cur_in[k].node &&
-			    ascii_ieq(((const AstPort *)s->ports.items[k])->name, p->ref)) {
-				L->cur_in[i] = L->cur_in[k];
-				break;
-			}
-	}
 	lower_expression(L, si, ln, d, false);
 	/* sort keys by position, then port order; NULL high is PostgreSQL's
 	 * default in both directions (last ascending, first descending); a key
@@ -669,6 +675,14 @@ static void join_unmatched(Lower *L, StepInfo *si, const char *dsel, LNode *dn, 
 				       has ? arena_sprintf(L->a, "%s.%s", master ? "m" : "d", lower_ident(L, col))
 					   : arena_sprintf(L->a, "CAST(NULL AS %s)", type),
 				       name, type);
+			/* a port-level edge from this port reads the unmatched node */
+			if (!si->groups) {
+				si->groups = ARENA_NEWN(L->a, LNode *, s->ports.len + 1);
+				for (uint32_t k = 0; k < s->ports.len; k++)
+					si->groups[k] = si->node;
+			}
+			si->groups[i] = un;
+			si->cols[i] = name;
 		}
 		un->tail = arena_sprintf(L->a, "FROM (SELECT %s FROM %s) AS %s\nWHERE NOT EXISTS (SELECT 1 FROM (SELECT %s FROM %s) AS %s WHERE %s)",
 					 master ? msel : dsel, master ? m->n->id : dn->n->id, master ? "m" : "d",

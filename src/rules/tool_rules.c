@@ -12,6 +12,7 @@ static const ToolRules tool_rules_table[] = {
 	{TOOL_SSIS, true, ssis_orchestration, ssis_pipeline_params, ssis_flow_resolve_param,
 	 ssis_pipeline_connections},
 	{TOOL_ALTERYX, true, NULL, NULL, NULL, NULL},
+	{TOOL_DATASTAGE, true, NULL, NULL, NULL, NULL},
 };
 /* clang-format on */
 
