@@ -880,7 +880,9 @@ static void rel_change_capture(Rel *R)
 		}
 		for (uint32_t i = 0; i < R->s->ports.len; i++) {
 			AstPort *p = R->s->ports.items[i];
-			if (!(p->dir & PORT_IN) || !is(p->group, link))
+			/* "all other columns" are those both links carry: a column
+			 * of one side only cannot be compared */
+			if (!(p->dir & PORT_IN) || !is(p->group, link) || !in_port(R, side ? bl : al, p->name))
 				continue;
 			if (is(mode, "allvalues") && p->role == ROLE_NONE)
 				p->role = ROLE_VALUE;
@@ -960,14 +962,28 @@ static void rel_surrogate(Rel *R)
 		if (is(sp->name, "key.initial") && set(sp->value))
 			initial = sp->value;
 	}
-	AstPort *p = out_named(R, col);
-	if (!p) {
+	/* the key column as written, or an output column mapped from it (the
+	 * Surrogate Key stage's generated column, e.g. "GenerateKey(ID)") */
+	unsigned n = 0;
+	map_outputs(R);
+	for (uint32_t i = 0; col && i < R->s->ports.len; i++) {
+		AstPort *p = R->s->ports.items[i];
+		const AstProp *dp = ast_props_find_name(&p->props, "Derivation");
+		const char *d = dp ? dp->value : "";
+		const char *gk = arena_sprintf(ds_scratch(R->B), "GenerateKey(%s)", col);
+		size_t dl = strlen(d), cl = strlen(col);
+		bool from_key = is(d, col) || is(d, gk) || (dl > cl && d[dl - cl - 1] == '.' && is(d + dl - cl, col));
+		if (!is_output(p) || !(is(p->name, col) || from_key))
+			continue;
+		p->dir = PORT_OUT | PORT_GENERATED;
+		p->ref = NULL;
+		n++;
+	}
+	if (!n) {
 		review(R, "the surrogate key column '%s' is not on the output link", col ? col : "");
 		return;
 	}
-	p->dir = PORT_OUT | PORT_GENERATED;
 	add_prop(R, &R->s->props, "initial_value", initial, SET_SEQ_START, VAL_NONE, R->s->loc);
-	map_outputs(R);
 	const char *src = prop_or(R, "sk_id", prop_or(R, "keysourcetype", NULL));
 	diag_warning(R->sink, W_DS_REL_STATE, R->s->loc,
 		     "stage '%s' numbers the rows from %s; its key source%s%s%s is not read, so a run does not "

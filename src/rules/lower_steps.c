@@ -617,9 +617,16 @@ static const char *join_copied_value(Lower *L, const AstStep *s, const AstPort *
 	for (uint32_t i = 0; p->ref && !(p->dir & PORT_IN) && i < s->ports.len; i++) {
 		const AstPort *q = s->ports.items[i];
 		if ((q->dir & PORT_IN) && in[i].node && ascii_ieq(q->name, p->ref) &&
-		    (q->dir & PORT_MASTER) == (p->dir & PORT_MASTER))
-			return arena_sprintf(L->a, "%s.%s", (q->dir & PORT_MASTER) ? "m" : "d",
-					     lower_ident(L, lower_colname(L, q->name)));
+		    (q->dir & PORT_MASTER) == (p->dir & PORT_MASTER)) {
+			const char *v = arena_sprintf(L->a, "%s.%s", (q->dir & PORT_MASTER) ? "m" : "d",
+						      lower_ident(L, lower_colname(L, q->name)));
+			/* an output column declared with another type than the input it
+			 * copies (a DataStage output link's own metadata) is that type */
+			const char *qt = pc_pg_type(L->a, &q->type);
+			return q->type.kind == TY_UNKNOWN || p->type.kind == TY_UNKNOWN || strcmp(qt, type) == 0
+				   ? v
+				   : arena_sprintf(L->a, "CAST(%s AS %s)", v, type);
+		}
 	}
 	return arena_sprintf(L->a, "CAST(NULL AS %s)", type);
 }

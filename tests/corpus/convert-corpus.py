@@ -197,7 +197,7 @@ def main():
     a = ap.parse_args()
 
     files = sorted(f for f in glob.glob(os.path.join(a.corpus, "*"))
-                   if f.lower().endswith((".xml", ".dtsx", ".yxmd", ".yxmc", ".yxwz")))
+                   if f.lower().endswith((".xml", ".dtsx", ".yxmd", ".yxmc", ".yxwz", ".dsx")))
     os.makedirs(a.out, exist_ok=True)
     where = original_tree(a.corpus, a.out) if a.original_tree else {}
     bad, summaries = [], []
