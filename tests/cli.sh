@@ -108,31 +108,19 @@ while IFS= read -r row; do
 done <diags.txt
 [ $missing = 0 ] && pass "docs/diagnostics.md lists every code as 'help diagnostics' does" ||
 	fail "docs/diagnostics.md lists every code as 'help diagnostics' does"
-# SSIS packages are read (inspect) and converted: the output validates.
-ssis="$AKKO_SRCDIR/corpus/ssis/df_sales.dtsx"
-run 0 "inspect reads an SSIS package" inspect "$ssis"
-rm -f ssis.yaml
-"$AKKO_BIN" "$ssis" -o ssis.yaml 2>err.txt
-rc=$?
-check "converting an SSIS package exits 0 or 4 (got $rc)" test "$rc" = 0 -o "$rc" = 4
-run 0 "the SSIS package's pipeline validates" validate ssis.yaml
-
-# Alteryx workflows are read (inspect) and converted: the output validates.
+# SSIS packages, Alteryx workflows and DataStage exports are read
+# (inspect) and converted: the output validates.
+for case in "an SSIS package:ssis/df_sales.dtsx" "an Alteryx workflow:alteryx/wf_tools.yxmd" \
+	"a DataStage export:datastage/par_transformer.dsx"; do
+	what=${case%%:*} f="$AKKO_SRCDIR/corpus/${case#*:}"
+	run 0 "inspect reads $what" inspect "$f"
+	rm -f conv.yaml
+	"$AKKO_BIN" "$f" -o conv.yaml 2>err.txt
+	rc=$?
+	check "converting $what exits 0 or 4 (got $rc)" test "$rc" = 0 -o "$rc" = 4
+	run 0 "the pipeline of $what validates" validate conv.yaml
+done
 ayx="$AKKO_SRCDIR/corpus/alteryx/wf_tools.yxmd"
-run 0 "inspect reads an Alteryx workflow" inspect "$ayx"
-rm -f ayx.yaml
-"$AKKO_BIN" "$ayx" -o ayx.yaml 2>err.txt
-rc=$?
-check "converting an Alteryx workflow exits 0 or 4 (got $rc)" test "$rc" = 0 -o "$rc" = 4
-run 0 "the Alteryx workflow's pipeline validates" validate ayx.yaml
-# DataStage exports are read (inspect) and converted: the output validates.
-dsx="$AKKO_SRCDIR/corpus/datastage/par_transformer.dsx"
-run 0 "inspect reads a DataStage export" inspect "$dsx"
-rm -f dsx.yaml
-"$AKKO_BIN" "$dsx" -o dsx.yaml 2>err.txt
-rc=$?
-check "converting a DataStage export exits 0 or 4 (got $rc)" test "$rc" = 0 -o "$rc" = 4
-run 0 "the DataStage job's pipeline validates" validate dsx.yaml
 dsx="$AKKO_SRCDIR/corpus/datastage/par_transformer.dsx"
 # The same job written as .dsx and as DSExport XML gives the same AST
 # (one builder): the dumps agree once positions, the file name and the

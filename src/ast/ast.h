@@ -308,6 +308,8 @@
 	X(VAL_INSERT, "insert", "row_treatment: rows are inserted")                    \
 	X(VAL_UPDATE, "update", "row_treatment: rows update the target")               \
 	X(VAL_DELETE, "delete", "row_treatment: rows delete from the target")          \
+	X(VAL_UPSERT, "upsert", "row_treatment: a row updates the row with its key, or is inserted when there is none") \
+	X(VAL_REPLACE, "replace", "row_treatment: the rows with a row's key are deleted, then the row is inserted") \
 	X(VAL_DATA_DRIVEN, "data_driven", "row_treatment: each row's operation comes from the flow") \
 	X(VAL_NULLS_LOW, "nulls_low", "null_order: NULL sorts below every value (first ascending)") \
 	X(VAL_NULLS_HIGH, "nulls_high", "null_order: NULL sorts above every value (last ascending)") \

@@ -36,8 +36,8 @@ typedef enum DiagSeverity { DIAG_NOTE, DIAG_WARNING, DIAG_ERROR } DiagSeverity;
 	  "pass a PowerCenter XML export (root element POWERMART); in the Repository Manager "     \
 	  "use Repository > Export Objects")                                                       \
 	X(E_TOOL_UNSUPPORTED, "E0004", DIAG_ERROR,                                                 \
-	  "a file whose tool is read ('inspect') but has no conversion rules; every tool converts " \
-	  "today, so no file gives it")                                                            \
+	  "the file's tool is read ('inspect') but has no conversion rules; every tool converts "  \
+	  "today")                                                                                 \
 	X(E_BINARY, "E0005", DIAG_ERROR, "job exports are text; this looks like a binary file")   \
 	X(E_IO_WRITE, "E0006", DIAG_ERROR, "check that the output directory exists and is writable") \
 	X(E_OUTDIR_BUSY, "E0007", DIAG_ERROR,                                                      \
@@ -381,6 +381,23 @@ typedef enum DiagSeverity { DIAG_NOTE, DIAG_WARNING, DIAG_ERROR } DiagSeverity;
 	  "names must be unique in a job; the later one gets a suffix")                           \
 	X(W_DS_SUBFLOW, "W1215", DIAG_WARNING,                                                     \
 	  "the shared container is not in this export; its instance stays one step, for review")   \
+	X(W_DS_WRITE_MODE, "W1216", DIAG_WARNING,                                                  \
+	  "the target is written with the load mode given; check the connector's write mode "      \
+	  "and its user-defined statements by hand")                                               \
+	X(N_DS_PEEK, "N1217", DIAG_NOTE,                                                           \
+	  "a Peek writes rows to the job log only; nothing downstream reads them")                 \
+	X(W_DS_MODIFY, "W1218", DIAG_WARNING,                                                      \
+	  "the stage goes to review with its specification; the conversions converted are "       \
+	  "listed in docs/rules.md, \"DataStage stages\"")                                         \
+	X(W_DS_PARTITION, "W1219", DIAG_WARNING,                                                   \
+	  "DataStage applies it in each partition; the SQL applies it once over all the rows, as " \
+	  "a job run on one node does")                                                            \
+	X(W_DS_STAGE_REVIEW, "W1220", DIAG_WARNING,                                                \
+	  "the stage goes to review with its properties; docs/rules.md, \"DataStage stages\", "    \
+	  "lists what is converted")                                                                \
+	X(W_DS_FILTER_NULLS, "W1221", DIAG_WARNING,                                                \
+	  "a Filter's comparison with NULL follows its Nulls value option (less than or greater "  \
+	  "than every value); in SQL it is unknown, so the row fails that where clause")   \
 	X(W_DS_REL_REVIEW, "W1240", DIAG_WARNING,                                                  \
 	  "the stage is kept for review with the reason given; its output columns are still "      \
 	  "known, so the stages after it convert")                                                 \

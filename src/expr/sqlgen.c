@@ -516,6 +516,8 @@ static Sql gen_name(Gen *g, const Expr *e)
 	const ExprBinding *b = e->bind;
 	if (!b)
 		return sql_lit(g, XT_UNKNOWN, "NULL");
+	if (b->kind == BIND_PARAM) /* a parameter read by its bare name: its setting */
+		return param_ref(g, b->name, b->type);
 	if (b->kind == BIND_VARIABLE && b->var && b->sql) /* computed once, into a column */
 		return (Sql){b->sql, PREC_PRIMARY, b->var->type, b->var->not_null};
 	if (b->kind == BIND_VARIABLE && b->var) {

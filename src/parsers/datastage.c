@@ -34,6 +34,7 @@ struct DsBuild {
 	StrMap folders;    /* category -> AstFolder */
 	StrMap containers; /* shared container name -> AstFlow */
 	StrMap strings;    /* interned property names and short values */
+	StrMap jobnames;   /* job, sequence and container names used */
 	PtrVec instances;  /* AstStep: shared-container instances to resolve */
 	unsigned jobs;     /* jobs, sequences and shared containers built */
 	SrcLoc header_loc;
@@ -114,6 +115,7 @@ DsBuild *ds_build_begin(Arena *a, const SrcFile *src, DiagSink *sink, const char
 	strmap_init(&B->folders, a, false);
 	strmap_init(&B->containers, a, false);
 	strmap_init(&B->strings, a, false);
+	strmap_init(&B->jobnames, a, false);
 	B->header_loc = (SrcLoc){src, 1, 1};
 	ast_push(B->doc, &B->doc->props, ast_prop_new(B->doc, "format", format));
 	return B;
@@ -1281,8 +1283,17 @@ static void build_job(DsBuild *B, DsSection *sec)
 			ident = p->value;
 	}
 	const char *name = root && ds_get(root, "Name") ? ds_get(root, "Name") : ident ? ident : "";
-	J.name = name;
 	check_placeholder(&J, name, root ? root->loc : sec->loc);
+	/* a job exported twice in one file: one pipeline name each */
+	const char *unique = name;
+	for (int k = 2; strmap_get(&B->jobnames, unique); k++)
+		unique = arena_sprintf(B->a, "%s@%d", name, k);
+	if (unique != name)
+		diag_warning(B->sink, W_DS_DUPLICATE, root ? root->loc : sec->loc,
+			     "a second job is named '%s'; it is called '%s'", name, unique);
+	name = S(B, unique);
+	strmap_put(&B->jobnames, name, (void *)name);
+	J.name = name;
 	const char *jt = root ? ds_get(root, "JobType") : NULL;
 	bool sequence = is(jt, "2");
 	bool server = !jt || is(jt, "0");
@@ -1355,7 +1366,7 @@ static void build_job(DsBuild *B, DsSection *sec)
 	}
 	build_edges(&J, &sec->recs);
 	if (J.flow)
-		ds_complete_flow(B->doc, f, J.flow);
+		ds_complete_flow(B->doc, B->sink, f, J.flow);
 	for (uint32_t i = 0; i + 1 < J.rel.len; i += 2)
 		ds_rel_stage(B, &J.recs, J.rel.items[i], J.rel.items[i + 1]);
 	if (J.flow)

@@ -111,7 +111,10 @@ bool ds_rel_stage(DsBuild *B, const StrMap *recs, AstStep *s, const DsRec *stage
  * columns as ports at both ends and one edge per column, the input column
  * each output column of a non-Transformer stage copies (`ref`), the
  * relation of each source and target. */
-void ds_complete_flow(AstDoc *d, AstFolder *f, AstFlow *flow);
+void ds_complete_flow(AstDoc *d, DiagSink *sink, AstFolder *f, AstFlow *flow);
+/* The documented settings of a source, target or row-wise stage as
+ * neutral settings, ports and kinds (datastage_stages.c). */
+void ds_stage_settings(AstDoc *d, DiagSink *sink, AstStep *s);
 
 /* The two readers (frontend.h declares them for the driver). */
 AstDoc *ds_read_dsx(Arena *a, const SrcFile *src, DiagSink *sink);

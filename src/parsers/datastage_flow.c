@@ -20,6 +20,7 @@
  *    file table named after the stage (the file is its SET_FILE_NAME).
  */
 #include "parsers/datastage.h"
+#include "base/sbuf.h"
 #include "base/str.h"
 
 #include <string.h>
@@ -168,7 +169,203 @@ static void stage_table(AstDoc *d, AstFolder *f, AstStep *s)
 	ast_push(d, &f->tables, s->table);
 }
 
-void ds_complete_flow(AstDoc *d, AstFolder *f, AstFlow *flow)
+/* ---- the Transformer's output links ------------------------------------------------ */
+
+/* A Transformer with constraints or several output links ("Transformer
+ * stage", Parallel Job Developer's Guide; "Constraints window - parallel
+ * job transformers", IBM Knowledge Center) is two steps:
+ *
+ *  - `<name>/derive` (STEP_EXPRESSION): the input link's columns, the stage
+ *    variables in their order, every output column's derivation (as port
+ *    `<link>__<column>`) and, per constrained link, `akko_c_<link>`: 1
+ *    where the constraint holds, else 0 (false or NULL: "if the constraint
+ *    expression evaluates to FALSE for an input row, the data row is not
+ *    output on that link");
+ *  - `<name>` (STEP_ROUTER, every match): one group per output link in
+ *    link order, its columns copying the derived ones.  Constraints "on
+ *    different links are independent": a row goes down every link whose
+ *    constraint holds, and down every link with none.  The otherwise link
+ *    (Reject 1, "Otherwise/Log": it "handles otherwise rows") takes the
+ *    rows no link before it in the link order took: none when a link
+ *    before it has no constraint.  The reject link (ErrorPin 1) keeps
+ *    GROUP_ERROR: the rows whose derivation failed.
+ *
+ * Derivations are evaluated for every row, not only for the rows of
+ * their link, which differs only for a derivation that fails. */
+static AstExpr *cond_text(AstDoc *d, ExprLang lang, const char *text, SrcLoc loc)
+{
+	return ast_expr_new(d, lang, text, loc);
+}
+
+static bool is_transformer(const AstStep *s)
+{
+	const char *k = s->orig_kind ? s->orig_kind : "";
+	return strcmp(k, "CTransformerStage") == 0 || strcmp(k, "TransformerStage") == 0;
+}
+
+static const char *unused_name(AstFlow *flow, Arena *a, const char *base)
+{
+	const char *n = base;
+	for (int k = 2;; k++) {
+		bool used = false;
+		for (uint32_t i = 0; i < flow->steps.len && !used; i++)
+			used = strcmp(((const AstStep *)flow->steps.items[i])->name, n) == 0;
+		if (!used)
+			return n;
+		n = arena_sprintf(a, "%s@%d", base, k);
+	}
+}
+
+/* A column the derive step computes: its port there, the router's input
+ * port reading it, and the edge between. */
+typedef struct Derived {
+	AstDoc *d;
+	AstStep *x, *s;
+	PtrVec *keep, *edges;
+} Derived;
+
+static AstPort *derived(Derived *D, const char *name, AstType type, AstExpr *expr, SrcLoc loc)
+{
+	AstPort *xp = ast_port_new(D->d, name);
+	xp->dir = PORT_OUT, xp->group = "derived", xp->type = type, xp->expr = expr, xp->loc = loc;
+	ast_push(D->d, &D->x->ports, xp);
+	AstPort *rp = ast_port_new(D->d, name);
+	rp->dir = PORT_IN, rp->group = "derived", rp->type = type, rp->loc = loc;
+	ast_push(D->d, D->keep, rp);
+	AstEdge *e = ast_edge_new(D->d);
+	e->from = D->x, e->from_port = xp, e->to = D->s, e->to_port = rp;
+	e->from_group = e->to_group = "derived";
+	e->loc = loc;
+	ast_push(D->d, D->edges, e);
+	return rp;
+}
+
+static void split_transformer(AstDoc *d, AstFlow *flow, AstStep *s, uint32_t at)
+{
+	Arena *a = d->arena;
+	AstStep *x = ast_step_new(d, STEP_EXPRESSION, unused_name(flow, a, arena_sprintf(a, "%s/derive", s->name)));
+	x->orig_kind = s->orig_kind;
+	x->loc = s->loc;
+	x->def_loc = s->def_loc;
+	x->description = "the Transformer's stage variables, derivations and constraints (the step the "
+			 "Transformer's links are routed from)";
+	ExprLang lang = LANG_DATASTAGE;
+	PtrVec keep = {0}, groups = {0};
+	for (uint32_t i = 0; i < s->groups.len; i++) {
+		AstGroup *g = s->groups.items[i];
+		ast_push(d, g->kind == GROUP_INPUT ? &x->groups : &groups, g);
+	}
+	AstGroup *dout = ast_group_new(d, GROUP_OUTPUT, "derived");
+	dout->loc = s->loc;
+	ast_push(d, &x->groups, dout);
+	AstGroup *rin = ast_group_new(d, GROUP_INPUT, "derived");
+	rin->loc = s->loc;
+	ast_push(d, &groups, rin);
+	PtrVec edges = {0};
+	Derived D = {d, x, s, &keep, &edges};
+	for (uint32_t i = 0; i < s->ports.len; i++) {
+		AstPort *p = s->ports.items[i];
+		if (p->expr)
+			lang = p->expr->lang;
+		if ((p->dir & (PORT_IN | PORT_VAR)) && !(p->dir & PORT_OUT)) {
+			ast_push(d, &x->ports, p);
+			continue;
+		}
+		if ((p->dir & PORT_OUT) && p->expr && p->group) {
+			AstPort *rp = derived(&D, arena_sprintf(a, "%s__%s", p->group, p->name), p->type, p->expr, p->loc);
+			p->ref = rp->name;
+			p->expr = NULL;
+		}
+		ast_push(d, &keep, p);
+	}
+	/* the links' conditions, in link order */
+	bool unconstrained_before = false;
+	Sbuf none = SBUF_INIT; /* no link before took the row */
+	for (int32_t o = 0;; o++) {
+		AstGroup *g = NULL;
+		for (uint32_t i = 0; i < groups.len && !g; i++) {
+			AstGroup *c = groups.items[i];
+			if ((c->kind == GROUP_OUTPUT || c->kind == GROUP_DEFAULT) && c != rin && c->order == o)
+				g = c;
+		}
+		if (!g) {
+			bool more = false;
+			for (uint32_t i = 0; i < groups.len; i++) {
+				const AstGroup *c = groups.items[i];
+				more |= c != rin && (c->kind == GROUP_OUTPUT || c->kind == GROUP_DEFAULT) && c->order > o;
+			}
+			if (!more)
+				break;
+			continue;
+		}
+		const char *own = NULL;
+		if (g->cond && g->cond->text && *g->cond->text) {
+			if (g->cond->lang)
+				lang = g->cond->lang;
+			const char *cn = arena_sprintf(a, "akko_c_%s", g->name);
+			AstExpr *ce = cond_text(d, g->cond->lang,
+						arena_sprintf(a, "If (%s) Then 1 Else 0", g->cond->text), g->cond->loc);
+			derived(&D, cn, (AstType){.kind = TY_INTEGER, .precision = -1, .scale = -1}, ce, g->loc);
+			own = cn;
+			ast_push(d, &g->props, ast_prop_new(d, "constraint", g->cond->text));
+		}
+		const char *text;
+		if (g->kind == GROUP_DEFAULT) { /* the otherwise link */
+			text = unconstrained_before ? "1 = 0" : none.len ? none.buf : "1 = 1";
+			if (own)
+				text = arena_sprintf(a, "(%s) And %s = 1", text, own);
+			g->kind = GROUP_OUTPUT;
+			ast_push(d, &g->props, ast_prop_new(d, "otherwise", "rows no link before it took"));
+		} else {
+			text = own ? arena_sprintf(a, "%s = 1", own) : "1 = 1";
+		}
+		g->cond = cond_text(d, lang, arena_strdup(a, text), g->loc);
+		if (own)
+			sbuf_addf(&none, "%s%s = 0", none.len ? " And " : "", own);
+		else
+			unconstrained_before = true;
+	}
+	sbuf_release(&none);
+	s->ports = keep;
+	s->groups = groups;
+	AstProp *r = ast_prop_new(d, "routing", "every link whose constraint holds");
+	r->key = SET_ROUTING;
+	r->norm = VAL_ALL_MATCHES;
+	r->loc = s->loc;
+	ast_push(d, &s->props, r);
+	/* the input link now enters x */
+	for (uint32_t i = 0; i < flow->edges.len; i++) {
+		AstEdge *e = flow->edges.items[i];
+		if (e->to == s)
+			e->to = x;
+	}
+	for (uint32_t i = 0; i < edges.len; i++)
+		ast_push(d, &flow->edges, edges.items[i]);
+	/* x before s, in the flow's step order */
+	ast_push(d, &flow->steps, x);
+	for (uint32_t i = flow->steps.len - 1; i > at; i--)
+		flow->steps.items[i] = flow->steps.items[i - 1];
+	flow->steps.items[at] = x;
+}
+
+/* The input columns first, then the others in their order: a name an
+ * expression reads is the input column of that name before an output
+ * column of the same name (a link's columns copied onto the stage it
+ * enters come after its own). */
+static void inputs_first(AstDoc *d, AstStep *s)
+{
+	PtrVec v = {0};
+	for (int pass = 0; pass < 2; pass++)
+		for (uint32_t i = 0; i < s->ports.len; i++) {
+			AstPort *p = s->ports.items[i];
+			bool in = (p->dir & (PORT_IN | PORT_OUT)) == PORT_IN;
+			if (in == (pass == 0))
+				ast_push(d, &v, p);
+		}
+	s->ports = v;
+}
+
+void ds_complete_flow(AstDoc *d, DiagSink *sink, AstFolder *f, AstFlow *flow)
 {
 	PtrVec edges = {0};
 	for (uint32_t i = 0; i < flow->edges.len; i++) {
@@ -181,9 +378,17 @@ void ds_complete_flow(AstDoc *d, AstFolder *f, AstFlow *flow)
 	flow->edges = edges;
 	for (uint32_t i = 0; i < flow->steps.len; i++) {
 		AstStep *s = flow->steps.items[i];
-		const char *k = s->orig_kind ? s->orig_kind : "";
-		if (strcmp(k, "CTransformerStage") != 0 && strcmp(k, "TransformerStage") != 0)
+		inputs_first(d, s);
+		if (!is_transformer(s))
 			mapping_refs(s);
 		stage_table(d, f, s);
+		ds_stage_settings(d, sink, s);
+	}
+	for (uint32_t i = 0; i < flow->steps.len; i++) {
+		AstStep *s = flow->steps.items[i];
+		if (is_transformer(s) && s->kind == STEP_ROUTER) {
+			split_transformer(d, flow, s, i);
+			i++;
+		}
 	}
 }

@@ -322,6 +322,8 @@ void lower_source(Lower *L, StepInfo *si);
 void lower_source_query(Lower *L, StepInfo *si);
 /* $$PARAM in SQL text read from the run-time setting. */
 const char *lower_sql_params(Lower *L, LNode *ln, const AstStep *s, const char *sql);
+/* The tool's #NAME# parameter references in SQL text read from their settings. */
+const char *lower_sql_text_params(Lower *L, LNode *ln, const AstStep *s, const char *sql);
 /* Make ln a query kept as written, run at the source (source_sql). */
 void lower_pushdown_override(Lower *L, LNode *ln, const AstStep *s, const char *sql, double base);
 

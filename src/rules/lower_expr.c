@@ -268,8 +268,16 @@ const ExprBinding *lower_resolve(void *ud, BindKind what, const char *name)
 		return NULL;
 	const AstStep *s = L->cur->s;
 	int i = lower_port_named(s, name);
-	if (i < 0)
-		return lower_row_column(L, name);
+	if (i < 0 || (((const AstPort *)s->ports.items[i])->dir & (PORT_IN | PORT_OUT | PORT_VAR)) == PORT_OUT) {
+		/* no input or variable port of that name: a parameter of the flow
+		 * read by its bare name (a DataStage derivation's job parameter),
+		 * else the column a whole-row edge brings */
+		const ExprBinding *pb = i < 0 || !L->cur_in || !L->cur_in[i].node ? lower_resolve(L, BIND_PARAM, name) : NULL;
+		if (pb)
+			return pb;
+		if (i < 0)
+			return lower_row_column(L, name);
+	}
 	const AstPort *p = s->ports.items[i];
 	if (!p->dir && L->cur->row_in) /* a declared output field (MetaInfo): not a value of the row */
 		return lower_row_column(L, name);

@@ -89,6 +89,60 @@ const char *lower_sql_params(Lower *L, LNode *ln, const AstStep *s, const char *
 	return r;
 }
 
+/* The tool's parameter references inside SQL text (ToolSemantics
+ * sql_param_delim: DataStage's #NAME#, which the engine substitutes as
+ * text before it sends the statement): read at run time from the
+ * parameter's setting, as every parameter is (docs/pipeline-yaml.md), cast
+ * to its declared type outside a string literal, concatenated inside one.
+ * The text is unchanged when the tool has no such syntax. */
+const char *lower_sql_text_params(Lower *L, LNode *ln, const AstStep *s, const char *sql)
+{
+	const char *delim = L->sem->sql_param_delim;
+	if (!sql || !delim || !*delim || !strstr(sql, delim))
+		return sql;
+	size_t dl = strlen(delim);
+	Sbuf b = SBUF_INIT;
+	bool quoted = false;
+	for (const char *c = sql; *c;) {
+		if (*c == '\'') {
+			quoted = !quoted;
+			sbuf_addch(&b, *c++);
+			continue;
+		}
+		const char *e = strncmp(c, delim, dl) == 0 ? strstr(c + dl, delim) : NULL;
+		bool name = e && e > c + dl;
+		for (const char *k = c + dl; name && k < e; k++)
+			name = (*k >= 'A' && *k <= 'Z') || (*k >= 'a' && *k <= 'z') || (*k >= '0' && *k <= '9') ||
+			       *k == '_' || *k == '.' || *k == '$';
+		if (!name) {
+			sbuf_addch(&b, *c++);
+			continue;
+		}
+		const char *pname = arena_strndup(L->a, c + dl, (size_t)(e - c - dl));
+		const char *setting = arena_sprintf(L->a, "current_setting('akko.%s')", expr_param_key(L->a, pname));
+		const char *type = "text";
+		for (uint32_t i = 0; L->flow && i < L->flow->params.len; i++) {
+			const AstParam *p = L->flow->params.items[i];
+			if (ascii_ieq(p->name, pname) && p->type.kind != TY_UNKNOWN && p->type.kind != TY_STRING)
+				type = pc_pg_type(L->a, &p->type);
+		}
+		if (quoted)
+			sbuf_addf(&b, "' || %s || '", setting);
+		else if (strcmp(type, "text") == 0)
+			sbuf_adds(&b, setting);
+		else
+			sbuf_addf(&b, "CAST(%s AS %s)", setting, type);
+		lower_warn(L, ln, W_RULE_SQL_PARAM, s,
+			   "parameter '%s' in SQL text is read at run time from the setting, not substituted as "
+			   "text",
+			   pname);
+		c = e + dl;
+	}
+	const char *r = arena_strdup(L->a, b.buf);
+	sbuf_release(&b);
+	return r;
+}
+
 /* A query kept as written, run at the source: the runner materialises
  * its rows under the node's id. */
 void lower_pushdown_override(Lower *L, LNode *ln, const AstStep *s, const char *sql, double base)
@@ -149,7 +203,7 @@ void lower_source_query(Lower *L, StepInfo *si)
 	ColRef *in = lower_inputs(L, si);
 	const char *override = lower_prop(s, SET_SQL_QUERY);
 	if (override) {
-		lower_pushdown_override(L, ln, s, override, 0.90);
+		lower_pushdown_override(L, ln, s, lower_sql_text_params(L, ln, s, override), 0.90);
 		for (uint32_t i = 0; i < s->ports.len; i++) {
 			const AstPort *p = s->ports.items[i];
 			if (!lower_port_out(s, p))

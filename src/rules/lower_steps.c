@@ -875,6 +875,18 @@ static const char *route_where(Lower *L, const char *c)
 	return arena_sprintf(L->a, "(%s) IS TRUE", c);
 }
 
+/* The input port of s named `name` (any case), else any port of that
+ * name, or -1: what a router group's port `ref` names. */
+static int input_named(const AstStep *s, const char *name)
+{
+	for (uint32_t i = 0; i < s->ports.len; i++) {
+		const AstPort *p = s->ports.items[i];
+		if ((p->dir & PORT_IN) && ascii_ieq(p->name, name))
+			return (int)i;
+	}
+	return lower_port_named(s, name);
+}
+
 /* Router groups in evaluation order (AstGroup.order, SSIS
  * EvaluationOrder; file order where equal), the default group last. */
 static const AstGroup **route_groups(Lower *L, const AstStep *s, uint32_t *n)
@@ -1050,7 +1062,7 @@ void lower_router(Lower *L, StepInfo *si, LNode *d)
 				continue;
 			/* a group port reads the input port it names, or, fed
 			 * itself (a pass-through port), its own input */
-			int src = p->ref ? lower_port_named(s, p->ref) : (p->dir & PORT_IN) ? (int)i : -1;
+			int src = p->ref ? input_named(s, p->ref) : (p->dir & PORT_IN) ? (int)i : -1;
 			const char *type;
 			const char *name = lower_port_col(L, ln, p, &type);
 			const char *e = src >= 0 && L->cur_in[src].node
@@ -1105,6 +1117,27 @@ void lower_router(Lower *L, StepInfo *si, LNode *d)
 	si->node = first;
 }
 
+/* A target whose own row treatment (SET_ROW_TREATMENT on the step: a
+ * DataStage connector's write mode) updates, upserts or replaces: every
+ * row carries that operation in akko_operation and the sink merges by its
+ * keys (docs/pipeline-yaml.md, "Update Strategy").  False otherwise. */
+static bool sink_operation(Lower *L, LNode *ln, const AstStep *s)
+{
+	SettingValue rt = ast_props_value(&s->props, SET_ROW_TREATMENT, VAL_NONE);
+	const char *op = rt == VAL_UPDATE ? "update" : rt == VAL_UPSERT ? "upsert" : rt == VAL_REPLACE ? "replace" : NULL;
+	if (!op || ln->n->type != NODE_SINK_TABLE)
+		return false;
+	lower_add_item(L, ln, arena_sprintf(L->a, "'%s'", op), lower_fresh_col(L, ln, "akko_operation"), "text");
+	ln->n->load_mode = LOAD_UPSERT;
+	ln->n->operation = "akko_operation";
+	if (!ln->n->keys.len)
+		lower_warn(L, ln, W_RULE_DIFFERENCE, s,
+			   "target '%s' writes by key (%s) but its input declares no key column: no row can "
+			   "be matched",
+			   s->name, op);
+	return true;
+}
+
 void lower_target(Lower *L, StepInfo *si, LNode *ln, LNode *d, ColRef *in)
 {
 	const AstStep *s = si->s;
@@ -1153,8 +1186,12 @@ void lower_target(Lower *L, StepInfo *si, LNode *ln, LNode *d, ColRef *in)
 				    L, ln, W_RULE_DIFFERENCE, s,
 				    "the target declares no key: only the rows tagged insert can be applied");
 		}
+	} else if (sink_operation(L, ln, s)) {
+		/* every row carries the target's write operation */
 	} else if (lower_prop_yes(s, SET_TRUNCATE)) {
 		ln->n->load_mode = LOAD_TRUNCATE_INSERT;
+	} else if (ast_props_value(&s->props, SET_ROW_TREATMENT, VAL_NONE) == VAL_DELETE) {
+		ln->n->load_mode = LOAD_DELETE;
 	} else {
 		SettingValue rt = ast_props_value(&L->flow->props, SET_ROW_TREATMENT, VAL_INSERT);
 		ln->n->load_mode = rt == VAL_DELETE ? LOAD_DELETE : LOAD_INSERT;
@@ -1172,8 +1209,8 @@ void lower_target(Lower *L, StepInfo *si, LNode *ln, LNode *d, ColRef *in)
 		ln->n->fire_triggers = lower_prop_yes(s, SET_BULK_FIRE_TRIGGERS);
 	}
 	const char *pre = lower_prop(s, SET_PRE_SQL), *post = lower_prop(s, SET_POST_SQL);
-	ln->n->pre_sql = pre;
-	ln->n->post_sql = post;
+	ln->n->pre_sql = lower_sql_text_params(L, ln, s, pre);
+	ln->n->post_sql = lower_sql_text_params(L, ln, s, post);
 }
 
 /* A random sample: SSIS Percentage Sampling "creates a sample data set by

@@ -26,6 +26,9 @@ typedef struct ToolSemantics {
 	ExprLang expr_lang;           /* the language of the text the rules write themselves
 					 (a port's default value); an expression of the AST is
 					 read in its own AstExpr.lang */
+	const char *sql_param_delim;  /* a parameter inside SQL text is written between two of
+					 these ("#NAME#"), or NULL (the tool's SQL names none,
+					 or lower_sql_params reads it) */
 } ToolSemantics;
 
 /* The row of `tool` (TOOL_UNKNOWN's for a tool without one). */
