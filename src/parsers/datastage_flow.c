@@ -348,6 +348,121 @@ static void split_transformer(AstDoc *d, AstFlow *flow, AstStep *s, uint32_t at)
 	flow->steps.items[at] = x;
 }
 
+static void inputs_first(AstDoc *d, AstStep *s);
+
+/* ---- the Row Generator -------------------------------------------------------------- */
+
+/* Row Generator ("Row Generator stage: Output tab": Number of records,
+ * default 10; "Generator" in the column definitions, IBM Knowledge Center
+ * ipct-generator): rows numbered n = 0, 1, ... N-1 by a generate step
+ * `<name>/rows` (the loop n = 0; n < N; n + 1), and each column's default
+ * algorithm as a derivation of n: a number cycles from its initial value
+ * 0 by its increment 1 (n); a string of length L repeats one character of
+ * "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ", the
+ * next for each row, wrapping after Z.  A column with generator properties
+ * of its own, or of another type (dates, times, random values), sends the
+ * stage to review (W1220). */
+static const char *generated_value(Arena *a, const AstPort *p)
+{
+	const AstProp *g = ast_props_find_name(&p->props, "APTFieldProp");
+	if (g && *g->value)
+		return NULL;
+	switch (p->type.kind) {
+	case TY_SMALLINT:
+	case TY_INTEGER:
+	case TY_BIGINT:
+	case TY_DOUBLE: return "akko_n";
+	case TY_DECIMAL: /* at the column's scale: 0.00, 1.00... */
+		if (p->type.scale <= 0)
+			return "akko_n";
+		return arena_sprintf(a, "akko_n + 0.%0*d", (int)p->type.scale, 0);
+	case TY_STRING:
+		if (p->type.precision <= 0)
+			return NULL;
+		return arena_sprintf(a,
+				     "Str(\"abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ\"[Mod(akko_n, "
+				     "62) + 1, 1], %d)",
+				     (int)p->type.precision);
+	default: return NULL;
+	}
+}
+
+static void row_generator(AstDoc *d, DiagSink *sink, AstFlow *flow, AstStep *s, uint32_t at)
+{
+	Arena *a = d->arena;
+	const char *n = "10";
+	SrcLoc nloc = s->loc;
+	for (uint32_t i = 0; i < s->props.len; i++) {
+		const AstProp *p = s->props.items[i];
+		const char *dot = strrchr(p->name, '.');
+		if (strcmp(dot ? dot + 1 : p->name, "records") == 0 && *p->value)
+			n = p->value, nloc = p->loc;
+	}
+	size_t nl = strlen(n);
+	if (nl > 2 && n[0] == '#' && n[nl - 1] == '#') /* a job parameter: read by its name */
+		n = arena_strndup(a, n + 1, nl - 2);
+	for (uint32_t i = 0; i < s->ports.len; i++) {
+		AstPort *p = s->ports.items[i];
+		if (!(p->dir & PORT_OUT))
+			continue;
+		const char *v = generated_value(a, p);
+		if (!v) {
+			diag_warning(sink, W_DS_STAGE_REVIEW, p->loc,
+				     "Row Generator '%s': the values of column '%s' are not converted", s->name, p->name);
+			s->review = arena_sprintf(a, "the Row Generator's values of column '%s' are not converted", p->name);
+			return;
+		}
+		p->expr = ast_expr_new(d, LANG_DATASTAGE, v, p->loc);
+		p->ref = NULL;
+	}
+	AstStep *g = ast_step_new(d, STEP_GENERATE, unused_name(flow, a, arena_sprintf(a, "%s/rows", s->name)));
+	g->orig_kind = s->orig_kind;
+	g->loc = g->def_loc = s->loc;
+	g->description = "the Row Generator's rows, numbered from 0";
+	AstGroup *go = ast_group_new(d, GROUP_OUTPUT, "rows");
+	go->loc = s->loc;
+	ast_push(d, &g->groups, go);
+	AstPort *gp = ast_port_new(d, "akko_n");
+	gp->dir = PORT_OUT | PORT_GENERATED;
+	gp->group = "rows";
+	gp->type = (AstType){.kind = TY_INTEGER, .precision = -1, .scale = -1};
+	gp->loc = s->loc;
+	ast_push(d, &g->ports, gp);
+	static const struct {
+		Setting key;
+		const char *name, *fmt;
+	} loop[] = {{SET_LOOP_INIT, "loop_init", "0"},
+		    {SET_LOOP_CONDITION, "loop_condition", "akko_n < %s"},
+		    {SET_LOOP_NEXT, "loop_next", "akko_n + 1"}};
+	for (size_t k = 0; k < sizeof loop / sizeof *loop; k++) {
+		AstProp *p = ast_prop_new(d, loop[k].name, arena_sprintf(a, loop[k].fmt, n));
+		p->key = loop[k].key;
+		p->loc = nloc;
+		p->expr = ast_expr_new(d, LANG_DATASTAGE, p->value, nloc);
+		ast_push(d, &g->props, p);
+	}
+	AstGroup *si = ast_group_new(d, GROUP_INPUT, "rows");
+	si->loc = s->loc;
+	ast_push(d, &s->groups, si);
+	AstPort *sp = ast_port_new(d, "akko_n");
+	sp->dir = PORT_IN;
+	sp->group = "rows";
+	sp->type = gp->type;
+	sp->loc = s->loc;
+	ast_push(d, &s->ports, sp);
+	inputs_first(d, s);
+	AstEdge *e = ast_edge_new(d);
+	e->from = g, e->from_port = gp, e->to = s, e->to_port = sp;
+	e->from_group = e->to_group = "rows";
+	e->loc = s->loc;
+	ast_push(d, &flow->edges, e);
+	s->kind = STEP_EXPRESSION;
+	ast_push(d, &flow->steps, g);
+	for (uint32_t i = flow->steps.len - 1; i > at; i--)
+		flow->steps.items[i] = flow->steps.items[i - 1];
+	flow->steps.items[at] = g;
+}
+
 /* The input columns first, then the others in their order: a name an
  * expression reads is the input column of that name before an output
  * column of the same name (a link's columns copied onto the stage it
@@ -389,6 +504,9 @@ void ds_complete_flow(AstDoc *d, DiagSink *sink, AstFolder *f, AstFlow *flow)
 		if (is_transformer(s) && s->kind == STEP_ROUTER) {
 			split_transformer(d, flow, s, i);
 			i++;
+		} else if (s->kind == STEP_GENERATE && s->orig_kind && strcmp(s->orig_kind, "PxRowGenerator") == 0) {
+			row_generator(d, sink, flow, s, i);
+			i += s->kind == STEP_EXPRESSION;
 		}
 	}
 }

@@ -116,10 +116,17 @@ static void check_job(AstDoc *d, const char *what)
 	CHECK(pb && pb->norm == VAL_NULL, "%s: LookupFail continue outputs NULL", what);
 	AstProp *op = jn ? ast_props_find(&jn->props, SET_JOIN_TYPE) : NULL;
 	CHECK(op && op->norm == VAL_FULL_OUTER, "%s: operator fullouterjoin is a full outer join", what);
+	/* a constrained link: the Transformer is a derive step and a router
+	 * (datastage_flow.c) */
+	AstStep *der = step(f, "xfm/derive");
 	AstGroup *out = group(xfm, "out");
-	CHECK(out && out->cond && out->cond->lang == LANG_DATASTAGE && strcmp(out->cond->text, "A > 1") == 0,
-	      "%s: the constraint is DataStage text", what);
-	AstPort *c = xfm ? ast_ports_find(&xfm->ports, "C") : NULL;
+	AstPort *cp = der ? ast_ports_find(&der->ports, "akko_c_out") : NULL;
+	AstProp *ct = out ? ast_props_find_name(&out->props, "constraint") : NULL;
+	CHECK(ct && strcmp(ct->value, "A > 1") == 0 && cp && cp->expr && cp->expr->lang == LANG_DATASTAGE &&
+		  strcmp(cp->expr->text, "If (A > 1) Then 1 Else 0") == 0 && out->cond &&
+		  strcmp(out->cond->text, "akko_c_out = 1") == 0,
+	      "%s: the constraint is DataStage text, computed by the derive step", what);
+	AstPort *c = der ? ast_ports_find(&der->ports, "out__C") : NULL;
 	CHECK(c && c->expr && c->expr->lang == LANG_DATASTAGE && strcmp(c->expr->text, "Trim(\"x\")") == 0,
 	      "%s: the derivation is DataStage text, quotes unescaped", what);
 }
@@ -128,14 +135,14 @@ static void test_both_syntaxes(void)
 {
 	AstDoc *d = read_text("t.dsx", dsx, false);
 	check_job(d, ".dsx");
-	AstStep *xfm = step(first_flow(d), "xfm");
-	AstGroup *out = group(xfm, "out");
+	AstStep *xfm = step(first_flow(d), "xfm/derive");
+	AstPort *cp = xfm ? ast_ports_find(&xfm->ports, "akko_c_out") : NULL;
 	/* positions: a multi-line value starts at column 1 of the next line;
 	 * a quoted one after its quote */
-	CHECK(out && out->cond && out->cond->loc.col == 1 && out->cond->loc.line == 55,
-	      ".dsx: a multi-line constraint starts at 55:1 (got %u:%u)", out && out->cond ? out->cond->loc.line : 0,
-	      out && out->cond ? out->cond->loc.col : 0);
-	AstPort *c = xfm ? ast_ports_find(&xfm->ports, "C") : NULL;
+	CHECK(cp && cp->expr && cp->expr->loc.col == 1 && cp->expr->loc.line == 55,
+	      ".dsx: a multi-line constraint starts at 55:1 (got %u:%u)", cp && cp->expr ? cp->expr->loc.line : 0,
+	      cp && cp->expr ? cp->expr->loc.col : 0);
+	AstPort *c = xfm ? ast_ports_find(&xfm->ports, "out__C") : NULL;
 	CHECK(c && c->expr && c->expr->loc.line == 60 && c->expr->loc.col == 22,
 	      ".dsx: a quoted derivation starts after its quote, 60:22 (got %u:%u)",
 	      c && c->expr ? c->expr->loc.line : 0, c && c->expr ? c->expr->loc.col : 0);
@@ -194,9 +201,10 @@ static void test_filter(void)
 	AstStep *flt = step(first_flow(d), "flt");
 	AstGroup *bad = group(flt, "l_bad"), *big = group(flt, "l_big"), *rest = group(flt, "l_rest");
 	CHECK(flt && flt->kind == STEP_ROUTER, "a Filter with two outputs is a router");
-	CHECK(big && big->cond && big->cond->lang == LANG_DATASTAGE_WHERE && strcmp(big->cond->text, "AMOUNT > 100") == 0,
+	/* in the derivation language: "is null" is IsNull() (datastage_stages.c) */
+	CHECK(big && big->cond && big->cond->lang == LANG_DATASTAGE && strcmp(big->cond->text, "AMOUNT > 100") == 0,
 	      "the where clause of target 1 is the condition of output link 1");
-	CHECK(bad && bad->cond && strcmp(bad->cond->text, "AMOUNT <= 0 or AMOUNT is null") == 0,
+	CHECK(bad && bad->cond && strcmp(bad->cond->text, "AMOUNT <= 0 or IsNull(AMOUNT)") == 0,
 	      "the where clause of target 0 is the condition of output link 0");
 	CHECK(rest && rest->kind == GROUP_DEFAULT && !rest->cond, "the reject link takes the rows no clause took");
 	CHECK(flt && ast_props_value(&flt->props, SET_ROUTING, VAL_NONE) == VAL_FIRST_MATCH,
