@@ -120,7 +120,8 @@
 	X(ROLE_RANK_INDEX, "rank_index", "rank number output")       \
 	X(ROLE_KEY, "key", "primary key column")                     \
 	X(ROLE_FOREIGN_KEY, "foreign_key", "foreign key column")     \
-	X(ROLE_PRIMARY_FOREIGN_KEY, "primary_foreign_key", "both")
+	X(ROLE_PRIMARY_FOREIGN_KEY, "primary_foreign_key", "both") \
+	X(ROLE_VALUE, "value", "value column a change capture compares")
 
 #define GROUP_KIND_LIST(X)                                         \
 	X(GROUP_INPUT, "input", "input group")                      \
@@ -276,7 +277,13 @@
 	X(SET_ASSERTION, "assertion", "what an assertion group tests: row_count, all_rows, first_row, no_rows") \
 	X(SET_RANDOM_SEED, "random_seed", "the seed of a step's random draw") \
 	X(SET_TYPE_OF, "type_of", "a port of no declared type takes the type of the incoming column the prop names, its value cast to it (Alteryx Multi-Field Formula: a field keeps its type)") \
-	X(SET_DIFFERENCE, "difference", "what the SQL does not reproduce of the tool's documented behaviour (types chosen by the data, random rows): the rule warns at the node (W0602)")
+	X(SET_DIFFERENCE, "difference", "what the SQL does not reproduce of the tool's documented behaviour (types chosen by the data, random rows): the rule warns at the node (W0602)") \
+	X(SET_KEEP, "keep", "which row of each key a dedup keeps: first or last, in the order rows arrive in") \
+	X(SET_KEY_CHANGE, "key_change", "a port a sort generates: 1 on the first row of each group of equal sort keys, else 0") \
+	X(SET_CHANGE_CODES, "change_codes", "a change capture's codes as 'copy,insert,delete,edit' (numbers)") \
+	X(SET_CHANGE_KEEP, "change_keep", "the kinds of change a change capture outputs, from copy, insert, delete, edit, comma-separated") \
+	X(SET_CHANGE_CODE, "change_code", "the port a change capture writes each row's change code into") \
+	X(SET_UNPIVOT_NULLS, "unpivot_nulls", "an unpivot's rows whose values are all NULL: keep (every key gives its row, DataStage Pivot) or, absent, left out (SSIS Unpivot)")
 
 /* Neutral values of enumerated settings (AstProp.norm).  A frontend maps
  * the value as written ("Master Outer Join", "Use Last Value", an SSIS
@@ -298,7 +305,7 @@
 	X(VAL_NULL, "null", "lookup_no_match: the row goes on, its lookup outputs NULL") \
 	X(VAL_REDIRECT, "redirect", "lookup_no_match, row_error: the row goes to a separate output (GROUP_UNMATCHED, GROUP_ERROR)") \
 	X(VAL_ERROR_OUTPUT, "error_output", "lookup_no_match: the row is a row error redirected to the step's error output (GROUP_ERROR)") \
-	X(VAL_SKIP, "skip", "row_error: the row is dropped")                           \
+	X(VAL_SKIP, "skip", "row_error, lookup_no_match: the row is dropped")                           \
 	X(VAL_FIRST_MATCH, "first_match", "routing: a row goes to the first group whose condition holds") \
 	X(VAL_ALL_MATCHES, "all_matches", "routing: a row goes to every group whose condition holds") \
 	X(VAL_DISTRIBUTE, "distribute", "routing: the rows are spread over the outputs, each to one, which one not determined") \
@@ -312,6 +319,8 @@
 	X(VAL_DATA_DRIVEN, "data_driven", "row_treatment: each row's operation comes from the flow") \
 	X(VAL_NULLS_LOW, "nulls_low", "null_order: NULL sorts below every value (first ascending)") \
 	X(VAL_NULLS_HIGH, "nulls_high", "null_order: NULL sorts above every value (last ascending)") \
+	X(VAL_NULLS_FIRST, "nulls_first", "null_order (of a sort key port): NULL sorts first, whatever the direction") \
+	X(VAL_NULLS_LAST, "nulls_last", "null_order (of a sort key port): NULL sorts last, whatever the direction") \
 	X(VAL_EMPTY, "empty", "outside_rows: 0 for a number, '' for a string, NULL otherwise") \
 	X(VAL_EVERY_NTH, "every_nth", "sample_mode: row 1, N+1, 2N+1...") \
 	X(VAL_RANDOM, "random", "sample_mode: each row with a 1 in N chance") \

@@ -408,6 +408,17 @@ typedef enum DiagSeverity { DIAG_NOTE, DIAG_WARNING, DIAG_ERROR } DiagSeverity;
 	X(W_DS_FILTER_NULLS, "W1221", DIAG_WARNING,                                                \
 	  "a Filter's comparison with NULL follows its Nulls value option (less than or greater "  \
 	  "than every value); in SQL it is unknown, so the row fails that where clause")   \
+	X(W_DS_REL_REVIEW, "W1240", DIAG_WARNING,                                                  \
+	  "the stage is kept for review with the reason given; its output columns are still "      \
+	  "known, so the stages after it convert")                                                 \
+	X(W_DS_REL_VALUE, "W1241", DIAG_WARNING,                                                   \
+	  "the option's value is not one IBM documents for the stage; the documented default is "  \
+	  "used")                                                                                  \
+	X(W_DS_REL_COLUMN, "W1242", DIAG_WARNING,                                                  \
+	  "a key or a mapped column must name a column of one of the stage's input links")   \
+	X(W_DS_REL_STATE, "W1243", DIAG_WARNING,                                                   \
+	  "the keys start at the initial value on every run; seed it from the last key loaded, or "  \
+	  "generate the keys in the target database")   \
 	/* DataStage sequences and parameters (W1260-W1279) */                                    \
 	X(W_DS_SEQ_JOB_ELSEWHERE, "W1260", DIAG_WARNING,                                           \
 	  "the job is not in this export: the task runs it as a package (the conversion of the "   \

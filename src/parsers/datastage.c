@@ -228,7 +228,7 @@ void ds_build_header(DsBuild *B, const PtrVec *props, SrcLoc loc)
 
 /* SqlType is an ODBC SQL type code (docs/ast.md section 5, "Types";
  * IBM "Data types" of the DataStage column definitions). */
-static AstType ds_type(DsBuild *B, const DsRec *col)
+AstType ds_column_type(DsBuild *B, const DsRec *col)
 {
 	AstType t = ast_type_unknown();
 	const char *code = ds_get(col, "SqlType");
@@ -473,6 +473,7 @@ static const struct {
     {"PxRowGenerator", STEP_GENERATE, IO_ANY},
     {"PxColumnGenerator", STEP_EXPRESSION, IO_ANY},
     {"PxPivot", STEP_PIVOT, IO_ANY},
+    {"Pivot", STEP_PIVOT, IO_ANY},
     {"PivotPX", STEP_PIVOT, IO_ANY},
     {"JavaStagePX", STEP_SCRIPT, IO_ANY},
     {"XMLStagePX", STEP_XML_SOURCE, IO_ANY},
@@ -543,6 +544,7 @@ typedef struct Job {
 	const char *placeholder;
 	SrcLoc placeholder_loc;
 	unsigned placeholders;
+	PtrVec rel; /* AstStep, DsRec pairs: stages for datastage_rel.c once linked (scratch) */
 } Job;
 
 /* A name holding "#NAME#": a template placeholder (names cannot hold
@@ -656,7 +658,7 @@ static AstPort *column_port(Job *J, const DsRec *c, unsigned dir, const char *gr
 	AstPort *p = ast_port_new(B->doc, intern(B, name ? name : ""));
 	p->dir = dir;
 	p->group = intern(B, group);
-	p->type = ds_type(B, c);
+	p->type = ds_column_type(B, c);
 	p->nullable = is(ds_get(c, "Nullable"), "1");
 	p->loc = c->loc;
 	if (to_int(ds_get(c, "KeyPosition"), 0) > 0)
@@ -703,7 +705,7 @@ static void split_bar(Arena *a, const char *v, PtrVec *out)
 /* Enumerated settings as written, normalised (docs/ast.md "Neutral
  * values"): a Lookup's failure action (IBM, "Lookup stage: Lookup Failure":
  * continue outputs NULL, fail stops the job, reject sends the row to the
- * reject link; drop has no neutral value) and a Join's operator (IBM,
+ * reject link, drop drops it) and a Join's operator (IBM,
  * "Join stage: Join Type"). */
 static const struct {
 	Setting key;
@@ -711,7 +713,8 @@ static const struct {
 	SettingValue norm;
 } norms[] = {
     {SET_LOOKUP_NO_MATCH, "continue", VAL_NULL},   {SET_LOOKUP_NO_MATCH, "fail", VAL_FAIL},
-    {SET_LOOKUP_NO_MATCH, "reject", VAL_REDIRECT}, {SET_JOIN_TYPE, "innerjoin", VAL_INNER},
+    {SET_LOOKUP_NO_MATCH, "reject", VAL_REDIRECT}, {SET_LOOKUP_NO_MATCH, "drop", VAL_SKIP},
+    {SET_JOIN_TYPE, "innerjoin", VAL_INNER},
     {SET_JOIN_TYPE, "leftouterjoin", VAL_LEFT_OUTER}, {SET_JOIN_TYPE, "rightouterjoin", VAL_RIGHT_OUTER},
     {SET_JOIN_TYPE, "fullouterjoin", VAL_FULL_OUTER},
 };
@@ -830,7 +833,7 @@ static void stage_vars(Job *J, AstStep *s, const DsRec *r)
 		const char *name = ds_get(v, "Name");
 		AstPort *p = ast_port_new(B->doc, S(B, name ? name : ""));
 		p->dir = PORT_VAR;
-		p->type = ds_type(B, v);
+		p->type = ds_column_type(B, v);
 		p->loc = v->loc;
 		const char *other = NULL;
 		p->expr = expr_of(J, v, "ParsedExpression", "Expression", J->lang, &other);
@@ -966,6 +969,8 @@ static void build_stage(Job *J, const DsRec *r)
 		if (cond || outputs > 1)
 			s->kind = STEP_ROUTER;
 	}
+	ptrvec_push(&B->scratch, &J->rel, s);
+	ptrvec_push(&B->scratch, &J->rel, (void *)r);
 	ast_push(B->doc, &J->flow->steps, s);
 }
 
@@ -1362,6 +1367,8 @@ static void build_job(DsBuild *B, DsSection *sec)
 	build_edges(&J, &sec->recs);
 	if (J.flow)
 		ds_complete_flow(B->doc, B->sink, f, J.flow);
+	for (uint32_t i = 0; i + 1 < J.rel.len; i += 2)
+		ds_rel_stage(B, &J.recs, J.rel.items[i], J.rel.items[i + 1]);
 	if (J.flow)
 		for (uint32_t i = 0; i < J.flow->steps.len; i++) {
 			const AstStep *st = J.flow->steps.items[i];
@@ -1399,7 +1406,7 @@ static void build_tabledef(DsBuild *B, const DsRec *r)
 		const DsRec *c = cols->subs.items[i];
 		const char *cn = ds_get(c, "Name");
 		AstPort *p = ast_port_new(B->doc, S(B, cn ? cn : ""));
-		p->type = ds_type(B, c);
+		p->type = ds_column_type(B, c);
 		p->nullable = is(ds_get(c, "Nullable"), "1");
 		p->loc = c->loc;
 		if (to_int(ds_get(c, "KeyPosition"), 0) > 0)

@@ -20,6 +20,7 @@
 
 #include "ast/ast.h"
 #include "base/diag.h"
+#include "base/strmap.h"
 
 /* One property: `Name "value"` (.dsx) or <Property Name="..">value</Property>. */
 typedef struct DsProp {
@@ -91,6 +92,20 @@ DsProp *ds_prop_add(Arena *a, PtrVec *v, const char *name, const char *value, Sr
 const char *ds_get(const DsRec *r, const char *name);
 const DsProp *ds_find(const DsRec *r, const char *name);
 const DsColl *ds_coll(const DsRec *r, const char *name);
+
+/* The type of a column sub-record (SqlType, Precision, Scale). */
+AstType ds_column_type(DsBuild *B, const DsRec *col);
+
+/* The relational stages (datastage_rel.c): Join, Lookup, Merge, Funnel,
+ * Aggregator, Sort, Remove Duplicates, Surrogate Key Generator, Change
+ * Capture, Change Apply, Difference, Slowly Changing Dimension, Pivot.
+ * Called for each stage of a job once its links are built: gives the
+ * stage the ports of its input links (the columns of each partner output
+ * pin), reads its options into neutral settings and its output mapping
+ * (Derivation "link.column") into port refs, or sends it to review with
+ * the reason.  `recs` maps each record Identifier of the job to its DsRec.
+ * Returns false for a stage type it does not handle. */
+bool ds_rel_stage(DsBuild *B, const StrMap *recs, AstStep *s, const DsRec *stage);
 
 /* Once a job's stages and links are built (datastage_flow.c): each link's
  * columns as ports at both ends and one edge per column, the input column

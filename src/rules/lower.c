@@ -101,6 +101,10 @@ static const RuleDef rule_table[] = {
 	 "a loop whose condition bounds the field and whose step adds a number (or DateTimeAdd): "
 	 "generate_series(init, bound, step) per input row (or alone), WHERE the condition; other loops "
 	 "take the fallback path"},
+	{"datastage/change_capture", STEP_CHANGE_CAPTURE, "Change Capture (DataStage)", NODE_UNION, 0.90,
+	 "the after rows no before row matches by key (insert), the before rows no after row matches "
+	 "(delete), the matched pairs whose values differ (edit) or not (copy), each with its change code, "
+	 "the kinds the stage keeps; keys and values compare with IS NOT DISTINCT FROM"},
 	{"powercenter/fallback", STEP_CUSTOM, "Custom Transformation, Stored Procedure, Java, HTTP, "
 	 "SQL", NODE_PLACEHOLDER, 0.00,
 	 "no rule: fallback path (llm_unavailable until an LLM is configured), manual review"},
@@ -650,7 +654,7 @@ void lower_step(Lower *L, StepInfo *si)
 	} else {
 		LNode *ln = lower_step_node(L, si, type, s->kind == STEP_TARGET ? "tgt_" : NULL);
 		LNode *d = NULL;
-		if (s->kind != STEP_JOIN && s->kind != STEP_UNION) {
+		if (s->kind != STEP_JOIN && s->kind != STEP_UNION && s->kind != STEP_CHANGE_CAPTURE) {
 			d = si->d = lower_single_input(L, si, in, &why);
 			if (!d) {
 				lower_fallback(L, si, CONV_LLM_UNAVAILABLE, why);
@@ -737,6 +741,10 @@ void lower_step(Lower *L, StepInfo *si)
 				pc_rule_normalizer(L, si, ln, d);
 			break;
 		case STEP_SQL: pc_rule_sql_transformation(L, si, ln, d); break;
+		case STEP_CHANGE_CAPTURE:
+			L->row_alias = NULL;
+			lower_change_capture(L, si, ln, in);
+			break;
 		case STEP_TARGET: lower_target(L, si, ln, d, in); break;
 		default: lower_placeholder(L, ln, CONV_LLM_UNAVAILABLE, "no rule"); break;
 		}

@@ -356,6 +356,9 @@ void lower_union(Lower *L, StepInfo *si, LNode *ln, ColRef *in);
 void lower_router(Lower *L, StepInfo *si, LNode *d);
 void lower_target(Lower *L, StepInfo *si, LNode *ln, LNode *d, ColRef *in);
 
+/* Change capture: before and after inputs compared by key (lower_cdc.c). */
+void lower_change_capture(Lower *L, StepInfo *si, LNode *ln, ColRef *in);
+
 /* Lookups (lower_lookup.c). */
 void lower_lookup(Lower *L, StepInfo *si, LNode *ln, LNode *d);
 /* The node of the relation a lookup reads (one per lookup definition). */

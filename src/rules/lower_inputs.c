@@ -171,7 +171,9 @@ ColRef *lower_inputs(Lower *L, StepInfo *si)
 	for (uint32_t i = 0; i < si->in_edges.len; i++) {
 		const AstEdge *e = si->in_edges.items[i];
 		int k = lower_port_index(s, e->to_port);
-		if (k >= 0)
+		/* a lookup port fed by a link is a column of the lookup's relation
+		 * (lower_lookup_relation), not an input of the row */
+		if (k >= 0 && !((e->to_port->dir & PORT_LOOKUP) && !(e->to_port->dir & PORT_IN)))
 			in[k] = out_ref(L, e->from, e->from_port, 0);
 	}
 	for (uint32_t i = 0; i < si->in_edges.len; i++) {

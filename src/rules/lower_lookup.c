@@ -233,6 +233,10 @@ void lower_lookup(Lower *L, StepInfo *si, LNode *ln, LNode *d)
 	}
 	if (no_match == VAL_FAIL)
 		ln->tail = arena_sprintf(L->a, "%s\nWHERE %s", ln->tail, lookup_fail_check(L, s, found));
+	else if (no_match == VAL_SKIP) { /* the unmatched rows are dropped (DataStage: Drop) */
+		ln->tail = arena_sprintf(L->a, "%s\nWHERE %s", ln->tail, found);
+		ptrvec_push(L->a, &ln->n->evidence, (void *)"rows no lookup row matches are dropped");
+	}
 	else if (no_match == VAL_REDIRECT || no_match == VAL_ERROR_OUTPUT) {
 		ln->tail = arena_sprintf(L->a, "%s\nWHERE %s", ln->tail, found);
 		lookup_no_match_node(L, si, ln, d, rel, w.buf,
@@ -241,6 +245,29 @@ void lower_lookup(Lower *L, StepInfo *si, LNode *ln, LNode *d)
 	sbuf_release(&w);
 	sbuf_release(&ob);
 	sbuf_release(&lat);
+}
+
+/* A lookup whose lookup ports are the columns of an input link (a
+ * reference link: DataStage's Lookup stage, docs/rules.md) reads its rows
+ * from the node that link comes from: the link-level edge into the group
+ * of its lookup ports.  NULL when no edge feeds them. */
+static LNode *linked_relation(Lower *L, const AstStep *lkp)
+{
+	const char *group = NULL;
+	for (uint32_t i = 0; i < lkp->ports.len && !group; i++) {
+		const AstPort *p = lkp->ports.items[i];
+		if ((p->dir & PORT_LOOKUP) && !(p->dir & PORT_IN) && p->group)
+			group = p->group;
+	}
+	StepInfo *si = group ? lower_info_of(L, lkp) : NULL;
+	for (uint32_t i = 0; si && i < si->in_edges.len; i++) {
+		const AstEdge *e = si->in_edges.items[i];
+		if (!e->from_port && e->to_group && ascii_ieq(e->to_group, group))
+			return lower_edge_node(L, e);
+		if (e->to_port && e->to_port->group && ascii_ieq(e->to_port->group, group))
+			return lower_edge_node(L, e);
+	}
+	return NULL;
 }
 
 /* The relation a lookup reads: its table with the lookup source filter,
@@ -252,6 +279,11 @@ LNode *lower_lookup_relation(Lower *L, const AstStep *lkp)
 	LNode *ln = strmap_get(&L->relnodes, key);
 	if (ln)
 		return ln;
+	ln = linked_relation(L, lkp);
+	if (ln) {
+		strmap_put(&L->relnodes, key, ln);
+		return ln;
+	}
 	const char *table = lower_prop(def, SET_LOOKUP_TABLE);
 	if (!table)
 		table = lower_prop(lkp, SET_LOOKUP_TABLE);

@@ -772,11 +772,33 @@ void lower_dedup(Lower *L, StepInfo *si, LNode *ln, LNode *d)
 {
 	const AstStep *s = si->s;
 	const char *keys = key_list(L, s, ROLE_KEY);
-	const char *order = arrival(L, ln, d, s, "which row of a key is its first occurrence");
+	/* SET_KEEP last (DataStage Remove Duplicates, "Duplicate to retain:
+	 * Last"): the last row of each key in arrival order is the one whose
+	 * number is the key's count */
+	bool last = ast_props_value(&s->props, SET_KEEP, VAL_FIRST) == VAL_LAST;
+	const char *order = arrival(L, ln, d, s,
+				    last ? "which row of a key is its last occurrence"
+					 : "which row of a key is its first occurrence");
 	const char *from = numbered(L, ln, d, s, keys, order);
+	const char *kept = "t.akko_n = 1", *dropped = "t.akko_n > 1";
+	if (last) {
+		from = arena_sprintf(L->a,
+				     "FROM (SELECT t.*, row_number() OVER (%s%s%s) AS akko_n, count(*) OVER (%s%s) "
+				     "AS akko_c FROM %s AS t) AS t",
+				     *keys ? "PARTITION BY " : "", keys, *order ? arena_sprintf(L->a, "%s%s", *keys ? " " : "", order) : "",
+				     *keys ? "PARTITION BY " : "", keys, d->n->id);
+		kept = "t.akko_n = t.akko_c";
+		dropped = "t.akko_n < t.akko_c";
+	}
 	lower_add_dep(L, ln, d->n->id);
 	lower_pass_all_columns(L, ln, d);
-	ln->tail = arena_sprintf(L->a, "%s\nWHERE t.akko_n = 1", from);
+	ln->tail = arena_sprintf(L->a, "%s\nWHERE %s", from, kept);
+	for (uint32_t i = 0; i < s->ports.len; i++) { /* a declared output names the column it passes */
+		const AstPort *p = s->ports.items[i];
+		const char *c = lower_colname(L, p->ref ? p->ref : p->name);
+		if ((p->dir & PORT_OUT) && !(p->dir & PORT_IN) && lower_has_col(ln, c))
+			si->cols[i] = c;
+	}
 	for (uint32_t g = 0; g < s->groups.len; g++) {
 		const AstGroup *gr = s->groups.items[g];
 		if (gr->kind == GROUP_OUTPUT)
@@ -789,7 +811,7 @@ void lower_dedup(Lower *L, StepInfo *si, LNode *ln, LNode *d)
 		dn->n->group = gr->name;
 		lower_add_dep(L, dn, d->n->id);
 		lower_pass_all_columns(L, dn, d);
-		dn->tail = arena_sprintf(L->a, "%s\nWHERE t.akko_n > 1", from);
+		dn->tail = arena_sprintf(L->a, "%s\nWHERE %s", from, dropped);
 		lower_group_node_add(L, si, gr->name, dn);
 		lower_node_add(L, dn);
 	}

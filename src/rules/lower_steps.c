@@ -150,7 +150,7 @@ void lower_sorter(Lower *L, StepInfo *si, LNode *ln, LNode *d)
 	 * default in both directions (last ascending, first descending); a key
 	 * the node does not output is ordered by its input (t.<column>) */
 	SettingValue nulls = ast_props_value(&s->props, SET_NULL_ORDER, L->sem->null_order);
-	Sbuf b = SBUF_INIT, on = SBUF_INIT;
+	Sbuf b = SBUF_INIT, on = SBUF_INIT, wo = SBUF_INIT, wp = SBUF_INIT, wc = SBUF_INIT;
 	int nk = 0;
 	for (int pos = 0; pos <= (int)s->ports.len; pos++)
 		for (uint32_t i = 0; i < s->ports.len; i++) {
@@ -161,11 +161,23 @@ void lower_sorter(Lower *L, StepInfo *si, LNode *ln, LNode *d)
 			const char *key = si->cols[i]
 					      ? lower_ident(L, si->cols[i])
 					      : arena_sprintf(L->a, "t.%s", lower_ident(L, L->cur_in[i].col));
+			/* a key's own null position (DataStage "Nulls position": first or
+			 * last whatever the direction), else the step's null order */
+			SettingValue pn = ast_props_value(&p->props, SET_NULL_ORDER, VAL_NONE);
+			const char *nl = pn == VAL_NULLS_FIRST ? " NULLS FIRST"
+					 : pn == VAL_NULLS_LAST ? " NULLS LAST"
+					 : nulls != VAL_NULLS_LOW ? ""
+					 : p->sort_desc	   ? " NULLS LAST"
+							   : " NULLS FIRST";
 			sbuf_addf(&on, "%s%s", nk ? ", " : "", key);
-			sbuf_addf(&b, "%s%s%s%s", nk++ ? ", " : "", key, p->sort_desc ? " DESC" : "",
-				  nulls != VAL_NULLS_LOW ? ""
-				  : p->sort_desc	 ? " NULLS LAST"
-							 : " NULLS FIRST");
+			sbuf_addf(&b, "%s%s%s%s", nk++ ? ", " : "", key, p->sort_desc ? " DESC" : "", nl);
+			if (L->cur_in[i].node) { /* the same key as the window of a key change column reads it */
+				const char *in = arena_sprintf(L->a, "t.%s", lower_ident(L, L->cur_in[i].col));
+				sbuf_addf(&wo, "%s%s%s%s", wo.len ? ", " : "", in, p->sort_desc ? " DESC" : "", nl);
+				sbuf_addf(&wp, "%s%s", wp.len ? ", " : "", in);
+				if (ast_props_find_name(&p->props, "clustered"))
+					sbuf_addf(&wc, "%s%s", wc.len ? ", " : "", in);
+			}
 			for (uint32_t k = 0; k < s->ports.len; k++) /* the output that passes it on */
 				if (k == i
 					? si->cols[i] != NULL
@@ -177,6 +189,28 @@ void lower_sorter(Lower *L, StepInfo *si, LNode *ln, LNode *d)
 		}
 	if (nk)
 		ln->tail = arena_sprintf(L->a, "%s\nORDER BY %s", ln->tail, b.buf);
+	/* a key change column (SET_KEY_CHANGE): 1 on the first row of each group
+	 * of equal keys (all the keys, or the clustered ones), else 0 */
+	for (uint32_t i = 0; wo.len && i < s->ports.len; i++) {
+		const AstPort *p = s->ports.items[i];
+		const AstProp *kc = ast_props_find(&p->props, SET_KEY_CHANGE);
+		if (!kc)
+			continue;
+		bool cluster = kc->value && strcmp(kc->value, "cluster") == 0;
+		const char *part = cluster ? wc.buf : wp.buf;
+		const char *type;
+		const char *name = lower_port_col(L, ln, p, &type);
+		lower_add_item(L, ln,
+			       arena_sprintf(L->a,
+					     "CAST(CASE WHEN row_number() OVER (%s%s ORDER BY %s) = 1 THEN 1 ELSE 0 END "
+					     "AS %s)",
+					     part && *part ? "PARTITION BY " : "", part ? part : "", wo.buf, type),
+			       name, type);
+		si->cols[i] = name;
+	}
+	sbuf_release(&wo);
+	sbuf_release(&wp);
+	sbuf_release(&wc);
 	if (nk && lower_prop_yes(s, SET_DISTINCT_KEYS)) {
 		ln->distinct_on = arena_strdup(L->a, on.buf);
 		lower_warn(L, ln, W_RULE_DIFFERENCE, s,
@@ -592,11 +626,91 @@ static const char *join_copied_value(Lower *L, const AstStep *s, const AstPort *
 	for (uint32_t i = 0; p->ref && !(p->dir & PORT_IN) && i < s->ports.len; i++) {
 		const AstPort *q = s->ports.items[i];
 		if ((q->dir & PORT_IN) && in[i].node && ascii_ieq(q->name, p->ref) &&
-		    (q->dir & PORT_MASTER) == (p->dir & PORT_MASTER))
-			return arena_sprintf(L->a, "%s.%s", (q->dir & PORT_MASTER) ? "m" : "d",
-					     lower_ident(L, lower_colname(L, q->name)));
+		    (q->dir & PORT_MASTER) == (p->dir & PORT_MASTER)) {
+			const char *v = arena_sprintf(L->a, "%s.%s", (q->dir & PORT_MASTER) ? "m" : "d",
+						      lower_ident(L, lower_colname(L, q->name)));
+			/* an output column declared with another type than the input it
+			 * copies (a DataStage output link's own metadata) is that type */
+			const char *qt = pc_pg_type(L->a, &q->type);
+			return q->type.kind == TY_UNKNOWN || p->type.kind == TY_UNKNOWN || strcmp(qt, type) == 0
+				   ? v
+				   : arena_sprintf(L->a, "CAST(%s AS %s)", v, type);
+		}
 	}
 	return arena_sprintf(L->a, "CAST(NULL AS %s)", type);
+}
+
+/* Is p a port of one of the step's unmatched outputs (its own node)? */
+static bool in_unmatched(const AstStep *s, const AstPort *p)
+{
+	for (uint32_t g = 0; p->group && g < s->groups.len; g++) {
+		const AstGroup *gr = s->groups.items[g];
+		if (gr->kind == GROUP_UNMATCHED && strcmp(gr->name, p->group) == 0)
+			return true;
+	}
+	return false;
+}
+
+/* The unmatched outputs of a join that something reads (GROUP_UNMATCHED,
+ * `of_input` naming the input group whose rows it carries: a DataStage
+ * Merge's reject link per update link): the rows of that side no row of
+ * the other side matches, each output port the side's input port of its
+ * name (NULL when the side has none). */
+static void join_unmatched(Lower *L, StepInfo *si, const char *dsel, LNode *dn, const char *msel, LNode *m,
+			   const char *on)
+{
+	const AstStep *s = si->s;
+	for (uint32_t g = 0; g < s->groups.len; g++) {
+		const AstGroup *gr = s->groups.items[g];
+		if (gr->kind != GROUP_UNMATCHED || !gr->of_input || !lower_group_read(L, s, gr->name))
+			continue;
+		bool master = false;
+		for (uint32_t i = 0; i < s->ports.len; i++) {
+			const AstPort *p = s->ports.items[i];
+			if ((p->dir & PORT_IN) && p->group && ascii_ieq(p->group, gr->of_input))
+				master = (p->dir & PORT_MASTER) != 0;
+		}
+		LNode *un = lower_node_new(
+		    L, NODE_WHERE, ir_make_id(L->a, &L->ids, arena_sprintf(L->a, "%s_%s", s->name, gr->name)), s,
+		    lower_rule_for(STEP_JOIN));
+		un->n->group = gr->name;
+		for (uint32_t i = 0; i < s->ports.len; i++) {
+			const AstPort *p = s->ports.items[i];
+			if (!(p->dir & PORT_OUT) || !p->group || !ascii_ieq(p->group, gr->name))
+				continue;
+			const char *type;
+			const char *name = lower_port_col(L, un, p, &type);
+			const char *col = lower_colname(L, p->ref ? p->ref : p->name);
+			bool has = false;
+			for (uint32_t k = 0; k < s->ports.len && !has; k++) {
+				const AstPort *q = s->ports.items[k];
+				has = (q->dir & PORT_IN) && q->group && ascii_ieq(q->group, gr->of_input) &&
+				      strcmp(lower_colname(L, q->name), col) == 0;
+			}
+			lower_add_item(L, un,
+				       has ? arena_sprintf(L->a, "%s.%s", master ? "m" : "d", lower_ident(L, col))
+					   : arena_sprintf(L->a, "CAST(NULL AS %s)", type),
+				       name, type);
+			/* a port-level edge from this port reads the unmatched node */
+			if (!si->groups) {
+				si->groups = ARENA_NEWN(L->a, LNode *, s->ports.len + 1);
+				for (uint32_t k = 0; k < s->ports.len; k++)
+					si->groups[k] = si->node;
+			}
+			si->groups[i] = un;
+			si->cols[i] = name;
+		}
+		un->tail = arena_sprintf(L->a, "FROM (SELECT %s FROM %s) AS %s\nWHERE NOT EXISTS (SELECT 1 FROM (SELECT %s FROM %s) AS %s WHERE %s)",
+					 master ? msel : dsel, master ? m->n->id : dn->n->id, master ? "m" : "d",
+					 master ? dsel : msel, master ? dn->n->id : m->n->id, master ? "d" : "m", on);
+		lower_add_dep(L, un, dn->n->id);
+		lower_add_dep(L, un, m->n->id);
+		ptrvec_push(L->a, &un->n->evidence,
+			    (void *)arena_sprintf(L->a, "the rows of input '%s' no row of the other input matches",
+						  gr->of_input));
+		lower_group_node_add(L, si, gr->name, un);
+		lower_node_add(L, un);
+	}
 }
 
 void lower_joiner(Lower *L, StepInfo *si, LNode *ln, ColRef *in)
@@ -667,7 +781,7 @@ void lower_joiner(Lower *L, StepInfo *si, LNode *ln, ColRef *in)
 	}
 	for (uint32_t i = 0; i < s->ports.len; i++) {
 		const AstPort *p = s->ports.items[i];
-		if (!(p->dir & PORT_OUT))
+		if (!(p->dir & PORT_OUT) || in_unmatched(s, p))
 			continue;
 		const char *type;
 		const char *name = lower_port_col(L, ln, p, &type);
@@ -679,6 +793,7 @@ void lower_joiner(Lower *L, StepInfo *si, LNode *ln, ColRef *in)
 	}
 	ln->tail = arena_sprintf(L->a, "FROM (SELECT %s FROM %s) AS %s\n%s (SELECT %s FROM %s) AS %s ON %s",
 				 ds.buf, dn->n->id, left, join, ms.buf, m->n->id, right, on);
+	join_unmatched(L, si, ds.buf, dn, ms.buf, m, on);
 	sbuf_release(&ds);
 	sbuf_release(&ms);
 }
@@ -1305,15 +1420,21 @@ void lower_unpivot(Lower *L, StepInfo *si, LNode *ln, LNode *d)
 		sbuf_addch(&vals, ')');
 	}
 #undef IN_VALUE
-	ln->tail = arena_sprintf(L->a,
-				 "FROM %s AS t\nCROSS JOIN LATERAL (VALUES %s) AS v(%s)\nWHERE %s OR (v.akko_ord = 1 AND %s)",
-				 d->n->id, vals.buf, names.buf, anyval.buf, allnull.len ? allnull.buf : "true");
+	/* SET_UNPIVOT_NULLS keep: every key gives its row, NULL values or not */
+	const char *nulls = lower_prop(s, SET_UNPIVOT_NULLS);
+	bool keep = nulls && strcmp(nulls, "keep") == 0;
+	ln->tail = keep ? arena_sprintf(L->a, "FROM %s AS t\nCROSS JOIN LATERAL (VALUES %s) AS v(%s)", d->n->id,
+					vals.buf, names.buf)
+			: arena_sprintf(L->a,
+					"FROM %s AS t\nCROSS JOIN LATERAL (VALUES %s) AS v(%s)\nWHERE %s OR (v.akko_ord = 1 AND %s)",
+					d->n->id, vals.buf, names.buf, anyval.buf, allnull.len ? allnull.buf : "true");
 	ln->carry = false;
 	if (!keycol)
 		ptrvec_push(L->a, &ln->n->evidence, (void *)"no output column receives the key value");
-	lower_warn(L, ln, W_RULE_DIFFERENCE, s,
-		   "an input row whose unpivoted values are all NULL gives one row with NULL values (the "
-		   "documentation says NULL or zero, by the column's type)");
+	if (!keep)
+		lower_warn(L, ln, W_RULE_DIFFERENCE, s,
+			   "an input row whose unpivoted values are all NULL gives one row with NULL values (the "
+			   "documentation says NULL or zero, by the column's type)");
 	sbuf_release(&vals), sbuf_release(&names), sbuf_release(&allnull), sbuf_release(&anyval);
 }
 
