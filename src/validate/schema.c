@@ -125,7 +125,11 @@ const SchemaKey schema_keys[] = {
     N("sql", ST_STRING, D, NULL, NT_SQL, NT_SQL, "one PostgreSQL `SELECT` (a pushdown with `source_sql` has none)"),
     N("source_sql", ST_STRING, D, NULL, NT(NODE_SOURCE_PUSHDOWN), SCHEMA_OPT,
       "a query kept in the source's dialect: the runner runs it at the source and reads its rows under the node's id, "
-      "the query's columns in order filling the node's `columns`"),
+      "the query's columns in order filling the node's `columns`. It may hold parameter references in the source "
+      "tool's own syntax, which that tool's engine substitutes as text before it sends the query (DataStage: "
+      "`#NAME#`, `#SET.NAME#`; each is named by a W0604 warning on the node and listed in the pipeline's "
+      "`parameters`): the runner replaces each with the value of that parameter's setting, as text, so that a "
+      "parameter may stand for a name (`FROM #SCHEMA#.ORDERS`) as well as a value"),
     N("source_params", ST_MAP, OBJ_SOURCE_PARAMS, NULL, NT(NODE_SOURCE_PUSHDOWN), SCHEMA_OPT,
       "values of the flow's rows the `source_sql` reads: the runner runs it once per row of `sql`"),
     N("table", ST_MAP, OBJ_TABLE, NULL, TABLED, TABLE_REQ, "the relation (or file) read or written"),
