@@ -340,31 +340,33 @@ static void record(Bulk *k, const BulkFile *f, const char *sha, const char *stat
 
 /* ---- the supervisor's share of a file ------------------------------------ */
 
-/* Reuse the manifest's result for f (e, its JSON in k->old_json) when its
- * content and the options are unchanged and its output is still there. */
-static bool try_reuse(Bulk *k, BulkFile *f, const char *sha, const ManifestEntry *e)
+/* Can the manifest's result for f (e, its JSON in `json`) be reused: its
+ * content and the options unchanged, and its output still there? */
+static bool reusable(Bulk *k, const BulkFile *f, const char *sha, const ManifestEntry *e, const Sbuf *json)
 {
 	struct stat st;
 	if (!e || strcmp(e->sha256, sha) != 0 || strcmp(e->options, k->options) != 0)
 		return false;
 	if (strcmp(e->status, "converted") == 0 && stat(f->output, &st) != 0)
 		return false;
-	char *r = strstr(k->old_json.buf, ",\"reused\":false,");
-	if (!r)
-		return false;
+	return strstr(json->buf, ",\"reused\":false,") != NULL;
+}
+
+/* Reuse it: the result line again, with "reused":true. */
+static void reuse(Bulk *k, BulkFile *f, const ManifestEntry *e, Sbuf *json)
+{
 	if (memcmp(&e->st, &f->st, sizeof f->st) != 0) {
 		/* same content, new stat (touched, copied): remember the new one */
 		ManifestEntry ne = *e;
 		ne.st = f->st;
-		int64_t line = manifest_add(&k->manifest, f->key, &ne, k->old_json.buf, k->old_json.len);
+		int64_t line = manifest_add(&k->manifest, f->key, &ne, json->buf, json->len);
 		if (line >= 0)
 			filelist_set_line(&k->list, f->rec, line);
 	}
 	/* the same length: JSON allows the space */
-	memcpy(r, ",\"reused\":true ,", 16);
-	emit_line(k, &k->old_json);
+	memcpy(strstr(json->buf, ",\"reused\":false,"), ",\"reused\":true ,", 16);
+	emit_line(k, json);
 	finish(k, f, e->status, e->rc, e->gate_fail, true, NULL, NULL);
-	return true;
 }
 
 /* The file's hash (from the manifest's entry e when its stat is unchanged)
@@ -427,44 +429,83 @@ static void settle(Bulk *k, BulkFile *f, const char *sha, const char *status, in
 	finish(k, f, status, rc, false, false, reason, NULL);
 }
 
-/* Decide f without a worker when possible; true when a worker must
- * convert it (sha is then set). */
-static bool prepare(Bulk *k, BulkFile *f, char sha[65])
+/* What the supervisor decided for a file, ahead of its turn (so that its
+ * reading and hashing overlap the workers' conversions), and carries out
+ * when its turn comes (so that results keep the order of turns). */
+typedef enum Verdict { V_CONVERT, V_REUSE, V_SETTLE } Verdict;
+
+typedef struct Decision {
+	BulkFile f;
+	Sbuf store; /* f's strings */
+	char sha[65];
+	Verdict verdict;
+	ManifestEntry old; /* V_REUSE: the entry, its JSON in json */
+	Sbuf json;
+	const char *status; /* V_SETTLE: the result */
+	int rc;
+	bool remember;
+	char reason[512];
+	long long ms; /* spent deciding */
+} Decision;
+
+/* Decide d->f without a worker when possible: reuse its result, skip it,
+ * or record why it cannot be read; else it goes to a worker (d->sha set). */
+static void decide(Bulk *k, Decision *d)
 {
 	static char prefix[SNIFF_BYTES];
 	long long t0 = now_ms();
+	BulkFile *f = &d->f;
 	size_t plen = 0;
 	bool sniffed = false;
-	char reason[512];
-	sha[0] = '\0';
+	d->sha[0] = '\0';
+	d->verdict = V_SETTLE;
+	d->remember = false;
+	d->rc = EXIT_OK;
+	d->status = "skipped";
 	if (f->kind == FK_DIRLINK || f->kind == FK_SPECIAL) {
-		settle(k, f, NULL, "skipped", EXIT_OK,
-		       f->kind == FK_DIRLINK ? "a symbolic link to a directory (not followed)"
-					     : "not a regular file",
-		       t0, false);
-		return false;
+		snprintf(d->reason, sizeof d->reason, "%s",
+			 f->kind == FK_DIRLINK ? "a symbolic link to a directory (not followed)"
+					       : "not a regular file");
+		d->ms = now_ms() - t0;
+		return;
 	}
 	/* the file's entry from an earlier run (--force: none) */
-	ManifestEntry old;
 	const ManifestEntry *e =
-	    !k->b->force && manifest_read(&k->manifest, f->old_line, &old, &k->old_json) ? &old : NULL;
-	if (f->kind == FK_FILE && hash_file(f, e, sha, prefix, &plen, &sniffed)) {
-		if (try_reuse(k, f, sha, e))
-			return false;
-		if (sniffed || sniff(f, prefix, &plen)) {
+	    !k->b->force && manifest_read(&k->manifest, f->old_line, &d->old, &d->json) ? &d->old : NULL;
+	if (f->kind == FK_FILE && hash_file(f, e, d->sha, prefix, &plen, &sniffed)) {
+		if (reusable(k, f, d->sha, e, &d->json)) {
+			d->verdict = V_REUSE;
+		} else if (sniffed || sniff(f, prefix, &plen)) {
 			Detection det;
 			detect_tool(prefix, plen, &det);
 			/* a prefix of whitespace may hide a file: the converter decides */
 			if (det.tool != TOOL_UNKNOWN || (det.empty && plen == SNIFF_BYTES))
-				return true;
-			snprintf(reason, sizeof reason, "%s%s",
+				d->verdict = V_CONVERT;
+			snprintf(d->reason, sizeof d->reason, "%s%s",
 				 det.empty || det.binary ? "" : "not a job export: ", det.reason);
-			settle(k, f, sha, "skipped", EXIT_OK, reason, t0, true);
-			return false;
+			d->remember = true;
+		}
+		if (d->verdict != V_SETTLE || d->remember) {
+			d->ms = now_ms() - t0;
+			return;
 		}
 	}
-	snprintf(reason, sizeof reason, "cannot read '%s': %s", f->path, strerror(f->err));
-	settle(k, f, sha[0] ? sha : NULL, "error", EXIT_IO, reason, t0, false);
+	snprintf(d->reason, sizeof d->reason, "cannot read '%s': %s", f->path, strerror(f->err));
+	d->status = "error";
+	d->rc = EXIT_IO;
+	d->ms = now_ms() - t0;
+}
+
+/* Carry out d when its turn comes; true when a worker must convert it. */
+static bool carry_out(Bulk *k, Decision *d)
+{
+	if (d->verdict == V_CONVERT)
+		return true;
+	if (d->verdict == V_REUSE)
+		reuse(k, &d->f, &d->old, &d->json);
+	else
+		settle(k, &d->f, d->sha[0] ? d->sha : NULL, d->status, d->rc, d->reason, now_ms() - d->ms,
+		       d->remember);
 	return false;
 }
 
@@ -762,10 +803,11 @@ static void drain(Bulk *k, Job *j, Job *jobs, unsigned nj)
 	}
 }
 
-/* Wait for the workers' pipes or the first deadline; handle what is ready. */
-static void wait_workers(Bulk *k, Job *jobs, unsigned nj, struct pollfd *pfd, unsigned *idx)
+/* Wait for the workers' pipes or the first deadline (not at all unless
+ * `block`); handle what is ready. */
+static void wait_workers(Bulk *k, Job *jobs, unsigned nj, struct pollfd *pfd, unsigned *idx, bool block)
 {
-	long long now = now_ms(), wait = k->tty ? 200 : 60000;
+	long long now = now_ms(), wait = !block ? 0 : k->tty ? 200 : 60000;
 	unsigned np = 0;
 	for (unsigned i = 0; i < nj; i++) {
 		if (!jobs[i].pid || !jobs[i].f)
@@ -805,45 +847,88 @@ static void list_lost(Bulk *k)
 	k->worst = worse(k->worst, EXIT_IO);
 }
 
+/* The next file of the schedule into d, decided; false when there is none
+ * (or the list cannot be read back). */
+static bool decide_next(Bulk *k, Decision *d, size_t *next)
+{
+	if (*next >= k->selected)
+		return false;
+	if (!filelist_load(&k->list, k->sched[(*next)++].rec, &d->f, &d->store)) {
+		list_lost(k);
+		*next = k->selected;
+		return false;
+	}
+	decide(k, d);
+	return true;
+}
+
+static void swap_file(Decision *d, Job *j)
+{
+	BulkFile f = d->f;
+	Sbuf s = d->store;
+	d->f = j->file;
+	d->store = j->store;
+	j->file = f;
+	j->store = s;
+}
+
+/* Hand out the files, largest first, as workers become free.  While every
+ * worker is busy, the next files (as many as there are workers) are
+ * decided ahead: read, hashed and sniffed, so that a worker that finishes
+ * gets its next file at once, and with -j1 the supervisor's reading runs
+ * beside the conversion instead of between two. */
 static void run(Bulk *k)
 {
 	unsigned nj = k->b->jobs;
 	Job *jobs = xcalloc(nj, sizeof *jobs);
+	Decision *ahead = xcalloc(nj, sizeof *ahead);
 	struct pollfd *pfd = xcalloc(nj, sizeof *pfd);
 	unsigned *idx = xcalloc(nj, sizeof *idx);
 	for (unsigned s = 0; s < nj; s++) {
 		jobs[s].msg = (Sbuf)SBUF_INIT;
 		jobs[s].store = (Sbuf)SBUF_INIT;
+		ahead[s].store = (Sbuf)SBUF_INIT;
+		ahead[s].json = (Sbuf)SBUF_INIT;
 	}
 	/* a worker gone between files shows as a failed write, not a signal */
 	void (*old_pipe)(int) = signal(SIGPIPE, SIG_IGN);
-	size_t next = 0;
+	size_t next = 0, first = 0, n_ahead = 0; /* ahead[first..]: decided, in schedule order */
 	for (;;) {
 		unsigned running = 0;
 		for (unsigned s = 0; s < nj; s++) {
-			char sha[65];
-			while (!jobs[s].f && next < k->selected) {
-				BulkFile *f = &jobs[s].file;
-				if (!filelist_load(&k->list, k->sched[next++].rec, f, &jobs[s].store)) {
-					list_lost(k);
-					next = k->selected;
-				} else if (prepare(k, f, sha)) {
-					start_file(k, &jobs[s], f, sha, jobs, nj, false);
+			while (!jobs[s].f) {
+				if (!n_ahead && !decide_next(k, &ahead[(first + n_ahead) % nj], &next))
+					break;
+				n_ahead += !n_ahead;
+				Decision *d = &ahead[first];
+				first = (first + 1) % nj;
+				n_ahead--;
+				if (carry_out(k, d)) {
+					swap_file(d, &jobs[s]);
+					start_file(k, &jobs[s], &jobs[s].file, d->sha, jobs, nj, false);
 				}
 			}
 			running += jobs[s].f != NULL;
 		}
 		if (!running)
 			break;
-		wait_workers(k, jobs, nj, pfd, idx);
+		if (n_ahead < nj && decide_next(k, &ahead[(first + n_ahead) % nj], &next)) {
+			n_ahead++;
+			wait_workers(k, jobs, nj, pfd, idx, false);
+		} else {
+			wait_workers(k, jobs, nj, pfd, idx, true);
+		}
 	}
 	for (unsigned s = 0; s < nj; s++) {
 		stop_worker(&jobs[s], false);
 		sbuf_release(&jobs[s].msg);
 		sbuf_release(&jobs[s].store);
+		sbuf_release(&ahead[s].store);
+		sbuf_release(&ahead[s].json);
 	}
 	signal(SIGPIPE, old_pipe);
 	free(jobs);
+	free(ahead);
 	free(pfd);
 	free(idx);
 }

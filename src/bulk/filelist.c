@@ -37,7 +37,7 @@ typedef struct SpoolHead {
 	uint32_t path_len, rel_at, out_len, name_at; /* name_at: the name below OUTDIR, in output */
 } SpoolHead;
 
-enum { SPOOL_BUFFER = 64 * 1024 };
+enum { SPOOL_BUFFER = 16 * 1024 };
 
 /* ---- the spool ------------------------------------------------------------ */
 
