@@ -304,6 +304,19 @@ check "shard K of 5 holds the file at index K-1 of the byte-sorted paths ($got)"
 "$AKKO_BIN" convert -q -j1 order -o order-all 2>/dev/null
 got=$(python3 -c 'import json,sys; print(" ".join(json.loads(l)["rel"] for l in open(sys.argv[1])))' order-all/results.jsonl)
 check "-j1 over files of one size: results in the list's order ($got)" test "$got" = "$want"
+# The supervisor decides the next files (reads, hashes, sniffs them) while
+# a worker converts, but results keep the order of turns: largest first.
+# big.XML (43 KB, converted) is handed out first; while it converts, the
+# 3,000-byte note is decided (skipped) and waits for its turn, then the
+# 95-byte broken export goes to a worker (error).
+mkdir -p turns
+cp "$pc/m_transformations.XML" turns/big.XML
+head -c 3000 /dev/zero | tr '\0' 'x' >turns/note.txt
+printf '<?xml version="1.0"?>\n<POWERMART><REPOSITORY NAME="r"><FOLDER NAME="f"></REPOSITORY></POWERMART>\n' >turns/bad.XML
+AKKO_TEST_WORKER_FAULT=slow:big.XML "$AKKO_BIN" convert -q -j1 turns -o turns-out 2>/dev/null
+got=$(python3 -c 'import json,sys; print(" ".join(json.loads(l)["rel"] + ":" + json.loads(l)["status"] for l in open(sys.argv[1])))' turns-out/results.jsonl)
+check "-j1: results in the order of turns, a file decided ahead waits for its own ($got)" \
+	test "$got" = "big.XML:converted note.txt:skipped bad.XML:error"
 # Output names are compared without case over the whole list, also across
 # directories: A/x.xml comes first (A = 0x41 < a), so a/x.xml's name is taken.
 mkdir -p casedir/A casedir/a
