@@ -1043,7 +1043,8 @@ int bulk_convert(const ConvertOptions *conv, const BulkOptions *b, const char *c
 		listed = filelist_done(&k.list, &err);
 	}
 	manifest_drop_index(&k.manifest);
-	qsort(k.sched, k.selected, sizeof *k.sched, by_size_desc);
+	if (k.selected > 1)
+		qsort(k.sched, k.selected, sizeof *k.sched, by_size_desc);
 	if (!listed) {
 		fprintf(stderr,
 			"akko-migrate: error: cannot write the list of files found in '%s': %s [%s]\n",

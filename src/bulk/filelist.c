@@ -362,7 +362,8 @@ static void walk_dir(Walker *w, Sbuf *path, size_t root_len)
 		es[i] = classify(w, path->buf);
 		es[i].name = name;
 	}
-	qsort(es, n, sizeof *es, by_sort_name);
+	if (n > 1) /* an empty directory has no array at all */
+		qsort(es, n, sizeof *es, by_sort_name);
 	for (size_t i = 0; i < n; i++) {
 		sbuf_setlen(path, len);
 		if (len && path->buf[len - 1] != '/')
