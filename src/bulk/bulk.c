@@ -80,11 +80,10 @@ typedef struct Counts {
 typedef struct Bulk {
 	const ConvertOptions *o;
 	const BulkOptions *b;
-	Arena arena;    /* a few strings of the run */
-	FileList list;  /* every file found, on disk */
-	Sched *sched;   /* the files to convert, largest first */
-	size_t n_found; /* files found (the index of the next one) */
-	dev_t out_dev;  /* OUTDIR, never walked */
+	Arena arena;   /* a few strings of the run */
+	FileList list; /* every file found, on disk */
+	Sched *sched;  /* the files to convert, largest first */
+	dev_t out_dev; /* OUTDIR, never walked */
 	ino_t out_ino;
 	char options[65]; /* fingerprint of the options */
 	Manifest manifest;
@@ -92,7 +91,7 @@ typedef struct Bulk {
 	const char *results_path;
 	Counts c;
 	int worst;
-	size_t selected, done, cap_sched;
+	size_t selected, done;
 	long long t0_ms;
 	bool tty;            /* progress bar on stderr */
 	long long bar_ms;    /* last redraw */
@@ -129,9 +128,8 @@ static int worse(int worst, int rc)
 /* ---- discovery ---------------------------------------------------------- */
 
 /* A file found (filelist.c walks in the sorted order): its output name and
- * manifest key, its old manifest line, its record on disk, and, when in
- * this shard, its place in the schedule.  Nothing of it stays in memory
- * but the 16 bytes of the schedule. */
+ * manifest key, its old manifest line, and its record on disk.  Nothing of
+ * it stays in memory but its slot in the index of names taken. */
 static void found_file(void *ud, BulkFile *f)
 {
 	Bulk *k = ud;
@@ -149,14 +147,6 @@ static void found_file(void *ud, BulkFile *f)
 	f->old_line = manifest_find(&k->manifest, hex);
 	int64_t rec = filelist_add(&k->list, f);
 	filelist_take_name(&k->list, f, rec);
-	size_t i = k->n_found++;
-	if (k->b->shard_n && i % k->b->shard_n != k->b->shard_k - 1)
-		return;
-	if (k->selected == k->cap_sched) {
-		k->cap_sched = k->cap_sched ? 2 * k->cap_sched : 256;
-		k->sched = xrealloc(k->sched, size_mul(k->cap_sched, sizeof *k->sched));
-	}
-	k->sched[k->selected++] = (Sched){f->st.size, rec};
 }
 
 /* Largest first, then in list order: the long conversions start early
@@ -168,6 +158,27 @@ static int by_size_desc(const void *a, const void *b)
 	if (x->size != y->size)
 		return x->size > y->size ? -1 : 1;
 	return x->rec < y->rec ? -1 : x->rec > y->rec;
+}
+
+/* The files of this shard, from the list on disk, in their turns: 16
+ * bytes each.  Read once the walk is done and the names' index is gone, so
+ * that the two are never in memory together.  False when the list cannot
+ * be read back. */
+static bool schedule(Bulk *k)
+{
+	size_t n = k->list.n, i = 0, nn = k->b->shard_n, kk = k->b->shard_k;
+	size_t want = !nn ? n : n >= kk ? (n - kk) / nn + 1 : 0;
+	k->sched = xcalloc(want + 1, sizeof *k->sched);
+	BulkFile f;
+	Sbuf store = SBUF_INIT;
+	int64_t pos = 0;
+	for (; i < n && filelist_next(&k->list, &pos, &f, &store); i++)
+		if ((!nn || i % nn == kk - 1) && k->selected < want)
+			k->sched[k->selected++] = (Sched){f.st.size, f.rec};
+	sbuf_release(&store);
+	if (k->selected > 1)
+		qsort(k->sched, k->selected, sizeof *k->sched, by_size_desc);
+	return i == n;
 }
 
 /* ---- the options fingerprint --------------------------------------------- */
@@ -1043,12 +1054,16 @@ int bulk_convert(const ConvertOptions *conv, const BulkOptions *b, const char *c
 		listed = filelist_done(&k.list, &err);
 	}
 	manifest_drop_index(&k.manifest);
-	if (k.selected > 1)
-		qsort(k.sched, k.selected, sizeof *k.sched, by_size_desc);
+	if (listed && !schedule(&k)) {
+		listed = false;
+		err = strerror(errno ? errno : EIO);
+	}
 	if (!listed) {
-		fprintf(stderr,
-			"akko-migrate: error: cannot write the list of files found in '%s': %s [%s]\n",
-			o->output, err, diag_code_str(E_IO_WRITE));
+		fprintf(
+		    stderr,
+		    "akko-migrate: error: cannot write the list of files found in '%s', or read it back: %s "
+		    "[%s]\n",
+		    o->output, err, diag_code_str(E_IO_WRITE));
 		k.worst = EXIT_IO;
 	} else if (open_results(&k)) {
 		k.tty = isatty(2);
