@@ -1,16 +1,18 @@
 /* bulk.c - bulk conversion (src/bulk): every job file of a tree,
  * in parallel worker processes, one result line per file, incremental.
  *
- *   walk inputs (sorted) -> output names (collisions resolved) -> shard
+ *   walk inputs (sorted) -> output names (collisions resolved) -> the list
+ *     on disk (filelist.c) -> shard -> largest first
  *     -> per file: manifest says unchanged? reuse its result
  *                  : sniff -> not a job export? skipped
- *                          : fork a worker (limits) -> converted | error
- *                                                    | crashed | timeout | memory
+ *                          : a worker (limits) -> converted | error
+ *                                               | crashed | timeout | memory
  *
  * The supervisor never parses a job file: a crash, hang or runaway
  * allocation stays in its worker and becomes that file's result.  Results
  * stream to results.jsonl; docs/bulk.md describes the format, which `akko-
- * migrate report` reads.
+ * migrate report` reads.  Its memory does not grow with the estate: per
+ * file it keeps 16 bytes of schedule; the rest is on disk.
  */
 #include <dirent.h>
 #include <errno.h>
