@@ -107,9 +107,10 @@ else
 fi
 S="$PWD/recipes"
 
-# Kubernetes and Slurm: the shards share one volume (one tree of exports),
-# each index a process of its own, all at once.
-for r in kubernetes slurm; do
+# Kubernetes and Slurm (an array from 1, and one from 0): the shards share
+# one volume (one tree of exports), each index a process of its own, all at
+# once.
+for r in kubernetes slurm slurm0; do
 	. "$S/$r.env"
 	mkdir $r && copy_tree $r
 	for i in $INDEXES; do
@@ -118,7 +119,7 @@ for r in kubernetes slurm; do
 				echo $? >rc.$i) &
 		else
 			(cd $r && SLURM_ARRAY_TASK_ID=$i SLURM_ARRAY_TASK_COUNT=$SHARDS SLURM_CPUS_PER_TASK=$CPUS \
-				sh "$S/slurm.convert.sh" >/dev/null 2>&1
+				sh "$S/$r.convert.sh" >/dev/null 2>&1
 				echo $? >rc.$i) &
 		fi
 	done

@@ -1,16 +1,18 @@
 /* bulk.c - bulk conversion (src/bulk): every job file of a tree,
  * in parallel worker processes, one result line per file, incremental.
  *
- *   walk inputs (sorted) -> output names (collisions resolved) -> shard
+ *   walk inputs (sorted) -> output names (collisions resolved) -> the list
+ *     on disk (filelist.c) -> shard -> largest first
  *     -> per file: manifest says unchanged? reuse its result
  *                  : sniff -> not a job export? skipped
- *                          : fork a worker (limits) -> converted | error
- *                                                    | crashed | timeout | memory
+ *                          : a worker (limits) -> converted | error
+ *                                               | crashed | timeout | memory
  *
  * The supervisor never parses a job file: a crash, hang or runaway
  * allocation stays in its worker and becomes that file's result.  Results
  * stream to results.jsonl; docs/bulk.md describes the format, which `akko-
- * migrate report` reads.
+ * migrate report` reads.  Its memory does not grow with the estate: per
+ * file it keeps 16 bytes of schedule; the rest is on disk.
  */
 #include <dirent.h>
 #include <errno.h>
@@ -44,23 +46,13 @@ enum { SNIFF_BYTES = 64 * 1024 };
  * within the same timestamp tick: its stat is not trusted next time. */
 #define RACY_NS (100LL * 1000 * 1000)
 
-typedef enum FileKind { FK_FILE, FK_UNREADABLE, FK_SPECIAL, FK_DIRLINK } FileKind;
-
-typedef struct BulkFile {
-	const char *path;   /* as found: the input, or its root joined with rel */
-	const char *rel;    /* relative to its input root */
-	const char *output; /* OUTDIR/<rel with .yaml> */
-	const char *key;    /* manifest key */
-	FileKind kind;
-	int err; /* errno, for FK_UNREADABLE */
-	FileStat st;
-} BulkFile;
-
 /* A worker slot: a worker process converts the files the supervisor sends
  * it, one at a time, until it has served WORKER_FILES or its slot has no
  * more work; `f` is the file in flight. */
 typedef struct Job {
-	BulkFile *f; /* NULL: idle */
+	BulkFile *f;   /* NULL: idle; else &file */
+	BulkFile file; /* the file in flight, its strings in store */
+	Sbuf store;
 	char sha256[65];
 	pid_t pid;       /* the worker; 0: none */
 	int fd;          /* its results */
@@ -76,6 +68,13 @@ typedef struct Job {
  * it stays bounded. */
 enum { WORKER_FILES = 64 };
 
+/* A file to convert: its size and its record in the list (whose order
+ * the record offsets follow). */
+typedef struct Sched {
+	long long size;
+	int64_t rec;
+} Sched;
+
 typedef struct Counts {
 	size_t files, converted, reused, gate_fail, errors, skipped, crashed;
 } Counts;
@@ -83,9 +82,9 @@ typedef struct Counts {
 typedef struct Bulk {
 	const ConvertOptions *o;
 	const BulkOptions *b;
-	Arena arena; /* the file list and its strings */
-	BulkFile *files;
-	size_t n_files, cap_files;
+	Arena arena;   /* a few strings of the run */
+	FileList list; /* every file found, on disk */
+	Sched *sched;  /* the files to convert, largest first */
 	dev_t out_dev; /* OUTDIR, never walked */
 	ino_t out_ino;
 	char options[65]; /* fingerprint of the options */
@@ -100,6 +99,8 @@ typedef struct Bulk {
 	long long bar_ms;    /* last redraw */
 	char made_dir[4096]; /* last output directory created */
 	Sbuf line, json;     /* scratch */
+	Sbuf old_json;       /* a result from the manifest */
+	Sbuf name, key;      /* scratch of the walk */
 } Bulk;
 
 static long long now_ms(void)
@@ -128,79 +129,26 @@ static int worse(int worst, int rc)
 
 /* ---- discovery ---------------------------------------------------------- */
 
-static FileStat file_stat(const struct stat *st)
+/* A file found (filelist.c walks in the sorted order): its output name and
+ * manifest key, its old manifest line, and its record on disk.  Nothing of
+ * it stays in memory but its slot in the index of names taken. */
+static void found_file(void *ud, BulkFile *f)
 {
-	return (FileStat){
-	    (long long)st->st_size, (long long)st->st_mtim.tv_sec * 1000000000LL + st->st_mtim.tv_nsec,
-	    (long long)st->st_ctim.tv_sec * 1000000000LL + st->st_ctim.tv_nsec, (long long)st->st_ino};
-}
-
-static BulkFile *add_file(Bulk *k, const char *path, const char *rel, FileKind kind, int err)
-{
-	if (k->n_files == k->cap_files) {
-		k->cap_files = k->cap_files ? 2 * k->cap_files : 256;
-		k->files = xrealloc(k->files, size_mul(k->cap_files, sizeof *k->files));
-	}
-	BulkFile *f = &k->files[k->n_files++];
-	memset(f, 0, sizeof *f);
-	f->path = arena_strdup(&k->arena, path);
-	f->rel = f->path + (rel - path);
-	f->kind = kind;
-	f->err = err;
-	return f;
-}
-
-/* One directory entry (path = root/rel): a file, a subdirectory to walk, or
- * something recorded as skipped. */
-static void walk(Bulk *k, Sbuf *path, size_t root_len);
-
-static void walk_entry(Bulk *k, Sbuf *path, size_t root_len)
-{
-	struct stat st;
-	const char *rel = path->buf + root_len;
-	if (lstat(path->buf, &st) != 0) {
-		add_file(k, path->buf, rel, FK_UNREADABLE, errno);
-		return;
-	}
-	if (S_ISDIR(st.st_mode)) {
-		if (!(st.st_dev == k->out_dev && st.st_ino == k->out_ino))
-			walk(k, path, root_len);
-		return;
-	}
-	if (S_ISLNK(st.st_mode)) {
-		if (stat(path->buf, &st) != 0) {
-			add_file(k, path->buf, rel, FK_UNREADABLE, errno);
-			return;
-		}
-		if (S_ISDIR(st.st_mode)) {
-			add_file(k, path->buf, rel, FK_DIRLINK, 0);
-			return;
-		}
-	}
-	BulkFile *f = add_file(k, path->buf, rel, S_ISREG(st.st_mode) ? FK_FILE : FK_SPECIAL, 0);
-	f->st = file_stat(&st);
-}
-
-static void walk(Bulk *k, Sbuf *path, size_t root_len)
-{
-	DIR *d = opendir(path->buf);
-	if (!d) {
-		add_file(k, path->buf, path->buf + root_len, FK_UNREADABLE, errno);
-		return;
-	}
-	size_t len = path->len;
-	struct dirent *de;
-	while ((de = readdir(d))) {
-		if (strcmp(de->d_name, ".") == 0 || strcmp(de->d_name, "..") == 0)
-			continue;
-		sbuf_setlen(path, len);
-		if (len && path->buf[len - 1] != '/')
-			sbuf_addch(path, '/');
-		sbuf_adds(path, de->d_name);
-		walk_entry(k, path, root_len);
-	}
-	sbuf_setlen(path, len);
-	closedir(d);
+	Bulk *k = ud;
+	const char *outdir = k->o->output;
+	size_t dl = strlen(outdir);
+	filelist_name(&k->list, f, outdir, dl && outdir[dl - 1] == '/' ? "" : "/", &k->name);
+	f->output = k->name.buf;
+	sbuf_reset(&k->key);
+	sbuf_adds(&k->key, f->path);
+	sbuf_addch(&k->key, '\0');
+	sbuf_adds(&k->key, f->output);
+	char hex[65];
+	driver_sha256_hex(k->key.buf, k->key.len, hex);
+	f->key = hex;
+	f->old_line = manifest_find(&k->manifest, hex);
+	int64_t rec = filelist_add(&k->list, f);
+	filelist_take_name(&k->list, f, rec);
 }
 
 /* Largest first, then in list order: the long conversions start early
@@ -208,70 +156,31 @@ static void walk(Bulk *k, Sbuf *path, size_t root_len)
  * end).  Results stream in this order; outputs do not depend on it. */
 static int by_size_desc(const void *a, const void *b)
 {
-	const BulkFile *x = *(BulkFile *const *)a, *y = *(BulkFile *const *)b;
-	if (x->st.size != y->st.size)
-		return x->st.size > y->st.size ? -1 : 1;
-	return x < y ? -1 : x > y;
+	const Sched *x = a, *y = b;
+	if (x->size != y->size)
+		return x->size > y->size ? -1 : 1;
+	return x->rec < y->rec ? -1 : x->rec > y->rec;
 }
 
-static int by_rel(const void *a, const void *b)
+/* The files of this shard, from the list on disk, in their turns: 16
+ * bytes each.  Read once the walk is done and the names' index is gone, so
+ * that the two are never in memory together.  False when the list cannot
+ * be read back. */
+static bool schedule(Bulk *k)
 {
-	return strcmp(((const BulkFile *)a)->rel, ((const BulkFile *)b)->rel);
-}
-
-/* The inputs in command-line order; a directory's files sorted by their
- * path relative to it, byte by byte. */
-static void discover(Bulk *k, const char *const *inputs, size_t n)
-{
-	Sbuf path = SBUF_INIT;
-	for (size_t i = 0; i < n; i++) {
-		struct stat st;
-		size_t first = k->n_files;
-		sbuf_reset(&path);
-		sbuf_adds(&path, inputs[i]);
-		if (stat(inputs[i], &st) == 0 && S_ISDIR(st.st_mode)) {
-			size_t root_len = path.len + (path.len && path.buf[path.len - 1] != '/');
-			walk(k, &path, root_len);
-		} else {
-			const char *slash = strrchr(inputs[i], '/');
-			walk_entry(k, &path, slash ? (size_t)(slash - inputs[i]) + 1 : 0);
-		}
-		qsort(k->files + first, k->n_files - first, sizeof *k->files, by_rel);
-	}
-	sbuf_release(&path);
-}
-
-/* <rel without its extension>.yaml; when that is taken (a.xml after a.XML,
- * compared without case for case-insensitive file systems): <rel>.yaml,
- * then <rel>.2.yaml, ... */
-static void name_outputs(Bulk *k)
-{
-	StrMap taken;
-	strmap_init(&taken, &k->arena, true);
-	const char *outdir = k->o->output;
-	size_t dl = strlen(outdir);
-	const char *sep = dl && outdir[dl - 1] == '/' ? "" : "/";
-	for (size_t i = 0; i < k->n_files; i++) {
-		BulkFile *f = &k->files[i];
-		const char *base = strrchr(f->rel, '/');
-		base = base ? base + 1 : f->rel;
-		const char *dot = strrchr(base, '.');
-		int stem = dot && dot != base ? (int)(dot - f->rel) : (int)strlen(f->rel);
-		char *name = arena_sprintf(&k->arena, "%.*s.yaml", stem, f->rel);
-		for (unsigned v = 1; strmap_get(&taken, name); v++)
-			name = v == 1 ? arena_sprintf(&k->arena, "%s.yaml", f->rel)
-				      : arena_sprintf(&k->arena, "%s.%u.yaml", f->rel, v);
-		strmap_put(&taken, name, f);
-		f->output = arena_sprintf(&k->arena, "%s%s%s", outdir, sep, name);
-		Sbuf key = SBUF_INIT;
-		sbuf_adds(&key, f->path);
-		sbuf_addch(&key, '\0');
-		sbuf_adds(&key, f->output);
-		char *hex = arena_alloc(&k->arena, 65);
-		driver_sha256_hex(key.buf, key.len, hex);
-		f->key = hex;
-		sbuf_release(&key);
-	}
+	size_t n = k->list.n, i = 0, nn = k->b->shard_n, kk = k->b->shard_k;
+	size_t want = !nn ? n : n >= kk ? (n - kk) / nn + 1 : 0;
+	k->sched = xcalloc(want + 1, sizeof *k->sched);
+	BulkFile f;
+	Sbuf store = SBUF_INIT;
+	int64_t pos = 0;
+	for (; i < n && filelist_next(&k->list, &pos, &f, &store); i++)
+		if ((!nn || i % nn == kk - 1) && k->selected < want)
+			k->sched[k->selected++] = (Sched){f.st.size, f.rec};
+	sbuf_release(&store);
+	if (k->selected > 1)
+		qsort(k->sched, k->selected, sizeof *k->sched, by_size_desc);
+	return i == n;
 }
 
 /* ---- the options fingerprint --------------------------------------------- */
@@ -437,45 +346,48 @@ static void record(Bulk *k, const BulkFile *f, const char *sha, const char *stat
 	e.rc = rc;
 	e.gate_fail = gate_fail;
 	snprintf(e.status, sizeof e.status, "%s", status);
-	manifest_add(&k->manifest, f->key, &e, json, len);
+	int64_t line = manifest_add(&k->manifest, f->key, &e, json, len);
+	if (line >= 0)
+		filelist_set_line(&k->list, f->rec, line);
 }
 
 /* ---- the supervisor's share of a file ------------------------------------ */
 
-/* Reuse the manifest's result for f when its content and the options are
- * unchanged and its output is still there. */
-static bool try_reuse(Bulk *k, BulkFile *f, const char *sha)
+/* Can the manifest's result for f (e, its JSON in `json`) be reused: its
+ * content and the options unchanged, and its output still there? */
+static bool reusable(Bulk *k, const BulkFile *f, const char *sha, const ManifestEntry *e, const Sbuf *json)
 {
-	ManifestEntry *e = k->b->force ? NULL : manifest_get(&k->manifest, f->key);
 	struct stat st;
 	if (!e || strcmp(e->sha256, sha) != 0 || strcmp(e->options, k->options) != 0)
 		return false;
 	if (strcmp(e->status, "converted") == 0 && stat(f->output, &st) != 0)
 		return false;
-	if (!manifest_read_json(&k->manifest, e, &k->json))
-		return false;
-	char *r = strstr(k->json.buf, ",\"reused\":false,");
-	if (!r)
-		return false;
-	ManifestEntry was = *e;
+	return strstr(json->buf, ",\"reused\":false,") != NULL;
+}
+
+/* Reuse it: the result line again, with "reused":true. */
+static void reuse(Bulk *k, BulkFile *f, const ManifestEntry *e, Sbuf *json)
+{
 	if (memcmp(&e->st, &f->st, sizeof f->st) != 0) {
 		/* same content, new stat (touched, copied): remember the new one */
 		ManifestEntry ne = *e;
 		ne.st = f->st;
-		manifest_add(&k->manifest, f->key, &ne, k->json.buf, k->json.len);
+		int64_t line = manifest_add(&k->manifest, f->key, &ne, json->buf, json->len);
+		if (line >= 0)
+			filelist_set_line(&k->list, f->rec, line);
 	}
 	/* the same length: JSON allows the space */
-	memcpy(r, ",\"reused\":true ,", 16);
-	emit_line(k, &k->json);
-	finish(k, f, was.status, was.rc, was.gate_fail, true, NULL, NULL);
-	return true;
+	memcpy(strstr(json->buf, ",\"reused\":false,"), ",\"reused\":true ,", 16);
+	emit_line(k, json);
+	finish(k, f, e->status, e->rc, e->gate_fail, true, NULL, NULL);
 }
 
-/* The file's hash (from the manifest when its stat is unchanged) and, when
- * read, its first bytes; false (recorded as an error) when unreadable. */
-static bool hash_file(Bulk *k, BulkFile *f, char sha[65], char *prefix, size_t *plen, bool *sniffed)
+/* The file's hash (from the manifest's entry e when its stat is unchanged)
+ * and, when read, its first bytes; false (recorded as an error) when
+ * unreadable. */
+static bool hash_file(BulkFile *f, const ManifestEntry *e, char sha[65], char *prefix, size_t *plen,
+		      bool *sniffed)
 {
-	ManifestEntry *e = k->b->force ? NULL : manifest_get(&k->manifest, f->key);
 	*sniffed = false;
 	if (e && e->st.size && memcmp(&e->st, &f->st, sizeof f->st) == 0) {
 		memcpy(sha, e->sha256, 65);
@@ -530,40 +442,83 @@ static void settle(Bulk *k, BulkFile *f, const char *sha, const char *status, in
 	finish(k, f, status, rc, false, false, reason, NULL);
 }
 
-/* Decide f without a worker when possible; true when a worker must
- * convert it (sha is then set). */
-static bool prepare(Bulk *k, BulkFile *f, char sha[65])
+/* What the supervisor decided for a file, ahead of its turn (so that its
+ * reading and hashing overlap the workers' conversions), and carries out
+ * when its turn comes (so that results keep the order of turns). */
+typedef enum Verdict { V_CONVERT, V_REUSE, V_SETTLE } Verdict;
+
+typedef struct Decision {
+	BulkFile f;
+	Sbuf store; /* f's strings */
+	char sha[65];
+	Verdict verdict;
+	ManifestEntry old; /* V_REUSE: the entry, its JSON in json */
+	Sbuf json;
+	const char *status; /* V_SETTLE: the result */
+	int rc;
+	bool remember;
+	char reason[512];
+	long long ms; /* spent deciding */
+} Decision;
+
+/* Decide d->f without a worker when possible: reuse its result, skip it,
+ * or record why it cannot be read; else it goes to a worker (d->sha set). */
+static void decide(Bulk *k, Decision *d)
 {
 	static char prefix[SNIFF_BYTES];
 	long long t0 = now_ms();
+	BulkFile *f = &d->f;
 	size_t plen = 0;
 	bool sniffed = false;
-	char reason[512];
-	sha[0] = '\0';
+	d->sha[0] = '\0';
+	d->verdict = V_SETTLE;
+	d->remember = false;
+	d->rc = EXIT_OK;
+	d->status = "skipped";
 	if (f->kind == FK_DIRLINK || f->kind == FK_SPECIAL) {
-		settle(k, f, NULL, "skipped", EXIT_OK,
-		       f->kind == FK_DIRLINK ? "a symbolic link to a directory (not followed)"
-					     : "not a regular file",
-		       t0, false);
-		return false;
+		snprintf(d->reason, sizeof d->reason, "%s",
+			 f->kind == FK_DIRLINK ? "a symbolic link to a directory (not followed)"
+					       : "not a regular file");
+		d->ms = now_ms() - t0;
+		return;
 	}
-	if (f->kind == FK_FILE && hash_file(k, f, sha, prefix, &plen, &sniffed)) {
-		if (try_reuse(k, f, sha))
-			return false;
-		if (sniffed || sniff(f, prefix, &plen)) {
+	/* the file's entry from an earlier run (--force: none) */
+	const ManifestEntry *e =
+	    !k->b->force && manifest_read(&k->manifest, f->old_line, &d->old, &d->json) ? &d->old : NULL;
+	if (f->kind == FK_FILE && hash_file(f, e, d->sha, prefix, &plen, &sniffed)) {
+		if (reusable(k, f, d->sha, e, &d->json)) {
+			d->verdict = V_REUSE;
+		} else if (sniffed || sniff(f, prefix, &plen)) {
 			Detection det;
 			detect_tool(prefix, plen, &det);
 			/* a prefix of whitespace may hide a file: the converter decides */
 			if (det.tool != TOOL_UNKNOWN || (det.empty && plen == SNIFF_BYTES))
-				return true;
-			snprintf(reason, sizeof reason, "%s%s",
+				d->verdict = V_CONVERT;
+			snprintf(d->reason, sizeof d->reason, "%s%s",
 				 det.empty || det.binary ? "" : "not a job export: ", det.reason);
-			settle(k, f, sha, "skipped", EXIT_OK, reason, t0, true);
-			return false;
+			d->remember = true;
+		}
+		if (d->verdict != V_SETTLE || d->remember) {
+			d->ms = now_ms() - t0;
+			return;
 		}
 	}
-	snprintf(reason, sizeof reason, "cannot read '%s': %s", f->path, strerror(f->err));
-	settle(k, f, sha[0] ? sha : NULL, "error", EXIT_IO, reason, t0, false);
+	snprintf(d->reason, sizeof d->reason, "cannot read '%s': %s", f->path, strerror(f->err));
+	d->status = "error";
+	d->rc = EXIT_IO;
+	d->ms = now_ms() - t0;
+}
+
+/* Carry out d when its turn comes; true when a worker must convert it. */
+static bool carry_out(Bulk *k, Decision *d)
+{
+	if (d->verdict == V_CONVERT)
+		return true;
+	if (d->verdict == V_REUSE)
+		reuse(k, &d->f, &d->old, &d->json);
+	else
+		settle(k, &d->f, d->sha[0] ? d->sha : NULL, d->status, d->rc, d->reason, now_ms() - d->ms,
+		       d->remember);
 	return false;
 }
 
@@ -861,10 +816,11 @@ static void drain(Bulk *k, Job *j, Job *jobs, unsigned nj)
 	}
 }
 
-/* Wait for the workers' pipes or the first deadline; handle what is ready. */
-static void wait_workers(Bulk *k, Job *jobs, unsigned nj, struct pollfd *pfd, unsigned *idx)
+/* Wait for the workers' pipes or the first deadline (not at all unless
+ * `block`); handle what is ready. */
+static void wait_workers(Bulk *k, Job *jobs, unsigned nj, struct pollfd *pfd, unsigned *idx, bool block)
 {
-	long long now = now_ms(), wait = k->tty ? 200 : 60000;
+	long long now = now_ms(), wait = !block ? 0 : k->tty ? 200 : 60000;
 	unsigned np = 0;
 	for (unsigned i = 0; i < nj; i++) {
 		if (!jobs[i].pid || !jobs[i].f)
@@ -891,38 +847,101 @@ static void wait_workers(Bulk *k, Job *jobs, unsigned nj, struct pollfd *pfd, un
 	draw_bar(k, false);
 }
 
-static void run(Bulk *k, BulkFile **sel, size_t nsel)
+/* The list could not be read back: the files not handed out yet are not
+ * converted, and the run fails. */
+static void list_lost(Bulk *k)
+{
+	clear_bar(k);
+	fprintf(stderr,
+		"akko-migrate: error: cannot read the list of files found back from '%s': %s; %zu file%s "
+		"not converted [%s]\n",
+		k->o->output, strerror(errno ? errno : EIO), k->selected - k->done,
+		k->selected - k->done == 1 ? "" : "s", diag_code_str(E_IO_READ));
+	k->worst = worse(k->worst, EXIT_IO);
+}
+
+/* The next file of the schedule into d, decided; false when there is none
+ * (or the list cannot be read back). */
+static bool decide_next(Bulk *k, Decision *d, size_t *next)
+{
+	if (*next >= k->selected)
+		return false;
+	if (!filelist_load(&k->list, k->sched[(*next)++].rec, &d->f, &d->store)) {
+		list_lost(k);
+		*next = k->selected;
+		return false;
+	}
+	decide(k, d);
+	return true;
+}
+
+static void swap_file(Decision *d, Job *j)
+{
+	BulkFile f = d->f;
+	Sbuf s = d->store;
+	d->f = j->file;
+	d->store = j->store;
+	j->file = f;
+	j->store = s;
+}
+
+/* Hand out the files, largest first, as workers become free.  While every
+ * worker is busy, the next files (as many as there are workers) are
+ * decided ahead: read, hashed and sniffed, so that a worker that finishes
+ * gets its next file at once, and with -j1 the supervisor's reading runs
+ * beside the conversion instead of between two. */
+static void run(Bulk *k)
 {
 	unsigned nj = k->b->jobs;
 	Job *jobs = xcalloc(nj, sizeof *jobs);
+	Decision *ahead = xcalloc(nj, sizeof *ahead);
 	struct pollfd *pfd = xcalloc(nj, sizeof *pfd);
 	unsigned *idx = xcalloc(nj, sizeof *idx);
-	for (unsigned s = 0; s < nj; s++)
+	for (unsigned s = 0; s < nj; s++) {
 		jobs[s].msg = (Sbuf)SBUF_INIT;
+		jobs[s].store = (Sbuf)SBUF_INIT;
+		ahead[s].store = (Sbuf)SBUF_INIT;
+		ahead[s].json = (Sbuf)SBUF_INIT;
+	}
 	/* a worker gone between files shows as a failed write, not a signal */
 	void (*old_pipe)(int) = signal(SIGPIPE, SIG_IGN);
-	size_t next = 0;
+	size_t next = 0, first = 0, n_ahead = 0; /* ahead[first..]: decided, in schedule order */
 	for (;;) {
 		unsigned running = 0;
 		for (unsigned s = 0; s < nj; s++) {
-			char sha[65];
-			while (!jobs[s].f && next < nsel) {
-				BulkFile *f = sel[next++];
-				if (prepare(k, f, sha))
-					start_file(k, &jobs[s], f, sha, jobs, nj, false);
+			while (!jobs[s].f) {
+				if (!n_ahead && !decide_next(k, &ahead[(first + n_ahead) % nj], &next))
+					break;
+				n_ahead += !n_ahead;
+				Decision *d = &ahead[first];
+				first = (first + 1) % nj;
+				n_ahead--;
+				if (carry_out(k, d)) {
+					swap_file(d, &jobs[s]);
+					start_file(k, &jobs[s], &jobs[s].file, d->sha, jobs, nj, false);
+				}
 			}
 			running += jobs[s].f != NULL;
 		}
 		if (!running)
 			break;
-		wait_workers(k, jobs, nj, pfd, idx);
+		if (n_ahead < nj && decide_next(k, &ahead[(first + n_ahead) % nj], &next)) {
+			n_ahead++;
+			wait_workers(k, jobs, nj, pfd, idx, false);
+		} else {
+			wait_workers(k, jobs, nj, pfd, idx, true);
+		}
 	}
 	for (unsigned s = 0; s < nj; s++) {
 		stop_worker(&jobs[s], false);
 		sbuf_release(&jobs[s].msg);
+		sbuf_release(&jobs[s].store);
+		sbuf_release(&ahead[s].store);
+		sbuf_release(&ahead[s].json);
 	}
 	signal(SIGPIPE, old_pipe);
 	free(jobs);
+	free(ahead);
 	free(pfd);
 	free(idx);
 }
@@ -1008,7 +1027,14 @@ int bulk_convert(const ConvertOptions *conv, const BulkOptions *b, const char *c
 		long cores = sysconf(_SC_NPROCESSORS_ONLN);
 		opts.jobs = cores > 0 ? (unsigned)cores : 1;
 	}
-	Bulk k = {.o = o, .b = &opts, .results_fd = -1, .line = SBUF_INIT, .json = SBUF_INIT};
+	Bulk k = {.o = o,
+		  .b = &opts,
+		  .results_fd = -1,
+		  .line = SBUF_INIT,
+		  .json = SBUF_INIT,
+		  .old_json = SBUF_INIT,
+		  .name = SBUF_INIT,
+		  .key = SBUF_INIT};
 	k.t0_ms = now_ms();
 	arena_init(&k.arena);
 	frontend_global_init();
@@ -1021,32 +1047,44 @@ int bulk_convert(const ConvertOptions *conv, const BulkOptions *b, const char *c
 		llm_budget_free(opt.llm_budget);
 		return rc == EXIT_OK ? EXIT_IO : rc;
 	}
-	discover(&k, inputs, n);
-	name_outputs(&k);
-	BulkFile **sel = xcalloc(k.n_files + 1, sizeof *sel);
-	const char **keys = xcalloc(k.n_files + 1, sizeof *keys);
-	for (size_t i = 0; i < k.n_files; i++) {
-		keys[i] = k.files[i].key;
-		if (!b->shard_n || i % b->shard_n == b->shard_k - 1)
-			sel[k.selected++] = &k.files[i];
-	}
-	qsort(sel, k.selected, sizeof *sel, by_size_desc);
+	/* the files found go to the list on disk as the walk finds them */
 	manifest_open(&k.manifest, o->output);
-	if (open_results(&k)) {
+	const char *err = NULL;
+	bool listed = filelist_open(&k.list, o->output, &err);
+	if (listed) {
+		filelist_walk(inputs, n, k.out_dev, k.out_ino, found_file, &k);
+		listed = filelist_done(&k.list, &err);
+	}
+	manifest_drop_index(&k.manifest);
+	if (listed && !schedule(&k)) {
+		listed = false;
+		err = strerror(errno ? errno : EIO);
+	}
+	if (!listed) {
+		fprintf(
+		    stderr,
+		    "akko-migrate: error: cannot write the list of files found in '%s', or read it back: %s "
+		    "[%s]\n",
+		    o->output, err, diag_code_str(E_IO_WRITE));
+		k.worst = EXIT_IO;
+	} else if (open_results(&k)) {
 		k.tty = isatty(2);
-		run(&k, sel, k.selected);
+		run(&k);
 		close(k.results_fd);
 		print_summary(&k);
 	} else {
 		k.worst = EXIT_IO;
 	}
-	manifest_compact_close(&k.manifest, keys, k.n_files);
+	/* without the whole list, the manifest is left as it is */
+	manifest_compact_close(&k.manifest, listed ? &k.list : NULL);
+	filelist_close(&k.list);
 	bulk_unlock_outdir(lock_fd);
-	free(sel);
-	free(keys);
-	free(k.files);
+	free(k.sched);
 	sbuf_release(&k.line);
 	sbuf_release(&k.json);
+	sbuf_release(&k.old_json);
+	sbuf_release(&k.name);
+	sbuf_release(&k.key);
 	arena_release(&k.arena);
 	arena_trim_cache();
 	llm_budget_free(opt.llm_budget);

@@ -16,12 +16,12 @@
 #define AKKO_BULK_H
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <sys/types.h>
 
 #include "base/arena.h"
 #include "base/sbuf.h"
-#include "base/strmap.h"
 
 /* ---- the entry point (bulk.c) ---- */
 
@@ -51,12 +51,89 @@ int bulk_lock_outdir(const char *outdir, int *fd);
 /* Empty the lock file and release it (fd -1: nothing to do). */
 void bulk_unlock_outdir(int fd);
 
-/* ---- the manifest (manifest.c) ---- */
+/* ---- an index of records in a file (offindex.c) ---- */
+
+/* Item offsets by hash, 8 bytes a slot; the items stay in their file and
+ * the caller tells two of the same hash apart (eq) and gives an item's hash
+ * again when the index grows (rehash). */
+typedef struct OffIndex {
+	uint64_t *slots; /* 16 bits of hash, offset + 1; 0: empty */
+	size_t cap, len;
+} OffIndex;
+typedef bool (*OffIndexEq)(void *ud, int64_t off);
+typedef uint64_t (*OffIndexHash)(void *ud, int64_t off);
+
+uint64_t offindex_hash(const void *p, size_t n, bool fold_case); /* FNV-1a, 64-bit */
+/* The offset of the item equal to the probe (eq) among those of hash h, or -1. */
+int64_t offindex_find(const OffIndex *x, uint64_t h, OffIndexEq eq, void *ud);
+/* Add the item at off, replacing an equal one. */
+void offindex_put(OffIndex *x, uint64_t h, int64_t off, OffIndexEq eq, OffIndexHash rehash, void *ud);
+void offindex_free(OffIndex *x);
+
+/* ---- the files found (filelist.c) ---- */
 
 /* What stat() said of an input; all zero when it must not be trusted. */
 typedef struct FileStat {
 	long long size, mtime_ns, ctime_ns, ino;
 } FileStat;
+
+typedef enum FileKind { FK_FILE, FK_UNREADABLE, FK_SPECIAL, FK_DIRLINK } FileKind;
+
+/* One file found.  Its strings belong to whoever loaded it (a walk's
+ * callback, or filelist_load's store). */
+typedef struct BulkFile {
+	const char *path;   /* as found: the input, or its root joined with rel */
+	const char *rel;    /* relative to its input root */
+	const char *output; /* OUTDIR/<rel with .yaml> */
+	const char *key;    /* manifest key */
+	size_t name_at;     /* the output's name below OUTDIR: output + name_at */
+	FileKind kind;
+	int err; /* errno, for FK_UNREADABLE */
+	FileStat st;
+	int64_t rec;      /* its record in the list */
+	int64_t old_line; /* its manifest line from before this run, or -1 */
+	int64_t new_line; /* its manifest line written by this run, or -1 */
+} BulkFile;
+
+/* The list, in an unlinked temporary file in OUTDIR, a record per file in
+ * the sorted order; memory holds a write buffer and, while files are
+ * named, the index of the names taken. */
+typedef struct FileList {
+	int fd;
+	off_t flushed; /* bytes written to the file; the rest is in wbuf */
+	Sbuf wbuf;
+	OffIndex names; /* output names taken, by their records */
+	size_t n;
+	bool ok;
+	int err; /* errno of the first failed write */
+} FileList;
+
+typedef void (*FileListEach)(void *ud, BulkFile *f);
+
+bool filelist_open(FileList *l, const char *outdir, const char **err);
+/* Walk the inputs (directories recursively, OUTDIR left out) and give each
+ * file found to `each`, in the sorted order (docs/bulk.md); f has path,
+ * rel, kind, err and st. */
+void filelist_walk(const char *const *inputs, size_t n, dev_t out_dev, ino_t out_ino, FileListEach each,
+		   void *ud);
+/* f's output path into out (OUTDIR, sep, a name no earlier file took) and
+ * f->name_at; then, once its record is added, filelist_take_name. */
+void filelist_name(FileList *l, BulkFile *f, const char *outdir, const char *sep, Sbuf *out);
+void filelist_take_name(FileList *l, const BulkFile *f, int64_t rec);
+/* Append f's record; its offset. */
+int64_t filelist_add(FileList *l, const BulkFile *f);
+/* Every file is added: drop the names, write the rest; false (err) when
+ * the list could not be written. */
+bool filelist_done(FileList *l, const char **err);
+/* The record at rec into f (strings in store); false on a read error. */
+bool filelist_load(FileList *l, int64_t rec, BulkFile *f, Sbuf *store);
+/* The record at *pos, and *pos moves past it; false at the end. */
+bool filelist_next(FileList *l, int64_t *pos, BulkFile *f, Sbuf *store);
+/* The manifest line written for the record at rec. */
+void filelist_set_line(FileList *l, int64_t rec, int64_t line);
+void filelist_close(FileList *l);
+
+/* ---- the manifest (manifest.c) ---- */
 
 typedef struct ManifestEntry {
 	char sha256[65];
@@ -71,22 +148,26 @@ typedef struct ManifestEntry {
 
 typedef struct Manifest {
 	char *path;
-	int fd; /* open for appending and reading back; -1 when unusable */
-	StrMap map;
-	Arena arena;
+	int fd;         /* open for appending and reading back; -1 when unusable */
+	OffIndex index; /* key -> its latest line, until dropped */
 } Manifest;
 
-/* Open (creating) and read OUTDIR's manifest; an unreadable one is
+/* Open (creating) and index OUTDIR's manifest; an unreadable one is
  * reported and ignored (everything is converted again). */
 void manifest_open(Manifest *m, const char *outdir);
-ManifestEntry *manifest_get(Manifest *m, const char *key);
-/* Append a result; `e` gives the fields, its off/len are set. */
-void manifest_add(Manifest *m, const char *key, ManifestEntry *e, const char *json, size_t len);
-/* The stored result JSON of e into out (without newline); false on a read error. */
-bool manifest_read_json(Manifest *m, const ManifestEntry *e, Sbuf *out);
-/* Rewrite the manifest with the entries of `keys` only (the inputs found
- * this run), atomically, and close it. */
-void manifest_compact_close(Manifest *m, const char *const *keys, size_t n);
+/* The offset of key's latest line, or -1 (from the index). */
+int64_t manifest_find(Manifest *m, const char *key);
+/* Free the index (the lines stay where they are). */
+void manifest_drop_index(Manifest *m);
+/* The entry of the line at `line` into e, and its result JSON into json
+ * (without newline); false when there is none or it cannot be read. */
+bool manifest_read(Manifest *m, int64_t line, ManifestEntry *e, Sbuf *json);
+/* Append a result; `e` gives the fields, its off/len are set.  The offset
+ * of the line written, or -1. */
+int64_t manifest_add(Manifest *m, const char *key, ManifestEntry *e, const char *json, size_t len);
+/* Rewrite the manifest with one line per file of `files` (its latest),
+ * atomically, and close it. */
+void manifest_compact_close(Manifest *m, FileList *files);
 
 /* ---- the worker (worker.c) ---- */
 

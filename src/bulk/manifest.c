@@ -3,9 +3,11 @@
  *
  * Appends are one write() of a whole line to a file opened O_APPEND, so a
  * killed run leaves whole lines (a torn last line is ignored on reading).
- * One run at a time uses it: the run holds OUTDIR's lock (lock.c).  Reading keeps
- * only each entry's fields and the offset of its JSON, so memory grows by
- * about 200 bytes per input, not by the size of the results.
+ * One run at a time uses it: the run holds OUTDIR's lock (lock.c).  Nothing
+ * of an entry stays in memory: reading the file builds an index of 8-byte
+ * slots from a key to its latest line (offindex.c), which the supervisor
+ * drops once each file found knows its line (filelist.c), and a line is
+ * read back when its file's turn comes.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -37,16 +39,44 @@ static bool parse_line(const char *line, size_t len, char key[65], ManifestEntry
 	return true;
 }
 
-static void put(Manifest *m, const char *key, const ManifestEntry *e)
+/* The line at `off` (with its newline) into out; false at a read error or
+ * when there is no whole line there. */
+static bool read_line(Manifest *m, int64_t off, Sbuf *out)
 {
-	ManifestEntry *old = strmap_get(&m->map, key);
-	if (old) {
-		*old = *e;
-		return;
+	sbuf_reset(out);
+	for (;;) {
+		sbuf_grow(out, 4096);
+		ssize_t r = pread(m->fd, out->buf + out->len, 4096, (off_t)(off + (int64_t)out->len));
+		if (r <= 0)
+			return false;
+		char *nl = memchr(out->buf + out->len, '\n', (size_t)r);
+		if (nl) {
+			out->len = (size_t)(nl - out->buf) + 1;
+			out->buf[out->len] = '\0';
+			return true;
+		}
+		out->len += (size_t)r;
 	}
-	ManifestEntry *copy = ARENA_NEW(&m->arena, ManifestEntry);
-	*copy = *e;
-	strmap_put(&m->map, arena_strdup(&m->arena, key), copy);
+}
+
+/* The index compares keys by reading them back from the file. */
+typedef struct KeyProbe {
+	Manifest *m;
+	const char *key;
+} KeyProbe;
+
+static bool key_eq(void *ud, int64_t off)
+{
+	KeyProbe *p = ud;
+	char k[64];
+	return pread(p->m->fd, k, 64, (off_t)off) == 64 && memcmp(k, p->key, 64) == 0;
+}
+
+static uint64_t key_hash(void *ud, int64_t off)
+{
+	KeyProbe *p = ud;
+	char k[64];
+	return pread(p->m->fd, k, 64, (off_t)off) == 64 ? offindex_hash(k, 64, false) : 0;
 }
 
 static void load(Manifest *m)
@@ -63,8 +93,9 @@ static void load(Manifest *m)
 		ManifestEntry e = {0};
 		size_t at;
 		if (parse_line(line, (size_t)len, key, &e, &at)) {
-			e.off = off + (off_t)at;
-			put(m, key, &e);
+			KeyProbe p = {m, key};
+			offindex_put(&m->index, offindex_hash(key, 64, false), (int64_t)off, key_eq, key_hash,
+				     &p);
 		}
 		torn = line[len - 1] != '\n';
 		off += len;
@@ -79,10 +110,9 @@ static void load(Manifest *m)
 void manifest_open(Manifest *m, const char *outdir)
 {
 	size_t n = strlen(outdir);
+	memset(m, 0, sizeof *m);
 	m->path = xmalloc(n + 32);
 	snprintf(m->path, n + 32, "%s%s.akko-manifest", outdir, n && outdir[n - 1] == '/' ? "" : "/");
-	arena_init(&m->arena);
-	strmap_init(&m->map, &m->arena, false);
 	m->fd = open(m->path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0666);
 	if (m->fd < 0) {
 		fprintf(stderr, "akko-migrate: warning: cannot open '%s': %s; every file is converted\n",
@@ -92,9 +122,30 @@ void manifest_open(Manifest *m, const char *outdir)
 	load(m);
 }
 
-ManifestEntry *manifest_get(Manifest *m, const char *key)
+int64_t manifest_find(Manifest *m, const char *key)
 {
-	return strmap_get(&m->map, key);
+	KeyProbe p = {m, key};
+	return m->fd < 0 ? -1 : offindex_find(&m->index, offindex_hash(key, 64, false), key_eq, &p);
+}
+
+void manifest_drop_index(Manifest *m)
+{
+	offindex_free(&m->index);
+}
+
+bool manifest_read(Manifest *m, int64_t line, ManifestEntry *e, Sbuf *json)
+{
+	char key[65];
+	size_t at;
+	memset(e, 0, sizeof *e);
+	if (m->fd < 0 || line < 0 || !read_line(m, line, json) ||
+	    !parse_line(json->buf, json->len, key, e, &at))
+		return false;
+	memmove(json->buf, json->buf + at, e->len);
+	json->len = e->len;
+	json->buf[e->len] = '\0';
+	e->off = (off_t)line + (off_t)at;
+	return true;
 }
 
 static void entry_prefix(Sbuf *sb, const char *key, const ManifestEntry *e)
@@ -103,10 +154,10 @@ static void entry_prefix(Sbuf *sb, const char *key, const ManifestEntry *e)
 		  e->st.mtime_ns, e->st.ctime_ns, e->st.ino, e->rc, e->gate_fail ? 1 : 0, e->status);
 }
 
-void manifest_add(Manifest *m, const char *key, ManifestEntry *e, const char *json, size_t len)
+int64_t manifest_add(Manifest *m, const char *key, ManifestEntry *e, const char *json, size_t len)
 {
 	if (m->fd < 0)
-		return;
+		return -1;
 	Sbuf line = SBUF_INIT;
 	entry_prefix(&line, key, e);
 	size_t at = line.len;
@@ -114,40 +165,32 @@ void manifest_add(Manifest *m, const char *key, ManifestEntry *e, const char *js
 	sbuf_addch(&line, '\n');
 	/* One write: with O_APPEND the line lands whole at the end. */
 	ssize_t w = write(m->fd, line.buf, line.len);
+	int64_t start = -1;
 	if (w == (ssize_t)line.len) {
 		off_t end = lseek(m->fd, 0, SEEK_CUR);
+		start = (int64_t)(end - (off_t)line.len);
 		e->off = end - (off_t)line.len + (off_t)at;
 		e->len = len;
-		put(m, key, e);
 	}
 	sbuf_release(&line);
+	return start;
 }
 
-bool manifest_read_json(Manifest *m, const ManifestEntry *e, Sbuf *out)
+void manifest_compact_close(Manifest *m, FileList *files)
 {
-	sbuf_reset(out);
-	sbuf_grow(out, e->len + 1);
-	ssize_t r = pread(m->fd, out->buf, e->len, e->off);
-	if (r != (ssize_t)e->len)
-		return false;
-	out->buf[e->len] = '\0';
-	out->len = e->len;
-	return out->buf[0] == '{' && out->buf[e->len - 1] == '}';
-}
-
-void manifest_compact_close(Manifest *m, const char *const *keys, size_t n)
-{
-	if (m->fd >= 0) {
+	if (m->fd >= 0 && files) {
 		AtomicFile af;
 		const char *err;
-		Sbuf line = SBUF_INIT, json = SBUF_INIT;
+		Sbuf line = SBUF_INIT, json = SBUF_INIT, store = SBUF_INIT;
 		if (afile_open(&af, m->path, &err)) {
-			for (size_t i = 0; i < n; i++) {
-				ManifestEntry *e = strmap_get(&m->map, keys[i]);
-				if (!e || !manifest_read_json(m, e, &json))
+			BulkFile f;
+			int64_t pos = 0;
+			while (filelist_next(files, &pos, &f, &store)) {
+				ManifestEntry e;
+				if (!manifest_read(m, f.new_line >= 0 ? f.new_line : f.old_line, &e, &json))
 					continue;
 				sbuf_reset(&line);
-				entry_prefix(&line, keys[i], e);
+				entry_prefix(&line, f.key, &e);
 				sbuf_add(&line, json.buf, json.len);
 				sbuf_addch(&line, '\n');
 				afile_write(&af, line.buf, line.len);
@@ -158,8 +201,10 @@ void manifest_compact_close(Manifest *m, const char *const *keys, size_t n)
 		}
 		sbuf_release(&line);
 		sbuf_release(&json);
-		close(m->fd);
+		sbuf_release(&store);
 	}
+	if (m->fd >= 0)
+		close(m->fd);
 	free(m->path);
-	arena_release(&m->arena);
+	offindex_free(&m->index);
 }

@@ -7,6 +7,7 @@
  * supervisor nothing but this file's result.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <malloc.h>
 #include <signal.h>
 #include <stdio.h>
@@ -250,22 +251,53 @@ enum { WORKER_SLACK = 32 << 20 };
 
 static size_t resident_bytes(void)
 {
-	FILE *f = fopen("/proc/self/statm", "r");
+	char buf[128];
 	unsigned long size = 0, resident = 0;
-	if (f) {
-		if (fscanf(f, "%lu %lu", &size, &resident) != 2)
-			resident = 0;
-		fclose(f);
-	}
+	int f = open("/proc/self/statm", O_RDONLY | O_CLOEXEC);
+	ssize_t n = f >= 0 ? read(f, buf, sizeof buf - 1) : -1;
+	if (f >= 0)
+		close(f);
+	buf[n > 0 ? n : 0] = '\0';
+	if (sscanf(buf, "%lu %lu", &size, &resident) != 2)
+		resident = 0;
 	return (size_t)resident * (size_t)sysconf(_SC_PAGESIZE);
 }
 
-static void give_back(size_t *base)
+/* Page faults so far: resident memory grows by at most a page per fault. */
+static long long faults(void)
 {
-	if (resident_bytes() > *base + (size_t)WORKER_SLACK) {
+	struct rusage r;
+	getrusage(RUSAGE_SELF, &r);
+	return (long long)r.ru_minflt + r.ru_majflt;
+}
+
+/* What the worker held when it last looked (resident bytes, faults). */
+typedef struct Held {
+	size_t base;  /* resident after starting or giving back */
+	size_t seen;  /* resident when it last looked */
+	long long at; /* faults then */
+} Held;
+
+static void held_init(Held *h)
+{
+	h->base = h->seen = resident_bytes();
+	h->at = faults();
+}
+
+/* Give memory back when the resident memory grew more than WORKER_SLACK
+ * since h->base.  /proc is read only when enough pages were touched for
+ * that to be possible, which is after a few files, not after each. */
+static void give_back(Held *h)
+{
+	long long now = faults();
+	if (h->seen + (size_t)(now - h->at) * (size_t)sysconf(_SC_PAGESIZE) <= h->base + (size_t)WORKER_SLACK)
+		return;
+	h->seen = resident_bytes();
+	h->at = now;
+	if (h->seen > h->base + (size_t)WORKER_SLACK) {
 		arena_trim_cache();
 		malloc_trim(0);
-		*base = resident_bytes(); /* what it cannot give back (fragments) */
+		held_init(h); /* what it cannot give back (fragments) */
 	}
 }
 
@@ -284,6 +316,38 @@ static bool read_all(int fd, char *p, size_t n)
 	return true;
 }
 
+/* The command pipe, read a buffer at a time (a command is some 300 bytes,
+ * which were 18 reads of its header byte by byte, then 3 more). */
+typedef struct CmdReader {
+	int fd;
+	char buf[4096];
+	size_t at, len;
+} CmdReader;
+
+/* The next byte, or -1 at the end. */
+static int cmd_byte(CmdReader *r)
+{
+	if (r->at == r->len) {
+		ssize_t n;
+		while ((n = read(r->fd, r->buf, sizeof r->buf)) < 0 && errno == EINTR)
+			;
+		if (n <= 0)
+			return -1;
+		r->at = 0;
+		r->len = (size_t)n;
+	}
+	return (unsigned char)r->buf[r->at++];
+}
+
+/* Exactly n bytes into p; false at the end. */
+static bool cmd_read(CmdReader *r, char *p, size_t n)
+{
+	size_t have = r->len - r->at < n ? r->len - r->at : n;
+	memcpy(p, r->buf + r->at, have);
+	r->at += have;
+	return have == n || read_all(r->fd, p + have, n - have);
+}
+
 void bulk_worker_loop(const ConvertOptions *o, unsigned timeout_s, unsigned mb, int cmd_fd, int fd)
 {
 	worker_fd = fd;
@@ -294,14 +358,17 @@ void bulk_worker_loop(const ConvertOptions *o, unsigned timeout_s, unsigned mb, 
 		setrlimit(RLIMIT_AS, &r);
 	}
 	Sbuf cmd = SBUF_INIT;
-	size_t base = resident_bytes();
+	CmdReader in = {.fd = cmd_fd};
+	Held held;
+	held_init(&held);
 	for (;;) {
 		/* a command: "<path length> <output length>\n", the path, the
 		 * output, the 64 hex digits of the SHA-256 (bulk.c send_file) */
 		char head[48];
 		size_t hl = 0;
-		while (hl + 1 < sizeof head && read_all(cmd_fd, head + hl, 1) && head[hl] != '\n')
-			hl++;
+		int c;
+		while (hl + 1 < sizeof head && (c = cmd_byte(&in)) >= 0 && c != '\n')
+			head[hl++] = (char)c;
 		head[hl] = '\0';
 		size_t pl = 0, ol = 0;
 		if (hl == 0 || sscanf(head, "%zu %zu", &pl, &ol) != 2 || pl > (1u << 20) || ol > (1u << 20))
@@ -309,12 +376,12 @@ void bulk_worker_loop(const ConvertOptions *o, unsigned timeout_s, unsigned mb, 
 		sbuf_reset(&cmd);
 		sbuf_addchn(&cmd, '\0', pl + ol + 64 + 3);
 		char *path = cmd.buf, *output = path + pl + 1, *sha = output + ol + 1;
-		if (!read_all(cmd_fd, path, pl) || !read_all(cmd_fd, output, ol) || !read_all(cmd_fd, sha, 64))
+		if (!cmd_read(&in, path, pl) || !cmd_read(&in, output, ol) || !cmd_read(&in, sha, 64))
 			break;
 		path[pl] = output[ol] = sha[64] = '\0';
 		convert_one(o, timeout_s, mb, path, output, sha);
 		worker_served++;
-		give_back(&base);
+		give_back(&held);
 	}
 	_exit(0);
 }

@@ -63,6 +63,8 @@ run_j2() { "$AKKO_BIN" convert -q --force -j2 "$tmp/tree" -o "$tmp/force2"; }
 ok01() { "$@" || [ $? -eq 1 ]; }
 
 echo "bulk conversion: $nfiles files ($copies copies of $corpus), $bytes bytes, $runs runs, $cores cores"
+# the machine may be shared: its load with the figures
+echo "load before: $(uptime | sed 's/.*load average: //')"
 # warm-up: the page cache holds the files; warm/ holds a finished run
 run_xmllint >/dev/null 2>&1 || true
 ok01 run_rerun >/dev/null 2>&1
@@ -101,6 +103,7 @@ peak() { # peak TREE -> "supervisor_kb worker_kb"
 	AKKO_BULK_STATS=1 "$AKKO_BIN" convert -q -j2 "$1" -o "$tmp/mem" 2>&1 >/dev/null |
 		sed -n 's/^peak RSS: supervisor \([0-9]*\) KB, largest worker \([0-9]*\) KB$/\1 \2/p'
 }
+echo "load after the timed runs: $(uptime | sed 's/.*load average: //')"
 p1=$(peak "$tmp/tree1"); p10=$(peak "$tmp/tree10")
 n1=$(find "$tmp/tree1" -type f | wc -l | tr -d ' '); n10=$(find "$tmp/tree10" -type f | wc -l | tr -d ' ')
 

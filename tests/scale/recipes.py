@@ -103,6 +103,17 @@ need("--dependency=afterok:" in sub, "the report waits for every task to succeed
 wrap = re.search(r"--wrap '([^']*)'", sub).group(1)
 write("slurm.report.sh", wrap)
 write("slurm.env", f"SHARDS={hi - lo + 1}\nINDEXES='{' '.join(str(i) for i in range(lo, hi + 1))}'\nCPUS={cpus}\n")
+# the same array numbered from 0: the index + 1 is K, the tree shards/K
+s0 = blocks["slurm-convert-0"]
+m = re.search(r"^#SBATCH --array=(\d+)-(\d+)$", s0, re.M)
+lo0, hi0 = int(m.group(1)), int(m.group(2))
+need(lo0 == 0, "the 0-based array counts from 0")
+need('--shard "$((SLURM_ARRAY_TASK_ID + 1))/$SLURM_ARRAY_TASK_COUNT"' in s0 and 'shards/$((SLURM_ARRAY_TASK_ID + 1))' in s0,
+     "a 0-based array adds 1 to the index, for --shard and the tree")
+cpus0 = re.search(r"^#SBATCH --cpus-per-task=(\d+)$", s0, re.M).group(1)
+write("slurm0.convert.sh", s0)
+write("slurm0.report.sh", wrap)
+write("slurm0.env", f"SHARDS={hi0 - lo0 + 1}\nINDEXES='{' '.join(str(i) for i in range(lo0, hi0 + 1))}'\nCPUS={cpus0}\n")
 
 for p in problems:
     print(f"{doc}: {p}")
