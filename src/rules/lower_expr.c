@@ -457,6 +457,18 @@ bool lower_analyse_variables(Lower *L, LNode *ln, bool agg)
 	L->cur_vars = ARENA_NEWN(L->a, ExprBinding *, s->ports.len + 1);
 	for (uint32_t i = 0; i < s->ports.len; i++) {
 		const AstPort *p = s->ports.items[i];
+		if (lower_is_variable(p) && !p->expr && p->init && p->init->text && *p->init->text) {
+			/* never set: it holds its initial value on every row (IBM,
+			 * "Transformer stage: Evaluation sequence": "Evaluate each
+			 * stage variable initial value.  For each input row to
+			 * process: evaluate each stage variable derivation value,
+			 * unless the derivation is empty") */
+			AstPort held = *p;
+			held.expr = p->init;
+			if (!(L->cur_vars[i] = lower_variable_binding(L, ln, &held, agg, NULL)))
+				return false;
+			continue;
+		}
 		if (!lower_is_variable(p) || !p->expr)
 			continue;
 		if (L->cur_pre && L->cur_pre[i]) {
