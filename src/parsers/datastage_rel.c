@@ -867,6 +867,14 @@ static void rel_change_capture(Rel *R)
 	const char *bl = link_of(R->ins.items[0]), *al = link_of(R->ins.items[1]);
 	in_ports(R, R->ins.items[0], PORT_IN);
 	in_ports(R, R->ins.items[1], PORT_IN | PORT_MASTER);
+	/* the keys and values are the stage's Change Keys and Change Values
+	 * (and its Change Mode), not the columns a link's table definition
+	 * marks as key (KeyPosition) */
+	for (uint32_t i = 0; i < R->s->ports.len; i++) {
+		AstPort *p = R->s->ports.items[i];
+		if ((p->dir & PORT_IN) && (is(p->group, bl) || is(p->group, al)))
+			p->role = ROLE_NONE;
+	}
 	PtrVec keys = {0}, values = {0};
 	read_keys(R, "key", &keys);
 	read_keys(R, "value", &values);
