@@ -313,13 +313,16 @@ if [ $# -eq 0 ]; then
 	corpus_run alteryx convert-corpus-alteryx 33.0 --label alteryx --by-tool --original-tree --installed alteryx
 	# DataStage .dsx and DSExport XML exports (issue 18): the table by stage
 	# type (origin kind) and conversion_source, the failures by class.  The
-	# floor is what passes EXPLAIN today, 80 of 104 sinks (76.9%), with
-	# the relational stages; the issue's target is 90%.  Most of the rest
-	# read a Transformer derivation that does not translate; three read a
-	# Lookup whose reference key no stream column matches (the job names
-	# none: review), one a Lookup with two reference links, one a Change
-	# Capture whose inputs are not both fed.
-	corpus_run datastage convert-corpus-datastage 76 --label datastage --by-tool
+	# floor is what passes EXPLAIN today, 94 of 104 sinks (90.4%); the
+	# issue's target is 90%.  The ten left go to review with their reason:
+	# @INROWNUM in a Transformer that runs in parallel (three: it counts
+	# per partition); a Lookup whose reference link maps no stream column
+	# (the job was never compiled); a Lookup with two reference links; a
+	# Filter clause with `like` (a regular expression) and double quotes;
+	# a string used as an If condition; UtilityHashLookup (a server
+	# routine); two sinks of a job generator's template (#SHORTNAME# in
+	# link names).
+	corpus_run datastage convert-corpus-datastage 90.3 --label datastage --by-tool
 fi
 pg_stop
 echo "# suite done"

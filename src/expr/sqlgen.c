@@ -727,6 +727,8 @@ static Sql gen_binary(Gen *g, const Expr *e)
  * binding says how that column prints in the node's relation. */
 static Sql gen_qname(Gen *g, const Expr *e)
 {
+	if (e->bind && e->bind->kind == BIND_PARAM) /* SET.NAME: a parameter set's member */
+		return param_ref(g, e->bind->name, e->bind->type);
 	return e->bind ? column_ref(g, e->bind) : sql_lit(g, XT_UNKNOWN, "NULL");
 }
 

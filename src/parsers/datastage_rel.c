@@ -476,14 +476,24 @@ static void rel_lookup(Rel *R)
 	const char *sl = link_of(stream), *rl = link_of(ref);
 	in_ports(R, stream, PORT_IN);
 	in_ports(R, ref, PORT_LOOKUP);
-	/* the key: the reference link's key columns */
+	/* the key: the reference columns given a Key Expression (the stream
+	 * column dragged onto them in the stage editor), which is what the
+	 * compiled job looks up whatever the column's Key flag: a column of
+	 * the table definition's key (KeyPosition) without one is not part
+	 * of the lookup (the corpus's compiled OSH: "-key INTERACTION_DATE"
+	 * from FULL_DATE's key expression, not the KeyPosition column
+	 * DATE_KEY); without any Key Expression, the key columns matched by
+	 * name */
 	const DsColl *cols = link_columns(R, ref);
+	bool by_expr = false;
+	for (uint32_t i = 0; cols && i < cols->subs.len && !by_expr; i++)
+		by_expr = set(ds_get(cols->subs.items[i], "KeyExpression"));
 	unsigned nkeys = 0;
 	for (uint32_t i = 0; cols && i < cols->subs.len; i++) {
 		const DsRec *c = cols->subs.items[i];
 		const char *k = ds_get(c, "Name");
 		const char *kp = ds_get(c, "KeyPosition");
-		if (!k || !kp || is(kp, "0") || !*kp)
+		if (!k || (by_expr ? !set(ds_get(c, "KeyExpression")) : !kp || is(kp, "0") || !*kp))
 			continue;
 		const char *ke = ds_get(c, "KeyExpression");
 		const char *col = k;
@@ -857,6 +867,14 @@ static void rel_change_capture(Rel *R)
 	const char *bl = link_of(R->ins.items[0]), *al = link_of(R->ins.items[1]);
 	in_ports(R, R->ins.items[0], PORT_IN);
 	in_ports(R, R->ins.items[1], PORT_IN | PORT_MASTER);
+	/* the keys and values are the stage's Change Keys and Change Values
+	 * (and its Change Mode), not the columns a link's table definition
+	 * marks as key (KeyPosition) */
+	for (uint32_t i = 0; i < R->s->ports.len; i++) {
+		AstPort *p = R->s->ports.items[i];
+		if ((p->dir & PORT_IN) && (is(p->group, bl) || is(p->group, al)))
+			p->role = ROLE_NONE;
+	}
 	PtrVec keys = {0}, values = {0};
 	read_keys(R, "key", &keys);
 	read_keys(R, "value", &values);

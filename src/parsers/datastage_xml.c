@@ -56,11 +56,41 @@ static SrcLoc text_loc(DsXml *X, const xmlNode *n)
 	return l;
 }
 
-/* The text of a Property, CDATA included, as the reader decoded it. */
+static int hex_digit(char c)
+{
+	return c >= '0' && c <= '9' ? c - '0' : c >= 'A' && c <= 'F' ? c - 'A' + 10 : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+}
+
+/* The text of a Property, CDATA included, as the reader decoded it, with
+ * the exporter's `\(hex)` escapes of the characters XML would not keep as
+ * written undone: a control character (the list delimiters \(1)-\(3),
+ * \(1B)) or a space (a leading or trailing blank, which an XML reader may
+ * drop: " |True" is written "\(20)|True", a derivation's leading blank
+ * "\(20)IF ...").  The escape is the .dsx form's (datastage_dsx.c); other
+ * characters, a backslash included ("\\server\share"), are written as
+ * they are, so only code points up to U+0020 are decoded. */
 static const char *prop_text(DsXml *X, const xmlNode *n)
 {
 	char *t = xml_text(X->s, n);
-	return t ? t : "";
+	if (!t)
+		return "";
+	char *w = strstr(t, "\\(");
+	if (!w)
+		return t;
+	for (const char *r = w; *r;) {
+		unsigned cp = 0;
+		int k = 2;
+		while (r[0] == '\\' && r[1] == '(' && k < 5 && hex_digit(r[k]) >= 0)
+			cp = cp * 16 + (unsigned)hex_digit(r[k++]);
+		if (k > 2 && r[k] == ')' && cp >= 1 && cp <= 0x20) {
+			*w++ = (char)cp;
+			r += k + 1;
+		} else {
+			*w++ = *r++;
+		}
+	}
+	*w = '\0';
+	return t;
 }
 
 static void read_record_body(DsXml *X, DsRec *r, const xmlNode *n, int depth);

@@ -160,6 +160,7 @@ bool lower_is_variable(const AstPort *p);
  * port not in an error output (SSIS ErrorCode, ErrorColumn and the
  * columns of a redirected row, lowered with that output only)? */
 bool lower_port_out(const AstStep *s, const AstPort *p);
+void lower_refs_to_inputs(Lower *L, const AstStep *s);
 bool lower_port_in_error(const AstStep *s, const AstPort *p);
 /* Does an edge of the flow read output group `group` of `s`? */
 bool lower_group_read(Lower *L, const AstStep *s, const char *group);

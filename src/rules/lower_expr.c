@@ -209,8 +209,11 @@ const ExprBinding *lower_row_column(Lower *L, const char *name)
 
 /* "Link.col" (DataStage reads every column through its input link): the
  * column `col` of the current step's input that arrives over the edge
- * named `Link`, or from the step named `Link`; NULL when no input has that
- * name. */
+ * named `Link`, or from the step named `Link`; else "Set.Param", a member
+ * of a parameter set the flow uses (IBM, "Using parameter sets in job
+ * designs": a Transformer expression reads a set's parameter as
+ * set_name.parameter_name, without the #...# of property values), which
+ * the tool's resolve_param knows; NULL when neither has that name. */
 static const ExprBinding *qualified_column(Lower *L, const char *name)
 {
 	const char *dot = strrchr(name, '.');
@@ -222,7 +225,7 @@ static const ExprBinding *qualified_column(Lower *L, const char *name)
 		if (e->to == L->cur->s && ((e->name && ascii_ieq(e->name, q)) || ascii_ieq(e->from->name, q)))
 			return lower_resolve(L, BIND_COLUMN, dot + 1);
 	}
-	return NULL;
+	return lower_resolve(L, BIND_PARAM, name);
 }
 
 /* A lookup call naming an unresolved step (a partial export: its definition
@@ -454,6 +457,18 @@ bool lower_analyse_variables(Lower *L, LNode *ln, bool agg)
 	L->cur_vars = ARENA_NEWN(L->a, ExprBinding *, s->ports.len + 1);
 	for (uint32_t i = 0; i < s->ports.len; i++) {
 		const AstPort *p = s->ports.items[i];
+		if (lower_is_variable(p) && !p->expr && p->init && p->init->text && *p->init->text) {
+			/* never set: it holds its initial value on every row (IBM,
+			 * "Transformer stage: Evaluation sequence": "Evaluate each
+			 * stage variable initial value.  For each input row to
+			 * process: evaluate each stage variable derivation value,
+			 * unless the derivation is empty") */
+			AstPort held = *p;
+			held.expr = p->init;
+			if (!(L->cur_vars[i] = lower_variable_binding(L, ln, &held, agg, NULL)))
+				return false;
+			continue;
+		}
 		if (!lower_is_variable(p) || !p->expr)
 			continue;
 		if (L->cur_pre && L->cur_pre[i]) {

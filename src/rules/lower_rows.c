@@ -844,7 +844,38 @@ void lower_numbering(Lower *L, StepInfo *si, LNode *ln, LNode *d)
 			       name, type);
 		si->cols[i] = name;
 	}
-	lower_pass_all_columns(L, ln, d);
+	/* an output that lists its columns (a DataStage stage's output link:
+	 * its Mapping tab names, for each column, the input column it takes,
+	 * possibly under another name) carries those; one that passes its
+	 * input on (AstGroup.passes_all), or lists none, every input column */
+	bool listed = false;
+	for (uint32_t i = 0; i < s->ports.len && !lower_passes_all(s, GROUP_OUTPUT); i++) {
+		const AstPort *p = s->ports.items[i];
+		listed |= (p->dir & PORT_OUT) && !(p->dir & (PORT_IN | PORT_GENERATED));
+	}
+	if (!listed) {
+		lower_pass_all_columns(L, ln, d);
+		return;
+	}
+	lower_refs_to_inputs(L, s);
+	for (uint32_t i = 0; i < s->ports.len; i++) {
+		const AstPort *p = s->ports.items[i];
+		if (!(p->dir & PORT_OUT) || (p->dir & (PORT_IN | PORT_GENERATED)))
+			continue;
+		for (uint32_t k = 0; k < s->ports.len && !L->cur_in[i].node; k++) /* else the input of its name */
+			if ((((const AstPort *)s->ports.items[k])->dir & PORT_IN) && L->cur_in[k].node &&
+			    ascii_ieq(((const AstPort *)s->ports.items[k])->name, p->name))
+				L->cur_in[i] = L->cur_in[k];
+		if (!L->cur_in[i].node) {
+			lower_placeholder(L, ln, CONV_UNSUPPORTED,
+					  arena_sprintf(L->a, "output column '%s' takes no input column", p->name));
+			return;
+		}
+		const char *type;
+		const char *name = lower_port_col(L, ln, p, &type);
+		lower_add_item(L, ln, lower_passed_value(L, ln, p, &L->cur_in[i], type), name, type);
+		si->cols[i] = name;
+	}
 }
 
 /* ---- samples by position ----------------------------------------------------------------- */

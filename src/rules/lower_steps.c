@@ -52,7 +52,7 @@ void lower_pass_all_columns(Lower *L, LNode *ln, LNode *d)
 /* An output-only port with no expression whose `ref` names an input port
  * passes that input on (an SSIS Sort output column, SortColumnId; a
  * DataStage stage's output column mapped from an input column). */
-static void refs_to_inputs(Lower *L, const AstStep *s)
+void lower_refs_to_inputs(Lower *L, const AstStep *s)
 {
 	for (uint32_t i = 0; i < s->ports.len; i++) {
 		const AstPort *p = s->ports.items[i];
@@ -70,7 +70,7 @@ static void refs_to_inputs(Lower *L, const AstStep *s)
 void lower_expression(Lower *L, StepInfo *si, LNode *ln, LNode *d, bool translate_ports)
 {
 	const AstStep *s = si->s;
-	refs_to_inputs(L, s);
+	lower_refs_to_inputs(L, s);
 	ln->carry = true;
 	ln->input = d;
 	lower_add_dep(L, ln, d->n->id);
