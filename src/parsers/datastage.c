@@ -1762,8 +1762,9 @@ bool ds_build_units(DsBuild *B, DsReadOne read, void *rd, FrontendUnitFn fn, voi
 {
 	AstDoc *whole = ds_build_end(B);
 	B->scan = false;
-	if (diag_errors(B->sink))
-		return false;
+	/* after an error in the input nothing is lowered, but every job is
+	 * still built, for what the builder says about it */
+	bool lower = !diag_errors(B->sink);
 	for (uint32_t fi = 0; fi < whole->folders.len; fi++) {
 		const AstFolder *F = whole->folders.items[fi];
 		uint32_t k = 0, si;
@@ -1774,10 +1775,8 @@ bool ds_build_units(DsBuild *B, DsReadOne read, void *rd, FrontendUnitFn fn, voi
 			bool ok = true;
 			if (ptrmap_get(&B->stubs, F->flows.items[k], &si)) {
 				const DsSlot *slot = B->slots.items[si];
-				unsigned errors = diag_errors(B->sink);
 				B->forced = ((const AstFlow *)F->flows.items[k])->name;
-				ok = read(rd, slot->off, slot->end, slot->line) && own->flows.len == 1 &&
-				     diag_errors(B->sink) == errors;
+				ok = read(rd, slot->off, slot->end, slot->line) && own->flows.len == 1;
 				B->forced = NULL;
 				k++;
 			} else { /* shared containers: lowered where they are used */
@@ -1785,17 +1784,19 @@ bool ds_build_units(DsBuild *B, DsReadOne read, void *rd, FrontendUnitFn fn, voi
 					ptrvec_push(u->arena, &own->flows, F->flows.items[k++]);
 			}
 			unit_end(B, &save);
-			if (!ok) {
+			if (!ok && lower) { /* the first pass read it without an error */
 				diag_error(B->sink, E_DS_SYNTAX, ((const AstFlow *)F->flows.items[k - 1])->loc,
 					   "job '%s' could not be read again on its own",
 					   ((const AstFlow *)F->flows.items[k - 1])->name);
 				frontend_unit_free(u);
 				return false;
 			}
-			if (!fn(ud, u))
+			if (!lower)
+				frontend_unit_free(u);
+			else if (!fn(ud, u))
 				return true;
 		}
-		if (F->controls.len) {
+		if (F->controls.len && lower) {
 			DsUnitSave save;
 			AstFolder *own = NULL;
 			AstDoc *u = unit_begin(B, &save, fi, &own);
@@ -1805,5 +1806,5 @@ bool ds_build_units(DsBuild *B, DsReadOne read, void *rd, FrontendUnitFn fn, voi
 				return true;
 		}
 	}
-	return true;
+	return lower;
 }
