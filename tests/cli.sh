@@ -145,6 +145,12 @@ ds_same() { # label file
 for f in "$AKKO_SRCDIR"/corpus/datastage/*.dsx "$AKKO_SRCDIR"/corpus/datastage/*.xml; do
 	ds_same "$(basename "$f")" "$f" units
 done
+# Sections side by side on one line cannot be read again alone: the file
+# is read whole (one unit), and says exactly what the whole reading says.
+tr -d '\n' <"$AKKO_SRCDIR/corpus/datastage/seq_all_xml.xml" >ds_oneline.xml
+ds_same "two jobs on one line" ds_oneline.xml units
+check "two jobs on one line: the diagnostics in the same order" cmp -s ds.units.err ds.whole.err
+rm -f ds_oneline.xml
 if dsc=$(shared_corpus) && [ -d "$dsc/datastage" ]; then
 	sh "$AKKO_SRCDIR/tests/bench/gen-ds-export.sh" "$dsc/datastage" dsgen 5
 	for f in dsgen/bench.xml dsgen/bench.dsx; do
