@@ -16,5 +16,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	return fuzz_read_one(ds_read_xml, "fuzz.xml", data, size);
+	fuzz_read_one(ds_read_xml, "fuzz.xml", data, size);
+	/* and job by job (two passes: datastage.c, "reading unit by unit") */
+	return fuzz_read_units(ds_read_xml_units, "fuzz.xml", data, size);
 }

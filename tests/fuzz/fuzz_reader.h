@@ -38,4 +38,36 @@ static int fuzz_read_one(FuzzReader read, const char *name, const uint8_t *data,
 	return 0;
 }
 
+/* The same input a unit at a time (frontend_parse_units' readers): each
+ * unit dumped, then freed; `whole` (the kept objects) dumped with the
+ * first. */
+typedef bool (*FuzzUnitsReader)(Arena *a, const SrcFile *src, DiagSink *sink, FrontendUnitFn fn, void *ud);
+
+static bool fuzz_unit(void *ud, AstDoc *unit)
+{
+	Sbuf *out = ud;
+	sbuf_reset(out);
+	ast_dump(unit, DUMP_TEXT, out);
+	if (unit->whole)
+		ast_dump(unit->whole, DUMP_TEXT, out);
+	frontend_unit_free(unit);
+	return true;
+}
+
+static int fuzz_read_units(FuzzUnitsReader read, const char *name, const uint8_t *data, size_t size)
+{
+	SrcFile src;
+	srcfile_from_memory(&src, name, (const char *)data, size);
+	DiagSink sink;
+	diag_init(&sink, NULL);
+	Arena a;
+	arena_init(&a);
+	Sbuf out = SBUF_INIT;
+	read(&a, &src, &sink, fuzz_unit, &out);
+	sbuf_release(&out);
+	arena_release(&a);
+	srcfile_release(&src);
+	return 0;
+}
+
 #endif
