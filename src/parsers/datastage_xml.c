@@ -47,6 +47,7 @@ typedef struct DsXml {
 	Arena *s;
 	/* reading unit by unit: where the sections are */
 	bool units;
+	bool scanning;   /* the first pass */
 	bool slices_bad; /* a section could not be located (two on one line) */
 	long last_off;
 	const char *enc; /* the declared encoding, for a section read alone */
@@ -124,6 +125,25 @@ static DsRec *read_record(DsXml *X, const xmlNode *n)
 	return r;
 }
 
+/* The root record of a Job (its first JobDefn or SharedContainerDefn, as
+ * datastage.c's job_root) when the job is no sequence (JobType 2), else
+ * NULL. */
+static const xmlNode *flow_root(DsXml *X, const xmlNode *job)
+{
+	for (const xmlNode *c = xml_first(job); c; c = xml_next(c)) {
+		const char *type = xml_is(c, "Record") ? xml_attr(c, "Type") : NULL;
+		if (!type || (strcmp(type, "JobDefn") != 0 && strcmp(type, "SharedContainerDefn") != 0))
+			continue;
+		for (const xmlNode *p = xml_first(c); p; p = xml_next(p)) {
+			const char *name = xml_is(p, "Property") ? xml_attr(p, "Name") : NULL;
+			if (name && strcmp(name, "JobType") == 0)
+				return strcmp(prop_text(X, p), "2") == 0 ? NULL : c;
+		}
+		return c;
+	}
+	return NULL;
+}
+
 static void read_section(DsXml *X, const xmlNode *n, size_t off)
 {
 	DsSection *s = ARENA_NEW(X->s, DsSection);
@@ -137,7 +157,10 @@ static void read_section(DsXml *X, const xmlNode *n, size_t off)
 		ds_prop_add(X->s, &s->props, arena_strdup(X->s, an), arena_strdup(X->s, xml_attr(n, an)), s->loc,
 			    xml_attr_loc(&X->x, n, an));
 	}
-	if (s->kind != DS_SEC_COMPILED)
+	const xmlNode *only = X->scanning && s->kind == DS_SEC_JOB ? flow_root(X, n) : NULL;
+	if (only) /* the first pass names and places a data-flow job: its root is enough */
+		ptrvec_push(X->s, &s->recs, read_record(X, only));
+	else if (s->kind != DS_SEC_COMPILED)
 		for (const xmlNode *c = xml_first(n); c; c = xml_next(c))
 			if (xml_is(c, "Record"))
 				ptrvec_push(X->s, &s->recs, read_record(X, c));
@@ -427,8 +450,9 @@ bool ds_read_xml_units(Arena *a, const SrcFile *src, DiagSink *sink, FrontendUni
 	h.sink.max_errors = 0;
 	h.sink.quiet_notes = false;
 	arena_init(&h.a);
-	DsXml X = {.units = true, .last_off = -1, .enc = declared};
+	DsXml X = {.units = true, .scanning = true, .last_off = -1, .enc = declared};
 	int rc = read_stream(a, src, &h.sink, &X);
+	X.scanning = false;
 	size_t end = rc > 0 ? root_end(src) : 0;
 	if (rc > 0 && end > (size_t)X.last_off)
 		ds_build_section_end(X.B, end);
