@@ -43,9 +43,9 @@ struct DsBuild {
 	/* reading unit by unit (ds_build_units): the first pass builds every
 	 * section but the data-flow jobs, which it only names and places as
 	 * stub flows; the second builds each job alone, in document order */
-	bool scan;       /* first pass */
-	PtrVec slots;    /* DsSlot, in file order */
-	PtrMap stubs;    /* stub AstFlow -> its index in slots */
+	bool scan;          /* first pass */
+	PtrVec slots;       /* DsSlot, in file order */
+	PtrMap stubs;       /* stub AstFlow -> its index in slots */
 	const char *forced; /* second pass: the name the first gave the job */
 };
 
@@ -1304,6 +1304,18 @@ static const DsRec *job_root(const DsSection *sec)
 	return NULL;
 }
 
+/* A job's name as written: its root's Name, else the section's Identifier. */
+static const char *written_name(const DsSection *sec, const DsRec *root)
+{
+	const char *ident = NULL;
+	for (uint32_t i = 0; i < sec->props.len; i++) {
+		const DsProp *p = sec->props.items[i];
+		if (is(p->name, "Identifier"))
+			ident = p->value;
+	}
+	return root && ds_get(root, "Name") ? ds_get(root, "Name") : ident ? ident : "";
+}
+
 static void resolve_instances(DsBuild *B);
 
 static void build_job(DsBuild *B, DsSection *sec)
@@ -1321,13 +1333,7 @@ static void build_job(DsBuild *B, DsSection *sec)
 		if (!root && (is(r->type, "CJobDefn") || is(r->type, "CSharedContainerDefn")))
 			root = r;
 	}
-	const char *ident = NULL;
-	for (uint32_t i = 0; i < sec->props.len; i++) {
-		const DsProp *p = sec->props.items[i];
-		if (is(p->name, "Identifier"))
-			ident = p->value;
-	}
-	const char *name = root && ds_get(root, "Name") ? ds_get(root, "Name") : ident ? ident : "";
+	const char *name = written_name(sec, root);
 	check_placeholder(&J, name, root ? root->loc : sec->loc);
 	name = B->forced ? S(B, B->forced) : job_name(B, sec, root, name);
 	J.name = name;
@@ -1431,13 +1437,7 @@ static void build_job(DsBuild *B, DsSection *sec)
 static void scan_job(DsBuild *B, DsSection *sec)
 {
 	const DsRec *root = job_root(sec);
-	const char *ident = NULL;
-	for (uint32_t i = 0; i < sec->props.len; i++) {
-		const DsProp *p = sec->props.items[i];
-		if (is(p->name, "Identifier"))
-			ident = p->value;
-	}
-	const char *name = root && ds_get(root, "Name") ? ds_get(root, "Name") : ident ? ident : "";
+	const char *name = written_name(sec, root);
 	name = job_name(B, sec, root, name);
 	AstFolder *f = folder_for(B, root ? ds_get(root, "Category") : NULL);
 	AstFlow *stub = ast_flow_new(B->doc, FLOW_JOB, name);
@@ -1785,7 +1785,8 @@ bool ds_build_units(DsBuild *B, DsReadOne read, void *rd, FrontendUnitFn fn, voi
 			}
 			unit_end(B, &save);
 			if (!ok && lower) { /* the first pass read it without an error */
-				diag_error(B->sink, E_DS_SYNTAX, ((const AstFlow *)F->flows.items[k - 1])->loc,
+				diag_error(B->sink, E_DS_SYNTAX,
+					   ((const AstFlow *)F->flows.items[k - 1])->loc,
 					   "job '%s' could not be read again on its own",
 					   ((const AstFlow *)F->flows.items[k - 1])->name);
 				frontend_unit_free(u);

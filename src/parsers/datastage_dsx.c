@@ -576,7 +576,8 @@ static void read_file(Dsx *X, Arena *a)
 		}
 		if (X->le - X->ls > 8 && memcmp(X->ls, "COMMENT ", 8) == 0) {
 			AstDoc *d = ds_doc(X->B);
-			AstProp *p = ast_prop_new(d, "COMMENT", arena_strndup(a, X->ls + 8, (size_t)(X->le - X->ls - 8)));
+			AstProp *p = ast_prop_new(d, "COMMENT",
+						  arena_strndup(a, X->ls + 8, (size_t)(X->le - X->ls - 8)));
 			p->loc = here(X, X->ls);
 			ast_push(d, &d->props, p);
 			continue;

@@ -241,8 +241,10 @@ static void on_stream_error(void *ud, xmlErrorPtr err)
 		*(bool *)ud = true;
 }
 
-enum { XML_OPTS = XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOBLANKS | XML_PARSE_COMPACT |
-		  XML_PARSE_NOWARNING | XML_PARSE_NOERROR };
+enum {
+	XML_OPTS = XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOBLANKS | XML_PARSE_COMPACT |
+		   XML_PARSE_NOWARNING | XML_PARSE_NOERROR
+};
 
 /* Where section `n` starts, when reading unit by unit: the offset of its
  * start tag, which must come after the previous one's. */
@@ -387,7 +389,8 @@ static bool read_one(void *rd, size_t off, size_t end, uint32_t line)
 	const SrcFile *src = X->x.src;
 	if (end <= off || end > src->len)
 		return false;
-	xmlTextReaderPtr r = xmlReaderForMemory(src->text + off, (int)(end - off), src->path, X->enc, XML_OPTS);
+	xmlTextReaderPtr r =
+	    xmlReaderForMemory(src->text + off, (int)(end - off), src->path, X->enc, XML_OPTS);
 	if (!r)
 		return false;
 	bool failed = false, done = false;

@@ -16,7 +16,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	fuzz_read_one(ds_read_xml, "fuzz.xml", data, size);
-	/* and job by job (two passes: datastage.c, "reading unit by unit") */
-	return fuzz_read_units(ds_read_xml_units, "fuzz.xml", data, size);
+	/* whole, then job by job (two passes: datastage.c, "reading unit by unit") */
+	return fuzz_read(ds_read_xml, ds_read_xml_units, "fuzz.xml", data, size);
 }
