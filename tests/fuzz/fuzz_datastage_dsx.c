@@ -9,7 +9,7 @@
  * all (435,601 executions; -max_len=40000 for 37 minutes, then 200000),
  * niced on a shared machine, seeded with corpus/datastage and the real
  * .dsx files under 250 KB, the last 18 minutes (97,707 executions) on the
- * final code, found no crash. *
+ * final code, found no crash.
  * Job by job (ds_read_dsx_units, two passes, each job read again alone
  * from its line): 8 minutes, 12,793 executions, no crash, -max_len=200000,
  * niced beside a `make check`, seeded with corpus/datastage and the shared
