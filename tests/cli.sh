@@ -124,6 +124,54 @@ for f in three many; do
 done
 rm -f many.* cut.XML
 
+# A DataStage export of 4 MB or more is converted a job at a time (two
+# passes: datastage.c, "reading unit by unit"); AKKO_UNITS=whole reads it
+# whole, AKKO_UNITS=units reads any size so.  Both give the same YAML and
+# JSON summary, and the same diagnostics (in another order: the first
+# pass says what it reads first): on 5 MB exports made from the shared
+# corpus's real jobs (XML and .dsx), and on every DataStage case of the
+# project's corpus.
+ds_same() { # label file
+	AKKO_UNITS=$3 "$AKKO_BIN" "$2" -o ds.units.yaml --format json >ds.units.json 2>ds.units.err
+	AKKO_UNITS=whole "$AKKO_BIN" "$2" -o ds.whole.yaml --format json >ds.whole.json 2>ds.whole.err
+	check "$1: job by job, the YAML is the whole document's" cmp -s ds.units.yaml ds.whole.yaml
+	sed 's/"output":"[^"]*"//' ds.units.json >a.json
+	sed 's/"output":"[^"]*"//' ds.whole.json >b.json
+	check "$1: job by job, the JSON summary is the whole document's" cmp -s a.json b.json
+	LC_ALL=C sort ds.units.err >a.err
+	LC_ALL=C sort ds.whole.err >b.err
+	check "$1: job by job, the diagnostics are the whole document's" cmp -s a.err b.err
+}
+for f in "$AKKO_SRCDIR"/corpus/datastage/*.dsx "$AKKO_SRCDIR"/corpus/datastage/*.xml; do
+	ds_same "$(basename "$f")" "$f" units
+done
+# Sections side by side on one line cannot be read again alone: the file
+# is read whole (one unit), and says exactly what the whole reading says.
+tr -d '\n' <"$AKKO_SRCDIR/corpus/datastage/seq_all_xml.xml" >ds_oneline.xml
+ds_same "two jobs on one line" ds_oneline.xml units
+check "two jobs on one line: the diagnostics in the same order" cmp -s ds.units.err ds.whole.err
+rm -f ds_oneline.xml
+if dsc=$(shared_corpus) && [ -d "$dsc/datastage" ]; then
+	sh "$AKKO_SRCDIR/tests/bench/gen-ds-export.sh" "$dsc/datastage" dsgen 5
+	for f in dsgen/bench.xml dsgen/bench.dsx; do
+		ds_same "$f (5 MB)" "$f" ""
+		check "$f (5 MB): several pipelines" test "$(grep -c '^- name:' ds.units.yaml)" -gt 5
+		# cut inside a job: nothing written, the old output kept, no scratch file
+		mkdir -p ds_cut && echo "previous result" >ds_cut/out.yaml
+		head -c "$(($(wc -c <$f) * 5 / 6))" $f >ds_cut.${f##*.}
+		run 1 "$f: an export cut inside a job fails" ds_cut.${f##*.} -o ds_cut/out.yaml
+		check "$f: the cut export leaves the old output untouched" test "$(cat ds_cut/out.yaml)" = "previous result"
+		check "$f: the cut export leaves no scratch file" test "$(ls -A ds_cut)" = out.yaml
+		AKKO_UNITS=whole "$AKKO_BIN" ds_cut.${f##*.} -o ds_cut/whole.yaml 2>b.err >/dev/null || true
+		LC_ALL=C sort err.txt >a.err
+		LC_ALL=C sort b.err >c.err
+		check "$f: the cut export says what the whole reading says" cmp -s a.err c.err
+	done
+	rm -rf dsgen ds_cut ds_cut.* ds.*
+else
+	skip "DataStage exports of 5 MB, job by job" "no shared corpus beside the project"
+fi
+
 # The exit codes in the help are the documented ones.
 "$AKKO_BIN" --help >help.txt
 for code in "0   success" "1   an input has errors" "2   bad command line" "3   an input could not be read" "4   conversion finished" "5   the output directory is in use" "70  internal error"; do

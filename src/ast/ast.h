@@ -840,6 +840,10 @@ typedef struct AstDoc {
 	PtrVec param_files;         /* AstParamFile */
 	PtrVec exprs;               /* AstExpr: every expression, in creation order
 				       (src/expr parses them once: expr_parse_doc) */
+	/* A unit of a file read unit by unit (frontend_parse_units) whose
+	 * objects refer to others across units (DataStage): the document that
+	 * holds them, its own expressions to be parsed too; else NULL. */
+	const struct AstDoc *whole;
 } AstDoc;
 
 /* ---- constructors (arena-allocated, never NULL) ------------------------- */

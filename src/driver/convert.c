@@ -474,6 +474,8 @@ static bool convert_unit(void *ud, AstDoc *doc)
 	if (u->checked.a->total >= SQL_CACHE_MAX)
 		wait_queued(u, 0); /* queued units may point to verdicts */
 	sql_cache_trim(&u->checked);
+	if (doc->whole) /* the objects units share: parsed once, in the whole's arena */
+		expr_parse_doc((AstDoc *)doc->whole);
 	lower_doc(u->o, a, doc, d, &u->checked, u->sink);
 	u->lowering_errors += diag_errors(u->sink) - before;
 	ir_totals_add(&u->totals, d);
@@ -639,7 +641,12 @@ int driver_convert_file(const ConvertOptions *o, const char *path, const char *o
 	co->written = co->gate_pass = false;
 	SrcFile src;
 	Arena arena;
-	FrontendOptions fo = {o->param_files, o->n_param_files, o->include_dirs, o->n_include_dirs};
+	FrontendOptions fo = {o->param_files, o->n_param_files, o->include_dirs, o->n_include_dirs, 0};
+	/* AKKO_UNITS=whole / =units: read every file whole, or unit by unit
+	 * whatever its size when its tool can (HACKING.md; tests compare the two) */
+	const char *units_env = getenv("AKKO_UNITS");
+	if (units_env)
+		fo.units = strcmp(units_env, "whole") == 0 ? -1 : strcmp(units_env, "units") == 0 ? 1 : 0;
 	ConvertOptions per_file = *o; /* its LLM client is made when lowering starts */
 	AstDoc *doc = NULL;
 	int rc;

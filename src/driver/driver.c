@@ -80,7 +80,7 @@ static int inspect_one(const InspectOptions *o, const char *path, bool first, Sb
 	sink.max_errors = o->max_errors;
 	SrcFile src;
 	Arena arena;
-	FrontendOptions fo = {o->param_files, o->n_param_files, o->include_dirs, o->n_include_dirs};
+	FrontendOptions fo = {o->param_files, o->n_param_files, o->include_dirs, o->n_include_dirs, 0};
 	AstDoc *doc;
 	int rc = driver_load(path, &fo, &sink, &arena, &src, &doc);
 	if (rc == EXIT_OK) {

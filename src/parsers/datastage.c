@@ -19,8 +19,10 @@
  */
 #include "parsers/datastage.h"
 #include "parsers/xml.h"
+#include "base/ptrmap.h"
 #include "base/sbuf.h"
 #include "base/strmap.h"
+#include "base/util.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -38,7 +40,20 @@ struct DsBuild {
 	PtrVec instances;  /* AstStep: shared-container instances to resolve */
 	unsigned jobs;     /* jobs, sequences and shared containers built */
 	SrcLoc header_loc;
+	/* reading unit by unit (ds_build_units): the first pass builds every
+	 * section but the data-flow jobs, which it only names and places as
+	 * stub flows; the second builds each job alone, in document order */
+	bool scan;          /* first pass */
+	PtrVec slots;       /* DsSlot, in file order */
+	PtrMap stubs;       /* stub AstFlow -> its index in slots */
+	const char *forced; /* second pass: the name the first gave the job */
 };
+
+/* Where the first pass found a data-flow job (DsSection.off, end, line). */
+typedef struct DsSlot {
+	size_t off, end;
+	uint32_t line;
+} DsSlot;
 
 /* ---- record access ------------------------------------------------------------ */
 
@@ -116,6 +131,7 @@ DsBuild *ds_build_begin(Arena *a, const SrcFile *src, DiagSink *sink, const char
 	strmap_init(&B->containers, a, false);
 	strmap_init(&B->strings, a, false);
 	strmap_init(&B->jobnames, a, false);
+	ptrmap_init(&B->stubs, a);
 	B->header_loc = (SrcLoc){src, 1, 1};
 	ast_push(B->doc, &B->doc->props, ast_prop_new(B->doc, "format", format));
 	return B;
@@ -1261,6 +1277,47 @@ static void note_refs_props(Job *J, PtrVec *params, const PtrVec *props)
 	}
 }
 
+/* The name a job's pipeline gets: its own, or with "@2"... when another
+ * job of the file has it. */
+static const char *job_name(DsBuild *B, const DsSection *sec, const DsRec *root, const char *name)
+{
+	/* a job exported twice in one file: one pipeline name each */
+	const char *unique = name;
+	for (int k = 2; strmap_get(&B->jobnames, unique); k++)
+		unique = arena_sprintf(B->a, "%s@%d", name, k);
+	if (unique != name)
+		diag_warning(B->sink, W_DS_DUPLICATE, root ? root->loc : sec->loc,
+			     "a second job is named '%s'; it is called '%s'", name, unique);
+	name = S(B, unique);
+	strmap_put(&B->jobnames, name, (void *)name);
+	return name;
+}
+
+/* The job's CJobDefn (or CSharedContainerDefn) record, or NULL. */
+static const DsRec *job_root(const DsSection *sec)
+{
+	for (uint32_t i = 0; i < sec->recs.len; i++) {
+		const DsRec *r = sec->recs.items[i];
+		if (is(r->type, "CJobDefn") || is(r->type, "CSharedContainerDefn"))
+			return r;
+	}
+	return NULL;
+}
+
+/* A job's name as written: its root's Name, else the section's Identifier. */
+static const char *written_name(const DsSection *sec, const DsRec *root)
+{
+	const char *ident = NULL;
+	for (uint32_t i = 0; i < sec->props.len; i++) {
+		const DsProp *p = sec->props.items[i];
+		if (is(p->name, "Identifier"))
+			ident = p->value;
+	}
+	return root && ds_get(root, "Name") ? ds_get(root, "Name") : ident ? ident : "";
+}
+
+static void resolve_instances(DsBuild *B);
+
 static void build_job(DsBuild *B, DsSection *sec)
 {
 	Job J = {.B = B, .sec = sec};
@@ -1276,23 +1333,9 @@ static void build_job(DsBuild *B, DsSection *sec)
 		if (!root && (is(r->type, "CJobDefn") || is(r->type, "CSharedContainerDefn")))
 			root = r;
 	}
-	const char *ident = NULL;
-	for (uint32_t i = 0; i < sec->props.len; i++) {
-		const DsProp *p = sec->props.items[i];
-		if (is(p->name, "Identifier"))
-			ident = p->value;
-	}
-	const char *name = root && ds_get(root, "Name") ? ds_get(root, "Name") : ident ? ident : "";
+	const char *name = written_name(sec, root);
 	check_placeholder(&J, name, root ? root->loc : sec->loc);
-	/* a job exported twice in one file: one pipeline name each */
-	const char *unique = name;
-	for (int k = 2; strmap_get(&B->jobnames, unique); k++)
-		unique = arena_sprintf(B->a, "%s@%d", name, k);
-	if (unique != name)
-		diag_warning(B->sink, W_DS_DUPLICATE, root ? root->loc : sec->loc,
-			     "a second job is named '%s'; it is called '%s'", name, unique);
-	name = S(B, unique);
-	strmap_put(&B->jobnames, name, (void *)name);
+	name = B->forced ? S(B, B->forced) : job_name(B, sec, root, name);
 	J.name = name;
 	const char *jt = root ? ds_get(root, "JobType") : NULL;
 	bool sequence = is(jt, "2");
@@ -1384,6 +1427,29 @@ static void build_job(DsBuild *B, DsSection *sec)
 		diag_warning(B->sink, W_DS_PLACEHOLDER, J.placeholder_loc,
 			     "job '%s' is a template: %u name%s hold #NAME# placeholders (first: '%s')",
 			     name, J.placeholders, J.placeholders == 1 ? "" : "s", J.placeholder);
+	B->jobs++;
+	if (B->forced)
+		resolve_instances(B); /* a unit: the containers are all known */
+}
+
+/* The first pass of reading unit by unit: a data-flow job is named and
+ * placed in its folder as a stub flow, built later on its own. */
+static void scan_job(DsBuild *B, DsSection *sec)
+{
+	const DsRec *root = job_root(sec);
+	const char *name = written_name(sec, root);
+	name = job_name(B, sec, root, name);
+	AstFolder *f = folder_for(B, root ? ds_get(root, "Category") : NULL);
+	AstFlow *stub = ast_flow_new(B->doc, FLOW_JOB, name);
+	stub->folder = f->name;
+	stub->loc = root ? root->loc : sec->loc;
+	ast_push(B->doc, &f->flows, stub);
+	DsSlot *slot = ARENA_NEW(B->a, DsSlot);
+	slot->off = sec->off;
+	slot->end = sec->end;
+	slot->line = sec->line;
+	ptrmap_put(&B->stubs, stub, B->slots.len);
+	ptrvec_push(B->a, &B->slots, slot);
 	B->jobs++;
 }
 
@@ -1512,6 +1578,11 @@ void ds_build_section(DsBuild *B, DsSection *s)
 	AstDoc *d = B->doc;
 	switch (s->kind) {
 	case DS_SEC_JOB:
+		if (B->scan && !is(job_root(s) ? ds_get(job_root(s), "JobType") : NULL, "2"))
+			scan_job(B, s); /* a sequence is built at once: it is small */
+		else
+			build_job(B, s);
+		break;
 	case DS_SEC_SHARED_CONTAINER: build_job(B, s); break;
 	case DS_SEC_TABLEDEFS:
 		for (uint32_t i = 0; i < s->recs.len; i++)
@@ -1569,9 +1640,8 @@ void ds_build_section(DsBuild *B, DsSection *s)
 	arena_release(&B->scratch);
 }
 
-AstDoc *ds_build_end(DsBuild *B)
+static void resolve_instances(DsBuild *B)
 {
-	AstDoc *d = B->doc;
 	for (uint32_t i = 0; i < B->instances.len; i++) {
 		AstStep *s = B->instances.items[i];
 		s->subflow = strmap_get(&B->containers, s->def_name);
@@ -1583,6 +1653,13 @@ AstDoc *ds_build_end(DsBuild *B)
 				     s->name, s->def_name);
 		}
 	}
+	B->instances = (PtrVec){0};
+}
+
+AstDoc *ds_build_end(DsBuild *B)
+{
+	AstDoc *d = B->doc;
+	resolve_instances(B);
 	if (!B->jobs) {
 		unsigned tables = 0, params = 0, routines = 0;
 		for (uint32_t i = 0; i < d->folders.len; i++) {
@@ -1599,4 +1676,136 @@ AstDoc *ds_build_end(DsBuild *B)
 	}
 	arena_release(&B->scratch);
 	return d;
+}
+
+/* ---- reading unit by unit ------------------------------------------------------
+ *
+ * A reader that hands over units (ds_read_dsx_units, ds_read_xml_units)
+ * reads the file twice.  The first pass (ds_build_scan) builds what jobs
+ * refer to and what is small: the header, table definitions, parameter
+ * sets, routines, data connections, stage types, shared containers and
+ * sequences; a data-flow job is only named (the "@2" of a second job of
+ * one name included) and placed in its folder as a stub flow, with where
+ * its section is.  Then ds_build_units walks the document in the order
+ * lowering and the JSON summary walk it (folders, each one's flows, then
+ * its sequences) and hands over one unit per job, built alone from its
+ * section by the reader into a document of its own: a copy of every folder
+ * sharing the kept objects, and the job (or the run of shared containers,
+ * or the folder's sequences) in its folder.  AstDoc.whole points to the
+ * kept document, for what a unit names beyond itself (a sequence's jobs).
+ * Memory follows the largest job plus the kept objects. */
+
+void ds_build_set_sink(DsBuild *B, DiagSink *sink)
+{
+	B->sink = sink;
+}
+
+void ds_build_scan(DsBuild *B)
+{
+	B->scan = true;
+}
+
+void ds_build_section_end(DsBuild *B, size_t end)
+{
+	DsSlot *last = B->slots.len ? B->slots.items[B->slots.len - 1] : NULL;
+	if (last && !last->end)
+		last->end = end;
+}
+
+typedef struct DsUnitSave {
+	AstDoc *doc;
+	Arena *a;
+	StrMap folders, strings;
+} DsUnitSave;
+
+/* A unit's document: every folder copied, sharing the kept objects, with
+ * no flow and no sequence; `*own` is folder `fi`'s copy.  The builder
+ * writes into it until unit_end. */
+static AstDoc *unit_begin(DsBuild *B, DsUnitSave *save, uint32_t fi, AstFolder **own)
+{
+	*save = (DsUnitSave){B->doc, B->a, B->folders, B->strings};
+	AstDoc *whole = B->doc;
+	Arena *ua = xmalloc(sizeof *ua);
+	arena_init(ua);
+	AstDoc *u = ARENA_NEW(ua, AstDoc);
+	*u = *whole;
+	u->arena = ua;
+	u->whole = whole;
+	u->exprs = (PtrVec){0};
+	u->folders = (PtrVec){0};
+	B->doc = u;
+	B->a = ua;
+	strmap_init(&B->folders, ua, false);
+	strmap_init(&B->strings, ua, false);
+	for (uint32_t i = 0; i < whole->folders.len; i++) {
+		AstFolder *c = ARENA_NEW(ua, AstFolder);
+		*c = *(const AstFolder *)whole->folders.items[i];
+		c->flows = (PtrVec){0};
+		c->controls = (PtrVec){0};
+		ptrvec_push(ua, &u->folders, c);
+		strmap_put(&B->folders, c->name, c);
+		if (i == fi)
+			*own = c;
+	}
+	return u;
+}
+
+static void unit_end(DsBuild *B, const DsUnitSave *save)
+{
+	B->doc = save->doc;
+	B->a = save->a;
+	B->folders = save->folders;
+	B->strings = save->strings;
+}
+
+bool ds_build_units(DsBuild *B, DsReadOne read, void *rd, FrontendUnitFn fn, void *ud)
+{
+	AstDoc *whole = ds_build_end(B);
+	B->scan = false;
+	/* after an error in the input nothing is lowered, but every job is
+	 * still built, for what the builder says about it */
+	bool lower = !diag_errors(B->sink);
+	for (uint32_t fi = 0; fi < whole->folders.len; fi++) {
+		const AstFolder *F = whole->folders.items[fi];
+		uint32_t k = 0, si;
+		while (k < F->flows.len) {
+			DsUnitSave save;
+			AstFolder *own = NULL;
+			AstDoc *u = unit_begin(B, &save, fi, &own);
+			bool ok = true;
+			if (ptrmap_get(&B->stubs, F->flows.items[k], &si)) {
+				const DsSlot *slot = B->slots.items[si];
+				B->forced = ((const AstFlow *)F->flows.items[k])->name;
+				ok = read(rd, slot->off, slot->end, slot->line) && own->flows.len == 1;
+				B->forced = NULL;
+				k++;
+			} else { /* shared containers: lowered where they are used */
+				while (k < F->flows.len && !ptrmap_get(&B->stubs, F->flows.items[k], &si))
+					ptrvec_push(u->arena, &own->flows, F->flows.items[k++]);
+			}
+			unit_end(B, &save);
+			if (!ok && lower) { /* the first pass read it without an error */
+				diag_error(B->sink, E_DS_SYNTAX,
+					   ((const AstFlow *)F->flows.items[k - 1])->loc,
+					   "job '%s' could not be read again on its own",
+					   ((const AstFlow *)F->flows.items[k - 1])->name);
+				frontend_unit_free(u);
+				return false;
+			}
+			if (!lower)
+				frontend_unit_free(u);
+			else if (!fn(ud, u))
+				return true;
+		}
+		if (F->controls.len && lower) {
+			DsUnitSave save;
+			AstFolder *own = NULL;
+			AstDoc *u = unit_begin(B, &save, fi, &own);
+			own->controls = F->controls;
+			unit_end(B, &save);
+			if (!fn(ud, u))
+				return true;
+		}
+	}
+	return lower;
 }

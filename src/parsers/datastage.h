@@ -19,6 +19,7 @@
 #define AKKO_PARSERS_DATASTAGE_H
 
 #include "ast/ast.h"
+#include "parsers/frontend.h"
 #include "base/diag.h"
 #include "base/strmap.h"
 
@@ -69,6 +70,10 @@ typedef struct DsSection {
 	PtrVec skipped;  /* const char *: compiled or binary blocks skipped inside */
 	SrcLoc loc;
 	bool truncated;  /* the file ended inside it (already diagnosed) */
+	/* where it is, for reading it again alone (ds_build_units): its first
+	 * byte and line, and (XML) the byte after it, or 0 when not known yet */
+	size_t off, end;
+	uint32_t line;
 } DsSection;
 
 typedef struct DsBuild DsBuild;
@@ -84,6 +89,21 @@ DiagSink *ds_sink(DsBuild *B);
 void ds_build_header(DsBuild *B, const PtrVec *props, SrcLoc loc);
 void ds_build_section(DsBuild *B, DsSection *s);
 AstDoc *ds_build_end(DsBuild *B);
+
+/* Reading unit by unit (frontend.h), in two passes (datastage.c, "reading
+ * unit by unit"): the reader calls ds_build_scan before its first pass,
+ * which builds every section but the data-flow jobs (only named and
+ * placed); the XML reader says where each job section ends with
+ * ds_build_section_end (the start of the next section, or of the root's
+ * end tag).  Then ds_build_units ends the first pass and hands over the
+ * units: for each job, `read` must read the one section at [off, end)
+ * (first line `line`) and hand it to ds_build_section. */
+typedef bool (*DsReadOne)(void *rd, size_t off, size_t end, uint32_t line);
+void ds_build_scan(DsBuild *B);
+/* The sink of what the builder says from now on. */
+void ds_build_set_sink(DsBuild *B, DiagSink *sink);
+void ds_build_section_end(DsBuild *B, size_t end);
+bool ds_build_units(DsBuild *B, DsReadOne read, void *rd, FrontendUnitFn fn, void *ud);
 
 /* Reader helpers shared by both syntaxes. */
 DsSecKind ds_section_kind(const char *tag);

@@ -467,6 +467,8 @@ static bool read_section(Dsx *X, const char *word)
 	s->tag = word;
 	s->kind = ds_section_kind(word);
 	s->loc = here(X, X->ls);
+	s->off = (size_t)(X->raw - X->src->text);
+	s->line = X->lno;
 	Block bk = {.props = &s->props};
 	bool keep = s->kind != DS_SEC_COMPILED;
 	bool ok = false;
@@ -549,44 +551,93 @@ static void read_header(Dsx *X)
 	ds_build_header(X->B, &props, loc);
 }
 
-AstDoc *ds_read_dsx(Arena *a, const SrcFile *src, DiagSink *sink)
+/* The sections of the file, in order, to the builder. */
+static void read_file(Dsx *X, Arena *a)
 {
-	Dsx X = {.src = src, .sink = sink, .p = src->text, .end = src->text + src->len};
-	X.B = ds_build_begin(a, src, sink, "dsx");
-	X.s = ds_scratch(X.B);
-	sbuf_init(&X.buf, 256);
-	if (X.end - X.p >= 3 && (unsigned char)X.p[0] == 0xEF && (unsigned char)X.p[1] == 0xBB &&
-	    (unsigned char)X.p[2] == 0xBF)
-		X.p += 3;
+	if (X->end - X->p >= 3 && (unsigned char)X->p[0] == 0xEF && (unsigned char)X->p[1] == 0xBB &&
+	    (unsigned char)X->p[2] == 0xBF)
+		X->p += 3;
 	bool header = false;
-	while (next_line(&X)) {
-		if (X.ls == X.le)
+	while (next_line(X)) {
+		if (X->ls == X->le)
 			continue;
-		if (!header && line_is(&X, "BEGIN HEADER")) {
+		if (!header && line_is(X, "BEGIN HEADER")) {
 			header = true;
-			read_header(&X);
-			X.s = ds_scratch(X.B);
+			read_header(X);
+			X->s = ds_scratch(X->B);
 			continue;
 		}
-		const char *b = block_word(&X, "BEGIN");
+		const char *b = block_word(X, "BEGIN");
 		if (b) {
-			if (!read_section(&X, b))
+			if (!read_section(X, b))
 				break;
-			X.s = ds_scratch(X.B);
+			X->s = ds_scratch(X->B);
 			continue;
 		}
-		if (X.le - X.ls > 8 && memcmp(X.ls, "COMMENT ", 8) == 0) {
-			AstDoc *d = ds_doc(X.B);
-			AstProp *p = ast_prop_new(d, "COMMENT", arena_strndup(a, X.ls + 8, (size_t)(X.le - X.ls - 8)));
-			p->loc = here(&X, X.ls);
+		if (X->le - X->ls > 8 && memcmp(X->ls, "COMMENT ", 8) == 0) {
+			AstDoc *d = ds_doc(X->B);
+			AstProp *p = ast_prop_new(d, "COMMENT",
+						  arena_strndup(a, X->ls + 8, (size_t)(X->le - X->ls - 8)));
+			p->loc = here(X, X->ls);
 			ast_push(d, &d->props, p);
 			continue;
 		}
-		diag_warning(sink, W_DS_LINE, here(&X, X.ls),
+		diag_warning(X->sink, W_DS_LINE, here(X, X->ls),
 			     "text outside any BEGIN ... END section; it is skipped");
 	}
-	sbuf_release(&X.buf);
-	if (X.cd_open)
-		iconv_close(X.cd);
+}
+
+static void dsx_init(Dsx *X, Arena *a, const SrcFile *src, DiagSink *sink)
+{
+	*X = (Dsx){.src = src, .sink = sink, .p = src->text, .end = src->text + src->len};
+	X->B = ds_build_begin(a, src, sink, "dsx");
+	X->s = ds_scratch(X->B);
+	sbuf_init(&X->buf, 256);
+}
+
+static void dsx_release(Dsx *X)
+{
+	sbuf_release(&X->buf);
+	if (X->cd_open)
+		iconv_close(X->cd);
+}
+
+AstDoc *ds_read_dsx(Arena *a, const SrcFile *src, DiagSink *sink)
+{
+	Dsx X;
+	dsx_init(&X, a, src, sink);
+	read_file(&X, a);
+	dsx_release(&X);
 	return ds_build_end(X.B);
+}
+
+/* The second pass of reading unit by unit: the one section at `off`.  What
+ * the reader itself says about it was said by the first pass: it reports
+ * to a sink that prints nothing. */
+static bool read_one(void *rd, size_t off, size_t end, uint32_t line)
+{
+	Dsx *X = rd;
+	(void)end;
+	DiagSink quiet, *sink = X->sink;
+	diag_init(&quiet, NULL);
+	X->sink = &quiet;
+	X->p = X->src->text + off;
+	X->lno = line - 1;
+	X->eof = false;
+	X->s = ds_scratch(X->B);
+	const char *b = next_line(X) ? block_word(X, "BEGIN") : NULL;
+	bool ok = b && read_section(X, b);
+	X->sink = sink;
+	return ok && !diag_errors(&quiet);
+}
+
+bool ds_read_dsx_units(Arena *a, const SrcFile *src, DiagSink *sink, FrontendUnitFn fn, void *ud)
+{
+	Dsx X;
+	dsx_init(&X, a, src, sink);
+	ds_build_scan(X.B);
+	read_file(&X, a);
+	bool ok = ds_build_units(X.B, read_one, &X, fn, ud);
+	dsx_release(&X);
+	return ok;
 }

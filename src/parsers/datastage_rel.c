@@ -117,7 +117,9 @@ static const DsColl *link_columns(Rel *R, const DsRec *pin)
 static AstProp *add_prop(Rel *R, PtrVec *v, const char *name, const char *value, Setting key, SettingValue norm,
 			 SrcLoc loc)
 {
-	AstProp *p = ast_prop_new(R->doc, name, value);
+	/* a value read from the section (LookupFail...) lives in the scratch
+	 * arena, emptied once the section is built: the AST keeps a copy */
+	AstProp *p = ast_prop_new(R->doc, name, value ? arena_strdup(R->a, value) : NULL);
 	p->key = key;
 	p->norm = norm;
 	p->loc = loc;

@@ -32,9 +32,12 @@
  */
 #include "parsers/datastage.h"
 #include "parsers/xml.h"
+#include "base/util.h"
 
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <libxml/xmlreader.h>
 
@@ -42,6 +45,12 @@ typedef struct DsXml {
 	DsBuild *B;
 	XmlDoc x;
 	Arena *s;
+	/* reading unit by unit: where the sections are */
+	bool units;
+	bool scanning;   /* the first pass */
+	bool slices_bad; /* a section could not be located (two on one line) */
+	long last_off;
+	const char *enc; /* the declared encoding, for a section read alone */
 } DsXml;
 
 /* The position of an element's text: after the `>` of its start tag. */
@@ -146,9 +155,30 @@ static DsRec *read_record(DsXml *X, const xmlNode *n)
 	return r;
 }
 
-static void read_section(DsXml *X, const xmlNode *n)
+/* The root record of a Job (its first JobDefn or SharedContainerDefn, as
+ * datastage.c's job_root) when the job is no sequence (JobType 2), else
+ * NULL. */
+static const xmlNode *flow_root(DsXml *X, const xmlNode *job)
+{
+	for (const xmlNode *c = xml_first(job); c; c = xml_next(c)) {
+		const char *type = xml_is(c, "Record") ? xml_attr(c, "Type") : NULL;
+		if (!type || (strcmp(type, "JobDefn") != 0 && strcmp(type, "SharedContainerDefn") != 0))
+			continue;
+		for (const xmlNode *p = xml_first(c); p; p = xml_next(p)) {
+			const char *name = xml_is(p, "Property") ? xml_attr(p, "Name") : NULL;
+			if (name && strcmp(name, "JobType") == 0)
+				return strcmp(prop_text(X, p), "2") == 0 ? NULL : c;
+		}
+		return c;
+	}
+	return NULL;
+}
+
+static void read_section(DsXml *X, const xmlNode *n, size_t off)
 {
 	DsSection *s = ARENA_NEW(X->s, DsSection);
+	s->off = off;
+	s->line = srcfile_loc_at(X->x.src, off).line;
 	s->tag = arena_strdup(X->s, (const char *)n->name);
 	s->kind = ds_section_kind(s->tag);
 	s->loc = xml_loc(&X->x, n);
@@ -157,7 +187,10 @@ static void read_section(DsXml *X, const xmlNode *n)
 		ds_prop_add(X->s, &s->props, arena_strdup(X->s, an), arena_strdup(X->s, xml_attr(n, an)), s->loc,
 			    xml_attr_loc(&X->x, n, an));
 	}
-	if (s->kind != DS_SEC_COMPILED)
+	const xmlNode *only = X->scanning && s->kind == DS_SEC_JOB ? flow_root(X, n) : NULL;
+	if (only) /* the first pass names and places a data-flow job: its root is enough */
+		ptrvec_push(X->s, &s->recs, read_record(X, only));
+	else if (s->kind != DS_SEC_COMPILED)
 		for (const xmlNode *c = xml_first(n); c; c = xml_next(c))
 			if (xml_is(c, "Record"))
 				ptrvec_push(X->s, &s->recs, read_record(X, c));
@@ -205,7 +238,7 @@ static AstDoc *read_dom(Arena *a, const SrcFile *src, DiagSink *sink)
 	while (c) {
 		xmlNode *next = xml_next(c);
 		if (!xml_is(c, "Header")) {
-			read_section(&X, c);
+			read_section(&X, c, 0);
 			xmlUnlinkNode(c);
 			xmlFreeNode(c);
 		}
@@ -238,22 +271,41 @@ static void on_stream_error(void *ud, xmlErrorPtr err)
 		*(bool *)ud = true;
 }
 
+enum {
+	XML_OPTS = XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOBLANKS | XML_PARSE_COMPACT |
+		   XML_PARSE_NOWARNING | XML_PARSE_NOERROR
+};
+
+/* Where section `n` starts, when reading unit by unit: the offset of its
+ * start tag, which must come after the previous one's. */
+static size_t section_off(DsXml *X, const xmlNode *n)
+{
+	if (!X->units)
+		return 0;
+	long off = xml_offset(&X->x, n);
+	size_t nl = strlen((const char *)n->name);
+	if (off <= X->last_off || (size_t)off + 1 + nl > X->x.src->len ||
+	    memcmp(X->x.src->text + off + 1, n->name, nl) != 0) {
+		X->slices_bad = true;
+		return 0;
+	}
+	X->last_off = off;
+	ds_build_section_end(X->B, (size_t)off);
+	return (size_t)off;
+}
+
 /* One pass with libxml2's reader: each child of DSExport is expanded into
  * a subtree, converted, and freed when the reader moves on, so memory
- * follows the largest Job, not the file.  Any error makes the whole-tree
- * loader read the file again to report it as every XML frontend does. */
-AstDoc *ds_read_xml(Arena *a, const SrcFile *src, DiagSink *sink)
+ * follows the largest Job, not the file.  Returns 1 when the file was
+ * read, 0 when it is no DSExport (said), -1 when the reader failed. */
+static int read_stream(Arena *a, const SrcFile *src, DiagSink *sink, DsXml *X)
 {
-	if (has_doctype(src) || src->len > INT32_MAX)
-		return read_dom(a, src, sink);
-	int opts = XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOBLANKS | XML_PARSE_COMPACT |
-		   XML_PARSE_NOWARNING | XML_PARSE_NOERROR;
-	xmlTextReaderPtr r = xmlReaderForMemory(src->text, (int)src->len, src->path, NULL, opts);
+	xmlTextReaderPtr r = xmlReaderForMemory(src->text, (int)src->len, src->path, NULL, XML_OPTS);
 	if (!r)
-		return read_dom(a, src, sink);
+		return -1;
 	bool failed = false;
 	xmlTextReaderSetStructuredErrorHandler(r, on_stream_error, &failed);
-	DsXml X = {.x = {.src = src}};
+	X->x.src = src;
 	bool root_seen = false, header_done = false;
 	int ret = xmlTextReaderRead(r);
 	while (ret == 1 && !failed) {
@@ -266,43 +318,190 @@ AstDoc *ds_read_xml(Arena *a, const SrcFile *src, DiagSink *sink)
 			const char *name = (const char *)xmlTextReaderConstLocalName(r);
 			if (!name || strcmp(name, "DSExport") != 0 || xmlTextReaderConstPrefix(r)) {
 				xmlNode *n = xmlTextReaderCurrentNode(r);
-				SrcLoc loc = n ? xml_loc(&X.x, n) : (SrcLoc){src, 0, 0};
+				SrcLoc loc = n ? xml_loc(&X->x, n) : (SrcLoc){src, 0, 0};
 				/* the name lives in the reader's dictionary: report first */
 				not_dsexport(src, sink, loc, name ? name : "");
 				xmlFreeTextReader(r);
-				return NULL;
+				return 0;
 			}
 			root_seen = true;
-			X.B = ds_build_begin(a, src, sink, "xml");
-			X.s = ds_scratch(X.B);
+			X->B = ds_build_begin(a, src, sink, "xml");
+			X->s = ds_scratch(X->B);
+			if (X->units)
+				ds_build_scan(X->B);
 			ret = xmlTextReaderRead(r);
 			continue;
 		}
 		xmlNode *n = xmlTextReaderExpand(r);
 		if (!n || failed)
 			break;
+		size_t off = section_off(X, n);
 		if (xml_is(n, "Header")) {
 			if (!header_done)
-				read_header(&X, n, n);
+				read_header(X, n, n);
 			header_done = true;
 		} else {
 			if (!header_done)
-				read_header(&X, n, NULL);
+				read_header(X, n, NULL);
 			header_done = true;
-			read_section(&X, n);
+			read_section(X, n, off);
 		}
 		ret = xmlTextReaderNext(r);
 	}
 	xmlFreeTextReader(r);
-	if (ret != 0 || failed || !root_seen) {
-		/* the builder's work so far stays in the arena, unused */
+	if (ret != 0 || failed || !root_seen)
+		return -1;
+	if (!header_done)
+		read_header(X, NULL, NULL);
+	return 1;
+}
+
+AstDoc *ds_read_xml(Arena *a, const SrcFile *src, DiagSink *sink)
+{
+	if (has_doctype(src) || src->len > INT32_MAX)
+		return read_dom(a, src, sink);
+	DsXml X = {0};
+	int rc = read_stream(a, src, sink, &X);
+	if (rc == 0)
+		return NULL;
+	if (rc < 0) {
+		/* the builder's work so far stays in the arena, unused; the
+		 * whole-tree loader reports the error as every XML frontend does */
 		AstDoc *d = read_dom(a, src, sink);
 		if (d || diag_errors(sink))
 			return d;
 		diag_error(sink, E_XML_SYNTAX, (SrcLoc){src, 0, 0}, "document is not well-formed XML");
 		return NULL;
 	}
-	if (!header_done)
-		read_header(&X, NULL, NULL);
 	return ds_build_end(X.B);
+}
+
+/* ---- reading unit by unit ------------------------------------------------------
+ *
+ * The first pass is read_stream's, with the sections' offsets kept and
+ * its diagnostics held back: when a section cannot be located (elements
+ * written side by side on one line) or the reader fails, the file is read
+ * whole instead (one unit), and only that reading speaks.  Each job is
+ * then read again alone, from its offset to the next section's, with its
+ * line numbers counted from its first line. */
+
+typedef struct Held {
+	Diag d;
+	const char *msg;
+} Held;
+
+typedef struct Holder {
+	DiagSink sink;
+	Arena a;
+	PtrVec held;
+} Holder;
+
+static const char *keep(Arena *a, const char *s)
+{
+	return s ? arena_strdup(a, s) : NULL;
+}
+
+static void hold(void *ud, const Diag *d, const char *msg)
+{
+	Holder *h = ud;
+	Held *x = ARENA_NEW(&h->a, Held);
+	x->d = *d;
+	x->d.context = keep(&h->a, d->context);
+	x->d.snippet = keep(&h->a, d->snippet);
+	x->d.hint = keep(&h->a, d->hint);
+	x->msg = keep(&h->a, msg ? msg : "");
+	ptrvec_push(&h->a, &h->held, x);
+}
+
+static bool read_one(void *rd, size_t off, size_t end, uint32_t line)
+{
+	DsXml *X = rd;
+	const SrcFile *src = X->x.src;
+	if (end <= off || end > src->len)
+		return false;
+	xmlTextReaderPtr r =
+	    xmlReaderForMemory(src->text + off, (int)(end - off), src->path, X->enc, XML_OPTS);
+	if (!r)
+		return false;
+	bool failed = false, done = false;
+	xmlTextReaderSetStructuredErrorHandler(r, on_stream_error, &failed);
+	X->x.line_base = line - 1;
+	X->s = ds_scratch(X->B);
+	while (!done && !failed && xmlTextReaderRead(r) == 1) {
+		if (xmlTextReaderNodeType(r) != XML_READER_TYPE_ELEMENT)
+			continue;
+		xmlNode *n = xmlTextReaderExpand(r);
+		if (!n || failed)
+			break;
+		read_section(X, n, off);
+		done = true;
+	}
+	xmlFreeTextReader(r);
+	X->x.line_base = 0;
+	return done && !failed;
+}
+
+/* The offset of the root's end tag, or 0. */
+static size_t root_end(const SrcFile *src)
+{
+	static const char tag[] = "</DSExport";
+	for (size_t i = src->len; i >= sizeof tag - 1; i--)
+		if (memcmp(src->text + i - (sizeof tag - 1), tag, sizeof tag - 1) == 0)
+			return i - (sizeof tag - 1);
+	return 0;
+}
+
+/* The file read whole, handed over as one unit. */
+static bool whole_unit(const SrcFile *src, DiagSink *sink, FrontendUnitFn fn, void *ud)
+{
+	Arena *wa = xmalloc(sizeof *wa);
+	arena_init(wa);
+	AstDoc *d = ds_read_xml(wa, src, sink);
+	if (!d) {
+		arena_release(wa);
+		free(wa);
+		return false;
+	}
+	d->arena = wa;
+	fn(ud, d);
+	return true;
+}
+
+bool ds_read_xml_units(Arena *a, const SrcFile *src, DiagSink *sink, FrontendUnitFn fn, void *ud)
+{
+	char enc[64];
+	const char *declared = xml_declared_encoding(src, enc, sizeof enc);
+	bool sliceable = !declared || !strcasecmp(declared, "UTF-8") || xml_encoding_is_single_byte(declared);
+	if (has_doctype(src) || src->len > INT32_MAX || !sliceable)
+		return whole_unit(src, sink, fn, ud);
+	Holder h = {.sink = *sink};
+	h.sink.out = NULL;
+	h.sink.collect = NULL;
+	h.sink.on_emit = hold;
+	h.sink.on_emit_ud = &h;
+	h.sink.counts[0] = h.sink.counts[1] = h.sink.counts[2] = 0;
+	h.sink.max_errors = 0;
+	h.sink.quiet_notes = false;
+	arena_init(&h.a);
+	DsXml X = {.units = true, .scanning = true, .last_off = -1, .enc = declared};
+	int rc = read_stream(a, src, &h.sink, &X);
+	X.scanning = false;
+	size_t end = rc > 0 ? root_end(src) : 0;
+	if (rc > 0 && end > (size_t)X.last_off)
+		ds_build_section_end(X.B, end);
+	else if (rc > 0)
+		X.slices_bad = true;
+	if (rc < 0 || X.slices_bad) {
+		arena_release(&h.a);
+		return whole_unit(src, sink, fn, ud);
+	}
+	for (uint32_t i = 0; i < h.held.len; i++) {
+		const Held *x = h.held.items[i];
+		diag_emit(sink, &x->d, "%s", x->msg);
+	}
+	arena_release(&h.a);
+	if (rc == 0)
+		return false;
+	ds_build_set_sink(X.B, sink);
+	return ds_build_units(X.B, read_one, &X, fn, ud);
 }

@@ -31,6 +31,9 @@ static AstDoc *reject(const SrcFile *src, const Detection *det, DiagSink *sink)
 	return NULL;
 }
 
+/* DataStage exports smaller than this are read whole (frontend.h). */
+#define DS_UNITS_MIN (4u << 20)
+
 /* What the user would call the files of each tool. */
 static const char *tool_files(Tool t)
 {
@@ -46,13 +49,23 @@ Tool frontend_units_tool(SrcFile *src, const FrontendOptions *opts)
 {
 	Detection det;
 	detect_tool(src->text, src->len, &det);
+	int units = opts ? opts->units : 0;
+	if (units < 0)
+		return TOOL_UNKNOWN;
 	if (det.tool == TOOL_POWERCENTER && !(opts && opts->n_param_files))
 		return TOOL_POWERCENTER;
+	if (det.tool == TOOL_DATASTAGE && (units > 0 || src->len >= DS_UNITS_MIN))
+		return TOOL_DATASTAGE;
 	return TOOL_UNKNOWN;
 }
 
 bool frontend_parse_units(Arena *a, SrcFile *src, DiagSink *sink, FrontendUnitFn fn, void *ud)
 {
+	Detection det;
+	detect_tool(src->text, src->len, &det);
+	if (det.tool == TOOL_DATASTAGE)
+		return strcmp(det.root, "DSExport") == 0 ? ds_read_xml_units(a, src, sink, fn, ud)
+							 : ds_read_dsx_units(a, src, sink, fn, ud);
 	char enc[64];
 	src->single_byte = xml_encoding_is_single_byte(xml_declared_encoding(src, enc, sizeof enc));
 	return infa_parse_units(a, src, sink, fn, ud);

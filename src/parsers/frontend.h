@@ -15,6 +15,9 @@ typedef struct FrontendOptions {
 	size_t n_param_files;
 	const char *const *include_dirs; /* -I: where Alteryx macros are looked for, in order */
 	size_t n_include_dirs;
+	/* unit by unit (frontend_units_tool): 0 when the tool and the size
+	 * say so, 1 whenever the tool can (tests), -1 never (whole) */
+	int units;
 } FrontendOptions;
 
 /* Process-wide setup; call once at start-up. */
@@ -38,7 +41,9 @@ AstDoc *frontend_parse(Arena *a, SrcFile *src, const FrontendOptions *opts, Diag
  *
  * frontend_units_tool() says whether `src` can be read so (the tool when
  * it can, else TOOL_UNKNOWN; PowerCenter today, without parameter files,
- * which name workflows across folders); frontend_parse_units() then reads
+ * which name workflows across folders; DataStage from 4 MB: below, the
+ * second pass costs more than the memory it saves, and the diagnostics
+ * keep the file's order), frontend_parse_units() then reads
  * it and returns false when the file could not be read (diagnostics in
  * `sink`; errors inside a unit are only counted there, as frontend_parse
  * does).  A frontend adds unit reading by adding a case to both. */
@@ -69,5 +74,9 @@ AstDoc *ayx_read_workflow(Arena *a, const SrcFile *src, const FrontendOptions *o
  * a .dsx text export or a DSExport XML export. */
 AstDoc *ds_read_dsx(Arena *a, const SrcFile *src, DiagSink *sink);
 AstDoc *ds_read_xml(Arena *a, const SrcFile *src, DiagSink *sink);
+/* The same, a unit at a time: one per data-flow job, in two passes
+ * (datastage.c, "reading unit by unit"). */
+bool ds_read_dsx_units(Arena *a, const SrcFile *src, DiagSink *sink, FrontendUnitFn fn, void *ud);
+bool ds_read_xml_units(Arena *a, const SrcFile *src, DiagSink *sink, FrontendUnitFn fn, void *ud);
 
 #endif

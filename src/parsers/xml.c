@@ -739,9 +739,23 @@ static long elem_offset(const XmlDoc *x, const xmlNode *n, uint32_t line)
 	return -1;
 }
 
-SrcLoc xml_loc(const XmlDoc *x, const xmlNode *n)
+/* The node's line in the file: a part of the file parsed alone
+ * (xml_offset) numbers its lines from 1. */
+static long line_of(const XmlDoc *x, const xmlNode *n)
 {
 	long line = xmlGetLineNo(n);
+	return line > 0 ? line + (long)x->line_base : line;
+}
+
+long xml_offset(const XmlDoc *x, const xmlNode *n)
+{
+	long line = line_of(x, n);
+	return line > 0 ? elem_offset(x, n, (uint32_t)line) : -1;
+}
+
+SrcLoc xml_loc(const XmlDoc *x, const xmlNode *n)
+{
+	long line = line_of(x, n);
 	if (line <= 0)
 		return (SrcLoc){x->src, 0, 0};
 	long off = elem_offset(x, n, (uint32_t)line);
@@ -759,7 +773,7 @@ static bool name_char(char c)
 SrcLoc xml_attr_loc(const XmlDoc *x, const xmlNode *n, const char *attr)
 {
 	SrcLoc el = xml_loc(x, n);
-	long line = xmlGetLineNo(n);
+	long line = line_of(x, n);
 	long start = line > 0 ? elem_offset(x, n, (uint32_t)line) : -1;
 	if (start < 0)
 		return el;

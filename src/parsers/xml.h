@@ -26,6 +26,7 @@ typedef struct XmlDoc {
 	xmlDocPtr doc;
 	const SrcFile *src;
 	const char *encoding; /* declared encoding, or NULL */
+	uint32_t line_base;   /* lines of src before the parsed text (a part of the file parsed alone) */
 } XmlDoc;
 
 /* Process-wide setup (external entity loader that refuses everything).
@@ -33,6 +34,9 @@ typedef struct XmlDoc {
 void xml_global_init(void);
 
 bool xml_load(XmlDoc *x, const SrcFile *src, DiagSink *sink);
+/* The offset in x->src of element n's start tag ('<'), or -1 when it
+ * cannot be found (the first tag of its name on its line is taken). */
+long xml_offset(const XmlDoc *x, const xmlNode *n);
 /* The encoding named in the XML declaration (copied into buf), or NULL. */
 const char *xml_declared_encoding(const SrcFile *src, char *buf, size_t n);
 /* True for the one-byte encodings exports use (ISO-8859-1, Windows-1252). */

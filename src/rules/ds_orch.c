@@ -624,6 +624,16 @@ static void arguments(Orch *o, const AstTask *t, IrTask *it, const char *target,
 
 static bool pipeline_in_file(Orch *o, const char *name)
 {
+	/* a unit of a file read unit by unit: its jobs are the whole
+	 * document's (one pipeline per job, of its name) */
+	for (uint32_t i = 0; o->doc->whole && i < o->doc->whole->folders.len; i++) {
+		const AstFolder *f = o->doc->whole->folders.items[i];
+		for (uint32_t k = 0; k < f->flows.len; k++) {
+			const AstFlow *fl = f->flows.items[k];
+			if (fl->kind != FLOW_MAPPLET && strcmp(fl->name, name) == 0)
+				return true;
+		}
+	}
 	for (uint32_t i = 0; i < o->out->pipelines.len; i++)
 		if (strcmp(((IrPipeline *)o->out->pipelines.items[i])->name, name) == 0)
 			return true;
@@ -632,8 +642,9 @@ static bool pipeline_in_file(Orch *o, const char *name)
 
 static const AstControl *sequence_in_file(Orch *o, const char *name)
 {
-	for (uint32_t i = 0; i < o->doc->folders.len; i++) {
-		const AstFolder *f = o->doc->folders.items[i];
+	const AstDoc *doc = o->doc->whole ? o->doc->whole : o->doc;
+	for (uint32_t i = 0; i < doc->folders.len; i++) {
+		const AstFolder *f = doc->folders.items[i];
 		for (uint32_t k = 0; k < f->controls.len; k++) {
 			const AstControl *c = f->controls.items[k];
 			if (c->kind == CTRL_SEQUENCE && strcmp(c->name, name) == 0)

@@ -211,6 +211,76 @@ static void test_filter(void)
 	      "'first' routes each row to the first link whose clause holds");
 }
 
+/* Reading unit by unit (datastage.c, "reading unit by unit"): one unit per
+ * data-flow job, in the order of the whole document's folders (first
+ * seen), each folder's flows, then its sequences; a shared container
+ * written after the job that uses it resolves; a unit's `whole` holds
+ * every job's name for a sequence. */
+typedef struct Seen {
+	Sbuf order;
+	bool resolved, whole_ok;
+} Seen;
+
+static bool see_unit(void *ud, AstDoc *u)
+{
+	Seen *s = ud;
+	sbuf_addch(&s->order, '[');
+	for (uint32_t i = 0; i < u->folders.len; i++) {
+		const AstFolder *f = u->folders.items[i];
+		for (uint32_t k = 0; k < f->flows.len; k++) {
+			const AstFlow *fl = f->flows.items[k];
+			sbuf_addf(&s->order, "%s%s", s->order.buf[s->order.len - 1] == '[' ? "" : " ", fl->name);
+			const AstStep *inst = step((AstFlow *)fl, "sc");
+			if (inst)
+				s->resolved = inst->subflow && !inst->unresolved && strcmp(inst->subflow->name, "sc") == 0;
+		}
+		for (uint32_t k = 0; k < f->controls.len; k++) {
+			const AstControl *c = f->controls.items[k];
+			sbuf_addf(&s->order, "%sseq:%s", s->order.buf[s->order.len - 1] == '[' ? "" : " ", c->name);
+			s->whole_ok = u->whole && u->whole->folders.len == 2;
+		}
+	}
+	sbuf_addch(&s->order, ']');
+	frontend_unit_free(u);
+	return true;
+}
+
+#define DS_JOB(id, cat, type, body)                                                                               \
+	"<Job Identifier=\"" id "\">\n<Record Identifier=\"ROOT\" Type=\"JobDefn\"><Property Name=\"Name\">" id  \
+	"</Property><Property Name=\"Category\">" cat "</Property><Property Name=\"JobType\">" type                 \
+	"</Property></Record>\n" body "</Job>\n"
+
+static void test_units(void)
+{
+	static const char text[] =
+	    "<?xml version=\"1.0\"?>\n<DSExport>\n<Header CharacterSet=\"CP1252\"/>\n" DS_JOB(
+		"a", "B", "3",
+		"<Record Identifier=\"V0S1\" Type=\"ContainerStage\"><Property Name=\"Name\">sc</Property>"
+		"</Record>\n") DS_JOB("b", "A", "3", "") DS_JOB("c", "B", "3", "")
+		"<SharedContainer Identifier=\"sc\">\n<Record Identifier=\"ROOT\" Type=\"SharedContainerDefn\">"
+		"<Property Name=\"Name\">sc</Property><Property Name=\"Category\">B</Property></Record>\n"
+		"</SharedContainer>\n" DS_JOB("s", "A", "2", "") "</DSExport>\n";
+	/* (the .dsx form is compared with the whole reading by tests/cli.sh) */
+	SrcFile src;
+	srcfile_from_memory(&src, "units.xml", text, strlen(text));
+	DiagSink sink;
+	diag_init(&sink, NULL);
+	Seen s = {.order = SBUF_INIT};
+	Arena a;
+	arena_init(&a);
+	bool ok = ds_read_xml_units(&a, &src, &sink, see_unit, &s);
+	CHECK(ok && !diag_errors(&sink), "an export is read unit by unit");
+	CHECK(s.order.buf && strcmp(s.order.buf, "[a][c][sc][b][seq:s]") == 0,
+	      "units: each job alone, by folder (B first seen), containers kept, sequences last in "
+	      "their folder (got %s)",
+	      s.order.buf ? s.order.buf : "nothing");
+	CHECK(s.resolved, "a container written after the job using it resolves");
+	CHECK(s.whole_ok, "the sequence's unit names the whole document");
+	sbuf_release(&s.order);
+	arena_release(&a);
+	srcfile_release(&src);
+}
+
 /* Each input the fuzz targets (tests/fuzz/fuzz_datastage_dsx.c and
  * fuzz_datastage_xml.c) once crashed on goes through both readers again,
  * past the content sniffing that `inspect` would stop it at: each must end
@@ -239,6 +309,17 @@ static void test_fuzz_reproducers(void)
 			diag_init(&sink, NULL);
 			AstDoc *doc = as_xml ? ds_read_xml(&arena, src, &sink) : ds_read_dsx(&arena, src, &sink);
 			ok += doc || diag_errors(&sink);
+			/* and unit by unit: every unit freed */
+			Arena ua;
+			arena_init(&ua);
+			diag_init(&sink, NULL);
+			Seen s = {.order = SBUF_INIT};
+			if (as_xml)
+				ds_read_xml_units(&ua, src, &sink, see_unit, &s);
+			else
+				ds_read_dsx_units(&ua, src, &sink, see_unit, &s);
+			sbuf_release(&s.order);
+			arena_release(&ua);
 		}
 		srcfile_release(src);
 		done += ok == 2;
@@ -252,6 +333,7 @@ int main(void)
 	arena_init(&arena);
 	frontend_global_init();
 	test_both_syntaxes();
+	test_units();
 	test_server_basic();
 	test_escapes();
 	test_filter();
