@@ -496,6 +496,11 @@ static const struct {
     {"XMLInputPX", STEP_XML_SOURCE, IO_ANY},
     {"PxBASICTransformer", STEP_SCRIPT, IO_ANY},
     {"CContainerStage", STEP_SUBFLOW, IO_ANY},
+    /* a container's boundary: its Input stage feeds the container links
+     * that the instance's input links map to, its Output stage is fed by
+     * those its output links map to (datastage_container.c) */
+    {"CContainerInput", STEP_FLOW_INPUT, IO_ANY},
+    {"CContainerOutput", STEP_FLOW_OUTPUT, IO_ANY},
 };
 
 /* Sequence activities (CJS* OLE types, StageType C*Activity). */
@@ -529,7 +534,9 @@ static bool is_stage_record(const DsRec *r)
 {
 	const char *t = r->type;
 	size_t n = strlen(t);
-	if (ds_find(r, "StageType"))
+	StepKind k;
+	StageIO io;
+	if (ds_find(r, "StageType") || stage_kind(t, &k, &io))
 		return true;
 	if (n > 5 && strcmp(t + n - 5, "Stage") == 0)
 		return true;
@@ -1428,8 +1435,11 @@ static void build_job(DsBuild *B, DsSection *sec)
 			     "job '%s' is a template: %u name%s hold #NAME# placeholders (first: '%s')",
 			     name, J.placeholders, J.placeholders == 1 ? "" : "s", J.placeholder);
 	B->jobs++;
-	if (B->forced)
+	if (B->forced) {
 		resolve_instances(B); /* a unit: the containers are all known */
+		if (J.flow)
+			ds_expand_flow(B->doc, B->a, B->sink, J.flow);
+	}
 }
 
 /* The first pass of reading unit by unit: a data-flow job is named and
@@ -1647,6 +1657,7 @@ static void resolve_instances(DsBuild *B)
 		s->subflow = strmap_get(&B->containers, s->def_name);
 		if (!s->subflow) {
 			s->unresolved = true;
+			s->review = "the shared container is not in this export";
 			diag_warning(B->sink, W_DS_SUBFLOW, s->loc,
 				     "stage '%s' is an instance of shared container '%s', which this export "
 				     "does not hold",
@@ -1660,6 +1671,10 @@ AstDoc *ds_build_end(DsBuild *B)
 {
 	AstDoc *d = B->doc;
 	resolve_instances(B);
+	/* every container expanded where it is used; reading unit by unit,
+	 * this is the first pass, which expands the shared containers'
+	 * nested instances in the kept document once */
+	ds_expand_containers(d, B->a, B->sink);
 	if (!B->jobs) {
 		unsigned tables = 0, params = 0, routines = 0;
 		for (uint32_t i = 0; i < d->folders.len; i++) {

@@ -137,6 +137,11 @@ void ds_complete_flow(AstDoc *d, DiagSink *sink, AstFolder *f, AstFlow *flow);
 void ds_stage_settings(AstDoc *d, DiagSink *sink, AstStep *s);
 
 /* The two readers (frontend.h declares them for the driver). */
+/* Shared-container instances expanded in place (datastage_container.c),
+ * once every container is read. */
+void ds_expand_containers(AstDoc *d, Arena *a, DiagSink *sink);
+void ds_expand_flow(AstDoc *d, Arena *a, DiagSink *sink, AstFlow *flow);
+
 AstDoc *ds_read_dsx(Arena *a, const SrcFile *src, DiagSink *sink);
 AstDoc *ds_read_xml(Arena *a, const SrcFile *src, DiagSink *sink);
 
