@@ -462,7 +462,10 @@ typedef enum DiagSeverity { DIAG_NOTE, DIAG_WARNING, DIAG_ERROR } DiagSeverity;
 	  "instance stays one step, for review")                                                  \
 	X(W_DS_CONTAINER_COLUMN, "W1282", DIAG_WARNING,                                            \
 	  "a job link's columns are matched to the container link's by name; this one has no "    \
-	  "counterpart, so the container does not receive it")
+	  "counterpart, so the container does not receive it")                                    \
+	X(W_DS_LOCAL_BOUNDARY, "W1283", DIAG_WARNING,                                              \
+	  "a local container's stages meet the job's only through its Input and Output stages; "  \
+	  "the container is left as drawn and its stage kept for review")
 /* clang-format on */
 
 typedef enum DiagCode {

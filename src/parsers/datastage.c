@@ -710,7 +710,7 @@ static AstPort *column_port(Job *J, const DsRec *c, unsigned dir, const char *gr
 }
 
 /* "A|B|C" split into scratch copies. */
-static void split_bar(Arena *a, const char *v, PtrVec *out)
+void ds_split_bar(Arena *a, const char *v, PtrVec *out)
 {
 	if (!v || !*v)
 		return;
@@ -931,8 +931,8 @@ static void build_stage(Job *J, const DsRec *r)
 		diag_warning(B->sink, W_DS_STAGE, r->loc, "stage '%s' has StageType '%s', which is not known",
 			     name, type);
 	PtrVec ins = {0}, outs = {0};
-	split_bar(&B->scratch, ds_get(r, "InputPins"), &ins);
-	split_bar(&B->scratch, ds_get(r, "OutputPins"), &outs);
+	ds_split_bar(&B->scratch, ds_get(r, "InputPins"), &ins);
+	ds_split_bar(&B->scratch, ds_get(r, "OutputPins"), &outs);
 	if (io != IO_ANY && ins.len && !outs.len)
 		kind = STEP_TARGET;
 	AstStep *s = ast_step_new(B->doc, kind, unique_step_name(J, name, r->loc));
@@ -1043,7 +1043,7 @@ static void build_activity(Job *J, const DsRec *r)
 	if (r->id)
 		strmap_put(&J->stages, r->id, t);
 	PtrVec outs = {0};
-	split_bar(&B->scratch, ds_get(r, "OutputPins"), &outs);
+	ds_split_bar(&B->scratch, ds_get(r, "OutputPins"), &outs);
 	for (uint32_t i = 0; i < outs.len; i++) {
 		const DsRec *pin = strmap_get(&J->recs, outs.items[i]);
 		if (!pin)
@@ -1420,6 +1420,8 @@ static void build_job(DsBuild *B, DsSection *sec)
 	for (uint32_t i = 0; i + 1 < J.rel.len; i += 2)
 		ds_rel_stage(B, &J.recs, J.rel.items[i], J.rel.items[i + 1]);
 	if (J.flow)
+		ds_local_containers(B->doc, &B->scratch, B->sink, &sec->recs, &J.stages, J.flow);
+	if (J.flow)
 		for (uint32_t i = 0; i < J.flow->steps.len; i++) {
 			const AstStep *st = J.flow->steps.items[i];
 			note_refs_props(&J, params, &st->props);
@@ -1654,6 +1656,8 @@ static void resolve_instances(DsBuild *B)
 {
 	for (uint32_t i = 0; i < B->instances.len; i++) {
 		AstStep *s = B->instances.items[i];
+		if (s->subflow || s->review)
+			continue; /* a local container (datastage_container.c) */
 		s->subflow = strmap_get(&B->containers, s->def_name);
 		if (!s->subflow) {
 			s->unresolved = true;

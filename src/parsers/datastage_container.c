@@ -320,3 +320,122 @@ void ds_expand_containers(AstDoc *d, Arena *a, DiagSink *sink)
 		}
 	}
 }
+
+/* ---- local containers ---------------------------------------------------------- */
+
+/* IBM, "Local containers" (Designer Client Guide): a local container is
+ * created within a job and is only accessible by that job; it is edited in
+ * a tabbed page of the job's Diagram window, its links to the job's stages
+ * represented inside it by Input and Output stages, as a shared
+ * container's are ("Using input and output stages").  The export keeps
+ * one job: every stage is a record of the job, and each diagram page is a
+ * CContainerView record whose StageList names the stages drawn on it (the
+ * top-level page, V0, names the job's own stages and the container stage).
+ * So a view whose Name is the name of a container stage (CContainerStage)
+ * not listed in it holds that local container: its stages and the links
+ * between them become a sub-flow of the instance (`subflow`), which
+ * ds_expand_containers then expands as it expands a shared container's.
+ * (Not confirmed on a real export: docs/ast.md section 5.)  A link that
+ * joins a stage of the container to one outside it other than through the
+ * container stage is not what Designer draws: the container is left alone
+ * and its instance is kept for review (W1283). */
+
+typedef struct {
+	AstStep *inst;
+	AstFlow *sub;
+	SrcLoc loc;
+	bool refused; /* a link crosses its boundary */
+} Local;
+
+static AstStep *container_stage(const AstFlow *flow, const char *name)
+{
+	for (uint32_t i = 0; i < flow->steps.len; i++) {
+		AstStep *s = flow->steps.items[i];
+		const char *written = s->orig_name ? s->orig_name : s->name;
+		if (s->kind == STEP_SUBFLOW && !s->subflow && strcmp(written, name) == 0)
+			return s;
+	}
+	return NULL;
+}
+
+void ds_local_containers(AstDoc *d, Arena *scratch, DiagSink *sink, const PtrVec *recs, const StrMap *stages,
+			 AstFlow *flow)
+{
+	StrMap owner; /* step pointer -> Local */
+	strmap_init(&owner, scratch, false);
+	PtrVec locals = {0};
+	for (uint32_t i = 0; i < recs->len; i++) {
+		const DsRec *r = recs->items[i];
+		const char *name = ds_get(r, "Name");
+		if (strcmp(r->type, "CContainerView") != 0 || !name)
+			continue;
+		AstStep *inst = container_stage(flow, name);
+		if (!inst)
+			continue;
+		PtrVec ids = {0};
+		ds_split_bar(scratch, ds_get(r, "StageList"), &ids);
+		Local *L = ARENA_NEW(scratch, Local);
+		L->inst = inst;
+		L->loc = r->loc;
+		for (uint32_t k = 0; k < ids.len; k++) {
+			AstStep *s = strmap_get(stages, ids.items[k]);
+			if (s == inst) {
+				L = NULL; /* the page that draws the container stage itself */
+				break;
+			}
+		}
+		if (!L)
+			continue;
+		for (uint32_t k = 0; k < ids.len; k++) {
+			AstStep *s = strmap_get(stages, ids.items[k]);
+			if (s)
+				strmap_put(&owner, arena_sprintf(scratch, "%p", (void *)s), L);
+		}
+		ptrvec_push(scratch, &locals, L);
+	}
+	if (!locals.len)
+		return;
+	/* links that cross a container's boundary leave it alone */
+	for (uint32_t i = 0; i < flow->edges.len; i++) {
+		const AstEdge *e = flow->edges.items[i];
+		Local *a = strmap_get(&owner, arena_sprintf(scratch, "%p", (void *)e->from));
+		Local *b = strmap_get(&owner, arena_sprintf(scratch, "%p", (void *)e->to));
+		if (a == b)
+			continue;
+		Local *ends[2] = {a, b};
+		for (int k = 0; k < 2; k++) {
+			Local *bad = ends[k];
+			if (!bad || bad->refused)
+				continue; /* told already */
+			diag_warning(sink, W_DS_LOCAL_BOUNDARY, e->loc,
+				     "link '%s' joins stage '%s' to stage '%s' across the boundary of local "
+				     "container '%s'",
+				     e->name ? e->name : "", e->from->name, e->to->name, bad->inst->name);
+			bad->inst->review = "the links of the local container cross its boundary";
+			bad->refused = true;
+		}
+	}
+	for (uint32_t i = 0; i < locals.len; i++) {
+		Local *L = locals.items[i];
+		if (L->refused)
+			continue;
+		L->sub = ast_flow_new(d, FLOW_MAPPLET, L->inst->orig_name ? L->inst->orig_name : L->inst->name);
+		L->sub->folder = flow->folder;
+		L->sub->loc = L->loc;
+		L->sub->valid = true;
+		L->inst->subflow = L->sub;
+	}
+	PtrVec steps = {0}, edges = {0};
+	for (uint32_t i = 0; i < flow->steps.len; i++) {
+		AstStep *s = flow->steps.items[i];
+		Local *L = strmap_get(&owner, arena_sprintf(scratch, "%p", (void *)s));
+		ast_push(d, L && !L->refused ? &L->sub->steps : &steps, s);
+	}
+	for (uint32_t i = 0; i < flow->edges.len; i++) {
+		AstEdge *e = flow->edges.items[i];
+		Local *L = strmap_get(&owner, arena_sprintf(scratch, "%p", (void *)e->from));
+		ast_push(d, L && !L->refused ? &L->sub->edges : &edges, e);
+	}
+	flow->steps = steps;
+	flow->edges = edges;
+}
