@@ -465,7 +465,10 @@ typedef enum DiagSeverity { DIAG_NOTE, DIAG_WARNING, DIAG_ERROR } DiagSeverity;
 	  "counterpart, so the container does not receive it")                                    \
 	X(W_DS_LOCAL_BOUNDARY, "W1283", DIAG_WARNING,                                              \
 	  "a local container's stages meet the job's only through its Input and Output stages; "  \
-	  "the container is left as drawn and its stage kept for review")
+	  "the container is left as drawn and its stage kept for review")                        \
+	X(W_DS_CONTAINER_PARAMS, "W1284", DIAG_WARNING,                                            \
+	  "the expanded stages read the parameters by name, as the job's; check the values the "  \
+	  "instance passes by hand")
 /* clang-format on */
 
 typedef enum DiagCode {

@@ -33,6 +33,12 @@
  *     containers); a container that contains itself, directly or not, is
  *     refused (W1280) and its instance stays one step, for review, as does
  *     an instance whose links cannot be mapped (W1281).
+ * Not done: the container's parameters (IBM, "Shared containers": "any
+ * properties of the container that are likely to change between jobs can
+ * be supplied by a parameter, and the actual value for that parameter
+ * specified in the job design") are not bound to the values an instance
+ * passes; the expanded stages read parameters of those names, and W1284
+ * says so at each instance.
  */
 #include "parsers/datastage.h"
 #include "base/str.h"
@@ -253,6 +259,13 @@ static bool splice(Cx *X, AstFlow *f, AstStep *s, PtrVec *steps)
 		e->scope = ce->scope ? prefixed(X, inst, ce->scope) : inst;
 		if (e->from && e->to)
 			ast_push(X->doc, &f->edges, e);
+	}
+	if (c->params.len) {
+		const AstParam *p0 = c->params.items[0];
+		diag_warning(X->sink, W_DS_CONTAINER_PARAMS, s->loc,
+			     "shared container '%s' declares %u parameter%s (first: '%s'); the values instance "
+			     "'%s' passes are not bound",
+			     c->name, c->params.len, c->params.len == 1 ? "" : "s", p0->name, inst);
 	}
 	AstExpansion *x = ARENA_NEW(X->a, AstExpansion);
 	x->instance = inst;
