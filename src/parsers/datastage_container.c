@@ -324,14 +324,20 @@ void ds_expand_containers(AstDoc *d, Arena *a, DiagSink *sink)
 {
 	Cx X = {.doc = d, .a = a, .sink = sink};
 	strmap_init(&X.state, a, false);
-	for (uint32_t i = 0; i < d->folders.len; i++) {
-		AstFolder *fo = d->folders.items[i];
-		for (uint32_t k = 0; k < fo->flows.len; k++) {
-			AstFlow *f = fo->flows.items[k];
-			if (state_of(&X, f) == X_NONE)
-				expand_flow(&X, f);
+	/* the containers first, then the jobs: as reading unit by unit does
+	 * (its first pass expands the containers), so that both say the same
+	 * in the same order */
+	for (int jobs = 0; jobs < 2; jobs++)
+		for (uint32_t i = 0; i < d->folders.len; i++) {
+			AstFolder *fo = d->folders.items[i];
+			for (uint32_t k = 0; k < fo->flows.len; k++) {
+				AstFlow *f = fo->flows.items[k];
+				if ((f->kind == FLOW_MAPPLET) != !jobs)
+					continue;
+				if (state_of(&X, f) == X_NONE)
+					expand_flow(&X, f);
+			}
 		}
-	}
 }
 
 /* ---- local containers ---------------------------------------------------------- */
