@@ -453,7 +453,22 @@ typedef enum DiagSeverity { DIAG_NOTE, DIAG_WARNING, DIAG_ERROR } DiagSeverity;
 	  "the recipients, subject and body are in the task's note; the runner sends the mail")                            \
 	X(W_DS_SEQ_PARAM_SET, "W1271", DIAG_WARNING,                                               \
 	  "the job reads the set's members from their settings; the runner must set them from "   \
-	  "the value file named (each member's values list it by section)")
+	  "the value file named (each member's values list it by section)")   \
+	/* DataStage containers (W1280-W1289) */                                                  \
+	X(W_DS_CONTAINER_CYCLE, "W1280", DIAG_WARNING,                                             \
+	  "a shared container cannot contain itself; the instance stays one step, for review")    \
+	X(W_DS_CONTAINER_LINK, "W1281", DIAG_WARNING,                                              \
+	  "each link of an instance maps to a container link (Map to Container Link); the "       \
+	  "instance stays one step, for review")                                                  \
+	X(W_DS_CONTAINER_COLUMN, "W1282", DIAG_WARNING,                                            \
+	  "a job link's columns are matched to the container link's by name; this one has no "    \
+	  "counterpart, so the container does not receive it")                                    \
+	X(W_DS_LOCAL_BOUNDARY, "W1283", DIAG_WARNING,                                              \
+	  "a local container's stages meet the job's only through its Input and Output stages; "  \
+	  "the container is left as drawn and its stage kept for review")                        \
+	X(W_DS_CONTAINER_PARAMS, "W1284", DIAG_WARNING,                                            \
+	  "the expanded stages read the parameters by name, as the job's; check the values the "  \
+	  "instance passes by hand")
 /* clang-format on */
 
 typedef enum DiagCode {

@@ -496,6 +496,11 @@ static const struct {
     {"XMLInputPX", STEP_XML_SOURCE, IO_ANY},
     {"PxBASICTransformer", STEP_SCRIPT, IO_ANY},
     {"CContainerStage", STEP_SUBFLOW, IO_ANY},
+    /* a container's boundary: its Input stage feeds the container links
+     * that the instance's input links map to, its Output stage is fed by
+     * those its output links map to (datastage_container.c) */
+    {"CContainerInput", STEP_FLOW_INPUT, IO_ANY},
+    {"CContainerOutput", STEP_FLOW_OUTPUT, IO_ANY},
 };
 
 /* Sequence activities (CJS* OLE types, StageType C*Activity). */
@@ -529,7 +534,9 @@ static bool is_stage_record(const DsRec *r)
 {
 	const char *t = r->type;
 	size_t n = strlen(t);
-	if (ds_find(r, "StageType"))
+	StepKind k;
+	StageIO io;
+	if (ds_find(r, "StageType") || stage_kind(t, &k, &io))
 		return true;
 	if (n > 5 && strcmp(t + n - 5, "Stage") == 0)
 		return true;
@@ -703,7 +710,7 @@ static AstPort *column_port(Job *J, const DsRec *c, unsigned dir, const char *gr
 }
 
 /* "A|B|C" split into scratch copies. */
-static void split_bar(Arena *a, const char *v, PtrVec *out)
+void ds_split_bar(Arena *a, const char *v, PtrVec *out)
 {
 	if (!v || !*v)
 		return;
@@ -924,8 +931,8 @@ static void build_stage(Job *J, const DsRec *r)
 		diag_warning(B->sink, W_DS_STAGE, r->loc, "stage '%s' has StageType '%s', which is not known",
 			     name, type);
 	PtrVec ins = {0}, outs = {0};
-	split_bar(&B->scratch, ds_get(r, "InputPins"), &ins);
-	split_bar(&B->scratch, ds_get(r, "OutputPins"), &outs);
+	ds_split_bar(&B->scratch, ds_get(r, "InputPins"), &ins);
+	ds_split_bar(&B->scratch, ds_get(r, "OutputPins"), &outs);
 	if (io != IO_ANY && ins.len && !outs.len)
 		kind = STEP_TARGET;
 	AstStep *s = ast_step_new(B->doc, kind, unique_step_name(J, name, r->loc));
@@ -1036,7 +1043,7 @@ static void build_activity(Job *J, const DsRec *r)
 	if (r->id)
 		strmap_put(&J->stages, r->id, t);
 	PtrVec outs = {0};
-	split_bar(&B->scratch, ds_get(r, "OutputPins"), &outs);
+	ds_split_bar(&B->scratch, ds_get(r, "OutputPins"), &outs);
 	for (uint32_t i = 0; i < outs.len; i++) {
 		const DsRec *pin = strmap_get(&J->recs, outs.items[i]);
 		if (!pin)
@@ -1413,6 +1420,8 @@ static void build_job(DsBuild *B, DsSection *sec)
 	for (uint32_t i = 0; i + 1 < J.rel.len; i += 2)
 		ds_rel_stage(B, &J.recs, J.rel.items[i], J.rel.items[i + 1]);
 	if (J.flow)
+		ds_local_containers(B->doc, &B->scratch, B->sink, &sec->recs, &J.stages, J.flow);
+	if (J.flow)
 		for (uint32_t i = 0; i < J.flow->steps.len; i++) {
 			const AstStep *st = J.flow->steps.items[i];
 			note_refs_props(&J, params, &st->props);
@@ -1428,8 +1437,11 @@ static void build_job(DsBuild *B, DsSection *sec)
 			     "job '%s' is a template: %u name%s hold #NAME# placeholders (first: '%s')",
 			     name, J.placeholders, J.placeholders == 1 ? "" : "s", J.placeholder);
 	B->jobs++;
-	if (B->forced)
+	if (B->forced) {
 		resolve_instances(B); /* a unit: the containers are all known */
+		if (J.flow)
+			ds_expand_flow(B->doc, B->a, B->sink, J.flow);
+	}
 }
 
 /* The first pass of reading unit by unit: a data-flow job is named and
@@ -1644,9 +1656,12 @@ static void resolve_instances(DsBuild *B)
 {
 	for (uint32_t i = 0; i < B->instances.len; i++) {
 		AstStep *s = B->instances.items[i];
+		if (s->subflow || s->review)
+			continue; /* a local container (datastage_container.c) */
 		s->subflow = strmap_get(&B->containers, s->def_name);
 		if (!s->subflow) {
 			s->unresolved = true;
+			s->review = "the shared container is not in this export";
 			diag_warning(B->sink, W_DS_SUBFLOW, s->loc,
 				     "stage '%s' is an instance of shared container '%s', which this export "
 				     "does not hold",
@@ -1660,6 +1675,10 @@ AstDoc *ds_build_end(DsBuild *B)
 {
 	AstDoc *d = B->doc;
 	resolve_instances(B);
+	/* every container expanded where it is used; reading unit by unit,
+	 * this is the first pass, which expands the shared containers'
+	 * nested instances in the kept document once */
+	ds_expand_containers(d, B->a, B->sink);
 	if (!B->jobs) {
 		unsigned tables = 0, params = 0, routines = 0;
 		for (uint32_t i = 0; i < d->folders.len; i++) {

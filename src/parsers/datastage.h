@@ -136,6 +136,16 @@ void ds_complete_flow(AstDoc *d, DiagSink *sink, AstFolder *f, AstFlow *flow);
  * neutral settings, ports and kinds (datastage_stages.c). */
 void ds_stage_settings(AstDoc *d, DiagSink *sink, AstStep *s);
 
+/* Shared-container instances expanded in place (datastage_container.c),
+ * once every container is read; a job's local containers gathered into
+ * sub-flows of their instances once its links are built. */
+void ds_expand_containers(AstDoc *d, Arena *a, DiagSink *sink);
+void ds_expand_flow(AstDoc *d, Arena *a, DiagSink *sink, AstFlow *flow);
+void ds_local_containers(AstDoc *d, Arena *scratch, DiagSink *sink, const PtrVec *recs, const StrMap *stages,
+			 AstFlow *flow);
+/* "A|B|C" split at the bars, empty items left out. */
+void ds_split_bar(Arena *a, const char *v, PtrVec *out);
+
 /* The two readers (frontend.h declares them for the driver). */
 AstDoc *ds_read_dsx(Arena *a, const SrcFile *src, DiagSink *sink);
 AstDoc *ds_read_xml(Arena *a, const SrcFile *src, DiagSink *sink);

@@ -42,9 +42,13 @@ const char *lower_carry_column(Lower *L, LNode *ln, LNode *from, const char *col
 
 /* ---- ports and inputs ------------------------------------------------------------------ */
 
+/* A sub-flow's interface steps, and an instance of a sub-flow, move no data
+ * of their own; an instance left for review (its sub-flow absent or
+ * refused) is a placeholder, not a pass-through. */
 bool lower_transparent(const AstStep *s)
 {
-	return s->kind == STEP_FLOW_INPUT || s->kind == STEP_FLOW_OUTPUT || s->kind == STEP_SUBFLOW;
+	return s->kind == STEP_FLOW_INPUT || s->kind == STEP_FLOW_OUTPUT ||
+	       (s->kind == STEP_SUBFLOW && !s->review && !s->unresolved);
 }
 
 /* What an edge's source port carries. */

@@ -114,7 +114,8 @@ def columns(cols, trx_out):
 
 def write(job, fmt):
     """job: {name, category, params: [(name, prompt, default, type code)],
-    stages: [{name, type (StageType), trx, props: [(name, value)], vars:
+    stages: [{name, type (StageType), ole (OLEType, when not CCustomStage
+    or CTransformerStage), trx, props: [(name, value)], vars:
     [(name, expr, init, type)]}], links: [{name, src, dst, cols,
     props_out, props_in, constraint, reject, errorpin, in_cols}]}"""
     o = Out(fmt)
@@ -151,7 +152,8 @@ def write(job, fmt):
             props.append(("InputPins", "|".join(ins)))
         if outs:
             props.append(("OutputPins", "|".join(outs)))
-        props.append(("StageType", s["type"]))
+        if s["type"]:
+            props.append(("StageType", s["type"]))
         colls = []
         if s.get("vars"):
             vs = []
@@ -162,7 +164,7 @@ def write(job, fmt):
             colls.append(("StageVars", "StageVar", vs))
         if s.get("props"):
             colls.append(("Properties", "CustomProperty", [[("Name", k), ("Value", v)] for k, v in s["props"]]))
-        record(o, sid[s["name"]], "CTransformerStage" if trx else "CCustomStage", props, colls)
+        record(o, sid[s["name"]], s.get("ole", "CTransformerStage" if trx else "CCustomStage"), props, colls)
         for ln in job["links"]:
             for d in ("in", "out"):
                 if ln[{"in": "dst", "out": "src"}[d]] != s["name"]:

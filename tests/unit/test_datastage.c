@@ -230,9 +230,12 @@ static bool see_unit(void *ud, AstDoc *u)
 		for (uint32_t k = 0; k < f->flows.len; k++) {
 			const AstFlow *fl = f->flows.items[k];
 			sbuf_addf(&s->order, "%s%s", s->order.buf[s->order.len - 1] == '[' ? "" : " ", fl->name);
-			const AstStep *inst = step((AstFlow *)fl, "sc");
-			if (inst)
-				s->resolved = inst->subflow && !inst->unresolved && strcmp(inst->subflow->name, "sc") == 0;
+			/* the instance is expanded in place: one expansion of container sc */
+			for (uint32_t x = 0; x < fl->expansions.len; x++) {
+				const AstExpansion *e = fl->expansions.items[x];
+				if (strcmp(e->instance, "sc") == 0 && e->mapplet && strcmp(e->mapplet->name, "sc") == 0)
+					s->resolved = !step((AstFlow *)fl, "sc");
+			}
 		}
 		for (uint32_t k = 0; k < f->controls.len; k++) {
 			const AstControl *c = f->controls.items[k];
